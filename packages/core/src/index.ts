@@ -1,0 +1,2 @@
+// Public surface of @kinerja/core; areas are exported as namespaces (Appraisal.ratePredikat(...)).
+export * as Clock from "./clock/clock";

@@ -1,0 +1,2 @@
+export { createApp } from "./app";
+export { HttpProblem, problem } from "./problem";
