@@ -20,13 +20,14 @@ export async function ensureTable(
   tableName: string,
 ): Promise<{ created: boolean }> {
   const ownClient = typeof clientOrEndpoint === "string";
-  const client = ownClient
+  // The document client forwards plain DynamoDB commands unchanged, so both can be used as a DynamoDBClient.
+  const client: DynamoDBClient = ownClient
     ? new DynamoDBClient({
         endpoint: clientOrEndpoint,
         region: "local",
         credentials: { accessKeyId: "local", secretAccessKey: "local" },
       })
-    : clientOrEndpoint;
+    : (clientOrEndpoint as DynamoDBClient);
   try {
     let created = false;
     try {
