@@ -1,0 +1,492 @@
+import { createHash, randomUUID } from "node:crypto";
+import * as v from "valibot";
+import type { Clock } from "../clock/clock";
+import type { LinkSigner } from "../links/link-signer";
+import { MalformedLinkTokenError } from "../links/links.errors";
+import type { MailPort } from "../mail/mail.port";
+import { renderDecisionMail, type Locale, type MailKind } from "../mail/templates";
+import { decisionAuditItem } from "./decision-audit";
+import { DECISION_KINDS } from "./decision.entity";
+import type { DecisionKind, DecisionStatus } from "./decision.entity.types";
+import {
+  AlreadyDecidedError,
+  DecisionMailError,
+  InvalidDecisionBodyError,
+  InvalidDecisionInputError,
+  LinkGoneError,
+  LinkNotFoundError,
+  LinkTamperedError,
+} from "./decision.errors";
+import {
+  decisionRepo,
+  isTransactionConditionFailure,
+  type DecisionRecord,
+  type DecisionStorage,
+  type LinkRecord,
+} from "./decision.repo";
+import { validateDecisionBody } from "./decision.schema";
+import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
+
+export type { DecisionKind } from "./decision.entity.types";
+export type { DecisionStorage } from "./decision.repo";
+
+/** Who a decision link is sent to. */
+export interface Recipient {
+  nip: string;
+  name: string;
+  email: string;
+  role: "employee" | "appraiser" | "superior-of-appraiser" | "hr";
+}
+
+/** Everything the decision service needs, injected (own fakes in tests, real adapters in Lambdas and the local runtime). */
+export interface DecisionDeps {
+  storage: DecisionStorage;
+  mail: MailPort;
+  signer: LinkSigner;
+  clock: Clock;
+  callbacks: TaskCallbacks;
+  /** Public base URL of the web app, e.g. https://kinerja.salorkab.go.id (links are `${baseUrl}/l/${token}`). */
+  baseUrl: string;
+  locale?: Locale;
+}
+
+/** The task output a decision delivers to its waiting workflow task. */
+export interface DecisionOutput {
+  kind: DecisionKind;
+  decision: Record<string, unknown>;
+  decidedBy: { nip: string; name: string; role: string };
+  linkId: string;
+  decidedAt: string;
+}
+
+const isoTime = (field: string) =>
+  v.pipe(v.string(`${field} must be an ISO time`), v.isoTimestamp(`${field} must be an ISO time (e.g. 2026-01-31T17:00:00.000Z)`));
+const nonEmpty = (field: string, max = 2048) =>
+  v.pipe(v.string(`${field} must be text`), v.minLength(1, `${field} is required`), v.maxLength(max, `${field} is too long`));
+
+/** The validated input of openDecision (task inputs are an edge: validate them). */
+export const OpenDecisionInputSchema = v.object({
+  decisionKey: nonEmpty("decisionKey", 512),
+  kind: v.picklist(DECISION_KINDS, `kind must be one of ${DECISION_KINDS.join(", ")}`),
+  appraisalId: nonEmpty("appraisalId", 256),
+  cycleId: nonEmpty("cycleId", 256),
+  employee: v.object({ nip: nonEmpty("employee.nip", 32), name: nonEmpty("employee.name", 256) }),
+  recipient: v.object({
+    nip: nonEmpty("recipient.nip", 32),
+    name: nonEmpty("recipient.name", 256),
+    email: v.pipe(v.string(), v.email("recipient.email must be an email address")),
+    role: v.picklist(["employee", "appraiser", "superior-of-appraiser", "hr"], "recipient.role is not a known role"),
+  }),
+  taskToken: nonEmpty("taskToken", 8192),
+  dueAt: isoTime("dueAt"),
+  expiresAt: isoTime("expiresAt"),
+  context: v.record(v.string(), v.unknown()),
+  mailKind: v.picklist(["request", "reminder", "escalation"], "mailKind must be request, reminder or escalation"),
+});
+
+/** Input of openDecision (see the decision contract). */
+export type OpenDecisionInput = v.InferInput<typeof OpenDecisionInputSchema>;
+
+/** Input of closeDecision. */
+export const CloseDecisionInputSchema = v.object({
+  decisionKey: nonEmpty("decisionKey", 512),
+  status: v.picklist(["expired", "superseded"], "status must be expired or superseded"),
+  reason: nonEmpty("reason", 2000),
+  decidedBy: v.optional(nonEmpty("decidedBy", 256)),
+});
+
+function parseInput<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issues = result.issues.map((i) => ({ path: v.getDotPath(i) ?? "", message: i.message }));
+  throw new InvalidDecisionInputError(`${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const DAY_S = 86_400;
+/** Decisions stay readable a year after their links expire so late clicks still get a meaningful answer. */
+const DECISION_RETENTION_S = 400 * DAY_S;
+/** Links stay resolvable 90 days after expiry (410 with an explanation), then they are unknown (404). */
+const LINK_RETENTION_S = 90 * DAY_S;
+
+const epochS = (iso: string) => Math.ceil(new Date(iso).getTime() / 1000);
+
+function mergeRecipients(existing: DecisionRecord["recipients"], recipient: Recipient) {
+  const list = [...(existing ?? [])];
+  if (!list.some((r) => r.nip === recipient.nip)) list.push({ ...recipient });
+  return list;
+}
+
+/**
+ * Opens (or re-opens) the pending decision `decisionKey` with a fresh task token and mails the recipient; a decided but
+ * undelivered outcome is delivered to the new token at once instead (no click is lost). Idempotent under retries.
+ */
+export async function openDecision(
+  deps: DecisionDeps,
+  rawInput: OpenDecisionInput,
+): Promise<{ decisionId: string; linkIds: string[]; delivered?: boolean }> {
+  const input = parseInput(OpenDecisionInputSchema, rawInput, "openDecision input");
+  const repo = decisionRepo(deps.storage);
+  const tokenHash = sha256(input.taskToken);
+  if (new Date(input.expiresAt).getTime() <= deps.clock.now().getTime()) {
+    throw new InvalidDecisionInputError("openDecision input: expiresAt must be in the future", [
+      { path: "expiresAt", message: "must be in the future" },
+    ]);
+  }
+
+  // A few rounds: each lost race (created, decided or closed meanwhile) re-reads and takes the matching branch.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const now = deps.clock.now().toISOString();
+    const existing = await repo.getDecision(input.decisionKey);
+    if (existing?.status === "decided") {
+      return deliverToNewToken(deps, existing, input.taskToken, tokenHash);
+    }
+    const ttl = epochS(input.expiresAt) + DECISION_RETENTION_S;
+    let decisionId: string;
+    let recipients: DecisionRecord["recipients"];
+    if (!existing) {
+      decisionId = randomUUID();
+      recipients = [{ ...input.recipient }];
+      const created = await repo.createPendingDecision({
+        decisionKey: input.decisionKey,
+        decisionId,
+        kind: input.kind,
+        appraisalId: input.appraisalId,
+        cycleId: input.cycleId,
+        employee: input.employee,
+        context: input.context,
+        taskToken: input.taskToken,
+        taskTokenHash: tokenHash,
+        dueAt: input.dueAt,
+        expiresAt: input.expiresAt,
+        recipients,
+        createdAt: now,
+        updatedAt: now,
+        ttl,
+      });
+      if (!created) continue;
+    } else {
+      decisionId = existing.decisionId;
+      recipients = mergeRecipients(existing.recipients, input.recipient);
+      const rearmed = await repo.rearmPendingDecision(input.decisionKey, {
+        taskToken: input.taskToken,
+        taskTokenHash: tokenHash,
+        expiresAt: input.expiresAt,
+        dueAt: input.dueAt,
+        recipients,
+        reopen: existing.status !== "pending",
+        now,
+        ttl,
+      });
+      if (!rearmed) continue;
+    }
+    const linkId = await mailDecision(deps, {
+      decisionKey: input.decisionKey,
+      decisionId,
+      kind: input.kind,
+      employee: input.employee,
+      recipient: input.recipient,
+      originalRecipient: recipients?.[0],
+      tokenHash,
+      mailKind: input.mailKind,
+      dueAt: input.dueAt,
+      expiresAt: input.expiresAt,
+    });
+    return { decisionId, linkIds: [linkId] };
+  }
+  throw new InvalidDecisionInputError(`openDecision: decision ${input.decisionKey} kept changing; retry`, []);
+}
+
+async function mailDecision(
+  deps: DecisionDeps,
+  m: {
+    decisionKey: string;
+    decisionId: string;
+    kind: DecisionKind;
+    employee: { nip: string; name: string };
+    recipient: Recipient;
+    originalRecipient?: { name: string };
+    tokenHash: string;
+    mailKind: MailKind;
+    dueAt: string;
+    expiresAt: string;
+  },
+): Promise<string> {
+  const repo = decisionRepo(deps.storage);
+  const now = deps.clock.now().toISOString();
+  const mailKey = `${m.tokenHash.slice(0, 40)}#${m.mailKind}#${m.recipient.nip}`;
+  const { linkId, token } = deps.signer.issue({ recipientNip: m.recipient.nip, expiresAt: new Date(m.expiresAt) });
+  const linkTtl = epochS(m.expiresAt) + LINK_RETENTION_S;
+  const claim = await repo.claimMail(m.decisionKey, mailKey, linkId, now, linkTtl);
+  // Same token, kind and recipient already mailed: a retried step must not mail twice.
+  if (!claim.claimed && claim.status === "sent") return claim.linkId;
+  await repo.putLink({
+    linkId,
+    decisionKey: m.decisionKey,
+    decisionId: m.decisionId,
+    recipient: { ...m.recipient },
+    kid: deps.signer.parse(token).kid,
+    expiresAt: m.expiresAt,
+    mailKind: m.mailKind,
+    createdAt: now,
+    ttl: linkTtl,
+  });
+  const url = `${deps.baseUrl.replace(/\/+$/, "")}/l/${token}`;
+  const rendered = renderDecisionMail({
+    kind: m.kind,
+    mailKind: m.mailKind,
+    recipient: m.recipient,
+    employee: m.employee,
+    originalRecipient: m.mailKind === "escalation" ? m.originalRecipient : undefined,
+    dueAt: m.dueAt,
+    url,
+    locale: deps.locale,
+  });
+  try {
+    const sent = await deps.mail.send({
+      to: m.recipient.email,
+      ...rendered,
+      links: [url],
+      tags: { decisionId: m.decisionId, kind: m.kind, mailKind: m.mailKind },
+    });
+    await repo.markMailSent(m.decisionKey, mailKey, sent.id, linkId);
+  } catch (err) {
+    // Free the claim so the step's retry can send; the link stays valid but unsent links harm no one.
+    await repo.releaseMail(m.decisionKey, mailKey).catch(() => undefined);
+    throw new DecisionMailError(`could not mail decision ${m.decisionId} to ${m.recipient.email}`, { cause: err });
+  }
+  return linkId;
+}
+
+async function deliverToNewToken(
+  deps: DecisionDeps,
+  decision: DecisionRecord,
+  taskToken: string,
+  tokenHash: string,
+): Promise<{ decisionId: string; linkIds: string[]; delivered: boolean }> {
+  const repo = decisionRepo(deps.storage);
+  await repo.rebindUndelivered(decision.decisionKey, taskToken, tokenHash, deps.clock.now().toISOString());
+  const delivered = await deliver(deps, { ...decision, taskToken, taskTokenHash: tokenHash }, { throwTransient: true });
+  return { decisionId: decision.decisionId, linkIds: [], delivered };
+}
+
+/** Sends the stored outcome to the decision's current token; records success or why it failed. */
+async function deliver(deps: DecisionDeps, decision: DecisionRecord, opts: { throwTransient: boolean }): Promise<boolean> {
+  const repo = decisionRepo(deps.storage);
+  try {
+    await deps.callbacks.succeed(decision.taskToken, decision.outcome ?? {});
+  } catch (err) {
+    const message = `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.message ?? String(err)}`;
+    await repo.markDeliveryFailed(decision.decisionKey, decision.taskTokenHash, message, deps.clock.now().toISOString());
+    if (!isDeadTokenError(err) && opts.throwTransient) throw err;
+    return false;
+  }
+  await repo.markDelivered(decision.decisionKey, decision.taskTokenHash, deps.clock.now().toISOString());
+  return true;
+}
+
+/** Marks a still-pending decision expired or superseded; a late click then gets 410 saying what happened. No-op when already decided or closed. */
+export async function closeDecision(
+  deps: Pick<DecisionDeps, "storage" | "clock">,
+  rawInput: v.InferInput<typeof CloseDecisionInputSchema>,
+): Promise<void> {
+  const input = parseInput(CloseDecisionInputSchema, rawInput, "closeDecision input");
+  await decisionRepo(deps.storage).closePendingDecision(input.decisionKey, {
+    status: input.status,
+    reason: input.reason,
+    closedBy: input.decidedBy,
+    now: deps.clock.now().toISOString(),
+  });
+}
+
+/** What a link shows (never the task token). */
+export interface LinkView {
+  linkId: string;
+  recipient: { nip: string; name: string; role: string };
+  /** `link-expired` when this link passed its own expiry while the decision may still be pending through a newer link. */
+  state: DecisionStatus | "link-expired";
+  linkExpiresAt: string;
+  decision: {
+    decisionId: string;
+    kind: DecisionKind;
+    appraisalId: string;
+    cycleId: string;
+    employee: { nip: string; name: string };
+    status: DecisionStatus;
+    expiresAt: string;
+    dueAt?: string;
+    context: Record<string, unknown>;
+    decidedBy?: { nip: string; name: string; role: string };
+    decidedAt?: string;
+    outcome?: Record<string, unknown>;
+    closedReason?: string;
+    closedBy?: string;
+    closedAt?: string;
+  };
+}
+
+async function resolveLink(deps: DecisionDeps, token: string): Promise<{ link: LinkRecord; decision: DecisionRecord }> {
+  let parsed;
+  try {
+    parsed = deps.signer.parse(token);
+  } catch (err) {
+    if (err instanceof MalformedLinkTokenError) throw new LinkNotFoundError("this is not a link kinerja sent", { cause: err });
+    throw err;
+  }
+  const repo = decisionRepo(deps.storage);
+  const link = await repo.getLink(parsed.linkId);
+  if (!link) throw new LinkNotFoundError("unknown link");
+  const storedExp = Math.ceil(new Date(link.expiresAt).getTime() / 1000);
+  if (
+    link.kid !== parsed.kid ||
+    storedExp !== Math.round(parsed.expiresAt.getTime() / 1000) ||
+    !deps.signer.verify(parsed, link.recipient.nip)
+  ) {
+    throw new LinkTamperedError("link signature does not match");
+  }
+  const decision = await repo.getDecision(link.decisionKey);
+  if (!decision) throw new LinkNotFoundError("the decision behind this link no longer exists");
+  return { link, decision };
+}
+
+function toView(link: LinkRecord, d: DecisionRecord, now: Date): LinkView {
+  const linkExpired = new Date(link.expiresAt).getTime() <= now.getTime();
+  return {
+    linkId: link.linkId,
+    recipient: { nip: link.recipient.nip, name: link.recipient.name, role: link.recipient.role },
+    state: d.status === "pending" && linkExpired ? "link-expired" : d.status,
+    linkExpiresAt: link.expiresAt,
+    decision: {
+      decisionId: d.decisionId,
+      kind: d.kind,
+      appraisalId: d.appraisalId,
+      cycleId: d.cycleId,
+      employee: d.employee,
+      status: d.status,
+      expiresAt: d.status === "pending" ? link.expiresAt : d.expiresAt,
+      dueAt: d.dueAt,
+      context: d.context ?? {},
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt,
+      outcome: d.status === "decided" ? (d.outcome?.decision as Record<string, unknown> | undefined) : undefined,
+      closedReason: d.closedReason,
+      closedBy: d.closedBy,
+      closedAt: d.closedAt,
+    },
+  };
+}
+
+/** Reads what a link shows; never changes state (mail scanners prefetch links). Throws LinkNotFoundError / LinkTamperedError. */
+export async function viewLink(deps: DecisionDeps, token: string): Promise<LinkView> {
+  const { link, decision } = await resolveLink(deps, token);
+  return toView(link, decision, deps.clock.now());
+}
+
+function ensureDecidable(view: LinkView): void {
+  const d = view.decision;
+  if (view.state === "decided") {
+    throw new AlreadyDecidedError("this decision was already taken", d.decidedBy ?? { nip: "", name: "", role: "" }, d.decidedAt ?? "");
+  }
+  if (view.state === "expired" || view.state === "superseded") {
+    throw new LinkGoneError(`this decision is ${view.state}`, view.state, {
+      closedReason: d.closedReason,
+      closedBy: d.closedBy,
+      closedAt: d.closedAt,
+    });
+  }
+  if (view.state === "link-expired") throw new LinkGoneError("this link has expired", "link-expired");
+}
+
+function crossCheck(kind: DecisionKind, body: Record<string, unknown>, context: Record<string, unknown>): { path: string; message: string }[] {
+  const ids = (list: unknown) => (Array.isArray(list) ? list.map((x) => String((x as { id?: unknown })?.id)) : []);
+  const issues: { path: string; message: string }[] = [];
+  if (kind === "skp-proposal") {
+    const superior = ids(context.superiorRhk);
+    const rhk = body.rhk as { parentRhkId?: string }[];
+    rhk.forEach((r, i) => {
+      if (r.parentRhkId !== undefined && superior.length && !superior.includes(r.parentRhkId)) {
+        issues.push({ path: `rhk.${i}.parentRhkId`, message: "is not one of the superior's RHK" });
+      }
+    });
+  }
+  if (kind === "realization") {
+    const known = ids(context.indicators);
+    const items = body.items as { indicatorId: string }[];
+    items.forEach((item, i) => {
+      if (known.length && !known.includes(item.indicatorId)) issues.push({ path: `items.${i}.indicatorId`, message: "is not an indicator of this SKP" });
+    });
+  }
+  return issues;
+}
+
+/** Result of a successful POST. */
+export interface DecideResult {
+  decisionId: string;
+  kind: DecisionKind;
+  decidedAt: string;
+  decidedBy: { nip: string; name: string; role: string };
+  delivered: boolean;
+}
+
+/**
+ * Decides once through a link: validates the body for the kind, claims the pending decision with a conditional write in the
+ * same transaction as its audit event, then delivers the outcome to the waiting task (redelivered later if that fails).
+ */
+export async function decide(deps: DecisionDeps, token: string, body: unknown): Promise<DecideResult> {
+  const { link, decision } = await resolveLink(deps, token);
+  const view = toView(link, decision, deps.clock.now());
+  ensureDecidable(view);
+  const validated = validateDecisionBody(decision.kind, body);
+  if (!validated.ok) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
+  const cross = crossCheck(decision.kind, validated.body, decision.context ?? {});
+  if (cross.length) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, cross);
+
+  const repo = decisionRepo(deps.storage);
+  const decidedAt = deps.clock.now().toISOString();
+  const decidedBy = { nip: link.recipient.nip, name: link.recipient.name, role: link.recipient.role };
+  const outcome: DecisionOutput = { kind: decision.kind, decision: validated.body, decidedBy, linkId: link.linkId, decidedAt };
+  try {
+    await repo.transact([
+      repo.claimDecisionItem(decision.decisionKey, { outcome: outcome as unknown as Record<string, unknown>, decidedBy, decidedAt, linkId: link.linkId }),
+      decisionAuditItem(deps.storage, {
+        appraisalId: decision.appraisalId,
+        at: decidedAt,
+        actor: decidedBy.nip,
+        kind: decision.kind,
+        linkId: link.linkId,
+        detail: { decisionId: decision.decisionId, decisionKey: decision.decisionKey, role: decidedBy.role, name: decidedBy.name, body: validated.body },
+      }),
+    ]);
+  } catch (err) {
+    if (!isTransactionConditionFailure(err)) throw err;
+    // Someone else won the race (another click, a timeout, a cancellation): answer as that outcome.
+    const { link: l, decision: d } = await resolveLink(deps, token);
+    ensureDecidable(toView(l, d, deps.clock.now()));
+    throw err;
+  }
+  // Read back: openDecision may have re-armed a newer token just before the claim.
+  const claimed = await repo.getDecision(decision.decisionKey);
+  const delivered = claimed ? await deliver(deps, claimed, { throwTransient: false }) : false;
+  return { decisionId: decision.decisionId, kind: decision.kind, decidedAt, decidedBy, delivered };
+}
+
+/** Retries delivery of every decided-but-undelivered decision whose current token may still accept it (local runtime sweep). */
+export async function redeliverPending(deps: DecisionDeps, opts: { limit?: number } = {}): Promise<{ attempted: number; delivered: number; skipped: number }> {
+  const repo = decisionRepo(deps.storage);
+  const pending = await repo.listUndelivered(opts.limit ?? 100);
+  let attempted = 0;
+  let delivered = 0;
+  let skipped = 0;
+  for (const listed of pending) {
+    const d = await repo.getDecision(listed.decisionKey);
+    if (!d || d.status !== "decided" || d.delivery !== "undelivered") continue;
+    // A token that already answered TaskTimedOut/TaskDoesNotExist/InvalidToken will never accept it; wait for openDecision's next token.
+    if (d.deliveryErrorTokenHash === d.taskTokenHash && /^(TaskTimedOutError|TaskDoesNotExistError|InvalidTaskTokenError)/.test(d.deliveryError ?? "")) {
+      skipped++;
+      continue;
+    }
+    attempted++;
+    if (await deliver(deps, d, { throwTransient: false })) delivered++;
+  }
+  return { attempted, delivered, skipped };
+}
