@@ -1,0 +1,47 @@
+/** Base class of every error raised by the scheduling and periodic-evaluation area; sets `name` and keeps `cause`. */
+export class PeriodicError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A schedule expression (cron/rate/at) that EventBridge Scheduler would refuse. */
+export class InvalidScheduleExpressionError extends PeriodicError {
+  constructor(
+    readonly expression: string,
+    readonly reason: string,
+  ) {
+    super(`invalid schedule expression "${expression}": ${reason}`);
+  }
+}
+
+/** One or more schedule specs are unusable; `issues` lists every bad spec, not just the first. */
+export class ScheduleSpecError extends PeriodicError {
+  constructor(readonly issues: { schedule: string; field: string; message: string }[]) {
+    super(
+      `${issues.length} problem(s) in the schedule specs:\n` +
+        issues.map((i) => `  - schedule "${i.schedule}", ${i.field}: ${i.message}`).join("\n"),
+    );
+  }
+}
+
+/** The periodic-evaluation input names a cycle that does not exist. */
+export class CycleNotFound extends PeriodicError {
+  constructor(readonly cycleId: string) {
+    super(`cycle ${cycleId} does not exist`);
+  }
+}
+
+/** The requested period is not one of the cycle's periodic-evaluation periods. */
+export class PeriodNotInCycle extends PeriodicError {
+  constructor(
+    readonly cycleId: string,
+    readonly periodKey: string,
+  ) {
+    super(`period ${periodKey} is not a periodic-evaluation period of cycle ${cycleId}`);
+  }
+}
+
+/** A transient fault (e.g. throttling) the workflow should retry. */
+export class TransientError extends PeriodicError {}
