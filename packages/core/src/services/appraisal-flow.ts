@@ -1,0 +1,535 @@
+// The core functions the appraisal workflow's step handlers call, one per step. Each reads the record,
+// checks it is in the stage the step acts on, applies the domain rules and writes the record back with
+// an optimistic-concurrency version. Every step is idempotent: a retried Lambda finds its own write
+// (by idempotency key) and answers the same result without writing again.
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../clock/clock";
+import type { Stage } from "../appraisal/appraisal";
+import { applyUnitHeadRule, predikatFor, PREDIKATS, type Predikat, type Rating } from "../rating/rating";
+import { checkDistribution } from "../distribution/distribution";
+import { objectionDeadline } from "../objection/objection";
+import { computeIkm } from "../ikm/ikm";
+import { summariseMeasurement } from "../measurement/measurement";
+import { followUpFor } from "../follow-up/follow-up";
+import { resolveCycleSettings } from "./cycle-settings";
+import { planDecisionRound, type DecisionPlan, type FlowDecisionKind } from "./decision-plan";
+import type { FlowAppraisal, FlowAuditEvent, FlowIndicator, FlowPerson, FlowStore } from "./flow-store";
+import type { DecisionGateway } from "./decision-gateway";
+import {
+  AppraisalCancelledError,
+  AppraisalNotFoundError,
+  CycleNotFoundError,
+  DecisionRejectedError,
+  MissingDataError,
+  StageConflictError,
+} from "./workflow.errors";
+
+/** What every flow service needs: storage, time and the pending-decision service. */
+export interface FlowDeps {
+  store: FlowStore;
+  clock: Clock;
+  decisions: DecisionGateway;
+}
+
+/** A decision as delivered by the link (SendTaskSuccess output) or made by the workflow itself (automatic). */
+export interface DeliveredDecision {
+  kind: string;
+  decision: Record<string, unknown>;
+  decidedBy?: { nip: string; name: string; role: string };
+  linkId?: string;
+  decidedAt: string;
+  automatic?: boolean;
+}
+
+/** Where an execution resumes, derived from the record (the source of truth). */
+export interface ResumePoint {
+  next: "decision" | "measurement" | "snapshot" | "follow-up" | "finished";
+  decision: { kind: FlowDecisionKind; round: number } | null;
+}
+
+async function loadLive(deps: FlowDeps, appraisalId: string): Promise<FlowAppraisal> {
+  const record = await deps.store.getAppraisal(appraisalId);
+  if (!record) throw new AppraisalNotFoundError(`appraisal ${appraisalId} does not exist`);
+  if (record.stage === "cancelled") throw new AppraisalCancelledError(`appraisal ${appraisalId} was cancelled`);
+  return record;
+}
+
+function expectStage(record: FlowAppraisal, stages: Stage[], step: string): void {
+  if (!stages.includes(record.stage)) {
+    throw new StageConflictError(`${step}: appraisal ${record.id} is in stage ${record.stage}, expected ${stages.join(" or ")}`);
+  }
+}
+
+async function save(deps: FlowDeps, record: FlowAppraisal, patch: Partial<FlowAppraisal>, stepKey: string, audit?: Omit<FlowAuditEvent, "at">): Promise<FlowAppraisal> {
+  const now = deps.clock.now().toISOString();
+  const next: FlowAppraisal = { ...record, ...patch, version: record.version + 1, appliedSteps: [...record.appliedSteps.slice(-40), stepKey] };
+  await deps.store.saveAppraisal(next, audit ? { at: now, ...audit } : undefined);
+  return next;
+}
+
+const decisionKey = (d: DeliveredDecision, step: string) => `${step}:${d.linkId ?? d.decidedAt}`;
+const actorOf = (d: DeliveredDecision) => (d.automatic ? "system" : `${d.decidedBy?.role ?? "unknown"}:${d.decidedBy?.nip ?? "?"}`);
+
+/** LoadAppraisal: records the running execution on the record and says where to resume. */
+export async function loadAppraisal(
+  deps: FlowDeps,
+  input: { appraisalId: string; executionArn: string; decision: { kind: FlowDecisionKind; round: number } | null },
+): Promise<ResumePoint> {
+  let record = await loadLive(deps, input.appraisalId);
+  if (record.stage === "failed") throw new StageConflictError(`appraisal ${record.id} is failed; HR must retry it`);
+  if (record.executionArn !== input.executionArn) {
+    record = await save(deps, record, { executionArn: input.executionArn }, `execution:${input.executionArn}`);
+  }
+  const resume = resumePointOf(record, deps.clock.now());
+  // A continuation in the middle of a decision keeps its round (so it does not restart the reminders).
+  if (resume.next === "decision" && input.decision && input.decision.kind === resume.decision?.kind) return { next: "decision", decision: input.decision };
+  return resume;
+}
+
+/** Derives the resume point of a record. */
+export function resumePointOf(record: FlowAppraisal, now: Date): ResumePoint {
+  const ask = (kind: FlowDecisionKind): ResumePoint => ({ next: "decision", decision: { kind, round: 1 } });
+  switch (record.stage) {
+    case "target-setting":
+      return ask(record.skp?.status === "submitted" ? "skp-approval" : "skp-proposal");
+    case "measurement":
+      return { next: "measurement", decision: null };
+    case "review":
+      if (!record.measurement) return record.realisation ? { next: "snapshot", decision: null } : ask("realization");
+      return ask("review");
+    case "feedback":
+      if (record.objection && !record.objection.decision) return ask("objection-decision");
+      return ask("acknowledgement");
+    case "follow-up":
+      return { next: "follow-up", decision: null };
+    default:
+      void now;
+      return { next: "finished", decision: null };
+  }
+}
+
+/** PlanDecision: plans this round of a decision from the cycle settings; closes the decision when time is up. */
+export async function planDecision(
+  deps: FlowDeps,
+  input: { appraisalId: string; kind: FlowDecisionKind; round: number; executionStartTime: string },
+): Promise<DecisionPlan> {
+  const record = await loadLive(deps, input.appraisalId);
+  const cycle = await deps.store.getCycle(record.cycleId);
+  if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
+  const settings = resolveCycleSettings(cycle.settings);
+  const now = deps.clock.now();
+  let deadline: Date | undefined;
+  if (input.kind === "acknowledgement") {
+    if (!record.feedbackSentAt) throw new MissingDataError(`appraisal ${record.id} has no feedback date for the objection window`);
+    deadline = objectionDeadline(new Date(record.feedbackSentAt), settings.objectionWindowDays);
+  }
+  const plan = planDecisionRound({
+    kind: input.kind,
+    round: input.round,
+    now,
+    executionStartTime: new Date(input.executionStartTime),
+    settings,
+    objectionDeadline: deadline,
+  });
+  if (plan.action === "auto-acknowledge" || plan.action === "proceed-without" || plan.action === "overdue") {
+    const reason =
+      plan.action === "auto-acknowledge"
+        ? "Jangka waktu keberatan telah lewat; hasil penilaian dianggap diterima."
+        : plan.action === "proceed-without"
+          ? "Batas waktu pelaporan realisasi telah lewat; penilaian dilanjutkan dengan data yang ada."
+          : "Batas waktu keputusan telah lewat; penilaian ditandai gagal dan menunggu tindakan pengelola kinerja.";
+    await deps.decisions.close({ decisionKey: `${record.id}#${input.kind}`, status: "expired", reason, decidedBy: "system" });
+  }
+  return plan;
+}
+
+/** OpenDecision: opens (or re-opens) the pending decision for this round and mails the recipient. */
+export async function openDecisionRound(
+  deps: FlowDeps,
+  input: { appraisalId: string; kind: FlowDecisionKind; round: number; taskToken: string; mailKind: DecisionPlan["mailKind"]; dueAt: string; expiresAt: string },
+): Promise<{ decisionId: string; delivered: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const employee = { nip: record.nip, name: record.name };
+  let recipient: FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" };
+  switch (input.kind) {
+    case "skp-proposal":
+    case "realization":
+    case "acknowledgement":
+      recipient = { ...pick(record), role: "employee" };
+      break;
+    case "skp-approval":
+    case "review":
+      recipient =
+        input.mailKind === "escalation" && record.superiorOfAppraiser
+          ? { ...record.superiorOfAppraiser, role: "superior-of-appraiser" }
+          : { ...record.appraiser, role: "appraiser" };
+      break;
+    case "objection-decision":
+      if (!record.superiorOfAppraiser) throw new MissingDataError(`appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`);
+      recipient = { ...record.superiorOfAppraiser, role: "superior-of-appraiser" };
+      break;
+  }
+  const result = await deps.decisions.open({
+    decisionKey: `${record.id}#${input.kind}`,
+    kind: input.kind,
+    appraisalId: record.id,
+    cycleId: record.cycleId,
+    employee,
+    recipient,
+    taskToken: input.taskToken,
+    dueAt: input.dueAt,
+    expiresAt: input.expiresAt,
+    context: await decisionContext(deps, record, input.kind),
+    mailKind: input.mailKind,
+  });
+  return { decisionId: result.decisionId, delivered: result.delivered === true };
+}
+
+function pick(p: FlowPerson): FlowPerson {
+  return { nip: p.nip, name: p.name, email: p.email };
+}
+
+const indicatorsOf = (record: FlowAppraisal): FlowIndicator[] => record.skp?.rhk.flatMap((r) => r.indicators) ?? [];
+
+async function decisionContext(deps: FlowDeps, record: FlowAppraisal, kind: FlowDecisionKind): Promise<Record<string, unknown>> {
+  const indicators = indicatorsOf(record).map(({ id, text, aspect, target }) => ({ id, text, aspect, target }));
+  switch (kind) {
+    case "skp-proposal": {
+      const last = record.skp?.returnComments.at(-1);
+      return { superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip), ...(last ? { returnComment: last.comment } : {}), previous: record.skp?.rhk ?? null };
+    }
+    case "skp-approval":
+      return { rhk: record.skp?.rhk ?? [], version: record.skp?.version ?? 0 };
+    case "realization":
+      return { indicators };
+    case "review":
+      return { indicators, measurement: record.measurement ?? null, unitHead: record.unitHead };
+    case "acknowledgement":
+      return { review: record.review ?? null, predikat: record.predikat ?? null, feedbackSentAt: record.feedbackSentAt };
+    case "objection-decision":
+      return { review: record.review ?? null, predikat: record.predikat ?? null, objection: record.objection ?? null };
+  }
+}
+
+/** RecordSkpProposal: stores the proposed SKP as a new submitted version (indicator ids stable per version). */
+export async function recordSkpProposal(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ version: number }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "skp-proposal");
+  if (record.appliedSteps.includes(key)) return { version: record.skp?.version ?? 0 };
+  expectStage(record, ["target-setting"], "RecordSkpProposal");
+  const body = input.decided.decision as { rhk?: { text: string; kind: "utama" | "tambahan"; parentRhkId?: string; indicators: Omit<FlowIndicator, "id" | "rhkId">[] }[]; annex?: unknown };
+  if (!Array.isArray(body.rhk) || body.rhk.length === 0) throw new DecisionRejectedError("skp-proposal: rhk is missing");
+  const version = (record.skp?.version ?? 0) + 1;
+  const rhk = body.rhk.map((r, i) => {
+    const rhkId = `v${version}-rhk${i + 1}`;
+    return {
+      id: rhkId,
+      text: r.text,
+      kind: r.kind,
+      ...(r.parentRhkId ? { parentRhkId: r.parentRhkId } : {}),
+      indicators: r.indicators.map((ind, j) => ({ id: `${rhkId}-i${j + 1}`, rhkId, text: ind.text, aspect: ind.aspect, target: ind.target })),
+    };
+  });
+  await save(
+    deps,
+    record,
+    { skp: { status: "submitted", version, rhk, annex: body.annex, returnComments: record.skp?.returnComments ?? [] } },
+    key,
+    { actor: actorOf(input.decided), action: "skp-submitted", kind: "skp-proposal", linkId: input.decided.linkId, detail: { version, rhk: rhk.length } },
+  );
+  return { version };
+}
+
+/** RecordSkpApproval: locks the SKP and enters measurement, or records the return comment for a revision. */
+export async function recordSkpApproval(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ approved: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "skp-approval");
+  const body = input.decided.decision as { decision?: string; comment?: string };
+  if (record.appliedSteps.includes(key)) return { approved: body.decision === "approve" };
+  expectStage(record, ["target-setting"], "RecordSkpApproval");
+  if (!record.skp || record.skp.status !== "submitted") throw new MissingDataError(`appraisal ${record.id} has no submitted SKP to approve`);
+  const by = input.decided.decidedBy?.nip ?? "unknown";
+  const at = input.decided.decidedAt;
+  if (body.decision === "approve") {
+    await save(deps, record, { stage: "measurement", skp: { ...record.skp, status: "approved", approvedAt: at, approvedBy: by } }, key, {
+      actor: actorOf(input.decided),
+      action: "skp-approved",
+      kind: "skp-approval",
+      linkId: input.decided.linkId,
+      detail: { version: record.skp.version },
+    });
+    return { approved: true };
+  }
+  if (body.decision !== "return") throw new DecisionRejectedError(`skp-approval: decision must be approve or return, got ${String(body.decision)}`);
+  await save(
+    deps,
+    record,
+    { skp: { ...record.skp, status: "returned", returnComments: [...record.skp.returnComments, { at, by, comment: body.comment ?? "" }] } },
+    key,
+    { actor: actorOf(input.decided), action: "skp-returned", kind: "skp-approval", linkId: input.decided.linkId, detail: { version: record.skp.version, comment: body.comment ?? "" } },
+  );
+  return { approved: false };
+}
+
+/** Slack left after the period end for realisation, review, feedback and objections within one execution. */
+const REVIEW_RESERVE_MS = 150 * 86_400_000;
+
+/** PlanMeasurementWait: how long this execution waits in measurement (period end, capped to stay under one year). */
+export async function planMeasurementWait(
+  deps: FlowDeps,
+  input: { appraisalId: string; executionStartTime: string; budgetMs?: number },
+): Promise<{ waitUntil: string; continueAsNew: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  expectStage(record, ["measurement"], "PlanMeasurementWait");
+  const cycle = await deps.store.getCycle(record.cycleId);
+  if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
+  const periodEndsAt = periodEndInstant(cycle.periodEnd);
+  const startedAt = new Date(input.executionStartTime).getTime();
+  const budget = input.budgetMs ?? 330 * 86_400_000;
+  const cap = startedAt + budget;
+  const now = deps.clock.now().getTime();
+  const waitUntil = Math.max(now, Math.min(periodEndsAt, cap));
+  // Continue in a fresh execution when the cap cut the wait short, or when too little of this execution's
+  // year would be left for review, feedback and objections after the period end.
+  const continueAsNew = waitUntil < periodEndsAt || periodEndsAt + REVIEW_RESERVE_MS - startedAt > budget;
+  return { waitUntil: new Date(waitUntil).toISOString(), continueAsNew };
+}
+
+/** The instant a period ends: the end of its last day in Jakarta (UTC+7, no DST). */
+export function periodEndInstant(periodEnd: string): number {
+  return Date.parse(`${periodEnd}T23:59:59.999+07:00`) + 1;
+}
+
+/** RecordRealization: stores the employee's realisation (or notes that none came) and enters review. */
+export async function recordRealization(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ items: number }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "realization");
+  const body = input.decided.decision as { items?: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[] };
+  if (record.appliedSteps.includes(key)) return { items: body.items?.length ?? 0 };
+  expectStage(record, ["measurement", "review"], "RecordRealization");
+  const known = new Set(indicatorsOf(record).map((i) => i.id));
+  const unknown = (body.items ?? []).filter((i) => !known.has(i.indicatorId));
+  if (unknown.length > 0) throw new DecisionRejectedError(`realization: unknown indicator ${unknown.map((i) => i.indicatorId).join(", ")}`);
+  await save(deps, record, { stage: "review", realisation: { items: body.items ?? [], at: input.decided.decidedAt } }, key, {
+    actor: actorOf(input.decided),
+    action: "realisation-reported",
+    kind: "realization",
+    linkId: input.decided.linkId,
+    detail: { items: body.items?.length ?? 0 },
+  });
+  return { items: body.items?.length ?? 0 };
+}
+
+/** TakeMeasurementSnapshot: realisation vs target, evidence, attendance and the unit's IKM, stored for the review page. */
+export async function takeMeasurementSnapshot(deps: FlowDeps, input: { appraisalId: string }): Promise<{ atRisk: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  if (record.measurement) return { atRisk: Boolean((record.measurement as { atRisk?: boolean }).atRisk) };
+  expectStage(record, ["measurement", "review"], "TakeMeasurementSnapshot");
+  const cycle = await deps.store.getCycle(record.cycleId);
+  if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
+  const reported = record.realisation?.items ?? [];
+  const imported = await deps.store.indicatorData(record.nip, record.cycleId);
+  const at = record.realisation?.at ?? deps.clock.now().toISOString();
+  const realisations = [
+    ...imported.map((d) => ({ indicatorId: d.indicatorId, value: d.value, at })),
+    ...reported.map((r) => ({ indicatorId: r.indicatorId, value: r.value, evidenceUrl: r.evidenceUrl, at })),
+  ];
+  const attendance = await deps.store.attendance(record.nip, cycle.periodStart.slice(0, 7), cycle.periodEnd.slice(0, 7));
+  const responses = await deps.store.surveyResponses(record.unitId, `${cycle.periodStart}T00:00:00+07:00`, `${cycle.periodEnd}T23:59:59+07:00`);
+  const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
+  const summary = summariseMeasurement({
+    indicators: indicatorsOf(record).map(({ id, text, aspect, target }) => ({ id, text, aspect, target })),
+    realisations,
+    attendance: attendance.length > 0 ? attendance : undefined,
+    ikm,
+  });
+  const snapshot = { ...summary, takenAt: deps.clock.now().toISOString(), period: { start: cycle.periodStart, end: cycle.periodEnd } };
+  await save(deps, record, { stage: "review", measurement: snapshot }, "measurement-snapshot", {
+    actor: "system",
+    action: "measurement-snapshot",
+    detail: { overallAchievementPct: summary.overallAchievementPct, atRisk: summary.atRisk },
+  });
+  return { atRisk: summary.atRisk };
+}
+
+/** RecordReview: unit-head rule, predikat from the matrix, distribution check of the unit; enters feedback. */
+export async function recordReview(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ predikat: Predikat; warnings: number }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "review");
+  if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat, warnings: 0 };
+  expectStage(record, ["review"], "RecordReview");
+  const body = input.decided.decision as { hasilKerja: Rating; perilaku: Rating; perilakuDetail?: Record<string, Rating>; feedback: string; justification?: string };
+  const orgRating = await deps.store.orgRating(record.cycleId, record.unitId);
+  const headRule = applyUnitHeadRule({ isUnitHead: record.unitHead, orgRating, submitted: body.hasilKerja });
+  const predikat = predikatFor(headRule.hasilKerja, body.perilaku);
+  const now = deps.clock.now().toISOString();
+  await save(
+    deps,
+    record,
+    {
+      stage: "feedback",
+      predikat,
+      feedbackSentAt: now,
+      review: {
+        hasilKerja: headRule.hasilKerja,
+        perilaku: body.perilaku,
+        ...(body.perilakuDetail ? { perilakuDetail: body.perilakuDetail } : {}),
+        feedback: body.feedback,
+        ...(body.justification ? { justification: body.justification } : {}),
+        submittedHasilKerja: body.hasilKerja,
+        ...(headRule.overridden && orgRating ? { unitHeadOverride: { orgRating, note: headRule.note ?? "" } } : {}),
+        decidedBy: input.decided.decidedBy?.nip ?? "unknown",
+        decidedAt: input.decided.decidedAt,
+      },
+    },
+    key,
+    {
+      actor: actorOf(input.decided),
+      action: "reviewed",
+      kind: "review",
+      linkId: input.decided.linkId,
+      detail: { hasilKerja: headRule.hasilKerja, perilaku: body.perilaku, predikat, ...(headRule.overridden ? { unitHeadOverride: headRule.note } : {}) },
+    },
+  );
+  const warnings = await checkUnitDistribution(deps, record.cycleId, record.unitId);
+  return { predikat, warnings };
+}
+
+/** Re-checks a unit's predikat distribution against its organisation rating and records the warnings on the cycle. */
+export async function checkUnitDistribution(deps: FlowDeps, cycleId: string, unitId: string): Promise<number> {
+  const orgRating = await deps.store.orgRating(cycleId, unitId);
+  const counts = Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
+  let cursor: string | null = null;
+  do {
+    const page = await deps.store.listAppraisalsOfCycle(cycleId, cursor, 500);
+    for (const a of page.items) if (a.unitId === unitId && a.predikat && a.stage !== "cancelled") counts[a.predikat] += 1;
+    cursor = page.nextCursor;
+  } while (cursor);
+  const warnings = orgRating ? checkDistribution(orgRating, counts).map((w) => ({ rule: w.rule, message: w.message })) : [];
+  await deps.store.recordDistributionWarnings(cycleId, unitId, warnings);
+  return warnings.length;
+}
+
+/** RecordAcknowledgement: the employee acknowledges (or the window passed), or files an objection. */
+export async function recordAcknowledgement(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ objected: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "acknowledgement");
+  const body = input.decided.decision as { decision?: string; reason?: string };
+  if (record.appliedSteps.includes(key)) return { objected: body.decision === "object" };
+  expectStage(record, ["feedback"], "RecordAcknowledgement");
+  if (body.decision === "object") {
+    if (!body.reason) throw new DecisionRejectedError("acknowledgement: an objection needs a reason");
+    await save(deps, record, { objection: { reason: body.reason, filedAt: input.decided.decidedAt } }, key, {
+      actor: actorOf(input.decided),
+      action: "objection-filed",
+      kind: "acknowledgement",
+      linkId: input.decided.linkId,
+      detail: { reason: body.reason },
+    });
+    return { objected: true };
+  }
+  await save(deps, record, { stage: "follow-up", acknowledgement: { at: input.decided.decidedAt, automatic: input.decided.automatic === true } }, key, {
+    actor: actorOf(input.decided),
+    action: input.decided.automatic ? "auto-acknowledged" : "acknowledged",
+    kind: "acknowledgement",
+    linkId: input.decided.linkId,
+    detail: {},
+  });
+  return { objected: false };
+}
+
+/** RecordObjectionDecision: the superior's final decision; an upheld objection replaces the ratings and predikat. */
+export async function recordObjectionDecision(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ predikat: Predikat }> {
+  const record = await loadLive(deps, input.appraisalId);
+  const key = decisionKey(input.decided, "objection-decision");
+  if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat };
+  expectStage(record, ["feedback"], "RecordObjectionDecision");
+  if (!record.objection || !record.review || !record.predikat) throw new MissingDataError(`appraisal ${record.id} has no objection to decide`);
+  const body = input.decided.decision as { decision?: string; revised?: { hasilKerja: Rating; perilaku: Rating }; note?: string };
+  if (body.decision !== "uphold" && body.decision !== "reject") throw new DecisionRejectedError("objection-decision: decision must be uphold or reject");
+  if (body.decision === "uphold" && !body.revised) throw new DecisionRejectedError("objection-decision: an upheld objection needs revised ratings");
+  const revised = body.decision === "uphold" ? body.revised : undefined;
+  const predikatAfter = revised ? predikatFor(revised.hasilKerja, revised.perilaku) : record.predikat;
+  await save(
+    deps,
+    record,
+    {
+      stage: "follow-up",
+      predikat: predikatAfter,
+      review: revised ? { ...record.review, hasilKerja: revised.hasilKerja, perilaku: revised.perilaku } : record.review,
+      objection: {
+        ...record.objection,
+        decision: {
+          outcome: body.decision,
+          note: body.note ?? "",
+          ...(revised ? { revised } : {}),
+          predikatBefore: record.predikat,
+          predikatAfter,
+          decidedBy: input.decided.decidedBy?.nip ?? "unknown",
+          decidedAt: input.decided.decidedAt,
+        },
+      },
+    },
+    key,
+    {
+      actor: actorOf(input.decided),
+      action: body.decision === "uphold" ? "objection-upheld" : "objection-rejected",
+      kind: "objection-decision",
+      linkId: input.decided.linkId,
+      detail: { predikatBefore: record.predikat, predikatAfter },
+    },
+  );
+  if (revised) {
+    await checkUnitDistribution(deps, record.cycleId, record.unitId);
+    await deps.decisions.notifyRevisedResult?.({ appraisalId: record.id, employee: pick(record), predikat: predikatAfter, note: body.note ?? "" });
+  }
+  return { predikat: predikatAfter };
+}
+
+/** ApplyFollowUp: follow-up by predikat (development or coaching, consecutive poor results); the appraisal is done. */
+export async function applyFollowUp(deps: FlowDeps, input: { appraisalId: string }): Promise<{ kind: string }> {
+  const record = await loadLive(deps, input.appraisalId);
+  if (record.stage === "done") return { kind: String((record.followUp as { kind?: string } | undefined)?.kind ?? "") };
+  expectStage(record, ["follow-up"], "ApplyFollowUp");
+  if (!record.predikat) throw new MissingDataError(`appraisal ${record.id} has no predikat for follow-up`);
+  const previous = await deps.store.previousAppraisals(record.nip, record.cycleId);
+  const followUp = followUpFor({
+    predikat: record.predikat,
+    positionType: record.positionType as Parameters<typeof followUpFor>[0]["positionType"],
+    // followUpFor wants the earlier results oldest first; the store answers newest first.
+    previousPredikats: previous.flatMap((a) => (a.predikat && a.stage === "done" ? [a.predikat] : [])).reverse(),
+    at: deps.clock.now(),
+  });
+  await save(deps, record, { stage: "done", followUp }, "follow-up", {
+    actor: "system",
+    action: "follow-up",
+    detail: { kind: followUp.kind, consecutivePoor: followUp.consecutivePoor },
+  });
+  return { kind: followUp.kind };
+}
+
+/** MarkFailed: the appraisal stops in `failed` with the error and its cause, so HR sees why and may retry. */
+export async function markFailed(deps: FlowDeps, input: { appraisalId: string; error: { Error: string; Cause?: string }; executionArn?: string }): Promise<void> {
+  const record = await loadLive(deps, input.appraisalId);
+  if (record.stage === "failed") return;
+  const cause = causeText(input.error.Cause);
+  await save(
+    deps,
+    record,
+    { stage: "failed", failure: { stage: record.stage, error: input.error.Error, cause, at: deps.clock.now().toISOString(), executionArn: input.executionArn } },
+    `failed:${input.executionArn ?? randomUUID()}`,
+    { actor: "system", action: "failed", detail: { stage: record.stage, error: input.error.Error, cause } },
+  );
+}
+
+/** Lambda errors arrive as a JSON cause ({errorMessage, errorType, trace}); keep the message HR can read. */
+function causeText(cause: string | undefined): string {
+  if (!cause) return "";
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: string };
+    if (parsed && typeof parsed.errorMessage === "string") return parsed.errorMessage;
+  } catch {
+    // not JSON: a Fail/Pass-made cause is plain text
+  }
+  return cause.slice(0, 2000);
+}

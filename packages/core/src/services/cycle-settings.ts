@@ -1,0 +1,21 @@
+// Cycle settings as the workflows read them (DESIGN.md 3.1 defaults), validated once per use.
+import * as v from "valibot";
+
+/** Per-cycle workflow settings (all optional on input; defaults from DESIGN.md 3.1). */
+export const CycleSettingsSchema = v.pipe(
+  v.object({
+    periodicEvaluation: v.optional(v.picklist(["monthly", "quarterly", "none"]), "quarterly"),
+    reminderAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 3),
+    escalateAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(180)), 7),
+    objectionWindowDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 14),
+  }),
+  v.check((s) => s.escalateAfterDays > s.reminderAfterDays, "escalateAfterDays must be later than reminderAfterDays"),
+);
+
+/** Cycle settings with defaults applied. */
+export type CycleSettings = v.InferOutput<typeof CycleSettingsSchema>;
+
+/** Applies the defaults to stored (possibly partial) settings. */
+export function resolveCycleSettings(stored: unknown): CycleSettings {
+  return v.parse(CycleSettingsSchema, stored ?? {});
+}

@@ -1,0 +1,29 @@
+// The port through which the workflow opens and closes pending decisions; the step deps bind it to the
+// decision service (packages/core/src/decision) so the flow services stay independent of its wiring.
+import type { FlowDecisionKind } from "./decision-plan";
+import type { FlowPerson } from "./flow-store";
+
+/** Input of opening (or re-opening) a pending decision (see the decision contract). */
+export interface OpenDecisionRequest {
+  decisionKey: string;
+  kind: FlowDecisionKind;
+  appraisalId: string;
+  cycleId: string;
+  employee: { nip: string; name: string };
+  recipient: FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" | "hr" };
+  taskToken: string;
+  dueAt: string;
+  expiresAt: string;
+  context: Record<string, unknown>;
+  mailKind: "request" | "reminder" | "escalation";
+}
+
+/** Pending decisions as the workflow uses them. */
+export interface DecisionGateway {
+  /** Opens or re-opens the decision and mails the recipient (or delivers an already-made decision at once). */
+  open(request: OpenDecisionRequest): Promise<{ decisionId: string; linkIds: string[]; delivered?: boolean }>;
+  /** Closes a still-pending decision as expired (timeout) or superseded (cancellation). */
+  close(request: { decisionKey: string; status: "expired" | "superseded"; reason: string; decidedBy?: string }): Promise<void>;
+  /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
+  notifyRevisedResult?(input: { appraisalId: string; employee: FlowPerson; predikat: string; note: string }): Promise<void>;
+}

@@ -1,0 +1,156 @@
+// The storage port the workflow services need, as named access patterns. An adapter over the storage
+// repos implements it (flow-store.dynamo.ts); the services never see DynamoDB or ElectroDB.
+import type { Stage } from "../appraisal/appraisal";
+import type { OrgRating, Predikat, Rating } from "../rating/rating";
+
+/** A person as the workflow needs them (mail recipient, appraiser, ...). */
+export interface FlowPerson {
+  nip: string;
+  name: string;
+  email: string;
+}
+
+/** An employee with what the cycle needs to know about them. */
+export interface FlowEmployee extends FlowPerson {
+  unitId: string;
+  position: string;
+  positionType: string;
+  superiorNip?: string;
+  unitHead: boolean;
+}
+
+/** A cycle as the workflow reads it. */
+export interface FlowCycle {
+  id: string;
+  name: string;
+  kind: "annual" | "quarterly" | "monthly";
+  periodStart: string;
+  periodEnd: string;
+  unitIds?: string[];
+  settings?: unknown;
+  status: string;
+}
+
+/** An indicator of an approved SKP (ids are stable within the appraisal). */
+export interface FlowIndicator {
+  id: string;
+  rhkId: string;
+  text: string;
+  aspect: "kuantitas" | "kualitas" | "waktu" | "biaya";
+  target: { min: number; max?: number; unit: string };
+}
+
+/** The SKP of an appraisal as the workflow handles it. */
+export interface FlowSkp {
+  status: "submitted" | "returned" | "approved";
+  version: number;
+  rhk: { id: string; text: string; kind: "utama" | "tambahan"; parentRhkId?: string; indicators: FlowIndicator[] }[];
+  annex?: unknown;
+  returnComments: { at: string; by: string; comment: string }[];
+  approvedAt?: string;
+  approvedBy?: string;
+}
+
+/** The review outcome stored on the record. */
+export interface FlowReview {
+  hasilKerja: Rating;
+  perilaku: Rating;
+  perilakuDetail?: Record<string, Rating>;
+  feedback: string;
+  justification?: string;
+  submittedHasilKerja: Rating;
+  unitHeadOverride?: { orgRating: OrgRating; note: string };
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** The appraisal record (one employee in one cycle). */
+export interface FlowAppraisal {
+  id: string;
+  cycleId: string;
+  nip: string;
+  name: string;
+  email: string;
+  unitId: string;
+  positionType: string;
+  unitHead: boolean;
+  appraiser: FlowPerson;
+  superiorOfAppraiser?: FlowPerson;
+  stage: Stage;
+  /** Optimistic-concurrency version: every write must name the version it read. */
+  version: number;
+  executionArn?: string;
+  executionBaseName: string;
+  /** The stage the appraisal failed in, and why (HR sees this and may retry). */
+  failure?: { stage: Stage; error: string; cause: string; at: string; executionArn?: string };
+  retries?: number;
+  cancellation?: { at: string; by: string; reason: string };
+  skp?: FlowSkp;
+  realisation?: { items: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[]; at: string; automatic?: boolean };
+  measurement?: unknown;
+  review?: FlowReview;
+  predikat?: Predikat;
+  feedbackSentAt?: string;
+  acknowledgement?: { at: string; automatic: boolean };
+  objection?: {
+    reason: string;
+    filedAt: string;
+    decision?: { outcome: "uphold" | "reject"; note: string; revised?: { hasilKerja: Rating; perilaku: Rating }; predikatBefore: Predikat; predikatAfter: Predikat; decidedBy: string; decidedAt: string };
+  };
+  followUp?: unknown;
+  /** Steps already applied, by idempotency key (a retried Lambda sees its own write and does nothing). */
+  appliedSteps: string[];
+}
+
+/** One audit entry (DESIGN.md 3.1). */
+export interface FlowAuditEvent {
+  at: string;
+  actor: string;
+  action: string;
+  kind?: string;
+  linkId?: string;
+  detail: Record<string, unknown>;
+}
+
+/** A page of a listing. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Storage for the workflow services: named access patterns, conditional writes. */
+export interface FlowStore {
+  getCycle(cycleId: string): Promise<FlowCycle | undefined>;
+  /** The named units and all their sub-units (every unit when `unitIds` is empty). */
+  unitsWithDescendants(unitIds: string[] | undefined): Promise<string[]>;
+  /** Employees of the given units, in a stable order, one page at a time. */
+  listEmployeesOfUnits(unitIds: string[], cursor: string | null, limit: number): Promise<Page<FlowEmployee>>;
+  getEmployee(nip: string): Promise<FlowEmployee | undefined>;
+  /** The RHK of the appraiser's own SKP in the same cycle (for cascading), if any. */
+  superiorRhk(cycleId: string, appraiserNip: string): Promise<{ id: string; text: string }[]>;
+
+  /** Creates the record unless one with the same id exists; answers whether it was created. */
+  createAppraisal(record: FlowAppraisal): Promise<boolean>;
+  getAppraisal(appraisalId: string): Promise<FlowAppraisal | undefined>;
+  /** Writes `next` if the stored version is still `next.version - 1`; throws TransientError on a lost race. */
+  saveAppraisal(next: FlowAppraisal, audit?: FlowAuditEvent): Promise<void>;
+  listAppraisalsOfCycle(cycleId: string, cursor: string | null, limit: number): Promise<Page<FlowAppraisal>>;
+  /** Earlier appraisals of the same employee (other cycles), newest first. */
+  previousAppraisals(nip: string, beforeCycleId: string): Promise<FlowAppraisal[]>;
+
+  /** Monthly attendance rows of an employee between two ISO months (inclusive). */
+  attendance(nip: string, fromMonth: string, toMonth: string): Promise<{ month: string; workDays: number; present: number; lateMinutes: number; absentWithoutLeave: number }[]>;
+  /** Survey responses of a unit between two instants. */
+  surveyResponses(unitId: string, from: string, to: string): Promise<{ scores: (1 | 2 | 3 | 4 | null)[] }[]>;
+  /** Imported indicator data (value per indicator) for an employee. */
+  indicatorData(nip: string, cycleId: string): Promise<{ indicatorId: string; value: number; period: string }[]>;
+  /** The organisation rating of a unit in a cycle, when set. */
+  orgRating(cycleId: string, unitId: string): Promise<OrgRating | undefined>;
+
+  /** Stores the distribution warnings of one unit on the cycle (replacing the unit's previous ones). */
+  recordDistributionWarnings(cycleId: string, unitId: string, warnings: { rule: string; message: string }[]): Promise<void>;
+  /** Records one launch page's counts (idempotent per page key) and answers the running totals. */
+  recordLaunchPage(cycleId: string, pageKey: string, counts: { started: number; alreadyExisting: number; pages: number }): Promise<{ started: number; alreadyExisting: number }>;
+  /** Sets the cycle's status (and optional reason) without touching anything else. */
+  setCycleStatus(cycleId: string, status: string, reason?: string): Promise<void>;
+}
