@@ -88,7 +88,7 @@ describe("pending decisions", () => {
     const first = await openAndGetPath(fx);
     await decide(fx.deps, first.token, reviewBody);
     await decide(fx.deps, first.token, reviewBody).catch(() => undefined);
-    const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "audit");
+    const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "decision", kind: "review", appraisalId: first.input.appraisalId });
   });

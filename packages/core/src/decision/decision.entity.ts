@@ -74,18 +74,18 @@ export function decisionEntity(client: DynamoDBDocumentClient, table: string) {
         ttl: { type: "number" },
       },
       indexes: {
-        byKey: { pk: { field: "pk", composite: ["decisionKey"] }, sk: { field: "sk", composite: [] } },
+        byKey: { pk: { field: "pk", composite: ["decisionKey"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
         byAppraisal: {
           index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["appraisalId"] },
-          sk: { field: "gsi1sk", composite: ["decisionKey"] },
+          pk: { field: "gsi1pk", composite: ["appraisalId"], casing: "none" },
+          sk: { field: "gsi1sk", composite: ["decisionKey"], casing: "none" },
         },
         // Sparse: only decided-but-undelivered decisions are in it, so the redelivery sweep reads just those.
         undelivered: {
           index: "gsi2",
           condition: (attr) => attr.delivery === "undelivered",
-          pk: { field: "gsi2pk", composite: ["delivery"] },
-          sk: { field: "gsi2sk", composite: ["decisionKey"] },
+          pk: { field: "gsi2pk", composite: ["delivery"], casing: "none" },
+          sk: { field: "gsi2sk", composite: ["decisionKey"], casing: "none" },
         },
       },
     },
@@ -110,7 +110,7 @@ export function decisionLinkEntity(client: DynamoDBDocumentClient, table: string
         ttl: { type: "number" },
       },
       indexes: {
-        byLinkId: { pk: { field: "pk", composite: ["linkId"] }, sk: { field: "sk", composite: [] } },
+        byLinkId: { pk: { field: "pk", composite: ["linkId"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
       },
     },
     { client, table },
@@ -132,7 +132,7 @@ export function decisionMailEntity(client: DynamoDBDocumentClient, table: string
         ttl: { type: "number" },
       },
       indexes: {
-        byDecision: { pk: { field: "pk", composite: ["decisionKey"] }, sk: { field: "sk", composite: ["mailKey"] } },
+        byDecision: { pk: { field: "pk", composite: ["decisionKey"], casing: "none" }, sk: { field: "sk", composite: ["mailKey"], casing: "none" } },
       },
     },
     { client, table },

@@ -25,6 +25,8 @@ import {
   type LinkRecord,
 } from "./decision.repo";
 import { validateDecisionBody } from "./decision.schema";
+import { validateSkp } from "../skp/skp";
+import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
 
 export type { DecisionKind } from "./decision.entity.types";
@@ -402,12 +404,13 @@ function crossCheck(kind: DecisionKind, body: Record<string, unknown>, context: 
   const issues: { path: string; message: string }[] = [];
   if (kind === "skp-proposal") {
     const superior = ids(context.superiorRhk);
-    const rhk = body.rhk as { parentRhkId?: string }[];
-    rhk.forEach((r, i) => {
-      if (r.parentRhkId !== undefined && superior.length && !superior.includes(r.parentRhkId)) {
-        issues.push({ path: `rhk.${i}.parentRhkId`, message: "is not one of the superior's RHK" });
-      }
+    const positionType = v.safeParse(v.picklist(POSITION_TYPES), context.positionType);
+    const skpIssues = validateSkp(body as unknown as SkpProposal, {
+      superiorRhkIds: superior,
+      isTopLevel: typeof context.isTopLevel === "boolean" ? context.isTopLevel : superior.length === 0,
+      positionType: positionType.success ? positionType.output : "pelaksana",
     });
+    for (const issue of skpIssues) if (issue.severity === "error") issues.push({ path: issue.path, message: issue.message });
   }
   if (kind === "realization") {
     const known = ids(context.indicators);
@@ -448,7 +451,7 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
   try {
     await repo.transact([
       repo.claimDecisionItem(decision.decisionKey, { outcome: outcome as unknown as Record<string, unknown>, decidedBy, decidedAt, linkId: link.linkId }),
-      decisionAuditItem(deps.storage, {
+      decisionAuditItem(deps.storage, deps.clock, {
         appraisalId: decision.appraisalId,
         at: decidedAt,
         actor: decidedBy.nip,

@@ -18,16 +18,16 @@ export function outboxMailEntity(client: DynamoDBDocumentClient, table: string) 
         sentAt: { type: "string", required: true, readOnly: true },
       },
       indexes: {
-        byId: { pk: { field: "pk", composite: ["id"] }, sk: { field: "sk", composite: [] } },
+        byId: { pk: { field: "pk", composite: ["id"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
         bySentAt: {
           index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["mailbox"] },
-          sk: { field: "gsi1sk", composite: ["sentAt", "id"] },
+          pk: { field: "gsi1pk", composite: ["mailbox"], casing: "none" },
+          sk: { field: "gsi1sk", composite: ["sentAt", "id"], casing: "none" },
         },
         byRecipient: {
           index: "gsi2",
-          pk: { field: "gsi2pk", composite: ["to"] },
-          sk: { field: "gsi2sk", composite: ["sentAt", "id"] },
+          pk: { field: "gsi2pk", composite: ["to"], casing: "none" },
+          sk: { field: "gsi2sk", composite: ["sentAt", "id"], casing: "none" },
         },
       },
     },
