@@ -1,0 +1,49 @@
+// The shape of every step handler: middy-wrapped, the event parsed with valibot (a bad event is a named,
+// non-retried InvalidStepInputError), one core call, a small typed result.
+import middy, { type MiddlewareObj } from "@middy/core";
+import * as v from "valibot";
+import { InvalidStepInputError } from "@kinerja/core/services/workflow.errors";
+import { cloudStepDeps, type StepDeps } from "./deps";
+
+/** Middleware factory: replaces the event with its parsed form or throws InvalidStepInputError naming the fields. */
+export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<unknown, unknown> {
+  return {
+    before: (request) => {
+      const parsed = v.safeParse(schema, request.event);
+      if (!parsed.success) {
+        throw new InvalidStepInputError(`invalid step input: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "event"}: ${i.message}`).join("; ")}`);
+      }
+      request.event = parsed.output;
+    },
+  };
+}
+
+/** A step handler as Lambda and the local engine call it. */
+export type StepHandler = (event: unknown, context: object) => Promise<unknown>;
+
+/** Defines a step: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
+export function defineStep<S extends v.GenericSchema, R>(schema: S, run: (deps: StepDeps, input: v.InferOutput<S>) => Promise<R>) {
+  const createHandler = (getDeps: () => StepDeps | Promise<StepDeps>): StepHandler => {
+    const wrapped = middy<unknown, R>()
+      .use(parseEvent(schema))
+      .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
+    return (event, context) => wrapped(event, context as never);
+  };
+  return { createHandler, handler: createHandler(cloudStepDeps) };
+}
+
+/** Schemas shared by several steps. */
+export const Schemas = {
+  appraisalId: v.pipe(v.string("appraisalId must be text"), v.minLength(1, "appraisalId is required"), v.maxLength(200)),
+  isoTime: v.pipe(v.string(), v.isoTimestamp("must be an ISO time")),
+  decisionKind: v.picklist(["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"], "unknown decision kind"),
+  decided: v.looseObject({
+    kind: v.string(),
+    decision: v.record(v.string(), v.unknown(), "decision must be an object"),
+    decidedBy: v.optional(v.object({ nip: v.string(), name: v.string(), role: v.string() })),
+    linkId: v.optional(v.string()),
+    decidedAt: v.string("decidedAt is required"),
+    automatic: v.optional(v.boolean()),
+  }),
+  error: v.looseObject({ Error: v.string(), Cause: v.optional(v.nullable(v.string())) }),
+};

@@ -1,0 +1,9 @@
+// PrepareParticipantPage: one page of the cycle's participants, their appraisal records created idempotently.
+import * as v from "valibot";
+import { prepareParticipantPage } from "@kinerja/core/services/launch";
+import { defineStep } from "../shared/step";
+
+const Input = v.object({ cycleId: v.pipe(v.string(), v.minLength(1, "cycleId is required")), cursor: v.nullable(v.string()) });
+
+/** Step handler (see defineStep). */
+export const { createHandler, handler } = defineStep(Input, (deps, input) => prepareParticipantPage(deps, input));

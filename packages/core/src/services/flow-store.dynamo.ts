@@ -1,0 +1,220 @@
+// FlowStore over the storage areas (org, cycles, appraisal records, imports, audit) plus the workflow's own
+// entities. A save writes the workflow state, the projection onto the appraisal record that HR reads
+// (stage, ratings, predikat, ...) and the audit event in ONE transaction, guarded by the state's version.
+import type { Storage } from "../storage/storage";
+import { putItem, updateItem } from "../storage/transact";
+import { TransactionCancelledError } from "../storage/storage.errors";
+import type { OrgRating } from "../rating/rating";
+import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
+import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
+import { TransientError } from "./workflow.errors";
+
+/** The workflow's entities bound to the storage's table. */
+export function createFlowEntities(storage: Pick<Storage, "client" | "tableName">) {
+  return {
+    flow: appraisalFlowEntity(storage.client, storage.tableName),
+    launchPage: launchPageEntity(storage.client, storage.tableName),
+    warnings: distributionWarningsEntity(storage.client, storage.tableName),
+  };
+}
+
+const toEmployee = (e: { nip: string; name: string; email: string; unitId: string; position: string; positionType: string; superiorNip?: string; unitHead: boolean }): FlowEmployee => ({
+  nip: e.nip,
+  name: e.name,
+  email: e.email,
+  unitId: e.unitId,
+  position: e.position,
+  positionType: e.positionType,
+  ...(e.superiorNip ? { superiorNip: e.superiorNip } : {}),
+  unitHead: e.unitHead,
+});
+
+/** What HR sees on the appraisal record, projected from the workflow state. */
+function projection(a: FlowAppraisal) {
+  return {
+    stage: a.stage,
+    ...(a.executionArn ? { executionArn: a.executionArn } : {}),
+    ...(a.review
+      ? { ratings: { hasilKerja: a.review.hasilKerja, perilaku: a.review.perilaku, perilakuDetail: a.review.perilakuDetail, feedback: a.review.feedback } }
+      : {}),
+    ...(a.predikat ? { predikat: a.predikat } : {}),
+    ...(a.measurement ? { measurement: a.measurement } : {}),
+    ...(a.objection ? { objection: a.objection } : {}),
+    ...(a.followUp ? { followUp: a.followUp } : {}),
+    failureReason: a.failure ? `${a.failure.error}: ${a.failure.cause} (stage ${a.failure.stage})` : "",
+  };
+}
+
+/** Builds the FlowStore for one storage (once per cold start or local runtime). */
+export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistributionWarnings(cycleId: string): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]> } {
+  const { flow, launchPage, warnings } = createFlowEntities(storage);
+  const now = () => storage.clock.now().toISOString();
+  const unitsCache = new Map<string, { at: number; units: string[] }>();
+
+  return {
+    async getCycle(cycleId): Promise<FlowCycle | undefined> {
+      const c = await storage.cycles.getCycle(cycleId);
+      if (!c) return undefined;
+      return { id: c.cycleId, name: c.name, kind: c.kind, periodStart: c.periodStart, periodEnd: c.periodEnd, unitIds: c.unitIds, settings: c.settings, status: c.status };
+    },
+
+    async unitsWithDescendants(unitIds) {
+      const key = JSON.stringify(unitIds ?? null);
+      const cached = unitsCache.get(key);
+      // A launch reads the unit list once per page; a short cache keeps pages consistent and cheap.
+      if (cached && Date.now() - cached.at < 60_000) return cached.units;
+      const all = unitIds && unitIds.length > 0 ? [...new Set((await Promise.all(unitIds.map((u) => storage.org.unitWithDescendants(u)))).flat())] : (await storage.org.listUnits()).map((u) => u.unitId);
+      unitsCache.set(key, { at: Date.now(), units: all });
+      return all;
+    },
+
+    async listEmployeesOfUnits(unitIds, cursor, limit): Promise<Page<FlowEmployee>> {
+      // Units are small (tens to a few thousand people); page within the sorted list of the unit's employees.
+      const all = (await Promise.all(unitIds.map((u) => storage.org.listEmployeesByUnit(u)))).flat().sort((a, b) => a.nip.localeCompare(b.nip));
+      const start = cursor ? all.findIndex((e) => e.nip > cursor) : 0;
+      const from = start < 0 ? all.length : start;
+      const items = all.slice(from, from + limit);
+      const last = items.at(-1);
+      return { items: items.map(toEmployee), nextCursor: from + limit < all.length && last ? last.nip : null };
+    },
+
+    async getEmployee(nip) {
+      const e = await storage.org.getEmployee(nip);
+      return e ? toEmployee(e) : undefined;
+    },
+
+    async superiorRhk(cycleId, appraiserNip) {
+      const own = (await flow.get({ appraisalId: `${cycleId}-${appraiserNip}` }).go()).data;
+      const state = own?.state as FlowAppraisal | undefined;
+      return state?.skp?.status === "approved" ? state.skp.rhk.map((r) => ({ id: r.id, text: r.text })) : [];
+    },
+
+    async createAppraisal(record) {
+      const at = now();
+      try {
+        await storage.transactWrite([
+          putItem(
+            flow
+              .create({ appraisalId: record.id, cycleId: record.cycleId, nip: record.nip, state: record, version: record.version })
+              .params(),
+          ),
+          putItem(
+            storage.entities.appraisal
+              .create({
+                id: record.id,
+                cycleId: record.cycleId,
+                nip: record.nip,
+                name: record.name,
+                email: record.email,
+                unitId: record.unitId,
+                positionType: record.positionType,
+                unitHead: record.unitHead,
+                appraiserNip: record.appraiser.nip,
+                ...(record.superiorOfAppraiser ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip } : {}),
+                stage: record.stage,
+                createdAt: at,
+                updatedAt: at,
+                version: 1,
+              })
+              .params(),
+          ),
+          storage.audit.auditTransactItem({ appraisalId: record.id, actor: "system", action: "created", detail: { stage: record.stage }, at }),
+        ]);
+        return true;
+      } catch (err) {
+        if (err instanceof TransactionCancelledError) {
+          const existing = await flow.get({ appraisalId: record.id }).go({ consistent: true });
+          if (existing.data) return false;
+        }
+        throw new TransientError(`creating appraisal ${record.id} failed: ${(err as Error).message}`, { cause: err });
+      }
+    },
+
+    async getAppraisal(appraisalId) {
+      const item = (await flow.get({ appraisalId }).go({ consistent: true })).data;
+      return item ? ({ ...(item.state as FlowAppraisal), version: item.version } as FlowAppraisal) : undefined;
+    },
+
+    async saveAppraisal(next, audit) {
+      const items = [
+        updateItem(
+          flow
+            .patch({ appraisalId: next.id })
+            .set({ state: next, version: next.version })
+            .where((attr, { eq }) => eq(attr.version, next.version - 1))
+            .params(),
+        ),
+        updateItem(
+          storage.entities.appraisal
+            .patch({ id: next.id })
+            .set({ ...projection(next), updatedAt: now() })
+            .composite({ nip: next.nip })
+            .add({ version: 1 })
+            .params(),
+        ),
+      ];
+      if (audit) items.push(storage.audit.auditTransactItem({ appraisalId: next.id, ...audit }));
+      try {
+        await storage.transactWrite(items);
+      } catch (err) {
+        // A lost race (another writer moved the version) or a transient conflict: the step retries and re-reads.
+        throw new TransientError(`saving appraisal ${next.id} (version ${next.version}) failed: ${(err as Error).message}`, { cause: err });
+      }
+    },
+
+    async listAppraisalsOfCycle(cycleId, cursor, limit) {
+      const page = await flow.query.byCycle({ cycleId }).go({ cursor, limit });
+      return { items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })), nextCursor: page.cursor ?? null };
+    },
+
+    async previousAppraisals(nip, beforeCycleId) {
+      const all = (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data.map((i) => i.state as FlowAppraisal).filter((a) => a.cycleId !== beforeCycleId);
+      const cycles = await Promise.all(all.map((a) => storage.cycles.getCycle(a.cycleId)));
+      const end = (a: FlowAppraisal) => cycles.find((c) => c?.cycleId === a.cycleId)?.periodEnd ?? "";
+      const current = await storage.cycles.getCycle(beforeCycleId);
+      return all.filter((a) => !current || end(a) < current.periodStart).sort((a, b) => end(b).localeCompare(end(a)));
+    },
+
+    async attendance(nip, fromMonth, toMonth) {
+      const rows = await storage.imports.attendanceOf(nip, { from: fromMonth, to: toMonth });
+      return rows.map((r) => ({ month: r.month, workDays: r.workDays, present: r.present, lateMinutes: r.lateMinutes, absentWithoutLeave: r.absentWithoutLeave }));
+    },
+
+    async surveyResponses(unitId, from, to) {
+      const rows = await storage.imports.surveyResponsesOf(unitId, { from, to });
+      return rows.map((r) => ({ scores: r.scores as (1 | 2 | 3 | 4 | null)[] }));
+    },
+
+    async indicatorData(nip) {
+      const rows = await storage.imports.indicatorDataOf(nip);
+      return rows.map((r) => ({ indicatorId: r.indicatorId, value: r.value, period: r.period }));
+    },
+
+    async orgRating(cycleId, unitId) {
+      const r = await storage.cycles.getOrgRating(cycleId, unitId);
+      return r?.rating as OrgRating | undefined;
+    },
+
+    async recordDistributionWarnings(cycleId, unitId, list) {
+      await warnings.put({ cycleId, unitId, warnings: list, at: now() }).go();
+    },
+
+    async listDistributionWarnings(cycleId) {
+      const rows = (await warnings.query.byCycle({ cycleId }).go({ pages: "all" })).data;
+      return rows.map((r) => ({ unitId: r.unitId, warnings: r.warnings as { rule: string; message: string }[] }));
+    },
+
+    async recordLaunchPage(cycleId, pageKey, counts) {
+      await launchPage.put({ cycleId, pageKey, started: counts.started, alreadyExisting: counts.alreadyExisting, at: now() }).go();
+      const pages = (await launchPage.query.byCycle({ cycleId }).go({ pages: "all" })).data;
+      return pages.reduce((sum, p) => ({ started: sum.started + p.started, alreadyExisting: sum.alreadyExisting + p.alreadyExisting }), { started: 0, alreadyExisting: 0 });
+    },
+
+    async setCycleStatus(cycleId, status, reason) {
+      const c = await storage.cycles.getCycle(cycleId);
+      if (!c) return;
+      const mapped = (status === "launch-failed" ? "failed" : status === "cancelling" ? c.status : status) as typeof c.status;
+      await storage.cycles.updateCycle(cycleId, c.version, { status: mapped, ...(reason !== undefined ? { failureReason: reason } : {}) });
+    },
+  };
+}
