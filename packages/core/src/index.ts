@@ -17,3 +17,5 @@ export * as LinkSigning from "./links/link-signer";
 export * as LinkKeys from "./links/link-keys";
 export * as Mail from "./mail/mail.port";
 export * as MailTemplates from "./mail/templates";
+export * as Org from "./org/org";
+export { createStorage, type Storage } from "./storage/storage";

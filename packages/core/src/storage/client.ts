@@ -10,7 +10,9 @@ export interface TableConfig {
 
 /** Builds the DynamoDB document client for a table config (local endpoints get dummy credentials). */
 export function createDocumentClient(config: TableConfig): DynamoDBDocumentClient {
-  const clientConfig: DynamoDBClientConfig = { region: config.region ?? process.env.AWS_REGION ?? "ap-southeast-3" };
+  const clientConfig: DynamoDBClientConfig = {
+    region: config.region ?? process.env.AWS_REGION ?? "ap-southeast-3",
+  };
   if (config.endpoint) {
     clientConfig.endpoint = config.endpoint;
     clientConfig.credentials = { accessKeyId: "local", secretAccessKey: "local" };

@@ -1,0 +1,70 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { Entity } from "electrodb";
+
+/** Stages of one appraisal (DESIGN 1) plus the two ends outside the happy path. */
+export const APPRAISAL_STAGES = [
+  "target-setting",
+  "measurement",
+  "review",
+  "feedback",
+  "follow-up",
+  "done",
+  "cancelled",
+  "failed",
+] as const;
+
+/**
+ * One employee's appraisal in one cycle: the source of truth the workflow reads and writes.
+ * `version` increases on every update; writers pass the version they read (optimistic concurrency).
+ * Names and units are snapshots at launch, because people move mid-year.
+ */
+export function appraisalRecordEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: "appraisal", version: "1", service: "kinerja" },
+      attributes: {
+        id: { type: "string", required: true, readOnly: true },
+        cycleId: { type: "string", required: true, readOnly: true },
+        nip: { type: "string", required: true, readOnly: true },
+        name: { type: "string", required: true },
+        email: { type: "string" },
+        unitId: { type: "string", required: true },
+        position: { type: "string" },
+        positionType: { type: "string" },
+        unitHead: { type: "boolean" },
+        appraiserNip: { type: "string" },
+        superiorOfAppraiserNip: { type: "string" },
+        stage: { type: APPRAISAL_STAGES, required: true },
+        ratings: { type: "any" },
+        predikat: { type: "string" },
+        executionArn: { type: "string" },
+        measurement: { type: "any" },
+        periodicResults: { type: "list", items: { type: "any" } },
+        objection: { type: "any" },
+        followUp: { type: "any" },
+        failureReason: { type: "string" },
+        createdAt: { type: "string", required: true, readOnly: true },
+        updatedAt: { type: "string", required: true },
+        version: { type: "number", required: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: "pk", composite: ["id"], casing: "none" },
+          sk: { field: "sk", composite: [], casing: "none" },
+        },
+        // Stage first in the sort key, so "all of a cycle" and "a cycle's appraisals in stage X" are one query each.
+        byCycle: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: ["cycleId"], casing: "none" },
+          sk: { field: "gsi1sk", composite: ["stage", "nip"], casing: "none" },
+        },
+        byEmployee: {
+          index: "gsi2",
+          pk: { field: "gsi2pk", composite: ["nip"], casing: "none" },
+          sk: { field: "gsi2sk", composite: ["cycleId"], casing: "none" },
+        },
+      },
+    },
+    { client, table },
+  );
+}

@@ -1,0 +1,51 @@
+import * as v from "valibot";
+
+/** Position types (jenis jabatan) of DESIGN 3. */
+export const POSITION_TYPES = ["jpt", "administrator", "pengawas", "pelaksana", "fungsional"] as const;
+
+/** Position type code. */
+export type PositionType = (typeof POSITION_TYPES)[number];
+
+/** Unit ids: letters, digits, dot, dash, underscore (they appear in keys and URLs). */
+export const UnitIdSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty("is required"),
+  v.maxLength(64, "must be at most 64 characters"),
+  v.regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits, '.', '-' and '_'"),
+);
+
+/** An organisational unit as the rest of the system sees it. */
+export const UnitSchema = v.object({
+  unitId: UnitIdSchema,
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
+  parentUnitId: v.optional(UnitIdSchema),
+  headNip: v.optional(v.string()),
+});
+
+/** A unit. */
+export type Unit = v.InferOutput<typeof UnitSchema>;
+
+/** An employee as the rest of the system sees it (the NIP itself is checked by validateNip). */
+export const EmployeeSchema = v.object({
+  nip: v.pipe(v.string(), v.regex(/^\d{18}$/, "must be 18 digits")),
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
+  email: v.pipe(v.string(), v.trim(), v.email("is not a valid e-mail address"), v.maxLength(254)),
+  unitId: UnitIdSchema,
+  position: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
+  positionType: v.picklist(POSITION_TYPES, `must be one of ${POSITION_TYPES.join(", ")}`),
+  superiorNip: v.optional(v.string()),
+  unitHead: v.boolean(),
+  /** Functional level (jenjang), used for credit points, e.g. "ahli_pertama". */
+  level: v.optional(v.string()),
+});
+
+/** An employee. */
+export type Employee = v.InferOutput<typeof EmployeeSchema>;
+
+/** One problem found in an import, in the contract of DESIGN 3.1 (header is line 1). */
+export interface ImportIssue {
+  line: number;
+  field: string;
+  message: string;
+}
