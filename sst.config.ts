@@ -1,0 +1,16 @@
+import type { SSTConfig } from "sst";
+import { Api } from "./stacks/api";
+import { Mail } from "./stacks/mail";
+import { Schedules } from "./stacks/schedules";
+import { Secrets } from "./stacks/secrets";
+import { Storage } from "./stacks/storage";
+import { Workflows } from "./stacks/workflows";
+
+export default {
+  config(input) {
+    return { name: "kinerja", region: input.region ?? "ap-southeast-3" };
+  },
+  stacks(app) {
+    app.stack(Secrets).stack(Storage).stack(Mail).stack(Api).stack(Workflows).stack(Schedules);
+  },
+} satisfies SSTConfig;

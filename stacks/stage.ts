@@ -1,0 +1,90 @@
+import * as v from "valibot";
+import { StackConfigError } from "./errors";
+
+/** Stages whose data must survive a `sst remove` and an accidental delete. */
+export const productionStages = ["prod", "production"] as const;
+
+/** Whether a stage holds real data (deletion protection, RETAIN, longer log retention). */
+export function isProductionStage(stage: string): boolean {
+  return (productionStages as readonly string[]).includes(stage);
+}
+
+const httpsUrl = v.pipe(v.string(), v.url(), v.startsWith("https://", "must be an https URL"));
+
+/** Per-stage settings read from the environment (set them in `.env.<stage>`, which SST loads). */
+const StageSettingsSchema = v.object({
+  /** OIDC issuer of HR tokens; API Gateway fetches its JWKS from `<issuer>/.well-known/openid-configuration`. */
+  KINERJA_OIDC_ISSUER: httpsUrl,
+  /** Comma-separated audiences an HR token may carry. */
+  KINERJA_OIDC_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
+  /** Claim holding the roles (`hr`, `viewer`). */
+  KINERJA_OIDC_ROLES_CLAIM: v.optional(v.pipe(v.string(), v.minLength(1)), "roles"),
+  /** Verified SES sender domain (or address) mail is sent from. */
+  KINERJA_MAIL_FROM: v.pipe(v.string(), v.email()),
+  /** Public base URL of the links in mails; defaults to the HTTP API URL. */
+  KINERJA_BASE_URL: v.optional(httpsUrl),
+  /** Steady-state request rate per second API Gateway lets through. */
+  KINERJA_API_RATE: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "50"),
+  /** Burst API Gateway lets through. */
+  KINERJA_API_BURST: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "100"),
+});
+
+/** The validated settings of one stage. */
+export interface StageSettings {
+  stage: string;
+  production: boolean;
+  oidc: { issuer: string; audience: string[]; rolesClaim: string };
+  mailFrom: string;
+  mailDomain: string;
+  baseUrl?: string;
+  throttle: { rate: number; burst: number };
+}
+
+/**
+ * Placeholder settings for stages without a `.env.<stage>`: synthesis and the stack tests work, and a deploy of them
+ * is still safe because the issuer below serves no keys, so every HR request is refused until the real values are set.
+ */
+export const exampleStageEnv: Record<string, string> = {
+  KINERJA_OIDC_ISSUER: "https://issuer.example.invalid",
+  KINERJA_OIDC_AUDIENCE: "kinerja",
+  KINERJA_MAIL_FROM: "kinerja@example.invalid",
+};
+
+/**
+ * Reads and validates the stage settings once; production stages must set them explicitly,
+ * other stages fall back to {@link exampleStageEnv}.
+ */
+export function readStageSettings(
+  stage: string,
+  env: Record<string, string | undefined> = process.env,
+): StageSettings {
+  const production = isProductionStage(stage);
+  const source = production ? env : { ...exampleStageEnv, ...definedOnly(env) };
+  const parsed = v.safeParse(StageSettingsSchema, source);
+  if (!parsed.success) {
+    const issues = parsed.issues.map((i) => `${v.getDotPath(i) ?? "?"}: ${i.message}`).join("; ");
+    throw new StackConfigError(`stage "${stage}" settings are invalid (${issues})`, { cause: parsed.issues });
+  }
+  const s = parsed.output;
+  return {
+    stage,
+    production,
+    oidc: {
+      issuer: s.KINERJA_OIDC_ISSUER,
+      audience: s.KINERJA_OIDC_AUDIENCE.split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+      rolesClaim: s.KINERJA_OIDC_ROLES_CLAIM,
+    },
+    mailFrom: s.KINERJA_MAIL_FROM,
+    mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],
+    baseUrl: s.KINERJA_BASE_URL,
+    throttle: { rate: s.KINERJA_API_RATE, burst: s.KINERJA_API_BURST },
+  };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""),
+  );
+}

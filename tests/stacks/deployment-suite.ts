@@ -1,0 +1,263 @@
+import { readFileSync } from "node:fs";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { getStack } from "sst/constructs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Api } from "../../stacks/api";
+import { placeholdersOf } from "../../stacks/asl";
+import { Schedules } from "../../stacks/schedules";
+import type { DeploySources } from "../../stacks/sources";
+import { Storage } from "../../stacks/storage";
+import { nagFindings, synthesize } from "../../stacks/synth";
+import { Workflows } from "../../stacks/workflows";
+import { tableDefinition } from "../../packages/core/src/storage/table";
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+/** Every IAM statement of a template with the resource it belongs to. */
+function statementsOf(
+  template: Template,
+): { policy: string; Action: string | string[]; Resource: unknown }[] {
+  return Object.entries(template.findResources("AWS::IAM::Policy") as Record<string, Resource>).flatMap(
+    ([id, r]) =>
+      (
+        (r.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+          .Statement ?? []
+      ).map((s) => ({ policy: id, ...s })),
+  );
+}
+
+const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/**
+ * The behaviour every deployment must show, checked on templates synthesised offline (once per file) from `sources`.
+ * Used with the fixture registry and with kinerja's own registry.
+ */
+export function describeDeployment(
+  label: string,
+  stage: string,
+  sources: () => DeploySources | undefined,
+): void {
+  describe(`${label}: stacks synthesised offline (stage ${stage})`, () => {
+    let assembly: CloudAssembly;
+    let workflows: Template;
+    let storage: Template;
+    let api: Template;
+    let schedules: Template;
+    let deployed: DeploySources;
+
+    beforeAll(async () => {
+      const given = sources();
+      const result = await synthesize({ stage, sources: given });
+      assembly = result.assembly;
+      const { useDeploySources } = await import("../../stacks/sources");
+      deployed = useDeploySources();
+      workflows = Template.fromStack(getStack(Workflows));
+      storage = Template.fromStack(getStack(Storage));
+      api = Template.fromStack(getStack(Api));
+      schedules = Template.fromStack(getStack(Schedules));
+    }, 120_000);
+
+    it("substitutes every placeholder of every ASL file with a function or state machine the app creates", () => {
+      const machines = workflows.findResources("AWS::StepFunctions::StateMachine") as Record<
+        string,
+        Resource
+      >;
+      const functionIds = Object.keys(workflows.findResources("AWS::Lambda::Function"));
+      expect(Object.keys(machines)).toHaveLength(deployed.stateMachines.length);
+      for (const spec of deployed.stateMachines) {
+        const [, machine] = Object.entries(machines).find(([, r]) =>
+          JSON.stringify(r.Properties.StateMachineName).includes(`-${spec.name}`),
+        )!;
+        expect(machine, spec.name).toBeDefined();
+        expect(machine.Properties.DefinitionS3Location, "definition comes from the ASL file").toBeDefined();
+        const substitutions = machine.Properties.DefinitionSubstitutions as Record<string, unknown>;
+        const used = placeholdersOf(readFileSync(spec.file, "utf8"));
+        expect(used.length).toBeGreaterThan(0);
+        expect(Object.keys(substitutions).sort()).toEqual(used);
+        for (const p of used) {
+          const value = substitutions[p] as { "Fn::GetAtt"?: [string, string]; "Fn::Join"?: unknown };
+          if (p in deployed.functions) {
+            expect(value["Fn::GetAtt"]?.[1], p).toBe("Arn");
+            expect(functionIds, p).toContain(value["Fn::GetAtt"]?.[0]);
+          } else {
+            const target = deployed.machinePlaceholders[p];
+            expect(JSON.stringify(value), p).toContain(`:stateMachine:${stage}-kinerja-${target}`);
+            expect(deployed.stateMachines.map((m) => m.name)).toContain(target);
+          }
+        }
+      }
+    });
+
+    it("deploys every registry function on Node 20 arm64 with its timeout and memory", () => {
+      const functions = Object.values(
+        workflows.findResources("AWS::Lambda::Function") as Record<string, Resource>,
+      );
+      for (const [placeholder, spec] of Object.entries(deployed.functions)) {
+        const fn = functions.find((f) => f.Properties.Description === spec.handler);
+        expect(fn, `${placeholder} (${spec.handler})`).toBeDefined();
+        expect(fn!.Properties).toMatchObject({
+          Runtime: "nodejs20.x",
+          Architectures: ["arm64"],
+          Timeout: spec.timeoutSeconds,
+          MemorySize: spec.memoryMB,
+          TracingConfig: { Mode: "Active" },
+        });
+        // SST bundles into <dir>/<file>.mjs and names the handler after the source path.
+        expect(fn!.Properties.Handler).toBe(spec.handler);
+      }
+      const distinctHandlers = new Set(Object.values(deployed.functions).map((f) => f.handler));
+      const registryFunctions = functions.filter((f) =>
+        distinctHandlers.has(String(f.Properties.Description)),
+      );
+      expect(registryFunctions).toHaveLength(distinctHandlers.size);
+    });
+
+    it("bundles each function as minified ESM without the AWS SDK", () => {
+      const out = assembly.directory;
+      const fns = Object.values(
+        workflows.findResources("AWS::Lambda::Function") as Record<string, Resource>,
+      ).filter((f) => f.Properties.Runtime === "nodejs20.x");
+      expect(fns.length).toBeGreaterThan(0);
+      for (const fn of fns) {
+        const key = String((fn.Properties.Code as { S3Key: string }).S3Key).replace(/\.zip$/, "");
+        const file = `${out}/asset.${key}/${String(fn.Properties.Handler).replace(/\.[^.]+$/, ".mjs")}`;
+        const code = readFileSync(file, "utf8");
+        expect(code, file).toMatch(/^import/m);
+        expect(code).not.toMatch(/node_modules\/@aws-sdk\//);
+        // Minified: no indentation-led lines left by a readable build.
+        expect(code.split("\n").filter((l) => l.startsWith("  ")).length).toBe(0);
+      }
+    });
+
+    it("creates the one table: keys and indexes of the definition, on-demand, PITR, TTL, deletion protection", () => {
+      const keys = [tableDefinition.partitionKey, tableDefinition.sortKey];
+      storage.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+        KeySchema: [
+          { AttributeName: keys[0], KeyType: "HASH" },
+          { AttributeName: keys[1], KeyType: "RANGE" },
+        ],
+        BillingMode: "PAY_PER_REQUEST",
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((i) => ({
+          IndexName: i.indexName,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: "HASH" },
+            { AttributeName: i.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        })),
+        Replicas: [
+          {
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          },
+        ],
+      });
+      const [table] = Object.values(
+        storage.findResources("AWS::DynamoDB::GlobalTable") as Record<string, Resource>,
+      );
+      expect(table.DeletionPolicy).toBe("Retain");
+    });
+
+    it("gives no function or state machine a wildcard action on DynamoDB or Step Functions", () => {
+      for (const template of [workflows, api, schedules]) {
+        for (const s of statementsOf(template)) {
+          for (const action of asList(s.Action)) {
+            expect(action, s.policy).not.toMatch(/^(dynamodb|states):.*\*/);
+            expect(action, s.policy).not.toBe("*");
+          }
+          // A "*" resource is allowed only for services without resource-level permissions.
+          if (s.Resource === "*")
+            for (const action of asList(s.Action)) expect(action, s.policy).toMatch(/^(xray|logs):/);
+        }
+      }
+    });
+
+    it("lets only token-answering functions send task results, and only for the machines they serve", () => {
+      const grants = statementsOf(workflows).filter((s) =>
+        asList(s.Action).includes("states:SendTaskSuccess"),
+      );
+      const answering = Object.values(deployed.functions).filter(
+        (f) => f.permissions.sendTaskResponse.length > 0,
+      );
+      expect(new Set(grants.map((g) => g.policy)).size).toBe(new Set(answering.map((f) => f.handler)).size);
+      for (const g of grants) {
+        const text = JSON.stringify(g.Resource);
+        expect(text).toMatch(/:stateMachine:/);
+        expect(text).not.toMatch(/stateMachine:\*/);
+      }
+    });
+
+    it("routes HR paths through the JWT authorizer and link paths without it", () => {
+      const authorizers = api.findResources("AWS::ApiGatewayV2::Authorizer") as Record<string, Resource>;
+      const [jwtId, jwt] = Object.entries(authorizers)[0];
+      expect(jwt.Properties).toMatchObject({
+        AuthorizerType: "JWT",
+        IdentitySource: ["$request.header.Authorization"],
+      });
+      expect(jwt.Properties.JwtConfiguration).toMatchObject({ Issuer: expect.stringMatching(/^https:\/\//) });
+      const routes = Object.values(api.findResources("AWS::ApiGatewayV2::Route") as Record<string, Resource>);
+      const route = (key: string) => routes.find((r) => r.Properties.RouteKey === key)?.Properties;
+      expect(route("ANY /api/{proxy+}")).toMatchObject({
+        AuthorizationType: "JWT",
+        AuthorizerId: { Ref: jwtId },
+      });
+      for (const key of ["GET /l/{token}", "POST /l/{token}"]) {
+        expect(route(key), key).toBeDefined();
+        expect(route(key)!.AuthorizationType ?? "NONE", key).toBe("NONE");
+        expect(route(key)!.AuthorizerId, key).toBeUndefined();
+      }
+      api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+        DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+        AccessLogSettings: { DestinationArn: Match.anyValue() },
+      });
+    });
+
+    it("creates every schedule in Asia/Jakarta with retry policy and dead-letter queue, targeting a deployed machine", () => {
+      const created = Object.values(
+        schedules.findResources("AWS::Scheduler::Schedule") as Record<string, Resource>,
+      );
+      expect(created).toHaveLength(deployed.schedules.length);
+      for (const spec of deployed.schedules) {
+        const schedule = created.find((s) => s.Properties.Name === spec.name);
+        expect(schedule, spec.name).toBeDefined();
+        expect(schedule!.Properties).toMatchObject({
+          ScheduleExpression: spec.expression,
+          ScheduleExpressionTimezone: "Asia/Jakarta",
+          Target: {
+            RetryPolicy: {
+              MaximumRetryAttempts: spec.retry.maximumRetryAttempts,
+              MaximumEventAgeInSeconds: spec.retry.maximumEventAgeInSeconds,
+            },
+            DeadLetterConfig: { Arn: expect.anything() },
+          },
+        });
+        const target = schedule!.Properties.Target as { Arn: unknown; Input: string };
+        expect(JSON.stringify(target.Arn)).toContain(
+          `:stateMachine:${stage}-kinerja-${spec.target.stateMachine}"`,
+        );
+        expect(JSON.parse(target.Input)).toEqual({
+          ...spec.input,
+          scheduledTime: "<aws.scheduler.scheduled-time>",
+        });
+      }
+    });
+
+    it("turns on logging and X-Ray for every state machine", () => {
+      for (const m of Object.values(
+        workflows.findResources("AWS::StepFunctions::StateMachine") as Record<string, Resource>,
+      )) {
+        expect(m.Properties).toMatchObject({
+          StateMachineType: "STANDARD",
+          TracingConfiguration: { Enabled: true },
+          LoggingConfiguration: { Level: "ALL", IncludeExecutionData: false },
+        });
+      }
+    });
+
+    it("leaves no unsuppressed cdk-nag AwsSolutions finding", () => {
+      expect(nagFindings(assembly)).toEqual([]);
+    });
+  });
+}
