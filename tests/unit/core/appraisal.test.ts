@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { ACTORS, assertTransition, canTransition, LIVE_STAGES, nextStage, STAGES } from "../../../packages/core/src/appraisal/appraisal";
-import { AppraisalError, InvalidStageTransitionError } from "../../../packages/core/src/appraisal/appraisal.errors";
+import {
+  ACTORS,
+  assertTransition,
+  canTransition,
+  LIVE_STAGES,
+  nextStage,
+  STAGES,
+} from "../../../packages/core/src/appraisal/appraisal";
+import {
+  AppraisalError,
+  InvalidStageTransitionError,
+} from "../../../packages/core/src/appraisal/appraisal.errors";
 
 describe("appraisal lifecycle", () => {
   it("declares the stages and actors of DESIGN 1", () => {
-    expect(STAGES).toEqual(["target-setting", "measurement", "review", "feedback", "follow-up", "done", "cancelled", "failed"]);
+    expect(STAGES).toEqual([
+      "target-setting",
+      "measurement",
+      "review",
+      "feedback",
+      "follow-up",
+      "done",
+      "cancelled",
+      "failed",
+    ]);
     expect(ACTORS).toEqual(["employee", "appraiser", "superior-of-appraiser", "hr", "system"]);
   });
 
@@ -15,7 +34,13 @@ describe("appraisal lifecycle", () => {
     expect(canTransition("feedback", "follow-up", "employee")).toBe(true);
     expect(canTransition("feedback", "follow-up", "superior-of-appraiser")).toBe(true);
     expect(canTransition("follow-up", "done", "system")).toBe(true);
-    expect(LIVE_STAGES.map((s) => nextStage(s))).toEqual(["measurement", "review", "feedback", "follow-up", "done"]);
+    expect(LIVE_STAGES.map((s) => nextStage(s))).toEqual([
+      "measurement",
+      "review",
+      "feedback",
+      "follow-up",
+      "done",
+    ]);
   });
 
   it("refuses skipping stages, going back, and the wrong actor", () => {
@@ -61,7 +86,9 @@ describe("appraisal lifecycle", () => {
 
   it("assertTransition throws a typed error naming the move", () => {
     expect(() => assertTransition("done", "review", "hr")).toThrow(InvalidStageTransitionError);
-    expect(() => assertTransition("done", "review", "hr")).toThrow(/hr may not move an appraisal from done to review/);
+    expect(() => assertTransition("done", "review", "hr")).toThrow(
+      /hr may not move an appraisal from done to review/,
+    );
     try {
       assertTransition("review", "done", "system");
     } catch (error) {

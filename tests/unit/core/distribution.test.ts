@@ -1,10 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDistribution, maxPeople, minPeople } from "../../../packages/core/src/distribution/distribution";
+import {
+  checkDistribution,
+  maxPeople,
+  minPeople,
+} from "../../../packages/core/src/distribution/distribution";
 import { InvalidDistributionInputError } from "../../../packages/core/src/distribution/distribution.errors";
 import { ORG_RATINGS, PREDIKATS, type Predikat } from "../../../packages/core/src/rating/rating";
 
-const counts = (c: Partial<Record<Predikat, number>>) => ({ sangat_baik: 0, baik: 0, butuh_perbaikan: 0, kurang: 0, sangat_kurang: 0, ...c });
+const counts = (c: Partial<Record<Predikat, number>>) => ({
+  sangat_baik: 0,
+  baik: 0,
+  butuh_perbaikan: 0,
+  kurang: 0,
+  sangat_kurang: 0,
+  ...c,
+});
 const rules = (w: { rule: string }[]) => w.map((x) => x.rule).sort();
 
 describe("distribution pattern (DOMAIN 6.4, warn-level)", () => {
@@ -24,15 +35,27 @@ describe("distribution pattern (DOMAIN 6.4, warn-level)", () => {
   });
 
   it("rule 14: org Butuh Perbaikan needs >= 60% Butuh Perbaikan and <= 10% Sangat Baik", () => {
-    expect(checkDistribution("butuh_perbaikan", counts({ butuh_perbaikan: 6, baik: 3, sangat_baik: 1 }))).toEqual([]);
+    expect(
+      checkDistribution("butuh_perbaikan", counts({ butuh_perbaikan: 6, baik: 3, sangat_baik: 1 })),
+    ).toEqual([]);
     const w = checkDistribution("butuh_perbaikan", counts({ butuh_perbaikan: 5, baik: 3, sangat_baik: 2 }));
     expect(rules(w)).toEqual(["max-10-sangat-baik", "min-60-butuh-perbaikan"]);
-    expect(w.find((x) => x.rule === "min-60-butuh-perbaikan")).toMatchObject({ affected: 1, limit: 6, actual: 5 });
-    expect(w.find((x) => x.rule === "max-10-sangat-baik")).toMatchObject({ affected: 1, limit: 1, actual: 2 });
+    expect(w.find((x) => x.rule === "min-60-butuh-perbaikan")).toMatchObject({
+      affected: 1,
+      limit: 6,
+      actual: 5,
+    });
+    expect(w.find((x) => x.rule === "max-10-sangat-baik")).toMatchObject({
+      affected: 1,
+      limit: 1,
+      actual: 2,
+    });
   });
 
   it("rule 15: org Kurang needs >= 60% Kurang, >= 10% Butuh Perbaikan and <= 10% Sangat Baik", () => {
-    expect(checkDistribution("kurang", counts({ kurang: 6, butuh_perbaikan: 1, baik: 2, sangat_baik: 1 }))).toEqual([]);
+    expect(
+      checkDistribution("kurang", counts({ kurang: 6, butuh_perbaikan: 1, baik: 2, sangat_baik: 1 })),
+    ).toEqual([]);
     expect(rules(checkDistribution("kurang", counts({ kurang: 5, baik: 3, sangat_baik: 2 })))).toEqual([
       "max-10-sangat-baik",
       "min-10-butuh-perbaikan",
@@ -66,8 +89,14 @@ describe("distribution pattern (DOMAIN 6.4, warn-level)", () => {
   });
 
   it("takes configured thresholds, including an optional majority floor for the dominant predikat", () => {
-    expect(checkDistribution("istimewa", counts({ sangat_baik: 8, baik: 2 }), { thresholds: { dominantMaxPct: 80 } })).toEqual([]);
-    const w = checkDistribution("istimewa", counts({ sangat_baik: 5, baik: 5 }), { thresholds: { dominantMinPct: 51 } });
+    expect(
+      checkDistribution("istimewa", counts({ sangat_baik: 8, baik: 2 }), {
+        thresholds: { dominantMaxPct: 80 },
+      }),
+    ).toEqual([]);
+    const w = checkDistribution("istimewa", counts({ sangat_baik: 5, baik: 5 }), {
+      thresholds: { dominantMinPct: 51 },
+    });
     expect(w).toMatchObject([{ rule: "min-51-sangat-baik", affected: 1 }]);
   });
 
@@ -76,21 +105,27 @@ describe("distribution pattern (DOMAIN 6.4, warn-level)", () => {
     expect(() => checkDistribution("baik", counts({ baik: 1.5 }))).toThrow(InvalidDistributionInputError);
     expect(() => checkDistribution("baik", { luar_biasa: 1 } as never)).toThrow(/luar_biasa/);
     expect(() => checkDistribution("cukup" as never, counts({}))).toThrow(/orgRating/);
-    expect(() => checkDistribution("baik", counts({ baik: 1 }), { thresholds: { dominantMaxPct: 170 } })).toThrow(/dominantMaxPct/);
+    expect(() =>
+      checkDistribution("baik", counts({ baik: 1 }), { thresholds: { dominantMaxPct: 170 } }),
+    ).toThrow(/dominantMaxPct/);
   });
 
   it("reports, for every warning, how many people must change and that moving them clears it", () => {
     const predikat = fc.constantFrom(...PREDIKATS);
     fc.assert(
-      fc.property(fc.constantFrom(...ORG_RATINGS), fc.array(predikat, { minLength: 1, maxLength: 40 }), (org, people) => {
-        const c = counts({});
-        for (const p of people) c[p] += 1;
-        for (const w of checkDistribution(org, c)) {
-          expect(w.affected).toBeGreaterThan(0);
-          expect(w.population).toBe(people.length);
-          expect(w.bound === "max" ? w.actual - w.limit : w.limit - w.actual).toBe(w.affected);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...ORG_RATINGS),
+        fc.array(predikat, { minLength: 1, maxLength: 40 }),
+        (org, people) => {
+          const c = counts({});
+          for (const p of people) c[p] += 1;
+          for (const w of checkDistribution(org, c)) {
+            expect(w.affected).toBeGreaterThan(0);
+            expect(w.population).toBe(people.length);
+            expect(w.bound === "max" ? w.actual - w.limit : w.limit - w.actual).toBe(w.affected);
+          }
+        },
+      ),
     );
   });
 });

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { computeIkm, convertIkm, gradeForConverted, gradeForIkm, IKM_ELEMENTS, IKM_WEIGHTS } from "../../../packages/core/src/ikm/ikm";
+import {
+  computeIkm,
+  convertIkm,
+  gradeForConverted,
+  gradeForIkm,
+  IKM_ELEMENTS,
+  IKM_WEIGHTS,
+} from "../../../packages/core/src/ikm/ikm";
 import { IkmNoDataError, InvalidIkmInputError } from "../../../packages/core/src/ikm/ikm.errors";
 
 type Score = 1 | 2 | 3 | 4 | null;
-const all = (score: Score, n: number) => Array.from({ length: n }, () => ({ scores: Array<Score>(9).fill(score) }));
+const all = (score: Score, n: number) =>
+  Array.from({ length: n }, () => ({ scores: Array<Score>(9).fill(score) }));
 
 describe("IKM (PermenPANRB 14/2017)", () => {
   it("rule 17: all 4s give 100.00, grade A", () => {
-    expect(computeIkm(all(4, 5))).toMatchObject({ respondents: 5, ikm: 4, converted: 100, grade: "A", gradeLabel: "Sangat Baik" });
+    expect(computeIkm(all(4, 5))).toMatchObject({
+      respondents: 5,
+      ikm: 4,
+      converted: 100,
+      grade: "A",
+      gradeLabel: "Sangat Baik",
+    });
   });
 
   it("rule 18: all 1s give 25.00, grade D", () => {
@@ -45,7 +59,10 @@ describe("IKM (PermenPANRB 14/2017)", () => {
     const exact = computeIkm(responses, { weighting: "exact" });
     expect(exact.ikm).toBeCloseTo(955 / 261, 10);
     expect(exact).toMatchObject({ respondents: 29, converted: 91.48, grade: "A" });
-    expect(computeIkm(responses, { weighting: "regulation-0.11" })).toMatchObject({ converted: 90.56, grade: "A" });
+    expect(computeIkm(responses, { weighting: "regulation-0.11" })).toMatchObject({
+      converted: 90.56,
+      grade: "A",
+    });
   });
 
   it("rule 22: has 9 elements with weight 1/9", () => {
@@ -72,7 +89,9 @@ describe("IKM (PermenPANRB 14/2017)", () => {
   });
 
   it("refuses scores outside 1-4, rows without 9 scores and unknown weightings, naming the row", () => {
-    expect(() => computeIkm([{ scores: [5, 4, 4, 4, 4, 4, 4, 4, 4] as never }])).toThrow(/responses\.0\.scores\.0/);
+    expect(() => computeIkm([{ scores: [5, 4, 4, 4, 4, 4, 4, 4, 4] as never }])).toThrow(
+      /responses\.0\.scores\.0/,
+    );
     expect(() => computeIkm([{ scores: [4, 4, 4] as never }])).toThrow(InvalidIkmInputError);
     expect(() => computeIkm(all(4, 1), { weighting: "0.1" as never })).toThrow(/weighting/);
   });
@@ -80,15 +99,18 @@ describe("IKM (PermenPANRB 14/2017)", () => {
   it("stays within 25-100 and the 0.11 weight gives exactly 0.99 of the exact index", () => {
     const score = fc.constantFrom<Score>(1, 2, 3, 4);
     fc.assert(
-      fc.property(fc.array(fc.array(score, { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 30 }), (rows) => {
-        const responses = rows.map((scores) => ({ scores }));
-        const exact = computeIkm(responses);
-        const reg = computeIkm(responses, { weighting: "regulation-0.11" });
-        expect(exact.converted).toBeGreaterThanOrEqual(25);
-        expect(exact.converted).toBeLessThanOrEqual(100);
-        expect(reg.ikm).toBeCloseTo(exact.ikm * 0.99, 10);
-        expect(exact.converted).toBe(convertIkm(exact.ikm));
-      }),
+      fc.property(
+        fc.array(fc.array(score, { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 30 }),
+        (rows) => {
+          const responses = rows.map((scores) => ({ scores }));
+          const exact = computeIkm(responses);
+          const reg = computeIkm(responses, { weighting: "regulation-0.11" });
+          expect(exact.converted).toBeGreaterThanOrEqual(25);
+          expect(exact.converted).toBeLessThanOrEqual(100);
+          expect(reg.ikm).toBeCloseTo(exact.ikm * 0.99, 10);
+          expect(exact.converted).toBe(convertIkm(exact.ikm));
+        },
+      ),
     );
   });
 });

@@ -50,18 +50,32 @@ describe("objection window (PP 30/2019 Art. 59)", () => {
 
   it("rule 34: a second objection on the same evaluation is refused", () => {
     const at = wib("2026-03-05", "09:00:00");
-    expect(() => assertCanFileObjection({ receivedAt: received, at, existing: { status: "none" } })).not.toThrow();
-    expect(() => assertCanFileObjection({ receivedAt: received, at, existing: { status: "filed", filedAt: at } })).toThrow(ObjectionAlreadyFiledError);
     expect(() =>
-      assertCanFileObjection({ receivedAt: received, at, existing: { status: "decided", filedAt: at, decidedAt: at } }),
+      assertCanFileObjection({ receivedAt: received, at, existing: { status: "none" } }),
+    ).not.toThrow();
+    expect(() =>
+      assertCanFileObjection({ receivedAt: received, at, existing: { status: "filed", filedAt: at } }),
+    ).toThrow(ObjectionAlreadyFiledError);
+    expect(() =>
+      assertCanFileObjection({
+        receivedAt: received,
+        at,
+        existing: { status: "decided", filedAt: at, decidedAt: at },
+      }),
     ).toThrow(ObjectionAlreadyDecidedError);
-    expect(() => assertCanFileObjection({ receivedAt: received, at: wib("2026-03-16", "08:00:00"), existing: { status: "none" } })).toThrow(
-      ObjectionWindowClosedError,
-    );
+    expect(() =>
+      assertCanFileObjection({
+        receivedAt: received,
+        at: wib("2026-03-16", "08:00:00"),
+        existing: { status: "none" },
+      }),
+    ).toThrow(ObjectionWindowClosedError);
   });
 
   it("requires reasons when filing", () => {
-    expect(v.safeParse(ObjectionFilingSchema, { reason: "Realisasi triwulan IV belum dihitung." }).success).toBe(true);
+    expect(
+      v.safeParse(ObjectionFilingSchema, { reason: "Realisasi triwulan IV belum dihitung." }).success,
+    ).toBe(true);
     expect(v.safeParse(ObjectionFilingSchema, { reason: "  " }).success).toBe(false);
   });
 });
@@ -69,7 +83,11 @@ describe("objection window (PP 30/2019 Art. 59)", () => {
 describe("objection decision", () => {
   const original: EvaluationResult = { hasilKerja: "below", perilaku: "meets", predikat: "butuh_perbaikan" };
   const filed = { status: "filed" as const, filedAt: new Date("2026-03-05T02:00:00Z") };
-  const superior = { actor: "superior-of-appraiser" as const, deciderNip: "197001012000031001", superiorOfAppraiserNip: "197001012000031001" };
+  const superior = {
+    actor: "superior-of-appraiser" as const,
+    deciderNip: "197001012000031001",
+    superiorOfAppraiserNip: "197001012000031001",
+  };
   const at = new Date("2026-03-20T02:00:00Z");
 
   it("upholding sets the revised ratings and recomputes the predikat; the decision is final", () => {
@@ -78,13 +96,28 @@ describe("objection decision", () => {
       original,
       decider: superior,
       at,
-      body: { decision: "uphold", revised: { hasilKerja: "meets", perilaku: "meets" }, note: "Bukti dukung Q4 diterima." },
+      body: {
+        decision: "uphold",
+        revised: { hasilKerja: "meets", perilaku: "meets" },
+        note: "Bukti dukung Q4 diterima.",
+      },
     });
-    expect(outcome).toMatchObject({ decision: "uphold", result: { predikat: "baik" }, predikatChanged: true, final: true });
+    expect(outcome).toMatchObject({
+      decision: "uphold",
+      result: { predikat: "baik" },
+      predikatChanged: true,
+      final: true,
+    });
   });
 
   it("rejecting keeps the original result", () => {
-    const outcome = decideObjection({ existing: filed, original, decider: superior, at, body: { decision: "reject", note: "Penilaian sudah sesuai." } });
+    const outcome = decideObjection({
+      existing: filed,
+      original,
+      decider: superior,
+      at,
+      body: { decision: "reject", note: "Penilaian sudah sesuai." },
+    });
     expect(outcome.result).toEqual(original);
     expect(outcome.predikatChanged).toBe(false);
   });
@@ -103,22 +136,40 @@ describe("objection decision", () => {
 
   it("rule 35: only the superior of the appraising official can decide", () => {
     expect(mayDecideObjection({ actor: "superior-of-appraiser" })).toBe(true);
-    for (const actor of ["employee", "appraiser", "hr", "system"] as const) expect(mayDecideObjection({ actor })).toBe(false);
+    for (const actor of ["employee", "appraiser", "hr", "system"] as const)
+      expect(mayDecideObjection({ actor })).toBe(false);
     expect(mayDecideObjection({ ...superior, deciderNip: "198001012005011002" })).toBe(false);
-    expect(mayDecideObjection({ actor: "superior-of-appraiser", deciderNip: "1", appraiserNip: "1" })).toBe(false);
+    expect(mayDecideObjection({ actor: "superior-of-appraiser", deciderNip: "1", appraiserNip: "1" })).toBe(
+      false,
+    );
     expect(() =>
-      decideObjection({ existing: filed, original, decider: { actor: "appraiser" }, at, body: { decision: "reject", note: "x" } }),
+      decideObjection({
+        existing: filed,
+        original,
+        decider: { actor: "appraiser" },
+        at,
+        body: { decision: "reject", note: "x" },
+      }),
     ).toThrow(NotObjectionDeciderError);
   });
 
   it("refuses bodies that uphold without revised ratings, reject with them, or lack a note", () => {
-    const run = (body: unknown) => () => decideObjection({ existing: filed, original, decider: superior, at, body });
+    const run = (body: unknown) => () =>
+      decideObjection({ existing: filed, original, decider: superior, at, body });
     expect(run({ decision: "uphold", note: "ok" })).toThrow(/revised/);
-    expect(run({ decision: "reject", revised: { hasilKerja: "above", perilaku: "above" }, note: "no" })).toThrow(/revised/);
+    expect(
+      run({ decision: "reject", revised: { hasilKerja: "above", perilaku: "above" }, note: "no" }),
+    ).toThrow(/revised/);
     expect(run({ decision: "reject", note: "" })).toThrow(/note/);
     expect(run({ decision: "maybe", note: "x" })).toThrow(ObjectionError);
-    expect(() => decideObjection({ existing: { status: "none" }, original, decider: superior, at, body: { decision: "reject", note: "x" } })).toThrow(
-      /no pending objection/,
-    );
+    expect(() =>
+      decideObjection({
+        existing: { status: "none" },
+        original,
+        decider: superior,
+        at,
+        body: { decision: "reject", note: "x" },
+      }),
+    ).toThrow(/no pending objection/);
   });
 });

@@ -1,15 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { addDays, calendarDateIn, daysBetween, isIsoDate, zonedDateTime } from "../../../packages/core/src/period/calendar";
-import { finalPeriod, periodContaining, periodicEvaluationDueAt, periodsFor } from "../../../packages/core/src/period/period";
+import {
+  addDays,
+  calendarDateIn,
+  daysBetween,
+  isIsoDate,
+  zonedDateTime,
+} from "../../../packages/core/src/period/calendar";
+import {
+  finalPeriod,
+  periodContaining,
+  periodicEvaluationDueAt,
+  periodsFor,
+} from "../../../packages/core/src/period/period";
 import { InvalidPeriodInputError, PeriodError } from "../../../packages/core/src/period/period.errors";
 
 describe("periodsFor", () => {
   it("rule 39: splits a year into Q1-Q4 plus AKHIR", () => {
     const periods = periodsFor("quarterly", "2026-01-01", "2026-12-31");
     expect(periods.map((p) => p.key)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "AKHIR"]);
-    expect(periods[0]).toEqual({ key: "2026-Q1", kind: "periodic", label: "Triwulan I", labelEn: "Quarter 1", start: "2026-01-01", end: "2026-03-31" });
+    expect(periods[0]).toEqual({
+      key: "2026-Q1",
+      kind: "periodic",
+      label: "Triwulan I",
+      labelEn: "Quarter 1",
+      start: "2026-01-01",
+      end: "2026-03-31",
+    });
     expect(periods[3]).toMatchObject({ label: "Triwulan IV", start: "2026-10-01", end: "2026-12-31" });
-    expect(periods[4]).toEqual({ key: "AKHIR", kind: "final", label: "Akhir", labelEn: "Final", start: "2026-01-01", end: "2026-12-31" });
+    expect(periods[4]).toEqual({
+      key: "AKHIR",
+      kind: "final",
+      label: "Akhir",
+      labelEn: "Final",
+      start: "2026-01-01",
+      end: "2026-12-31",
+    });
   });
 
   it("builds monthly periods with Indonesian month names and leap-year ends", () => {
@@ -46,7 +71,9 @@ describe("periodsFor", () => {
 
   it("gives only AKHIR for cadence none and reads instants as Jakarta dates", () => {
     // 2025-12-31T17:00Z is already 1 January 2026 in Jakarta.
-    expect(periodsFor("none", new Date("2025-12-31T17:00:00Z"), "2026-12-31")).toEqual([finalPeriod("2026-01-01", "2026-12-31")]);
+    expect(periodsFor("none", new Date("2025-12-31T17:00:00Z"), "2026-12-31")).toEqual([
+      finalPeriod("2026-01-01", "2026-12-31"),
+    ]);
   });
 
   it("refuses bad cadences, impossible dates and reversed ranges", () => {
@@ -79,8 +106,12 @@ describe("calendar helpers", () => {
     expect(calendarDateIn(new Date("2026-01-01T16:59:59Z"))).toBe("2026-01-01");
     expect(calendarDateIn(new Date("2026-01-01T17:00:00Z"))).toBe("2026-01-02");
     // Either side of a daylight-saving change in a zone that has one.
-    expect(zonedDateTime("2026-03-07", 12, 0, "America/New_York").toISOString()).toBe("2026-03-07T17:00:00.000Z");
-    expect(zonedDateTime("2026-03-08", 12, 0, "America/New_York").toISOString()).toBe("2026-03-08T16:00:00.000Z");
+    expect(zonedDateTime("2026-03-07", 12, 0, "America/New_York").toISOString()).toBe(
+      "2026-03-07T17:00:00.000Z",
+    );
+    expect(zonedDateTime("2026-03-08", 12, 0, "America/New_York").toISOString()).toBe(
+      "2026-03-08T16:00:00.000Z",
+    );
     expect(zonedDateTime("2026-06-01", 0, 0).toISOString()).toBe("2026-05-31T17:00:00.000Z");
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
     expect(daysBetween("2026-03-01", "2026-03-15")).toBe(14);

@@ -22,7 +22,10 @@ import * as v from "valibot";
 import { PerilakuDetailSchema } from "../../../packages/core/src/rating/rating.schema";
 
 const detail = (fill: Rating, overrides: Partial<Record<BerakhlakKey, Rating>> = {}) =>
-  ({ ...Object.fromEntries(BERAKHLAK_KEYS.map((k) => [k, fill])), ...overrides }) as Record<BerakhlakKey, Rating>;
+  ({ ...Object.fromEntries(BERAKHLAK_KEYS.map((k) => [k, fill])), ...overrides }) as Record<
+    BerakhlakKey,
+    Rating
+  >;
 
 describe("predikat quadrant (DOMAIN 6.3)", () => {
   it.each([
@@ -61,7 +64,8 @@ describe("predikat quadrant (DOMAIN 6.3)", () => {
   it("caps the predikat at Kurang when behaviour is below, and needs both above for Sangat Baik", () => {
     for (const h of RATINGS) {
       expect(comparePredikat(predikatFor(h, "below"), "kurang")).toBeGreaterThanOrEqual(0);
-      for (const p of RATINGS) expect(predikatFor(h, p) === "sangat_baik").toBe(h === "above" && p === "above");
+      for (const p of RATINGS)
+        expect(predikatFor(h, p) === "sangat_baik").toBe(h === "above" && p === "above");
     }
   });
 
@@ -106,8 +110,14 @@ describe("aggregatePerilaku (default: any below -> below; >= 4 above -> above; e
     expect(aggregatePerilaku(detail("above", { loyal: "below" }))).toBe("below");
   });
   it("gives above with four values above and meets with three", () => {
-    expect(aggregatePerilaku(detail("meets", { akuntabel: "above", kompeten: "above", harmonis: "above", loyal: "above" }))).toBe("above");
-    expect(aggregatePerilaku(detail("meets", { akuntabel: "above", kompeten: "above", harmonis: "above" }))).toBe("meets");
+    expect(
+      aggregatePerilaku(
+        detail("meets", { akuntabel: "above", kompeten: "above", harmonis: "above", loyal: "above" }),
+      ),
+    ).toBe("above");
+    expect(
+      aggregatePerilaku(detail("meets", { akuntabel: "above", kompeten: "above", harmonis: "above" })),
+    ).toBe("meets");
   });
   it("follows a configured rule", () => {
     const lenient = { belowWhenAtLeast: 3, aboveWhenAtLeast: 7 };
@@ -120,7 +130,9 @@ describe("aggregatePerilaku (default: any below -> below; >= 4 above -> above; e
     delete missing.kolaboratif;
     expect(() => aggregatePerilaku(missing as Record<BerakhlakKey, Rating>)).toThrow(/kolaboratif/);
     expect(() => aggregatePerilaku({ ...detail("meets"), jujur: "meets" } as never)).toThrow(/jujur/);
-    expect(() => aggregatePerilaku(detail("meets"), { belowWhenAtLeast: 0, aboveWhenAtLeast: 4 })).toThrow(/belowWhenAtLeast/);
+    expect(() => aggregatePerilaku(detail("meets"), { belowWhenAtLeast: 0, aboveWhenAtLeast: 4 })).toThrow(
+      /belowWhenAtLeast/,
+    );
   });
   it("rule 24: the detail schema accepts one rating per value and nothing else", () => {
     expect(v.safeParse(PerilakuDetailSchema, detail("meets")).success).toBe(true);
@@ -136,7 +148,9 @@ describe("unit-head rule", () => {
     ["kurang", "below"],
     ["sangat_kurang", "below"],
   ] as const)("rule 11: a unit head under org rating %s gets hasil kerja %s", (org, expected) => {
-    expect(applyUnitHeadRule({ isUnitHead: true, orgRating: org, submitted: expected }).hasilKerja).toBe(expected);
+    expect(applyUnitHeadRule({ isUnitHead: true, orgRating: org, submitted: expected }).hasilKerja).toBe(
+      expected,
+    );
   });
   it("overrides a different submitted rating and notes it in Bahasa Indonesia", () => {
     const result = applyUnitHeadRule({ isUnitHead: true, orgRating: "istimewa", submitted: "meets" });
@@ -144,11 +158,19 @@ describe("unit-head rule", () => {
     expect(result.note).toMatch(/Istimewa/);
   });
   it("keeps the submitted rating for non-heads and when no org rating is set", () => {
-    expect(applyUnitHeadRule({ isUnitHead: false, orgRating: "sangat_kurang", submitted: "above" })).toEqual({ hasilKerja: "above", overridden: false });
-    expect(applyUnitHeadRule({ isUnitHead: true, submitted: "meets" })).toEqual({ hasilKerja: "meets", overridden: false });
+    expect(applyUnitHeadRule({ isUnitHead: false, orgRating: "sangat_kurang", submitted: "above" })).toEqual({
+      hasilKerja: "above",
+      overridden: false,
+    });
+    expect(applyUnitHeadRule({ isUnitHead: true, submitted: "meets" })).toEqual({
+      hasilKerja: "meets",
+      overridden: false,
+    });
   });
   it("refuses unknown codes", () => {
-    expect(() => applyUnitHeadRule({ isUnitHead: true, orgRating: "cukup" as never, submitted: "meets" })).toThrow(/orgRating/);
+    expect(() =>
+      applyUnitHeadRule({ isUnitHead: true, orgRating: "cukup" as never, submitted: "meets" }),
+    ).toThrow(/orgRating/);
     expect(ORG_RATINGS).toHaveLength(5);
   });
 });

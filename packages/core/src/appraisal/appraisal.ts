@@ -1,12 +1,27 @@
 import { InvalidStageTransitionError } from "./appraisal.errors";
 
 /** Lifecycle stages of one employee's appraisal cycle (DESIGN 1). */
-export const STAGES = ["target-setting", "measurement", "review", "feedback", "follow-up", "done", "cancelled", "failed"] as const;
+export const STAGES = [
+  "target-setting",
+  "measurement",
+  "review",
+  "feedback",
+  "follow-up",
+  "done",
+  "cancelled",
+  "failed",
+] as const;
 /** One lifecycle stage. */
 export type Stage = (typeof STAGES)[number];
 
 /** The working stages in order; an appraisal is "live" while in one of them. */
-export const LIVE_STAGES = ["target-setting", "measurement", "review", "feedback", "follow-up"] as const satisfies readonly Stage[];
+export const LIVE_STAGES = [
+  "target-setting",
+  "measurement",
+  "review",
+  "feedback",
+  "follow-up",
+] as const satisfies readonly Stage[];
 /** A stage in which work is still going on. */
 export type LiveStage = (typeof LIVE_STAGES)[number];
 
@@ -66,7 +81,12 @@ export interface TransitionContext {
  * from any live or failed stage, system failure from a live stage, and HR/system retry from
  * `failed` back to the stage it failed in.
  */
-export function canTransition(from: Stage, to: Stage, actor: Actor, context: TransitionContext = {}): boolean {
+export function canTransition(
+  from: Stage,
+  to: Stage,
+  actor: Actor,
+  context: TransitionContext = {},
+): boolean {
   if (!STAGES.includes(from) || !STAGES.includes(to) || !ACTORS.includes(actor)) return false;
   if (from === to || isTerminalStage(from)) return false;
   if (to === "cancelled") return actor === "hr" || actor === "system";
@@ -81,6 +101,11 @@ export function canTransition(from: Stage, to: Stage, actor: Actor, context: Tra
 }
 
 /** Throws InvalidStageTransitionError unless canTransition allows the move. */
-export function assertTransition(from: Stage, to: Stage, actor: Actor, context: TransitionContext = {}): void {
+export function assertTransition(
+  from: Stage,
+  to: Stage,
+  actor: Actor,
+  context: TransitionContext = {},
+): void {
   if (!canTransition(from, to, actor, context)) throw new InvalidStageTransitionError(from, to, actor);
 }

@@ -2,7 +2,16 @@ import { isPredikat, PREDIKATS, type Predikat } from "../rating/rating";
 import { InvalidCreditPointsInputError } from "./credit-points.errors";
 
 /** Functional-position levels (jenjang jabatan fungsional), skill track then expert track. */
-export const JF_LEVELS = ["pemula", "terampil", "mahir", "penyelia", "ahli_pertama", "ahli_muda", "ahli_madya", "ahli_utama"] as const;
+export const JF_LEVELS = [
+  "pemula",
+  "terampil",
+  "mahir",
+  "penyelia",
+  "ahli_pertama",
+  "ahli_muda",
+  "ahli_madya",
+  "ahli_utama",
+] as const;
 /** One functional level. */
 export type JfLevel = (typeof JF_LEVELS)[number];
 
@@ -42,9 +51,14 @@ export const JF_LEVEL_LABELS: Readonly<Record<JfLevel, string>> = {
 /** Annual credit points of a functional official: level coefficient x predikat multiplier, unrounded (e.g. 9.375). */
 export function creditPoints(level: JfLevel, predikat: Predikat): number {
   if (!(JF_LEVELS as readonly string[]).includes(level)) {
-    throw new InvalidCreditPointsInputError(`level: must be one of ${JF_LEVELS.join(", ")}, got "${String(level)}"`);
+    throw new InvalidCreditPointsInputError(
+      `level: must be one of ${JF_LEVELS.join(", ")}, got "${String(level)}"`,
+    );
   }
-  if (!isPredikat(predikat)) throw new InvalidCreditPointsInputError(`predikat: must be one of ${PREDIKATS.join(", ")}, got "${String(predikat)}"`);
+  if (!isPredikat(predikat))
+    throw new InvalidCreditPointsInputError(
+      `predikat: must be one of ${PREDIKATS.join(", ")}, got "${String(predikat)}"`,
+    );
   // Every coefficient and multiplier is a short binary fraction, so the product is exact.
   return ANNUAL_COEFFICIENTS[level] * PREDIKAT_MULTIPLIERS[predikat];
 }

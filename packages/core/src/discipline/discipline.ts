@@ -35,14 +35,67 @@ export interface DisciplineSanction {
 
 // Lower bound of cumulative absent days per year -> sanction (DOMAIN 8 table, rule 36).
 const TABLE: readonly (Omit<DisciplineSanction, "reason"> & { minDays: number })[] = [
-  { minDays: 28, code: "dismissal", level: "berat", label: "Pemberhentian dengan hormat tidak atas permintaan sendiri", labelEn: "Honourable dismissal, not at own request" },
-  { minDays: 25, code: "removed-to-pelaksana-12-months", level: "berat", label: "Pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan", labelEn: "Removed to an executor position for 12 months", durationMonths: 12 },
-  { minDays: 21, code: "demotion-12-months", level: "berat", label: "Penurunan jabatan setingkat lebih rendah selama 12 bulan", labelEn: "Demotion one level for 12 months", durationMonths: 12 },
-  { minDays: 17, code: "tunjangan-cut-12-months", level: "sedang", label: "Pemotongan tunjangan kinerja 25% selama 12 bulan", labelEn: "Tunjangan kinerja cut 25% for 12 months", tunjanganCut: { percent: 25, months: 12 } },
-  { minDays: 14, code: "tunjangan-cut-9-months", level: "sedang", label: "Pemotongan tunjangan kinerja 25% selama 9 bulan", labelEn: "Tunjangan kinerja cut 25% for 9 months", tunjanganCut: { percent: 25, months: 9 } },
-  { minDays: 11, code: "tunjangan-cut-6-months", level: "sedang", label: "Pemotongan tunjangan kinerja 25% selama 6 bulan", labelEn: "Tunjangan kinerja cut 25% for 6 months", tunjanganCut: { percent: 25, months: 6 } },
-  { minDays: 7, code: "written-dissatisfaction", level: "ringan", label: "Pernyataan tidak puas secara tertulis", labelEn: "Written statement of dissatisfaction" },
-  { minDays: 4, code: "written-warning", level: "ringan", label: "Teguran tertulis", labelEn: "Written warning" },
+  {
+    minDays: 28,
+    code: "dismissal",
+    level: "berat",
+    label: "Pemberhentian dengan hormat tidak atas permintaan sendiri",
+    labelEn: "Honourable dismissal, not at own request",
+  },
+  {
+    minDays: 25,
+    code: "removed-to-pelaksana-12-months",
+    level: "berat",
+    label: "Pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan",
+    labelEn: "Removed to an executor position for 12 months",
+    durationMonths: 12,
+  },
+  {
+    minDays: 21,
+    code: "demotion-12-months",
+    level: "berat",
+    label: "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+    labelEn: "Demotion one level for 12 months",
+    durationMonths: 12,
+  },
+  {
+    minDays: 17,
+    code: "tunjangan-cut-12-months",
+    level: "sedang",
+    label: "Pemotongan tunjangan kinerja 25% selama 12 bulan",
+    labelEn: "Tunjangan kinerja cut 25% for 12 months",
+    tunjanganCut: { percent: 25, months: 12 },
+  },
+  {
+    minDays: 14,
+    code: "tunjangan-cut-9-months",
+    level: "sedang",
+    label: "Pemotongan tunjangan kinerja 25% selama 9 bulan",
+    labelEn: "Tunjangan kinerja cut 25% for 9 months",
+    tunjanganCut: { percent: 25, months: 9 },
+  },
+  {
+    minDays: 11,
+    code: "tunjangan-cut-6-months",
+    level: "sedang",
+    label: "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+    labelEn: "Tunjangan kinerja cut 25% for 6 months",
+    tunjanganCut: { percent: 25, months: 6 },
+  },
+  {
+    minDays: 7,
+    code: "written-dissatisfaction",
+    level: "ringan",
+    label: "Pernyataan tidak puas secara tertulis",
+    labelEn: "Written statement of dissatisfaction",
+  },
+  {
+    minDays: 4,
+    code: "written-warning",
+    level: "ringan",
+    label: "Teguran tertulis",
+    labelEn: "Written warning",
+  },
   { minDays: 3, code: "verbal-warning", level: "ringan", label: "Teguran lisan", labelEn: "Verbal warning" },
 ];
 
@@ -54,23 +107,42 @@ export const CONSECUTIVE_DAYS_FOR_DISMISSAL = 10;
  * year, or dismissal after 10 consecutive working days. Discipline is a separate track from the
  * predikat; this only names the sanction HR must consider.
  */
-export function disciplineSanctionFor(input: { absentDaysInYear: number; maxConsecutiveAbsentDays: number }): DisciplineSanction {
+export function disciplineSanctionFor(input: {
+  absentDaysInYear: number;
+  maxConsecutiveAbsentDays: number;
+}): DisciplineSanction {
   const { absentDaysInYear: days, maxConsecutiveAbsentDays: consecutive } = input ?? ({} as never);
   if (!Number.isInteger(days) || days < 0 || days > 366) {
-    throw new InvalidDisciplineInputError(`absentDaysInYear: must be an integer from 0 to 366, got ${String(days)}`);
+    throw new InvalidDisciplineInputError(
+      `absentDaysInYear: must be an integer from 0 to 366, got ${String(days)}`,
+    );
   }
   if (!Number.isInteger(consecutive) || consecutive < 0) {
-    throw new InvalidDisciplineInputError(`maxConsecutiveAbsentDays: must be a non-negative integer, got ${String(consecutive)}`);
+    throw new InvalidDisciplineInputError(
+      `maxConsecutiveAbsentDays: must be a non-negative integer, got ${String(consecutive)}`,
+    );
   }
   if (consecutive > days) {
-    throw new InvalidDisciplineInputError(`maxConsecutiveAbsentDays: ${consecutive} cannot exceed absentDaysInYear ${days}`);
+    throw new InvalidDisciplineInputError(
+      `maxConsecutiveAbsentDays: ${consecutive} cannot exceed absentDaysInYear ${days}`,
+    );
   }
   if (consecutive >= CONSECUTIVE_DAYS_FOR_DISMISSAL) {
     const { minDays: _minDays, ...dismissal } = TABLE[0];
-    return { ...dismissal, reason: `${consecutive} hari kerja berturut-turut tidak masuk tanpa alasan yang sah` };
+    return {
+      ...dismissal,
+      reason: `${consecutive} hari kerja berturut-turut tidak masuk tanpa alasan yang sah`,
+    };
   }
   const row = TABLE.find((r) => days >= r.minDays);
-  if (!row) return { code: "none", level: "none", label: "Tidak ada hukuman disiplin", labelEn: "No sanction", reason: `${days} hari tidak masuk tanpa alasan yang sah` };
+  if (!row)
+    return {
+      code: "none",
+      level: "none",
+      label: "Tidak ada hukuman disiplin",
+      labelEn: "No sanction",
+      reason: `${days} hari tidak masuk tanpa alasan yang sah`,
+    };
   const { minDays: _minDays, ...sanction } = row;
   return { ...sanction, reason: `${days} hari tidak masuk tanpa alasan yang sah dalam 1 tahun` };
 }

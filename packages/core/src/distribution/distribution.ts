@@ -1,4 +1,11 @@
-import { isOrgRating, ORG_RATING_LABELS, PREDIKAT_LABELS, PREDIKATS, type OrgRating, type Predikat } from "../rating/rating";
+import {
+  isOrgRating,
+  ORG_RATING_LABELS,
+  PREDIKAT_LABELS,
+  PREDIKATS,
+  type OrgRating,
+  type Predikat,
+} from "../rating/rating";
 import { InvalidDistributionInputError } from "./distribution.errors";
 
 /**
@@ -81,22 +88,31 @@ function labelOf(predikats: readonly Predikat[]): string {
   return predikats.map((p) => PREDIKAT_LABELS[p].id).join(" dan/atau ");
 }
 
-function validate(counts: Partial<Record<Predikat, number>>, thresholds: DistributionThresholds): Record<Predikat, number> {
-  if (counts === null || typeof counts !== "object") throw new InvalidDistributionInputError("counts: must be an object of predikat -> number");
+function validate(
+  counts: Partial<Record<Predikat, number>>,
+  thresholds: DistributionThresholds,
+): Record<Predikat, number> {
+  if (counts === null || typeof counts !== "object")
+    throw new InvalidDistributionInputError("counts: must be an object of predikat -> number");
   for (const key of Object.keys(counts)) {
-    if (!(PREDIKATS as readonly string[]).includes(key)) throw new InvalidDistributionInputError(`counts.${key}: not a predikat`);
+    if (!(PREDIKATS as readonly string[]).includes(key))
+      throw new InvalidDistributionInputError(`counts.${key}: not a predikat`);
   }
   const clean = {} as Record<Predikat, number>;
   for (const p of PREDIKATS) {
     const value = counts[p] ?? 0;
     if (!Number.isInteger(value) || value < 0) {
-      throw new InvalidDistributionInputError(`counts.${p}: must be a non-negative integer, got ${String(value)}`);
+      throw new InvalidDistributionInputError(
+        `counts.${p}: must be a non-negative integer, got ${String(value)}`,
+      );
     }
     clean[p] = value;
   }
   for (const [name, pct] of Object.entries(thresholds)) {
     if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
-      throw new InvalidDistributionInputError(`thresholds.${name}: must be a whole percentage 0-100, got ${String(pct)}`);
+      throw new InvalidDistributionInputError(
+        `thresholds.${name}: must be a whole percentage 0-100, got ${String(pct)}`,
+      );
     }
   }
   return clean;
@@ -111,7 +127,8 @@ export function checkDistribution(
   counts: Partial<Record<Predikat, number>>,
   options: DistributionOptions = {},
 ): DistributionWarning[] {
-  if (!isOrgRating(orgRating)) throw new InvalidDistributionInputError(`orgRating: unknown organisation rating "${String(orgRating)}"`);
+  if (!isOrgRating(orgRating))
+    throw new InvalidDistributionInputError(`orgRating: unknown organisation rating "${String(orgRating)}"`);
   const t: DistributionThresholds = { ...DEFAULT_DISTRIBUTION_THRESHOLDS, ...options.thresholds };
   const c = validate(counts, t);
   const n = PREDIKATS.reduce((sum, p) => sum + c[p], 0);

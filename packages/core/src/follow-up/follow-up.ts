@@ -50,12 +50,19 @@ export interface FollowUp {
 
 function resolveConfig(config: Partial<FollowUpConfig> | undefined): FollowUpConfig {
   const c = { ...DEFAULT_FOLLOW_UP_CONFIG, ...config };
-  if (!Number.isInteger(c.coachingDays) || c.coachingDays < 1) throw new InvalidFollowUpInputError(`config.coachingDays: must be a positive integer, got ${String(c.coachingDays)}`);
+  if (!Number.isInteger(c.coachingDays) || c.coachingDays < 1)
+    throw new InvalidFollowUpInputError(
+      `config.coachingDays: must be a positive integer, got ${String(c.coachingDays)}`,
+    );
   if (!Number.isInteger(c.consecutivePoorThreshold) || c.consecutivePoorThreshold < 1) {
-    throw new InvalidFollowUpInputError(`config.consecutivePoorThreshold: must be a positive integer, got ${String(c.consecutivePoorThreshold)}`);
+    throw new InvalidFollowUpInputError(
+      `config.consecutivePoorThreshold: must be a positive integer, got ${String(c.consecutivePoorThreshold)}`,
+    );
   }
   if (!Array.isArray(c.poorPredikats) || c.poorPredikats.some((p) => !isPredikat(p))) {
-    throw new InvalidFollowUpInputError(`config.poorPredikats: must list predikats from ${PREDIKATS.join(", ")}`);
+    throw new InvalidFollowUpInputError(
+      `config.poorPredikats: must list predikats from ${PREDIKATS.join(", ")}`,
+    );
   }
   return c;
 }
@@ -74,13 +81,19 @@ export function followUpFor(input: {
   at?: Date;
   config?: Partial<FollowUpConfig>;
 }): FollowUp {
-  if (!isPredikat(input.predikat)) throw new InvalidFollowUpInputError(`predikat: must be one of ${PREDIKATS.join(", ")}, got "${String(input.predikat)}"`);
-  if (!POSITION_TYPES.includes(input.positionType)) throw new InvalidFollowUpInputError(`positionType: must be one of ${POSITION_TYPES.join(", ")}`);
+  if (!isPredikat(input.predikat))
+    throw new InvalidFollowUpInputError(
+      `predikat: must be one of ${PREDIKATS.join(", ")}, got "${String(input.predikat)}"`,
+    );
+  if (!POSITION_TYPES.includes(input.positionType))
+    throw new InvalidFollowUpInputError(`positionType: must be one of ${POSITION_TYPES.join(", ")}`);
   const previous = input.previousPredikats ?? [];
   previous.forEach((p, i) => {
-    if (!isPredikat(p)) throw new InvalidFollowUpInputError(`previousPredikats.${i}: not a predikat ("${String(p)}")`);
+    if (!isPredikat(p))
+      throw new InvalidFollowUpInputError(`previousPredikats.${i}: not a predikat ("${String(p)}")`);
   });
-  if (input.at !== undefined && (!(input.at instanceof Date) || Number.isNaN(input.at.getTime()))) throw new InvalidFollowUpInputError("at: not a valid date");
+  if (input.at !== undefined && (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())))
+    throw new InvalidFollowUpInputError("at: not a valid date");
   const config = resolveConfig(input.config);
   const isPoor = (p: Predikat) => config.poorPredikats.includes(p);
 
@@ -97,7 +110,9 @@ export function followUpFor(input: {
         recommendations: [
           "Berikan penghargaan kinerja (PP 30/2019): pertimbangkan untuk pengembangan karier, promosi, atau kelompok rencana suksesi (talent pool).",
           "Prioritaskan kesempatan pengembangan kompetensi (pendidikan, pelatihan, penugasan khusus).",
-          ...(input.positionType === "fungsional" ? ["Angka kredit tahunan dihitung dengan pengali 150% (PermenPANRB 1/2023)."] : []),
+          ...(input.positionType === "fungsional"
+            ? ["Angka kredit tahunan dihitung dengan pengali 150% (PermenPANRB 1/2023)."]
+            : []),
         ],
         sanctionReview: false,
         consecutivePoor,
@@ -108,7 +123,11 @@ export function followUpFor(input: {
       kind: "development",
       recommendations: [
         "Pertahankan kinerja; susun rencana pengembangan kompetensi bersama pejabat penilai kinerja.",
-        ...(input.predikat === "baik" ? [] : ["Predikat ini tidak termasuk kategori buruk menurut konfigurasi; lakukan dialog kinerja bila perlu."]),
+        ...(input.predikat === "baik"
+          ? []
+          : [
+              "Predikat ini tidak termasuk kategori buruk menurut konfigurasi; lakukan dialog kinerja bila perlu.",
+            ]),
       ],
       sanctionReview: false,
       consecutivePoor,
@@ -129,15 +148,27 @@ export function followUpFor(input: {
   const recommendations = [
     `Pembinaan kinerja: beri kesempatan perbaikan selama ${config.coachingDays} hari (PP 30/2019 Pasal 56).`,
   ];
-  if (input.predikat === "kurang") recommendations.push("Predikat Kurang/Misconduct: periksa juga aspek perilaku dan kemungkinan pelanggaran disiplin (PP 94/2021).");
-  if (input.predikat === "sangat_kurang") recommendations.push("Predikat Sangat Kurang: pejabat penilai kinerja memantau langsung rencana perbaikan.");
+  if (input.predikat === "kurang")
+    recommendations.push(
+      "Predikat Kurang/Misconduct: periksa juga aspek perilaku dan kemungkinan pelanggaran disiplin (PP 94/2021).",
+    );
+  if (input.predikat === "sangat_kurang")
+    recommendations.push(
+      "Predikat Sangat Kurang: pejabat penilai kinerja memantau langsung rencana perbaikan.",
+    );
   const sanctionReview = consecutivePoor >= config.consecutivePoorThreshold;
   if (sanctionReview) {
     recommendations.push(
       `Predikat buruk ${consecutivePoor} kali berturut-turut: usulkan peninjauan sanksi kepada Pejabat Pembina Kepegawaian melalui Tim Penilai Kinerja.`,
     );
-    if (input.employmentType === "pppk") recommendations.push("PPPK: tidak mencapai target kinerja dapat menjadi dasar pemutusan hubungan perjanjian kerja.");
-    else if (input.positionType === "jpt") recommendations.push("JPT: bila tidak ada perbaikan, lakukan uji kompetensi ulang sebelum pemindahan jabatan.");
+    if (input.employmentType === "pppk")
+      recommendations.push(
+        "PPPK: tidak mencapai target kinerja dapat menjadi dasar pemutusan hubungan perjanjian kerja.",
+      );
+    else if (input.positionType === "jpt")
+      recommendations.push(
+        "JPT: bila tidak ada perbaikan, lakukan uji kompetensi ulang sebelum pemindahan jabatan.",
+      );
     else {
       recommendations.push(
         "Bila tidak ada perbaikan: pindahkan ke jabatan lain yang sesuai atau jabatan lebih rendah; bila tidak ada lowongan, tempatkan sementara paling lama 1 tahun sebelum pemberhentian dengan hormat (PP 30/2019 Pasal 56-58).",

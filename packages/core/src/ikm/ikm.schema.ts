@@ -18,7 +18,10 @@ export const IkmResponsesSchema = v.array(IkmResponseSchema, "must be a list of 
 
 /** Options of computeIkm: which element weight to use. */
 export const IkmOptionsSchema = v.object({
-  weighting: v.optional(v.picklist(["exact", "regulation-0.11"], 'must be "exact" or "regulation-0.11"'), "exact"),
+  weighting: v.optional(
+    v.picklist(["exact", "regulation-0.11"], 'must be "exact" or "regulation-0.11"'),
+    "exact",
+  ),
 });
 /** Options of computeIkm. */
 export type IkmOptions = v.InferInput<typeof IkmOptionsSchema>;

@@ -3,15 +3,27 @@ import { IkmNoDataError, InvalidIkmInputError } from "./ikm.errors";
 import { IkmOptionsSchema, IkmResponsesSchema, type IkmOptions } from "./ikm.schema";
 
 /** The 9 service elements (unsur) of PermenPANRB 14/2017, in column order u1..u9 (rule 22). */
-export const IKM_ELEMENTS: readonly { readonly code: string; readonly label: string; readonly labelEn: string }[] = [
+export const IKM_ELEMENTS: readonly {
+  readonly code: string;
+  readonly label: string;
+  readonly labelEn: string;
+}[] = [
   { code: "u1", label: "Persyaratan", labelEn: "Requirements" },
   { code: "u2", label: "Sistem, mekanisme, dan prosedur", labelEn: "Systems, mechanisms and procedures" },
   { code: "u3", label: "Waktu penyelesaian", labelEn: "Completion time" },
   { code: "u4", label: "Biaya/tarif", labelEn: "Cost / tariff" },
-  { code: "u5", label: "Produk spesifikasi jenis pelayanan", labelEn: "Product specification by service type" },
+  {
+    code: "u5",
+    label: "Produk spesifikasi jenis pelayanan",
+    labelEn: "Product specification by service type",
+  },
   { code: "u6", label: "Kompetensi pelaksana", labelEn: "Staff competence" },
   { code: "u7", label: "Perilaku pelaksana", labelEn: "Staff behaviour" },
-  { code: "u8", label: "Penanganan pengaduan, saran dan masukan", labelEn: "Handling of complaints, suggestions and input" },
+  {
+    code: "u8",
+    label: "Penanganan pengaduan, saran dan masukan",
+    labelEn: "Handling of complaints, suggestions and input",
+  },
   { code: "u9", label: "Sarana dan prasarana", labelEn: "Facilities and infrastructure" },
 ];
 
@@ -22,7 +34,12 @@ export const IKM_WEIGHTS = { exact: 1 / 9, "regulation-0.11": 0.11 } as const;
 export type IkmGrade = "A" | "B" | "C" | "D";
 
 /** Grade table of PermenPANRB 14/2017 on the converted 25-100 scale (lower bounds, inclusive). */
-export const IKM_GRADES: readonly { grade: IkmGrade; minConverted: number; label: string; labelEn: string }[] = [
+export const IKM_GRADES: readonly {
+  grade: IkmGrade;
+  minConverted: number;
+  label: string;
+  labelEn: string;
+}[] = [
   { grade: "A", minConverted: 88.31, label: "Sangat Baik", labelEn: "Very good" },
   { grade: "B", minConverted: 76.61, label: "Baik", labelEn: "Good" },
   { grade: "C", minConverted: 65.0, label: "Kurang Baik", labelEn: "Less good" },
@@ -49,7 +66,7 @@ export interface IkmResult {
 /** Rounds half away from zero to 2 decimals, immune to binary noise such as 88.30999999. */
 export function round2(x: number): number {
   const scaled = Number((x * 100).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / 100;
+  return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / 100;
 }
 
 /** Converts a 1-4 index to the 25-100 scale, rounded to 2 decimals. */
@@ -76,15 +93,28 @@ export function gradeForIkm(ikm: number): (typeof IKM_GRADES)[number] {
  * IKM x 25 rounded to 2 decimals, graded A-D. Exact 1/9 weights by default; "regulation-0.11" uses
  * the rounded weight printed in the regulation (which lowers the index by 1%).
  */
-export function computeIkm(responses: readonly { scores: readonly (1 | 2 | 3 | 4 | null)[] }[], options: IkmOptions = {}): IkmResult {
+export function computeIkm(
+  responses: readonly { scores: readonly (1 | 2 | 3 | 4 | null)[] }[],
+  options: IkmOptions = {},
+): IkmResult {
   const parsedResponses = v.safeParse(IkmResponsesSchema, responses);
   const parsedOptions = v.safeParse(IkmOptionsSchema, options);
   const issues = [
-    ...(parsedResponses.success ? [] : parsedResponses.issues.map((i) => ({ path: `responses.${v.getDotPath(i) ?? ""}`, message: i.message }))),
-    ...(parsedOptions.success ? [] : parsedOptions.issues.map((i) => ({ path: `options.${v.getDotPath(i) ?? ""}`, message: i.message }))),
+    ...(parsedResponses.success
+      ? []
+      : parsedResponses.issues.map((i) => ({
+          path: `responses.${v.getDotPath(i) ?? ""}`,
+          message: i.message,
+        }))),
+    ...(parsedOptions.success
+      ? []
+      : parsedOptions.issues.map((i) => ({ path: `options.${v.getDotPath(i) ?? ""}`, message: i.message }))),
   ];
   if (!parsedResponses.success || !parsedOptions.success) {
-    throw new InvalidIkmInputError(`invalid survey input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+    throw new InvalidIkmInputError(
+      `invalid survey input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   const weighting = parsedOptions.output.weighting;
   const sums = new Array<number>(9).fill(0);
@@ -107,5 +137,14 @@ export function computeIkm(responses: readonly { scores: readonly (1 | 2 | 3 | 4
   const ikm = weighting === "exact" ? totalNrr / 9 : totalNrr * IKM_WEIGHTS["regulation-0.11"];
   const converted = convertIkm(ikm);
   const grade = gradeForConverted(Math.max(25, converted));
-  return { respondents, nrr, ikm, converted, grade: grade.grade, gradeLabel: grade.label, gradeLabelEn: grade.labelEn, weighting };
+  return {
+    respondents,
+    nrr,
+    ikm,
+    converted,
+    grade: grade.grade,
+    gradeLabel: grade.label,
+    gradeLabelEn: grade.labelEn,
+    weighting,
+  };
 }

@@ -14,7 +14,10 @@ export class InvalidMeasurementInputError extends MeasurementError {
     readonly issues: readonly { path: string; message: string }[],
     options?: { cause?: unknown },
   ) {
-    super(`invalid measurement input: ${issues.map((i) => `${i.path || "input"}: ${i.message}`).join("; ")}`, options);
+    super(
+      `invalid measurement input: ${issues.map((i) => `${i.path || "input"}: ${i.message}`).join("; ")}`,
+      options,
+    );
     this.name = "InvalidMeasurementInputError";
   }
 }

@@ -1,9 +1,16 @@
 import * as v from "valibot";
 import { ASPECTS } from "../skp/skp.schema";
 
-const Count = v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(0, "must not be negative"));
+const Count = v.pipe(
+  v.number("must be a number"),
+  v.integer("must be a whole number"),
+  v.minValue(0, "must not be negative"),
+);
 const Amount = v.pipe(v.number("must be a number"), v.finite("must be finite"));
-const Instant = v.union([v.date(), v.pipe(v.string(), v.isoTimestamp("must be an ISO timestamp"))], "must be a date or ISO timestamp");
+const Instant = v.union(
+  [v.date(), v.pipe(v.string(), v.isoTimestamp("must be an ISO timestamp"))],
+  "must be a date or ISO timestamp",
+);
 
 /** An indicator as the summary needs it (from the approved SKP). */
 export const MeasuredIndicatorSchema = v.object({
@@ -51,7 +58,11 @@ export const MeasurementInputSchema = v.object({
   realisations: v.array(RealisationSchema),
   attendance: v.optional(v.array(AttendanceSchema)),
   ikm: v.optional(
-    v.object({ converted: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), grade: v.picklist(["A", "B", "C", "D"]), respondents: v.optional(Count) }),
+    v.object({
+      converted: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+      grade: v.picklist(["A", "B", "C", "D"]),
+      respondents: v.optional(Count),
+    }),
   ),
   options: v.optional(MeasurementOptionsSchema, {}),
 });

@@ -40,7 +40,10 @@ export class ObjectionAlreadyDecidedError extends ObjectionError {
 /** Someone other than the superior of the appraising official tried to decide (rule 35). */
 export class NotObjectionDeciderError extends ObjectionError {
   /** Creates the error. */
-  constructor(message = "only the superior of the appraising official may decide an objection", options?: { cause?: unknown }) {
+  constructor(
+    message = "only the superior of the appraising official may decide an objection",
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "NotObjectionDeciderError";
   }

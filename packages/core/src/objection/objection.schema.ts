@@ -5,7 +5,12 @@ const RatingCode = v.picklist(RATINGS, "must be one of above, meets, below");
 
 /** Body an employee sends to object: the reasons are required (PP 30/2019 Art. 59(1)). */
 export const ObjectionFilingSchema = v.object({
-  reason: v.pipe(v.string("must be text"), v.trim(), v.minLength(10, "give the reasons (at least 10 characters)"), v.maxLength(5000, "at most 5000 characters")),
+  reason: v.pipe(
+    v.string("must be text"),
+    v.trim(),
+    v.minLength(10, "give the reasons (at least 10 characters)"),
+    v.maxLength(5000, "at most 5000 characters"),
+  ),
   evidenceUrls: v.optional(v.array(v.pipe(v.string(), v.url("must be a URL"))), []),
 });
 /** A validated objection filing. */
@@ -19,14 +24,25 @@ export const ObjectionDecisionSchema = v.pipe(
   v.object({
     decision: v.picklist(["uphold", "reject"], "must be uphold or reject"),
     revised: v.optional(v.object({ hasilKerja: RatingCode, perilaku: RatingCode })),
-    note: v.pipe(v.string("must be text"), v.trim(), v.minLength(1, "a note explaining the decision is required"), v.maxLength(5000)),
+    note: v.pipe(
+      v.string("must be text"),
+      v.trim(),
+      v.minLength(1, "a note explaining the decision is required"),
+      v.maxLength(5000),
+    ),
   }),
   v.forward(
-    v.check((body) => body.decision !== "uphold" || body.revised !== undefined, "an upheld objection needs the revised ratings"),
+    v.check(
+      (body) => body.decision !== "uphold" || body.revised !== undefined,
+      "an upheld objection needs the revised ratings",
+    ),
     ["revised"],
   ),
   v.forward(
-    v.check((body) => body.decision !== "reject" || body.revised === undefined, "a rejected objection keeps the original ratings; omit revised"),
+    v.check(
+      (body) => body.decision !== "reject" || body.revised === undefined,
+      "a rejected objection keeps the original ratings; omit revised",
+    ),
     ["revised"],
   ),
 );

@@ -15,8 +15,10 @@ import { ObjectionDecisionSchema, type ObjectionDecisionInput } from "./objectio
 export const DEFAULT_OBJECTION_WINDOW_DAYS = 14;
 
 function checkWindow(receivedAt: Date, windowDays: number): void {
-  if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) throw new InvalidObjectionInputError("receivedAt: not a valid date");
-  if (!Number.isInteger(windowDays) || windowDays < 0) throw new InvalidObjectionInputError(`windowDays: must be a non-negative integer, got ${windowDays}`);
+  if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime()))
+    throw new InvalidObjectionInputError("receivedAt: not a valid date");
+  if (!Number.isInteger(windowDays) || windowDays < 0)
+    throw new InvalidObjectionInputError(`windowDays: must be a non-negative integer, got ${windowDays}`);
 }
 
 /**
@@ -24,21 +26,38 @@ function checkWindow(receivedAt: Date, windowDays: number): void {
  * after the day of receipt, in `timeZone`. Days are calendar days ([B], DOMAIN rule 33): received
  * on 1 March, the last day to file is 15 March and filing is refused from 16 March 00:00 WIB.
  */
-export function objectionDeadline(receivedAt: Date, windowDays = DEFAULT_OBJECTION_WINDOW_DAYS, timeZone: string = JAKARTA): Date {
+export function objectionDeadline(
+  receivedAt: Date,
+  windowDays = DEFAULT_OBJECTION_WINDOW_DAYS,
+  timeZone: string = JAKARTA,
+): Date {
   checkWindow(receivedAt, windowDays);
   return zonedDateTime(addDays(calendarDateIn(receivedAt, timeZone), windowDays + 1), 0, 0, timeZone);
 }
 
 /** The last calendar day (YYYY-MM-DD, `timeZone`) on which an objection may be filed. */
-export function objectionLastDay(receivedAt: Date, windowDays = DEFAULT_OBJECTION_WINDOW_DAYS, timeZone: string = JAKARTA): string {
+export function objectionLastDay(
+  receivedAt: Date,
+  windowDays = DEFAULT_OBJECTION_WINDOW_DAYS,
+  timeZone: string = JAKARTA,
+): string {
   checkWindow(receivedAt, windowDays);
   return addDays(calendarDateIn(receivedAt, timeZone), windowDays);
 }
 
 /** Whether an objection filed at `at` falls inside the window opened by receiving the result at `receivedAt` (rule 33). */
-export function canFileObjection(receivedAt: Date, at: Date, windowDays = DEFAULT_OBJECTION_WINDOW_DAYS, timeZone: string = JAKARTA): boolean {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new InvalidObjectionInputError("at: not a valid date");
-  return at.getTime() >= receivedAt.getTime() && at.getTime() < objectionDeadline(receivedAt, windowDays, timeZone).getTime();
+export function canFileObjection(
+  receivedAt: Date,
+  at: Date,
+  windowDays = DEFAULT_OBJECTION_WINDOW_DAYS,
+  timeZone: string = JAKARTA,
+): boolean {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    throw new InvalidObjectionInputError("at: not a valid date");
+  return (
+    at.getTime() >= receivedAt.getTime() &&
+    at.getTime() < objectionDeadline(receivedAt, windowDays, timeZone).getTime()
+  );
 }
 
 /** The objection state of one evaluation, as far as these rules need it. */
@@ -79,7 +98,8 @@ export function mayDecideObjection(input: {
 }): boolean {
   if (input.actor !== "superior-of-appraiser") return false;
   if (input.deciderNip !== undefined && input.deciderNip === input.appraiserNip) return false;
-  if (input.deciderNip !== undefined && input.superiorOfAppraiserNip !== undefined) return input.deciderNip === input.superiorOfAppraiserNip;
+  if (input.deciderNip !== undefined && input.superiorOfAppraiserNip !== undefined)
+    return input.deciderNip === input.superiorOfAppraiserNip;
   return true;
 }
 
@@ -115,12 +135,19 @@ export function decideObjection(input: {
   at: Date;
 }): ObjectionOutcome {
   if (input.existing.status === "decided") throw new ObjectionAlreadyDecidedError();
-  if (input.existing.status !== "filed") throw new InvalidObjectionInputError("there is no pending objection to decide");
+  if (input.existing.status !== "filed")
+    throw new InvalidObjectionInputError("there is no pending objection to decide");
   if (!mayDecideObjection(input.decider)) throw new NotObjectionDeciderError();
   const parsed = v.safeParse(ObjectionDecisionSchema, input.body);
   if (!parsed.success) {
-    const issues = parsed.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message }));
-    throw new InvalidObjectionInputError(`invalid objection decision: ${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")}`, issues);
+    const issues = parsed.issues.map((issue) => ({
+      path: v.getDotPath(issue) ?? "",
+      message: issue.message,
+    }));
+    throw new InvalidObjectionInputError(
+      `invalid objection decision: ${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   const body: ObjectionDecisionInput = parsed.output;
   const result: EvaluationResult = body.revised

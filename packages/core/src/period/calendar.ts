@@ -28,12 +28,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 function assertValidDate(at: Date, field: string): void {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new InvalidPeriodInputError(`${field}: not a valid date`);
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    throw new InvalidPeriodInputError(`${field}: not a valid date`);
 }
 
 // Wall-clock fields of `at` in `timeZone`, as numbers.
 function wallClock(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -65,7 +70,8 @@ export function isIsoDate(text: unknown): text is string {
 
 /** Splits a YYYY-MM-DD date into numbers, refusing impossible dates. */
 export function parseIsoDate(text: string, field = "date"): { year: number; month: number; day: number } {
-  if (!isIsoDate(text)) throw new InvalidPeriodInputError(`${field}: "${String(text)}" is not a calendar date (YYYY-MM-DD)`);
+  if (!isIsoDate(text))
+    throw new InvalidPeriodInputError(`${field}: "${String(text)}" is not a calendar date (YYYY-MM-DD)`);
   const [year, month, day] = text.split("-").map(Number);
   return { year, month, day };
 }
@@ -80,7 +86,9 @@ export function addDays(isoDate: string, days: number): string {
 export function daysBetween(a: string, b: string): number {
   const pa = parseIsoDate(a, "a");
   const pb = parseIsoDate(b, "b");
-  return Math.round((Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86_400_000,
+  );
 }
 
 // Milliseconds the zone's wall clock is ahead of UTC at instant `utcMs`.

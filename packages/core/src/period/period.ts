@@ -28,8 +28,34 @@ export interface PeriodsOptions {
   readonly includeFinal?: boolean;
 }
 
-const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_ID = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const ROMAN = ["I", "II", "III", "IV"];
 
 function toDate(value: string | Date, field: string): string {
@@ -37,7 +63,8 @@ function toDate(value: string | Date, field: string): string {
     if (Number.isNaN(value.getTime())) throw new InvalidPeriodInputError(`${field}: not a valid date`);
     return calendarDateIn(value, JAKARTA);
   }
-  if (typeof value !== "string") throw new InvalidPeriodInputError(`${field}: must be a YYYY-MM-DD date or an instant`);
+  if (typeof value !== "string")
+    throw new InvalidPeriodInputError(`${field}: must be a YYYY-MM-DD date or an instant`);
   if (value.includes("T") && !Number.isNaN(Date.parse(value))) {
     return calendarDateIn(new Date(value), JAKARTA);
   }
@@ -50,15 +77,24 @@ function toDate(value: string | Date, field: string): string {
  * half-years clipped to [periodStart, periodEnd], then the final period AKHIR over the whole cycle.
  * Dates may be YYYY-MM-DD or instants (read as Jakarta calendar dates); `none` gives only AKHIR.
  */
-export function periodsFor(cadence: Cadence, periodStart: string | Date, periodEnd: string | Date, options: PeriodsOptions = {}): Period[] {
-  if (!CADENCES.includes(cadence)) throw new InvalidPeriodInputError(`cadence: must be one of ${CADENCES.join(", ")}, got "${String(cadence)}"`);
+export function periodsFor(
+  cadence: Cadence,
+  periodStart: string | Date,
+  periodEnd: string | Date,
+  options: PeriodsOptions = {},
+): Period[] {
+  if (!CADENCES.includes(cadence))
+    throw new InvalidPeriodInputError(
+      `cadence: must be one of ${CADENCES.join(", ")}, got "${String(cadence)}"`,
+    );
   const start = toDate(periodStart, "periodStart");
   const end = toDate(periodEnd, "periodEnd");
   if (end < start) throw new InvalidPeriodInputError(`periodEnd: ${end} is before periodStart ${start}`);
   const first = parseIsoDate(start);
   const last = parseIsoDate(end);
   const multiYear = first.year !== last.year;
-  const monthsPerPeriod = cadence === "monthly" ? 1 : cadence === "quarterly" ? 3 : cadence === "semester" ? 6 : 0;
+  const monthsPerPeriod =
+    cadence === "monthly" ? 1 : cadence === "quarterly" ? 3 : cadence === "semester" ? 6 : 0;
   const periods: Period[] = [];
   if (monthsPerPeriod > 0) {
     let year = first.year;
@@ -66,14 +102,31 @@ export function periodsFor(cadence: Cadence, periodStart: string | Date, periodE
     for (;;) {
       const bucketStart = `${year}-${String(index * monthsPerPeriod + 1).padStart(2, "0")}-01`;
       if (bucketStart > end) break;
-      const bucketEnd = addDays(index * monthsPerPeriod + monthsPerPeriod === 12 ? `${year + 1}-01-01` : `${year}-${String((index + 1) * monthsPerPeriod + 1).padStart(2, "0")}-01`, -1);
+      const bucketEnd = addDays(
+        index * monthsPerPeriod + monthsPerPeriod === 12
+          ? `${year + 1}-01-01`
+          : `${year}-${String((index + 1) * monthsPerPeriod + 1).padStart(2, "0")}-01`,
+        -1,
+      );
       const yearSuffix = multiYear ? ` ${year}` : "";
       const [key, label, labelEn] =
         cadence === "monthly"
-          ? [`${year}-${String(index + 1).padStart(2, "0")}`, `${MONTHS_ID[index]} ${year}`, `${MONTHS_EN[index]} ${year}`]
+          ? [
+              `${year}-${String(index + 1).padStart(2, "0")}`,
+              `${MONTHS_ID[index]} ${year}`,
+              `${MONTHS_EN[index]} ${year}`,
+            ]
           : cadence === "quarterly"
-            ? [`${year}-Q${index + 1}`, `Triwulan ${ROMAN[index]}${yearSuffix}`, `Quarter ${index + 1}${yearSuffix}`]
-            : [`${year}-S${index + 1}`, `Semester ${ROMAN[index]}${yearSuffix}`, `Semester ${index + 1}${yearSuffix}`];
+            ? [
+                `${year}-Q${index + 1}`,
+                `Triwulan ${ROMAN[index]}${yearSuffix}`,
+                `Quarter ${index + 1}${yearSuffix}`,
+              ]
+            : [
+                `${year}-S${index + 1}`,
+                `Semester ${ROMAN[index]}${yearSuffix}`,
+                `Semester ${index + 1}${yearSuffix}`,
+              ];
       periods.push({
         key,
         kind: "periodic",

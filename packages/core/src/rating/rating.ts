@@ -165,8 +165,10 @@ export function isOrgRating(value: unknown): value is OrgRating {
 
 /** Maps results x behaviour to the predikat with the 3x3 quadrant of PermenPANRB 6/2022 (DOMAIN 6.3). */
 export function predikatFor(hasilKerja: Rating, perilaku: Rating): Predikat {
-  if (!isRating(hasilKerja)) throw new InvalidRatingInputError(`hasilKerja: unknown rating "${String(hasilKerja)}"`);
-  if (!isRating(perilaku)) throw new InvalidRatingInputError(`perilaku: unknown rating "${String(perilaku)}"`);
+  if (!isRating(hasilKerja))
+    throw new InvalidRatingInputError(`hasilKerja: unknown rating "${String(hasilKerja)}"`);
+  if (!isRating(perilaku))
+    throw new InvalidRatingInputError(`perilaku: unknown rating "${String(perilaku)}"`);
   return MATRIX[hasilKerja][perilaku];
 }
 
@@ -175,13 +177,15 @@ export function predikatFor(hasilKerja: Rating, perilaku: Rating): Predikat {
  * positive when worse (so `list.sort(comparePredikat)` yields PREDIKATS order).
  */
 export function comparePredikat(a: Predikat, b: Predikat): number {
-  if (!isPredikat(a) || !isPredikat(b)) throw new InvalidRatingInputError(`unknown predikat "${String(isPredikat(a) ? b : a)}"`);
+  if (!isPredikat(a) || !isPredikat(b))
+    throw new InvalidRatingInputError(`unknown predikat "${String(isPredikat(a) ? b : a)}"`);
   return PREDIKATS.indexOf(a) - PREDIKATS.indexOf(b);
 }
 
 /** Compares two ratings for sorting best first (negative when `a` is better than `b`). */
 export function compareRating(a: Rating, b: Rating): number {
-  if (!isRating(a) || !isRating(b)) throw new InvalidRatingInputError(`unknown rating "${String(isRating(a) ? b : a)}"`);
+  if (!isRating(a) || !isRating(b))
+    throw new InvalidRatingInputError(`unknown rating "${String(isRating(a) ? b : a)}"`);
   return RATINGS.indexOf(a) - RATINGS.indexOf(b);
 }
 
@@ -201,7 +205,10 @@ export interface PerilakuAggregationRule {
  * gives below (the quadrant already treats below behaviour as misconduct-level), four or more above
  * (a majority of the seven) gives above, otherwise meets.
  */
-export const DEFAULT_PERILAKU_AGGREGATION: PerilakuAggregationRule = { belowWhenAtLeast: 1, aboveWhenAtLeast: 4 };
+export const DEFAULT_PERILAKU_AGGREGATION: PerilakuAggregationRule = {
+  belowWhenAtLeast: 1,
+  aboveWhenAtLeast: 4,
+};
 
 /** Turns the 7 BerAKHLAK ratings into one behaviour rating with a configurable rule ([B], see DEFAULT_PERILAKU_AGGREGATION). */
 export function aggregatePerilaku(
@@ -213,11 +220,13 @@ export function aggregatePerilaku(
     if (!isRating(detail?.[key])) issues.push({ path: key, message: `must be one of ${RATINGS.join(", ")}` });
   }
   for (const key of Object.keys(detail ?? {})) {
-    if (!(BERAKHLAK_KEYS as readonly string[]).includes(key)) issues.push({ path: key, message: "is not a BerAKHLAK value" });
+    if (!(BERAKHLAK_KEYS as readonly string[]).includes(key))
+      issues.push({ path: key, message: "is not a BerAKHLAK value" });
   }
   for (const field of ["belowWhenAtLeast", "aboveWhenAtLeast"] as const) {
     const n = rule?.[field];
-    if (!Number.isInteger(n) || n < 1 || n > 7) issues.push({ path: `rule.${field}`, message: "must be an integer from 1 to 7" });
+    if (!Number.isInteger(n) || n < 1 || n > 7)
+      issues.push({ path: `rule.${field}`, message: "must be an integer from 1 to 7" });
   }
   if (issues.length > 0) {
     throw new InvalidRatingInputError(
@@ -258,7 +267,8 @@ export function applyUnitHeadRule(input: {
   orgRating?: OrgRating | null;
   submitted: Rating;
 }): UnitHeadRuleResult {
-  if (!isRating(input.submitted)) throw new InvalidRatingInputError(`submitted: unknown rating "${String(input.submitted)}"`);
+  if (!isRating(input.submitted))
+    throw new InvalidRatingInputError(`submitted: unknown rating "${String(input.submitted)}"`);
   if (input.orgRating != null && !isOrgRating(input.orgRating)) {
     throw new InvalidRatingInputError(`orgRating: unknown organisation rating "${String(input.orgRating)}"`);
   }
@@ -293,7 +303,9 @@ const RATING_ALIASES: Readonly<Record<string, Rating>> = {
  * in imported sheets ("Di Atas Ekspektasi", "diatas", "DI_BAWAH") (DOMAIN 10: normalise labels).
  */
 export function parseRating(text: string): Rating {
-  const key = String(text).toLowerCase().replace(/[\s_\-]+/g, "");
+  const key = String(text)
+    .toLowerCase()
+    .replace(/[\s_\-]+/g, "");
   const rating = RATING_ALIASES[key];
   if (!rating) throw new InvalidRatingInputError(`"${text}" is not a rating (use above, meets or below)`);
   return rating;

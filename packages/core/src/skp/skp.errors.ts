@@ -14,7 +14,10 @@ export class InvalidSkpProposalError extends SkpError {
     readonly issues: readonly { path: string; message: string }[],
     options?: { cause?: unknown },
   ) {
-    super(`invalid SKP proposal: ${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")}`, options);
+    super(
+      `invalid SKP proposal: ${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")}`,
+      options,
+    );
     this.name = "InvalidSkpProposalError";
   }
 }

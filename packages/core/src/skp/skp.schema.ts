@@ -6,7 +6,12 @@ export const RHK_KINDS = ["utama", "tambahan"] as const;
 /** Indicator aspects (rule 26). */
 export const ASPECTS = ["kuantitas", "kualitas", "waktu", "biaya"] as const;
 /** Balanced-scorecard perspectives of a JPT SKP (DOMAIN 4.2, rule 28; full list [P]). */
-export const PERSPECTIVES = ["penerima_layanan", "proses_bisnis_internal", "penguatan_internal", "anggaran"] as const;
+export const PERSPECTIVES = [
+  "penerima_layanan",
+  "proses_bisnis_internal",
+  "penguatan_internal",
+  "anggaran",
+] as const;
 /** Position types of the employee CSV (DESIGN 3). */
 export const POSITION_TYPES = ["jpt", "administrator", "pengawas", "pelaksana", "fungsional"] as const;
 
@@ -33,7 +38,13 @@ export const PERSPECTIVE_LABELS: Readonly<Record<Perspective, { id: string; en: 
   anggaran: { id: "Anggaran", en: "Budget" },
 };
 
-const Text = (max: number) => v.pipe(v.string("must be text"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(max, `at most ${max} characters`));
+const Text = (max: number) =>
+  v.pipe(
+    v.string("must be text"),
+    v.trim(),
+    v.minLength(1, "must not be empty"),
+    v.maxLength(max, `at most ${max} characters`),
+  );
 const Amount = v.pipe(v.number("must be a number"), v.finite("must be a finite number"));
 
 /** A target range with its unit ("1-2 Dokumen", "100 %"). */
@@ -58,7 +69,11 @@ export const RhkSchema = v.object({
   kind: v.picklist(RHK_KINDS, "must be utama or tambahan"),
   parentRhkId: v.optional(Text(100)),
   perspective: v.optional(v.picklist(PERSPECTIVES, `must be one of ${PERSPECTIVES.join(", ")}`)),
-  indicators: v.pipe(v.array(IndicatorSchema, "must be a list"), v.minLength(1, "each RHK needs at least one indicator"), v.maxLength(20)),
+  indicators: v.pipe(
+    v.array(IndicatorSchema, "must be a list"),
+    v.minLength(1, "each RHK needs at least one indicator"),
+    v.maxLength(20),
+  ),
 });
 
 const Lines = v.optional(v.array(Text(2000), "must be a list of text lines"), []);
@@ -78,7 +93,11 @@ export const EkspektasiKhususSchema = v.object({
 
 /** The `skp-proposal` link body (DESIGN 3) plus the annex and the leader's special expectations. */
 export const SkpProposalSchema = v.object({
-  rhk: v.pipe(v.array(RhkSchema, "must be a list"), v.minLength(1, "at least one RHK is required"), v.maxLength(50)),
+  rhk: v.pipe(
+    v.array(RhkSchema, "must be a list"),
+    v.minLength(1, "at least one RHK is required"),
+    v.maxLength(50),
+  ),
   annex: v.optional(SkpAnnexSchema, { dukunganSumberDaya: [], skemaPertanggungjawaban: [], konsekuensi: [] }),
   ekspektasiKhusus: v.optional(v.array(EkspektasiKhususSchema), []),
 });

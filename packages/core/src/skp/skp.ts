@@ -26,7 +26,9 @@ export interface SkpContext {
 export function parseSkpProposal(input: unknown): SkpProposal {
   const result = v.safeParse(SkpProposalSchema, input);
   if (!result.success) {
-    throw new InvalidSkpProposalError(result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })));
+    throw new InvalidSkpProposalError(
+      result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })),
+    );
   }
   return result.output;
 }
@@ -41,44 +43,92 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
   const issues: SkpIssue[] = [];
   const superior = new Set(context.superiorRhkIds);
   const isJpt = context.positionType === "jpt";
-  const add = (code: string, severity: SkpIssue["severity"], path: string, message: string) => issues.push({ code, severity, path, message });
+  const add = (code: string, severity: SkpIssue["severity"], path: string, message: string) =>
+    issues.push({ code, severity, path, message });
 
-  if (!proposal.rhk.some((r) => r.kind === "utama")) add("no-utama", "error", "rhk", "SKP harus memuat paling sedikit satu RHK utama.");
+  if (!proposal.rhk.some((r) => r.kind === "utama"))
+    add("no-utama", "error", "rhk", "SKP harus memuat paling sedikit satu RHK utama.");
 
   const seenIds = new Map<string, number>();
   const seenTexts = new Map<string, number>();
   proposal.rhk.forEach((rhk, i) => {
     const at = `rhk.${i}`;
     if (rhk.id !== undefined) {
-      if (seenIds.has(rhk.id)) add("duplicate-rhk-id", "error", `${at}.id`, `Id RHK "${rhk.id}" sudah dipakai pada RHK ke-${seenIds.get(rhk.id)! + 1}.`);
+      if (seenIds.has(rhk.id))
+        add(
+          "duplicate-rhk-id",
+          "error",
+          `${at}.id`,
+          `Id RHK "${rhk.id}" sudah dipakai pada RHK ke-${seenIds.get(rhk.id)! + 1}.`,
+        );
       else seenIds.set(rhk.id, i);
     }
     const normalised = rhk.text.toLowerCase().replace(/\s+/g, " ");
-    if (seenTexts.has(normalised)) add("duplicate-rhk-text", "warning", `${at}.text`, `RHK ini sama dengan RHK ke-${seenTexts.get(normalised)! + 1}.`);
+    if (seenTexts.has(normalised))
+      add(
+        "duplicate-rhk-text",
+        "warning",
+        `${at}.text`,
+        `RHK ini sama dengan RHK ke-${seenTexts.get(normalised)! + 1}.`,
+      );
     else seenTexts.set(normalised, i);
 
     if (rhk.parentRhkId !== undefined) {
       if (!superior.has(rhk.parentRhkId)) {
-        add("unknown-parent-rhk", "error", `${at}.parentRhkId`, `RHK atasan "${rhk.parentRhkId}" tidak ditemukan pada SKP atasan.`);
+        add(
+          "unknown-parent-rhk",
+          "error",
+          `${at}.parentRhkId`,
+          `RHK atasan "${rhk.parentRhkId}" tidak ditemukan pada SKP atasan.`,
+        );
       }
     } else if (!context.isTopLevel && rhk.kind === "utama") {
       // Rule 27: below the top, every main result must intervene on a superior's RHK.
-      add("missing-parent-rhk", "error", `${at}.parentRhkId`, "RHK utama harus mengintervensi salah satu RHK atasan.");
+      add(
+        "missing-parent-rhk",
+        "error",
+        `${at}.parentRhkId`,
+        "RHK utama harus mengintervensi salah satu RHK atasan.",
+      );
     }
 
-    if (isJpt && rhk.perspective === undefined) add("missing-perspective", "error", `${at}.perspective`, "SKP JPT: setiap RHK harus memiliki perspektif.");
-    if (!isJpt && rhk.perspective !== undefined) add("perspective-not-applicable", "warning", `${at}.perspective`, "Perspektif hanya dipakai pada SKP JPT; nilai ini diabaikan.");
+    if (isJpt && rhk.perspective === undefined)
+      add(
+        "missing-perspective",
+        "error",
+        `${at}.perspective`,
+        "SKP JPT: setiap RHK harus memiliki perspektif.",
+      );
+    if (!isJpt && rhk.perspective !== undefined)
+      add(
+        "perspective-not-applicable",
+        "warning",
+        `${at}.perspective`,
+        "Perspektif hanya dipakai pada SKP JPT; nilai ini diabaikan.",
+      );
 
     const aspects = new Set<string>();
     rhk.indicators.forEach((indicator, j) => {
       const ip = `${at}.indicators.${j}`;
       const { min, max } = indicator.target;
       if (min < 0) add("negative-target", "error", `${ip}.target.min`, "Target tidak boleh negatif.");
-      if (max !== undefined && max < min) add("target-min-above-max", "error", `${ip}.target.max`, `Target maksimum (${max}) lebih kecil dari target minimum (${min}).`);
+      if (max !== undefined && max < min)
+        add(
+          "target-min-above-max",
+          "error",
+          `${ip}.target.max`,
+          `Target maksimum (${max}) lebih kecil dari target minimum (${min}).`,
+        );
       if (indicator.aspect === "kualitas" && indicator.target.unit.trim() === "%" && (max ?? min) > 100) {
         add("percent-above-100", "warning", `${ip}.target`, "Target kualitas dalam persen melebihi 100%.");
       }
-      if (aspects.has(indicator.aspect)) add("duplicate-aspect", "warning", `${ip}.aspect`, "Aspek yang sama sudah dipakai pada indikator lain RHK ini.");
+      if (aspects.has(indicator.aspect))
+        add(
+          "duplicate-aspect",
+          "warning",
+          `${ip}.aspect`,
+          "Aspek yang sama sudah dipakai pada indikator lain RHK ini.",
+        );
       aspects.add(indicator.aspect);
     });
   });
@@ -86,7 +136,13 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
   const seenKeys = new Set<string>();
   proposal.ekspektasiKhusus.forEach((e, i) => {
     // Rule 24: at most one behaviour expectation per (SKP, value).
-    if (seenKeys.has(e.key)) add("duplicate-ekspektasi", "error", `ekspektasiKhusus.${i}.key`, `Ekspektasi khusus untuk ${e.key} sudah ada.`);
+    if (seenKeys.has(e.key))
+      add(
+        "duplicate-ekspektasi",
+        "error",
+        `ekspektasiKhusus.${i}.key`,
+        `Ekspektasi khusus untuk ${e.key} sudah ada.`,
+      );
     seenKeys.add(e.key);
   });
   return issues;
