@@ -209,7 +209,10 @@ export function describeDeployment(
         expect(route(key)!.AuthorizerId, key).toBeUndefined();
       }
       api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
-        DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+        DefaultRouteSettings: {
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        },
         AccessLogSettings: { DestinationArn: Match.anyValue() },
       });
     });
