@@ -1295,12 +1295,24 @@ export function createEngine(options: EngineOptions) {
   function checkDefinition(definition: unknown): string {
     if (typeof definition !== "string") throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: 'definition' must be a JSON string");
     if (bytes(definition) > 1_048_576) throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: larger than 1 MB");
-    const result = validateDefinition(definition);
+    const result = validated(definition);
     if (!result.ok) {
       const text = result.diagnostics.map((d) => `${d.code}${d.location ? ` at ${d.location}` : ""}: ${d.message}`).join("; ");
       throw new StatesApiError("InvalidDefinition", `Invalid State Machine Definition: '${text}'`);
     }
     return definition;
+  }
+
+  // asl-validator rebuilds its JSON schemas on every call (~0.3 s), so results are remembered per definition text.
+  const validations = new Map<string, ReturnType<typeof validateDefinition>>();
+  function validated(definition: string) {
+    let result = validations.get(definition);
+    if (!result) {
+      result = validateDefinition(definition);
+      if (validations.size > 500) validations.delete(validations.keys().next().value!);
+      validations.set(definition, result);
+    }
+    return result;
   }
 
   function describeMachine(stateMachineArn: unknown) {
@@ -1369,7 +1381,7 @@ export function createEngine(options: EngineOptions) {
 
     /** Validates a definition without creating anything (ValidateStateMachineDefinition). */
     validate(definition: string) {
-      return validateDefinition(definition);
+      return validated(definition);
     },
 
     /** Starts an execution (StartExecution). */

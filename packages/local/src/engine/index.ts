@@ -5,6 +5,7 @@ import { createStatesServer } from "./server";
 export { createEngine, ENGINE_LIMITS, type Engine, type EngineOptions, type LambdaContext, type LambdaResolver } from "./engine";
 export { createStatesServer, type StatesServer, type StatesServerOptions } from "./server";
 export { substitute } from "./substitute";
+export { executionsRoutes } from "./executions-page";
 export { EngineError, StatesApiError, SubstitutionError } from "./errors";
 export type { ExecutionRow, ExecutionStatus, HistoryRow, StateMachineRow } from "./store";
 
