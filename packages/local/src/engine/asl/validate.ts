@@ -26,6 +26,19 @@ export interface Diagnostic {
 export type ValidationResult =
   { ok: true; definition: StateMachineDefinition } | { ok: false; diagnostics: Diagnostic[] };
 
+// asl-validator builds a fresh Ajv instance per call (~100 ms), so results are remembered per definition text.
+const libraryCache = new Map<string, ReturnType<AslValidator>["errors"]>();
+function libraryErrors(definition: Record<string, unknown>): ReturnType<AslValidator>["errors"] {
+  const key = JSON.stringify(definition);
+  const cached = libraryCache.get(key);
+  if (cached) return cached;
+  // asl-validator annotates the document it is given, so it gets a copy.
+  const { errors } = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: true });
+  if (libraryCache.size >= 200) libraryCache.delete(libraryCache.keys().next().value as string);
+  libraryCache.set(key, errors);
+  return errors;
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
   value !== null && typeof value === "object" && !Array.isArray(value);
@@ -71,9 +84,7 @@ export function validateDefinition(definition: string | object): ValidationResul
     };
   }
   const diagnostics: Diagnostic[] = [];
-  // asl-validator annotates the document it is given, so it gets a copy.
-  const library = aslValidator(structuredClone(parsed), { checkPaths: true, checkArn: true });
-  for (const error of library.errors) {
+  for (const error of libraryErrors(parsed)) {
     // The engine's own transition and terminal checks below report these with precise locations.
     if (
       error["Error code"] === "MISSING_TRANSITION_TARGET" ||
