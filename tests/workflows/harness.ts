@@ -1,0 +1,196 @@
+// Test harness for the workflows: DynamoDB Local (fresh table), the real local engine with the real ASL and
+// the real step handlers, the decision service with the outbox mail, and an adjustable clock. People are
+// simulated by reading their mail in the outbox and deciding through the link token (the decision service
+// behind POST /l/{token}).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import { createOffsetClock, type AdjustableClock } from "../../packages/core/src/clock/clock";
+import { createStorage, type Storage } from "../../packages/core/src/storage/storage";
+import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
+import { createLinkSigner } from "../../packages/core/src/links/link-signer";
+import { parseLinkKeys } from "../../packages/core/src/links/link-keys";
+import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
+import { decide, viewLink, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
+import { createSfnWorkflowControl } from "../../packages/core/src/services/workflow-control";
+import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
+import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
+import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
+import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
+import { loadStateMachines, localLambdaResolver, localSubstitutions, type LambdaWrapper } from "../../workflows/registry";
+import { freshTable } from "../setup/dynamo";
+
+const REGION = "ap-southeast-3";
+const ACCOUNT = "000000000000";
+
+/** One running world for a test file. */
+export interface World {
+  clock: AdjustableClock;
+  storage: Storage;
+  states: LocalStates;
+  deps: StepDeps;
+  outbox: OutboxMail;
+  decisionDeps: DecisionDeps;
+  control: ControlDeps;
+  arns: { appraisal: string; launchCycle: string };
+  close(): Promise<void>;
+}
+
+/** Starts a world at `startAt`; `wrap` lets a test inject faults around the real handlers. */
+export async function startWorld(startAt: string, options: { wrap?: LambdaWrapper } = {}): Promise<World> {
+  const clock = createOffsetClock(Date.parse(startAt) - Date.now());
+  const table = await freshTable("wf");
+  const storage = createStorage({ tableName: table.tableName, endpoint: table.endpoint, client: table.client, clock });
+  const outbox = createOutboxMail({ client: table.client, tableName: table.tableName }, clock);
+  const signer = createLinkSigner(parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }));
+  let deps: StepDeps | undefined;
+  const dir = mkdtempSync(join(tmpdir(), "kinerja-wf-"));
+  const states = await createLocalStates({
+    dbPath: join(dir, "states.db"),
+    clock,
+    region: REGION,
+    accountId: ACCOUNT,
+    realTime: false,
+    port: 0,
+    lambdas: localLambdaResolver({ deps: () => deps!, wrap: options.wrap }),
+  });
+  const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl: "http://kinerja.test" };
+  deps = createStepDeps({ storage, clock, decision });
+  const arns = { appraisal: "", launchCycle: "" };
+  for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
+    const out = states.engine.createStateMachine({ name: `kinerja-${machine.name}`, definition: machine.definition, roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja` }) as { stateMachineArn: string };
+    arns[machine.key] = out.stateMachineArn;
+  }
+  const decisionDeps: DecisionDeps = { ...decision, storage: { client: table.client, tableName: table.tableName }, clock };
+  const control: ControlDeps = { store: deps.store, clock, decisions: deps.decisions, control: createSfnWorkflowControl(sfn), stateMachines: arns };
+  return {
+    clock,
+    storage,
+    states,
+    deps,
+    outbox,
+    decisionDeps,
+    control,
+    arns,
+    async close() {
+      await states.close();
+      sfn.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A person in the seeded organisation. */
+export interface Person {
+  nip: string;
+  name: string;
+  email: string;
+  unitId: string;
+  superiorNip?: string;
+  unitHead: boolean;
+  positionType: "jpt" | "administrator" | "pengawas" | "pelaksana" | "fungsional";
+}
+
+/** A NIP that passes the NIP rules: birth date, appointment month, gender, sequence. */
+export const nipOf = (i: number) => `19${String(70 + (i % 25)).padStart(2, "0")}0${(i % 9) + 1}1${i % 2}2005${String((i % 12) + 1).padStart(2, "0")}1${String(i).padStart(3, "0")}`;
+
+/** Seeds one unit: a head (top official, not appraised), a secretary under the head, and `staff` people under the secretary. */
+export async function seedUnit(world: World, unitId: string, staff: number): Promise<{ head: Person; secretary: Person; people: Person[] }> {
+  const head: Person = { nip: nipOf(900), name: "Kepala Dinas", email: "kadis@salor.test", unitId, unitHead: true, positionType: "jpt" };
+  const secretary: Person = { nip: nipOf(901), name: "Sekretaris", email: "sekretaris@salor.test", unitId, superiorNip: head.nip, unitHead: false, positionType: "administrator" };
+  const people: Person[] = Array.from({ length: staff }, (_, i) => ({
+    nip: nipOf(i + 1),
+    name: `Pegawai ${i + 1}`,
+    email: `pegawai${i + 1}@salor.test`,
+    unitId,
+    superiorNip: secretary.nip,
+    unitHead: false,
+    positionType: "pelaksana",
+  }));
+  const everyone = [head, secretary, ...people];
+  await world.storage.org.replaceOrganisation({
+    units: [{ unitId, name: "Dinas Uji" }],
+    employees: everyone.map((p) => ({ nip: p.nip, name: p.name, email: p.email, unitId: p.unitId, position: p.positionType, positionType: p.positionType, unitHead: p.unitHead, ...(p.superiorNip ? { superiorNip: p.superiorNip } : {}) })),
+    importId: "seed",
+    basedOnGeneration: undefined,
+  } as never);
+  return { head, secretary, people };
+}
+
+/** Creates a cycle record (the HR API's job) with settings. */
+export async function createCycle(world: World, cycle: { cycleId: string; kind: "annual" | "quarterly" | "monthly"; periodStart: string; periodEnd: string; settings?: object }): Promise<void> {
+  await world.storage.cycles.createCycle({ cycleId: cycle.cycleId, name: `Siklus ${cycle.cycleId}`, kind: cycle.kind, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd, settings: cycle.settings ?? {} } as never);
+}
+
+/** Lets every execution run until nothing is ready. */
+export async function settle(world: World): Promise<void> {
+  await world.states.engine.idle();
+}
+
+/** Moves the clock (firing due timers) and lets the work settle. */
+export async function advanceDays(world: World, days: number): Promise<void> {
+  await world.states.engine.advance(days * 86_400_000);
+  await settle(world);
+}
+
+/** The pending decision links in a person's mailbox for an appraisal and kind (newest mail first). */
+export async function pendingLinks(world: World, email: string, appraisalId: string, kind: string): Promise<string[]> {
+  const mails = await world.outbox.list({ to: email, limit: 500 });
+  const tokens: string[] = [];
+  for (const mail of mails) {
+    if (mail.tags?.kind !== kind) continue;
+    for (const link of mail.links) {
+      const token = link.split("/l/")[1];
+      if (!token) continue;
+      const view = await viewLink(world.decisionDeps, token);
+      if (view.decision.appraisalId === appraisalId && view.state === "pending") tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+/** Decides as `email` through the newest pending link for (appraisal, kind); fails the test if there is none. */
+export async function act(world: World, email: string, appraisalId: string, kind: string, body: unknown): Promise<void> {
+  const [token] = await pendingLinks(world, email, appraisalId, kind);
+  if (!token) throw new Error(`${email} has no pending ${kind} link for ${appraisalId}`);
+  await decide(world.decisionDeps, token, body);
+  await settle(world);
+}
+
+/** The workflow state of one appraisal. */
+export async function appraisal(world: World, appraisalId: string): Promise<FlowAppraisal> {
+  const a = await world.deps.store.getAppraisal(appraisalId);
+  if (!a) throw new Error(`no appraisal ${appraisalId}`);
+  return a;
+}
+
+/** A valid SKP proposal body with one RHK and two indicators. */
+export const proposal = (text = "Menyusun laporan keuangan") => ({
+  rhk: [
+    {
+      text,
+      kind: "utama",
+      indicators: [
+        { text: "Jumlah laporan tepat waktu", aspect: "kuantitas", target: { min: 12, unit: "laporan" } },
+        { text: "Kualitas laporan tanpa koreksi", aspect: "kualitas", target: { min: 90, max: 100, unit: "persen" } },
+      ],
+    },
+  ],
+});
+
+/** Every execution with its status and error (for failure messages). */
+export function executions(world: World): { name: string; status: string; error?: string | null; cause?: string | null }[] {
+  const rows = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 });
+  return rows.map((r) => ({ name: r.name, status: r.status, error: r.error, cause: r.cause }));
+}
+
+/** The last history events of an execution by name (for failure messages). */
+export function lastEvents(world: World, name: string, n = 8): unknown[] {
+  const row = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 }).find((r) => r.name === name);
+  if (!row) return [];
+  const events = world.states.engine.getExecutionHistory({ executionArn: row.arn, maxResults: 1000, reverseOrder: true }).events;
+  return events.slice(0, n).map((e) => JSON.stringify(e).slice(0, 900));
+}
