@@ -1,10 +1,21 @@
 import { Hono } from "hono";
+import type { AppDeps } from "./deps";
+import { outboxRoutes } from "./links/outbox-routes";
+import { PAGE_CSS } from "./pages/styles";
 import { HttpProblem, problem } from "./problem";
+import { linkRoutes } from "./routes/links";
 
 /** Builds the kinerja Hono app; the same app runs in the API Lambda and the local dev server. */
-export function createApp() {
+export function createApp(deps: AppDeps = {}) {
   const app = new Hono();
   app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/assets/kinerja.css", (c) =>
+    c.body(PAGE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=86400", "x-content-type-options": "nosniff" }),
+  );
+  if (deps.decisions) {
+    app.route("/l", linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit, trustProxy: deps.trustProxy }));
+  }
+  if (deps.outbox) app.route("/_local/mail", outboxRoutes(deps.outbox));
   app.notFound((c) => problem(c, 404, "Not found"));
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.errors);

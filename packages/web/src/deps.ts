@@ -1,0 +1,15 @@
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import type { OutboxMail } from "@kinerja/core/mail/outbox-mail";
+import type { RateLimitOptions } from "./middleware/rate-limit";
+
+/** What the web app needs, built once (Lambda cold start or local runtime) and injected into createApp. */
+export interface AppDeps {
+  /** The decision service deps behind `/l/{token}`; link routes are mounted only when present. */
+  decisions?: DecisionDeps;
+  /** The local outbox; `/_local/mail` is mounted only when present (never in the cloud). */
+  outbox?: OutboxMail;
+  /** Limits for the link routes (per client IP and per link); defaults in middleware/rate-limit.ts. */
+  linkRateLimit?: Partial<RateLimitOptions>;
+  /** Trust the first X-Forwarded-For address as the client IP (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+}

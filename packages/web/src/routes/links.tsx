@@ -1,0 +1,211 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { decide, viewLink, type DecisionDeps, type LinkView } from "@kinerja/core/decision/decision.service";
+import {
+  AlreadyDecidedError,
+  InvalidDecisionBodyError,
+  LinkGoneError,
+  LinkNotFoundError,
+  LinkTamperedError,
+} from "@kinerja/core/decision/decision.errors";
+import { clientIp } from "../links/client-ip";
+import { formToBody } from "../links/form-body";
+import { DEFAULT_LINK_RATE_LIMIT, rateLimit, type RateLimitOptions } from "../middleware/rate-limit";
+import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
+import { DecisionPage, type FormState } from "../pages/decision-forms";
+import {
+  AlreadyDecidedPage,
+  BadRequestPage,
+  ConfirmationPage,
+  GonePage,
+  RateLimitedPage,
+  TamperedLinkPage,
+  UnknownLinkPage,
+} from "../pages/status-pages";
+
+/** Options of the link routes. */
+export interface LinkRoutesOptions {
+  decisions: DecisionDeps;
+  rateLimit?: Partial<RateLimitOptions>;
+  trustProxy?: boolean;
+}
+
+/** Largest body a decision form may post (an SKP with 50 RHK fits easily). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const wantsJson = (c: Context) => {
+  const type = c.req.header("content-type") ?? "";
+  const accept = c.req.header("accept") ?? "";
+  return type.includes("application/json") || (accept.includes("application/json") && !accept.includes("text/html"));
+};
+
+function problemJson(c: Context, status: ContentfulStatusCode, title: string, extra: Record<string, unknown> = {}) {
+  return c.body(JSON.stringify({ type: "about:blank", title, status, ...extra }), status, { "content-type": "application/problem+json" });
+}
+
+/** The link JSON of DESIGN.md section 3: `{kind, appraisalId, cycleId, employee, status, expiresAt, context}` (+ who decided). */
+function linkJson(view: LinkView) {
+  const d = view.decision;
+  return {
+    kind: d.kind,
+    appraisalId: d.appraisalId,
+    cycleId: d.cycleId,
+    employee: d.employee,
+    status: view.state === "link-expired" ? "expired" : view.state,
+    expiresAt: d.expiresAt,
+    dueAt: d.dueAt,
+    context: d.context,
+    ...(d.decidedBy ? { decidedBy: d.decidedBy, decidedAt: d.decidedAt } : {}),
+    ...(d.closedReason ? { closedReason: d.closedReason, closedBy: d.closedBy, closedAt: d.closedAt } : {}),
+  };
+}
+
+/** Maps decision errors to the right status, as a page or as problem+json; anything else is rethrown (a real 500). */
+function errorResponse(c: Context, err: unknown, json: boolean) {
+  if (err instanceof LinkNotFoundError) return json ? problemJson(c, 404, "Unknown link") : c.html(<UnknownLinkPage />, 404);
+  if (err instanceof LinkTamperedError) return json ? problemJson(c, 403, "Link signature does not match") : c.html(<TamperedLinkPage />, 403);
+  if (err instanceof AlreadyDecidedError) {
+    return json
+      ? problemJson(c, 409, "Already decided", { decisionStatus: "decided", decidedBy: err.decidedBy, decidedAt: err.decidedAt })
+      : c.html(<AlreadyDecidedPage decidedBy={err.decidedBy} decidedAt={err.decidedAt} />, 409);
+  }
+  if (err instanceof LinkGoneError) {
+    const status = err.reason === "superseded" ? "superseded" : "expired";
+    return json
+      ? problemJson(c, 410, err.reason === "link-expired" ? "Link expired" : `Decision ${status}`, { decisionStatus: status, ...err.detail })
+      : c.html(<GonePage reason={err.reason} {...err.detail} />, 410);
+  }
+  throw err;
+}
+
+async function readBody(c: Context): Promise<{ kind: "json"; body: unknown } | { kind: "form"; entries: [string, string][] } | { kind: "bad"; status: 400 | 415; message: string }> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (type.startsWith("application/json")) {
+    const text = await c.req.text();
+    try {
+      return { kind: "json", body: JSON.parse(text) };
+    } catch {
+      return { kind: "bad", status: 400, message: "Body is not valid JSON" };
+    }
+  }
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    try {
+      const form = await c.req.formData();
+      const entries: [string, string][] = [];
+      form.forEach((value, key) => {
+        if (typeof value === "string") entries.push([key, value]);
+      });
+      return { kind: "form", entries };
+    } catch {
+      return { kind: "bad", status: 400, message: "Body is not a readable form" };
+    }
+  }
+  return { kind: "bad", status: 415, message: "Send application/json or a form (application/x-www-form-urlencoded)" };
+}
+
+const clampRows = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 50) : fallback;
+};
+
+/** `/l/{token}`: GET shows the page (never changes state; HEAD too), POST decides once. */
+export function linkRoutes(options: LinkRoutesOptions) {
+  const deps = options.decisions;
+  const limits = { ...DEFAULT_LINK_RATE_LIMIT, ...options.rateLimit };
+  const app = new Hono();
+  app.use("*", pageSecurityHeaders(), noStore());
+  app.use(
+    "*",
+    rateLimit(
+      limits,
+      (c) => clientIp(c, options.trustProxy),
+      // The link id part of the token (bounded), so one link cannot be hammered from many addresses.
+      (c) => (c.req.path.split("/").pop() ?? "").split(".")[1]?.slice(0, 64) ?? c.req.path.slice(0, 128),
+      (c, retry) => (wantsJson(c) ? problemJson(c, 429, "Too many requests", { retryAfter: retry }) : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429)),
+    ),
+  );
+
+  app.get("/:token", async (c) => {
+    const json = wantsJson(c);
+    const token = c.req.param("token");
+    let view: LinkView;
+    try {
+      view = await viewLink(deps, token);
+    } catch (err) {
+      return errorResponse(c, err, json);
+    }
+    const gone = view.state === "expired" || view.state === "superseded" || view.state === "link-expired";
+    if (json) return c.json(linkJson(view), gone ? 410 : 200);
+    if (view.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, 200);
+    if (gone) {
+      const d = view.decision;
+      return c.html(<GonePage view={view} reason={view.state as "expired"} closedReason={d.closedReason} closedBy={d.closedBy} closedAt={d.closedAt} />, 410);
+    }
+    return c.html(<DecisionPage view={view} action={c.req.path} />);
+  });
+
+  app.post(
+    "/:token",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => (wantsJson(c) ? problemJson(c, 413, "Body too large") : c.html(<BadRequestPage message="Isian formulir terlalu besar." />, 413)),
+    }),
+    async (c) => {
+      const token = c.req.param("token");
+      const read = await readBody(c);
+      const json = read.kind !== "form" && wantsJson(c);
+      if (read.kind === "bad") {
+        return json || read.status === 415 ? problemJson(c, read.status, read.message) : c.html(<BadRequestPage message={read.message} />, read.status);
+      }
+      let body: unknown;
+      let state: FormState | undefined;
+      if (read.kind === "form") {
+        const values = Object.fromEntries(read.entries.filter(([k]) => !k.startsWith("_")));
+        const control = Object.fromEntries(read.entries.filter(([k]) => k.startsWith("_")));
+        state = { values, errors: [], rhkRows: clampRows(control._rhkRows, 3), indicatorRows: clampRows(control._indicatorRows, 3) };
+        if (control._action === "more-rhk" || control._action === "more-indicators") {
+          // The no-JS way to add rows: re-render the form with what was typed and more blank rows; nothing is decided.
+          try {
+            const view = await viewLink(deps, token);
+            if (view.state !== "pending") return errorResponse(c, goneOrDecided(view), false);
+            if (control._action === "more-rhk") state.rhkRows = Math.min((state.rhkRows ?? 3) + 2, 50);
+            else state.indicatorRows = Math.min((state.indicatorRows ?? 3) + 2, 20);
+            return c.html(<DecisionPage view={view} action={c.req.path} state={state} />);
+          } catch (err) {
+            return errorResponse(c, err, false);
+          }
+        }
+        body = undefined;
+      } else {
+        body = read.body;
+      }
+      try {
+        if (read.kind === "form") {
+          const view = await viewLink(deps, token);
+          body = formToBody(view.decision.kind, read.entries.filter(([k]) => !k.startsWith("_")));
+        }
+        const result = await decide(deps, token, body);
+        if (json) return c.json({ status: "decided", ...result });
+        const view = await viewLink(deps, token);
+        return c.html(<ConfirmationPage view={view} decidedAt={result.decidedAt} />);
+      } catch (err) {
+        if (err instanceof InvalidDecisionBodyError) {
+          if (json || !state) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
+          const view = await viewLink(deps, token).catch(() => undefined);
+          if (!view) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
+          return c.html(<DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />, 400);
+        }
+        return errorResponse(c, err, json);
+      }
+    },
+  );
+  return app;
+}
+
+function goneOrDecided(view: LinkView): Error {
+  const d = view.decision;
+  if (view.state === "decided") return new AlreadyDecidedError("already decided", d.decidedBy ?? { nip: "", name: "", role: "" }, d.decidedAt ?? "");
+  const reason = view.state === "link-expired" ? "link-expired" : view.state === "superseded" ? "superseded" : "expired";
+  return new LinkGoneError("gone", reason, { closedReason: d.closedReason, closedBy: d.closedBy, closedAt: d.closedAt });
+}
