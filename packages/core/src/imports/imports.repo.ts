@@ -20,8 +20,13 @@ export type SurveyResponseItem = EntityItem<ReturnType<typeof surveyResponseEnti
 /** A stored indicator value. */
 export type IndicatorDataItem = EntityItem<ReturnType<typeof indicatorDataEntity>>;
 
-/** How many row errors an import job keeps (the HTTP answer carries all of them). */
-const storedErrorLimit = 200;
+/** A bound of a date range as a sortable ISO instant; date-only bounds are Asia/Jakarta (UTC+7, no DST) days. */
+function jakartaInstant(bound: string, side: "start" | "end"): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(bound)) return new Date(bound).toISOString();
+  const start = Date.parse(`${bound}T00:00:00+07:00`);
+  // The end bound compares with "<=" on ISO text, so use the last millisecond of the day.
+  return new Date(side === "start" ? start : start + 86_400_000 - 1).toISOString();
+}
 
 /** Named access patterns over import jobs and imported measurement data (attendance, survey, indicators). */
 export function createImportsRepo(deps: {
@@ -48,21 +53,6 @@ export function createImportsRepo(deps: {
     /** Opens a job in status `writing`. */
     async startJob(importId: string, kind: ImportKind): Promise<ImportJob> {
       return (await importJob.create({ importId, kind, status: "writing", createdAt: now() }).go()).data;
-    },
-
-    /** Records a job that was refused before anything was written. */
-    async recordRejected(importId: string, kind: ImportKind, errors: unknown[]): Promise<ImportJob> {
-      const at = now();
-      const item = {
-        importId,
-        kind,
-        status: "rejected" as const,
-        errors: errors.slice(0, storedErrorLimit),
-        errorCount: errors.length,
-        createdAt: at,
-        finishedAt: at,
-      };
-      return (await importJob.create(item).go()).data;
     },
 
     /** Closes a job as committed (with counts) or failed (with the reason). */
@@ -117,19 +107,24 @@ export function createImportsRepo(deps: {
     putSurveyResponses: (rows: SurveyResponseItem[]) =>
       putAll(rows.map((row) => surveyResponse.put(row).params().Item)),
 
-    /** A unit's survey responses submitted in [from, to] (ISO strings compared as text; omit for all). */
+    /**
+     * A unit's survey responses submitted in [from, to]. Date-only bounds (YYYY-MM-DD) are whole
+     * days in Asia/Jakarta, as HR means them; full ISO instants are taken as they are.
+     */
     async surveyResponsesOf(
       unitId: string,
       range: { from?: string; to?: string } = {},
     ): Promise<SurveyResponseItem[]> {
       const query = surveyResponse.query.byUnit({ unitId });
+      const from = range.from ? jakartaInstant(range.from, "start") : undefined;
+      const to = range.to ? jakartaInstant(range.to, "end") : undefined;
       const ranged =
-        range.from && range.to
-          ? query.between({ submittedAt: range.from }, { submittedAt: `${range.to}\uffff` })
-          : range.from
-            ? query.gte({ submittedAt: range.from })
-            : range.to
-              ? query.lte({ submittedAt: `${range.to}\uffff` })
+        from && to
+          ? query.between({ submittedAt: from }, { submittedAt: to })
+          : from
+            ? query.gte({ submittedAt: from })
+            : to
+              ? query.lte({ submittedAt: to })
               : query;
       return (await ranged.go({ pages: "all" })).data;
     },

@@ -1,0 +1,133 @@
+import { parse } from "csv-parse/sync";
+import * as v from "valibot";
+import type { ImportIssue } from "../org/org.schema";
+
+/** Default upper bound of data rows per import file (DESIGN: a regency has well under 20,000 ASN). */
+export const DEFAULT_MAX_ROWS = 20_000;
+
+/** One data row with the line it ends on (header = line 1). */
+export interface CsvRow {
+  line: number;
+  record: Record<string, string>;
+}
+
+/** The outcome of reading a CSV file: rows, or issues that stop the import. */
+export type CsvReadResult =
+  { ok: true; rows: CsvRow[]; columns: string[] } | { ok: false; errors: ImportIssue[] };
+
+/**
+ * Reads CSV text with csv-parse: checks the header (required columns present, no unknown ones,
+ * any order), refuses empty files and files with more than `maxRows` data rows (stopping the parser
+ * there, so a huge file is not parsed in full), and checks the field count of every row.
+ */
+export function readCsv(
+  text: string,
+  options: { required: readonly string[]; optional?: readonly string[]; maxRows?: number },
+): CsvReadResult {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const expected = [...options.required, ...(options.optional ?? [])];
+  const expectedText = options.required.join(",");
+  if (text.replace(/^\uFEFF/, "").trim() === "") {
+    return {
+      ok: false,
+      errors: [
+        { line: 1, field: "file", message: `the file is empty; expected a header row: ${expectedText}` },
+      ],
+    };
+  }
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      to: maxRows + 2, // header + maxRows + one more, enough to know the file is too long
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines;
+    return {
+      ok: false,
+      errors: [{ line: lines ?? 1, field: "file", message: `not valid CSV: ${(error as Error).message}` }],
+    };
+  }
+  if (parsed.length - 1 > maxRows) {
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: "file",
+          message: `the file has more than ${maxRows} data rows; split it into files of at most ${maxRows} rows`,
+        },
+      ],
+    };
+  }
+  const columns = parsed[0].record.map((c) => c.toLowerCase());
+  const errors: ImportIssue[] = [];
+  const missing = options.required.filter((c) => !columns.includes(c));
+  const unknown = columns.filter((c) => !expected.includes(c));
+  const duplicated = columns.filter((c, i) => columns.indexOf(c) !== i);
+  if (missing.length > 0)
+    errors.push({
+      line: 1,
+      field: "header",
+      message: `missing column(s) ${missing.join(", ")}; expected header: ${expectedText}`,
+    });
+  if (unknown.length > 0)
+    errors.push({
+      line: 1,
+      field: "header",
+      message: `unknown column(s) ${unknown.join(", ")}; expected header: ${expectedText}`,
+    });
+  if (duplicated.length > 0)
+    errors.push({
+      line: 1,
+      field: "header",
+      message: `duplicate column(s) ${[...new Set(duplicated)].join(", ")}`,
+    });
+  if (errors.length > 0) return { ok: false, errors };
+  if (parsed.length === 1) {
+    return {
+      ok: false,
+      errors: [{ line: 1, field: "file", message: "the file has a header but no data rows" }],
+    };
+  }
+  const rows: CsvRow[] = [];
+  for (const { record, info } of parsed.slice(1)) {
+    if (record.length !== columns.length) {
+      errors.push({
+        line: info.lines,
+        field: "row",
+        message: `has ${record.length} fields, the header has ${columns.length}`,
+      });
+      continue;
+    }
+    rows.push({ line: info.lines, record: Object.fromEntries(columns.map((c, i) => [c, record[i]])) });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, columns };
+}
+
+/**
+ * Validates one row against a valibot schema whose keys are CSV column names; issues name the
+ * column (`field`) and the row's line.
+ */
+export function validateRow<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  row: CsvRow,
+): { ok: true; value: v.InferOutput<TSchema> } | { ok: false; errors: ImportIssue[] } {
+  const result = v.safeParse(schema, row.record, { abortPipeEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  return {
+    ok: false,
+    errors: result.issues.map((issue) => ({
+      line: row.line,
+      field: issue.path?.map((p) => String(p.key)).join(".") ?? "row",
+      message: issue.message,
+    })),
+  };
+}
+
+/** An optional cell: empty text becomes undefined. */
+export const emptyToUndefined = v.transform((text: string) => (text === "" ? undefined : text));

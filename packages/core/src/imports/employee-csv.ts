@@ -1,0 +1,232 @@
+import * as v from "valibot";
+import { checkHierarchy, findUnitCycles, validateNip } from "../org/org";
+import { POSITION_TYPES, UnitIdSchema, type Employee, type ImportIssue, type Unit } from "../org/org.schema";
+import { readCsv, validateRow } from "./csv";
+
+/** Required columns of the employee CSV (DESIGN 3), in their documented order. */
+export const EMPLOYEE_CSV_COLUMNS = [
+  "nip",
+  "name",
+  "email",
+  "unit_id",
+  "unit_name",
+  "position",
+  "position_type",
+  "superior_nip",
+  "unit_head",
+] as const;
+
+/** Optional columns of the employee CSV (DESIGN 3.1). */
+export const EMPLOYEE_CSV_OPTIONAL_COLUMNS = ["parent_unit_id", "level"] as const;
+
+const required = (label = "is required") => v.pipe(v.string(), v.nonEmpty(label));
+
+const EmployeeRowSchema = v.object({
+  nip: required(),
+  name: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
+  email: v.pipe(required(), v.email("is not a valid e-mail address"), v.maxLength(254)),
+  unit_id: UnitIdSchema,
+  unit_name: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
+  position: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
+  position_type: v.pipe(
+    v.string(),
+    v.transform((t) => t.toLowerCase()),
+    v.picklist(POSITION_TYPES, `must be one of ${POSITION_TYPES.join(", ")}`),
+  ),
+  superior_nip: v.pipe(v.string(), v.regex(/^(\d{18})?$/, "must be empty (top official) or an 18-digit NIP")),
+  unit_head: v.pipe(
+    v.string(),
+    v.transform((t) => t.toLowerCase()),
+    v.picklist(["true", "false"], "must be true or false"),
+    v.transform((t) => t === "true"),
+  ),
+  parent_unit_id: v.optional(v.union([v.literal(""), UnitIdSchema], "must be empty or a unit id")),
+  level: v.optional(v.string()),
+});
+
+/** The stored organisation the file is merged into. */
+export interface ExistingOrganisation {
+  units: Unit[];
+  employees: Employee[];
+}
+
+/** A valid file merged into the organisation, with what changed. */
+export interface EmployeeImportPlan {
+  ok: true;
+  units: Unit[];
+  employees: Employee[];
+  created: number;
+  updated: number;
+  unitsInFile: number;
+  employeesInFile: number;
+}
+
+/**
+ * Parses and validates an employee CSV and merges it into the existing organisation (employees by
+ * NIP, units by unit_id). Returns the whole merged organisation, or every issue found
+ * (`{line, field, message}`, header = line 1). Pure: writes nothing.
+ */
+export function planEmployeeImport(
+  csvText: string,
+  existing: ExistingOrganisation,
+  options: { today: Date; maxRows?: number },
+): EmployeeImportPlan | { ok: false; errors: ImportIssue[] } {
+  const read = readCsv(csvText, {
+    required: EMPLOYEE_CSV_COLUMNS,
+    optional: EMPLOYEE_CSV_OPTIONAL_COLUMNS,
+    maxRows: options.maxRows,
+  });
+  if (!read.ok) return read;
+  const hasParentColumn = read.columns.includes("parent_unit_id");
+  const errors: ImportIssue[] = [];
+  const fileEmployees = new Map<string, Employee & { line: number }>();
+  const fileUnits = new Map<string, { unit: Unit; line: number }>();
+
+  for (const row of read.rows) {
+    const checked = validateRow(EmployeeRowSchema, row);
+    const nipIssues = row.record.nip ? validateNip(row.record.nip, { today: options.today }) : [];
+    for (const issue of nipIssues) errors.push({ line: row.line, field: "nip", message: issue.message });
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      continue;
+    }
+    if (nipIssues.length > 0) continue;
+    const r = checked.value;
+    const previous = fileEmployees.get(r.nip);
+    if (previous) {
+      errors.push({
+        line: row.line,
+        field: "nip",
+        message: `duplicate NIP ${r.nip} (already on line ${previous.line})`,
+      });
+      continue;
+    }
+    fileEmployees.set(r.nip, {
+      line: row.line,
+      nip: r.nip,
+      name: r.name,
+      email: r.email.toLowerCase(),
+      unitId: r.unit_id,
+      position: r.position,
+      positionType: r.position_type,
+      superiorNip: r.superior_nip || undefined,
+      unitHead: r.unit_head,
+      level: r.level || undefined,
+    });
+    const unitRow = fileUnits.get(r.unit_id);
+    const parentUnitId = hasParentColumn ? r.parent_unit_id || undefined : undefined;
+    if (!unitRow) {
+      fileUnits.set(r.unit_id, {
+        unit: { unitId: r.unit_id, name: r.unit_name, parentUnitId },
+        line: row.line,
+      });
+    } else if (unitRow.unit.name !== r.unit_name) {
+      errors.push({
+        line: row.line,
+        field: "unit_name",
+        message: `unit ${r.unit_id} is named "${unitRow.unit.name}" on line ${unitRow.line}`,
+      });
+    } else if (hasParentColumn && unitRow.unit.parentUnitId !== parentUnitId) {
+      errors.push({
+        line: row.line,
+        field: "parent_unit_id",
+        message: `unit ${r.unit_id} has parent "${unitRow.unit.parentUnitId ?? ""}" on line ${unitRow.line}`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors: sortIssues(errors) };
+
+  // Merge: file rows win; without a parent_unit_id column, stored units keep their parent.
+  const units = new Map(existing.units.map((u) => [u.unitId, { ...u }]));
+  for (const { unit } of fileUnits.values()) {
+    const stored = units.get(unit.unitId);
+    units.set(unit.unitId, {
+      unitId: unit.unitId,
+      name: unit.name,
+      parentUnitId: hasParentColumn ? unit.parentUnitId : stored?.parentUnitId,
+    });
+  }
+  const employees = new Map(existing.employees.map((e) => [e.nip, e]));
+  let created = 0;
+  for (const { line: _line, ...employee } of fileEmployees.values()) {
+    if (!employees.has(employee.nip)) created += 1;
+    employees.set(employee.nip, employee);
+  }
+
+  for (const { unit, line } of fileUnits.values()) {
+    if (unit.parentUnitId && !units.has(unit.parentUnitId)) {
+      errors.push({
+        line,
+        field: "parent_unit_id",
+        message: `unknown parent unit ${unit.parentUnitId}: not in the file and not stored`,
+      });
+    }
+  }
+  for (const cycle of findUnitCycles(units.values())) {
+    const anchor = cycle.map((id) => fileUnits.get(id)).find(Boolean);
+    errors.push({
+      line: anchor?.line ?? 1,
+      field: "parent_unit_id",
+      message: `unit hierarchy cycle: ${[...cycle, cycle[0]].join(" -> ")}`,
+    });
+  }
+  const lineOf = (nip: string) => fileEmployees.get(nip)?.line;
+  for (const issue of checkHierarchy(
+    [...employees.values()].map((e) => ({ nip: e.nip, superiorNip: e.superiorNip, line: lineOf(e.nip) })),
+  )) {
+    errors.push({ line: issue.line ?? 1, field: issue.field, message: issue.message });
+  }
+  const headsByUnit = new Map<string, string[]>();
+  for (const e of employees.values()) {
+    if (!units.has(e.unitId)) {
+      errors.push({
+        line: lineOf(e.nip) ?? 1,
+        field: "unit_id",
+        message: `employee ${e.nip} is in unknown unit ${e.unitId}`,
+      });
+    }
+    if (e.unitHead) headsByUnit.set(e.unitId, [...(headsByUnit.get(e.unitId) ?? []), e.nip]);
+    // The top official is appraised outside the system (DESIGN 3.1); only a unit head can be at the top.
+    if (!e.superiorNip && !e.unitHead && fileEmployees.has(e.nip)) {
+      errors.push({
+        line: lineOf(e.nip)!,
+        field: "superior_nip",
+        message: "is empty, but only a unit head (unit_head=true) can be at the top",
+      });
+    }
+  }
+  for (const [unitId, heads] of headsByUnit) {
+    if (heads.length > 1) {
+      const inFile = heads.filter((nip) => fileEmployees.has(nip));
+      const line = Math.max(...inFile.map((nip) => lineOf(nip)!));
+      errors.push({
+        line,
+        field: "unit_head",
+        message: `unit ${unitId} has more than one head: ${heads.join(", ")}`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors: sortIssues(errors) };
+
+  const mergedUnits = [...units.values()].map((u) => {
+    const head = headsByUnit.get(u.unitId)?.[0];
+    const unit: Unit = { unitId: u.unitId, name: u.name };
+    if (u.parentUnitId) unit.parentUnitId = u.parentUnitId;
+    if (head) unit.headNip = head;
+    return unit;
+  });
+  return {
+    ok: true,
+    units: mergedUnits,
+    employees: [...employees.values()],
+    created,
+    updated: fileEmployees.size - created,
+    unitsInFile: fileUnits.size,
+    employeesInFile: fileEmployees.size,
+  };
+}
+
+/** Issues in file order (line, then field), so a reader can fix the file top to bottom. */
+export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
+}

@@ -1,0 +1,272 @@
+import * as v from "valibot";
+import type { ImportIssue } from "../org/org.schema";
+import { readCsv, validateRow, type CsvRow } from "./csv";
+import { sortIssues } from "./employee-csv";
+
+/** Columns of the attendance CSV. */
+export const ATTENDANCE_CSV_COLUMNS = [
+  "nip",
+  "month",
+  "work_days",
+  "present",
+  "late_minutes",
+  "absent_without_leave",
+] as const;
+/** Columns of the survey (IKM) CSV (DESIGN 3.1): 9 element scores u1..u9. */
+export const SURVEY_CSV_COLUMNS = [
+  "unit_id",
+  "respondent_id",
+  "submitted_at",
+  "u1",
+  "u2",
+  "u3",
+  "u4",
+  "u5",
+  "u6",
+  "u7",
+  "u8",
+  "u9",
+] as const;
+/** Columns of the indicator data CSV. */
+export const INDICATOR_CSV_COLUMNS = ["nip", "indicator_id", "period", "value", "source"] as const;
+
+/** What rows may refer to: the stored organisation. */
+export interface KnownOrganisation {
+  nips: ReadonlySet<string>;
+  unitIds: ReadonlySet<string>;
+}
+
+const wholeNumber = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d+$/, "must be a whole number >= 0"),
+    v.transform(Number),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+const nipCell = v.pipe(v.string(), v.regex(/^\d{18}$/, "must be an 18-digit NIP"));
+
+const AttendanceRowSchema = v.pipe(
+  v.object({
+    nip: nipCell,
+    month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM")),
+    work_days: wholeNumber(31),
+    present: wholeNumber(31),
+    late_minutes: wholeNumber(31 * 24 * 60),
+    absent_without_leave: wholeNumber(31),
+  }),
+  v.forward(
+    v.check((r) => r.present <= r.work_days, "present cannot exceed work_days"),
+    ["present"],
+  ),
+  v.forward(
+    v.check(
+      (r) => r.present + r.absent_without_leave <= r.work_days,
+      "present + absent_without_leave cannot exceed work_days",
+    ),
+    ["absent_without_leave"],
+  ),
+);
+
+const score = v.pipe(
+  v.string(),
+  v.regex(/^([1-4])?$/, "must be empty (unanswered) or a score 1-4"),
+  v.transform((t) => (t === "" ? null : Number(t))),
+);
+
+const SurveyRowSchema = v.pipe(
+  v.object({
+    unit_id: v.pipe(v.string(), v.nonEmpty("is required")),
+    respondent_id: v.pipe(
+      v.string(),
+      v.nonEmpty("is required"),
+      v.maxLength(100, "must be at most 100 characters"),
+    ),
+    submitted_at: v.pipe(
+      v.string(),
+      v.check(
+        (t) =>
+          /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t) && !Number.isNaN(Date.parse(t)),
+        "must be an ISO date or date-time",
+      ),
+      v.transform((t) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : t).toISOString()),
+    ),
+    ...(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, score])) as Record<
+      "u1" | "u2" | "u3" | "u4" | "u5" | "u6" | "u7" | "u8" | "u9",
+      typeof score
+    >),
+  }),
+  v.forward(
+    v.check(
+      (r) => [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9].some((s) => s !== null),
+      "answers no element (u1..u9 all empty)",
+    ),
+    ["u1"],
+  ),
+);
+
+const IndicatorRowSchema = v.object({
+  nip: nipCell,
+  indicator_id: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be an id of letters, digits, '.', '_', ':' or '-'"),
+  ),
+  period: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/, "must be a period YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn"),
+  ),
+  value: v.pipe(
+    v.string(),
+    v.regex(/^-?\d+(\.\d+)?$/, "must be a number (use '.' as decimal separator)"),
+    v.transform(Number),
+  ),
+  source: v.pipe(v.string(), v.nonEmpty("is required"), v.maxLength(100, "must be at most 100 characters")),
+});
+
+/** A validated attendance row. */
+export interface AttendanceRow {
+  nip: string;
+  month: string;
+  workDays: number;
+  present: number;
+  lateMinutes: number;
+  absentWithoutLeave: number;
+}
+/** A validated survey response. */
+export interface SurveyRow {
+  unitId: string;
+  respondentId: string;
+  submittedAt: string;
+  scores: (number | null)[];
+}
+/** A validated indicator value. */
+export interface IndicatorRow {
+  nip: string;
+  indicatorId: string;
+  period: string;
+  value: number;
+  source: string;
+}
+
+/** Validated rows, or every issue found. */
+export type PlanResult<T> = { ok: true; rows: T[] } | { ok: false; errors: ImportIssue[] };
+
+function plan<TSchema extends v.GenericSchema, T>(
+  csvText: string,
+  columns: readonly string[],
+  schema: TSchema,
+  options: { maxRows?: number },
+  convert: (
+    value: v.InferOutput<TSchema>,
+    row: CsvRow,
+    errors: ImportIssue[],
+  ) => { key: string; keyField: string; row: T } | undefined,
+): PlanResult<T> {
+  const read = readCsv(csvText, { required: columns, maxRows: options.maxRows });
+  if (!read.ok) return read;
+  const errors: ImportIssue[] = [];
+  const seen = new Map<string, number>();
+  const rows: T[] = [];
+  for (const row of read.rows) {
+    const checked = validateRow(schema, row);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      continue;
+    }
+    const converted = convert(checked.value, row, errors);
+    if (!converted) continue;
+    const previous = seen.get(converted.key);
+    if (previous !== undefined) {
+      errors.push({ line: row.line, field: converted.keyField, message: `duplicate of line ${previous}` });
+      continue;
+    }
+    seen.set(converted.key, row.line);
+    rows.push(converted.row);
+  }
+  return errors.length > 0 ? { ok: false, errors: sortIssues(errors) } : { ok: true, rows };
+}
+
+const unknownNip = (nip: string, row: CsvRow, errors: ImportIssue[], known: KnownOrganisation) => {
+  if (known.nips.has(nip)) return false;
+  errors.push({
+    line: row.line,
+    field: "nip",
+    message: `unknown employee ${nip}: import the employees first`,
+  });
+  return true;
+};
+
+/** Parses and validates an attendance CSV (one row per NIP and month). Pure. */
+export function planAttendanceImport(
+  csvText: string,
+  known: KnownOrganisation,
+  options: { maxRows?: number } = {},
+): PlanResult<AttendanceRow> {
+  return plan(csvText, ATTENDANCE_CSV_COLUMNS, AttendanceRowSchema, options, (r, row, errors) =>
+    unknownNip(r.nip, row, errors, known)
+      ? undefined
+      : {
+          key: `${r.nip}|${r.month}`,
+          keyField: "month",
+          row: {
+            nip: r.nip,
+            month: r.month,
+            workDays: r.work_days,
+            present: r.present,
+            lateMinutes: r.late_minutes,
+            absentWithoutLeave: r.absent_without_leave,
+          },
+        },
+  );
+}
+
+/** Parses and validates a survey (IKM) CSV (one row per respondent and unit). Pure. */
+export function planSurveyImport(
+  csvText: string,
+  known: KnownOrganisation,
+  options: { maxRows?: number } = {},
+): PlanResult<SurveyRow> {
+  return plan(csvText, SURVEY_CSV_COLUMNS, SurveyRowSchema, options, (r, row, errors) => {
+    if (!known.unitIds.has(r.unit_id)) {
+      errors.push({
+        line: row.line,
+        field: "unit_id",
+        message: `unknown unit ${r.unit_id}: import the employees first`,
+      });
+      return undefined;
+    }
+    return {
+      key: `${r.unit_id}|${r.respondent_id}`,
+      keyField: "respondent_id",
+      row: {
+        unitId: r.unit_id,
+        respondentId: r.respondent_id,
+        submittedAt: r.submitted_at,
+        scores: [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9],
+      },
+    };
+  });
+}
+
+/** Parses and validates an indicator data CSV (one row per NIP, indicator and period). Pure. */
+export function planIndicatorImport(
+  csvText: string,
+  known: KnownOrganisation,
+  options: { maxRows?: number } = {},
+): PlanResult<IndicatorRow> {
+  return plan(csvText, INDICATOR_CSV_COLUMNS, IndicatorRowSchema, options, (r, row, errors) =>
+    unknownNip(r.nip, row, errors, known)
+      ? undefined
+      : {
+          key: `${r.nip}|${r.indicator_id}|${r.period}`,
+          keyField: "period",
+          row: {
+            nip: r.nip,
+            indicatorId: r.indicator_id,
+            period: r.period,
+            value: r.value,
+            source: r.source,
+          },
+        },
+  );
+}
