@@ -57,7 +57,9 @@ export async function run(): Promise<{ figures: BundleFigure[]; file: string }> 
       keepNames: true,
       mainFields: ["module", "main"],
       external: ["@aws-sdk/*"],
-      banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);",
+      },
       logLevel: "silent",
     });
     const code = await readFile(outfile);
@@ -79,14 +81,16 @@ export async function run(): Promise<{ figures: BundleFigure[]; file: string }> 
       gzipBytes: gzipSync(code).length,
       initMsMedian,
       ...(initError ? { initError } : {}),
-      withinBudget: code.length <= budget.minifiedKB * 1024 && initMsMedian !== null && initMsMedian <= budget.initMs,
+      withinBudget:
+        code.length <= budget.minifiedKB * 1024 && initMsMedian !== null && initMsMedian <= budget.initMs,
     });
   }
   const file = path.join(root, "bench", "results", "bundles.json");
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
-    JSON.stringify({ at: new Date().toISOString(), node: process.version, budget, runs, figures }, null, 2) + "\n",
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, budget, runs, figures }, null, 2) +
+      "\n",
   );
   return { figures, file };
 }
