@@ -273,7 +273,7 @@ export function openStore(dbPath: string) {
       `UPDATE executions SET status = @status, output = @output, error = @error, cause = @cause, stop_ms = @stopMs WHERE arn = @arn AND status = 'RUNNING'`,
     ),
     setCurrentState: db.prepare(`UPDATE executions SET current_state = ?, transitions = transitions + ? WHERE arn = ?`),
-    bumpHistory: db.prepare(`UPDATE executions SET history_count = history_count + ? WHERE arn = ? RETURNING history_count`),
+    historyLength: db.prepare(`SELECT MAX(id) AS n FROM history WHERE execution_arn = ?`),
     runningExecutions: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING'`),
 
     insertThread: db.prepare(
@@ -379,10 +379,15 @@ export function openStore(dbPath: string) {
     finishExecution: (f: { arn: string; status: ExecutionStatus; output: string | null; error: string | null; cause: string | null; stopMs: number }) =>
       s.finishExecution.run(f).changes > 0,
     setCurrentState: (arn: string, state: string, transitions: number) => void s.setCurrentState.run(state, transitions, arn),
-    /** Appends events, returning the new total count of the execution's history. */
-    appendHistory(arn: string, firstId: number, events: { timestampMs: number; type: string; previousEventId: number; details: string | null }[]) {
-      events.forEach((e, i) => s.insertHistory.run(arn, firstId + i, e.timestampMs, e.type, e.previousEventId, e.details));
-      return (s.bumpHistory.get(events.length, arn) as { history_count: number }).history_count;
+    /** Appends one event with the given id (ids are dense per execution; the last one is the history's length). */
+    appendHistory(arn: string, id: number, e: { timestampMs: number; type: string; previousEventId: number; details: string | null }) {
+      s.insertHistory.run(arn, id, e.timestampMs, e.type, e.previousEventId, e.details);
+    },
+    /** Number of history events of an execution (its last event id). */
+    historyLength: (arn: string) => (s.historyLength.get(arn) as { n: number | null }).n ?? 0,
+    /** Runs `fn` inside the current transaction as a SAVEPOINT, so a failing step rolls back alone. */
+    savepoint<T>(fn: () => T): T {
+      return db.transaction(fn)();
     },
     history: (arn: string, after: number, limit: number) => (s.history.all({ arn, after, limit }) as Row[]).map(asHistory),
     historyReverse: (arn: string, before: number, limit: number) =>
