@@ -19,6 +19,7 @@ import { orgStateEntity } from "../org/org-state.entity";
 import { createOrgRepo } from "../org/org.repo";
 import { unitEntity } from "../org/unit.entity";
 import { createDocumentClient } from "./client";
+import { assertEntitiesMatchTable } from "./entity-indexes";
 import { transactWrite, type TransactWriteItem } from "./transact";
 
 /** Where and how to reach the table; pass `client` to share one, `clock` so timestamps follow the runtime clock. */
@@ -61,6 +62,7 @@ export function createStorage(config: StorageConfig) {
   const tableName = config.tableName;
   const clock = config.clock ?? systemClock;
   const entities = createEntities(client, tableName);
+  assertEntitiesMatchTable(entities);
   return {
     client,
     tableName,
