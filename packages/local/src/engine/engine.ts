@@ -131,6 +131,7 @@ export function createEngine(options: EngineOptions) {
   const queued = new Set<number>();
   let inFlight = 0;
   let pumping = false;
+  let inBatch = false;
   let pumpScheduled = false;
   let closed = false;
   let effects: (() => void)[] | null = null;
@@ -176,6 +177,15 @@ export function createEngine(options: EngineOptions) {
   }
 
   function enqueue(threadId: number) {
+    if (inBatch) {
+      // Same transaction as the pump's batch: the thread can run right away; if its creating step rolled back,
+      // runThread finds no row and skips it.
+      if (!queued.has(threadId)) {
+        queued.add(threadId);
+        readyQueue.push(threadId);
+      }
+      return;
+    }
     after(() => {
       if (queued.has(threadId)) return;
       queued.add(threadId);
@@ -202,10 +212,15 @@ export function createEngine(options: EngineOptions) {
       while (readyQueue.length > 0 && Date.now() - started < 25) {
         step(() => {
           const batchStart = Date.now();
-          while (readyQueue.length > 0 && Date.now() - batchStart < 8) {
-            const id = readyQueue.shift()!;
-            queued.delete(id);
-            runThread(id, batchStart);
+          inBatch = true;
+          try {
+            while (readyQueue.length > 0 && Date.now() - batchStart < 8) {
+              const id = readyQueue.shift()!;
+              queued.delete(id);
+              runThread(id, batchStart);
+            }
+          } finally {
+            inBatch = false;
           }
         });
       }

@@ -245,6 +245,7 @@ export function openStore(dbPath: string) {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  db.pragma("cache_size = -32000"); // 32 MB page cache: history and thread pages stay hot
   db.exec(SCHEMA);
 
   const s = {
