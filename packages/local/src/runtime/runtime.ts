@@ -1,0 +1,345 @@
+// The embedded local runtime behind `npm start` (DESIGN.md 2.2): DynamoDB Local, the durable local Step Functions
+// engine with every registered state machine and the real step handlers in-process, the local scheduler, the Hono
+// app with the dev-only routes, and an adjustable clock whose offset lives in the data dir. One call starts it all;
+// close() stops it all; a restart on the same data dir continues where it stopped.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import type { Hono } from "hono";
+import type { AdjustableClock } from "@kinerja/core/clock/clock";
+import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
+import { importEmployees } from "@kinerja/core/imports/import-service";
+import { createLinkSigner } from "@kinerja/core/links/link-signer";
+import { loadOrCreateLocalKeys } from "@kinerja/core/links/link-keys";
+import { createOutboxMail, type OutboxMail } from "@kinerja/core/mail/outbox-mail";
+import { createSfnWorkflowControl } from "@kinerja/core/services/workflow-control";
+import type { ControlDeps } from "@kinerja/core/services/cycle-control";
+import { createStorage, type Storage } from "@kinerja/core/storage/storage";
+import { createApp } from "@kinerja/web/app";
+import type { AppDeps } from "@kinerja/web/deps";
+import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
+import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
+import { loadStateMachines, localLambdaResolver, localSubstitutions, stateMachines, deployedName, type StateMachineKey } from "../../../../workflows/registry";
+import { schedules } from "../../../../workflows/schedules";
+import { ensureTable, startDynamoLocal, type DynamoLocal } from "../dynamodb/launcher";
+import { createLocalStates, StatesApiError, type Engine, type LocalStates } from "../engine/index";
+import { createScheduler, type Scheduler } from "../scheduler/scheduler";
+import { demoOrganisation } from "../demo/salor-org";
+import { localRoutes, type ClockControl, type ClockMove, type ClockState } from "./local-routes";
+import { openPersistentClock } from "./persistent-clock";
+import { DataDirError, LocalRuntimeError, PortInUseError } from "./runtime.errors";
+
+/** Options of createLocalRuntime. Ports: 0 picks a free one. */
+export interface LocalRuntimeOptions {
+  /** Where everything durable lives (DynamoDB files, engine and scheduler SQLite, clock, keys, hr-token). */
+  dataDir: string;
+  /** Web server port (default 3000). */
+  port?: number;
+  /** Step Functions API port (default 8083). */
+  statesPort?: number;
+  /** DynamoDB Local port (default 8000). */
+  dynamoPort?: number;
+  /** Deletes the data dir's contents first (only a dir this runtime created, or an empty one). */
+  reset?: boolean;
+  /** Host every server binds to (default 127.0.0.1). */
+  host?: string;
+  /** Seeds the demo Salor organisation when the table has no organisation yet (default true). */
+  seed?: boolean;
+  /** Where the clock starts on a fresh data dir (default: real time). */
+  startAt?: Date;
+  /** Limits of the link routes (the demo raises them: its simulated people all click from 127.0.0.1). */
+  linkRateLimit?: Partial<RateLimitOptions>;
+  /** Progress lines while starting (default: none). */
+  log?: (line: string) => void;
+}
+
+/** Where to find the runtime's parts. */
+export interface LocalRuntimeUrls {
+  web: string;
+  dashboard: string;
+  mail: string;
+  executions: string;
+  clock: string;
+  jwks: string;
+  states: string;
+  dynamodb: string;
+}
+
+/** A running local runtime. */
+export interface LocalRuntime {
+  dataDir: string;
+  tableName: string;
+  urls: LocalRuntimeUrls;
+  clock: AdjustableClock;
+  engine: Engine;
+  scheduler: Scheduler;
+  storage: Storage;
+  outbox: OutboxMail;
+  /** What HR's control services need (launch, cancel, retry). */
+  control: ControlDeps;
+  /** ARNs of the registered state machines by registry key. */
+  stateMachineArns: Record<StateMachineKey, string>;
+  /** True when this start seeded the demo organisation. */
+  seeded: boolean;
+  /** Moves the clock forward, firing every timer and schedule due on the way at its own time. */
+  advanceClock(ms: number): Promise<ClockMove>;
+  /** Sets the clock to a later instant (same semantics as advanceClock). */
+  setClock(at: Date): Promise<ClockMove>;
+  /** The clock's time and offset. */
+  clockState(): ClockState;
+  /** Stops the scheduler, web server, engine and DynamoDB Local (in that order). */
+  close(): Promise<void>;
+}
+
+/** The one table of the local runtime. */
+export const LOCAL_TABLE = "kinerja";
+/** Marker file that says a directory is a kinerja data dir (so `--reset` never wipes anything else). */
+export const DATA_DIR_MARKER = "kinerja-data.json";
+const REGION = "ap-southeast-3";
+const ACCOUNT = "000000000000";
+const SETTLE_MS = 60_000;
+
+/** Makes sure `dataDir` exists and is ours; with reset, empties it first. */
+function prepareDataDir(dataDir: string, reset: boolean): void {
+  const marker = join(dataDir, DATA_DIR_MARKER);
+  if (existsSync(dataDir)) {
+    const entries = readdirSync(dataDir);
+    if (entries.length > 0 && !existsSync(marker)) {
+      throw new DataDirError(
+        `${dataDir} is not empty and is not a kinerja data dir (no ${DATA_DIR_MARKER}); choose another KINERJA_DATA_DIR`,
+      );
+    }
+    if (reset) for (const entry of entries) rmSync(join(dataDir, entry), { recursive: true, force: true });
+  }
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(marker)) {
+    writeFileSync(marker, JSON.stringify({ createdAt: new Date().toISOString(), note: "kinerja local runtime data; safe to delete" }, null, 2) + "\n");
+  }
+}
+
+/** Starts the web server with a handler that is swapped in once the app is built (the app needs the server's URL). */
+async function listenWeb(port: number, host: string): Promise<{ server: Server; port: number; setApp(app: Hono): void }> {
+  let app: Hono | undefined;
+  const server = await new Promise<Server>((done, fail) => {
+    const s = serve(
+      {
+        fetch: (request: Request) => (app ? app.fetch(request) : new Response("kinerja is starting", { status: 503 })),
+        port,
+        hostname: host,
+      },
+      () => done(s as Server),
+    ) as Server;
+    s.once("error", (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === "EADDRINUSE"
+          ? new PortInUseError(`port ${port} on ${host} is in use (is another kinerja runtime running?); set PORT to another port`, { cause: error })
+          : error,
+      ),
+    );
+  });
+  return { server, port: (server.address() as AddressInfo).port, setApp: (a) => (app = a) };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections?.();
+  });
+}
+
+/** Registers (or updates, when the ASL changed since the last start) every state machine of the registry. */
+function registerStateMachines(engine: Engine): Record<StateMachineKey, string> {
+  const arns = {} as Record<StateMachineKey, string>;
+  for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
+    const name = deployedName(machine.name);
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/kinerja-${machine.name}`;
+    try {
+      arns[machine.key] = engine.createStateMachine({ name, definition: machine.definition, roleArn }).stateMachineArn;
+    } catch (error) {
+      if (!(error instanceof StatesApiError) || error.type !== "StateMachineAlreadyExists") throw error;
+      const arn = engine.arns.stateMachine(name);
+      engine.updateStateMachine({ stateMachineArn: arn, definition: machine.definition, roleArn });
+      arns[machine.key] = arn;
+    }
+  }
+  return arns;
+}
+
+/** Starts the whole local runtime on `dataDir`; see LocalRuntimeOptions for the ports and switches. */
+export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const log = options.log ?? (() => undefined);
+  const host = options.host ?? "127.0.0.1";
+  const dataDir = resolve(options.dataDir);
+  prepareDataDir(dataDir, options.reset ?? false);
+  const clock = openPersistentClock(dataDir, { startAt: options.startAt });
+
+  // Everything started so far, stopped in reverse order when a later part fails to start.
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    log("starting DynamoDB Local");
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: options.dynamoPort ?? 8000, dataDir: join(dataDir, "dynamodb"), host }).catch((error: Error) => {
+      if (/address already in use|BindException/i.test(error.message)) {
+        throw new PortInUseError(`DynamoDB Local could not bind port ${options.dynamoPort ?? 8000}; is another kinerja runtime running?`, { cause: error });
+      }
+      throw error;
+    });
+    stops.push(() => dynamo.stop());
+    const storage = createStorage({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint, clock });
+    stops.push(async () => storage.client.destroy());
+    await ensureTable(storage.client, LOCAL_TABLE);
+
+    const web = await listenWeb(options.port ?? 3000, host);
+    stops.push(() => closeServer(web.server));
+    const baseUrl = `http://${host}:${web.port}`;
+
+    const outbox = createOutboxMail({ client: storage.client, tableName: LOCAL_TABLE }, clock);
+    const signer = createLinkSigner(await loadOrCreateLocalKeys(dataDir));
+
+    log("starting the local Step Functions engine");
+    let stepDeps: StepDeps | undefined;
+    const states: LocalStates = await createLocalStates({
+      dbPath: join(dataDir, "states.db"),
+      clock,
+      region: REGION,
+      accountId: ACCOUNT,
+      port: options.statesPort ?? 8083,
+      host,
+      settleTimeoutMs: SETTLE_MS,
+      lambdas: localLambdaResolver({ deps: () => stepDeps! }),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") throw new PortInUseError(`Step Functions port ${options.statesPort ?? 8083} is in use; is another kinerja runtime running?`, { cause: error });
+      throw error;
+    });
+    stops.push(() => states.close());
+    const engine = states.engine;
+    const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    stops.push(async () => sfn.destroy());
+    const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl };
+    stepDeps = createStepDeps({ storage, clock, decision });
+    const stateMachineArns = registerStateMachines(engine);
+
+    const scheduler = createScheduler({
+      specs: schedules,
+      knownStateMachines: Object.values(stateMachines).map((m) => m.name),
+      clock,
+      db: join(dataDir, "scheduler.db"),
+      startExecution: async (machineName, name, input) =>
+        engine.startExecution({ stateMachineArn: engine.arns.stateMachine(deployedName(machineName)), name, input: JSON.stringify(input) }),
+    });
+    stops.push(() => scheduler.close());
+
+    const control: ControlDeps = {
+      store: stepDeps.store,
+      clock,
+      decisions: stepDeps.decisions,
+      control: createSfnWorkflowControl(sfn),
+      stateMachines: { appraisal: stateMachineArns.appraisal, launchCycle: stateMachineArns.launchCycle },
+    };
+
+    let seeded = false;
+    if ((options.seed ?? true) && !(await storage.org.currentState())) {
+      log("seeding the demo Salor organisation");
+      const result = await importEmployees(storage, demoOrganisation().csv, { now: clock.now() });
+      if (!result.ok) {
+        throw new LocalRuntimeError(
+          `the demo organisation did not import: ${result.errors.slice(0, 3).map((e) => `line ${e.line} ${e.field}: ${e.message}`).join("; ")}`,
+        );
+      }
+      seeded = true;
+    }
+
+    // Clock moves are serialised: timers and schedule occurrences fire in due order, each at its own time.
+    let clockChain: Promise<unknown> = Promise.resolve();
+    const clockState = (): ClockState => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
+    const settle = () => Promise.race([engine.idle(), new Promise((r) => setTimeout(r, SETTLE_MS).unref())]);
+    const moveTo = (targetOf: () => number): Promise<ClockMove> => {
+      const run = async () => {
+        const target = targetOf();
+        let schedulesFired = 0;
+        for (;;) {
+          const nextSchedule = scheduler.nextDueAt()?.getTime() ?? Number.POSITIVE_INFINITY;
+          const stop = Math.min(nextSchedule, target);
+          await engine.advance(Math.max(0, stop - clock.now().getTime()));
+          if (nextSchedule <= clock.now().getTime()) {
+            schedulesFired += (await scheduler.tick()).filter((r) => r.status === "fired").length;
+            await settle();
+            continue;
+          }
+          if (stop >= target) break;
+        }
+        await settle();
+        return { ...clockState(), schedulesFired };
+      };
+      const result = clockChain.then(run, run);
+      clockChain = result.catch(() => undefined);
+      return result;
+    };
+    const clockControl: ClockControl = {
+      state: clockState,
+      advance: (ms) => moveTo(() => clock.now().getTime() + ms),
+      set: (at) => moveTo(() => at.getTime()),
+    };
+
+    const urls: LocalRuntimeUrls = {
+      web: baseUrl,
+      dashboard: `${baseUrl}/`,
+      mail: `${baseUrl}/_local/mail`,
+      executions: `${baseUrl}/_local/executions`,
+      clock: `${baseUrl}/_local/clock`,
+      jwks: `${baseUrl}/_local/jwks.json`,
+      states: states.endpoint,
+      dynamodb: dynamo.endpoint,
+    };
+
+    const appDeps: AppDeps = {
+      decisions: { ...decision, storage: { client: storage.client, tableName: LOCAL_TABLE }, clock },
+      outbox,
+      ...(options.linkRateLimit ? { linkRateLimit: options.linkRateLimit } : {}),
+    };
+    const app = createApp(appDeps);
+    app.route("/", localRoutes({ clock: clockControl, engine }));
+    web.setApp(app);
+    scheduler.start(1000);
+
+    let closing: Promise<void> | undefined;
+    return {
+      dataDir,
+      tableName: LOCAL_TABLE,
+      urls,
+      clock,
+      engine,
+      scheduler,
+      storage,
+      outbox,
+      control,
+      stateMachineArns,
+      seeded,
+      advanceClock: clockControl.advance,
+      setClock: clockControl.set,
+      clockState,
+      close: () => {
+        closing ??= (async () => {
+          await clockChain;
+          await stopAll();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Reads `<dataDir>/hr-token` (written by a running dev runtime), or undefined when there is none. */
+export function readHrToken(dataDir: string): string | undefined {
+  const file = join(resolve(dataDir), "hr-token");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}
