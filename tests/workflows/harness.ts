@@ -14,6 +14,7 @@ import { createLinkSigner } from "../../packages/core/src/links/link-signer";
 import { parseLinkKeys } from "../../packages/core/src/links/link-keys";
 import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
 import { decide, viewLink, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
+import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { createSfnWorkflowControl } from "../../packages/core/src/services/workflow-control";
 import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
 import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
@@ -97,10 +98,14 @@ export interface Person {
 /** A NIP that passes the NIP rules: birth date, appointment month, gender, sequence. */
 export const nipOf = (i: number) => `19${String(70 + (i % 25)).padStart(2, "0")}0${(i % 9) + 1}1${i % 2}2005${String((i % 12) + 1).padStart(2, "0")}1${String(i).padStart(3, "0")}`;
 
-/** Seeds one unit: a head (top official, not appraised), a secretary under the head, and `staff` people under the secretary. */
-export async function seedUnit(world: World, unitId: string, staff: number): Promise<{ head: Person; secretary: Person; people: Person[] }> {
+/**
+ * Seeds a unit and its sub-unit `<unitId>-sekretariat`: the head of the unit (top official, not appraised),
+ * the secretary heading the sub-unit (appraised by the head), and `staff` people appraised by the secretary.
+ */
+export async function seedUnit(world: World, unitId: string, staff: number): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string }> {
+  const subUnitId = `${unitId}-sekretariat`;
   const head: Person = { nip: nipOf(900), name: "Kepala Dinas", email: "kadis@salor.test", unitId, unitHead: true, positionType: "jpt" };
-  const secretary: Person = { nip: nipOf(901), name: "Sekretaris", email: "sekretaris@salor.test", unitId, superiorNip: head.nip, unitHead: false, positionType: "administrator" };
+  const secretary: Person = { nip: nipOf(901), name: "Sekretaris", email: "sekretaris@salor.test", unitId: subUnitId, superiorNip: head.nip, unitHead: true, positionType: "administrator" };
   const people: Person[] = Array.from({ length: staff }, (_, i) => ({
     nip: nipOf(i + 1),
     name: `Pegawai ${i + 1}`,
@@ -112,22 +117,31 @@ export async function seedUnit(world: World, unitId: string, staff: number): Pro
   }));
   const everyone = [head, secretary, ...people];
   await world.storage.org.replaceOrganisation({
-    units: [{ unitId, name: "Dinas Uji" }],
+    units: [
+      { unitId, name: "Dinas Uji", headNip: head.nip },
+      { unitId: subUnitId, name: "Sekretariat Dinas Uji", parentUnitId: unitId, headNip: secretary.nip },
+    ],
     employees: everyone.map((p) => ({ nip: p.nip, name: p.name, email: p.email, unitId: p.unitId, position: p.positionType, positionType: p.positionType, unitHead: p.unitHead, ...(p.superiorNip ? { superiorNip: p.superiorNip } : {}) })),
     importId: "seed",
     basedOnGeneration: undefined,
   } as never);
-  return { head, secretary, people };
+  return { head, secretary, people, subUnitId };
 }
 
 /** Creates a cycle record (the HR API's job) with settings. */
-export async function createCycle(world: World, cycle: { cycleId: string; kind: "annual" | "quarterly" | "monthly"; periodStart: string; periodEnd: string; settings?: object }): Promise<void> {
-  await world.storage.cycles.createCycle({ cycleId: cycle.cycleId, name: `Siklus ${cycle.cycleId}`, kind: cycle.kind, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd, settings: cycle.settings ?? {} } as never);
+export async function createCycle(world: World, cycle: { cycleId: string; kind: "annual" | "quarterly" | "monthly"; periodStart: string; periodEnd: string; unitIds?: string[]; settings?: object }): Promise<void> {
+  await world.storage.cycles.createCycle({ cycleId: cycle.cycleId, name: `Siklus ${cycle.cycleId}`, kind: cycle.kind, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd, ...(cycle.unitIds ? { unitIds: cycle.unitIds } : {}), settings: cycle.settings ?? {} } as never);
 }
 
 /** Lets every execution run until nothing is ready. */
 export async function settle(world: World): Promise<void> {
   await world.states.engine.idle();
+}
+
+/** Moves the clock by seconds (retry backoffs) and lets the work settle. */
+export async function advanceSeconds(world: World, seconds: number): Promise<void> {
+  await world.states.engine.advance(seconds * 1000);
+  await settle(world);
 }
 
 /** Moves the clock (firing due timers) and lets the work settle. */
@@ -138,25 +152,38 @@ export async function advanceDays(world: World, days: number): Promise<void> {
 
 /** The pending decision links in a person's mailbox for an appraisal and kind (newest mail first). */
 export async function pendingLinks(world: World, email: string, appraisalId: string, kind: string): Promise<string[]> {
-  const mails = await world.outbox.list({ to: email, limit: 500 });
+  const decisions = await decisionRepo(world.decisionDeps.storage).listByAppraisal(appraisalId);
+  const ids = new Set(decisions.filter((d) => d.kind === kind && d.status === "pending").map((d) => d.decisionId));
+  if (ids.size === 0) return [];
+  const mails = await world.outbox.list({ to: email, limit: 1000 });
   const tokens: string[] = [];
   for (const mail of mails) {
-    if (mail.tags?.kind !== kind) continue;
+    if (!mail.tags?.decisionId || !ids.has(mail.tags.decisionId)) continue;
     for (const link of mail.links) {
       const token = link.split("/l/")[1];
-      if (!token) continue;
-      const view = await viewLink(world.decisionDeps, token);
-      if (view.decision.appraisalId === appraisalId && view.state === "pending") tokens.push(token);
+      if (token && (await viewLink(world.decisionDeps, token)).state === "pending") tokens.push(token);
     }
   }
   return tokens;
 }
 
+/** One simulated person's decision. */
+export type Act = [email: string, appraisalId: string, kind: string, body: unknown];
+
 /** Decides as `email` through the newest pending link for (appraisal, kind); fails the test if there is none. */
 export async function act(world: World, email: string, appraisalId: string, kind: string, body: unknown): Promise<void> {
-  const [token] = await pendingLinks(world, email, appraisalId, kind);
-  if (!token) throw new Error(`${email} has no pending ${kind} link for ${appraisalId}`);
-  await decide(world.decisionDeps, token, body);
+  await actAll(world, [[email, appraisalId, kind, body]]);
+}
+
+/** Several people decide at the same time (as they would), then the work settles. */
+export async function actAll(world: World, acts: Act[]): Promise<void> {
+  await Promise.all(
+    acts.map(async ([email, appraisalId, kind, body]) => {
+      const [token] = await pendingLinks(world, email, appraisalId, kind);
+      if (!token) throw new Error(`${email} has no pending ${kind} link for ${appraisalId}`);
+      await decide(world.decisionDeps, token, body);
+    }),
+  );
   await settle(world);
 }
 
@@ -182,9 +209,9 @@ export const proposal = (text = "Menyusun laporan keuangan") => ({
 });
 
 /** Every execution with its status and error (for failure messages). */
-export function executions(world: World): { name: string; status: string; error?: string | null; cause?: string | null }[] {
+export function executions(world: World): { name: string; status: string; error?: string | null; cause?: string | null; startMs: number; stopMs: number | null; transitions: number; machine: string }[] {
   const rows = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 });
-  return rows.map((r) => ({ name: r.name, status: r.status, error: r.error, cause: r.cause }));
+  return rows.map((r) => ({ name: r.name, status: r.status, error: r.error, cause: r.cause, startMs: r.startMs, stopMs: r.stopMs, transitions: r.transitions, machine: r.stateMachineArn.split(":").pop()! }));
 }
 
 /** The last history events of an execution by name (for failure messages). */
@@ -193,4 +220,17 @@ export function lastEvents(world: World, name: string, n = 8): unknown[] {
   if (!row) return [];
   const events = world.states.engine.getExecutionHistory({ executionArn: row.arn, maxResults: 1000, reverseOrder: true }).events;
   return events.slice(0, n).map((e) => JSON.stringify(e).slice(0, 900));
+}
+
+/** Mails of one person for one kind (newest first), with their mail kind (request, reminder, escalation). */
+export async function mailsOf(world: World, email: string, kind: string): Promise<{ mailKind: string | undefined; subject: string }[]> {
+  const mails = await world.outbox.list({ to: email, limit: 500 });
+  return mails.filter((m) => m.tags?.kind === kind).map((m) => ({ mailKind: m.tags?.mailKind, subject: m.subject }));
+}
+
+/** Executions by status (names), for assertions. */
+export function executionsByStatus(world: World): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of executions(world)) (out[e.status] ??= []).push(e.name);
+  return out;
 }

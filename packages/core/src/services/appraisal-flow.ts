@@ -67,6 +67,16 @@ async function save(deps: FlowDeps, record: FlowAppraisal, patch: Partial<FlowAp
   return next;
 }
 
+/**
+ * The key of the pending decision of `kind` for the record's current iteration. The SKP loop asks again
+ * after a return, so its keys carry the SKP version; every other decision happens once per appraisal.
+ */
+export function decisionKeyOf(record: Pick<FlowAppraisal, "id" | "skp">, kind: FlowDecisionKind): string {
+  if (kind === "skp-proposal") return `${record.id}#${kind}#v${(record.skp?.status === "submitted" ? record.skp.version - 1 : (record.skp?.version ?? 0)) + 1}`;
+  if (kind === "skp-approval") return `${record.id}#${kind}#v${record.skp?.version ?? 0}`;
+  return `${record.id}#${kind}`;
+}
+
 const decisionKey = (d: DeliveredDecision, step: string) => `${step}:${d.linkId ?? d.decidedAt}`;
 const actorOf = (d: DeliveredDecision) => (d.automatic ? "system" : `${d.decidedBy?.role ?? "unknown"}:${d.decidedBy?.nip ?? "?"}`);
 
@@ -138,7 +148,7 @@ export async function planDecision(
         : plan.action === "proceed-without"
           ? "Batas waktu pelaporan realisasi telah lewat; penilaian dilanjutkan dengan data yang ada."
           : "Batas waktu keputusan telah lewat; penilaian ditandai gagal dan menunggu tindakan pengelola kinerja.";
-    await deps.decisions.close({ decisionKey: `${record.id}#${input.kind}`, status: "expired", reason, decidedBy: "system" });
+    await deps.decisions.close({ decisionKey: decisionKeyOf(record, input.kind), status: "expired", reason, decidedBy: "system" });
   }
   return plan;
 }
@@ -170,7 +180,7 @@ export async function openDecisionRound(
       break;
   }
   const result = await deps.decisions.open({
-    decisionKey: `${record.id}#${input.kind}`,
+    decisionKey: decisionKeyOf(record, input.kind),
     kind: input.kind,
     appraisalId: record.id,
     cycleId: record.cycleId,
@@ -196,7 +206,14 @@ async function decisionContext(deps: FlowDeps, record: FlowAppraisal, kind: Flow
   switch (kind) {
     case "skp-proposal": {
       const last = record.skp?.returnComments.at(-1);
-      return { superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip), ...(last ? { returnComment: last.comment } : {}), previous: record.skp?.rhk ?? null };
+      // The superior's approved RHK is what this SKP cascades from (rule 27); before it is approved the
+      // employee may still propose, and the cross-check treats the SKP as not yet cascaded.
+      return {
+        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        positionType: record.positionType,
+        ...(last ? { returnComment: last.comment } : {}),
+        previous: record.skp?.rhk ?? null,
+      };
     }
     case "skp-approval":
       return { rhk: record.skp?.rhk ?? [], version: record.skp?.version ?? 0 };

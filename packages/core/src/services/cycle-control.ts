@@ -4,6 +4,7 @@ import type { Clock } from "../clock/clock";
 import { isTerminalStage } from "../appraisal/appraisal";
 import type { DecisionGateway } from "./decision-gateway";
 import { DECISION_KINDS } from "./decision-plan";
+import { decisionKeyOf } from "./appraisal-flow";
 import type { FlowAppraisal, FlowStore } from "./flow-store";
 import type { WorkflowControl } from "./workflow-control";
 import { AppraisalNotFoundError, CycleNotFoundError, InvalidOperationError, TransientError } from "./workflow.errors";
@@ -45,7 +46,7 @@ export async function cancelAppraisal(deps: ControlDeps, input: { appraisalId: s
     }
     if (record.executionArn) await deps.control.stop(record.executionArn, `cancelled by ${input.by}: ${input.reason}`);
     for (const kind of DECISION_KINDS) {
-      await deps.decisions.close({ decisionKey: `${record.id}#${kind}`, status: "superseded", reason: `Penilaian dibatalkan: ${input.reason}`, decidedBy: input.by });
+      await deps.decisions.close({ decisionKey: decisionKeyOf(record, kind), status: "superseded", reason: `Penilaian dibatalkan: ${input.reason}`, decidedBy: input.by });
     }
     return { cancelled: true };
   }

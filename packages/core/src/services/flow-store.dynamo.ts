@@ -7,7 +7,7 @@ import { TransactionCancelledError } from "../storage/storage.errors";
 import type { OrgRating } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
 import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
-import { TransientError } from "./workflow.errors";
+import { StorageError, TransientError } from "./workflow.errors";
 
 /** The workflow's entities bound to the storage's table. */
 export function createFlowEntities(storage: Pick<Storage, "client" | "tableName">) {
@@ -43,6 +43,27 @@ function projection(a: FlowAppraisal) {
     ...(a.followUp ? { followUp: a.followUp } : {}),
     failureReason: a.failure ? `${a.failure.error}: ${a.failure.cause} (stage ${a.failure.stage})` : "",
   };
+}
+
+const TRANSIENT_SDK_ERRORS = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "TransactionConflictException",
+  "TimeoutError",
+  "ECONNRESET",
+  "ECONNREFUSED",
+]);
+
+/** A lost race or a throttled/unreachable table is transient (the ASL retries); anything else is a StorageError (marked failed). */
+function classifyStorageError(err: unknown, what: string): Error {
+  const name = (err as { name?: string; code?: string }).name ?? "";
+  const code = (err as { code?: string }).code ?? "";
+  const message = `${what} failed: ${(err as Error).message}`;
+  if (err instanceof TransactionCancelledError || TRANSIENT_SDK_ERRORS.has(name) || TRANSIENT_SDK_ERRORS.has(code)) return new TransientError(message, { cause: err });
+  return new StorageError(message, { cause: err });
 }
 
 /** Builds the FlowStore for one storage (once per cold start or local runtime). */
@@ -126,7 +147,7 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
           const existing = await flow.get({ appraisalId: record.id }).go({ consistent: true });
           if (existing.data) return false;
         }
-        throw new TransientError(`creating appraisal ${record.id} failed: ${(err as Error).message}`, { cause: err });
+        throw classifyStorageError(err, `creating appraisal ${record.id}`);
       }
     },
 
@@ -135,7 +156,9 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
       return item ? ({ ...(item.state as FlowAppraisal), version: item.version } as FlowAppraisal) : undefined;
     },
 
-    async saveAppraisal(next, audit) {
+    async saveAppraisal(input, audit) {
+      // Domain results may carry Dates (e.g. a coaching deadline): store the JSON form the workflow reads back.
+      const next = JSON.parse(JSON.stringify(input)) as FlowAppraisal;
       const items = [
         updateItem(
           flow
@@ -157,8 +180,7 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
       try {
         await storage.transactWrite(items);
       } catch (err) {
-        // A lost race (another writer moved the version) or a transient conflict: the step retries and re-reads.
-        throw new TransientError(`saving appraisal ${next.id} (version ${next.version}) failed: ${(err as Error).message}`, { cause: err });
+        throw classifyStorageError(err, `saving appraisal ${next.id} (version ${next.version})`);
       }
     },
 

@@ -34,3 +34,6 @@ export class DecisionRejectedError extends WorkflowError {}
 
 /** HR asked for something the appraisal's state does not allow (retry of a live appraisal, cancel of a finished one). */
 export class InvalidOperationError extends WorkflowError {}
+
+/** Storage refused a write for a reason retrying cannot fix (a bug or bad data): the appraisal is marked failed. */
+export class StorageError extends WorkflowError {}
