@@ -1,0 +1,72 @@
+// Import bench: 10,000 generated employees (realistic hierarchy) imported into a fresh DynamoDB Local
+// (in memory), then the same file again (a full merge where every employee is updated).
+//   npm run bench -- import
+import { createOffsetClock } from "@kinerja/core/clock/clock";
+import { planEmployeeImport } from "@kinerja/core/imports/employee-csv";
+import { importEmployees } from "@kinerja/core/imports/import-service";
+import { generateOrganisationCsv } from "@kinerja/core/imports/sample-org";
+import { ensureTable } from "@kinerja/core/storage/ensure-table";
+import { createStorage } from "@kinerja/core/storage/storage";
+import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
+
+const employees = Number(process.env.BENCH_IMPORT_EMPLOYEES ?? 10_000);
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Runs the import benchmark and returns its figures. */
+export async function run() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const csv = generateOrganisationCsv({ employees, seed: 42, withParentUnits: true });
+  const now = new Date("2025-06-01T00:00:00Z");
+
+  let start = process.hrtime.bigint();
+  const plan = planEmployeeImport(csv, { units: [], employees: [] }, { today: now });
+  const validateSeconds = seconds(start);
+  if (!plan.ok) throw new Error(`generated file is invalid: ${JSON.stringify(plan.errors.slice(0, 3))}`);
+
+  const dynamo = await startDynamoLocal();
+  try {
+    await ensureTable(dynamo.endpoint, "bench-import");
+    const storage = createStorage({
+      tableName: "bench-import",
+      endpoint: dynamo.endpoint,
+      region: "local",
+      clock: createOffsetClock(),
+    });
+
+    start = process.hrtime.bigint();
+    const first = await importEmployees(storage, csv, { now });
+    const firstSeconds = seconds(start);
+    if (!first.ok) throw new Error("first import refused");
+
+    start = process.hrtime.bigint();
+    const second = await importEmployees(storage, csv, { now });
+    const secondSeconds = seconds(start);
+    if (!second.ok) throw new Error("second import refused");
+
+    const items = first.employees + first.units;
+    const figures = {
+      employees: first.employees,
+      units: first.units,
+      csvBytes: Buffer.byteLength(csv),
+      validateSeconds: round(validateSeconds),
+      firstImport: {
+        seconds: round(firstSeconds),
+        rowsPerSecond: round(employees / firstSeconds, 0),
+        itemsPerSecond: round(items / firstSeconds, 0),
+        created: first.created,
+      },
+      reimport: {
+        seconds: round(secondSeconds),
+        rowsPerSecond: round(employees / secondSeconds, 0),
+        updated: second.updated,
+      },
+      note: "first import writes units+employees as a new generation; re-import also deletes the previous generation",
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    return figures;
+  } finally {
+    await dynamo.stop();
+  }
+}
