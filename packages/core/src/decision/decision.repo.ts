@@ -73,6 +73,15 @@ export function isTransactionConditionFailure(err: unknown): boolean {
   return e?.name === "TransactionCanceledException" && (e.CancellationReasons ?? []).some((r) => r?.Code === "ConditionalCheckFailed");
 }
 
+/** Tells whether a transaction was cancelled only because another transaction touched the same item at the same time. */
+export function isTransactionConflict(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    (e?.name === "TransactionCanceledException" && (e.CancellationReasons ?? []).some((r) => r?.Code === "TransactionConflict")) ||
+    e?.name === "TransactionConflictException"
+  );
+}
+
 const cache = new WeakMap<object, ReturnType<typeof build>>();
 
 function build(storage: DecisionStorage) {

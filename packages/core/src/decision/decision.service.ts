@@ -20,6 +20,7 @@ import {
 import {
   decisionRepo,
   isTransactionConditionFailure,
+  isTransactionConflict,
   type DecisionRecord,
   type DecisionStorage,
   type LinkRecord,
@@ -448,24 +449,30 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
   const decidedAt = deps.clock.now().toISOString();
   const decidedBy = { nip: link.recipient.nip, name: link.recipient.name, role: link.recipient.role };
   const outcome: DecisionOutput = { kind: decision.kind, decision: validated.body, decidedBy, linkId: link.linkId, decidedAt };
-  try {
-    await repo.transact([
-      repo.claimDecisionItem(decision.decisionKey, { outcome: outcome as unknown as Record<string, unknown>, decidedBy, decidedAt, linkId: link.linkId }),
-      decisionAuditItem(deps.storage, deps.clock, {
-        appraisalId: decision.appraisalId,
-        at: decidedAt,
-        actor: decidedBy.nip,
-        kind: decision.kind,
-        linkId: link.linkId,
-        detail: { decisionId: decision.decisionId, decisionKey: decision.decisionKey, role: decidedBy.role, name: decidedBy.name, body: validated.body },
-      }),
-    ]);
-  } catch (err) {
-    if (!isTransactionConditionFailure(err)) throw err;
-    // Someone else won the race (another click, a timeout, a cancellation): answer as that outcome.
-    const { link: l, decision: d } = await resolveLink(deps, token);
-    ensureDecidable(toView(l, d, deps.clock.now()));
-    throw err;
+  const claimItems = () => [
+    repo.claimDecisionItem(decision.decisionKey, { outcome: outcome as unknown as Record<string, unknown>, decidedBy, decidedAt, linkId: link.linkId }),
+    decisionAuditItem(deps.storage, deps.clock, {
+      appraisalId: decision.appraisalId,
+      at: decidedAt,
+      actor: decidedBy.nip,
+      kind: decision.kind,
+      linkId: link.linkId,
+      detail: { decisionId: decision.decisionId, decisionKey: decision.decisionKey, role: decidedBy.role, name: decidedBy.name, body: validated.body },
+    }),
+  ];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await repo.transact(claimItems());
+      break;
+    } catch (err) {
+      // Lost the race (condition failed), or concurrent clicks made DynamoDB cancel overlapping transactions
+      // (TransactionConflict): re-read and answer as the winner's outcome; retry only while it is still pending.
+      if (!isTransactionConditionFailure(err) && !isTransactionConflict(err)) throw err;
+      const { link: l, decision: d } = await resolveLink(deps, token);
+      ensureDecidable(toView(l, d, deps.clock.now()));
+      if (attempt >= 8) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+    }
   }
   // Read back: openDecision may have re-armed a newer token just before the claim.
   const claimed = await repo.getDecision(decision.decisionKey);

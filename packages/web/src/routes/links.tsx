@@ -156,7 +156,9 @@ export function linkRoutes(options: LinkRoutesOptions) {
       const read = await readBody(c);
       const json = read.kind !== "form" && wantsJson(c);
       if (read.kind === "bad") {
-        return json || read.status === 415 ? problemJson(c, read.status, read.message) : c.html(<BadRequestPage message={read.message} />, read.status);
+        return json || read.status === 415
+          ? problemJson(c, read.status, read.message, { errors: [{ path: "", message: read.message }] })
+          : c.html(<BadRequestPage message={read.message} />, read.status);
       }
       let body: unknown;
       let state: FormState | undefined;
