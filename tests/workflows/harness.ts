@@ -60,11 +60,12 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
   const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl: "http://kinerja.test" };
   deps = createStepDeps({ storage, clock, decision });
-  const arns = { appraisal: "", launchCycle: "" };
+  const created: Record<string, string> = {};
   for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
     const out = states.engine.createStateMachine({ name: `kinerja-${machine.name}`, definition: machine.definition, roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja` }) as { stateMachineArn: string };
-    arns[machine.key] = out.stateMachineArn;
+    created[machine.key] = out.stateMachineArn;
   }
+  const arns = { appraisal: created.appraisal!, launchCycle: created.launchCycle! };
   const decisionDeps: DecisionDeps = { ...decision, storage: { client: table.client, tableName: table.tableName }, clock };
   const control: ControlDeps = { store: deps.store, clock, decisions: deps.decisions, control: createSfnWorkflowControl(sfn), stateMachines: arns };
   return {

@@ -23,8 +23,9 @@ export interface ControlDeps {
 export async function launchCycle(deps: ControlDeps, cycleId: string): Promise<{ started: boolean }> {
   const cycle = await deps.store.getCycle(cycleId);
   if (!cycle) throw new CycleNotFoundError(`cycle ${cycleId} does not exist`);
+  // Status first: the launch may finish (and set "running") before StartExecution even returns.
+  if (cycle.status === "created") await deps.store.setCycleStatus(cycleId, "launching");
   const out = await deps.control.start(deps.stateMachines.launchCycle, `${cycleId}-launch-1`, { cycleId, generation: 1, cursor: null, pagesInExecution: 0 });
-  await deps.store.setCycleStatus(cycleId, "launching");
   return { started: out.started };
 }
 

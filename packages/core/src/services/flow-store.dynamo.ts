@@ -7,7 +7,7 @@ import { TransactionCancelledError } from "../storage/storage.errors";
 import type { OrgRating } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
 import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
-import { StorageError, TransientError } from "./workflow.errors";
+import { PermanentStorageError, TransientError } from "./workflow.errors";
 
 /** The workflow's entities bound to the storage's table. */
 export function createFlowEntities(storage: Pick<Storage, "client" | "tableName">) {
@@ -57,13 +57,13 @@ const TRANSIENT_SDK_ERRORS = new Set([
   "ECONNREFUSED",
 ]);
 
-/** A lost race or a throttled/unreachable table is transient (the ASL retries); anything else is a StorageError (marked failed). */
+/** A lost race or a throttled/unreachable table is transient (the ASL retries); anything else is a PermanentStorageError (marked failed). */
 function classifyStorageError(err: unknown, what: string): Error {
   const name = (err as { name?: string; code?: string }).name ?? "";
   const code = (err as { code?: string }).code ?? "";
   const message = `${what} failed: ${(err as Error).message}`;
   if (err instanceof TransactionCancelledError || TRANSIENT_SDK_ERRORS.has(name) || TRANSIENT_SDK_ERRORS.has(code)) return new TransientError(message, { cause: err });
-  return new StorageError(message, { cause: err });
+  return new PermanentStorageError(message, { cause: err });
 }
 
 /** Builds the FlowStore for one storage (once per cold start or local runtime). */
@@ -233,10 +233,19 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
     },
 
     async setCycleStatus(cycleId, status, reason) {
-      const c = await storage.cycles.getCycle(cycleId);
-      if (!c) return;
-      const mapped = (status === "launch-failed" ? "failed" : status === "cancelling" ? c.status : status) as typeof c.status;
-      await storage.cycles.updateCycle(cycleId, c.version, { status: mapped, ...(reason !== undefined ? { failureReason: reason } : {}) });
+      for (let attempt = 0; ; attempt++) {
+        const c = await storage.cycles.getCycle(cycleId);
+        if (!c) return;
+        // A cancelled cycle stays cancelled (a late launch page must not revive it).
+        if (c.status === "cancelled" && status !== "cancelled") return;
+        const mapped = (status === "launch-failed" ? "failed" : status === "cancelling" ? c.status : status) as typeof c.status;
+        try {
+          await storage.cycles.updateCycle(cycleId, c.version, { status: mapped, ...(reason !== undefined ? { failureReason: reason } : {}) });
+          return;
+        } catch (err) {
+          if ((err as Error).name !== "StaleVersionError" || attempt >= 5) throw classifyStorageError(err, `setting cycle ${cycleId} ${status}`);
+        }
+      }
     },
   };
 }

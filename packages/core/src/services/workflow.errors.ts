@@ -36,4 +36,4 @@ export class DecisionRejectedError extends WorkflowError {}
 export class InvalidOperationError extends WorkflowError {}
 
 /** Storage refused a write for a reason retrying cannot fix (a bug or bad data): the appraisal is marked failed. */
-export class StorageError extends WorkflowError {}
+export class PermanentStorageError extends WorkflowError {}

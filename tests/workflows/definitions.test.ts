@@ -1,0 +1,66 @@
+// Static checks of the ASL files against the registry: valid ASL, every placeholder mapped, every handler
+// module present, and the house rules (same transient Retry, own ResultPath, named Catch, bounded waits).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import validator from "asl-validator";
+import { describe, expect, it } from "vitest";
+import * as WorkflowErrors from "../../packages/core/src/services/workflow.errors";
+import { loadStateMachines, localSubstitutions, placeholdersOf, readDefinition, stateMachines, stepFunctions, type StateMachineKey } from "../../workflows/registry";
+
+const own: StateMachineKey[] = ["appraisal", "launchCycle"];
+const TRANSIENT = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "TransientError"];
+
+type State = Record<string, any>;
+function allStates(def: { States: Record<string, State> }): [string, State][] {
+  return Object.entries(def.States).flatMap(([name, s]) => [[name, s] as [string, State], ...(s.ItemProcessor ? allStates(s.ItemProcessor) : []), ...((s.Branches as { States: Record<string, State> }[] | undefined) ?? []).flatMap(allStates)]);
+}
+
+describe("workflow definitions", () => {
+  const loaded = loadStateMachines(localSubstitutions());
+
+  it.each(own)("%s passes asl-validator once substituted", (key) => {
+    const machine = loaded.find((m) => m.key === key)!;
+    const result = (validator as unknown as (d: unknown) => { isValid: boolean; errors: unknown[] })(JSON.parse(machine.definition));
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it.each(own)("%s uses only placeholders the registry maps, and lists them", (key) => {
+    const placeholders = placeholdersOf(readDefinition(key));
+    const spec = stateMachines[key];
+    expect(placeholders.sort()).toEqual([...spec.functions, ...Object.keys(spec.stateMachines)].sort());
+    for (const fn of spec.functions) expect(existsSync(join(process.cwd(), stepFunctions[fn].handler.replace(/\.handler$/, ".ts"))), fn).toBe(true);
+  });
+
+  it.each(own)("%s: every Lambda task has the transient Retry, its own ResultPath and only named catches", (key) => {
+    const def = JSON.parse(readDefinition(key));
+    const errorNames = new Set([...Object.keys(WorkflowErrors), "States.Timeout", ...TRANSIENT, "StepFunctions.ExecutionAlreadyExistsException"]);
+    for (const [name, state] of allStates(def)) {
+      expect(name, "PascalCase verb-noun").toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
+      if (state.Type !== "Task") continue;
+      expect("ResultPath" in state, `${name} ResultPath`).toBe(true);
+      for (const c of state.Catch ?? []) {
+        expect(c.ErrorEquals, `${name} catches States.ALL`).not.toContain("States.ALL");
+        for (const e of c.ErrorEquals) expect(errorNames.has(e), `${name} catches unknown error ${e}`).toBe(true);
+      }
+      if (!String(state.Resource).includes("lambda:invoke")) continue;
+      expect(state.Retry?.[0]?.ErrorEquals, `${name} Retry`).toEqual(TRANSIENT);
+      if (String(state.Resource).endsWith(".waitForTaskToken")) expect(state.TimeoutSecondsPath ?? state.TimeoutSeconds, `${name} bound`).toBeDefined();
+    }
+  });
+
+  it("every human decision waits on OpenDecision with a timeout from the plan", () => {
+    const def = JSON.parse(readDefinition("appraisal"));
+    const waits = allStates(def).filter(([, s]) => String(s.Resource ?? "").endsWith(".waitForTaskToken"));
+    expect(waits.map(([n]) => n)).toEqual(["AwaitDecision"]);
+    expect(waits[0]![1].Parameters.FunctionName).toBe("${OpenDecisionFunction}");
+    expect(waits[0]![1].TimeoutSecondsPath).toBe("$.plan.timeoutSeconds");
+    expect(def.States.WaitForPeriodEnd.TimestampPath).toBe("$.measurement.waitUntil");
+  });
+
+  it("reports a missing substitution by name", () => {
+    const subs = localSubstitutions();
+    delete subs.OpenDecisionFunction;
+    expect(() => loadStateMachines(subs)).toThrow(/OpenDecisionFunction/);
+  });
+});
