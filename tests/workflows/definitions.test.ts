@@ -1,12 +1,14 @@
 // Static checks of the ASL files against the registry: valid ASL, every placeholder mapped, every handler
 // module present, and the house rules (same transient Retry, own ResultPath, named Catch, bounded waits).
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import validator from "asl-validator";
 import { describe, expect, it } from "vitest";
 import * as WorkflowErrors from "../../packages/core/src/services/workflow.errors";
 import { loadStateMachines, localSubstitutions, placeholdersOf, readDefinition, stateMachines, stepFunctions, type StateMachineKey } from "../../workflows/registry";
 
+// asl-validator ships CommonJS without types.
+const validator = createRequire(import.meta.url)("asl-validator") as (definition: unknown) => { isValid: boolean; errors: unknown[] };
 const own: StateMachineKey[] = ["appraisal", "launchCycle"];
 const TRANSIENT = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "TransientError"];
 
@@ -20,7 +22,7 @@ describe("workflow definitions", () => {
 
   it.each(own)("%s passes asl-validator once substituted", (key) => {
     const machine = loaded.find((m) => m.key === key)!;
-    const result = (validator as unknown as (d: unknown) => { isValid: boolean; errors: unknown[] })(JSON.parse(machine.definition));
+    const result = validator(JSON.parse(machine.definition));
     expect(result.errors).toEqual([]);
     expect(result.isValid).toBe(true);
   });
