@@ -6,7 +6,8 @@ export type WriteRequest =
   { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
 /**
- * Writes many items with BatchWriteItem (25 per call, `concurrency` calls in flight), retrying
+ * Writes many items with BatchWriteItem (25 per call, `concurrency` calls in flight, default 4: more only
+ * adds contention on DynamoDB Local and, on AWS, on-demand throttling), retrying
  * unprocessed items with backoff. Not atomic: callers make the result visible afterwards (see org.repo).
  */
 export async function batchWrite(
@@ -31,5 +32,5 @@ export async function batchWrite(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
 }
