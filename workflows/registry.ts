@@ -28,6 +28,14 @@ export interface StepFunctionSpec {
   permissions: StepPermissions;
 }
 
+const job = (file: string, permissions: StepPermissions, timeoutSeconds = 30, memoryMB = 512): StepFunctionSpec => ({
+  name: file,
+  handler: `functions/jobs/${file}.handler`,
+  timeoutSeconds,
+  memoryMB,
+  permissions,
+});
+
 const step = (file: string, permissions: StepPermissions, timeoutSeconds = 30, memoryMB = 512): StepFunctionSpec => ({
   name: file,
   handler: `functions/steps/${file}.handler`,
@@ -54,6 +62,15 @@ export const stepFunctions = {
   RecordObjectionDecisionFunction: step("record-objection-decision", { table: "read-write", sendEmail: true }),
   ApplyFollowUpFunction: step("apply-follow-up", { table: "read-write" }),
   MarkFailedFunction: step("mark-failed", { table: "read-write" }),
+  // Periodic evaluation jobs (functions/jobs, owned by the schedules helper).
+  FindDuePeriodicEvaluationsFunction: job("find-due-periodic-evaluations", { table: "read" }),
+  StartPeriodicEvaluationFunction: job("start-periodic-evaluation", { table: "read-write" }),
+  ListPeriodicAppraisalPageFunction: job("list-periodic-appraisal-page", { table: "read" }, 60, 1024),
+  EvaluateAppraisalPeriodFunction: job("evaluate-appraisal-period", { table: "read-write" }, 60),
+  ListDigestRecipientsFunction: job("list-digest-recipients", { table: "read" }, 60),
+  SendAppraiserDigestFunction: job("send-appraiser-digest", { table: "read-write", sendEmail: true }, 60),
+  FinishPeriodicEvaluationFunction: job("finish-periodic-evaluation", { table: "read-write" }, 60),
+  MarkPeriodicEvaluationFailedFunction: job("mark-periodic-evaluation-failed", { table: "read-write" }),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 /** A function placeholder name. */
@@ -74,7 +91,7 @@ export interface StateMachineSpec {
 }
 
 /** Registry keys of the state machines. */
-export type StateMachineKey = "appraisal" | "launchCycle";
+export type StateMachineKey = "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation";
 
 /** Every state machine of kinerja. */
 export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
@@ -105,6 +122,28 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
     functions: ["PrepareParticipantPageFunction", "RecordLaunchPageFunction", "MarkLaunchFailedFunction"],
     stateMachines: { AppraisalStateMachineArn: "appraisal" },
     starts: ["appraisal", "launchCycle"],
+  },
+  periodicDispatch: {
+    name: "periodic-dispatch",
+    file: "workflows/periodic-dispatch.asl.json",
+    functions: ["FindDuePeriodicEvaluationsFunction"],
+    stateMachines: { PeriodicEvaluationStateMachineArn: "periodicEvaluation" },
+    starts: ["periodicEvaluation"],
+  },
+  periodicEvaluation: {
+    name: "periodic-evaluation",
+    file: "workflows/periodic-evaluation.asl.json",
+    functions: [
+      "StartPeriodicEvaluationFunction",
+      "ListPeriodicAppraisalPageFunction",
+      "EvaluateAppraisalPeriodFunction",
+      "ListDigestRecipientsFunction",
+      "SendAppraiserDigestFunction",
+      "FinishPeriodicEvaluationFunction",
+      "MarkPeriodicEvaluationFailedFunction",
+    ],
+    stateMachines: {},
+    starts: [],
   },
 };
 
@@ -207,7 +246,7 @@ export function localLambdaResolver<Deps>(options: LocalLambdaResolverOptions<De
   const load = (spec: StepFunctionSpec): Promise<LocalLambda> => {
     let handler = loaded.get(spec.name);
     if (!handler) {
-      handler = (import(join(repoRoot, "functions", "steps", `${spec.name}.ts`)) as Promise<StepModule<Deps>>).then((m) =>
+      handler = (import(join(repoRoot, spec.handler.replace(/\.handler$/, ".ts"))) as Promise<StepModule<Deps>>).then((m) =>
         m.createHandler(options.deps),
       );
       loaded.set(spec.name, handler);

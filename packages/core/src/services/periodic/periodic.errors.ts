@@ -27,14 +27,14 @@ export class ScheduleSpecError extends PeriodicError {
 }
 
 /** The periodic-evaluation input names a cycle that does not exist. */
-export class CycleNotFound extends PeriodicError {
+export class CycleNotFoundError extends PeriodicError {
   constructor(readonly cycleId: string) {
     super(`cycle ${cycleId} does not exist`);
   }
 }
 
 /** The requested period is not one of the cycle's periodic-evaluation periods. */
-export class PeriodNotInCycle extends PeriodicError {
+export class PeriodNotInCycleError extends PeriodicError {
   constructor(
     readonly cycleId: string,
     readonly periodKey: string,
@@ -43,5 +43,8 @@ export class PeriodNotInCycle extends PeriodicError {
   }
 }
 
-/** A transient fault (e.g. throttling) the workflow should retry. */
+/** A step received input that does not match its schema (names the field). */
+export class InvalidJobInputError extends PeriodicError {}
+
+/** A transient fault (e.g. a lost optimistic-concurrency race) the workflow retries by this name. */
 export class TransientError extends PeriodicError {}

@@ -1,0 +1,96 @@
+// The shape of every periodic job handler: middy-wrapped, the event parsed with valibot (a bad event is a named,
+// non-retried InvalidJobInputError), one core call, a small typed result. Same contract as functions/steps.
+import middy, { type MiddlewareObj } from "@middy/core";
+import * as v from "valibot";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { systemClock, type Clock } from "@kinerja/core/clock/clock";
+import { createStorage, type Storage } from "@kinerja/core/storage/storage";
+import { createSesMail } from "@kinerja/core/mail/ses-mail";
+import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
+import type { MailPort } from "@kinerja/core/mail/mail.port";
+import type { FlowStore } from "@kinerja/core/services/flow-store";
+import { InvalidJobInputError } from "@kinerja/core/services/periodic/periodic.errors";
+import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
+import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
+import { readStepConfig } from "../shared/config";
+
+/**
+ * What the local runtime hands every handler (the step deps: storage, clock, flow store, ...). `mail` is used when
+ * present; otherwise the digest goes to the local outbox in the same table, which is what the local runtime reads.
+ */
+export interface JobRuntimeDeps {
+  storage: Storage;
+  clock: Clock;
+  store?: FlowStore;
+  mail?: MailPort;
+}
+
+const adapted = new WeakMap<object, PeriodicDeps>();
+
+/** Builds (once per runtime deps object) the periodic services' deps from the runtime's deps. */
+export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
+  let periodic = adapted.get(deps);
+  if (!periodic) {
+    periodic = {
+      store: createPeriodicStore(deps.storage, deps.store),
+      mail:
+        deps.mail ??
+        createOutboxMail({ client: deps.storage.client, tableName: deps.storage.tableName }, deps.clock),
+      clock: deps.clock,
+    };
+    adapted.set(deps, periodic);
+  }
+  return periodic;
+}
+
+let cloud: JobRuntimeDeps | undefined;
+
+/** The cloud deps: configuration validated and clients built once per cold start; mail through SES. */
+export function cloudJobDeps(): JobRuntimeDeps {
+  if (cloud) return cloud;
+  const config = readStepConfig();
+  const storage = createStorage({
+    tableName: config.KINERJA_TABLE,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.AWS_REGION,
+    clock: systemClock,
+  });
+  const mail = createSesMail({
+    client: new SESv2Client({ region: config.AWS_REGION }),
+    from: config.KINERJA_MAIL_FROM,
+  });
+  cloud = { storage, clock: systemClock, mail };
+  return cloud;
+}
+
+/** Middleware factory: replaces the event with its parsed form or throws InvalidJobInputError naming the fields. */
+export function parseJobEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<unknown, unknown> {
+  return {
+    before: (request) => {
+      const parsed = v.safeParse(schema, request.event);
+      if (!parsed.success) {
+        throw new InvalidJobInputError(
+          `invalid job input: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "event"}: ${i.message}`).join("; ")}`,
+        );
+      }
+      request.event = parsed.output;
+    },
+  };
+}
+
+/** A job handler as Lambda and the local engine call it. */
+export type JobHandler = (event: unknown, context: object) => Promise<unknown>;
+
+/** Defines a job: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
+export function defineJob<S extends v.GenericSchema, R>(
+  schema: S,
+  run: (deps: PeriodicDeps, input: v.InferOutput<S>) => Promise<R>,
+) {
+  const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
+    const wrapped = middy<unknown, R>()
+      .use(parseJobEvent(schema))
+      .handler(async (event) => run(periodicDepsFrom(await getDeps()), event as v.InferOutput<S>));
+    return (event, context) => wrapped(event, context as never);
+  };
+  return { createHandler, handler: createHandler(cloudJobDeps) };
+}

@@ -1,0 +1,9 @@
+// SendAppraiserDigest: ONE digest mail per appraising official and period.
+import { SendDigestInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
+import { sendAppraiserDigest } from "@kinerja/core/services/periodic/periodic.service";
+import { defineJob } from "./job";
+
+/** Job handler (see defineJob). */
+export const { createHandler, handler } = defineJob(SendDigestInputSchema, (deps, input) =>
+  sendAppraiserDigest(deps, input),
+);

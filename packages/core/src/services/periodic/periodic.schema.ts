@@ -1,0 +1,54 @@
+// valibot schemas of the periodic jobs' inputs (the edge between the state machines and the core services).
+import * as v from "valibot";
+
+const Id = v.pipe(
+  v.string("must be a string"),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(200, "at most 200 characters"),
+);
+const PeriodKey = v.pipe(
+  v.string("must be a string"),
+  v.regex(/^\d{4}-(?:\d{2}|Q[1-4]|S[12])$/, 'must look like "2026-03", "2026-Q1" or "2026-S1"'),
+);
+
+/** Input of FindDuePeriodicEvaluations (the schedule's static input plus `scheduledTime`). */
+export const FindDueInputSchema = v.object({
+  scheduledTime: v.pipe(v.string("must be a string"), v.isoTimestamp("must be an ISO 8601 timestamp")),
+  lookbackDays: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(80, "at most 80 (Step Functions keeps names 90 days)"),
+    ),
+    35,
+  ),
+});
+
+/** Input naming one cycle period (StartPeriodicEvaluation, ListDigestRecipients, FinishPeriodicEvaluation). */
+export const CyclePeriodInputSchema = v.object({
+  cycleId: Id,
+  periodKey: PeriodKey,
+  executionName: v.optional(v.string()),
+});
+
+/** Input of ListPeriodicAppraisalPage. */
+export const AppraisalPageInputSchema = v.object({
+  cycleId: Id,
+  periodKey: PeriodKey,
+  cursor: v.nullable(v.string()),
+  pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 100),
+});
+
+/** Input of EvaluateAppraisalPeriod. */
+export const EvaluateAppraisalInputSchema = v.object({ cycleId: Id, periodKey: PeriodKey, appraisalId: Id });
+
+/** Input of SendAppraiserDigest. */
+export const SendDigestInputSchema = v.object({ cycleId: Id, periodKey: PeriodKey, appraiserNip: Id });
+
+/** Input of MarkPeriodicEvaluationFailed (the caught error as Step Functions passes it). */
+export const MarkFailedInputSchema = v.object({
+  cycleId: Id,
+  periodKey: v.string(),
+  error: v.optional(v.object({ Error: v.optional(v.string()), Cause: v.optional(v.string()) }), {}),
+});

@@ -1,0 +1,307 @@
+// The core functions the periodic workflows' step handlers call, one per step. Every step is idempotent: Step
+// Functions delivers at least once, and a retried step finds its own earlier write.
+//
+// Coaching dialogue (pembinaan) design: when a periodic result flags an employee at risk, the result records an
+// opened coaching dialogue (who, by when), an audit event `coaching-dialogue-opened` goes on the appraisal, and the
+// appraising official's ONE digest mail for the period lists those employees with the reasons and asks for the
+// dialogue by the due date. No workflow waits on it: the dialogue is a record plus mail, not a pending decision,
+// so a busy official cannot stall the evaluation and nothing waits without a bound.
+import * as v from "valibot";
+import type { Clock } from "../../clock/clock";
+import type { MailPort } from "../../mail/mail.port";
+import type { Locale } from "../../mail/templates";
+import { computeIkm } from "../../ikm/ikm";
+import { summariseMeasurement } from "../../measurement/measurement";
+import { LIVE_STAGES } from "../../appraisal/appraisal";
+import {
+  buildPeriodicResult,
+  cycleProgressAt,
+  dueEvaluations,
+  importedValueEnd,
+  periodicPeriodsOf,
+  renderPeriodicDigest,
+  type DueEvaluation,
+} from "./periodic";
+import type { PeriodicStore, PeriodicResultRecord } from "./periodic-store";
+import { CycleNotFoundError, InvalidJobInputError, PeriodNotInCycleError } from "./periodic.errors";
+import {
+  AppraisalPageInputSchema,
+  CyclePeriodInputSchema,
+  EvaluateAppraisalInputSchema,
+  FindDueInputSchema,
+  MarkFailedInputSchema,
+  SendDigestInputSchema,
+} from "./periodic.schema";
+
+/** What the periodic services need. */
+export interface PeriodicDeps {
+  store: PeriodicStore;
+  mail: MailPort;
+  clock: Clock;
+  locale?: Locale;
+}
+
+function parse<const S extends v.GenericSchema>(schema: S, input: unknown, step: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) {
+    const detail = result.issues.map((i) => `${v.getDotPath(i) ?? "(input)"}: ${i.message}`).join("; ");
+    throw new InvalidJobInputError(`${step}: bad input: ${detail}`);
+  }
+  return result.output;
+}
+
+async function loadPeriod(deps: PeriodicDeps, cycleId: string, periodKey: string) {
+  const cycle = await deps.store.getCycle(cycleId);
+  if (!cycle) throw new CycleNotFoundError(cycleId);
+  const period = periodicPeriodsOf(cycle).find((p) => p.key === periodKey);
+  if (!period) throw new PeriodNotInCycleError(cycleId, periodKey);
+  return { cycle, period };
+}
+
+/** FindDuePeriodicEvaluations: every cycle period due by the scheduled time (look-back heals missed days), not yet completed. */
+export async function findDueEvaluations(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ evaluations: DueEvaluation[] }> {
+  const { scheduledTime, lookbackDays } = parse(FindDueInputSchema, input, "FindDuePeriodicEvaluations");
+  const cycles = await deps.store.listCycles();
+  const completed = new Set<string>();
+  for (const cycle of cycles) {
+    for (const run of await deps.store.listRuns(cycle.id))
+      if (run.status === "completed") completed.add(`${run.cycleId}#${run.periodKey}`);
+  }
+  return { evaluations: dueEvaluations(cycles, new Date(scheduledTime), { lookbackDays, completed }) };
+}
+
+/** StartPeriodicEvaluation: checks the cycle and period and records the run. */
+export async function startPeriodicEvaluation(deps: PeriodicDeps, input: unknown) {
+  const { cycleId, periodKey, executionName } = parse(
+    CyclePeriodInputSchema,
+    input,
+    "StartPeriodicEvaluation",
+  );
+  const { period } = await loadPeriod(deps, cycleId, periodKey);
+  const run = await deps.store.startRun({ cycleId, periodKey, label: period.label, executionName });
+  return { key: period.key, label: period.label, start: period.start, end: period.end, status: run.status };
+}
+
+/** ListPeriodicAppraisalPage: one page of the cycle's live appraisals (ids only, to keep the state small). */
+export async function listAppraisalPage(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ items: { appraisalId: string }[]; nextCursor: string | null }> {
+  const { cycleId, cursor, pageSize } = parse(AppraisalPageInputSchema, input, "ListPeriodicAppraisalPage");
+  const page = await deps.store.listAppraisals(cycleId, cursor, pageSize);
+  const live = new Set<string>(LIVE_STAGES);
+  return {
+    items: page.items.filter((a) => live.has(a.stage)).map((a) => ({ appraisalId: a.id })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** EvaluateAppraisalPeriod: snapshots one appraisal for the period, records the result once, opens coaching if at risk. */
+export async function evaluateAppraisal(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ atRisk: boolean; skipped?: string; created: boolean }> {
+  const { cycleId, periodKey, appraisalId } = parse(
+    EvaluateAppraisalInputSchema,
+    input,
+    "EvaluateAppraisalPeriod",
+  );
+  // No read of an earlier result first: a redelivered step recomputes, its conditional write loses, and the
+  // stored (first) result is what gets attached and counted.
+  const { cycle, period } = await loadPeriod(deps, cycleId, periodKey);
+  const appraisal = await deps.store.getAppraisal(appraisalId);
+  if (!appraisal || appraisal.cycleId !== cycleId)
+    return { atRisk: false, skipped: "appraisal not found in this cycle", created: false };
+  if (!(LIVE_STAGES as readonly string[]).includes(appraisal.stage))
+    return { atRisk: false, skipped: `appraisal is ${appraisal.stage}`, created: false };
+  if (!appraisal.appraiser)
+    return { atRisk: false, skipped: "appraisal has no appraising official", created: false };
+  let summary = null;
+  if (appraisal.indicators) {
+    // Imported values count up to the end of the evaluated period, each dated at the end of its own period so
+    // the latest one wins; values of unreadable periods are ignored rather than guessed.
+    const known = new Set(appraisal.indicators.map((i) => i.id));
+    const imported = (await deps.store.importedIndicatorValues(appraisal.nip, cycleId))
+      .map((d) => ({ ...d, end: importedValueEnd(d.period) }))
+      .filter((d) => d.end !== null && d.end <= period.end && known.has(d.indicatorId));
+    const periodEndInstant = `${period.end}T23:59:59+07:00`;
+    const reported = appraisal.realisations.filter((r) => r.at <= new Date(periodEndInstant).toISOString());
+    const attendance = await deps.store.attendance(
+      appraisal.nip,
+      period.start.slice(0, 7),
+      period.end.slice(0, 7),
+    );
+    const responses = await deps.store.surveyResponses(
+      appraisal.unitId,
+      `${period.start}T00:00:00+07:00`,
+      periodEndInstant,
+    );
+    const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
+    summary = summariseMeasurement({
+      indicators: appraisal.indicators,
+      realisations: [
+        ...imported.map((d) => ({
+          indicatorId: d.indicatorId,
+          value: d.value,
+          at: `${d.end}T23:59:59+07:00`,
+        })),
+        ...reported.map((r) => ({
+          indicatorId: r.indicatorId,
+          value: r.value,
+          evidenceUrl: r.evidenceUrl,
+          at: r.at,
+        })),
+      ],
+      attendance: attendance.length > 0 ? attendance : undefined,
+      ikm: ikm ? { converted: ikm.converted, grade: ikm.grade, respondents: ikm.respondents } : undefined,
+      options: { progress: cycleProgressAt(cycle, period) },
+    });
+  }
+  const result = buildPeriodicResult({
+    period,
+    stage: appraisal.stage,
+    evaluatedAt: deps.clock.now(),
+    appraiserNip: appraisal.appraiser.nip,
+    summary,
+  });
+  const candidate: PeriodicResultRecord = {
+    appraisalId,
+    cycleId,
+    periodKey,
+    nip: appraisal.nip,
+    name: appraisal.name,
+    unitId: appraisal.unitId,
+    appraiserNip: appraisal.appraiser.nip,
+    appraiserName: appraisal.appraiser.name,
+    appraiserEmail: appraisal.appraiser.email,
+    result,
+  };
+  const saved = await deps.store.saveResult(candidate);
+  // Everything below derives from the STORED result and is idempotent, so a redelivery after a crash completes it
+  // without adding anything twice.
+  const stored = saved.record.result;
+  await deps.store.writeAuditEvents(appraisalId, [
+    {
+      eventId: `periodic-${periodKey}`,
+      at: stored.evaluatedAt,
+      actor: "system",
+      action: "periodic-evaluation",
+      detail: {
+        periodKey,
+        label: stored.label,
+        overallAchievementPct: stored.overallAchievementPct,
+        atRisk: stored.atRisk,
+      },
+    },
+    ...(stored.coaching
+      ? [
+          {
+            eventId: `coaching-${periodKey}`,
+            at: stored.evaluatedAt,
+            actor: "system",
+            action: "coaching-dialogue-opened",
+            detail: {
+              periodKey,
+              appraiserNip: saved.record.appraiserNip,
+              dueBy: stored.coaching.dueBy,
+              reasons: stored.riskReasons,
+            },
+          },
+        ]
+      : []),
+  ]);
+  await deps.store.attachResultToAppraisal(appraisalId, stored);
+  return { atRisk: saved.record.result.atRisk, created: saved.created };
+}
+
+/** ListDigestRecipients: the appraising officials with at least one result in the period. */
+export async function listDigestRecipients(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ recipients: { appraiserNip: string }[] }> {
+  const { cycleId, periodKey } = parse(CyclePeriodInputSchema, input, "ListDigestRecipients");
+  const results = await deps.store.listResults(cycleId, periodKey);
+  return {
+    recipients: [...new Set(results.map((r) => r.appraiserNip))].map((appraiserNip) => ({ appraiserNip })),
+  };
+}
+
+/**
+ * SendAppraiserDigest: ONE mail per appraising official and period. The claim is a conditional write before the
+ * mail goes out; a failed hand-over releases it so the retry sends. Only a crash between the provider accepting
+ * the mail and the "sent" mark could repeat it (at-least-once there, never lost).
+ */
+export async function sendAppraiserDigest(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ sent: boolean; members: number; atRisk: number }> {
+  const { cycleId, periodKey, appraiserNip } = parse(SendDigestInputSchema, input, "SendAppraiserDigest");
+  const { cycle, period } = await loadPeriod(deps, cycleId, periodKey);
+  const results = await deps.store.listResults(cycleId, periodKey, appraiserNip);
+  if (results.length === 0) return { sent: false, members: 0, atRisk: 0 };
+  const atRisk = results.filter((r) => r.result.atRisk).length;
+  const first = results[0];
+  const claim = await deps.store.claimDigest({
+    cycleId,
+    periodKey,
+    appraiserNip,
+    to: first.appraiserEmail,
+    members: results.length,
+    atRisk,
+  });
+  if (claim === "already-sent") return { sent: false, members: results.length, atRisk };
+  const mail = renderPeriodicDigest({
+    appraiser: { nip: appraiserNip, name: first.appraiserName },
+    cycleName: cycle.name,
+    period,
+    members: results.map((r) => ({ nip: r.nip, name: r.name, result: r.result })),
+    locale: deps.locale,
+  });
+  let mailId: string;
+  try {
+    mailId = (
+      await deps.mail.send({
+        to: first.appraiserEmail,
+        ...mail,
+        links: [],
+        tags: { kind: "periodic-digest", cycleId, periodKey, appraiserNip },
+      })
+    ).id;
+  } catch (error) {
+    await deps.store.releaseDigest({ cycleId, periodKey, appraiserNip });
+    throw error;
+  }
+  await deps.store.markDigestSent({ cycleId, periodKey, appraiserNip, mailId });
+  return { sent: true, members: results.length, atRisk };
+}
+
+/** FinishPeriodicEvaluation: closes the run with its counts. */
+export async function finishPeriodicEvaluation(deps: PeriodicDeps, input: unknown) {
+  const { cycleId, periodKey } = parse(CyclePeriodInputSchema, input, "FinishPeriodicEvaluation");
+  const results = await deps.store.listResults(cycleId, periodKey);
+  const counts = {
+    evaluated: results.length,
+    atRisk: results.filter((r) => r.result.atRisk).length,
+    digests: await deps.store.countSentDigests(cycleId, periodKey),
+  };
+  await deps.store.finishRun({ cycleId, periodKey, ...counts });
+  return counts;
+}
+
+/** MarkPeriodicEvaluationFailed: records why the run failed (HR sees it; the next daily run retries within the look-back). */
+export async function markPeriodicEvaluationFailed(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ recorded: boolean }> {
+  const { cycleId, periodKey, error } = parse(MarkFailedInputSchema, input, "MarkPeriodicEvaluationFailed");
+  if (!(await deps.store.getCycle(cycleId))) return { recorded: false };
+  await deps.store.failRun({
+    cycleId,
+    periodKey,
+    reason: `${error.Error ?? "Error"}: ${error.Cause ?? ""}`.slice(0, 2000),
+  });
+  return { recorded: true };
+}
