@@ -123,7 +123,7 @@ describe("links: deciding once", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const winner = await responses[statuses.indexOf(200)].json();
+    const winner = (await responses[statuses.indexOf(200)].json()) as { decidedAt: string };
     const audit = await auditEvents(fx, link.appraisalId);
     expect(audit).toHaveLength(1);
     const done = await fx.h.finished(link.executionArn);
@@ -157,7 +157,7 @@ describe("links: bad bodies", () => {
       const res = await fx.app.request(link.path, jsonPost(body));
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
-      const problem = await res.json();
+      const problem = (await res.json()) as { errors: unknown[] };
       expect(problem.errors.length).toBeGreaterThan(0);
       for (const e of problem.errors) expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
     }
@@ -175,7 +175,7 @@ describe("links: bad bodies", () => {
     expect(unsupported.status).toBe(415);
     const huge = await fx.app.request(link.path, jsonPost({ ...review, feedback: "x".repeat(200_000) }));
     expect(huge.status).toBe(413);
-    const firstIssue = await (await fx.app.request(link.path, jsonPost({ ...review, hasilKerja: "excellent" }))).json();
+    const firstIssue = (await (await fx.app.request(link.path, jsonPost({ ...review, hasilKerja: "excellent" }))).json()) as { errors: unknown[] };
     expect(firstIssue.errors).toEqual([{ path: "hasilKerja", message: "must be one of above, meets, below" }]);
     expect(await snapshot(fx)).toBe(before);
     expect(await executionStatus(fx, link.executionArn)).toBe("RUNNING");
@@ -253,7 +253,7 @@ describe("links: property", () => {
               : await fx.app.request(path, {
                   method: "POST",
                   headers: { "content-type": "application/x-www-form-urlencoded" },
-                  body: new URLSearchParams(Object.entries(typeof b === "object" && b ? b : { v: b }).map(([k, v]) => [k, String(v)])),
+                  body: new URLSearchParams(Object.entries(typeof b === "object" && b ? b : { v: b }).map(([k, v]): [string, string] => [k, String(v)])),
                 });
         expect(res.status).toBeLessThan(500);
       }),

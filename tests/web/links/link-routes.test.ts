@@ -88,7 +88,8 @@ describe("link routes", () => {
     const html = await res.text();
     expect(html).toContain("RHK 5");
     expect(html).toContain("Tersusunnya laporan");
-    expect((await app.request(path, { headers: { accept: "application/json" } }).then((r) => r.json())).status).toBe("pending");
+    const after = (await (await app.request(path, { headers: { accept: "application/json" } })).json()) as { status: string };
+    expect(after.status).toBe("pending");
   });
 
   it("decides an SKP proposal posted as a form, cascaded from the superior's RHK", async () => {
@@ -119,7 +120,7 @@ describe("link routes", () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps, outbox: fx.outbox });
     const { input } = await openAndGetPath(fx);
-    const list = await (await app.request("/_local/mail")).json();
+    const list = (await (await app.request("/_local/mail")).json()) as Record<string, unknown>[];
     expect(list[0]).toMatchObject({ to: input.recipient.email, subject: expect.stringContaining("Penilaian kinerja"), links: [expect.stringContaining("/l/")] });
     expect(Object.keys(list[0])).toEqual(expect.arrayContaining(["id", "to", "subject", "text", "html", "links", "sentAt"]));
     const page = await app.request("/_local/mail", { headers: { accept: "text/html" } });

@@ -140,7 +140,14 @@ function build(storage: DecisionStorage) {
     /** The transaction item claiming a pending decision (condition: still pending); pair it with the audit event. */
     claimDecisionItem(
       decisionKey: string,
-      claim: { outcome: Record<string, unknown>; decidedBy: { nip: string; name: string; role: string }; decidedAt: string; linkId: string },
+      claim: {
+        outcome: Record<string, unknown>;
+        decidedBy: { nip: string; name: string; role: string };
+        decidedAt: string;
+        linkId: string;
+        /** The token the caller read; the claim fails if openDecision re-armed a newer one meanwhile (then re-read and retry). */
+        taskTokenHash: string;
+      },
     ): TransactItem {
       const params = decisions
         .patch({ decisionKey })
@@ -153,7 +160,7 @@ function build(storage: DecisionStorage) {
           decidedLinkId: claim.linkId,
           updatedAt: claim.decidedAt,
         })
-        .where((a, op) => op.eq(a.status, "pending"))
+        .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.taskTokenHash, claim.taskTokenHash)}`)
         .params();
       // Transactions take the same update params minus ReturnValues.
       const { ReturnValues: _unused, ...update } = params as Record<string, unknown>;
@@ -186,11 +193,16 @@ function build(storage: DecisionStorage) {
 
     /** Records why delivery to a token failed; the decision stays undelivered. */
     async markDeliveryFailed(decisionKey: string, taskTokenHash: string, error: string, now: string): Promise<void> {
-      await decisions
-        .patch({ decisionKey })
-        .set({ deliveryError: error.slice(0, 500), deliveryErrorTokenHash: taskTokenHash, updatedAt: now })
-        .where((a, op) => `${op.eq(a.status, "decided")} AND ${op.eq(a.delivery, "undelivered")}`)
-        .go();
+      try {
+        await decisions
+          .patch({ decisionKey })
+          .set({ deliveryError: error.slice(0, 500), deliveryErrorTokenHash: taskTokenHash, updatedAt: now })
+          .where((a, op) => `${op.eq(a.status, "decided")} AND ${op.eq(a.delivery, "undelivered")}`)
+          .go();
+      } catch (err) {
+        // Another path (openDecision with a newer token) delivered it meanwhile: nothing to record.
+        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))) throw err;
+      }
     },
 
     /** Closes a pending decision as expired or superseded; false when it was not pending (already decided or closed). */

@@ -449,8 +449,14 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
   const decidedAt = deps.clock.now().toISOString();
   const decidedBy = { nip: link.recipient.nip, name: link.recipient.name, role: link.recipient.role };
   const outcome: DecisionOutput = { kind: decision.kind, decision: validated.body, decidedBy, linkId: link.linkId, decidedAt };
-  const claimItems = () => [
-    repo.claimDecisionItem(decision.decisionKey, { outcome: outcome as unknown as Record<string, unknown>, decidedBy, decidedAt, linkId: link.linkId }),
+  const claimItems = (current: DecisionRecord) => [
+    repo.claimDecisionItem(decision.decisionKey, {
+      outcome: outcome as unknown as Record<string, unknown>,
+      decidedBy,
+      decidedAt,
+      linkId: link.linkId,
+      taskTokenHash: current.taskTokenHash,
+    }),
     decisionAuditItem(deps.storage, deps.clock, {
       appraisalId: decision.appraisalId,
       at: decidedAt,
@@ -460,23 +466,24 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
       detail: { decisionId: decision.decisionId, decisionKey: decision.decisionKey, role: decidedBy.role, name: decidedBy.name, body: validated.body },
     }),
   ];
+  let current = decision;
   for (let attempt = 0; ; attempt++) {
     try {
-      await repo.transact(claimItems());
+      await repo.transact(claimItems(current));
       break;
     } catch (err) {
-      // Lost the race (condition failed), or concurrent clicks made DynamoDB cancel overlapping transactions
-      // (TransactionConflict): re-read and answer as the winner's outcome; retry only while it is still pending.
+      // Lost the race (decided or closed meanwhile, or openDecision re-armed a newer token), or concurrent clicks made
+      // DynamoDB cancel overlapping transactions (TransactionConflict): re-read, answer as the winner's outcome, or retry.
       if (!isTransactionConditionFailure(err) && !isTransactionConflict(err)) throw err;
-      const { link: l, decision: d } = await resolveLink(deps, token);
-      ensureDecidable(toView(l, d, deps.clock.now()));
+      const reread = await resolveLink(deps, token);
+      ensureDecidable(toView(reread.link, reread.decision, deps.clock.now()));
       if (attempt >= 8) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+      current = reread.decision;
+      if (isTransactionConflict(err)) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
-  // Read back: openDecision may have re-armed a newer token just before the claim.
-  const claimed = await repo.getDecision(decision.decisionKey);
-  const delivered = claimed ? await deliver(deps, claimed, { throwTransient: false }) : false;
+  // The claim pinned the token it was made against, so that is the token to resume.
+  const delivered = await deliver(deps, { ...current, status: "decided", delivery: "undelivered", outcome: outcome as unknown as Record<string, unknown> }, { throwTransient: false });
   return { decisionId: decision.decisionId, kind: decision.kind, decidedAt, decidedBy, delivered };
 }
 

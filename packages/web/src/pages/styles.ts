@@ -11,7 +11,9 @@ h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d7dde3;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
-.meta dt{font-weight:600;color:#444}.meta dd{margin:0}
+.meta dt{font-weight:600;color:#444}.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
+@media (max-width:30rem){.meta{grid-template-columns:1fr;gap:0}.meta dt{margin-top:.5rem}}
+body{overflow-wrap:break-word}
 fieldset{border:1px solid #d7dde3;border-radius:8px;padding:.75rem 1rem 1rem;margin:0 0 1rem;background:#fff}
 legend{font-weight:700;padding:0 .25rem}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}
