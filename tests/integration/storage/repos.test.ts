@@ -56,16 +56,27 @@ describe("org repo", () => {
     expect(withSubUnits.map((e) => e.nip)).toEqual(["198002022005012002", "199003032015031003"]);
     expect(await storage.org.listEmployeesByUnit("DINKES")).toHaveLength(1);
 
-    // A second generation replaces the first; the old one is deleted, so only one copy of each item remains.
-    await storage.org.replaceOrganisation({
+    // A second generation replaces the first; the first stays for readers caught mid-flip, the one
+    // before it is deleted on the third import, so at most two copies of the organisation exist.
+    const employeeItems = async () => (await scanAll(table)).filter((i) => i.__edb_e__ === "employee");
+    const second = await storage.org.replaceOrganisation({
       importId: "imp-2",
       basedOnGeneration: state.generation,
       units: [{ unitId: "SETDA", name: "Sekretariat Daerah" }],
       employees: [employee("197001012000011001", "SETDA", undefined, true)],
     });
     expect(await storage.org.listEmployees()).toHaveLength(1);
-    const items = await scanAll(table);
-    expect(items.filter((i) => i.__edb_e__ === "employee")).toHaveLength(1);
+    expect(await employeeItems()).toHaveLength(4);
+    await storage.org.replaceOrganisation({
+      importId: "imp-3",
+      basedOnGeneration: second.generation,
+      units: [{ unitId: "SETDA", name: "Sekretariat Daerah" }],
+      employees: [employee("197001012000011001", "SETDA", undefined, true)],
+    });
+    expect(await employeeItems()).toHaveLength(2);
+    expect(new Set((await employeeItems()).map((i) => i.generation))).toEqual(
+      new Set([second.generation, (await storage.org.currentState())!.generation]),
+    );
   });
 
   it("refuses a replace based on a stale generation and leaves nothing of it behind", async () => {

@@ -12,6 +12,7 @@ export function orgStateEntity(client: DynamoDBDocumentClient, table: string) {
       model: { entity: "orgState", version: "1", service: "kinerja" },
       attributes: {
         generation: { type: "string", required: true },
+        previousGeneration: { type: "string" },
         importId: { type: "string", required: true },
         unitCount: { type: "number", required: true },
         employeeCount: { type: "number", required: true },

@@ -20,6 +20,8 @@ export interface OrgEntities {
 /** The visible organisation generation, or undefined before the first import. */
 export interface OrgState {
   generation: string;
+  /** Kept readable until the next import, for readers that resolved the pointer just before a flip. */
+  previousGeneration?: string;
   importId: string;
   unitCount: number;
   employeeCount: number;
@@ -148,8 +150,9 @@ export function createOrgRepo(deps: {
     /**
      * Makes `units` and `employees` the whole organisation: writes them as a new generation, then
      * flips the org pointer with a condition on the generation the caller based its merge on
-     * (ConcurrentOrgImportError if another import won). On failure the staged generation is removed;
-     * after success the previous generation is deleted. Readers never see a mix.
+     * (ConcurrentOrgImportError if another import won). On failure the staged generation is removed.
+     * After success the generation before the previous one is deleted: the previous one stays, so a
+     * reader that resolved the pointer just before the flip still reads a complete organisation.
      */
     async replaceOrganisation(input: {
       units: Unit[];
@@ -176,8 +179,10 @@ export function createOrgRepo(deps: {
           },
         })),
       ];
+      const before = input.basedOnGeneration ? await currentState() : undefined;
       const state: OrgState = {
         generation: gen,
+        previousGeneration: input.basedOnGeneration,
         importId: input.importId,
         unitCount: input.units.length,
         employeeCount: input.employees.length,
@@ -200,7 +205,9 @@ export function createOrgRepo(deps: {
         }
         throw error;
       }
-      if (input.basedOnGeneration) await deleteGeneration(input.basedOnGeneration).catch(() => undefined);
+      // The pointer was at basedOnGeneration, so `before` read its predecessor correctly (or the flip failed).
+      const retired = before?.generation === input.basedOnGeneration ? before?.previousGeneration : undefined;
+      if (retired) await deleteGeneration(retired).catch(() => undefined);
       return state;
     },
   };
