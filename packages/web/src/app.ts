@@ -4,6 +4,11 @@ import { outboxRoutes } from "./links/outbox-routes";
 import { PAGE_CSS } from "./pages/styles";
 import { HttpProblem, problem } from "./problem";
 import { linkRoutes } from "./routes/links";
+import { AuthConfigError } from "./auth/auth.errors";
+import { devIssuerRoutes } from "./auth/dev-issuer";
+import { dashboardRoutes } from "./dashboard/dashboard-routes";
+import { openApiHandler } from "./openapi";
+import { hrRoutes } from "./routes/hr";
 
 /** Builds the kinerja Hono app; the same app runs in the API Lambda and the local dev server. */
 export function createApp(deps: AppDeps = {}) {
@@ -16,6 +21,14 @@ export function createApp(deps: AppDeps = {}) {
     app.route("/l", linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit, trustProxy: deps.trustProxy }));
   }
   if (deps.outbox) app.route("/_local/mail", outboxRoutes(deps.outbox));
+  if (deps.hr && !deps.auth) throw new AuthConfigError("createApp: deps.hr needs deps.auth (the HR routes are never mounted without the JWT check)");
+  if (deps.hr && deps.auth) {
+    app.route("/api", hrRoutes(deps.hr, deps.auth));
+    app.route("/dashboard", dashboardRoutes({ hr: deps.hr, auth: deps.auth, devIssuer: deps.devIssuer }));
+    app.get("/", (c) => c.redirect("/dashboard", 302));
+  }
+  if (deps.devIssuer) app.route("/_local", devIssuerRoutes(deps.devIssuer));
+  app.get("/openapi.json", openApiHandler(app as never));
   app.notFound((c) => problem(c, 404, "Not found"));
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.errors);

@@ -1,5 +1,8 @@
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import type { OutboxMail } from "@kinerja/core/mail/outbox-mail";
+import type { HrDeps } from "@kinerja/core/services/hr/hr.service";
+import type { DevIssuer } from "./auth/dev-issuer";
+import type { AuthOptions } from "./auth/hr-auth";
 import type { RateLimitOptions } from "./middleware/rate-limit";
 
 /** What the web app needs, built once (Lambda cold start or local runtime) and injected into createApp. */
@@ -12,4 +15,10 @@ export interface AppDeps {
   linkRateLimit?: Partial<RateLimitOptions>;
   /** Trust the first X-Forwarded-For address as the client IP (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** The HR services behind /api and /dashboard; mounted only together with `auth` (HR routes are never open). */
+  hr?: HrDeps;
+  /** How HR tokens are verified (OIDC JWKS in the cloud, the dev issuer locally). */
+  auth?: AuthOptions;
+  /** The local dev issuer: serves /_local/jwks.json and offers a one-click dev login (never set in the cloud). */
+  devIssuer?: DevIssuer;
 }

@@ -1,0 +1,164 @@
+// Valibot schemas of the HR API's inputs (bodies, queries, params). The web routes validate with them and
+// /openapi.json is generated from them, so the contract has one source.
+import * as v from "valibot";
+import { CYCLE_KINDS } from "../../cycle/cycle.entity";
+import { UnitIdSchema } from "../../org/org.schema";
+import { daysBetween, isIsoDate } from "../../period/calendar";
+import { ORG_RATINGS } from "../../rating/rating";
+
+const IsoDateSchema = v.pipe(
+  v.string("must be a date (YYYY-MM-DD)"),
+  v.check((text) => isIsoDate(text), "must be a real calendar date (YYYY-MM-DD)"),
+);
+
+/** How long a period of each cycle kind may be, in days (calendar months and quarters vary). */
+export const PERIOD_DAYS: Readonly<Record<(typeof CYCLE_KINDS)[number], readonly [number, number]>> = {
+  annual: [364, 365],
+  quarterly: [88, 91],
+  monthly: [27, 30],
+};
+
+/** Cycle settings as HR sends them (all optional; defaults of DESIGN 3.1 apply). */
+export const CycleSettingsInputSchema = v.pipe(
+  v.strictObject({
+    periodicEvaluation: v.optional(
+      v.picklist(["monthly", "quarterly", "none"], 'must be "monthly", "quarterly" or "none"'),
+    ),
+    reminderAfterDays: v.optional(
+      v.pipe(
+        v.number("must be a number"),
+        v.integer("must be a whole number"),
+        v.minValue(1),
+        v.maxValue(90),
+      ),
+    ),
+    escalateAfterDays: v.optional(
+      v.pipe(
+        v.number("must be a number"),
+        v.integer("must be a whole number"),
+        v.minValue(1),
+        v.maxValue(180),
+      ),
+    ),
+    objectionWindowDays: v.optional(
+      v.pipe(
+        v.number("must be a number"),
+        v.integer("must be a whole number"),
+        v.minValue(1),
+        v.maxValue(90),
+      ),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (s) => s.escalateAfterDays === undefined || s.escalateAfterDays > (s.reminderAfterDays ?? 3),
+      "must be later than reminderAfterDays",
+    ),
+    ["escalateAfterDays"],
+  ),
+);
+
+/** Body of `POST /api/cycles`. */
+export const CreateCycleInputSchema = v.pipe(
+  v.strictObject({
+    /** Optional caller-chosen id, so a retried request cannot open the same cycle twice. */
+    id: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "must be 3-40 lowercase letters, digits or '-'"),
+      ),
+    ),
+    name: v.pipe(
+      v.string("is required"),
+      v.trim(),
+      v.nonEmpty("is required"),
+      v.maxLength(200, "must be at most 200 characters"),
+    ),
+    kind: v.picklist(CYCLE_KINDS, `must be one of ${CYCLE_KINDS.join(", ")}`),
+    periodStart: IsoDateSchema,
+    periodEnd: IsoDateSchema,
+    unitIds: v.optional(
+      v.pipe(
+        v.array(UnitIdSchema, "must be a list of unit ids"),
+        v.minLength(1, "must name at least one unit (omit it for the whole organisation)"),
+        v.maxLength(500),
+      ),
+    ),
+    settings: v.optional(CycleSettingsInputSchema),
+  }),
+  v.forward(
+    v.check((c) => c.periodEnd > c.periodStart, "must be after periodStart"),
+    ["periodEnd"],
+  ),
+  v.forward(
+    v.check((c) => {
+      const [min, max] = PERIOD_DAYS[c.kind];
+      const days = daysBetween(c.periodStart, c.periodEnd);
+      return days >= min && days <= max;
+    }, "does not match the cycle kind (annual = one year, quarterly = three months, monthly = one month, last day inclusive)"),
+    ["periodEnd"],
+  ),
+);
+
+/** A validated create-cycle request. */
+export type CreateCycleInput = v.InferOutput<typeof CreateCycleInputSchema>;
+
+/** Body of `PUT /api/units/{unitId}/org-rating`. */
+export const OrgRatingInputSchema = v.strictObject({
+  cycleId: v.pipe(v.string("is required"), v.nonEmpty("is required"), v.maxLength(100)),
+  rating: v.picklist(ORG_RATINGS, `must be one of ${ORG_RATINGS.join(", ")}`),
+});
+
+/** Body of the cancel routes (the reason goes to the audit trail and the people's pages). */
+export const CancelInputSchema = v.strictObject({
+  reason: v.pipe(
+    v.string("is required"),
+    v.trim(),
+    v.nonEmpty("is required"),
+    v.maxLength(500, "must be at most 500 characters"),
+  ),
+});
+
+/** Query of `GET /api/units/{unitId}/ikm`: date (YYYY-MM-DD, Jakarta days) or ISO instant bounds, optional weighting. */
+export const IkmQuerySchema = v.pipe(
+  v.object({
+    from: v.optional(
+      v.pipe(
+        v.string(),
+        v.check(
+          (t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)),
+          "must be a date (YYYY-MM-DD) or an ISO time",
+        ),
+      ),
+    ),
+    to: v.optional(
+      v.pipe(
+        v.string(),
+        v.check(
+          (t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)),
+          "must be a date (YYYY-MM-DD) or an ISO time",
+        ),
+      ),
+    ),
+    weighting: v.optional(v.picklist(["exact", "regulation-0.11"], 'must be "exact" or "regulation-0.11"')),
+  }),
+  v.forward(
+    v.check((q) => !q.from || !q.to || q.from <= q.to, "must not be before from"),
+    ["to"],
+  ),
+);
+
+/** Query of `GET /api/employees`. */
+export const EmployeesQuerySchema = v.object({
+  unit: v.optional(UnitIdSchema),
+  /** `true` includes the sub-units of `unit`. */
+  subUnits: v.optional(v.picklist(["true", "false"], 'must be "true" or "false"')),
+});
+
+/** Path parameter of an id (cycle, appraisal). */
+export const IdParamSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty("is required"), v.maxLength(200)),
+});
+
+/** Path parameter of a unit. */
+export const UnitParamSchema = v.object({ unitId: UnitIdSchema });

@@ -1,0 +1,654 @@
+// What HR does and reads, over the storage repos and the workflow control services: open and launch cycles,
+// set organisation ratings, cancel and retry, read a cycle's progress and distribution, one appraisal's story,
+// overdue decisions, employees at risk, IKM per unit and the results export. Every HR action is audited.
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../../clock/clock";
+import { decisionRepo, type DecisionRecord } from "../../decision/decision.repo";
+import { checkDistribution } from "../../distribution/distribution";
+import { computeIkm, type IkmResult } from "../../ikm/ikm";
+import { IkmNoDataError } from "../../ikm/ikm.errors";
+import {
+  importAttendance,
+  importEmployees,
+  importIndicators,
+  importSurvey,
+  type DataImportResult,
+  type EmployeeImportResult,
+} from "../../imports/import-service";
+import type { Unit } from "../../org/org.schema";
+import { UnitNotFoundError } from "../../org/org.errors";
+import { ORG_RATINGS, PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
+import type { Storage } from "../../storage/storage";
+import { ItemAlreadyExistsError } from "../../storage/storage.errors";
+import type { AppraisalRecord } from "../../appraisal-record/appraisal-record.repo";
+import { APPRAISAL_STAGES } from "../../appraisal-record/appraisal-record.entity";
+import {
+  cancelAppraisal,
+  cancelCycle,
+  launchCycle,
+  retryAppraisal,
+  type ControlDeps,
+} from "../cycle-control";
+import { resolveCycleSettings } from "../cycle-settings";
+import { buildResultsCsv } from "./export-csv";
+import { HrConflictError, HrInputError, HrNotFoundError } from "./hr.errors";
+import type { CreateCycleInput } from "./hr.schema";
+
+/** What the HR services need: storage, the workflow control (launch, cancel, retry) and the clock. */
+export interface HrDeps {
+  storage: Storage;
+  control: ControlDeps;
+  clock: Clock;
+}
+
+/** The HR person acting (from the verified token). */
+export interface HrActor {
+  subject: string;
+  name?: string;
+}
+
+/** Audit subjects of HR actions that are not about one appraisal (the audit trail is keyed by subject). */
+export const HR_AUDIT_SUBJECTS = {
+  cycle: (cycleId: string) => `cycle:${cycleId}`,
+  imports: "imports",
+} as const;
+
+const actorOf = (actor: HrActor) => `hr:${actor.subject}`;
+
+async function audit(
+  deps: HrDeps,
+  subject: string,
+  actor: HrActor,
+  action: string,
+  detail: Record<string, unknown>,
+) {
+  await deps.storage.audit.appendAudit({
+    appraisalId: subject,
+    actor: actorOf(actor),
+    action,
+    detail: { ...detail, ...(actor.name ? { by: actor.name } : {}) },
+  });
+}
+
+async function requireCycle(deps: HrDeps, cycleId: string) {
+  const cycle = await deps.storage.cycles.getCycle(cycleId);
+  if (!cycle) throw new HrNotFoundError(`cycle ${cycleId} does not exist`);
+  return cycle;
+}
+
+/** A new cycle id: readable (kind and year) and unguessable enough not to collide. */
+export function newCycleId(input: Pick<CreateCycleInput, "kind" | "periodStart">): string {
+  return `${input.kind}-${input.periodStart.slice(0, 7)}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Creates a cycle and starts its launch workflow (DESIGN 3: `POST /api/cycles` -> 202 {id, status}). */
+export async function createAndLaunchCycle(
+  deps: HrDeps,
+  input: CreateCycleInput,
+  actor: HrActor,
+): Promise<{ id: string; status: string }> {
+  if (!(await deps.storage.org.currentState())) {
+    throw new HrInputError("there is no organisation yet: import employees first", [
+      { path: "unitIds", message: "no organisation has been imported yet (POST /api/employees/import)" },
+    ]);
+  }
+  if (input.unitIds) {
+    const issues: { path: string; message: string }[] = [];
+    for (const [i, unitId] of input.unitIds.entries()) {
+      if (!(await deps.storage.org.getUnit(unitId)))
+        issues.push({ path: `unitIds.${i}`, message: `unit ${unitId} does not exist` });
+    }
+    if (issues.length > 0) throw new HrInputError("unknown units", issues);
+  }
+  const id = input.id ?? newCycleId(input);
+  try {
+    await deps.storage.cycles.createCycle({
+      cycleId: id,
+      name: input.name,
+      kind: input.kind,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      ...(input.unitIds ? { unitIds: input.unitIds } : {}),
+      settings: input.settings ?? {},
+    });
+  } catch (err) {
+    if (err instanceof ItemAlreadyExistsError)
+      throw new HrConflictError(`cycle ${id} already exists`, { cause: err });
+    throw err;
+  }
+  await audit(deps, HR_AUDIT_SUBJECTS.cycle(id), actor, "cycle-created", {
+    name: input.name,
+    kind: input.kind,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    unitIds: input.unitIds ?? null,
+    settings: input.settings ?? {},
+  });
+  return relaunchCycle(deps, id, actor);
+}
+
+/** Starts (or, after a failed start, restarts) a cycle's launch; the deterministic execution name makes it idempotent. */
+export async function relaunchCycle(
+  deps: HrDeps,
+  cycleId: string,
+  actor: HrActor,
+): Promise<{ id: string; status: string }> {
+  const cycle = await requireCycle(deps, cycleId);
+  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${cycleId} is cancelled`);
+  const out = await launchCycle(deps.control, cycleId);
+  await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-launched", { started: out.started });
+  const after = await requireCycle(deps, cycleId);
+  return { id: cycleId, status: after.status };
+}
+
+/** Cancels every live appraisal of a cycle and the cycle itself. */
+export async function cancelCycleAsHr(
+  deps: HrDeps,
+  cycleId: string,
+  reason: string,
+  actor: HrActor,
+): Promise<{ id: string; status: string; cancelled: number }> {
+  const cycle = await requireCycle(deps, cycleId);
+  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${cycleId} is already cancelled`);
+  const out = await cancelCycle(deps.control, { cycleId, by: actor.subject, reason });
+  await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-cancelled", {
+    reason,
+    appraisalsCancelled: out.cancelled,
+  });
+  return { id: cycleId, status: "cancelled", cancelled: out.cancelled };
+}
+
+/** Cancels one appraisal (its own audit trail records who and why). */
+export async function cancelAppraisalAsHr(deps: HrDeps, appraisalId: string, reason: string, actor: HrActor) {
+  return cancelAppraisal(deps.control, { appraisalId, by: actor.subject, reason });
+}
+
+/** Retries a failed appraisal from the stage it failed in (its own audit trail records it). */
+export async function retryAppraisalAsHr(deps: HrDeps, appraisalId: string, actor: HrActor) {
+  return retryAppraisal(deps.control, { appraisalId, by: actor.subject });
+}
+
+/** Sets a unit's organisation rating in a cycle (DOMAIN 6.4); the unit head rule reads it at review. */
+export async function setOrgRating(
+  deps: HrDeps,
+  input: { unitId: string; cycleId: string; rating: OrgRating },
+  actor: HrActor,
+) {
+  const cycle = await requireCycle(deps, input.cycleId);
+  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${input.cycleId} is cancelled`);
+  if (!(await deps.storage.org.getUnit(input.unitId)))
+    throw new HrNotFoundError(`unit ${input.unitId} does not exist`);
+  const previous = await deps.storage.cycles.getOrgRating(input.cycleId, input.unitId);
+  const saved = await deps.storage.cycles.setOrgRating({ ...input, setBy: actorOf(actor) });
+  await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
+    unitId: input.unitId,
+    rating: input.rating,
+    previous: previous?.rating ?? null,
+  });
+  return {
+    cycleId: saved.cycleId,
+    unitId: saved.unitId,
+    rating: saved.rating,
+    setBy: saved.setBy,
+    setAt: saved.setAt,
+  };
+}
+
+/** Runs one CSV import and audits it (rejected files too: who tried what, and how many rows were wrong). */
+export async function runImport(
+  deps: HrDeps,
+  kind: "employees" | "attendance" | "survey" | "indicators",
+  csvText: string,
+  actor: HrActor,
+): Promise<EmployeeImportResult | DataImportResult> {
+  const options = { now: deps.clock.now() };
+  const result =
+    kind === "employees"
+      ? await importEmployees(deps.storage, csvText, options)
+      : kind === "attendance"
+        ? await importAttendance(deps.storage, csvText, options)
+        : kind === "survey"
+          ? await importSurvey(deps.storage, csvText, options)
+          : await importIndicators(deps.storage, csvText, options);
+  const { ok: _ok, ...summary } = result as Record<string, unknown>;
+  await audit(deps, HR_AUDIT_SUBJECTS.imports, actor, result.ok ? "import-committed" : "import-rejected", {
+    kind,
+    bytes: Buffer.byteLength(csvText),
+    ...(result.ok ? summary : { errors: result.errors.length, firstError: result.errors[0] ?? null }),
+  });
+  return result;
+}
+
+/** The HR audit trail of a subject (a cycle's or the imports'), oldest first. */
+export async function hrAuditTrail(deps: HrDeps, subject: string) {
+  const events = await deps.storage.audit.listAudit(subject);
+  return events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail ?? {} }));
+}
+
+/** A cycle's appraisals in the shape of `GET /api/cycles/{id}/appraisals`. */
+export async function listCycleAppraisals(deps: HrDeps, cycleId: string) {
+  await requireCycle(deps, cycleId);
+  const records = await deps.storage.appraisals.listByCycle(cycleId);
+  return records
+    .sort((a, b) => a.unitId.localeCompare(b.unitId) || a.nip.localeCompare(b.nip))
+    .map((r) => ({
+      id: r.id,
+      nip: r.nip,
+      name: r.name,
+      unitId: r.unitId,
+      stage: r.stage,
+      ...(r.ratings
+        ? {
+            ratings: {
+              hasilKerja: (r.ratings as { hasilKerja?: string }).hasilKerja,
+              perilaku: (r.ratings as { perilaku?: string }).perilaku,
+            },
+          }
+        : {}),
+      ...(r.predikat ? { predikat: r.predikat } : {}),
+    }));
+}
+
+/** The organisation rating that applies to a unit: its own, else the nearest ancestor's (sub-units follow their unit). */
+export function effectiveOrgRating(
+  unitId: string,
+  own: ReadonlyMap<string, OrgRating>,
+  parents: ReadonlyMap<string, string | undefined>,
+): { rating: OrgRating; from: string } | undefined {
+  const seen = new Set<string>();
+  for (let at: string | undefined = unitId; at && !seen.has(at); at = parents.get(at)) {
+    seen.add(at);
+    const rating = own.get(at);
+    if (rating) return { rating, from: at };
+  }
+  return undefined;
+}
+
+const emptyCounts = () => Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
+
+/** One unit's line of the distribution. */
+export interface UnitDistribution {
+  unitId: string;
+  unitName: string;
+  orgRating: OrgRating | null;
+  /** The unit whose rating applies (itself, or the ancestor it inherits from). */
+  orgRatingFrom: string | null;
+  /** Appraisals of the unit in the cycle (the population, DESIGN 3.1), and how many have a predikat so far. */
+  appraisals: number;
+  rated: number;
+  counts: Record<Predikat, number>;
+  warnings: { rule: string; message: string }[];
+}
+
+/** Predikat distribution of a cycle, overall and per unit, checked against each unit's organisation rating. */
+export async function cycleDistribution(
+  deps: HrDeps,
+  cycleId: string,
+  preloaded?: { records: AppraisalRecord[]; units: Unit[] },
+) {
+  const [records, units, ratings] = await Promise.all([
+    preloaded?.records ?? deps.storage.appraisals.listByCycle(cycleId),
+    preloaded?.units ?? deps.storage.org.listUnits(),
+    deps.storage.cycles.listOrgRatings(cycleId),
+  ]);
+  const own = new Map(ratings.map((r) => [r.unitId, r.rating as OrgRating]));
+  const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
+  const names = new Map(units.map((u) => [u.unitId, u.name]));
+  const overall = emptyCounts();
+  const byUnit = new Map<string, { appraisals: number; counts: Record<Predikat, number> }>();
+  for (const r of records) {
+    if (r.stage === "cancelled") continue;
+    const entry = byUnit.get(r.unitId) ?? { appraisals: 0, counts: emptyCounts() };
+    entry.appraisals += 1;
+    if (r.predikat && (PREDIKATS as readonly string[]).includes(r.predikat)) {
+      entry.counts[r.predikat as Predikat] += 1;
+      overall[r.predikat as Predikat] += 1;
+    }
+    byUnit.set(r.unitId, entry);
+  }
+  const unitsOut: UnitDistribution[] = [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([unitId, entry]) => {
+      const effective = effectiveOrgRating(unitId, own, parents);
+      const warnings = effective
+        ? checkDistribution(effective.rating, entry.counts).map((w) => ({ rule: w.rule, message: w.message }))
+        : [];
+      return {
+        unitId,
+        unitName: names.get(unitId) ?? unitId,
+        orgRating: effective?.rating ?? null,
+        orgRatingFrom: effective?.from ?? null,
+        appraisals: entry.appraisals,
+        rated: PREDIKATS.reduce((s, p) => s + entry.counts[p], 0),
+        counts: entry.counts,
+        warnings,
+      };
+    });
+  return {
+    overall,
+    units: unitsOut,
+    orgRatings: ratings.map((r) => ({
+      unitId: r.unitId,
+      rating: r.rating as OrgRating,
+      setBy: r.setBy,
+      setAt: r.setAt,
+    })),
+  };
+}
+
+/** `GET /api/cycles/{id}`: the cycle, its settings, counts per stage, the distribution and HR's audit trail of it. */
+export async function cycleDetail(deps: HrDeps, cycleId: string) {
+  const cycle = await requireCycle(deps, cycleId);
+  const [records, units, trail] = await Promise.all([
+    deps.storage.appraisals.listByCycle(cycleId),
+    deps.storage.org.listUnits(),
+    hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(cycleId)),
+  ]);
+  const counts = Object.fromEntries(APPRAISAL_STAGES.map((s) => [s, 0])) as Record<
+    (typeof APPRAISAL_STAGES)[number],
+    number
+  >;
+  for (const r of records) counts[r.stage] += 1;
+  const distribution = await cycleDistribution(deps, cycleId, { records, units });
+  return {
+    id: cycle.cycleId,
+    name: cycle.name,
+    kind: cycle.kind,
+    periodStart: cycle.periodStart,
+    periodEnd: cycle.periodEnd,
+    unitIds: cycle.unitIds ?? null,
+    settings: resolveCycleSettings(cycle.settings),
+    status: cycle.status,
+    ...(cycle.failureReason ? { failureReason: cycle.failureReason } : {}),
+    createdAt: cycle.createdAt,
+    updatedAt: cycle.updatedAt,
+    total: records.length,
+    counts,
+    distribution,
+    audit: trail,
+  };
+}
+
+/** `GET /api/cycles`: every cycle, newest first, with its counts per stage. */
+export async function listCycles(deps: HrDeps) {
+  const cycles = await deps.storage.cycles.listCycles();
+  return Promise.all(
+    cycles.map(async (c) => {
+      const counts = await deps.storage.appraisals.countByStage(c.cycleId);
+      return {
+        id: c.cycleId,
+        name: c.name,
+        kind: c.kind,
+        periodStart: c.periodStart,
+        periodEnd: c.periodEnd,
+        status: c.status,
+        createdAt: c.createdAt,
+        total: Object.values(counts).reduce((a, b) => a + b, 0),
+        counts,
+      };
+    }),
+  );
+}
+
+// The task token (and its hash) never leave the server (DESIGN 4).
+function publicDecision(d: DecisionRecord) {
+  const {
+    taskToken: _token,
+    taskTokenHash: _hash,
+    deliveryErrorTokenHash: _errHash,
+    ttl: _ttl,
+    context: _context,
+    ...rest
+  } = d;
+  return rest;
+}
+
+/** `GET /api/appraisals/{id}`: the whole record (SKP, realisation, review, objection, follow-up), its decisions and audit trail. */
+export async function appraisalStory(deps: HrDeps, appraisalId: string) {
+  const [record, flow, trail, decisions] = await Promise.all([
+    deps.storage.appraisals.getAppraisal(appraisalId),
+    deps.control.store.getAppraisal(appraisalId),
+    deps.storage.audit.listAudit(appraisalId),
+    decisionRepo(deps.storage).listByAppraisal(appraisalId),
+  ]);
+  if (!record && !flow) throw new HrNotFoundError(`appraisal ${appraisalId} does not exist`);
+  const { appliedSteps: _steps, ...state } = (flow ?? {}) as Record<string, unknown>;
+  const cycle = await deps.storage.cycles.getCycle((record?.cycleId ?? (flow?.cycleId as string))!);
+  return {
+    ...state,
+    ...(record
+      ? {
+          id: record.id,
+          cycleId: record.cycleId,
+          nip: record.nip,
+          name: record.name,
+          unitId: record.unitId,
+          stage: record.stage,
+          ...(record.ratings ? { ratings: record.ratings } : {}),
+          ...(record.predikat ? { predikat: record.predikat } : {}),
+          ...(record.periodicResults ? { periodicResults: record.periodicResults } : {}),
+          ...(record.failureReason ? { failureReason: record.failureReason } : {}),
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+        }
+      : {}),
+    cycle: cycle
+      ? {
+          id: cycle.cycleId,
+          name: cycle.name,
+          kind: cycle.kind,
+          periodStart: cycle.periodStart,
+          periodEnd: cycle.periodEnd,
+          status: cycle.status,
+        }
+      : null,
+    decisions: decisions.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(publicDecision),
+    audit: trail.map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      ...(e.kind ? { kind: e.kind } : {}),
+      ...(e.linkId ? { linkId: e.linkId } : {}),
+      detail: e.detail ?? {},
+    })),
+  };
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+/** One decision the cycle is waiting for past its due time. */
+export interface OverdueDecision {
+  appraisalId: string;
+  nip: string;
+  name: string;
+  unitId: string;
+  kind: string;
+  waitingFor: { nip: string; name: string; role: string }[];
+  since: string;
+  dueAt: string;
+  expiresAt: string;
+  overdueDays: number;
+}
+
+/** Pending decisions past their due time, longest overdue first (who is waited for, since when). */
+export async function overdueDecisions(deps: HrDeps, cycleId: string): Promise<OverdueDecision[]> {
+  await requireCycle(deps, cycleId);
+  const now = deps.clock.now().getTime();
+  const live = (await deps.storage.appraisals.listByCycle(cycleId)).filter(
+    (r) => !["done", "cancelled", "failed"].includes(r.stage),
+  );
+  const repo = decisionRepo(deps.storage);
+  // One query per live appraisal: pending decisions have no index by cycle; bounded concurrency keeps it polite.
+  const perAppraisal = await mapLimited(live, 16, async (r) => {
+    const decisions = await repo.listByAppraisal(r.id);
+    return decisions
+      .filter((d) => d.status === "pending" && d.dueAt && Date.parse(d.dueAt) < now)
+      .map((d) => ({
+        appraisalId: r.id,
+        nip: r.nip,
+        name: r.name,
+        unitId: r.unitId,
+        kind: d.kind,
+        waitingFor: (d.recipients ?? []).map((p) => ({ nip: p.nip, name: p.name, role: p.role })),
+        since: d.createdAt,
+        dueAt: d.dueAt!,
+        expiresAt: d.expiresAt,
+        overdueDays: Math.floor((now - Date.parse(d.dueAt!)) / 86_400_000),
+      }));
+  });
+  return perAppraisal.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** One employee flagged at risk by a periodic evaluation or the measurement snapshot. */
+export interface AtRiskEmployee {
+  appraisalId: string;
+  nip: string;
+  name: string;
+  unitId: string;
+  stage: string;
+  period: string;
+  evaluatedAt?: string;
+  achievementPct: number | null;
+  reasons: string[];
+}
+
+/** Employees whose latest periodic result (or measurement snapshot) flags them at risk. */
+export async function employeesAtRisk(deps: HrDeps, cycleId: string): Promise<AtRiskEmployee[]> {
+  await requireCycle(deps, cycleId);
+  const records = await deps.storage.appraisals.listByCycle(cycleId);
+  const out: AtRiskEmployee[] = [];
+  for (const r of records) {
+    if (r.stage === "cancelled") continue;
+    const periodic = (r.periodicResults ?? []) as {
+      label?: string;
+      evaluatedAt?: string;
+      atRisk?: boolean;
+      overallAchievementPct?: number | null;
+      riskReasons?: string[];
+    }[];
+    const latest = [...periodic]
+      .sort((a, b) => (a.evaluatedAt ?? "").localeCompare(b.evaluatedAt ?? ""))
+      .at(-1);
+    const measurement = r.measurement as
+      { atRisk?: boolean; overallAchievementPct?: number | null; riskReasons?: string[] } | undefined;
+    // The final measurement, once taken, supersedes the periodic results of the year.
+    const source = measurement ?? latest;
+    if (!source?.atRisk) continue;
+    out.push({
+      appraisalId: r.id,
+      nip: r.nip,
+      name: r.name,
+      unitId: r.unitId,
+      stage: r.stage,
+      period: measurement ? "Akhir periode" : (latest?.label ?? "-"),
+      ...(!measurement && latest?.evaluatedAt ? { evaluatedAt: latest.evaluatedAt } : {}),
+      achievementPct: source.overallAchievementPct ?? null,
+      reasons: source.riskReasons ?? [],
+    });
+  }
+  return out.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.nip.localeCompare(b.nip));
+}
+
+/** `GET /api/units/{unitId}/ikm`: the unit's IKM over the survey responses submitted in [from, to]. */
+export async function unitIkm(
+  deps: HrDeps,
+  unitId: string,
+  query: { from?: string; to?: string; weighting?: "exact" | "regulation-0.11" },
+): Promise<
+  { unitId: string; from: string | null; to: string | null } & Omit<IkmResult, "ikm"> & { ikm: number }
+> {
+  if (!(await deps.storage.org.getUnit(unitId))) throw new HrNotFoundError(`unit ${unitId} does not exist`);
+  const responses = await deps.storage.imports.surveyResponsesOf(unitId, { from: query.from, to: query.to });
+  if (responses.length === 0)
+    throw new HrNotFoundError(`no survey responses for unit ${unitId} in the requested range`);
+  try {
+    const result = computeIkm(
+      responses.map((r) => ({ scores: r.scores as (1 | 2 | 3 | 4 | null)[] })),
+      { weighting: query.weighting ?? "exact" },
+    );
+    return { unitId, from: query.from ?? null, to: query.to ?? null, ...result };
+  } catch (err) {
+    if (err instanceof IkmNoDataError)
+      throw new HrConflictError(`the IKM of unit ${unitId} cannot be computed: ${err.message}`, {
+        cause: err,
+      });
+    throw err;
+  }
+}
+
+/** `GET /api/cycles/{id}/export.csv`: the results file (see export-csv.ts for the columns). */
+export async function exportCycleCsv(
+  deps: HrDeps,
+  cycleId: string,
+): Promise<{ filename: string; csv: string }> {
+  const cycle = await requireCycle(deps, cycleId);
+  const [records, units, ratings] = await Promise.all([
+    deps.storage.appraisals.listByCycle(cycleId),
+    deps.storage.org.listUnits(),
+    deps.storage.cycles.listOrgRatings(cycleId),
+  ]);
+  const own = new Map(ratings.map((r) => [r.unitId, r.rating as OrgRating]));
+  const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
+  const appraiserNames = new Map<string, string>();
+  for (const nip of new Set(records.map((r) => r.appraiserNip).filter((n): n is string => !!n))) {
+    const person = await deps.storage.org.getEmployee(nip);
+    if (person) appraiserNames.set(nip, person.name);
+  }
+  const csv = buildResultsCsv({
+    cycle: {
+      id: cycle.cycleId,
+      name: cycle.name,
+      periodStart: cycle.periodStart,
+      periodEnd: cycle.periodEnd,
+    },
+    appraisals: records.map((r) => ({
+      nip: r.nip,
+      name: r.name,
+      unitId: r.unitId,
+      positionType: r.positionType,
+      appraiserNip: r.appraiserNip,
+      appraiserName: r.appraiserNip ? appraiserNames.get(r.appraiserNip) : undefined,
+      stage: r.stage,
+      ratings: r.ratings as { hasilKerja?: string; perilaku?: string } | undefined,
+      predikat: r.predikat,
+      objection: r.objection as { decision?: { outcome?: string } } | undefined,
+      followUp: r.followUp as { kind?: string; consecutivePoor?: number } | undefined,
+    })),
+    unitNames: new Map(units.map((u) => [u.unitId, u.name])),
+    orgRatingOf: (unitId) => effectiveOrgRating(unitId, own, parents)?.rating,
+  });
+  return { filename: `kinerja-${cycle.cycleId}.csv`, csv };
+}
+
+/** `GET /api/units`: every unit with its parent and head. */
+export async function listUnits(deps: HrDeps) {
+  const units = await deps.storage.org.listUnits();
+  return units.sort((a, b) => a.unitId.localeCompare(b.unitId));
+}
+
+/** `GET /api/employees?unit=`: everyone, or one unit's people (optionally with its sub-units). */
+export async function listEmployees(deps: HrDeps, query: { unit?: string; subUnits?: boolean }) {
+  if (!query.unit) return (await deps.storage.org.listEmployees()).sort((a, b) => a.nip.localeCompare(b.nip));
+  if (!(await deps.storage.org.getUnit(query.unit)))
+    throw new HrNotFoundError(`unit ${query.unit} does not exist`);
+  try {
+    return await deps.storage.org.listEmployeesByUnit(query.unit, {
+      includeSubUnits: query.subUnits ?? false,
+    });
+  } catch (err) {
+    if (err instanceof UnitNotFoundError) throw new HrNotFoundError(err.message, { cause: err });
+    throw err;
+  }
+}

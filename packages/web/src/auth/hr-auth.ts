@@ -1,0 +1,104 @@
+// The HR guard: a bearer token (API) or the session cookie (dashboard pages) verified by the same JwtVerifier,
+// then the role check: `hr` may do everything, `viewer` may only read (GET/HEAD).
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.errors";
+import type { JwtVerifier, Principal } from "./jwt-verifier";
+
+/** Name of the dashboard's session cookie (HttpOnly, SameSite=Strict, holds the HR JWT itself). */
+export const SESSION_COOKIE = "kinerja_session";
+
+/** Auth settings of the app: the verifier (OIDC in the cloud, the dev issuer locally) and cookie security. */
+export interface AuthOptions {
+  verifier: JwtVerifier;
+  /** Mark the session cookie Secure (default: when the request came over https). */
+  secureCookies?: boolean;
+}
+
+/** Context variables the guard sets for the handlers. */
+export type AuthVariables = { principal: Principal };
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/** Reads the bearer token of the Authorization header, if any. */
+export function bearerToken(c: Context): string | undefined {
+  const header = c.req.header("authorization");
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Verifies the token and checks the role for the request's method; throws UnauthenticatedError or ForbiddenError. */
+export async function authorize(
+  verifier: JwtVerifier,
+  token: string | undefined,
+  method: string,
+): Promise<Principal> {
+  if (!token) throw new UnauthenticatedError("an HR token is required (Authorization: Bearer <jwt>)");
+  const principal = await verifier.verify(token);
+  const read = READ_METHODS.has(method.toUpperCase());
+  if (principal.roles.includes("hr")) return principal;
+  if (principal.roles.includes("viewer")) {
+    if (read) return principal;
+    throw new ForbiddenError("the viewer role may only read; this action needs the hr role");
+  }
+  throw new ForbiddenError("the token carries neither the hr nor the viewer role");
+}
+
+function problem(c: Context, status: 401 | 403 | 503, title: string, detail: string) {
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "cache-control": "no-store",
+  };
+  if (status === 401)
+    headers["www-authenticate"] =
+      `Bearer realm="kinerja", error="invalid_token", error_description="${detail.replaceAll('"', "'")}"`;
+  if (status === 403) headers["www-authenticate"] = `Bearer realm="kinerja", error="insufficient_scope"`;
+  return c.body(JSON.stringify({ type: "about:blank", title, status, detail }), status, headers);
+}
+
+/** Guard of the HR API: bearer token only (a cookie is never accepted here, so no cross-site request can act). */
+export function apiAuth(options: AuthOptions): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    try {
+      c.set("principal", await authorize(options.verifier, bearerToken(c), c.req.method));
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) return problem(c, 401, "Unauthorized", err.message);
+      if (err instanceof ForbiddenError) return problem(c, 403, "Forbidden", err.message);
+      if (err instanceof AuthConfigError) {
+        console.error(err);
+        return problem(
+          c,
+          503,
+          "Authentication unavailable",
+          "the token signing keys cannot be read right now; try again",
+        );
+      }
+      throw err;
+    }
+    await next();
+  };
+}
+
+/** Guard of the dashboard pages: the session cookie (or a bearer token); an anonymous browser goes to the login page. */
+export function pageAuth(
+  options: AuthOptions,
+  loginPath: string,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    try {
+      c.set(
+        "principal",
+        await authorize(options.verifier, bearerToken(c) ?? getCookie(c, SESSION_COOKIE), c.req.method),
+      );
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) {
+        const target = new URL(c.req.url);
+        return c.redirect(`${loginPath}?next=${encodeURIComponent(target.pathname + target.search)}`, 303);
+      }
+      if (err instanceof ForbiddenError)
+        return c.text(`Akses ditolak: ${err.message}`, 403, { "cache-control": "no-store" });
+      throw err;
+    }
+    await next();
+  };
+}

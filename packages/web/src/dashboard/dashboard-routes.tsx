@@ -1,0 +1,213 @@
+// The HR dashboard under /dashboard. Session flow (bearer-less, for browsers): the login page takes an HR token
+// (the same OIDC JWT the API takes; locally the dev issuer mints one on a click), verifies it, and stores it in
+// an HttpOnly, SameSite=Strict cookie scoped to /dashboard; every page verifies that cookie exactly as the API
+// verifies a bearer token (issuer, audience, signature, expiry, role). Forms post only to us (CSP form-action,
+// Origin check), so no other site can act with the cookie. The /api routes never accept the cookie.
+import { Hono, type Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import * as v from "valibot";
+import { ORG_RATINGS } from "@kinerja/core/rating/rating";
+import { UnitIdSchema } from "@kinerja/core/org/org.schema";
+import {
+  appraisalStory,
+  cycleDetail,
+  employeesAtRisk,
+  exportCycleCsv,
+  listCycleAppraisals,
+  listCycles,
+  overdueDecisions,
+  setOrgRating,
+  type HrDeps,
+} from "@kinerja/core/services/hr/hr.service";
+import { HrConflictError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
+import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "../auth/auth.errors";
+import type { DevIssuer } from "../auth/dev-issuer";
+import { DASHBOARD_CSS } from "./dashboard-css";
+import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, LoginPage } from "./pages";
+
+/** Where the login page lives. */
+export const LOGIN_PATH = "/dashboard/login";
+
+/** How long a dashboard session cookie lives in the browser (the JWT's own expiry is checked on every request). */
+export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
+
+/** Options of the dashboard routes. */
+export interface DashboardOptions {
+  hr: HrDeps;
+  auth: AuthOptions;
+  devIssuer?: DevIssuer;
+}
+
+// Only a path inside the dashboard may be a post-login target (no open redirect).
+function safeNext(next: unknown): string {
+  return typeof next === "string" &&
+    /^\/dashboard(\/[A-Za-z0-9._~%/-]*)?(\?[A-Za-z0-9._~%&=-]*)?$/.test(next) &&
+    !next.startsWith("//")
+    ? next
+    : "/dashboard";
+}
+
+function startSession(c: Context, options: AuthOptions, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    path: "/dashboard",
+    secure: options.secureCookies ?? new URL(c.req.url).protocol === "https:",
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+const NotFoundPage = (props: { message: string }) => (
+  <DashboardLayout title="Tidak ditemukan">
+    <h1>Tidak ditemukan</h1>
+    <p class="notice">{props.message}</p>
+    <p>
+      <a href="/dashboard">Kembali ke dasbor</a>
+    </p>
+  </DashboardLayout>
+);
+
+const OrgRatingFormSchema = v.object({
+  unitId: UnitIdSchema,
+  rating: v.picklist(ORG_RATINGS, "pilih capaian organisasi yang dikenal"),
+});
+
+/** Builds the dashboard routes (mounted at /dashboard by createApp). */
+export function dashboardRoutes(options: DashboardOptions) {
+  const { hr, auth, devIssuer } = options;
+  const app = new Hono<{ Variables: AuthVariables }>();
+  app.use("*", pageSecurityHeaders(), noStore(), csrf());
+  app.onError((err, c) => {
+    if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.message} />, 404);
+    throw err;
+  });
+
+  app.get("/assets/dashboard.css", (c) =>
+    c.body(DASHBOARD_CSS, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
+  );
+
+  app.get("/login", (c) => c.html(<LoginPage next={safeNext(c.req.query("next"))} dev={!!devIssuer} />));
+
+  app.post("/login", async (c) => {
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const token = typeof form.token === "string" ? form.token.trim() : "";
+    try {
+      await authorize(auth.verifier, token || undefined, "GET");
+    } catch (err) {
+      if (err instanceof UnauthenticatedError || err instanceof ForbiddenError) {
+        return c.html(
+          <LoginPage next={next} dev={!!devIssuer} error={`Token ditolak: ${err.message}`} />,
+          err instanceof ForbiddenError ? 403 : 401,
+        );
+      }
+      if (err instanceof AuthConfigError)
+        return c.html(
+          <LoginPage
+            next={next}
+            dev={!!devIssuer}
+            error="Kunci penanda tangan token tidak dapat dibaca saat ini; coba lagi."
+          />,
+          503,
+        );
+      throw err;
+    }
+    startSession(c, auth, token);
+    return c.redirect(next, 303);
+  });
+
+  if (devIssuer) {
+    // Local runtime only: mint a dev token for the chosen role and start the session with it.
+    app.post("/login/dev", async (c) => {
+      const form = await c.req.parseBody();
+      const role = form.role === "viewer" ? "viewer" : "hr";
+      startSession(c, auth, await devIssuer.sign({ role, ttl: "12h" }));
+      return c.redirect(safeNext(form.next), 303);
+    });
+  }
+
+  app.post("/logout", (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: "/dashboard" });
+    return c.redirect(LOGIN_PATH, 303);
+  });
+
+  app.use("*", pageAuth(auth, LOGIN_PATH));
+
+  app.get("/", async (c) =>
+    c.html(<CyclesPage principal={c.get("principal")} cycles={await listCycles(hr)} />),
+  );
+
+  const cyclePage = async (
+    c: Context<{ Variables: AuthVariables }>,
+    notice?: string,
+    status: 200 | 400 | 409 = 200,
+  ) => {
+    const id = c.req.param("id")!;
+    const [cycle, appraisals, overdue, atRisk] = await Promise.all([
+      cycleDetail(hr, id),
+      listCycleAppraisals(hr, id),
+      overdueDecisions(hr, id),
+      employeesAtRisk(hr, id),
+    ]);
+    const principal = c.get("principal");
+    return c.html(
+      <CyclePage
+        principal={principal}
+        cycle={cycle}
+        appraisals={appraisals}
+        overdue={overdue}
+        atRisk={atRisk}
+        notice={notice}
+        canWrite={principal.roles.includes("hr")}
+      />,
+      status,
+    );
+  };
+
+  app.get("/cycles/:id", (c) => cyclePage(c));
+
+  app.post("/cycles/:id/org-rating", async (c) => {
+    const parsed = v.safeParse(OrgRatingFormSchema, await c.req.parseBody());
+    if (!parsed.success)
+      return cyclePage(
+        c,
+        `Capaian organisasi tidak disimpan: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "form"}: ${i.message}`).join("; ")}`,
+        400,
+      );
+    const principal = c.get("principal");
+    try {
+      await setOrgRating(
+        hr,
+        { cycleId: c.req.param("id"), unitId: parsed.output.unitId, rating: parsed.output.rating },
+        { subject: principal.subject, ...(principal.name ? { name: principal.name } : {}) },
+      );
+    } catch (err) {
+      if (err instanceof HrConflictError)
+        return cyclePage(c, `Capaian organisasi tidak disimpan: ${err.message}`, 409);
+      throw err;
+    }
+    return c.redirect(`/dashboard/cycles/${encodeURIComponent(c.req.param("id"))}#distribusi`, 303);
+  });
+
+  app.get("/cycles/:id/export.csv", async (c) => {
+    const { filename, csv } = await exportCycleCsv(hr, c.req.param("id"));
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
+  });
+
+  app.get("/appraisals/:id", async (c) =>
+    c.html(
+      <AppraisalPage principal={c.get("principal")} story={await appraisalStory(hr, c.req.param("id"))} />,
+    ),
+  );
+
+  return app;
+}

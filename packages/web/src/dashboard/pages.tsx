@@ -1,0 +1,601 @@
+// Server-rendered pages of the HR dashboard (Bahasa Indonesia): cycles, one cycle (progress, distribution,
+// overdue decisions, employees at risk, appraisals, export), one appraisal's story, and the token login page.
+import type { Child } from "hono/jsx";
+import { STAGE_LABELS, type Stage } from "@kinerja/core/appraisal/appraisal";
+import {
+  ORG_RATINGS,
+  ORG_RATING_LABELS,
+  PREDIKAT_LABELS,
+  RATING_LABELS,
+  type OrgRating,
+  type Predikat,
+  type Rating,
+} from "@kinerja/core/rating/rating";
+import type {
+  appraisalStory,
+  cycleDetail,
+  employeesAtRisk,
+  listCycleAppraisals,
+  listCycles,
+  overdueDecisions,
+} from "@kinerja/core/services/hr/hr.service";
+import { KIND_TITLES, ROLE_LABELS, when } from "../pages/format";
+import type { Principal } from "../auth/jwt-verifier";
+import { allowedPattern } from "./allowed-pattern";
+import { ChartLegend, DistributionChart, StageProgress } from "./charts";
+
+type CycleList = Awaited<ReturnType<typeof listCycles>>;
+type CycleDetail = Awaited<ReturnType<typeof cycleDetail>>;
+type AppraisalRows = Awaited<ReturnType<typeof listCycleAppraisals>>;
+type Overdue = Awaited<ReturnType<typeof overdueDecisions>>;
+type AtRisk = Awaited<ReturnType<typeof employeesAtRisk>>;
+type Story = Awaited<ReturnType<typeof appraisalStory>>;
+
+const CYCLE_STATUS: Record<string, string> = {
+  created: "Dibuat",
+  launching: "Sedang diluncurkan",
+  running: "Berjalan",
+  completed: "Selesai",
+  cancelled: "Dibatalkan",
+  failed: "Gagal",
+};
+const KIND: Record<string, string> = { annual: "Tahunan", quarterly: "Triwulanan", monthly: "Bulanan" };
+const stageLabel = (s: string) => STAGE_LABELS[s as Stage]?.id ?? s;
+const predikatLabel = (p: string | undefined) => (p ? (PREDIKAT_LABELS[p as Predikat]?.id ?? p) : "-");
+const ratingLabel = (r: unknown) => (typeof r === "string" ? (RATING_LABELS[r as Rating]?.id ?? r) : "-");
+const orgLabel = (r: string | null | undefined) =>
+  r ? (ORG_RATING_LABELS[r as OrgRating]?.id ?? r) : "belum ditetapkan";
+
+/** The dashboard frame: who is signed in, sign-out, our stylesheet only. */
+export function DashboardLayout(props: { title: string; principal?: Principal; children: Child }) {
+  return (
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} · kinerja`}</title>
+        <link rel="stylesheet" href="/dashboard/assets/dashboard.css" />
+      </head>
+      <body>
+        <header class="top">
+          <div>
+            <a class="brand" href="/dashboard">
+              kinerja · Dasbor Pengelola Kinerja
+            </a>
+            <div class="muted-on-dark">Pemerintah Kabupaten Salor</div>
+          </div>
+          {props.principal ? (
+            <div class="who">
+              {`Masuk sebagai ${props.principal.name ?? props.principal.subject} (${props.principal.roles.join(", ")}) `}
+              <form method="post" action="/dashboard/logout">
+                <button type="submit">Keluar</button>
+              </form>
+            </div>
+          ) : null}
+        </header>
+        <main id="main">{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** The login page: paste an HR token (the JWT); locally, one click signs in with a dev token. */
+export function LoginPage(props: { next: string; error?: string; dev: boolean }) {
+  return (
+    <DashboardLayout title="Masuk">
+      <h1>Masuk ke dasbor</h1>
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <div class="card">
+        <form method="post" action="/dashboard/login">
+          <input type="hidden" name="next" value={props.next} />
+          <label for="token">Token akses (JWT dari penyedia identitas)</label>
+          <textarea id="token" name="token" required autocomplete="off" spellcheck={false}></textarea>
+          <p class="muted">
+            Token disimpan hanya dalam cookie sesi HttpOnly untuk dasbor ini dan diperiksa di setiap
+            permintaan.
+          </p>
+          <div class="actions">
+            <button type="submit">Masuk</button>
+          </div>
+        </form>
+      </div>
+      {props.dev ? (
+        <div class="card">
+          <h2>Runtime lokal</h2>
+          <p class="muted">
+            Token pengembangan ditandatangani oleh penerbit lokal (JWKS di /_local/jwks.json). Token HR juga
+            tersimpan di berkas hr-token dalam direktori data.
+          </p>
+          <form method="post" action="/dashboard/login/dev" class="actions">
+            <input type="hidden" name="next" value={props.next} />
+            <button type="submit" name="role" value="hr">
+              Masuk sebagai HR (lokal)
+            </button>
+            <button type="submit" name="role" value="viewer" class="secondary">
+              Masuk sebagai pemantau (lokal)
+            </button>
+          </form>
+        </div>
+      ) : null}
+    </DashboardLayout>
+  );
+}
+
+/** Every cycle with its progress per stage. */
+export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
+  return (
+    <DashboardLayout title="Siklus penilaian" principal={props.principal}>
+      <h1>Siklus penilaian kinerja</h1>
+      {props.cycles.length === 0 ? (
+        <p class="notice">
+          Belum ada siklus. Buat siklus lewat API (POST /api/cycles) atau CLI (kinerja cycle start).
+        </p>
+      ) : null}
+      <div class="grid">
+        {props.cycles.map((c) => (
+          <section class="card" aria-labelledby={`c-${c.id}`} data-cycle={c.id}>
+            <h2 id={`c-${c.id}`}>
+              <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}`}>{c.name}</a>
+            </h2>
+            <p class="muted">
+              {`${KIND[c.kind] ?? c.kind} · ${c.periodStart} s.d. ${c.periodEnd} · `}
+              <span class={`badge ${c.status}`}>{CYCLE_STATUS[c.status] ?? c.status}</span>
+            </p>
+            <StageProgress counts={c.counts} total={c.total} />
+          </section>
+        ))}
+      </div>
+    </DashboardLayout>
+  );
+}
+
+/** One cycle: progress, distribution per unit beside what the org rating allows, overdue decisions, at risk, appraisals. */
+export function CyclePage(props: {
+  principal: Principal;
+  cycle: CycleDetail;
+  appraisals: AppraisalRows;
+  overdue: Overdue;
+  atRisk: AtRisk;
+  notice?: string;
+  canWrite: boolean;
+}) {
+  const c = props.cycle;
+  const names = new Map(c.distribution.units.map((u) => [u.unitId, u.unitName]));
+  return (
+    <DashboardLayout title={c.name} principal={props.principal}>
+      <p>
+        <a href="/dashboard">← Semua siklus</a>
+      </p>
+      <h1>{c.name}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <div class="card">
+        <dl class="meta">
+          <dt>Jenis</dt>
+          <dd>{KIND[c.kind] ?? c.kind}</dd>
+          <dt>Periode</dt>
+          <dd>{`${c.periodStart} s.d. ${c.periodEnd}`}</dd>
+          <dt>Status</dt>
+          <dd>
+            <span class={`badge ${c.status}`}>{CYCLE_STATUS[c.status] ?? c.status}</span>
+            {c.failureReason ? ` ${c.failureReason}` : ""}
+          </dd>
+          <dt>Pegawai dinilai</dt>
+          <dd>{String(c.total)}</dd>
+          <dt>Pengaturan</dt>
+          <dd>{`Evaluasi berkala: ${c.settings.periodicEvaluation}; pengingat setelah ${c.settings.reminderAfterDays} hari; eskalasi setelah ${c.settings.escalateAfterDays} hari; masa keberatan ${c.settings.objectionWindowDays} hari`}</dd>
+        </dl>
+        <div class="actions">
+          <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/export.csv`} download>
+            Unduh hasil (CSV)
+          </a>
+        </div>
+      </div>
+
+      <h2>Kemajuan per tahap</h2>
+      <div class="card">
+        <StageProgress counts={c.counts} total={c.total} />
+      </div>
+
+      <h2 id="distribusi">Sebaran predikat per unit</h2>
+      <ChartLegend />
+      {c.distribution.units.length === 0 ? <p class="notice">Belum ada penilaian dalam siklus ini.</p> : null}
+      {c.distribution.units.map((u) => (
+        <section class="card" aria-labelledby={`u-${u.unitId}`} data-unit={u.unitId}>
+          <h3 id={`u-${u.unitId}`}>{`${u.unitName} (${u.unitId})`}</h3>
+          <p class="muted">{`Capaian organisasi: ${orgLabel(u.orgRating)}${u.orgRatingFrom && u.orgRatingFrom !== u.unitId ? ` (mengikuti ${names.get(u.orgRatingFrom) ?? u.orgRatingFrom})` : ""} · ${u.rated} dari ${u.appraisals} pegawai sudah berpredikat`}</p>
+          <div class="unit">
+            <DistributionChart unitId={u.unitId} counts={u.counts} orgRating={u.orgRating} />
+            <div>
+              <h3>Yang dibolehkan capaian organisasi</h3>
+              {u.orgRating ? (
+                <ul class="allowed">
+                  {allowedPattern(u.orgRating, u.rated).map((line) => (
+                    <li>{line.text}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p class="muted">
+                  Tetapkan capaian organisasi unit ini agar pola distribusi dapat diperiksa.
+                </p>
+              )}
+              {props.canWrite ? (
+                <form
+                  method="post"
+                  action={`/dashboard/cycles/${encodeURIComponent(c.id)}/org-rating`}
+                  class="actions"
+                >
+                  <input type="hidden" name="unitId" value={u.unitId} />
+                  <label
+                    class="visually-hidden"
+                    for={`rating-${u.unitId}`}
+                  >{`Capaian organisasi ${u.unitName}`}</label>
+                  <select id={`rating-${u.unitId}`} name="rating">
+                    {ORG_RATINGS.map((r) => (
+                      <option value={r} selected={r === u.orgRating}>
+                        {ORG_RATING_LABELS[r].id}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary">
+                    Tetapkan capaian
+                  </button>
+                </form>
+              ) : null}
+            </div>
+          </div>
+          {u.warnings.length > 0 ? (
+            u.warnings.map((w) => (
+              <p class="warn" data-rule={w.rule}>
+                {w.message}
+              </p>
+            ))
+          ) : u.orgRating ? (
+            <p class="ok">Sebaran sesuai pola distribusi.</p>
+          ) : null}
+        </section>
+      ))}
+
+      <h2 id="terlambat">Keputusan yang terlambat</h2>
+      {props.overdue.length === 0 ? (
+        <p class="ok">Tidak ada keputusan yang melewati tenggat.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Menunggu</th>
+                <th>Keputusan</th>
+                <th>Pegawai</th>
+                <th>Sejak</th>
+                <th>Tenggat</th>
+                <th>Terlambat</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.overdue.map((o) => (
+                <tr>
+                  <td>
+                    {o.waitingFor.map((p) => `${p.name} (${ROLE_LABELS[p.role] ?? p.role})`).join(", ") ||
+                      "-"}
+                  </td>
+                  <td>{KIND_TITLES[o.kind] ?? o.kind}</td>
+                  <td>
+                    <a href={`/dashboard/appraisals/${encodeURIComponent(o.appraisalId)}`}>{o.name}</a>
+                  </td>
+                  <td>{when(o.since)}</td>
+                  <td>{when(o.dueAt)}</td>
+                  <td>{`${o.overdueDays} hari`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="berisiko">Pegawai berisiko</h2>
+      {props.atRisk.length === 0 ? (
+        <p class="ok">Tidak ada pegawai yang ditandai berisiko.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Pegawai</th>
+                <th>Unit</th>
+                <th>Periode</th>
+                <th>Capaian</th>
+                <th>Alasan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.atRisk.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/dashboard/appraisals/${encodeURIComponent(r.appraisalId)}`}>{r.name}</a>
+                  </td>
+                  <td>{names.get(r.unitId) ?? r.unitId}</td>
+                  <td>{r.period}</td>
+                  <td>{r.achievementPct === null ? "-" : `${r.achievementPct}%`}</td>
+                  <td>{r.reasons.join("; ") || "-"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="penilaian">Penilaian</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>NIP</th>
+              <th>Nama</th>
+              <th>Unit</th>
+              <th>Tahap</th>
+              <th>Hasil kerja</th>
+              <th>Perilaku</th>
+              <th>Predikat</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.appraisals.map((a) => (
+              <tr data-appraisal={a.id}>
+                <td>{a.nip}</td>
+                <td>
+                  <a href={`/dashboard/appraisals/${encodeURIComponent(a.id)}`}>{a.name}</a>
+                </td>
+                <td>{names.get(a.unitId) ?? a.unitId}</td>
+                <td>{stageLabel(a.stage)}</td>
+                <td>{ratingLabel(a.ratings?.hasilKerja)}</td>
+                <td>{ratingLabel(a.ratings?.perilaku)}</td>
+                <td>{predikatLabel(a.predikat)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Jejak audit siklus</h2>
+      <AuditTable events={c.audit} />
+    </DashboardLayout>
+  );
+}
+
+function AuditTable(props: {
+  events: { at: string; actor: string; action: string; kind?: string; linkId?: string; detail: unknown }[];
+}) {
+  if (props.events.length === 0) return <p class="muted">Belum ada catatan.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="audit">
+        <thead>
+          <tr>
+            <th>Waktu</th>
+            <th>Pelaku</th>
+            <th>Tindakan</th>
+            <th>Rincian</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.events.map((e) => (
+            <tr data-action={e.action}>
+              <td>{when(e.at)}</td>
+              <td>{e.actor}</td>
+              <td>{e.kind ? `${e.action} · ${KIND_TITLES[e.kind] ?? e.kind}` : e.action}</td>
+              <td>
+                <pre>{JSON.stringify(e.detail, null, 1)}</pre>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type StoryRecord = Story & {
+  appraiser?: { nip: string; name: string };
+  superiorOfAppraiser?: { nip: string; name: string };
+  skp?: {
+    status: string;
+    rhk: {
+      id: string;
+      text: string;
+      kind: string;
+      indicators: {
+        id: string;
+        text: string;
+        aspect: string;
+        target: { min: number; max?: number; unit: string };
+      }[];
+    }[];
+    returnComments?: { at: string; by: string; comment: string }[];
+  };
+  realisation?: {
+    items: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[];
+    at: string;
+  };
+  review?: {
+    hasilKerja: string;
+    perilaku: string;
+    feedback: string;
+    justification?: string;
+    unitHeadOverride?: { note: string };
+    decidedAt: string;
+  };
+  objection?: {
+    reason: string;
+    filedAt: string;
+    decision?: {
+      outcome: string;
+      note: string;
+      predikatBefore: string;
+      predikatAfter: string;
+      decidedAt: string;
+    };
+  };
+  followUp?: { kind?: string; recommendations?: string[]; coachingPlan?: { deadline?: string } };
+  failure?: { stage: string; error: string; cause: string; at: string };
+  cancellation?: { at: string; by: string; reason: string };
+};
+
+/** One appraisal's full story: who, the SKP, realisation, review, objection, follow-up, decisions and the audit trail. */
+export function AppraisalPage(props: { principal: Principal; story: Story }) {
+  const s = props.story as StoryRecord;
+  return (
+    <DashboardLayout title={`Penilaian ${s.name}`} principal={props.principal}>
+      <p>
+        {s.cycle ? (
+          <a href={`/dashboard/cycles/${encodeURIComponent(s.cycle.id)}`}>{`← ${s.cycle.name}`}</a>
+        ) : (
+          <a href="/dashboard">← Semua siklus</a>
+        )}
+      </p>
+      <h1>{`Penilaian kinerja ${s.name}`}</h1>
+      <div class="card">
+        <dl class="meta">
+          <dt>NIP</dt>
+          <dd>{s.nip}</dd>
+          <dt>Unit</dt>
+          <dd>{s.unitId}</dd>
+          <dt>Tahap</dt>
+          <dd>
+            <span class={`badge ${s.stage ?? ""}`}>{stageLabel(s.stage ?? "-")}</span>
+          </dd>
+          <dt>Pejabat penilai</dt>
+          <dd>{s.appraiser ? `${s.appraiser.name} (${s.appraiser.nip})` : "-"}</dd>
+          <dt>Atasan pejabat penilai</dt>
+          <dd>
+            {s.superiorOfAppraiser ? `${s.superiorOfAppraiser.name} (${s.superiorOfAppraiser.nip})` : "-"}
+          </dd>
+          <dt>Predikat</dt>
+          <dd data-field="predikat">{predikatLabel(s.predikat)}</dd>
+        </dl>
+        {s.failure ? (
+          <p class="error">{`Gagal pada tahap ${stageLabel(s.failure.stage)}: ${s.failure.error} — ${s.failure.cause}`}</p>
+        ) : null}
+        {s.cancellation ? (
+          <p class="notice">{`Dibatalkan ${when(s.cancellation.at)} oleh ${s.cancellation.by}: ${s.cancellation.reason}`}</p>
+        ) : null}
+      </div>
+
+      <h2>Sasaran Kinerja Pegawai (SKP)</h2>
+      {s.skp ? (
+        <div class="card">
+          <p class="muted">{`Status SKP: ${s.skp.status}`}</p>
+          {s.skp.rhk.map((r) => (
+            <div>
+              <h3>{`${r.kind === "utama" ? "RHK utama" : "RHK tambahan"}: ${r.text}`}</h3>
+              <ul>
+                {r.indicators.map((i) => {
+                  const real = s.realisation?.items.find((x) => x.indicatorId === i.id);
+                  return (
+                    <li>{`${i.text} (${i.aspect}) — target ${i.target.min}${i.target.max !== undefined ? `-${i.target.max}` : ""} ${i.target.unit}; realisasi ${real ? real.value : "-"}`}</li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+          {(s.skp.returnComments ?? []).map((rc) => (
+            <p class="muted">{`Dikembalikan ${when(rc.at)}: ${rc.comment}`}</p>
+          ))}
+        </div>
+      ) : (
+        <p class="muted">Pegawai belum mengusulkan SKP.</p>
+      )}
+
+      <h2>Penilaian dan umpan balik</h2>
+      {s.review ? (
+        <div class="card">
+          <dl class="meta">
+            <dt>Hasil kerja</dt>
+            <dd>{ratingLabel(s.review.hasilKerja)}</dd>
+            <dt>Perilaku kerja</dt>
+            <dd>{ratingLabel(s.review.perilaku)}</dd>
+            <dt>Umpan balik</dt>
+            <dd>{s.review.feedback}</dd>
+            {s.review.justification ? (
+              <>
+                <dt>Justifikasi</dt>
+                <dd>{s.review.justification}</dd>
+              </>
+            ) : null}
+            <dt>Dinilai</dt>
+            <dd>{when(s.review.decidedAt)}</dd>
+          </dl>
+          {s.review.unitHeadOverride ? <p class="notice">{s.review.unitHeadOverride.note}</p> : null}
+        </div>
+      ) : (
+        <p class="muted">Belum dinilai.</p>
+      )}
+      {s.objection ? (
+        <div class="card">
+          <h3>Keberatan</h3>
+          <p>{`Diajukan ${when(s.objection.filedAt)}: ${s.objection.reason}`}</p>
+          {s.objection.decision ? (
+            <p>{`Keputusan: ${s.objection.decision.outcome === "uphold" ? "diterima" : "ditolak"} (${predikatLabel(s.objection.decision.predikatBefore)} → ${predikatLabel(s.objection.decision.predikatAfter)}), ${s.objection.decision.note}`}</p>
+          ) : (
+            <p class="warn">Menunggu keputusan atasan pejabat penilai.</p>
+          )}
+        </div>
+      ) : null}
+      {s.followUp ? (
+        <div class="card">
+          <h3>Tindak lanjut</h3>
+          <ul>
+            {(s.followUp.recommendations ?? []).map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+          {s.followUp.coachingPlan?.deadline ? (
+            <p>{`Batas pembinaan: ${s.followUp.coachingPlan.deadline}`}</p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h2>Keputusan melalui tautan</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Keputusan</th>
+              <th>Status</th>
+              <th>Penerima</th>
+              <th>Dibuat</th>
+              <th>Tenggat</th>
+              <th>Diputuskan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.decisions.map((d) => (
+              <tr>
+                <td>{KIND_TITLES[d.kind] ?? d.kind}</td>
+                <td>{d.status}</td>
+                <td>
+                  {(d.recipients ?? []).map((p) => `${p.name} (${ROLE_LABELS[p.role] ?? p.role})`).join(", ")}
+                </td>
+                <td>{when(d.createdAt)}</td>
+                <td>{when(d.dueAt)}</td>
+                <td>{d.decidedAt ? `${when(d.decidedAt)} oleh ${d.decidedBy?.name ?? "-"}` : "-"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Jejak audit</h2>
+      <AuditTable events={s.audit} />
+    </DashboardLayout>
+  );
+}

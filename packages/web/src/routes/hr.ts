@@ -1,0 +1,471 @@
+// The HR API of DESIGN.md section 3 under /api: bearer-token guard, valibot at every edge (bodies, queries,
+// params; /openapi.json is generated from the same schemas), problem+json errors, CSV imports and export.
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { describeRoute, resolver, validator } from "hono-openapi";
+import * as v from "valibot";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import {
+  appraisalStory,
+  cancelAppraisalAsHr,
+  cancelCycleAsHr,
+  createAndLaunchCycle,
+  cycleDetail,
+  employeesAtRisk,
+  exportCycleCsv,
+  hrAuditTrail,
+  HR_AUDIT_SUBJECTS,
+  listCycleAppraisals,
+  listCycles,
+  listEmployees,
+  listUnits,
+  overdueDecisions,
+  relaunchCycle,
+  retryAppraisalAsHr,
+  runImport,
+  setOrgRating,
+  unitIkm,
+  type HrActor,
+  type HrDeps,
+} from "@kinerja/core/services/hr/hr.service";
+import {
+  CancelInputSchema,
+  CreateCycleInputSchema,
+  EmployeesQuerySchema,
+  IdParamSchema,
+  IkmQuerySchema,
+  OrgRatingInputSchema,
+  UnitParamSchema,
+} from "@kinerja/core/services/hr/hr.schema";
+import { HrConflictError, HrInputError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import {
+  AppraisalNotFoundError,
+  CycleNotFoundError,
+  InvalidOperationError,
+  TransientError,
+} from "@kinerja/core/services/workflow.errors";
+import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
+import { ConcurrentOrgImportError } from "@kinerja/core/org/org.errors";
+import { apiAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import type { Principal } from "../auth/jwt-verifier";
+import { problem, type ProblemDetail } from "../problem";
+
+/** Largest CSV an import accepts (the employee file of a whole province fits). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+type HrEnv = { Variables: AuthVariables };
+
+/** A field-level problem list from standard-schema issues (`path` is the dotted field path). */
+export function issuesToDetails(issues: readonly StandardSchemaV1.Issue[]): ProblemDetail[] {
+  return issues.map((issue) => ({
+    path:
+      (issue.path ?? [])
+        .map((p) => String(typeof p === "object" && p !== null && "key" in p ? p.key : p))
+        .join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+// One hook for every validator: 400 problem+json naming each bad field.
+const onInvalid = (
+  result: { success: boolean; error?: readonly StandardSchemaV1.Issue[]; target: string },
+  c: Context,
+) => {
+  if (!result.success) {
+    const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target;
+    return problem(c, 400, `Invalid request ${where}`, issuesToDetails(result.error ?? []));
+  }
+};
+
+const body = <S extends v.GenericSchema>(schema: S) => validator("json", schema, onInvalid);
+const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, onInvalid);
+const param = <S extends v.GenericSchema>(schema: S) => validator("param", schema, onInvalid);
+
+const ProblemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.number(),
+  detail: v.optional(v.string()),
+  errors: v.optional(
+    v.array(
+      v.object({
+        path: v.optional(v.string()),
+        line: v.optional(v.number()),
+        field: v.optional(v.string()),
+        message: v.string(),
+      }),
+    ),
+  ),
+});
+const CycleCreatedSchema = v.object({ id: v.string(), status: v.string() });
+const AppraisalRowSchema = v.object({
+  id: v.string(),
+  nip: v.string(),
+  name: v.string(),
+  unitId: v.string(),
+  stage: v.string(),
+  ratings: v.optional(v.object({ hasilKerja: v.optional(v.string()), perilaku: v.optional(v.string()) })),
+  predikat: v.optional(v.string()),
+});
+const IkmResultSchema = v.object({
+  unitId: v.string(),
+  respondents: v.number(),
+  nrr: v.array(v.number()),
+  ikm: v.number(),
+  converted: v.number(),
+  grade: v.picklist(["A", "B", "C", "D"]),
+});
+
+const json = (schema: v.GenericSchema, description: string) => ({
+  description,
+  content: { "application/json": { schema: resolver(schema) } },
+});
+const problems = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      {
+        description: PROBLEM_TEXT[code] ?? "Problem",
+        content: { "application/problem+json": { schema: resolver(ProblemSchema) } },
+      },
+    ]),
+  );
+const PROBLEM_TEXT: Record<number, string> = {
+  400: "Invalid input: errors name each field (or CSV line and column)",
+  401: "No token, or a token that does not verify",
+  403: "The token's role does not allow this (viewer on a write route)",
+  404: "Not found",
+  409: "Conflicts with the current state",
+  413: "Body too large",
+  415: "Wrong content type",
+};
+const csvBody = { required: true, content: { "text/csv": { schema: { type: "string" as const } } } };
+const doc = (summary: string, extra: Parameters<typeof describeRoute>[0] = {}) =>
+  describeRoute({
+    tags: ["HR"],
+    summary,
+    security: [{ bearer: [] }],
+    ...extra,
+    responses: { ...problems(401, 403), ...(extra.responses ?? {}) },
+  });
+
+const actorOf = (principal: Principal): HrActor => ({
+  subject: principal.subject,
+  ...(principal.name ? { name: principal.name } : {}),
+});
+
+function mapError(err: unknown, c: Context) {
+  if (err instanceof HrInputError) return problem(c, 400, err.message, err.issues);
+  if (
+    err instanceof HrNotFoundError ||
+    err instanceof CycleNotFoundError ||
+    err instanceof AppraisalNotFoundError
+  )
+    return problem(c, 404, err.message);
+  if (
+    err instanceof HrConflictError ||
+    err instanceof InvalidOperationError ||
+    err instanceof ConcurrentOrgImportError
+  )
+    return problem(c, 409, err.message);
+  if (err instanceof TransientError || err instanceof ImportWriteError) {
+    console.error(err);
+    return problem(c, 503, `${err.message}; try again`);
+  }
+  if (err instanceof HTTPException)
+    return problem(c, err.status as ContentfulStatusCode, err.message || "Bad request");
+  return undefined;
+}
+
+async function readCsv(c: Context): Promise<string> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!["text/csv", "text/plain", "application/csv"].includes(type)) {
+    throw new HTTPException(415, { message: `send the file as text/csv (got ${type || "no content type"})` });
+  }
+  const text = await c.req.text();
+  if (text.trim() === "") throw new HrInputError("the file is empty", []);
+  return text;
+}
+
+function importResponse(
+  c: Context,
+  result: { ok: boolean; errors?: { line: number; field: string; message: string }[] } & Record<
+    string,
+    unknown
+  >,
+) {
+  if (!result.ok)
+    return problem(
+      c,
+      400,
+      `The file has ${result.errors!.length} invalid row value(s); nothing was imported`,
+      result.errors!,
+    );
+  const { ok: _ok, ...rest } = result;
+  return c.json(rest, 200);
+}
+
+/** Builds the HR routes (mounted at /api by createApp). */
+export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
+  const app = new Hono<HrEnv>();
+  app.onError((err, c) => {
+    const mapped = mapError(err, c);
+    if (mapped) return mapped;
+    console.error(err);
+    return problem(c, 500, "Internal error");
+  });
+  app.use("*", apiAuth(auth));
+  const limitCsv = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: (c) => problem(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+  });
+  const limitJson = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: (c) => problem(c, 413, "The body is larger than 256 KB"),
+  });
+
+  app.post(
+    "/employees/import",
+    doc("Import the organisation (employee CSV); nothing is written unless every row is valid", {
+      requestBody: csvBody,
+      responses: {
+        200: { description: "Imported: counts of units and employees" },
+        ...problems(400, 409, 413, 415),
+      },
+    }),
+    limitCsv,
+    async (c) =>
+      importResponse(
+        c,
+        (await runImport(deps, "employees", await readCsv(c), actorOf(c.get("principal")))) as never,
+      ),
+  );
+
+  for (const kind of ["attendance", "survey", "indicators"] as const) {
+    app.post(
+      `/imports/${kind}`,
+      doc(`Import ${kind} data (CSV); nothing is written unless every row is valid`, {
+        requestBody: csvBody,
+        responses: { 200: { description: "Imported: row count and import id" }, ...problems(400, 413, 415) },
+      }),
+      limitCsv,
+      async (c) =>
+        importResponse(
+          c,
+          (await runImport(deps, kind, await readCsv(c), actorOf(c.get("principal")))) as never,
+        ),
+    );
+  }
+
+  app.get("/units", doc("Every unit of the organisation"), async (c) => c.json(await listUnits(deps)));
+
+  app.get(
+    "/employees",
+    doc("Employees, optionally of one unit (`subUnits=true` adds its sub-units)", {
+      responses: problems(400, 404),
+    }),
+    query(EmployeesQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await listEmployees(deps, { unit: q.unit, subUnits: q.subUnits === "true" }));
+    },
+  );
+
+  app.get(
+    "/units/:unitId/ikm",
+    doc("IKM of a unit over the survey responses in [from, to] (DESIGN 3.1)", {
+      responses: { 200: json(IkmResultSchema, "The unit's IKM"), ...problems(400, 404, 409) },
+    }),
+    param(UnitParamSchema),
+    query(IkmQuerySchema),
+    async (c) => {
+      const { unitId } = c.req.valid("param");
+      const result = await unitIkm(deps, unitId, c.req.valid("query"));
+      return c.json({
+        unitId: result.unitId,
+        from: result.from,
+        to: result.to,
+        respondents: result.respondents,
+        nrr: result.nrr,
+        ikm: result.ikm,
+        converted: result.converted,
+        grade: result.grade,
+        gradeLabel: result.gradeLabel,
+        weighting: result.weighting,
+      });
+    },
+  );
+
+  app.put(
+    "/units/:unitId/org-rating",
+    doc("Set a unit's organisation rating in a cycle", {
+      responses: { 200: { description: "The rating as stored" }, ...problems(400, 404, 409) },
+    }),
+    limitJson,
+    param(UnitParamSchema),
+    body(OrgRatingInputSchema),
+    async (c) => {
+      const { unitId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      return c.json(
+        await setOrgRating(
+          deps,
+          { unitId, cycleId: input.cycleId, rating: input.rating },
+          actorOf(c.get("principal")),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    "/cycles",
+    doc("Create and launch a cycle", {
+      responses: {
+        202: json(CycleCreatedSchema, "Created; the launch runs in the background"),
+        ...problems(400, 409),
+      },
+    }),
+    limitJson,
+    body(CreateCycleInputSchema),
+    async (c) => {
+      const created = await createAndLaunchCycle(deps, c.req.valid("json"), actorOf(c.get("principal")));
+      return c.json(created, 202, { location: `/api/cycles/${created.id}` });
+    },
+  );
+
+  app.get("/cycles", doc("Every cycle, newest first, with counts per stage"), async (c) =>
+    c.json(await listCycles(deps)),
+  );
+
+  app.get(
+    "/cycles/:id",
+    doc("A cycle: status, counts per stage, predikat distribution per unit with warnings, HR audit trail", {
+      responses: problems(404),
+    }),
+    param(IdParamSchema),
+    async (c) => c.json(await cycleDetail(deps, c.req.valid("param").id)),
+  );
+
+  app.get(
+    "/cycles/:id/appraisals",
+    doc("The cycle's appraisals", {
+      responses: { 200: json(v.array(AppraisalRowSchema), "One row per appraisal"), ...problems(404) },
+    }),
+    param(IdParamSchema),
+    async (c) => c.json(await listCycleAppraisals(deps, c.req.valid("param").id)),
+  );
+
+  app.get(
+    "/cycles/:id/overdue",
+    doc("Pending decisions past their due time: who is waited for, since when", { responses: problems(404) }),
+    param(IdParamSchema),
+    async (c) => c.json(await overdueDecisions(deps, c.req.valid("param").id)),
+  );
+
+  app.get(
+    "/cycles/:id/at-risk",
+    doc("Employees flagged at risk by the periodic evaluations", { responses: problems(404) }),
+    param(IdParamSchema),
+    async (c) => c.json(await employeesAtRisk(deps, c.req.valid("param").id)),
+  );
+
+  app.get(
+    "/cycles/:id/export.csv",
+    doc("Results of the cycle as CSV (for the national system's upload and the allowance calculation)", {
+      responses: {
+        200: {
+          description: "CSV, one row per appraisal",
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
+        ...problems(404),
+      },
+    }),
+    param(IdParamSchema),
+    async (c) => {
+      const { filename, csv } = await exportCycleCsv(deps, c.req.valid("param").id);
+      return c.body(csv, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+      });
+    },
+  );
+
+  app.post(
+    "/cycles/:id/launch",
+    doc("Start the launch again (idempotent), e.g. after a failed start", {
+      responses: { 202: json(CycleCreatedSchema, "Launch started"), ...problems(404, 409) },
+    }),
+    param(IdParamSchema),
+    async (c) => c.json(await relaunchCycle(deps, c.req.valid("param").id, actorOf(c.get("principal"))), 202),
+  );
+
+  app.post(
+    "/cycles/:id/cancel",
+    doc("Cancel a cycle and every live appraisal in it", { responses: problems(400, 404, 409) }),
+    limitJson,
+    param(IdParamSchema),
+    body(CancelInputSchema),
+    async (c) =>
+      c.json(
+        await cancelCycleAsHr(
+          deps,
+          c.req.valid("param").id,
+          c.req.valid("json").reason,
+          actorOf(c.get("principal")),
+        ),
+      ),
+  );
+
+  app.get(
+    "/cycles/:id/audit",
+    doc("HR's audit trail of a cycle (creation, launch, org ratings, cancellation)", {
+      responses: problems(404),
+    }),
+    param(IdParamSchema),
+    async (c) => c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(c.req.valid("param").id))),
+  );
+
+  app.get("/imports/audit", doc("HR's audit trail of imports (committed and rejected files)"), async (c) =>
+    c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.imports)),
+  );
+
+  app.get(
+    "/appraisals/:id",
+    doc("One appraisal: the whole record, its decisions and its audit trail", { responses: problems(404) }),
+    param(IdParamSchema),
+    async (c) => c.json(await appraisalStory(deps, c.req.valid("param").id)),
+  );
+
+  app.post(
+    "/appraisals/:id/cancel",
+    doc("Cancel one appraisal", { responses: problems(400, 404, 409) }),
+    limitJson,
+    param(IdParamSchema),
+    body(CancelInputSchema),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const out = await cancelAppraisalAsHr(
+        deps,
+        id,
+        c.req.valid("json").reason,
+        actorOf(c.get("principal")),
+      );
+      return c.json({ id, ...out });
+    },
+  );
+
+  app.post(
+    "/appraisals/:id/retry",
+    doc("Retry a failed appraisal from the stage it failed in", { responses: problems(404, 409) }),
+    param(IdParamSchema),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json({ id, ...(await retryAppraisalAsHr(deps, id, actorOf(c.get("principal")))) }, 202);
+    },
+  );
+
+  return app;
+}
