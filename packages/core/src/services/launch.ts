@@ -51,23 +51,46 @@ export async function prepareParticipantPage(
   const units = (await deps.store.unitsWithDescendants(cycle.unitIds)).slice().sort();
   const limit = input.pageSize ?? LAUNCH_PAGE_SIZE;
   let cursor = decodeCursor(input.cursor);
-  const items: LaunchItem[] = [];
-  while (items.length < limit && cursor.unit < units.length) {
-    const page = await deps.store.listEmployeesOfUnits([units[cursor.unit]!], cursor.inner, limit - items.length);
-    for (const employee of page.items) {
-      // DESIGN 3.1: the top official (no superior) is appraised outside the system.
-      if (!employee.superiorNip) continue;
-      items.push(await prepareRecord(deps, cycle.id, employee));
-    }
+  const participants: FlowEmployee[] = [];
+  let read = 0;
+  while (read < limit && cursor.unit < units.length) {
+    const page = await deps.store.listEmployeesOfUnits([units[cursor.unit]!], cursor.inner, limit - read);
+    read += page.items.length;
+    // DESIGN 3.1: the top official (no superior) is appraised outside the system.
+    participants.push(...page.items.filter((e) => e.superiorNip));
     cursor = page.nextCursor ? { unit: cursor.unit, inner: page.nextCursor } : { unit: cursor.unit + 1, inner: null };
   }
+  // Most of a page shares a few appraisers: look each person up once, and write the records in parallel.
+  const people = new Map<string, Promise<FlowEmployee | undefined>>();
+  const lookup = (nip: string) => {
+    let found = people.get(nip);
+    if (!found) people.set(nip, (found = deps.store.getEmployee(nip)));
+    return found;
+  };
+  const items: LaunchItem[] = new Array(participants.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < participants.length) {
+      const index = next++;
+      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PREPARE_CONCURRENCY, participants.length) }, worker));
   return { items, nextCursor: cursor.unit < units.length ? encodeCursor(cursor) : null };
 }
 
-async function prepareRecord(deps: LaunchDeps, cycleId: string, employee: FlowEmployee): Promise<LaunchItem> {
-  const appraiser = await deps.store.getEmployee(employee.superiorNip!);
+/** Records written in parallel per page (DynamoDB handles far more; this keeps one Lambda's sockets modest). */
+const PREPARE_CONCURRENCY = 16;
+
+async function prepareRecord(
+  deps: LaunchDeps,
+  cycleId: string,
+  employee: FlowEmployee,
+  lookup: (nip: string) => Promise<FlowEmployee | undefined>,
+): Promise<LaunchItem> {
+  const appraiser = await lookup(employee.superiorNip!);
   if (!appraiser) throw new MissingDataError(`employee ${employee.nip}: appraiser ${employee.superiorNip} does not exist`);
-  const superior = appraiser.superiorNip ? await deps.store.getEmployee(appraiser.superiorNip) : undefined;
+  const superior = appraiser.superiorNip ? await lookup(appraiser.superiorNip) : undefined;
   const appraisalId = appraisalIdOf(cycleId, employee.nip);
   const record: FlowAppraisal = {
     id: appraisalId,

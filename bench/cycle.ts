@@ -1,0 +1,267 @@
+// Cycle benchmark: launches a cycle for 1,000 and 10,000 employees on the local runtime (DynamoDB Local +
+// the durable local engine + the real ASL and step handlers) and measures the time until every appraisal
+// awaits its targets, state transitions and DynamoDB writes per appraisal; then drives a sample through a
+// whole annual cycle to price Step Functions per employee-year. `npm run bench -- cycle`
+// (or `npx tsx bench/cycle.ts [sizes...]`).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createOffsetClock, type AdjustableClock } from "../packages/core/src/clock/clock";
+import { createDocumentClient } from "../packages/core/src/storage/client";
+import { ensureTable } from "../packages/core/src/storage/ensure-table";
+import { createStorage, type Storage } from "../packages/core/src/storage/storage";
+import { createOutboxMail } from "../packages/core/src/mail/outbox-mail";
+import { createLinkSigner } from "../packages/core/src/links/link-signer";
+import { parseLinkKeys } from "../packages/core/src/links/link-keys";
+import { createSfnTaskCallbacks } from "../packages/core/src/decision/task-callbacks";
+import { decide, type DecisionDeps } from "../packages/core/src/decision/decision.service";
+import { decisionRepo } from "../packages/core/src/decision/decision.repo";
+import { launchCycle, type ControlDeps } from "../packages/core/src/services/cycle-control";
+import { createSfnWorkflowControl } from "../packages/core/src/services/workflow-control";
+import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
+import { createLocalStates, type LocalStates } from "../packages/local/src/engine/index";
+import { createStepDeps, type StepDeps } from "../functions/shared/deps";
+import { loadStateMachines, localLambdaResolver, localSubstitutions } from "../workflows/registry";
+
+const REGION = "ap-southeast-3";
+const ACCOUNT = "000000000000";
+
+/**
+ * Step Functions Standard price used for the estimate (USD per 1,000 state transitions, free tier ignored).
+ * The stored copy of aws.amazon.com/step-functions/pricing lists $0.025 for the neighbouring Asia Pacific
+ * regions (Singapore, Tokyo, Sydney) but not Jakarta; confirm ap-southeast-3 with the AWS Price List API
+ * before budgeting.
+ */
+const PRICE_TABLE = {
+  region: "ap-southeast-3",
+  currency: "USD",
+  perThousandStateTransitions: 0.025,
+  freeTierTransitionsPerMonth: 4000,
+  freeTierApplied: false,
+  source: "https://aws.amazon.com/step-functions/pricing/ (Asia Pacific reference price; Jakarta to be confirmed)",
+};
+
+/** Counts DynamoDB item writes going through a document client (transactions and batches per item). */
+function countWrites(client: DynamoDBDocumentClient): { count(): number; reset(): void } {
+  let writes = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = (context as { commandName?: string }).commandName ?? "";
+      const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
+      if (name === "PutItemCommand" || name === "UpdateItemCommand" || name === "DeleteItemCommand" || name === "PutCommand" || name === "UpdateCommand" || name === "DeleteCommand") writes += 1;
+      else if (name.startsWith("TransactWrite")) writes += input.TransactItems?.length ?? 0;
+      else if (name.startsWith("BatchWrite")) writes += Object.values(input.RequestItems ?? {}).reduce((s, l) => s + l.length, 0);
+      return next(args);
+    },
+    { step: "initialize", name: "kinerjaBenchWriteCounter" },
+  );
+  return { count: () => writes, reset: () => (writes = 0) };
+}
+
+interface World {
+  clock: AdjustableClock;
+  storage: Storage;
+  states: LocalStates;
+  deps: StepDeps;
+  decisionDeps: DecisionDeps;
+  control: ControlDeps;
+  writes: { count(): number; reset(): void };
+  close(): Promise<void>;
+}
+
+async function startWorld(endpoint: string, startAt: string): Promise<World> {
+  const clock = createOffsetClock(Date.parse(startAt) - Date.now());
+  const tableName = `bench-${randomBytes(4).toString("hex")}`;
+  const client = createDocumentClient({ tableName, endpoint, region: "local" });
+  await ensureTable(client, tableName);
+  const writes = countWrites(client);
+  const storage = createStorage({ tableName, endpoint, client, clock });
+  const outbox = createOutboxMail({ client, tableName }, clock);
+  const signer = createLinkSigner(parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }));
+  const dir = mkdtempSync(join(tmpdir(), "kinerja-bench-"));
+  let deps: StepDeps | undefined;
+  const states = await createLocalStates({ dbPath: join(dir, "states.db"), clock, region: REGION, accountId: ACCOUNT, realTime: false, port: 0, lambdas: localLambdaResolver({ deps: () => deps! }) });
+  const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 10 });
+  const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl: "http://kinerja.bench" };
+  deps = createStepDeps({ storage, clock, decision });
+  const arns: Record<string, string> = {};
+  for (const m of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
+    arns[m.key] = (states.engine.createStateMachine({ name: `kinerja-${m.name}`, definition: m.definition, roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja` }) as { stateMachineArn: string }).stateMachineArn;
+  }
+  return {
+    clock,
+    storage,
+    states,
+    deps,
+    writes,
+    decisionDeps: { ...decision, storage: { client, tableName }, clock },
+    control: { store: deps.store, clock, decisions: deps.decisions, control: createSfnWorkflowControl(sfn), stateMachines: { appraisal: arns.appraisal!, launchCycle: arns.launchCycle! } },
+    async close() {
+      await states.close();
+      sfn.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const nip = (i: number) => `1980${String((i % 12) + 1).padStart(2, "0")}${String((i % 28) + 1).padStart(2, "0")}2005011${String(i).padStart(3, "0").slice(-3)}`.slice(0, 15) + String(i % 1000).padStart(3, "0");
+
+/** N employees: one top official, units of 100 (a head under the top, 99 staff under the head). */
+async function seed(world: World, n: number): Promise<{ staffOf: Map<string, string> }> {
+  const top = { nip: `19700101199001100${0}`.slice(0, 18), unitId: "pemda" };
+  const units = [{ unitId: "pemda", name: "Pemerintah Kabupaten Salor", headNip: top.nip }];
+  const employees: Record<string, unknown>[] = [{ nip: top.nip, name: "Sekretaris Daerah", email: "sekda@salor.test", unitId: "pemda", position: "Sekda", positionType: "jpt", unitHead: true }];
+  const staffOf = new Map<string, string>();
+  let i = 0;
+  for (let u = 0; employees.length < n; u++) {
+    const unitId = `opd-${String(u).padStart(4, "0")}`;
+    const headNip = `19750101200001${String(u).padStart(4, "0")}`;
+    units.push({ unitId, name: `OPD ${u}`, headNip, parentUnitId: "pemda" } as never);
+    employees.push({ nip: headNip, name: `Kepala OPD ${u}`, email: `kepala${u}@salor.test`, unitId, position: "Kepala", positionType: "administrator", superiorNip: top.nip, unitHead: true });
+    staffOf.set(headNip, top.nip);
+    for (let s = 0; s < 99 && employees.length < n; s++, i++) {
+      const staffNip = `19850101201001${String(i).padStart(4, "0")}`.slice(0, 14) + String(i).padStart(4, "0").slice(-4);
+      employees.push({ nip: staffNip, name: `Pegawai ${i}`, email: `pegawai${i}@salor.test`, unitId, position: "Pelaksana", positionType: "pelaksana", superiorNip: headNip, unitHead: false });
+      staffOf.set(staffNip, headNip);
+    }
+  }
+  void nip;
+  await world.storage.org.replaceOrganisation({ units, employees, importId: "bench", basedOnGeneration: undefined } as never);
+  return { staffOf };
+}
+
+function transitions(world: World, machineSuffix: string): { executions: number; transitions: number; maxHistory: number; maxDurationDays: number } {
+  const rows = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 1_000_000 }).filter((r) => r.stateMachineArn.endsWith(machineSuffix));
+  return {
+    executions: rows.length,
+    transitions: rows.reduce((s, r) => s + r.transitions, 0),
+    maxHistory: Math.max(0, ...rows.map((r) => r.historyCount)),
+    maxDurationDays: Math.max(0, ...rows.map((r) => ((r.stopMs ?? world.clock.now().getTime()) - r.startMs) / 86_400_000)),
+  };
+}
+
+/** Launch at scale: time to all-awaiting-targets, transitions and writes per appraisal. */
+async function launchAtScale(endpoint: string, n: number) {
+  const world = await startWorld(endpoint, "2027-01-04T01:00:00.000Z");
+  try {
+    await seed(world, n);
+    await world.storage.cycles.createCycle({ cycleId: `b${n}`, name: `Bench ${n}`, kind: "annual", periodStart: "2027-01-01", periodEnd: "2027-12-31" } as never);
+    world.writes.reset();
+    const t0 = performance.now();
+    await launchCycle(world.control, `b${n}`);
+    await world.states.engine.idle();
+    const seconds = (performance.now() - t0) / 1000;
+    const appraisals = (await world.storage.appraisals.listByCycle(`b${n}`)).length;
+    const awaiting = world.states.engine.store.listExecutions({ machine: null, status: "RUNNING", afterStart: null, afterArn: null, limit: 1_000_000 }).filter((r) => r.currentState === "AwaitDecision").length;
+    const app = transitions(world, ":kinerja-appraisal");
+    const launch = transitions(world, ":kinerja-launch-cycle");
+    return {
+      employees: n,
+      appraisals,
+      awaitingTargets: awaiting,
+      secondsToAllAwaitingTargets: Math.round(seconds * 10) / 10,
+      appraisalsPerSecond: Math.round(appraisals / seconds),
+      launchExecutions: launch.executions,
+      transitionsPerAppraisalUntilAwaitingTargets: round2((app.transitions + launch.transitions) / appraisals),
+      dynamoWritesPerAppraisalUntilAwaitingTargets: round2(world.writes.count() / appraisals),
+    };
+  } finally {
+    await world.close();
+  }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A sample through a whole annual cycle (happy path): transitions and writes per employee-year. */
+async function annualSample(endpoint: string, n: number) {
+  const world = await startWorld(endpoint, "2027-01-04T01:00:00.000Z");
+  try {
+    const { staffOf } = await seed(world, n);
+    await world.storage.cycles.createCycle({ cycleId: "y1", name: "Tahunan", kind: "annual", periodStart: "2027-01-01", periodEnd: "2027-12-31" } as never);
+    world.writes.reset();
+    await launchCycle(world.control, "y1");
+    await world.states.engine.idle();
+    const all = await world.storage.appraisals.listByCycle("y1");
+    const repo = decisionRepo(world.decisionDeps.storage);
+    const outbox = createOutboxMail(world.decisionDeps.storage, world.clock);
+    // Simulated people: act on every pending decision of `kind` through its newest link.
+    const actAll = async (kind: string, body: (appraisalId: string) => unknown) => {
+      await Promise.all(
+        all.map(async (a) => {
+          const d = (await repo.listByAppraisal(a.id)).find((x) => x.kind === kind && x.status === "pending");
+          if (!d) return;
+          const mails = await outbox.list({ to: d.recipients?.at(-1)?.email ?? "", limit: 50 });
+          const link = mails.find((m) => m.tags?.decisionId === d.decisionId)?.links[0];
+          if (link) await decide(world.decisionDeps, link.split("/l/")[1]!, body(a.id));
+        }),
+      );
+      await world.states.engine.idle();
+    };
+    const proposal = { rhk: [{ text: "Target kinerja", kind: "utama", indicators: [{ text: "Jumlah layanan", aspect: "kuantitas", target: { min: 10, unit: "layanan" } }] }] };
+    await actAll("skp-proposal", () => proposal);
+    await actAll("skp-approval", () => ({ decision: "approve" }));
+    // To 2028-01-02 (Jakarta): past the period end, so every appraisal has asked for its realisation.
+    await world.states.engine.advance(363 * 86_400_000);
+    await world.states.engine.idle();
+    await actAll("realization", (id) => ({ items: [{ indicatorId: (all.find((a) => a.id === id) ? "v1-rhk1-i1" : ""), value: 10 }] }));
+    await actAll("review", () => ({ hasilKerja: "meets", perilaku: "meets", feedback: "Baik" }));
+    await actAll("acknowledgement", () => ({ decision: "acknowledge" }));
+    const final = await world.storage.appraisals.listByCycle("y1");
+    const done = final.filter((a) => a.stage === "done").length;
+    const notDone = final.filter((a) => a.stage !== "done").map((a) => `${a.id}: ${a.stage} ${a.failureReason ?? ""}`).slice(0, 5);
+    const app = transitions(world, ":kinerja-appraisal");
+    const launch = transitions(world, ":kinerja-launch-cycle");
+    const perAppraisal = (app.transitions + launch.transitions) / all.length;
+    void staffOf;
+    return {
+      employees: n,
+      appraisals: all.length,
+      done,
+      ...(notDone.length > 0 ? { notDone } : {}),
+      executionsPerAppraisal: round2(app.executions / all.length),
+      longestExecutionDays: Math.round(app.maxDurationDays * 10) / 10,
+      transitionsPerEmployeeYear: round2(perAppraisal),
+      dynamoWritesPerEmployeeYear: round2(world.writes.count() / all.length),
+      stepFunctionsUsdPerEmployeeYear: Number(((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000).toFixed(6)),
+      stepFunctionsUsdPer10kEmployeesYear: Math.round(((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000) * 10_000 * 100) / 100,
+    };
+  } finally {
+    await world.close();
+  }
+}
+
+/** Runs the benchmark: launch at each size, then an annual happy-path sample for the per-year price. */
+export async function run(sizes: number[] = [1000, 10_000]): Promise<object> {
+  const dynamo = await startDynamoLocal({});
+  try {
+    const launches = [];
+    for (const n of sizes) {
+      console.error(`cycle bench: launching ${n} employees ...`);
+      launches.push(await launchAtScale(dynamo.endpoint, n));
+      console.error(JSON.stringify(launches.at(-1)));
+    }
+    console.error("cycle bench: annual happy path for a sample of 100 ...");
+    const annual = await annualSample(dynamo.endpoint, Number(process.env.KINERJA_BENCH_SAMPLE ?? 100));
+    return {
+      priceTable: PRICE_TABLE,
+      launches,
+      annualHappyPath: annual,
+      notes: [
+        "Launch: one launch execution pages 100 participants per Map (MaxConcurrency 10) and continues as new every 20 pages.",
+        "Per employee-year = one annual appraisal on the happy path (propose, approve, wait to period end with one continue-as-new, realisation, review, acknowledge, follow-up) plus its share of the launch; reminders, escalations, objections and periodic evaluations add transitions.",
+        "DynamoDB writes count item writes (a transaction counts each item) on the table, including decisions, links, outbox mails and audit events.",
+      ],
+    };
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  console.log(JSON.stringify(await run(sizes.length > 0 ? sizes : undefined), null, 2));
+}
