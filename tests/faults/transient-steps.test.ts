@@ -1,0 +1,136 @@
+// Every step handler of the appraisal workflow fails transiently (a throttling-like TransientError) 30% of the time,
+// injected through the lambda resolver's wrapper: half before the real handler runs, half after it ran (the write
+// happened but the answer was lost, so the retry must be idempotent). A cycle still ends with everyone done, each
+// decision in the audit trail once, and the invariant check clean.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { TransientError } from "../../packages/core/src/services/workflow.errors";
+import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
+import {
+  actAll,
+  advanceDays,
+  advanceSeconds,
+  appraisal,
+  createCycle,
+  executionsByStatus,
+  proposal,
+  seedUnit,
+  settle,
+  startWorld,
+  type Act,
+  type Person,
+  type World,
+} from "../workflows/harness";
+
+/** A small seeded PRNG (mulberry32) so a failing run can be replayed. */
+function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("a cycle whose step handlers fail transiently 30% of the time", { timeout: 180_000 }, () => {
+  let world: World;
+  let people: Person[];
+  let secretary: Person;
+  const injected = { before: 0, after: 0, calls: 0 };
+  const random = seeded(Number(process.env.KINERJA_FAULT_SEED ?? 9));
+  const id = (p: Person) => `tr-${p.nip}`;
+  // Let injected faults back off and retry (the ASL retries TransientError up to 6 times, 2 s doubling, max 60 s).
+  const recover = async () => {
+    for (let i = 0; i < 4; i++) await advanceSeconds(world, 130);
+  };
+  const decideAll = async (acts: Act[]) => {
+    await actAll(world, acts);
+    await recover();
+  };
+
+  beforeAll(async () => {
+    world = await startWorld("2027-01-04T01:00:00.000Z", {
+      wrap: (name, handler) => async (event, context) => {
+        injected.calls++;
+        const roll = random();
+        if (roll < 0.15) {
+          injected.before++;
+          throw new TransientError(`ThrottlingException: rate exceeded (injected before ${name})`);
+        }
+        const result = await handler(event, context);
+        if (roll < 0.3) {
+          injected.after++;
+          throw new TransientError(`ThrottlingException: response lost (injected after ${name})`);
+        }
+        return result;
+      },
+    });
+    ({ people, secretary } = await seedUnit(world, "dinas-transient", 9));
+    await createCycle(world, {
+      cycleId: "tr",
+      kind: "quarterly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-03-31",
+      unitIds: ["dinas-transient"],
+    });
+    await launchCycle(world.control, "tr");
+    await settle(world);
+    await recover();
+  }, 120_000);
+  afterAll(async () => world?.close());
+
+  it("still takes every appraisal from target setting to done", async () => {
+    const everyone = [...people, secretary];
+    await decideAll(everyone.map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]));
+    const head = { email: "kadis@salor.test" };
+    await decideAll([
+      ...people.map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
+      [head.email, id(secretary), "skp-approval", { decision: "approve" }],
+    ]);
+    for (const p of everyone) expect((await appraisal(world, id(p))).stage, p.name).toBe("measurement");
+
+    await advanceDays(world, 90);
+    await recover();
+    const realisations: Act[] = [];
+    for (const p of everyone) {
+      const indicators = (await appraisal(world, id(p))).skp!.rhk.flatMap((r) => r.indicators);
+      realisations.push([
+        p.email,
+        id(p),
+        "realization",
+        { items: indicators.map((ind) => ({ indicatorId: ind.id, value: ind.target.min })) },
+      ]);
+    }
+    await decideAll(realisations);
+    await decideAll([
+      ...people.map((p): Act => [
+        secretary.email,
+        id(p),
+        "review",
+        { hasilKerja: "meets", perilaku: "meets", feedback: `Umpan balik ${p.name}` },
+      ]),
+      [head.email, id(secretary), "review", { hasilKerja: "meets", perilaku: "above", feedback: "Baik" }],
+    ]);
+    await decideAll(
+      everyone.map((p): Act => [p.email, id(p), "acknowledgement", { decision: "acknowledge" }]),
+    );
+
+    const stages = await Promise.all(everyone.map(async (p) => (await appraisal(world, id(p))).stage));
+    expect(stages).toEqual(everyone.map(() => "done"));
+    expect(executionsByStatus(world).RUNNING ?? []).toEqual([]);
+    // The faults really happened, on both sides of the handler.
+    expect(injected.before).toBeGreaterThan(10);
+    expect(injected.after).toBeGreaterThan(10);
+    console.log(`transient faults: ${JSON.stringify(injected)}`);
+  });
+
+  it("leaves every decision in the audit trail exactly once and the invariants intact", async () => {
+    const report = await checkInvariants({
+      storage: { client: world.storage.client, tableName: world.storage.tableName },
+      states: engineStatesView(world.states.engine),
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.stages).toEqual({ done: 10 });
+    expect(report.scanned.decisionAuditEvents).toBe(50);
+  });
+});
