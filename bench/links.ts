@@ -7,11 +7,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import {
+  CreateStateMachineCommand,
+  ListExecutionsCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from "@aws-sdk/client-sfn";
 import { serve, type ServerType } from "@hono/node-server";
 import { createRequire } from "node:module";
 import { createOffsetClock } from "@kinerja/core/clock/clock";
-import { openDecision, type DecisionDeps, type OpenDecisionInput } from "@kinerja/core/decision/decision.service";
+import {
+  openDecision,
+  type DecisionDeps,
+  type OpenDecisionInput,
+} from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
@@ -31,7 +40,9 @@ interface Result {
   latency: { p50: number; p90: number; p99: number; max: number; mean: number };
   statusCodeStats?: Record<string, { count: number }>;
 }
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: Record<string, unknown>) => Promise<Result>;
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: Record<string, unknown>,
+) => Promise<Result>;
 
 const DECISIONS = Number(process.env.BENCH_LINKS_DECISIONS ?? 1000);
 const CONNECTIONS = 50;
@@ -43,8 +54,16 @@ function summary(r: Result) {
     requests: r.requests.total,
     durationSeconds: round(r.duration),
     throughputPerSecond: round(r.requests.total / r.duration),
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: round(r.latency.mean) },
-    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
+    latencyMs: {
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      mean: round(r.latency.mean),
+    },
+    statusCodes: Object.fromEntries(
+      Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+    ),
     errors: r.errors,
     timeouts: r.timeouts,
   };
@@ -60,7 +79,9 @@ function cannon(url: string, method: "GET" | "POST", paths: string[], body?: str
     requests: [
       {
         method,
-        ...(body ? { body, headers: { "content-type": "application/json", accept: "application/json" } } : { headers: { accept: "text/html" } }),
+        ...(body
+          ? { body, headers: { "content-type": "application/json", accept: "application/json" } }
+          : { headers: { accept: "text/html" } }),
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[next++ % paths.length] }),
       },
     ],
@@ -77,7 +98,10 @@ export async function run() {
   try {
     const tableName = "bench-links";
     await ensureTable(dynamo.endpoint, tableName);
-    const storage = { client: createDocumentClient({ tableName, endpoint: dynamo.endpoint, region: "local" }), tableName };
+    const storage = {
+      client: createDocumentClient({ tableName, endpoint: dynamo.endpoint, region: "local" }),
+      tableName,
+    };
     const clock = createOffsetClock();
     const outbox = createOutboxMail(storage, clock);
     const paths: string[] = [];
@@ -95,12 +119,19 @@ export async function run() {
       lambdas: (name) =>
         name === "open-decision"
           ? async (event: unknown) => {
-              const { input, taskToken } = event as { input: Omit<OpenDecisionInput, "taskToken">; taskToken: string };
+              const { input, taskToken } = event as {
+                input: Omit<OpenDecisionInput, "taskToken">;
+                taskToken: string;
+              };
               return openDecision(deps, { ...input, taskToken });
             }
           : undefined,
     });
-    const sfn = new SFNClient({ endpoint: states.endpoint, region: "ap-southeast-3", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const sfn = new SFNClient({
+      endpoint: states.endpoint,
+      region: "ap-southeast-3",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     Object.assign(deps, {
       storage,
       mail: recordingMail,
@@ -125,7 +156,10 @@ export async function run() {
             RequestReview: {
               Type: "Task",
               Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
-              Parameters: { FunctionName: "open-decision", Payload: { "input.$": "$", "taskToken.$": "$$.Task.Token" } },
+              Parameters: {
+                FunctionName: "open-decision",
+                Payload: { "input.$": "$", "taskToken.$": "$$.Task.Token" },
+              },
               TimeoutSeconds: 86_400,
               ResultPath: "$.decision",
               End: true,
@@ -148,10 +182,24 @@ export async function run() {
             appraisalId: `bench-${i}`,
             cycleId: "bench-2026",
             employee: { nip, name: `Pegawai ${i}` },
-            recipient: { nip: "198001012005011002", name: "Budi Santoso", email: `approver-${i % 50}@salor.test`, role: "appraiser" },
+            recipient: {
+              nip: "198001012005011002",
+              name: "Budi Santoso",
+              email: `approver-${i % 50}@salor.test`,
+              role: "appraiser",
+            },
             dueAt: new Date(now + 3 * 86_400_000).toISOString(),
             expiresAt: new Date(now + 7 * 86_400_000).toISOString(),
-            context: { indicators: [{ id: "i1", text: "Jumlah laporan", aspect: "kuantitas", target: { min: 12, unit: "laporan" } }] },
+            context: {
+              indicators: [
+                {
+                  id: "i1",
+                  text: "Jumlah laporan",
+                  aspect: "kuantitas",
+                  target: { min: 12, unit: "laporan" },
+                },
+              ],
+            },
             mailKind: "request",
           }),
         }),
@@ -162,25 +210,46 @@ export async function run() {
     }
     await states.engine.idle();
     const setupSeconds = seconds(start);
-    if (paths.length !== DECISIONS) throw new Error(`expected ${DECISIONS} mailed links, got ${paths.length}`);
+    if (paths.length !== DECISIONS)
+      throw new Error(`expected ${DECISIONS} mailed links, got ${paths.length}`);
 
     const get = await cannon(url, "GET", paths);
     start = process.hrtime.bigint();
-    const post = await cannon(url, "POST", paths, JSON.stringify({ hasilKerja: "meets", perilaku: "meets", feedback: "Kinerja sesuai ekspektasi." }));
+    const post = await cannon(
+      url,
+      "POST",
+      paths,
+      JSON.stringify({ hasilKerja: "meets", perilaku: "meets", feedback: "Kinerja sesuai ekspektasi." }),
+    );
     const postWall = seconds(start);
     await states.engine.idle();
     let succeeded = 0;
     let nextToken: string | undefined;
     do {
-      const page = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", nextToken, maxResults: 1000 }));
+      const page = await sfn.send(
+        new ListExecutionsCommand({
+          stateMachineArn,
+          statusFilter: "SUCCEEDED",
+          nextToken,
+          maxResults: 1000,
+        }),
+      );
       succeeded += page.executions?.length ?? 0;
       nextToken = page.nextToken;
     } while (nextToken);
-    const replay = await cannon(url, "POST", paths.slice(0, Math.min(500, paths.length)), JSON.stringify({ hasilKerja: "meets", perilaku: "meets", feedback: "lagi" }));
+    const replay = await cannon(
+      url,
+      "POST",
+      paths.slice(0, Math.min(500, paths.length)),
+      JSON.stringify({ hasilKerja: "meets", perilaku: "meets", feedback: "lagi" }),
+    );
     return {
       decisions: DECISIONS,
       connections: CONNECTIONS,
-      setup: { seconds: round(setupSeconds), note: "StartExecution + openDecision (decision, link, mail record, outbox mail) per decision" },
+      setup: {
+        seconds: round(setupSeconds),
+        note: "StartExecution + openDecision (decision, link, mail record, outbox mail) per decision",
+      },
       getPage: summary(get),
       postDecision: { ...summary(post), wallSeconds: round(postWall) },
       replayedPost409: summary(replay),

@@ -12,8 +12,18 @@ import { linksFixture, openAndGetPath, type LinksFixture } from "../web/links/he
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(process.cwd(), "tests/artifacts/links");
 const indicators = [
-  { id: "i1", text: "Jumlah laporan keuangan bulanan yang disusun tepat waktu", aspect: "kuantitas", target: { min: 12, unit: "laporan" } },
-  { id: "i2", text: "Persentase temuan audit yang ditindaklanjuti", aspect: "kualitas", target: { min: 90, max: 100, unit: "%" } },
+  {
+    id: "i1",
+    text: "Jumlah laporan keuangan bulanan yang disusun tepat waktu",
+    aspect: "kuantitas",
+    target: { min: 12, unit: "laporan" },
+  },
+  {
+    id: "i2",
+    text: "Persentase temuan audit yang ditindaklanjuti",
+    aspect: "kualitas",
+    target: { min: 90, max: 100, unit: "%" },
+  },
 ];
 
 let fx: LinksFixture;
@@ -33,7 +43,15 @@ beforeAll(async () => {
   fx.deps.baseUrl = base;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 });
 
@@ -44,7 +62,11 @@ afterAll(async () => {
 });
 
 async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: "id-ID" });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: "id-ID",
+  });
   const page = await context.newPage();
   // The pages promise to need nothing the CSP blocks (no inline script or style): record any violation.
   page.on("console", (msg) => {
@@ -59,15 +81,29 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
       kind: "review",
       context: {
         indicators,
-        measurement: { overallAchievementPct: 96, indicators: [{ id: "i1", realised: 11, achievementPct: 92 }, { id: "i2", realised: 100, achievementPct: 100 }] },
+        measurement: {
+          overallAchievementPct: 96,
+          indicators: [
+            { id: "i1", realised: 11, achievementPct: 92 },
+            { id: "i2", realised: 100, achievementPct: 100 },
+          ],
+        },
         suggestedHasilKerja: "meets",
-        distributionWarnings: [{ rule: "max-70-sangat-baik", message: "Paling banyak 70% pegawai unit boleh berpredikat Sangat Baik." }],
+        distributionWarnings: [
+          {
+            rule: "max-70-sangat-baik",
+            message: "Paling banyak 70% pegawai unit boleh berpredikat Sangat Baik.",
+          },
+        ],
       },
     });
     const page = await phonePage();
     await page.goto(`${base}/_local/mail?format=html`);
     await page.screenshot({ path: join(ARTIFACTS, "outbox.png"), fullPage: true });
-    await page.getByRole("link", { name: /Penilaian kinerja Siti Rahmawati/ }).first().click();
+    await page
+      .getByRole("link", { name: /Penilaian kinerja Siti Rahmawati/ })
+      .first()
+      .click();
     // The mail page lists the link; follow it as the approver would.
     await page.locator('a[href*="/l/"]').first().click();
     await page.waitForSelector("h1");
@@ -76,11 +112,24 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "review.png"), fullPage: true });
 
     await page.getByRole("group", { name: "Rating hasil kerja" }).getByLabel("Sesuai Ekspektasi").check();
-    for (const value of ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"]) {
+    for (const value of [
+      "Berorientasi Pelayanan",
+      "Akuntabel",
+      "Kompeten",
+      "Harmonis",
+      "Loyal",
+      "Adaptif",
+      "Kolaboratif",
+    ]) {
       await page.getByRole("group", { name: value, exact: true }).getByLabel("Di Atas Ekspektasi").check();
     }
-    await page.getByRole("group", { name: "Rating perilaku kerja (keseluruhan)" }).getByLabel("Di Atas Ekspektasi").check();
-    await page.getByLabel("Umpan balik untuk pegawai (wajib)").fill("Laporan tepat waktu; tingkatkan dokumentasi audit.");
+    await page
+      .getByRole("group", { name: "Rating perilaku kerja (keseluruhan)" })
+      .getByLabel("Di Atas Ekspektasi")
+      .check();
+    await page
+      .getByLabel("Umpan balik untuk pegawai (wajib)")
+      .fill("Laporan tepat waktu; tingkatkan dokumentasi audit.");
     await page.getByLabel("Justifikasi (opsional)").fill("Capaian unit di atas target organisasi.");
     await page.getByRole("button", { name: "Kirim keputusan" }).click();
     await page.waitForSelector("text=keputusan Anda tercatat");
@@ -105,14 +154,19 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
   });
 
   it("shows a form error next to the field and keeps what was typed", async () => {
-    const { url } = await openAndGetPath(fx, { kind: "skp-approval", context: { skp: { rhk: [{ text: "Tersusunnya laporan", kind: "utama", indicators }] } } });
+    const { url } = await openAndGetPath(fx, {
+      kind: "skp-approval",
+      context: { skp: { rhk: [{ text: "Tersusunnya laporan", kind: "utama", indicators }] } },
+    });
     const page = await phonePage();
     await page.goto(url);
     await page.screenshot({ path: join(ARTIFACTS, "skp-approval.png"), fullPage: true });
     await page.getByLabel("Kembalikan untuk diperbaiki").check();
     await page.getByRole("button", { name: "Kirim keputusan" }).click();
     await page.waitForSelector("[role=alert]");
-    expect(await page.locator(".field-error").first().textContent()).toContain("a returned SKP needs a comment");
+    expect(await page.locator(".field-error").first().textContent()).toContain(
+      "a returned SKP needs a comment",
+    );
     expect(await page.getByLabel("Kembalikan untuk diperbaiki").isChecked()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "skp-approval-error.png"), fullPage: true });
   });
@@ -120,25 +174,53 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
   it("renders every decision kind and every link state on a phone (screenshots)", async () => {
     const page = await phonePage();
     const kinds = [
-      { kind: "skp-proposal", context: { superiorRhk: [{ id: "s1", text: "Meningkatnya akuntabilitas keuangan daerah" }], returnComment: "Target indikator 2 terlalu rendah." } },
+      {
+        kind: "skp-proposal",
+        context: {
+          superiorRhk: [{ id: "s1", text: "Meningkatnya akuntabilitas keuangan daerah" }],
+          returnComment: "Target indikator 2 terlalu rendah.",
+        },
+      },
       { kind: "realization", context: { indicators } },
-      { kind: "acknowledgement", context: { result: { hasilKerja: "meets", perilaku: "above", predikat: "baik", feedback: "Pertahankan." }, objectionDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString() } },
-      { kind: "objection-decision", context: { result: { hasilKerja: "below", perilaku: "meets", predikat: "butuh_perbaikan" }, objection: { reason: "Realisasi triwulan IV belum dihitung." } } },
+      {
+        kind: "acknowledgement",
+        context: {
+          result: { hasilKerja: "meets", perilaku: "above", predikat: "baik", feedback: "Pertahankan." },
+          objectionDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        },
+      },
+      {
+        kind: "objection-decision",
+        context: {
+          result: { hasilKerja: "below", perilaku: "meets", predikat: "butuh_perbaikan" },
+          objection: { reason: "Realisasi triwulan IV belum dihitung." },
+        },
+      },
     ] as const;
     for (const k of kinds) {
-      const { url } = await openAndGetPath(fx, { kind: k.kind, context: k.context as Record<string, unknown> });
+      const { url } = await openAndGetPath(fx, {
+        kind: k.kind,
+        context: k.context as Record<string, unknown>,
+      });
       await page.goto(url);
       expect(await page.locator("form button[type=submit]").count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, `${k.kind}.png`), fullPage: true });
     }
     const expired = await openAndGetPath(fx, { kind: "acknowledgement" });
-    await closeDecision(fx.deps, { decisionKey: expired.input.decisionKey, status: "expired", reason: "diterima otomatis setelah 14 hari", decidedBy: "system" });
+    await closeDecision(fx.deps, {
+      decisionKey: expired.input.decisionKey,
+      status: "expired",
+      reason: "diterima otomatis setelah 14 hari",
+      decidedBy: "system",
+    });
     const res = await page.goto(expired.url);
     expect(res?.status()).toBe(410);
     expect(await page.textContent("main")).toContain("diterima otomatis setelah 14 hari");
     await page.screenshot({ path: join(ARTIFACTS, "expired.png"), fullPage: true });
     const sigAt = expired.url.length - 10;
-    const tampered = await page.goto(`${expired.url.slice(0, sigAt)}${expired.url[sigAt] === "Q" ? "R" : "Q"}${expired.url.slice(sigAt + 1)}`);
+    const tampered = await page.goto(
+      `${expired.url.slice(0, sigAt)}${expired.url[sigAt] === "Q" ? "R" : "Q"}${expired.url.slice(sigAt + 1)}`,
+    );
     expect(tampered?.status()).toBe(403);
     await page.screenshot({ path: join(ARTIFACTS, "tampered.png"), fullPage: true });
     const unknown = await page.goto(`${base}/l/nonsense`);

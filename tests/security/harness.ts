@@ -2,7 +2,11 @@
 // waits on a `.waitForTaskToken` task whose Lambda calls openDecision; POST /l/{token} resumes it via SendTaskSuccess.
 import { randomBytes } from "node:crypto";
 import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
-import { openDecision, type DecisionDeps, type OpenDecisionInput } from "../../packages/core/src/decision/decision.service";
+import {
+  openDecision,
+  type DecisionDeps,
+  type OpenDecisionInput,
+} from "../../packages/core/src/decision/decision.service";
 import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
 import { createLinkSigner, type LinkKeyring } from "../../packages/core/src/links/link-signer";
 import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
@@ -23,17 +27,35 @@ export interface SecurityFixture {
 }
 
 /** Starts table, engine, app; `rateLimit` defaults high so only the rate-limit test meets it. */
-export async function securityFixture(rateLimit = { perIp: 100_000, perKey: 100_000 }): Promise<SecurityFixture> {
+export async function securityFixture(
+  rateLimit = { perIp: 100_000, perKey: 100_000 },
+): Promise<SecurityFixture> {
   const table = await freshTable("security");
   const keyring: LinkKeyring = { current: { kid: "k1", secret: randomBytes(32) }, previous: [] };
   const fx = { table, keyring } as SecurityFixture;
-  const h = await startHarness({ "open-decision": async (event) => openDecision(fx.deps, event as OpenDecisionInput) });
+  const h = await startHarness({
+    "open-decision": async (event) => openDecision(fx.deps, event as OpenDecisionInput),
+  });
   const outbox = createOutboxMail(table, h.clock);
   fx.h = h;
   fx.outbox = outbox;
-  fx.deps = { storage: table, mail: outbox, signer: createLinkSigner(keyring), clock: h.clock, callbacks: createSfnTaskCallbacks(h.sfn), baseUrl: "http://kinerja.test" };
+  fx.deps = {
+    storage: table,
+    mail: outbox,
+    signer: createLinkSigner(keyring),
+    clock: h.clock,
+    callbacks: createSfnTaskCallbacks(h.sfn),
+    baseUrl: "http://kinerja.test",
+  };
   fx.app = createApp({ decisions: fx.deps, outbox, linkRateLimit: rateLimit });
-  fx.machineArn = await h.machine(`decide-${randomBytes(4).toString("hex")}`, {
+  fx.machineArn = await h.machine(`decide-${randomBytes(4).toString("hex")}`, decisionMachine(7200));
+  fx.close = () => h.close();
+  return fx;
+}
+
+/** A one-state machine waiting on openDecision's task token for at most `timeoutSeconds`. */
+export function decisionMachine(timeoutSeconds: number) {
+  return {
     StartAt: "RequestDecision",
     States: {
       RequestDecision: {
@@ -55,29 +77,36 @@ export async function securityFixture(rateLimit = { perIp: 100_000, perKey: 100_
             mailKind: "request",
           },
         },
-        TimeoutSeconds: 7200,
+        TimeoutSeconds: timeoutSeconds,
         ResultPath: "$.decision",
         End: true,
       },
     },
-  });
-  fx.close = () => h.close();
-  return fx;
+  };
 }
 
 let counter = 0;
 /** Starts one execution that opens a decision of `kind`; returns its link path and execution. */
-export async function openViaWorkflow(fx: SecurityFixture, kind: OpenDecisionInput["kind"] = "review") {
+export async function openViaWorkflow(
+  fx: SecurityFixture,
+  kind: OpenDecisionInput["kind"] = "review",
+  machineArn = fx.machineArn,
+) {
   counter++;
   const appraisalId = `sec-${counter}-${randomBytes(3).toString("hex")}`;
   const now = fx.h.clock.now().getTime();
-  const executionArn = await fx.h.start(fx.machineArn, {
+  const executionArn = await fx.h.start(machineArn, {
     decisionKey: `${appraisalId}#${kind}`,
     kind,
     appraisalId,
     dueAt: new Date(now + 30 * 60_000).toISOString(),
     expiresAt: new Date(now + 3600_000).toISOString(),
-    recipient: { nip: "198001012005011002", name: "Budi Santoso", email: `${appraisalId}@salor.test`, role: "appraiser" },
+    recipient: {
+      nip: "198001012005011002",
+      name: "Budi Santoso",
+      email: `${appraisalId}@salor.test`,
+      role: "appraiser",
+    },
   });
   // The task Lambda runs in-process; wait for its mail.
   for (let i = 0; i < 200; i++) {
@@ -106,5 +135,7 @@ export async function snapshot(fx: SecurityFixture): Promise<string> {
 
 /** Audit events of one appraisal. */
 export async function auditEvents(fx: SecurityFixture, appraisalId: string) {
-  return (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent" && i.appraisalId === appraisalId);
+  return (await scanAll(fx.table)).filter(
+    (i) => i.__edb_e__ === "auditEvent" && i.appraisalId === appraisalId,
+  );
 }

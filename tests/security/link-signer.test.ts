@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadOrCreateLocalKeys, parseLinkKeys, rotateLinkKeys } from "../../packages/core/src/links/link-keys";
+import {
+  loadOrCreateLocalKeys,
+  parseLinkKeys,
+  rotateLinkKeys,
+} from "../../packages/core/src/links/link-keys";
 import { createLinkSigner, MAX_TOKEN_LENGTH } from "../../packages/core/src/links/link-signer";
 import { LinkKeyConfigError, MalformedLinkTokenError } from "../../packages/core/src/links/links.errors";
 
@@ -30,7 +34,9 @@ describe("link signer", () => {
 
   it("never issues the same id twice in 10,000 links", () => {
     const signer = createLinkSigner({ current: key("k1"), previous: [] });
-    const ids = new Set(Array.from({ length: 10_000 }, () => signer.issue({ recipientNip: "1", expiresAt: expiry }).linkId));
+    const ids = new Set(
+      Array.from({ length: 10_000 }, () => signer.issue({ recipientNip: "1", expiresAt: expiry }).linkId),
+    );
     expect(ids.size).toBe(10_000);
   });
 
@@ -61,7 +67,9 @@ describe("link signer", () => {
   });
 
   it("refuses short keys and duplicate key ids", () => {
-    expect(() => createLinkSigner({ current: { kid: "k1", secret: randomBytes(16) }, previous: [] })).toThrow(LinkKeyConfigError);
+    expect(() => createLinkSigner({ current: { kid: "k1", secret: randomBytes(16) }, previous: [] })).toThrow(
+      LinkKeyConfigError,
+    );
     const k = key("k1");
     expect(() => createLinkSigner({ current: k, previous: [k] })).toThrow(/appears twice/);
   });
@@ -83,7 +91,9 @@ describe("link keys config", () => {
     const ring = parseLinkKeys(JSON.stringify(rotated));
     expect(ring.current.kid).toBe("k2");
     expect(ring.previous.map((k) => k.kid)).toEqual(["k1"]);
-    expect(() => parseLinkKeys({ current: "k3", keys: config.keys })).toThrow(/current key "k3" is not in keys/);
+    expect(() => parseLinkKeys({ current: "k3", keys: config.keys })).toThrow(
+      /current key "k3" is not in keys/,
+    );
     expect(() => parseLinkKeys({ current: "k1", keys: { k1: "not base64!" } })).toThrow(/keys.k1/);
     expect(() => parseLinkKeys("{")).toThrow(/not valid JSON/);
   });

@@ -1,10 +1,23 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, executionStatus, openViaWorkflow, securityFixture, snapshot, type SecurityFixture } from "./harness";
+import { redeliverPending } from "../../packages/core/src/decision/decision.service";
+import {
+  auditEvents,
+  decisionMachine,
+  executionStatus,
+  openViaWorkflow,
+  securityFixture,
+  snapshot,
+  type SecurityFixture,
+} from "./harness";
 
 const review = { hasilKerja: "meets", perilaku: "above", feedback: "Pertahankan kinerja." };
-const jsonPost = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+const jsonPost = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json", accept: "application/json" },
+  body: JSON.stringify(body),
+});
 
 const MAIL_SCANNERS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 (Microsoft Defender SafeLinks)",
@@ -54,16 +67,22 @@ describe("links: tampered tokens", () => {
   it("refuses every altered, truncated, extended, empty, oversized or wrongly keyed token with 4xx and changes nothing", async () => {
     const link = await openViaWorkflow(fx);
     const [kid, id, exp, sig] = link.token.split(".");
-    const wrongKeySig = createHmac("sha256", randomBytes(32)).update(`kinerja-link-v1\nk1\n${id}\n198001012005011002\n${parseInt(exp, 36)}`).digest("base64url");
+    const wrongKeySig = createHmac("sha256", randomBytes(32))
+      .update(`kinerja-link-v1\nk1\n${id}\n198001012005011002\n${parseInt(exp, 36)}`)
+      .digest("base64url");
     const variants: Record<string, string> = {
       "kid altered": [alter(kid), id, exp, sig].join("."),
       "unknown kid": ["k9", id, exp, sig].join("."),
       "id altered": [kid, alter(id), exp, sig].join("."),
-      "id case changed": [kid, id.toUpperCase() === id ? id.toLowerCase() : id.toUpperCase(), exp, sig].join("."),
+      "id case changed": [kid, id.toUpperCase() === id ? id.toLowerCase() : id.toUpperCase(), exp, sig].join(
+        ".",
+      ),
       "expiry altered": [kid, id, alter(exp), sig].join("."),
       "expiry extended by a year": [kid, id, (parseInt(exp, 36) + 365 * 86400).toString(36), sig].join("."),
       "signature altered": [kid, id, exp, alter(sig)].join("."),
-      "signature non-canonical": [kid, id, exp, sig.slice(0, -1) + (sig.at(-1) === "A" ? "B" : "A")].join("."),
+      "signature non-canonical": [kid, id, exp, sig.slice(0, -1) + (sig.at(-1) === "A" ? "B" : "A")].join(
+        ".",
+      ),
       "signed with a wrong key": [kid, id, exp, wrongKeySig].join("."),
       "truncated by one": link.token.slice(0, -1),
       "truncated to half": link.token.slice(0, link.token.length / 2),
@@ -80,12 +99,17 @@ describe("links: tampered tokens", () => {
       const path = `/l/${token}`;
       const get = await fx.app.request(path);
       const post = await fx.app.request(path, jsonPost(review));
-      const form = await fx.app.request(path, { method: "POST", body: new URLSearchParams(review), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const form = await fx.app.request(path, {
+        method: "POST",
+        body: new URLSearchParams(review),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
       for (const res of [get, post, form]) {
         expect([403, 404], `${name}: ${res.status}`).toContain(res.status);
       }
     }
-    for (const res of [await fx.app.request("/l/"), await fx.app.request("/l/", jsonPost(review))]) expect(res.status).toBe(404);
+    for (const res of [await fx.app.request("/l/"), await fx.app.request("/l/", jsonPost(review))])
+      expect(res.status).toBe(404);
     expect(await snapshot(fx)).toBe(before);
     expect(await executionStatus(fx, link.executionArn)).toBe("RUNNING");
     // The genuine token still works afterwards.
@@ -99,7 +123,11 @@ describe("links: deciding once", () => {
     expect((await fx.app.request(link.path, jsonPost(review))).status).toBe(200);
     const done = await fx.h.finished(link.executionArn);
     expect(done.status).toBe("SUCCEEDED");
-    expect(JSON.parse(done.output).decision).toMatchObject({ kind: "review", decision: review, decidedBy: { nip: "198001012005011002", role: "appraiser" } });
+    expect(JSON.parse(done.output).decision).toMatchObject({
+      kind: "review",
+      decision: review,
+      decidedBy: { nip: "198001012005011002", role: "appraiser" },
+    });
   });
 
   it("answers a replayed POST with 409 'already decided' and keeps exactly one audit event", async () => {
@@ -108,9 +136,16 @@ describe("links: deciding once", () => {
     for (let i = 0; i < 3; i++) {
       const again = await fx.app.request(link.path, jsonPost({ ...review, hasilKerja: "above" }));
       expect(again.status).toBe(409);
-      expect(await again.json()).toMatchObject({ title: "Already decided", decidedBy: { name: "Budi Santoso" } });
+      expect(await again.json()).toMatchObject({
+        title: "Already decided",
+        decidedBy: { name: "Budi Santoso" },
+      });
     }
-    const html = await fx.app.request(link.path, { method: "POST", body: new URLSearchParams(review), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const html = await fx.app.request(link.path, {
+      method: "POST",
+      body: new URLSearchParams(review),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(html.status).toBe(409);
     expect(await html.text()).toContain("Keputusan sudah diambil");
     expect(await auditEvents(fx, link.appraisalId)).toHaveLength(1);
@@ -129,7 +164,25 @@ describe("links: deciding once", () => {
     const done = await fx.h.finished(link.executionArn);
     expect(done.status).toBe("SUCCEEDED");
     expect(JSON.parse(done.output).decision.decidedAt).toBe(winner.decidedAt);
-    expect((audit[0].detail as { body: { feedback: string } }).body.feedback).toBe(JSON.parse(done.output).decision.decision.feedback);
+    expect((audit[0].detail as { body: { feedback: string } }).body.feedback).toBe(
+      JSON.parse(done.output).decision.decision.feedback,
+    );
+  });
+});
+
+describe("links: a click after the task timed out", () => {
+  it("records the decision, reports it undelivered (TaskTimedOut from the engine), and does not retry a dead token", async () => {
+    const shortMachine = await fx.h.machine(`short-${randomBytes(3).toString("hex")}`, decisionMachine(60));
+    const link = await openViaWorkflow(fx, "review", shortMachine);
+    await fx.h.states.engine.advance(61_000);
+    expect((await fx.h.finished(link.executionArn)).error).toBe("States.Timeout");
+    const res = await fx.app.request(link.path, jsonPost(review));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "decided", delivered: false });
+    expect(await auditEvents(fx, link.appraisalId)).toHaveLength(1);
+    const sweep = await redeliverPending(fx.deps);
+    expect(sweep.attempted).toBe(0);
+    expect(sweep.skipped).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -159,7 +212,8 @@ describe("links: bad bodies", () => {
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       const problem = (await res.json()) as { errors: unknown[] };
       expect(problem.errors.length).toBeGreaterThan(0);
-      for (const e of problem.errors) expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
+      for (const e of problem.errors)
+        expect(e).toEqual({ path: expect.any(String), message: expect.any(String) });
     }
     const proto = await fx.app.request(link.path, {
       method: "POST",
@@ -168,15 +222,27 @@ describe("links: bad bodies", () => {
     });
     expect(proto.status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const notJson = await fx.app.request(link.path, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const notJson = await fx.app.request(link.path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(notJson.status).toBe(400);
     expect(notJson.headers.get("content-type")).toContain("application/problem+json");
-    const unsupported = await fx.app.request(link.path, { method: "POST", headers: { "content-type": "text/plain" }, body: "approve" });
+    const unsupported = await fx.app.request(link.path, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "approve",
+    });
     expect(unsupported.status).toBe(415);
     const huge = await fx.app.request(link.path, jsonPost({ ...review, feedback: "x".repeat(200_000) }));
     expect(huge.status).toBe(413);
-    const firstIssue = (await (await fx.app.request(link.path, jsonPost({ ...review, hasilKerja: "excellent" }))).json()) as { errors: unknown[] };
-    expect(firstIssue.errors).toEqual([{ path: "hasilKerja", message: "must be one of above, meets, below" }]);
+    const firstIssue = (await (
+      await fx.app.request(link.path, jsonPost({ ...review, hasilKerja: "excellent" }))
+    ).json()) as { errors: unknown[] };
+    expect(firstIssue.errors).toEqual([
+      { path: "hasilKerja", message: "must be one of above, meets, below" },
+    ]);
     expect(await snapshot(fx)).toBe(before);
     expect(await executionStatus(fx, link.executionArn)).toBe("RUNNING");
   });
@@ -193,7 +259,11 @@ describe("links: expiry, supersession, rotation, rate limit", () => {
     expect(await json.json()).toMatchObject({ status: "expired" });
     const post = await fx.app.request(link.path, jsonPost(review));
     expect(post.status).toBe(410);
-    const page = await fx.app.request(link.path, { method: "POST", body: new URLSearchParams(review), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const page = await fx.app.request(link.path, {
+      method: "POST",
+      body: new URLSearchParams(review),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(page.status).toBe(410);
     expect(await page.text()).toContain("Masa berlaku tautan ini telah habis");
     expect(await snapshot(fx)).toBe(before);
@@ -207,7 +277,9 @@ describe("links: expiry, supersession, rotation, rate limit", () => {
     const { createApp } = await import("../../packages/web/src/app");
     const dropped = { ...fx.deps, signer: createLinkSigner({ current: rotated.current, previous: [] }) };
     expect((await createApp({ decisions: dropped }).request(link.path)).status).toBe(403);
-    expect((await createApp({ decisions: withRotation }).request(link.path, jsonPost(review))).status).toBe(200);
+    expect((await createApp({ decisions: withRotation }).request(link.path, jsonPost(review))).status).toBe(
+      200,
+    );
   });
 
   it("limits requests per link and per client address with 429", async () => {
@@ -235,12 +307,28 @@ describe("links: property", () => {
       fc.string({ maxLength: 300 }),
       fc.string({ unit: "grapheme", maxLength: 120 }),
       fc.constantFrom(link.token),
-      fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(id), fc.constantFrom(exp), fc.constantFrom(sig)).map((p) => p.join(".")),
-      fc.tuple(fc.constantFrom(kid), fc.string({ maxLength: 30 }), fc.constantFrom(exp), fc.string({ maxLength: 50 })).map((p) => p.join(".")),
+      fc
+        .tuple(fc.string({ maxLength: 20 }), fc.constantFrom(id), fc.constantFrom(exp), fc.constantFrom(sig))
+        .map((p) => p.join(".")),
+      fc
+        .tuple(
+          fc.constantFrom(kid),
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom(exp),
+          fc.string({ maxLength: 50 }),
+        )
+        .map((p) => p.join(".")),
     );
     const body = fc.oneof(
       fc.jsonValue(),
-      fc.record({ hasilKerja: fc.oneof(fc.constantFrom("above", "meets", "below"), fc.string()), perilaku: fc.jsonValue(), feedback: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record(
+        {
+          hasilKerja: fc.oneof(fc.constantFrom("above", "meets", "below"), fc.string()),
+          perilaku: fc.jsonValue(),
+          feedback: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(token, body, fc.constantFrom("json", "form", "get"), async (t, b, mode) => {
@@ -253,7 +341,11 @@ describe("links: property", () => {
               : await fx.app.request(path, {
                   method: "POST",
                   headers: { "content-type": "application/x-www-form-urlencoded" },
-                  body: new URLSearchParams(Object.entries(typeof b === "object" && b ? b : { v: b }).map(([k, v]): [string, string] => [k, String(v)])),
+                  body: new URLSearchParams(
+                    Object.entries(typeof b === "object" && b ? b : { v: b }).map(
+                      ([k, v]): [string, string] => [k, String(v)],
+                    ),
+                  ),
                 });
         expect(res.status).toBeLessThan(500);
       }),

@@ -15,13 +15,23 @@ export function createApp(deps: AppDeps = {}) {
   const app = new Hono();
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/assets/kinerja.css", (c) =>
-    c.body(PAGE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=86400", "x-content-type-options": "nosniff" }),
+    c.body(PAGE_CSS, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+      "x-content-type-options": "nosniff",
+    }),
   );
   if (deps.decisions) {
-    app.route("/l", linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit, trustProxy: deps.trustProxy }));
+    app.route(
+      "/l",
+      linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit, trustProxy: deps.trustProxy }),
+    );
   }
   if (deps.outbox) app.route("/_local/mail", outboxRoutes(deps.outbox));
-  if (deps.hr && !deps.auth) throw new AuthConfigError("createApp: deps.hr needs deps.auth (the HR routes are never mounted without the JWT check)");
+  if (deps.hr && !deps.auth)
+    throw new AuthConfigError(
+      "createApp: deps.hr needs deps.auth (the HR routes are never mounted without the JWT check)",
+    );
   if (deps.hr && deps.auth) {
     app.route("/api", hrRoutes(deps.hr, deps.auth));
     app.route("/dashboard", dashboardRoutes({ hr: deps.hr, auth: deps.auth, devIssuer: deps.devIssuer }));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { closeDecision, decide, openDecision, redeliverPending, viewLink } from "../../../packages/core/src/decision/decision.service";
+import {
+  closeDecision,
+  decide,
+  openDecision,
+  redeliverPending,
+  viewLink,
+} from "../../../packages/core/src/decision/decision.service";
 import { AlreadyDecidedError, LinkGoneError } from "../../../packages/core/src/decision/decision.errors";
 import { scanAll } from "../../setup/dynamo";
 import { linksFixture, openAndGetPath, openInput, reviewBody } from "./helpers";
@@ -9,14 +15,22 @@ describe("pending decisions", () => {
     const fx = await linksFixture();
     const { input, token, opened } = await openAndGetPath(fx);
     const view = await viewLink(fx.deps, token);
-    expect(view.decision).toMatchObject({ kind: "review", status: "pending", appraisalId: input.appraisalId });
+    expect(view.decision).toMatchObject({
+      kind: "review",
+      status: "pending",
+      appraisalId: input.appraisalId,
+    });
     expect(JSON.stringify(view)).not.toContain(input.taskToken);
     const result = await decide(fx.deps, token, reviewBody);
     expect(result).toMatchObject({ decisionId: opened.decisionId, delivered: true });
     expect(fx.callbacks.succeeded).toHaveLength(1);
     expect(fx.callbacks.succeeded[0]).toMatchObject({
       token: input.taskToken,
-      output: { kind: "review", decision: reviewBody, decidedBy: { nip: input.recipient.nip, role: "appraiser" } },
+      output: {
+        kind: "review",
+        decision: reviewBody,
+        decidedBy: { nip: input.recipient.nip, role: "appraiser" },
+      },
     });
     await expect(decide(fx.deps, token, reviewBody)).rejects.toBeInstanceOf(AlreadyDecidedError);
     expect(fx.callbacks.succeeded).toHaveLength(1);
@@ -35,15 +49,29 @@ describe("pending decisions", () => {
     const fx = await linksFixture();
     const first = await openAndGetPath(fx);
     const reminder = await openAndGetPath(fx, { ...first.input, taskToken: "token-2", mailKind: "reminder" });
-    const boss = { nip: "197001012000011003", name: "Ir. Hartono", email: "hartono@salor.test", role: "superior-of-appraiser" as const };
-    const escalation = await openAndGetPath(fx, { ...first.input, taskToken: "token-3", mailKind: "escalation", recipient: boss });
-    expect(new Set([first.opened.decisionId, reminder.opened.decisionId, escalation.opened.decisionId]).size).toBe(1);
+    const boss = {
+      nip: "197001012000011003",
+      name: "Ir. Hartono",
+      email: "hartono@salor.test",
+      role: "superior-of-appraiser" as const,
+    };
+    const escalation = await openAndGetPath(fx, {
+      ...first.input,
+      taskToken: "token-3",
+      mailKind: "escalation",
+      recipient: boss,
+    });
+    expect(
+      new Set([first.opened.decisionId, reminder.opened.decisionId, escalation.opened.decisionId]).size,
+    ).toBe(1);
     const escalationMail = (await fx.outbox.list({ to: boss.email }))[0];
     expect(escalationMail.subject).toContain("Eskalasi");
     expect(escalationMail.text).toContain("Budi Santoso");
     await decide(fx.deps, escalation.token, reviewBody);
     expect(fx.callbacks.succeeded.map((s) => s.token)).toEqual(["token-3"]);
-    await expect(decide(fx.deps, first.token, reviewBody)).rejects.toMatchObject({ decidedBy: { nip: boss.nip } });
+    await expect(decide(fx.deps, first.token, reviewBody)).rejects.toMatchObject({
+      decidedBy: { nip: boss.nip },
+    });
   });
 
   it("keeps a decision whose token timed out and delivers it to the next token, with no click lost", async () => {
@@ -53,9 +81,15 @@ describe("pending decisions", () => {
     const result = await decide(fx.deps, first.token, reviewBody);
     expect(result.delivered).toBe(false);
     expect(await redeliverPending(fx.deps)).toEqual({ attempted: 0, delivered: 0, skipped: 1 });
-    const reopened = await openDecision(fx.deps, { ...first.input, taskToken: "token-next", mailKind: "reminder" });
+    const reopened = await openDecision(fx.deps, {
+      ...first.input,
+      taskToken: "token-next",
+      mailKind: "reminder",
+    });
     expect(reopened).toMatchObject({ delivered: true, linkIds: [] });
-    expect(fx.callbacks.succeeded).toEqual([{ token: "token-next", output: expect.objectContaining({ decision: reviewBody }) }]);
+    expect(fx.callbacks.succeeded).toEqual([
+      { token: "token-next", output: expect.objectContaining({ decision: reviewBody }) },
+    ]);
     expect(await fx.outbox.list({ to: first.input.recipient.email })).toHaveLength(1);
   });
 
@@ -76,10 +110,18 @@ describe("pending decisions", () => {
   it("answers a late click after closeDecision with what happened", async () => {
     const fx = await linksFixture();
     const first = await openAndGetPath(fx, { kind: "acknowledgement" });
-    await closeDecision(fx.deps, { decisionKey: first.input.decisionKey, status: "expired", reason: "auto-acknowledged after 14 days", decidedBy: "system" });
+    await closeDecision(fx.deps, {
+      decisionKey: first.input.decisionKey,
+      status: "expired",
+      reason: "auto-acknowledged after 14 days",
+      decidedBy: "system",
+    });
     const err = await decide(fx.deps, first.token, { decision: "acknowledge" }).catch((e) => e);
     expect(err).toBeInstanceOf(LinkGoneError);
-    expect(err).toMatchObject({ reason: "expired", detail: { closedReason: "auto-acknowledged after 14 days", closedBy: "system" } });
+    expect(err).toMatchObject({
+      reason: "expired",
+      detail: { closedReason: "auto-acknowledged after 14 days", closedBy: "system" },
+    });
     expect(fx.callbacks.succeeded).toHaveLength(0);
   });
 
@@ -90,6 +132,10 @@ describe("pending decisions", () => {
     await decide(fx.deps, first.token, reviewBody).catch(() => undefined);
     const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "decision", kind: "review", appraisalId: first.input.appraisalId });
+    expect(audit[0]).toMatchObject({
+      action: "decision",
+      kind: "review",
+      appraisalId: first.input.appraisalId,
+    });
   });
 });

@@ -1,7 +1,11 @@
 // Shared setup for link tests: a fresh table, the outbox, a real signer and a fake TaskCallbacks recording calls.
 import { randomBytes } from "node:crypto";
 import { createOffsetClock, type AdjustableClock } from "../../../packages/core/src/clock/clock";
-import { openDecision, type DecisionDeps, type OpenDecisionInput } from "../../../packages/core/src/decision/decision.service";
+import {
+  openDecision,
+  type DecisionDeps,
+  type OpenDecisionInput,
+} from "../../../packages/core/src/decision/decision.service";
 import type { TaskCallbacks } from "../../../packages/core/src/decision/task-callbacks";
 import { TaskTimedOutError } from "../../../packages/core/src/decision/decision.errors";
 import { createLinkSigner, type LinkKeyring } from "../../../packages/core/src/links/link-signer";
@@ -75,7 +79,12 @@ export function openInput(overrides: Partial<OpenDecisionInput> = {}): OpenDecis
     appraisalId: `appr-${counter}`,
     cycleId: "cycle-2026",
     employee: { nip: "199001012015031001", name: "Siti Rahmawati" },
-    recipient: { nip: "198001012005011002", name: "Budi Santoso", email: "budi@salor.test", role: "appraiser" },
+    recipient: {
+      nip: "198001012005011002",
+      name: "Budi Santoso",
+      email: "budi@salor.test",
+      role: "appraiser",
+    },
     taskToken: `token-${counter}-${randomBytes(8).toString("hex")}`,
     dueAt: new Date(now + 3 * 86_400_000).toISOString(),
     expiresAt: new Date(now + 7 * 86_400_000).toISOString(),
@@ -96,4 +105,8 @@ export async function openAndGetPath(fx: LinksFixture, overrides: Partial<OpenDe
 }
 
 /** A valid review body. */
-export const reviewBody = { hasilKerja: "meets", perilaku: "above", feedback: "Kerja baik, tingkatkan dokumentasi." };
+export const reviewBody = {
+  hasilKerja: "meets",
+  perilaku: "above",
+  feedback: "Kerja baik, tingkatkan dokumentasi.",
+};

@@ -24,7 +24,13 @@ describe("link routes", () => {
   it("GET with Accept: application/json returns the link JSON without the task token", async () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
-    const { path, input } = await openAndGetPath(fx, { context: { indicators: [{ id: "i1", text: "Laporan", aspect: "kuantitas", target: { min: 12, unit: "laporan" } }] } });
+    const { path, input } = await openAndGetPath(fx, {
+      context: {
+        indicators: [
+          { id: "i1", text: "Laporan", aspect: "kuantitas", target: { min: 12, unit: "laporan" } },
+        ],
+      },
+    });
     const res = await app.request(path, { headers: { accept: "application/json" } });
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -44,10 +50,18 @@ describe("link routes", () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
     const { path, input } = await openAndGetPath(fx);
-    const first = await app.request(path, { method: "POST", headers: json, body: JSON.stringify(reviewBody) });
+    const first = await app.request(path, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(reviewBody),
+    });
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ status: "decided", kind: "review", delivered: true });
-    const second = await app.request(path, { method: "POST", headers: json, body: JSON.stringify(reviewBody) });
+    const second = await app.request(path, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(reviewBody),
+    });
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ status: 409, decidedBy: { nip: input.recipient.nip } });
     const page = await app.request(path);
@@ -59,18 +73,32 @@ describe("link routes", () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
     const { path } = await openAndGetPath(fx, { kind: "acknowledgement" });
-    const form = new URLSearchParams({ decision: "object", reason: "Realisasi triwulan IV belum dihitung.", _action: "submit" });
-    const res = await app.request(path, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = new URLSearchParams({
+      decision: "object",
+      reason: "Realisasi triwulan IV belum dihitung.",
+      _action: "submit",
+    });
+    const res = await app.request(path, {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("keputusan Anda tercatat");
-    expect(fx.callbacks.succeeded[0].output).toMatchObject({ decision: { decision: "object", reason: "Realisasi triwulan IV belum dihitung." } });
+    expect(fx.callbacks.succeeded[0].output).toMatchObject({
+      decision: { decision: "object", reason: "Realisasi triwulan IV belum dihitung." },
+    });
   });
 
   it("re-renders the form with field errors (400) when a form is incomplete", async () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
     const { path } = await openAndGetPath(fx, { kind: "acknowledgement" });
-    const res = await app.request(path, { method: "POST", body: new URLSearchParams({ decision: "object" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await app.request(path, {
+      method: "POST",
+      body: new URLSearchParams({ decision: "object" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("an objection needs a reason");
@@ -81,21 +109,38 @@ describe("link routes", () => {
   it("adds SKP rows without deciding (the no-JS way)", async () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
-    const { path } = await openAndGetPath(fx, { kind: "skp-proposal", context: { superiorRhk: [{ id: "s1", text: "Meningkatnya mutu layanan" }] } });
-    const form = new URLSearchParams({ "rhk.0.text": "Tersusunnya laporan", _action: "more-rhk", _rhkRows: "3", _indicatorRows: "3" });
-    const res = await app.request(path, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const { path } = await openAndGetPath(fx, {
+      kind: "skp-proposal",
+      context: { superiorRhk: [{ id: "s1", text: "Meningkatnya mutu layanan" }] },
+    });
+    const form = new URLSearchParams({
+      "rhk.0.text": "Tersusunnya laporan",
+      _action: "more-rhk",
+      _rhkRows: "3",
+      _indicatorRows: "3",
+    });
+    const res = await app.request(path, {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("RHK 5");
     expect(html).toContain("Tersusunnya laporan");
-    const after = (await (await app.request(path, { headers: { accept: "application/json" } })).json()) as { status: string };
+    const after = (await (await app.request(path, { headers: { accept: "application/json" } })).json()) as {
+      status: string;
+    };
     expect(after.status).toBe("pending");
   });
 
   it("decides an SKP proposal posted as a form, cascaded from the superior's RHK", async () => {
     const fx = await linksFixture();
     const app = createApp({ decisions: fx.deps });
-    const { path } = await openAndGetPath(fx, { kind: "skp-proposal", context: { superiorRhk: [{ id: "s1", text: "Meningkatnya mutu layanan" }], positionType: "pelaksana" } });
+    const { path } = await openAndGetPath(fx, {
+      kind: "skp-proposal",
+      context: { superiorRhk: [{ id: "s1", text: "Meningkatnya mutu layanan" }], positionType: "pelaksana" },
+    });
     const form = new URLSearchParams({
       "rhk.0.text": "Tersusunnya laporan bulanan",
       "rhk.0.kind": "utama",
@@ -109,10 +154,22 @@ describe("link routes", () => {
       _rhkRows: "3",
       _indicatorRows: "3",
     });
-    const res = await app.request(path, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await app.request(path, {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(200);
     expect(fx.callbacks.succeeded[0].output).toMatchObject({
-      decision: { rhk: [{ text: "Tersusunnya laporan bulanan", parentRhkId: "s1", indicators: [{ target: { min: 12, unit: "laporan" } }] }] },
+      decision: {
+        rhk: [
+          {
+            text: "Tersusunnya laporan bulanan",
+            parentRhkId: "s1",
+            indicators: [{ target: { min: 12, unit: "laporan" } }],
+          },
+        ],
+      },
     });
   });
 
@@ -121,8 +178,14 @@ describe("link routes", () => {
     const app = createApp({ decisions: fx.deps, outbox: fx.outbox });
     const { input } = await openAndGetPath(fx);
     const list = (await (await app.request("/_local/mail")).json()) as Record<string, unknown>[];
-    expect(list[0]).toMatchObject({ to: input.recipient.email, subject: expect.stringContaining("Penilaian kinerja"), links: [expect.stringContaining("/l/")] });
-    expect(Object.keys(list[0])).toEqual(expect.arrayContaining(["id", "to", "subject", "text", "html", "links", "sentAt"]));
+    expect(list[0]).toMatchObject({
+      to: input.recipient.email,
+      subject: expect.stringContaining("Penilaian kinerja"),
+      links: [expect.stringContaining("/l/")],
+    });
+    expect(Object.keys(list[0])).toEqual(
+      expect.arrayContaining(["id", "to", "subject", "text", "html", "links", "sentAt"]),
+    );
     const page = await app.request("/_local/mail", { headers: { accept: "text/html" } });
     expect(await page.text()).toContain("Kotak keluar lokal");
   });

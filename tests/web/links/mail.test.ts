@@ -38,7 +38,12 @@ describe("mail templates", () => {
 
   it("has reminder and escalation variants and an English version", () => {
     expect(renderDecisionMail({ ...base, mailKind: "reminder" }).subject).toContain("Pengingat:");
-    const escalation = renderDecisionMail({ ...base, mailKind: "escalation", recipient: { name: "Ir. Hartono" }, originalRecipient: { name: "Budi Santoso" } });
+    const escalation = renderDecisionMail({
+      ...base,
+      mailKind: "escalation",
+      recipient: { name: "Ir. Hartono" },
+      originalRecipient: { name: "Budi Santoso" },
+    });
     expect(escalation.subject).toContain("Eskalasi:");
     expect(escalation.text).toContain("Permintaan kepada Budi Santoso");
     const en = renderDecisionMail({ ...base, mailKind: "request", locale: "en" });
@@ -49,16 +54,28 @@ describe("mail templates", () => {
 
 describe("SES v2 adapter", () => {
   it("sends text and HTML in UTF-8 with sanitised tags and returns the message id", async () => {
-    const client = new SESv2Client({ region: "ap-southeast-3", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+    const client = new SESv2Client({
+      region: "ap-southeast-3",
+      credentials: { accessKeyId: "x", secretAccessKey: "y" },
+    });
     const send = vi.spyOn(client, "send").mockResolvedValue({ MessageId: "ses-123" } as never);
-    const mail = createSesMail({ client, from: "kinerja <noreply@salorkab.go.id>", configurationSetName: "kinerja" });
+    const mail = createSesMail({
+      client,
+      from: "kinerja <noreply@salorkab.go.id>",
+      configurationSetName: "kinerja",
+    });
     expect(await mail.send(message)).toEqual({ id: "ses-123" });
     const command = send.mock.calls[0][0] as SendEmailCommand;
     expect(command).toBeInstanceOf(SendEmailCommand);
     expect(command.input).toMatchObject({
       FromEmailAddress: "kinerja <noreply@salorkab.go.id>",
       Destination: { ToAddresses: ["budi@salor.test"] },
-      Content: { Simple: { Subject: { Data: message.subject, Charset: "UTF-8" }, Body: { Text: { Data: "Yth. Budi" }, Html: { Data: "<p>Yth. Budi</p>" } } } },
+      Content: {
+        Simple: {
+          Subject: { Data: message.subject, Charset: "UTF-8" },
+          Body: { Text: { Data: "Yth. Budi" }, Html: { Data: "<p>Yth. Budi</p>" } },
+        },
+      },
       EmailTags: [
         { Name: "kind", Value: "review" },
         { Name: "decisionId", Value: "d-1" },
@@ -68,14 +85,19 @@ describe("SES v2 adapter", () => {
   });
 
   it("maps throttling to a retryable MailDeliveryError and rejection to InvalidMailError", async () => {
-    const client = new SESv2Client({ region: "ap-southeast-3", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+    const client = new SESv2Client({
+      region: "ap-southeast-3",
+      credentials: { accessKeyId: "x", secretAccessKey: "y" },
+    });
     const send = vi.spyOn(client, "send");
     const mail = createSesMail({ client, from: "noreply@salorkab.go.id" });
     send.mockRejectedValueOnce(Object.assign(new Error("slow down"), { name: "TooManyRequestsException" }));
     await expect(mail.send(message)).rejects.toBeInstanceOf(MailDeliveryError);
     send.mockRejectedValueOnce(Object.assign(new Error("bad address"), { name: "MessageRejected" }));
     await expect(mail.send(message)).rejects.toBeInstanceOf(InvalidMailError);
-    await expect(mail.send({ ...message, to: "not-an-address" })).rejects.toThrow(/to: to must be an email address/);
+    await expect(mail.send({ ...message, to: "not-an-address" })).rejects.toThrow(
+      /to: to must be an email address/,
+    );
   });
 });
 

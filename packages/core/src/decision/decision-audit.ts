@@ -16,7 +16,11 @@ export interface DecisionAuditEvent {
 const repos = new WeakMap<object, AuditRepo>();
 
 /** Builds the transaction item that appends a decision's audit event (the audit repo's item), to commit with the claim. */
-export function decisionAuditItem(storage: DecisionStorage, clock: Clock, event: DecisionAuditEvent): TransactItem {
+export function decisionAuditItem(
+  storage: DecisionStorage,
+  clock: Clock,
+  event: DecisionAuditEvent,
+): TransactItem {
   let repo = repos.get(storage);
   if (!repo) {
     repo = createAuditRepo({ entity: auditEventEntity(storage.client, storage.tableName), clock });

@@ -74,7 +74,10 @@ export function decisionEntity(client: DynamoDBDocumentClient, table: string) {
         ttl: { type: "number" },
       },
       indexes: {
-        byKey: { pk: { field: "pk", composite: ["decisionKey"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
+        byKey: {
+          pk: { field: "pk", composite: ["decisionKey"], casing: "none" },
+          sk: { field: "sk", composite: [], casing: "none" },
+        },
         byAppraisal: {
           index: "gsi1",
           pk: { field: "gsi1pk", composite: ["appraisalId"], casing: "none" },
@@ -110,7 +113,10 @@ export function decisionLinkEntity(client: DynamoDBDocumentClient, table: string
         ttl: { type: "number" },
       },
       indexes: {
-        byLinkId: { pk: { field: "pk", composite: ["linkId"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
+        byLinkId: {
+          pk: { field: "pk", composite: ["linkId"], casing: "none" },
+          sk: { field: "sk", composite: [], casing: "none" },
+        },
       },
     },
     { client, table },
@@ -132,7 +138,10 @@ export function decisionMailEntity(client: DynamoDBDocumentClient, table: string
         ttl: { type: "number" },
       },
       indexes: {
-        byDecision: { pk: { field: "pk", composite: ["decisionKey"], casing: "none" }, sk: { field: "sk", composite: ["mailKey"], casing: "none" } },
+        byDecision: {
+          pk: { field: "pk", composite: ["decisionKey"], casing: "none" },
+          sk: { field: "sk", composite: ["mailKey"], casing: "none" },
+        },
       },
     },
     { client, table },

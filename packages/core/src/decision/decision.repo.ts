@@ -61,7 +61,9 @@ export interface LinkRecord {
 }
 
 /** A TransactWriteItem in the document-client shape (what ElectroDB's commit() and the audit repo produce). */
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]>[number];
+export type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]
+>[number];
 
 function isConditionalFailure(err: unknown): boolean {
   return (err as { name?: string })?.name === "ConditionalCheckFailedException";
@@ -70,14 +72,18 @@ function isConditionalFailure(err: unknown): boolean {
 /** Tells whether a failed transaction was cancelled because a condition did not hold (someone else won the race). */
 export function isTransactionConditionFailure(err: unknown): boolean {
   const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return e?.name === "TransactionCanceledException" && (e.CancellationReasons ?? []).some((r) => r?.Code === "ConditionalCheckFailed");
+  return (
+    e?.name === "TransactionCanceledException" &&
+    (e.CancellationReasons ?? []).some((r) => r?.Code === "ConditionalCheckFailed")
+  );
 }
 
 /** Tells whether a transaction was cancelled only because another transaction touched the same item at the same time. */
 export function isTransactionConflict(err: unknown): boolean {
   const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
   return (
-    (e?.name === "TransactionCanceledException" && (e.CancellationReasons ?? []).some((r) => r?.Code === "TransactionConflict")) ||
+    (e?.name === "TransactionCanceledException" &&
+      (e.CancellationReasons ?? []).some((r) => r?.Code === "TransactionConflict")) ||
     e?.name === "TransactionConflictException"
   );
 }
@@ -102,7 +108,8 @@ function build(storage: DecisionStorage) {
         await decisions.create({ ...record, status: "pending", delivery: "none" }).go();
         return true;
       } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)) return false;
+        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
+          return false;
         throw err;
       }
     },
@@ -110,7 +117,16 @@ function build(storage: DecisionStorage) {
     /** Points a still-pending decision at a new task token (and expiry/recipients); false when it is no longer pending. */
     async rearmPendingDecision(
       decisionKey: string,
-      update: { taskToken: string; taskTokenHash: string; expiresAt: string; dueAt: string; recipients: RecipientRecord[]; reopen: boolean; now: string; ttl: number },
+      update: {
+        taskToken: string;
+        taskTokenHash: string;
+        expiresAt: string;
+        dueAt: string;
+        recipients: RecipientRecord[];
+        reopen: boolean;
+        now: string;
+        ttl: number;
+      },
     ): Promise<boolean> {
       try {
         await decisions
@@ -127,12 +143,15 @@ function build(storage: DecisionStorage) {
           })
           .remove(update.reopen ? ["closedReason", "closedBy", "closedAt"] : [])
           .where((a, op) =>
-            update.reopen ? `${op.eq(a.status, "expired")} OR ${op.eq(a.status, "superseded")}` : op.eq(a.status, "pending"),
+            update.reopen
+              ? `${op.eq(a.status, "expired")} OR ${op.eq(a.status, "superseded")}`
+              : op.eq(a.status, "pending"),
           )
           .go();
         return true;
       } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)) return false;
+        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
+          return false;
         throw err;
       }
     },
@@ -173,7 +192,12 @@ function build(storage: DecisionStorage) {
     },
 
     /** Binds a decided-but-undelivered decision to the newest task token so redelivery targets it. */
-    async rebindUndelivered(decisionKey: string, taskToken: string, taskTokenHash: string, now: string): Promise<void> {
+    async rebindUndelivered(
+      decisionKey: string,
+      taskToken: string,
+      taskTokenHash: string,
+      now: string,
+    ): Promise<void> {
       await decisions
         .patch({ decisionKey })
         .set({ taskToken, taskTokenHash, updatedAt: now })
@@ -192,7 +216,12 @@ function build(storage: DecisionStorage) {
     },
 
     /** Records why delivery to a token failed; the decision stays undelivered. */
-    async markDeliveryFailed(decisionKey: string, taskTokenHash: string, error: string, now: string): Promise<void> {
+    async markDeliveryFailed(
+      decisionKey: string,
+      taskTokenHash: string,
+      error: string,
+      now: string,
+    ): Promise<void> {
       try {
         await decisions
           .patch({ decisionKey })
@@ -201,7 +230,8 @@ function build(storage: DecisionStorage) {
           .go();
       } catch (err) {
         // Another path (openDecision with a newer token) delivered it meanwhile: nothing to record.
-        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))) throw err;
+        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)))
+          throw err;
       }
     },
 
@@ -213,12 +243,19 @@ function build(storage: DecisionStorage) {
       try {
         await decisions
           .patch({ decisionKey })
-          .set({ status: close.status, closedReason: close.reason, closedAt: close.now, updatedAt: close.now, ...(close.closedBy ? { closedBy: close.closedBy } : {}) })
+          .set({
+            status: close.status,
+            closedReason: close.reason,
+            closedAt: close.now,
+            updatedAt: close.now,
+            ...(close.closedBy ? { closedBy: close.closedBy } : {}),
+          })
           .where((a, op) => op.eq(a.status, "pending"))
           .go();
         return true;
       } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)) return false;
+        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
+          return false;
         throw err;
       }
     },
@@ -258,7 +295,8 @@ function build(storage: DecisionStorage) {
         await mails.create({ decisionKey, mailKey, linkId, status: "sending", createdAt: now, ttl }).go();
         return { claimed: true };
       } catch (err) {
-        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))) throw err;
+        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)))
+          throw err;
         const existing = await mails.get({ decisionKey, mailKey }).go({ consistent: true });
         if (!existing.data) throw err;
         return { claimed: false, linkId: existing.data.linkId, status: existing.data.status };

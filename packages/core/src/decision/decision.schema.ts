@@ -4,9 +4,20 @@ import { SkpProposalBodySchema } from "./skp-proposal-body";
 import type { DecisionKind } from "./decision.entity.types";
 
 const text = (max: number, field: string) =>
-  v.pipe(v.string(`${field} must be text`), v.trim(), v.minLength(1, `${field} is required`), v.maxLength(max, `${field} is at most ${max} characters`));
+  v.pipe(
+    v.string(`${field} must be text`),
+    v.trim(),
+    v.minLength(1, `${field} is required`),
+    v.maxLength(max, `${field} is at most ${max} characters`),
+  );
 const optionalText = (max: number, field: string) =>
-  v.optional(v.pipe(v.string(`${field} must be text`), v.trim(), v.maxLength(max, `${field} is at most ${max} characters`)));
+  v.optional(
+    v.pipe(
+      v.string(`${field} must be text`),
+      v.trim(),
+      v.maxLength(max, `${field} is at most ${max} characters`),
+    ),
+  );
 
 /** `skp-approval` (appraising official): approve, or return with a comment (a return needs one). */
 export const SkpApprovalBodySchema = v.pipe(
@@ -15,7 +26,10 @@ export const SkpApprovalBodySchema = v.pipe(
     comment: optionalText(4000, "comment"),
   }),
   v.forward(
-    v.check((b) => b.decision !== "return" || !!b.comment, "a returned SKP needs a comment saying what to change"),
+    v.check(
+      (b) => b.decision !== "return" || !!b.comment,
+      "a returned SKP needs a comment saying what to change",
+    ),
     ["comment"],
   ),
 );
@@ -26,7 +40,11 @@ export const RealizationBodySchema = v.strictObject({
     v.array(
       v.strictObject({
         indicatorId: text(200, "indicatorId"),
-        value: v.pipe(v.number("value must be a number"), v.finite("value must be a finite number"), v.minValue(0, "value cannot be negative")),
+        value: v.pipe(
+          v.number("value must be a number"),
+          v.finite("value must be a finite number"),
+          v.minValue(0, "value cannot be negative"),
+        ),
         evidenceUrl: v.optional(
           v.pipe(
             v.string(),
@@ -41,7 +59,10 @@ export const RealizationBodySchema = v.strictObject({
     ),
     v.minLength(1, "report at least one indicator"),
     v.maxLength(200, "at most 200 items"),
-    v.check((items) => new Set(items.map((i) => i.indicatorId)).size === items.length, "each indicator may appear once"),
+    v.check(
+      (items) => new Set(items.map((i) => i.indicatorId)).size === items.length,
+      "each indicator may appear once",
+    ),
   ),
 });
 
@@ -60,7 +81,10 @@ export const AcknowledgementBodySchema = v.pipe(
     decision: v.picklist(["acknowledge", "object"], "decision must be acknowledge or object"),
     reason: optionalText(8000, "reason"),
   }),
-  v.forward(v.check((b) => b.decision !== "object" || !!b.reason, "an objection needs a reason"), ["reason"]),
+  v.forward(
+    v.check((b) => b.decision !== "object" || !!b.reason, "an objection needs a reason"),
+    ["reason"],
+  ),
 );
 
 /** `objection-decision` (superior of the appraising official): uphold with revised ratings, or reject; a note is required. */
@@ -70,8 +94,17 @@ export const ObjectionDecisionBodySchema = v.pipe(
     revised: v.optional(v.strictObject({ hasilKerja: RatingSchema, perilaku: RatingSchema })),
     note: text(8000, "note"),
   }),
-  v.forward(v.check((b) => b.decision !== "uphold" || !!b.revised, "an upheld objection needs the revised ratings"), ["revised"]),
-  v.forward(v.check((b) => b.decision !== "reject" || !b.revised, "a rejected objection keeps the ratings; leave revised out"), ["revised"]),
+  v.forward(
+    v.check((b) => b.decision !== "uphold" || !!b.revised, "an upheld objection needs the revised ratings"),
+    ["revised"],
+  ),
+  v.forward(
+    v.check(
+      (b) => b.decision !== "reject" || !b.revised,
+      "a rejected objection keeps the ratings; leave revised out",
+    ),
+    ["revised"],
+  ),
 );
 
 /** The body schema for each decision kind (DESIGN.md section 3). */

@@ -63,9 +63,16 @@ export interface DecisionOutput {
 }
 
 const isoTime = (field: string) =>
-  v.pipe(v.string(`${field} must be an ISO time`), v.isoTimestamp(`${field} must be an ISO time (e.g. 2026-01-31T17:00:00.000Z)`));
+  v.pipe(
+    v.string(`${field} must be an ISO time`),
+    v.isoTimestamp(`${field} must be an ISO time (e.g. 2026-01-31T17:00:00.000Z)`),
+  );
 const nonEmpty = (field: string, max = 2048) =>
-  v.pipe(v.string(`${field} must be text`), v.minLength(1, `${field} is required`), v.maxLength(max, `${field} is too long`));
+  v.pipe(
+    v.string(`${field} must be text`),
+    v.minLength(1, `${field} is required`),
+    v.maxLength(max, `${field} is too long`),
+  );
 
 /** The validated input of openDecision (task inputs are an edge: validate them). */
 export const OpenDecisionInputSchema = v.object({
@@ -78,13 +85,19 @@ export const OpenDecisionInputSchema = v.object({
     nip: nonEmpty("recipient.nip", 32),
     name: nonEmpty("recipient.name", 256),
     email: v.pipe(v.string(), v.email("recipient.email must be an email address")),
-    role: v.picklist(["employee", "appraiser", "superior-of-appraiser", "hr"], "recipient.role is not a known role"),
+    role: v.picklist(
+      ["employee", "appraiser", "superior-of-appraiser", "hr"],
+      "recipient.role is not a known role",
+    ),
   }),
   taskToken: nonEmpty("taskToken", 8192),
   dueAt: isoTime("dueAt"),
   expiresAt: isoTime("expiresAt"),
   context: v.record(v.string(), v.unknown()),
-  mailKind: v.picklist(["request", "reminder", "escalation"], "mailKind must be request, reminder or escalation"),
+  mailKind: v.picklist(
+    ["request", "reminder", "escalation"],
+    "mailKind must be request, reminder or escalation",
+  ),
 });
 
 /** Input of openDecision (see the decision contract). */
@@ -102,7 +115,10 @@ function parseInput<S extends v.GenericSchema>(schema: S, input: unknown, what: 
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const issues = result.issues.map((i) => ({ path: v.getDotPath(i) ?? "", message: i.message }));
-  throw new InvalidDecisionInputError(`${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  throw new InvalidDecisionInputError(
+    `${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+    issues,
+  );
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -218,7 +234,10 @@ async function mailDecision(
   const repo = decisionRepo(deps.storage);
   const now = deps.clock.now().toISOString();
   const mailKey = `${m.tokenHash.slice(0, 40)}#${m.mailKind}#${m.recipient.nip}`;
-  const { linkId, token } = deps.signer.issue({ recipientNip: m.recipient.nip, expiresAt: new Date(m.expiresAt) });
+  const { linkId, token } = deps.signer.issue({
+    recipientNip: m.recipient.nip,
+    expiresAt: new Date(m.expiresAt),
+  });
   const linkTtl = epochS(m.expiresAt) + LINK_RETENTION_S;
   const claim = await repo.claimMail(m.decisionKey, mailKey, linkId, now, linkTtl);
   // Same token, kind and recipient already mailed: a retried step must not mail twice.
@@ -256,7 +275,9 @@ async function mailDecision(
   } catch (err) {
     // Free the claim so the step's retry can send; the link stays valid but unsent links harm no one.
     await repo.releaseMail(m.decisionKey, mailKey).catch(() => undefined);
-    throw new DecisionMailError(`could not mail decision ${m.decisionId} to ${m.recipient.email}`, { cause: err });
+    throw new DecisionMailError(`could not mail decision ${m.decisionId} to ${m.recipient.email}`, {
+      cause: err,
+    });
   }
   return linkId;
 }
@@ -269,18 +290,31 @@ async function deliverToNewToken(
 ): Promise<{ decisionId: string; linkIds: string[]; delivered: boolean }> {
   const repo = decisionRepo(deps.storage);
   await repo.rebindUndelivered(decision.decisionKey, taskToken, tokenHash, deps.clock.now().toISOString());
-  const delivered = await deliver(deps, { ...decision, taskToken, taskTokenHash: tokenHash }, { throwTransient: true });
+  const delivered = await deliver(
+    deps,
+    { ...decision, taskToken, taskTokenHash: tokenHash },
+    { throwTransient: true },
+  );
   return { decisionId: decision.decisionId, linkIds: [], delivered };
 }
 
 /** Sends the stored outcome to the decision's current token; records success or why it failed. */
-async function deliver(deps: DecisionDeps, decision: DecisionRecord, opts: { throwTransient: boolean }): Promise<boolean> {
+async function deliver(
+  deps: DecisionDeps,
+  decision: DecisionRecord,
+  opts: { throwTransient: boolean },
+): Promise<boolean> {
   const repo = decisionRepo(deps.storage);
   try {
     await deps.callbacks.succeed(decision.taskToken, decision.outcome ?? {});
   } catch (err) {
     const message = `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.message ?? String(err)}`;
-    await repo.markDeliveryFailed(decision.decisionKey, decision.taskTokenHash, message, deps.clock.now().toISOString());
+    await repo.markDeliveryFailed(
+      decision.decisionKey,
+      decision.taskTokenHash,
+      message,
+      deps.clock.now().toISOString(),
+    );
     if (!isDeadTokenError(err) && opts.throwTransient) throw err;
     return false;
   }
@@ -328,12 +362,16 @@ export interface LinkView {
   };
 }
 
-async function resolveLink(deps: DecisionDeps, token: string): Promise<{ link: LinkRecord; decision: DecisionRecord }> {
+async function resolveLink(
+  deps: DecisionDeps,
+  token: string,
+): Promise<{ link: LinkRecord; decision: DecisionRecord }> {
   let parsed;
   try {
     parsed = deps.signer.parse(token);
   } catch (err) {
-    if (err instanceof MalformedLinkTokenError) throw new LinkNotFoundError("this is not a link kinerja sent", { cause: err });
+    if (err instanceof MalformedLinkTokenError)
+      throw new LinkNotFoundError("this is not a link kinerja sent", { cause: err });
     throw err;
   }
   const repo = decisionRepo(deps.storage);
@@ -371,7 +409,8 @@ function toView(link: LinkRecord, d: DecisionRecord, now: Date): LinkView {
       context: d.context ?? {},
       decidedBy: d.decidedBy,
       decidedAt: d.decidedAt,
-      outcome: d.status === "decided" ? (d.outcome?.decision as Record<string, unknown> | undefined) : undefined,
+      outcome:
+        d.status === "decided" ? (d.outcome?.decision as Record<string, unknown> | undefined) : undefined,
       closedReason: d.closedReason,
       closedBy: d.closedBy,
       closedAt: d.closedAt,
@@ -388,7 +427,11 @@ export async function viewLink(deps: DecisionDeps, token: string): Promise<LinkV
 function ensureDecidable(view: LinkView): void {
   const d = view.decision;
   if (view.state === "decided") {
-    throw new AlreadyDecidedError("this decision was already taken", d.decidedBy ?? { nip: "", name: "", role: "" }, d.decidedAt ?? "");
+    throw new AlreadyDecidedError(
+      "this decision was already taken",
+      d.decidedBy ?? { nip: "", name: "", role: "" },
+      d.decidedAt ?? "",
+    );
   }
   if (view.state === "expired" || view.state === "superseded") {
     throw new LinkGoneError(`this decision is ${view.state}`, view.state, {
@@ -400,8 +443,13 @@ function ensureDecidable(view: LinkView): void {
   if (view.state === "link-expired") throw new LinkGoneError("this link has expired", "link-expired");
 }
 
-function crossCheck(kind: DecisionKind, body: Record<string, unknown>, context: Record<string, unknown>): { path: string; message: string }[] {
-  const ids = (list: unknown) => (Array.isArray(list) ? list.map((x) => String((x as { id?: unknown })?.id)) : []);
+function crossCheck(
+  kind: DecisionKind,
+  body: Record<string, unknown>,
+  context: Record<string, unknown>,
+): { path: string; message: string }[] {
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.map((x) => String((x as { id?: unknown })?.id)) : [];
   const issues: { path: string; message: string }[] = [];
   if (kind === "skp-proposal") {
     const superior = ids(context.superiorRhk);
@@ -411,13 +459,15 @@ function crossCheck(kind: DecisionKind, body: Record<string, unknown>, context: 
       isTopLevel: typeof context.isTopLevel === "boolean" ? context.isTopLevel : superior.length === 0,
       positionType: positionType.success ? positionType.output : "pelaksana",
     });
-    for (const issue of skpIssues) if (issue.severity === "error") issues.push({ path: issue.path, message: issue.message });
+    for (const issue of skpIssues)
+      if (issue.severity === "error") issues.push({ path: issue.path, message: issue.message });
   }
   if (kind === "realization") {
     const known = ids(context.indicators);
     const items = body.items as { indicatorId: string }[];
     items.forEach((item, i) => {
-      if (known.length && !known.includes(item.indicatorId)) issues.push({ path: `items.${i}.indicatorId`, message: "is not an indicator of this SKP" });
+      if (known.length && !known.includes(item.indicatorId))
+        issues.push({ path: `items.${i}.indicatorId`, message: "is not an indicator of this SKP" });
     });
   }
   return issues;
@@ -441,14 +491,21 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
   const view = toView(link, decision, deps.clock.now());
   ensureDecidable(view);
   const validated = validateDecisionBody(decision.kind, body);
-  if (!validated.ok) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
+  if (!validated.ok)
+    throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
   const cross = crossCheck(decision.kind, validated.body, decision.context ?? {});
   if (cross.length) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, cross);
 
   const repo = decisionRepo(deps.storage);
   const decidedAt = deps.clock.now().toISOString();
   const decidedBy = { nip: link.recipient.nip, name: link.recipient.name, role: link.recipient.role };
-  const outcome: DecisionOutput = { kind: decision.kind, decision: validated.body, decidedBy, linkId: link.linkId, decidedAt };
+  const outcome: DecisionOutput = {
+    kind: decision.kind,
+    decision: validated.body,
+    decidedBy,
+    linkId: link.linkId,
+    decidedAt,
+  };
   const claimItems = (current: DecisionRecord) => [
     repo.claimDecisionItem(decision.decisionKey, {
       outcome: outcome as unknown as Record<string, unknown>,
@@ -463,7 +520,13 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
       actor: decidedBy.nip,
       kind: decision.kind,
       linkId: link.linkId,
-      detail: { decisionId: decision.decisionId, decisionKey: decision.decisionKey, role: decidedBy.role, name: decidedBy.name, body: validated.body },
+      detail: {
+        decisionId: decision.decisionId,
+        decisionKey: decision.decisionKey,
+        role: decidedBy.role,
+        name: decidedBy.name,
+        body: validated.body,
+      },
     }),
   ];
   let current = decision;
@@ -479,16 +542,29 @@ export async function decide(deps: DecisionDeps, token: string, body: unknown): 
       ensureDecidable(toView(reread.link, reread.decision, deps.clock.now()));
       if (attempt >= 8) throw err;
       current = reread.decision;
-      if (isTransactionConflict(err)) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+      if (isTransactionConflict(err))
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
   // The claim pinned the token it was made against, so that is the token to resume.
-  const delivered = await deliver(deps, { ...current, status: "decided", delivery: "undelivered", outcome: outcome as unknown as Record<string, unknown> }, { throwTransient: false });
+  const delivered = await deliver(
+    deps,
+    {
+      ...current,
+      status: "decided",
+      delivery: "undelivered",
+      outcome: outcome as unknown as Record<string, unknown>,
+    },
+    { throwTransient: false },
+  );
   return { decisionId: decision.decisionId, kind: decision.kind, decidedAt, decidedBy, delivered };
 }
 
 /** Retries delivery of every decided-but-undelivered decision whose current token may still accept it (local runtime sweep). */
-export async function redeliverPending(deps: DecisionDeps, opts: { limit?: number } = {}): Promise<{ attempted: number; delivered: number; skipped: number }> {
+export async function redeliverPending(
+  deps: DecisionDeps,
+  opts: { limit?: number } = {},
+): Promise<{ attempted: number; delivered: number; skipped: number }> {
   const repo = decisionRepo(deps.storage);
   const pending = await repo.listUndelivered(opts.limit ?? 100);
   let attempted = 0;
@@ -498,7 +574,10 @@ export async function redeliverPending(deps: DecisionDeps, opts: { limit?: numbe
     const d = await repo.getDecision(listed.decisionKey);
     if (!d || d.status !== "decided" || d.delivery !== "undelivered") continue;
     // A token that already answered TaskTimedOut/TaskDoesNotExist/InvalidToken will never accept it; wait for openDecision's next token.
-    if (d.deliveryErrorTokenHash === d.taskTokenHash && /^(TaskTimedOutError|TaskDoesNotExistError|InvalidTaskTokenError)/.test(d.deliveryError ?? "")) {
+    if (
+      d.deliveryErrorTokenHash === d.taskTokenHash &&
+      /^(TaskTimedOutError|TaskDoesNotExistError|InvalidTaskTokenError)/.test(d.deliveryError ?? "")
+    ) {
       skipped++;
       continue;
     }

@@ -1,4 +1,3 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from "@aws-sdk/client-sfn";
 import {
   InvalidTaskTokenError,
   TaskCallbackTransientError,
@@ -16,8 +15,14 @@ export interface TaskCallbacks {
 }
 
 /** Tells whether a callback error means the token will never accept a result (so retrying that token is pointless). */
-export function isDeadTokenError(err: unknown): err is TaskTimedOutError | TaskDoesNotExistError | InvalidTaskTokenError {
-  return err instanceof TaskTimedOutError || err instanceof TaskDoesNotExistError || err instanceof InvalidTaskTokenError;
+export function isDeadTokenError(
+  err: unknown,
+): err is TaskTimedOutError | TaskDoesNotExistError | InvalidTaskTokenError {
+  return (
+    err instanceof TaskTimedOutError ||
+    err instanceof TaskDoesNotExistError ||
+    err instanceof InvalidTaskTokenError
+  );
 }
 
 /** Maps an SDK error of SendTask* to the named decision errors. */
@@ -30,22 +35,5 @@ export function mapSfnError(err: unknown): DecisionError {
   return new TaskCallbackTransientError(`task callback failed: ${name || message}`, { cause: err });
 }
 
-/** Builds TaskCallbacks over an SFN client (AWS, or the local engine through an endpoint override). */
-export function createSfnTaskCallbacks(client: SFNClient): TaskCallbacks {
-  return {
-    async succeed(token, output) {
-      try {
-        await client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
-      } catch (err) {
-        throw mapSfnError(err);
-      }
-    },
-    async fail(token, error, cause) {
-      try {
-        await client.send(new SendTaskFailureCommand({ taskToken: token, error, cause }));
-      } catch (err) {
-        throw mapSfnError(err);
-      }
-    },
-  };
-}
+// The SDK adapter lives in sfn-task-callbacks.adapter.ts (the only place allowed to import the SDK).
+export { createSfnTaskCallbacks } from "./sfn-task-callbacks.adapter";

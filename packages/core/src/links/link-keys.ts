@@ -10,7 +10,10 @@ import { LinkKeyConfigError } from "./links.errors";
  * `{"current": "k2", "keys": {"k2": "<base64 secret>", "k1": "<base64 secret>"}}`.
  */
 export const LinkKeysConfigSchema = v.object({
-  current: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, "key id must be 1-16 characters [A-Za-z0-9_-]")),
+  current: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9_-]{1,16}$/, "key id must be 1-16 characters [A-Za-z0-9_-]"),
+  ),
   keys: v.record(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/, "key id must be 1-16 characters [A-Za-z0-9_-]")),
     v.pipe(v.string(), v.base64("secret must be base64")),
@@ -36,9 +39,15 @@ export function parseLinkKeys(config: unknown): LinkKeyring {
     throw new LinkKeyConfigError(`link keys config: ${v.getDotPath(first) ?? "(root)"}: ${first.message}`);
   }
   const { current, keys } = result.output;
-  if (!keys[current]) throw new LinkKeyConfigError(`link keys config: current key "${current}" is not in keys`);
+  if (!keys[current])
+    throw new LinkKeyConfigError(`link keys config: current key "${current}" is not in keys`);
   const toKey = (kid: string) => ({ kid, secret: Buffer.from(keys[kid], "base64") });
-  return { current: toKey(current), previous: Object.keys(keys).filter((k) => k !== current).map(toKey) };
+  return {
+    current: toKey(current),
+    previous: Object.keys(keys)
+      .filter((k) => k !== current)
+      .map(toKey),
+  };
 }
 
 /** Reads `<dataDir>/link-keys.json`, creating it with a fresh 256-bit key (file mode 0600) on first start. */

@@ -40,7 +40,9 @@ export const MAX_TOKEN_LENGTH = 16 + 1 + 22 + 1 + 10 + 1 + 43;
 
 function mac(key: LinkKey, linkId: string, recipientNip: string, expSeconds: number): Buffer {
   // The key id is inside the MAC too, so a token cannot be re-labelled to another key.
-  return createHmac("sha256", key.secret).update(`kinerja-link-v1\n${key.kid}\n${linkId}\n${recipientNip}\n${expSeconds}`).digest();
+  return createHmac("sha256", key.secret)
+    .update(`kinerja-link-v1\n${key.kid}\n${linkId}\n${recipientNip}\n${expSeconds}`)
+    .digest();
 }
 
 /** Builds a signer over a keyring; refuses keys shorter than 32 bytes or duplicate key ids. */
@@ -48,8 +50,10 @@ export function createLinkSigner(keyring: LinkKeyring): LinkSigner {
   const all = [keyring.current, ...keyring.previous];
   const byKid = new Map<string, LinkKey>();
   for (const key of all) {
-    if (!KID.test(key.kid)) throw new LinkKeyConfigError(`link key id "${key.kid}" must be 1-16 characters [A-Za-z0-9_-]`);
-    if (key.secret.length < 32) throw new LinkKeyConfigError(`link key "${key.kid}" must be at least 32 bytes`);
+    if (!KID.test(key.kid))
+      throw new LinkKeyConfigError(`link key id "${key.kid}" must be 1-16 characters [A-Za-z0-9_-]`);
+    if (key.secret.length < 32)
+      throw new LinkKeyConfigError(`link key "${key.kid}" must be at least 32 bytes`);
     if (byKid.has(key.kid)) throw new LinkKeyConfigError(`link key id "${key.kid}" appears twice`);
     byKid.set(key.kid, key);
   }
@@ -73,7 +77,8 @@ export function createLinkSigner(keyring: LinkKeyring): LinkSigner {
       }
       const signature = Buffer.from(sig, "base64url");
       // Non-canonical base64 (changed trailing bits) must not decode to the same signature.
-      if (signature.toString("base64url") !== sig) throw new MalformedLinkTokenError("link token signature is not canonical");
+      if (signature.toString("base64url") !== sig)
+        throw new MalformedLinkTokenError("link token signature is not canonical");
       return { kid, linkId, expiresAt: new Date(parseInt(exp, 36) * 1000), signature };
     },
     verify(parsed, recipientNip) {

@@ -18,7 +18,10 @@ export function outboxMailEntity(client: DynamoDBDocumentClient, table: string) 
         sentAt: { type: "string", required: true, readOnly: true },
       },
       indexes: {
-        byId: { pk: { field: "pk", composite: ["id"], casing: "none" }, sk: { field: "sk", composite: [], casing: "none" } },
+        byId: {
+          pk: { field: "pk", composite: ["id"], casing: "none" },
+          sk: { field: "sk", composite: [], casing: "none" },
+        },
         bySentAt: {
           index: "gsi1",
           pk: { field: "gsi1pk", composite: ["mailbox"], casing: "none" },

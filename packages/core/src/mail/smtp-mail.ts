@@ -14,7 +14,9 @@ export interface SmtpMailOptions {
 /** The on-premise mail adapter over SMTP via nodemailer. */
 export function createSmtpMail(options: SmtpMailOptions): MailPort {
   const transporter: Transporter =
-    "sendMail" in options.transport ? (options.transport as Transporter) : nodemailer.createTransport(options.transport);
+    "sendMail" in options.transport
+      ? (options.transport as Transporter)
+      : nodemailer.createTransport(options.transport);
   return {
     async send(msg: MailMessage) {
       const valid = validateMail(msg);
@@ -26,13 +28,19 @@ export function createSmtpMail(options: SmtpMailOptions): MailPort {
           subject: msg.subject,
           text: msg.text,
           html: msg.html,
-          headers: Object.fromEntries(Object.entries(msg.tags ?? {}).map(([k, v]) => [`X-Kinerja-${k.replace(/[^A-Za-z0-9-]/g, "-")}`, v])),
+          headers: Object.fromEntries(
+            Object.entries(msg.tags ?? {}).map(([k, v]) => [
+              `X-Kinerja-${k.replace(/[^A-Za-z0-9-]/g, "-")}`,
+              v,
+            ]),
+          ),
         });
         return { id: String(info.messageId) };
       } catch (err) {
         const code = (err as { responseCode?: number })?.responseCode;
         // 5xx SMTP replies are permanent refusals; the rest (4xx, connection) may pass on retry.
-        if (typeof code === "number" && code >= 500) throw new InvalidMailError(`SMTP server refused the mail (${code})`, { cause: err });
+        if (typeof code === "number" && code >= 500)
+          throw new InvalidMailError(`SMTP server refused the mail (${code})`, { cause: err });
         throw new MailDeliveryError("SMTP send failed", { cause: err });
       }
     },

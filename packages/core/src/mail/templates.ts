@@ -26,11 +26,15 @@ export interface RenderedMail {
   html: string;
 }
 
-const WHAT: Record<Locale, Record<DecisionKind, { subject: (e: string) => string; ask: (e: string, self: boolean) => string }>> = {
+const WHAT: Record<
+  Locale,
+  Record<DecisionKind, { subject: (e: string) => string; ask: (e: string, self: boolean) => string }>
+> = {
   id: {
     "skp-proposal": {
       subject: () => "Usulan Sasaran Kinerja Pegawai (SKP)",
-      ask: () => "menyusun usulan SKP Anda (rencana hasil kerja, indikator, dan target) yang diselaraskan dengan RHK atasan",
+      ask: () =>
+        "menyusun usulan SKP Anda (rencana hasil kerja, indikator, dan target) yang diselaraskan dengan RHK atasan",
     },
     "skp-approval": {
       subject: (e) => `Persetujuan SKP ${e}`,
@@ -58,7 +62,10 @@ const WHAT: Record<Locale, Record<DecisionKind, { subject: (e: string) => string
       subject: () => "Performance target proposal (SKP)",
       ask: () => "propose your SKP (work results, indicators and targets) aligned with your superior's",
     },
-    "skp-approval": { subject: (e) => `SKP approval for ${e}`, ask: (e) => `review and approve or return the SKP proposal of ${e}` },
+    "skp-approval": {
+      subject: (e) => `SKP approval for ${e}`,
+      ask: (e) => `review and approve or return the SKP proposal of ${e}`,
+    },
     realization: {
       subject: () => "Performance realisation report",
       ask: () => "report the realisation of each of your indicators with evidence links",
@@ -92,7 +99,10 @@ export function formatJakarta(iso: string, locale: Locale = "id"): string {
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }
 
 /** Renders the request, reminder or escalation mail of a decision in Bahasa Indonesia (or English), as text and HTML. */
@@ -130,11 +140,24 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
   }
   lines.push(id ? `Pegawai: ${employee}` : `Employee: ${employee}`);
   lines.push(id ? `Batas waktu: ${due}` : `Due: ${due}`);
-  const linkIntro = id ? "Buka tautan berikut untuk melihat dan mengisi formulir:" : "Open this link to view and fill in the form:";
+  const linkIntro = id
+    ? "Buka tautan berikut untuk melihat dan mengisi formulir:"
+    : "Open this link to view and fill in the form:";
   const footer = id
     ? "Tautan ini khusus untuk Anda; jangan diteruskan. Membuka tautan tidak mengubah apa pun; keputusan baru tercatat setelah Anda mengirim formulir."
     : "This link is for you only; do not forward it. Opening it changes nothing; a decision is recorded only when you submit the form.";
-  const text = [greeting, "", ...lines, "", linkIntro, input.url, "", footer, "", "-- kinerja, Pemerintah Kabupaten Salor"].join("\n");
+  const text = [
+    greeting,
+    "",
+    ...lines,
+    "",
+    linkIntro,
+    input.url,
+    "",
+    footer,
+    "",
+    "-- kinerja, Pemerintah Kabupaten Salor",
+  ].join("\n");
   const html = [
     `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">`,
     `<p>${escapeHtml(greeting)}</p>`,

@@ -7,7 +7,10 @@ export function clientIp(c: Context, trustProxy = false): string {
     if (forwarded) return forwarded;
   }
   const env = c.env as
-    | { incoming?: { socket?: { remoteAddress?: string } }; event?: { requestContext?: { http?: { sourceIp?: string } } } }
+    | {
+        incoming?: { socket?: { remoteAddress?: string } };
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+      }
     | undefined;
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown";
 }

@@ -39,7 +39,9 @@ export function pruneEmpty(value: unknown): unknown {
     return items.length ? items : undefined;
   }
   if (value && typeof value === "object") {
-    const entries = Object.entries(value).map(([k, v]) => [k, pruneEmpty(v)] as const).filter(([, v]) => v !== undefined);
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, pruneEmpty(v)] as const)
+      .filter(([, v]) => v !== undefined);
     return entries.length ? Object.fromEntries(entries) : undefined;
   }
   return value;
@@ -60,17 +62,30 @@ export function formToBody(kind: DecisionKind, entries: Iterable<[string, string
     return {
       rhk: rhk.map((r) => ({
         ...r,
-        indicators: ((Array.isArray(r.indicators) ? r.indicators : []) as Record<string, unknown>[]).map((ind) => {
-          const target = (ind.target ?? {}) as Record<string, unknown>;
-          return { ...ind, target: { ...target, min: toNumber(target.min), ...(target.max !== undefined ? { max: toNumber(target.max) } : {}) } };
-        }),
+        indicators: ((Array.isArray(r.indicators) ? r.indicators : []) as Record<string, unknown>[]).map(
+          (ind) => {
+            const target = (ind.target ?? {}) as Record<string, unknown>;
+            return {
+              ...ind,
+              target: {
+                ...target,
+                min: toNumber(target.min),
+                ...(target.max !== undefined ? { max: toNumber(target.max) } : {}),
+              },
+            };
+          },
+        ),
       })),
     };
   }
   if (kind === "realization") {
     const items = (Array.isArray(form.items) ? form.items : []) as Record<string, unknown>[];
     // A row with only its hidden indicator id was not reported this time.
-    return { items: items.filter((i) => Object.keys(i).some((k) => k !== "indicatorId")).map((i) => ({ ...i, value: toNumber(i.value) })) };
+    return {
+      items: items
+        .filter((i) => Object.keys(i).some((k) => k !== "indicatorId"))
+        .map((i) => ({ ...i, value: toNumber(i.value) })),
+    };
   }
   if (kind === "objection-decision" && form.decision === "reject") {
     const { revised: _ignored, ...rest } = form;

@@ -13,13 +13,15 @@ export function outboxRoutes(outbox: OutboxMail) {
     const to = c.req.query("to") || undefined;
     const limit = Math.min(Math.max(Number(c.req.query("limit")) || 200, 1), 1000);
     const mails = await outbox.list({ to, limit });
-    if (wantsHtml(c.req.header("accept"), c.req.query("format"))) return c.html(<OutboxListPage mails={mails} to={to} />);
+    if (wantsHtml(c.req.header("accept"), c.req.query("format")))
+      return c.html(<OutboxListPage mails={mails} to={to} />);
     return c.json(mails);
   });
   app.get("/:id", async (c) => {
     const mail = await outbox.get(c.req.param("id"));
     if (!mail) return c.json({ type: "about:blank", title: "Mail not found", status: 404 }, 404);
-    if (wantsHtml(c.req.header("accept"), c.req.query("format"))) return c.html(<OutboxMailPage mail={mail} />);
+    if (wantsHtml(c.req.header("accept"), c.req.query("format")))
+      return c.html(<OutboxMailPage mail={mail} />);
     return c.json(mail);
   });
   return app;

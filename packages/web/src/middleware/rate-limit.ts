@@ -12,7 +12,12 @@ export interface RateLimitOptions {
 }
 
 /** Defaults for link routes: generous for a person, tight for a scanner or a brute-forcer. */
-export const DEFAULT_LINK_RATE_LIMIT: RateLimitOptions = { perIp: 120, perKey: 30, windowMs: 60_000, maxEntries: 50_000 };
+export const DEFAULT_LINK_RATE_LIMIT: RateLimitOptions = {
+  perIp: 120,
+  perKey: 30,
+  windowMs: 60_000,
+  maxEntries: 50_000,
+};
 
 interface Counter {
   count: number;

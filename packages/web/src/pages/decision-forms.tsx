@@ -1,6 +1,13 @@
 import type { Child } from "hono/jsx";
 import type { LinkView } from "@kinerja/core/decision/decision.service";
-import { BERAKHLAK, PREDIKAT_LABELS, RATING_LABELS, RATINGS, type Predikat, type Rating } from "@kinerja/core/rating/rating";
+import {
+  BERAKHLAK,
+  PREDIKAT_LABELS,
+  RATING_LABELS,
+  RATINGS,
+  type Predikat,
+  type Rating,
+} from "@kinerja/core/rating/rating";
 import { ASPECTS, ASPECT_LABELS, type Aspect } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
 import { KIND_TITLES, ROLE_LABELS, listOf, str, targetText, when } from "./format";
@@ -46,15 +53,30 @@ function ErrorSummary(props: { state: FormState }) {
   );
 }
 
-function Radios(props: { name: string; legend: string; options: { value: string; label: string; hint?: string }[]; state: FormState; hint?: Child }) {
+function Radios(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  state: FormState;
+  hint?: Child;
+}) {
   const hasError = props.state.errors.some((e) => e.path === props.name);
   return (
-    <fieldset id={fieldId(props.name)} aria-describedby={hasError ? `${fieldId(props.name)}-error` : undefined}>
+    <fieldset
+      id={fieldId(props.name)}
+      aria-describedby={hasError ? `${fieldId(props.name)}-error` : undefined}
+    >
       <legend>{props.legend}</legend>
       {props.hint}
       {props.options.map((o) => (
         <label class="choice">
-          <input type="radio" name={props.name} value={o.value} required checked={props.state.values[props.name] === o.value} />
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            required
+            checked={props.state.values[props.name] === o.value}
+          />
           <span>
             {o.label}
             {o.hint ? <span class="hint"> ({o.hint})</span> : null}
@@ -66,7 +88,14 @@ function Radios(props: { name: string; legend: string; options: { value: string;
   );
 }
 
-function TextArea(props: { name: string; label: string; state: FormState; required?: boolean; hint?: string; rows?: number }) {
+function TextArea(props: {
+  name: string;
+  label: string;
+  state: FormState;
+  required?: boolean;
+  hint?: string;
+  rows?: number;
+}) {
   const id = fieldId(props.name);
   return (
     <div>
@@ -79,7 +108,13 @@ function TextArea(props: { name: string; label: string; state: FormState; requir
           {props.hint}
         </p>
       ) : null}
-      <textarea id={id} name={props.name} rows={props.rows ?? 4} required={props.required} aria-describedby={props.hint ? `${id}-hint` : undefined}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      >
         {props.state.values[props.name] ?? ""}
       </textarea>
       <ErrorsFor path={props.name} state={props.state} />
@@ -87,7 +122,14 @@ function TextArea(props: { name: string; label: string; state: FormState; requir
   );
 }
 
-function Input(props: { name: string; label: string; state: FormState; type?: "text" | "url" | "number"; required?: boolean; visuallyHiddenLabel?: boolean }) {
+function Input(props: {
+  name: string;
+  label: string;
+  state: FormState;
+  type?: "text" | "url" | "number";
+  required?: boolean;
+  visuallyHiddenLabel?: boolean;
+}) {
   const id = fieldId(props.name);
   return (
     <div>
@@ -108,9 +150,12 @@ function Input(props: { name: string; label: string; state: FormState; type?: "t
 }
 
 const ratingOptions = RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r].id }));
-const ratingLabel = (r: unknown) => (typeof r === "string" && r in RATING_LABELS ? RATING_LABELS[r as Rating].id : "-");
-const predikatLabel = (p: unknown) => (typeof p === "string" && p in PREDIKAT_LABELS ? PREDIKAT_LABELS[p as Predikat].id : "-");
-const aspectLabel = (a: unknown) => (typeof a === "string" && a in ASPECT_LABELS ? ASPECT_LABELS[a as Aspect].id : String(a ?? "-"));
+const ratingLabel = (r: unknown) =>
+  typeof r === "string" && r in RATING_LABELS ? RATING_LABELS[r as Rating].id : "-";
+const predikatLabel = (p: unknown) =>
+  typeof p === "string" && p in PREDIKAT_LABELS ? PREDIKAT_LABELS[p as Predikat].id : "-";
+const aspectLabel = (a: unknown) =>
+  typeof a === "string" && a in ASPECT_LABELS ? ASPECT_LABELS[a as Aspect].id : String(a ?? "-");
 
 /** Who, for whom, by when: the summary every decision page starts with. */
 export function DecisionSummary(props: { view: LinkView }) {
@@ -234,7 +279,10 @@ function ResultCard(props: { result: unknown }) {
 function SkpProposalFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
   const superior = listOf(ctx.superiorRhk);
-  const returnComments = [str(ctx.returnComment), ...listOf(ctx.returnComments).map((c) => str(c.comment) ?? str(c.text))].filter(Boolean);
+  const returnComments = [
+    str(ctx.returnComment),
+    ...listOf(ctx.returnComments).map((c) => str(c.comment) ?? str(c.text)),
+  ].filter(Boolean);
   const rhkRows = props.state.rhkRows ?? 3;
   const indRows = props.state.indicatorRows ?? 3;
   return (
@@ -261,8 +309,8 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
           <p>Tidak ada RHK atasan di sistem (puncak kaskade).</p>
         )}
         <p class="hint">
-          Isi baris yang diperlukan saja; baris yang kosong diabaikan. Setiap RHK utama harus mengintervensi satu RHK atasan dan memiliki paling sedikit satu
-          indikator.
+          Isi baris yang diperlukan saja; baris yang kosong diabaikan. Setiap RHK utama harus mengintervensi
+          satu RHK atasan dan memiliki paling sedikit satu indikator.
         </p>
       </section>
       <input type="hidden" name="_rhkRows" value={String(rhkRows)} />
@@ -292,7 +340,10 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                 <select id={fieldId(`${p}.parentRhkId`)} name={`${p}.parentRhkId`}>
                   <option value="">— tidak ada —</option>
                   {superior.map((s) => (
-                    <option value={String(s.id)} selected={props.state.values[`${p}.parentRhkId`] === String(s.id)}>
+                    <option
+                      value={String(s.id)}
+                      selected={props.state.values[`${p}.parentRhkId`] === String(s.id)}
+                    >
                       {str(s.text)}
                     </option>
                   ))}
@@ -321,8 +372,18 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                       </select>
                       <ErrorsFor path={`${q}.aspect`} state={props.state} />
                     </div>
-                    <Input name={`${q}.target.min`} label="Target minimal" type="number" state={props.state} />
-                    <Input name={`${q}.target.max`} label="Target maksimal (opsional)" type="number" state={props.state} />
+                    <Input
+                      name={`${q}.target.min`}
+                      label="Target minimal"
+                      type="number"
+                      state={props.state}
+                    />
+                    <Input
+                      name={`${q}.target.max`}
+                      label="Target maksimal (opsional)"
+                      type="number"
+                      state={props.state}
+                    />
                     <Input name={`${q}.target.unit`} label="Satuan" state={props.state} />
                   </div>
                 </fieldset>
@@ -370,7 +431,10 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
       </section>
       <Radios name="hasilKerja" legend="Rating hasil kerja" options={ratingOptions} state={props.state} />
       <h2>Perilaku kerja (BerAKHLAK)</h2>
-      <p class="hint">Nilai setiap perilaku berdasarkan panduan perilakunya, lalu tetapkan rating perilaku kerja secara keseluruhan.</p>
+      <p class="hint">
+        Nilai setiap perilaku berdasarkan panduan perilakunya, lalu tetapkan rating perilaku kerja secara
+        keseluruhan.
+      </p>
       {BERAKHLAK.map((value) => (
         <Radios
           name={`perilakuDetail.${value.key}`}
@@ -386,7 +450,12 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
           }
         />
       ))}
-      <Radios name="perilaku" legend="Rating perilaku kerja (keseluruhan)" options={ratingOptions} state={props.state} />
+      <Radios
+        name="perilaku"
+        legend="Rating perilaku kerja (keseluruhan)"
+        options={ratingOptions}
+        state={props.state}
+      />
       <TextArea name="feedback" label="Umpan balik untuk pegawai" state={props.state} required rows={5} />
       {warnings.length ? (
         <>
@@ -398,7 +467,13 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
               ))}
             </ul>
           </div>
-          <TextArea name="justification" label="Justifikasi" hint="Jelaskan alasan penilaian ini menyimpang dari distribusi yang diharapkan." state={props.state} rows={4} />
+          <TextArea
+            name="justification"
+            label="Justifikasi"
+            hint="Jelaskan alasan penilaian ini menyimpang dari distribusi yang diharapkan."
+            state={props.state}
+            rows={4}
+          />
         </>
       ) : (
         <details>
@@ -415,7 +490,10 @@ function RealizationFields(props: { view: LinkView; state: FormState }) {
   if (!indicators.length) return <p class="notice warn">Belum ada indikator pada SKP ini.</p>;
   return (
     <>
-      <p class="hint">Isi realisasi untuk indikator yang dilaporkan; indikator tanpa nilai tidak dikirim. Tautan bukti harus diawali https:// atau http://.</p>
+      <p class="hint">
+        Isi realisasi untuk indikator yang dilaporkan; indikator tanpa nilai tidak dikirim. Tautan bukti harus
+        diawali https:// atau http://.
+      </p>
       {indicators.map((ind, i) => {
         const p = `items.${i}`;
         return (
@@ -454,7 +532,12 @@ function SkpApprovalFields(props: { view: LinkView; state: FormState }) {
         ]}
         state={props.state}
       />
-      <TextArea name="comment" label="Catatan untuk pegawai" state={props.state} hint="Wajib bila SKP dikembalikan." />
+      <TextArea
+        name="comment"
+        label="Catatan untuk pegawai"
+        state={props.state}
+        hint="Wajib bila SKP dikembalikan."
+      />
     </>
   );
 }
@@ -464,7 +547,10 @@ function AcknowledgementFields(props: { view: LinkView; state: FormState }) {
   return (
     <>
       <ResultCard result={ctx.result} />
-      <p class="notice">Keberatan dapat diajukan paling lambat {when(str(ctx.objectionDeadline) ?? props.view.decision.dueAt)}.</p>
+      <p class="notice">
+        Keberatan dapat diajukan paling lambat {when(str(ctx.objectionDeadline) ?? props.view.decision.dueAt)}
+        .
+      </p>
       <Radios
         name="decision"
         legend="Tanggapan Anda"
@@ -474,7 +560,13 @@ function AcknowledgementFields(props: { view: LinkView; state: FormState }) {
         ]}
         state={props.state}
       />
-      <TextArea name="reason" label="Alasan keberatan" state={props.state} hint="Wajib bila mengajukan keberatan." rows={5} />
+      <TextArea
+        name="reason"
+        label="Alasan keberatan"
+        state={props.state}
+        hint="Wajib bila mengajukan keberatan."
+        rows={5}
+      />
     </>
   );
 }
@@ -502,7 +594,9 @@ function ObjectionDecisionFields(props: { view: LinkView; state: FormState }) {
         <legend>Rating baru (hanya bila keberatan dikabulkan)</legend>
         {(["hasilKerja", "perilaku"] as const).map((field) => (
           <div>
-            <label for={fieldId(`revised.${field}`)}>{field === "hasilKerja" ? "Rating hasil kerja" : "Rating perilaku kerja"}</label>
+            <label for={fieldId(`revised.${field}`)}>
+              {field === "hasilKerja" ? "Rating hasil kerja" : "Rating perilaku kerja"}
+            </label>
             <select id={fieldId(`revised.${field}`)} name={`revised.${field}`}>
               <option value="">— pilih —</option>
               {RATINGS.map((r) => (

@@ -26,12 +26,18 @@ export const KIND_TITLES: Record<string, string> = {
 
 /** Reads a list of objects from an untyped context field. */
 export function listOf(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === "object") : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === "object")
+    : [];
 }
 
 /** Reads a string from an untyped context field. */
 export function str(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : typeof value === "number" ? String(value) : undefined;
+  return typeof value === "string" && value.trim() !== ""
+    ? value
+    : typeof value === "number"
+      ? String(value)
+      : undefined;
 }
 
 /** Describes a target `{min, max?, unit}` as people write it ("1-2 Dokumen"). */

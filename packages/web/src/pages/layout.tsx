@@ -18,7 +18,10 @@ export function Layout(props: { title: string; children: Child; lang?: "id" | "e
           <div class="sub">Penilaian Kinerja ASN · Pemerintah Kabupaten Salor</div>
         </header>
         <main id="main">{props.children}</main>
-        <footer>Tautan ini bersifat pribadi. Membuka halaman ini tidak mengubah apa pun; keputusan hanya tercatat setelah formulir dikirim.</footer>
+        <footer>
+          Tautan ini bersifat pribadi. Membuka halaman ini tidak mengubah apa pun; keputusan hanya tercatat
+          setelah formulir dikirim.
+        </footer>
       </body>
     </html>
   );

@@ -7,7 +7,10 @@ export function OutboxListPage(props: { mails: OutboxEntry[]; to?: string }) {
   return (
     <Layout title="Kotak keluar lokal">
       <h1>Kotak keluar lokal</h1>
-      <p class="hint">Semua email yang dikirim runtime lokal, terbaru lebih dahulu{props.to ? ` (untuk ${props.to})` : ""}. Juga tersedia sebagai JSON: ?format=json.</p>
+      <p class="hint">
+        Semua email yang dikirim runtime lokal, terbaru lebih dahulu{props.to ? ` (untuk ${props.to})` : ""}.
+        Juga tersedia sebagai JSON: ?format=json.
+      </p>
       {props.mails.length === 0 ? <p class="notice">Belum ada email.</p> : null}
       <div class="table-wrap">
         <table>

@@ -3,11 +3,19 @@ import { Layout } from "./layout";
 import { DecisionSummary } from "./decision-forms";
 import { KIND_TITLES, ROLE_LABELS, when } from "./format";
 
-function Message(props: { title: string; tone: "ok" | "warn" | "error" | "info"; lines: string[]; view?: LinkView }) {
+function Message(props: {
+  title: string;
+  tone: "ok" | "warn" | "error" | "info";
+  lines: string[];
+  view?: LinkView;
+}) {
   return (
     <Layout title={props.title}>
       <h1>{props.title}</h1>
-      <div class={`notice ${props.tone === "info" ? "" : props.tone}`} role={props.tone === "error" ? "alert" : "status"}>
+      <div
+        class={`notice ${props.tone === "info" ? "" : props.tone}`}
+        role={props.tone === "error" ? "alert" : "status"}
+      >
         {props.lines.map((l) => (
           <p>{l}</p>
         ))}
@@ -36,7 +44,11 @@ export function ConfirmationPage(props: { view: LinkView; decidedAt: string }) {
 }
 
 /** Shown for a link whose decision was already taken (GET 200, POST 409): who decided and when. */
-export function AlreadyDecidedPage(props: { view?: LinkView; decidedBy?: { nip: string; name: string; role: string }; decidedAt?: string }) {
+export function AlreadyDecidedPage(props: {
+  view?: LinkView;
+  decidedBy?: { nip: string; name: string; role: string };
+  decidedAt?: string;
+}) {
   const decidedBy = props.decidedBy ?? props.view?.decision.decidedBy;
   const decidedAt = props.decidedAt ?? props.view?.decision.decidedAt;
   return (
@@ -44,13 +56,22 @@ export function AlreadyDecidedPage(props: { view?: LinkView; decidedBy?: { nip: 
       title="Keputusan sudah diambil"
       tone="info"
       view={props.view}
-      lines={[`Keputusan ini sudah diambil oleh ${by(decidedBy)} pada ${when(decidedAt)}.`, "Tidak ada yang perlu Anda lakukan lagi melalui tautan ini."]}
+      lines={[
+        `Keputusan ini sudah diambil oleh ${by(decidedBy)} pada ${when(decidedAt)}.`,
+        "Tidak ada yang perlu Anda lakukan lagi melalui tautan ini.",
+      ]}
     />
   );
 }
 
 /** Shown for expired or superseded decisions and for links past their expiry (410): what happened and who or what decided. */
-export function GonePage(props: { view?: LinkView; reason: "link-expired" | "expired" | "superseded"; closedReason?: string; closedBy?: string; closedAt?: string }) {
+export function GonePage(props: {
+  view?: LinkView;
+  reason: "link-expired" | "expired" | "superseded";
+  closedReason?: string;
+  closedBy?: string;
+  closedAt?: string;
+}) {
   const closedBy = props.closedBy ? ` oleh ${ROLE_LABELS[props.closedBy] ?? props.closedBy}` : "";
   const detail = props.closedReason ? `Keterangan: ${props.closedReason}.` : "";
   const lines = {
@@ -58,10 +79,23 @@ export function GonePage(props: { view?: LinkView; reason: "link-expired" | "exp
       "Masa berlaku tautan ini telah habis.",
       "Jika permintaan ini masih berjalan, tautan baru telah atau akan dikirim melalui email (pengingat atau eskalasi).",
     ],
-    expired: [`Batas waktu keputusan ini telah lewat dan telah ditindaklanjuti${closedBy} pada ${when(props.closedAt)}.`, detail],
-    superseded: [`Permintaan ini telah dibatalkan atau digantikan${closedBy} pada ${when(props.closedAt)}.`, detail],
+    expired: [
+      `Batas waktu keputusan ini telah lewat dan telah ditindaklanjuti${closedBy} pada ${when(props.closedAt)}.`,
+      detail,
+    ],
+    superseded: [
+      `Permintaan ini telah dibatalkan atau digantikan${closedBy} pada ${when(props.closedAt)}.`,
+      detail,
+    ],
   }[props.reason].filter(Boolean);
-  return <Message title={props.reason === "superseded" ? "Permintaan dibatalkan" : "Tautan tidak berlaku lagi"} tone="warn" view={props.view} lines={lines} />;
+  return (
+    <Message
+      title={props.reason === "superseded" ? "Permintaan dibatalkan" : "Tautan tidak berlaku lagi"}
+      tone="warn"
+      view={props.view}
+      lines={lines}
+    />
+  );
 }
 
 /** Shown for unknown links (404). */
@@ -70,7 +104,10 @@ export function UnknownLinkPage() {
     <Message
       title="Tautan tidak dikenal"
       tone="error"
-      lines={["Tautan ini tidak dikenal oleh kinerja. Pastikan Anda menyalin alamat lengkap dari email.", "Bila masalah berlanjut, hubungi pengelola kinerja di unit Anda."]}
+      lines={[
+        "Tautan ini tidak dikenal oleh kinerja. Pastikan Anda menyalin alamat lengkap dari email.",
+        "Bila masalah berlanjut, hubungi pengelola kinerja di unit Anda.",
+      ]}
     />
   );
 }
@@ -81,14 +118,23 @@ export function TamperedLinkPage() {
     <Message
       title="Tautan tidak sah"
       tone="error"
-      lines={["Tanda tangan tautan ini tidak cocok; tautan mungkin telah diubah.", "Gunakan tautan asli dari email Anda atau hubungi pengelola kinerja."]}
+      lines={[
+        "Tanda tangan tautan ini tidak cocok; tautan mungkin telah diubah.",
+        "Gunakan tautan asli dari email Anda atau hubungi pengelola kinerja.",
+      ]}
     />
   );
 }
 
 /** Shown when the rate limit was hit (429). */
 export function RateLimitedPage(props: { retryAfterSeconds: number }) {
-  return <Message title="Terlalu banyak permintaan" tone="warn" lines={[`Silakan coba lagi dalam ${props.retryAfterSeconds} detik.`]} />;
+  return (
+    <Message
+      title="Terlalu banyak permintaan"
+      tone="warn"
+      lines={[`Silakan coba lagi dalam ${props.retryAfterSeconds} detik.`]}
+    />
+  );
 }
 
 /** Shown for a request the page cannot read (415/413). */

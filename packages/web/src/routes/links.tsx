@@ -37,11 +37,21 @@ const MAX_BODY_BYTES = 64 * 1024;
 const wantsJson = (c: Context) => {
   const type = c.req.header("content-type") ?? "";
   const accept = c.req.header("accept") ?? "";
-  return type.includes("application/json") || (accept.includes("application/json") && !accept.includes("text/html"));
+  return (
+    type.includes("application/json") ||
+    (accept.includes("application/json") && !accept.includes("text/html"))
+  );
 };
 
-function problemJson(c: Context, status: ContentfulStatusCode, title: string, extra: Record<string, unknown> = {}) {
-  return c.body(JSON.stringify({ type: "about:blank", title, status, ...extra }), status, { "content-type": "application/problem+json" });
+function problemJson(
+  c: Context,
+  status: ContentfulStatusCode,
+  title: string,
+  extra: Record<string, unknown> = {},
+) {
+  return c.body(JSON.stringify({ type: "about:blank", title, status, ...extra }), status, {
+    "content-type": "application/problem+json",
+  });
 }
 
 /** The link JSON of DESIGN.md section 3: `{kind, appraisalId, cycleId, employee, status, expiresAt, context}` (+ who decided). */
@@ -63,23 +73,38 @@ function linkJson(view: LinkView) {
 
 /** Maps decision errors to the right status, as a page or as problem+json; anything else is rethrown (a real 500). */
 function errorResponse(c: Context, err: unknown, json: boolean) {
-  if (err instanceof LinkNotFoundError) return json ? problemJson(c, 404, "Unknown link") : c.html(<UnknownLinkPage />, 404);
-  if (err instanceof LinkTamperedError) return json ? problemJson(c, 403, "Link signature does not match") : c.html(<TamperedLinkPage />, 403);
+  if (err instanceof LinkNotFoundError)
+    return json ? problemJson(c, 404, "Unknown link") : c.html(<UnknownLinkPage />, 404);
+  if (err instanceof LinkTamperedError)
+    return json ? problemJson(c, 403, "Link signature does not match") : c.html(<TamperedLinkPage />, 403);
   if (err instanceof AlreadyDecidedError) {
     return json
-      ? problemJson(c, 409, "Already decided", { decisionStatus: "decided", decidedBy: err.decidedBy, decidedAt: err.decidedAt })
+      ? problemJson(c, 409, "Already decided", {
+          decisionStatus: "decided",
+          decidedBy: err.decidedBy,
+          decidedAt: err.decidedAt,
+        })
       : c.html(<AlreadyDecidedPage decidedBy={err.decidedBy} decidedAt={err.decidedAt} />, 409);
   }
   if (err instanceof LinkGoneError) {
     const status = err.reason === "superseded" ? "superseded" : "expired";
     return json
-      ? problemJson(c, 410, err.reason === "link-expired" ? "Link expired" : `Decision ${status}`, { decisionStatus: status, ...err.detail })
+      ? problemJson(c, 410, err.reason === "link-expired" ? "Link expired" : `Decision ${status}`, {
+          decisionStatus: status,
+          ...err.detail,
+        })
       : c.html(<GonePage reason={err.reason} {...err.detail} />, 410);
   }
   throw err;
 }
 
-async function readBody(c: Context): Promise<{ kind: "json"; body: unknown } | { kind: "form"; entries: [string, string][] } | { kind: "bad"; status: 400 | 415; message: string }> {
+async function readBody(
+  c: Context,
+): Promise<
+  | { kind: "json"; body: unknown }
+  | { kind: "form"; entries: [string, string][] }
+  | { kind: "bad"; status: 400 | 415; message: string }
+> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/json")) {
     const text = await c.req.text();
@@ -101,7 +126,11 @@ async function readBody(c: Context): Promise<{ kind: "json"; body: unknown } | {
       return { kind: "bad", status: 400, message: "Body is not a readable form" };
     }
   }
-  return { kind: "bad", status: 415, message: "Send application/json or a form (application/x-www-form-urlencoded)" };
+  return {
+    kind: "bad",
+    status: 415,
+    message: "Send application/json or a form (application/x-www-form-urlencoded)",
+  };
 }
 
 const clampRows = (value: string | undefined, fallback: number) => {
@@ -122,7 +151,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
       (c) => clientIp(c, options.trustProxy),
       // The link id part of the token (bounded), so one link cannot be hammered from many addresses.
       (c) => (c.req.path.split("/").pop() ?? "").split(".")[1]?.slice(0, 64) ?? c.req.path.slice(0, 128),
-      (c, retry) => (wantsJson(c) ? problemJson(c, 429, "Too many requests", { retryAfter: retry }) : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429)),
+      (c, retry) =>
+        wantsJson(c)
+          ? problemJson(c, 429, "Too many requests", { retryAfter: retry })
+          : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429),
     ),
   );
 
@@ -140,7 +172,16 @@ export function linkRoutes(options: LinkRoutesOptions) {
     if (view.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, 200);
     if (gone) {
       const d = view.decision;
-      return c.html(<GonePage view={view} reason={view.state as "expired"} closedReason={d.closedReason} closedBy={d.closedBy} closedAt={d.closedAt} />, 410);
+      return c.html(
+        <GonePage
+          view={view}
+          reason={view.state as "expired"}
+          closedReason={d.closedReason}
+          closedBy={d.closedBy}
+          closedAt={d.closedAt}
+        />,
+        410,
+      );
     }
     return c.html(<DecisionPage view={view} action={c.req.path} />);
   });
@@ -149,7 +190,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
     "/:token",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => (wantsJson(c) ? problemJson(c, 413, "Body too large") : c.html(<BadRequestPage message="Isian formulir terlalu besar." />, 413)),
+      onError: (c) =>
+        wantsJson(c)
+          ? problemJson(c, 413, "Body too large")
+          : c.html(<BadRequestPage message="Isian formulir terlalu besar." />, 413),
     }),
     async (c) => {
       const token = c.req.param("token");
@@ -165,7 +209,12 @@ export function linkRoutes(options: LinkRoutesOptions) {
       if (read.kind === "form") {
         const values = Object.fromEntries(read.entries.filter(([k]) => !k.startsWith("_")));
         const control = Object.fromEntries(read.entries.filter(([k]) => k.startsWith("_")));
-        state = { values, errors: [], rhkRows: clampRows(control._rhkRows, 3), indicatorRows: clampRows(control._indicatorRows, 3) };
+        state = {
+          values,
+          errors: [],
+          rhkRows: clampRows(control._rhkRows, 3),
+          indicatorRows: clampRows(control._indicatorRows, 3),
+        };
         if (control._action === "more-rhk" || control._action === "more-indicators") {
           // The no-JS way to add rows: re-render the form with what was typed and more blank rows; nothing is decided.
           try {
@@ -185,7 +234,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
       try {
         if (read.kind === "form") {
           const view = await viewLink(deps, token);
-          body = formToBody(view.decision.kind, read.entries.filter(([k]) => !k.startsWith("_")));
+          body = formToBody(
+            view.decision.kind,
+            read.entries.filter(([k]) => !k.startsWith("_")),
+          );
         }
         const result = await decide(deps, token, body);
         if (json) return c.json({ status: "decided", ...result });
@@ -196,7 +248,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
           if (json || !state) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
           const view = await viewLink(deps, token).catch(() => undefined);
           if (!view) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
-          return c.html(<DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />, 400);
+          return c.html(
+            <DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />,
+            400,
+          );
         }
         return errorResponse(c, err, json);
       }
@@ -207,7 +262,17 @@ export function linkRoutes(options: LinkRoutesOptions) {
 
 function goneOrDecided(view: LinkView): Error {
   const d = view.decision;
-  if (view.state === "decided") return new AlreadyDecidedError("already decided", d.decidedBy ?? { nip: "", name: "", role: "" }, d.decidedAt ?? "");
-  const reason = view.state === "link-expired" ? "link-expired" : view.state === "superseded" ? "superseded" : "expired";
-  return new LinkGoneError("gone", reason, { closedReason: d.closedReason, closedBy: d.closedBy, closedAt: d.closedAt });
+  if (view.state === "decided")
+    return new AlreadyDecidedError(
+      "already decided",
+      d.decidedBy ?? { nip: "", name: "", role: "" },
+      d.decidedAt ?? "",
+    );
+  const reason =
+    view.state === "link-expired" ? "link-expired" : view.state === "superseded" ? "superseded" : "expired";
+  return new LinkGoneError("gone", reason, {
+    closedReason: d.closedReason,
+    closedBy: d.closedBy,
+    closedAt: d.closedAt,
+  });
 }
