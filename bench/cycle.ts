@@ -21,7 +21,7 @@ import { createSfnTaskCallbacks } from "../packages/core/src/decision/task-callb
 import { decide, type DecisionDeps } from "../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../packages/core/src/decision/decision.repo";
 import { launchCycle, type ControlDeps } from "../packages/core/src/services/cycle-control";
-import { createSfnWorkflowControl } from "../packages/core/src/services/workflow-control";
+import { createSfnWorkflowControl } from "../packages/core/src/services/sfn-workflow-control.adapter";
 import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 import { createLocalStates, type LocalStates } from "../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../functions/shared/deps";
@@ -42,7 +42,8 @@ const PRICE_TABLE = {
   perThousandStateTransitions: 0.025,
   freeTierTransitionsPerMonth: 4000,
   freeTierApplied: false,
-  source: "https://aws.amazon.com/step-functions/pricing/ (Asia Pacific reference price; Jakarta to be confirmed)",
+  source:
+    "https://aws.amazon.com/step-functions/pricing/ (Asia Pacific reference price; Jakarta to be confirmed)",
 };
 
 /** Counts DynamoDB item writes going through a document client (transactions and batches per item). */
@@ -52,9 +53,18 @@ function countWrites(client: DynamoDBDocumentClient): { count(): number; reset()
     (next, context) => async (args) => {
       const name = (context as { commandName?: string }).commandName ?? "";
       const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
-      if (name === "PutItemCommand" || name === "UpdateItemCommand" || name === "DeleteItemCommand" || name === "PutCommand" || name === "UpdateCommand" || name === "DeleteCommand") writes += 1;
+      if (
+        name === "PutItemCommand" ||
+        name === "UpdateItemCommand" ||
+        name === "DeleteItemCommand" ||
+        name === "PutCommand" ||
+        name === "UpdateCommand" ||
+        name === "DeleteCommand"
+      )
+        writes += 1;
       else if (name.startsWith("TransactWrite")) writes += input.TransactItems?.length ?? 0;
-      else if (name.startsWith("BatchWrite")) writes += Object.values(input.RequestItems ?? {}).reduce((s, l) => s + l.length, 0);
+      else if (name.startsWith("BatchWrite"))
+        writes += Object.values(input.RequestItems ?? {}).reduce((s, l) => s + l.length, 0);
       return next(args);
     },
     { step: "initialize", name: "kinerjaBenchWriteCounter" },
@@ -81,16 +91,43 @@ async function startWorld(endpoint: string, startAt: string): Promise<World> {
   const writes = countWrites(client);
   const storage = createStorage({ tableName, endpoint, client, clock });
   const outbox = createOutboxMail({ client, tableName }, clock);
-  const signer = createLinkSigner(parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }));
+  const signer = createLinkSigner(
+    parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }),
+  );
   const dir = mkdtempSync(join(tmpdir(), "kinerja-bench-"));
-  let deps: StepDeps | undefined;
-  const states = await createLocalStates({ dbPath: join(dir, "states.db"), clock, region: REGION, accountId: ACCOUNT, realTime: false, port: 0, lambdas: localLambdaResolver({ deps: () => deps! }) });
-  const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 10 });
-  const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl: "http://kinerja.bench" };
-  deps = createStepDeps({ storage, clock, decision });
+  const holder: { deps?: StepDeps } = {};
+  const states = await createLocalStates({
+    dbPath: join(dir, "states.db"),
+    clock,
+    region: REGION,
+    accountId: ACCOUNT,
+    realTime: false,
+    port: 0,
+    lambdas: localLambdaResolver({ deps: () => holder.deps! }),
+  });
+  const sfn = new SFNClient({
+    region: REGION,
+    endpoint: states.endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 10,
+  });
+  const decision = {
+    mail: outbox,
+    signer,
+    callbacks: createSfnTaskCallbacks(sfn),
+    baseUrl: "http://kinerja.bench",
+  };
+  const deps = createStepDeps({ storage, clock, decision });
+  holder.deps = deps;
   const arns: Record<string, string> = {};
   for (const m of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
-    arns[m.key] = (states.engine.createStateMachine({ name: `kinerja-${m.name}`, definition: m.definition, roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja` }) as { stateMachineArn: string }).stateMachineArn;
+    arns[m.key] = (
+      states.engine.createStateMachine({
+        name: `kinerja-${m.name}`,
+        definition: m.definition,
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja`,
+      }) as { stateMachineArn: string }
+    ).stateMachineArn;
   }
   return {
     clock,
@@ -99,7 +136,13 @@ async function startWorld(endpoint: string, startAt: string): Promise<World> {
     deps,
     writes,
     decisionDeps: { ...decision, storage: { client, tableName }, clock },
-    control: { store: deps.store, clock, decisions: deps.decisions, control: createSfnWorkflowControl(sfn), stateMachines: { appraisal: arns.appraisal!, launchCycle: arns.launchCycle! } },
+    control: {
+      store: deps.store,
+      clock,
+      decisions: deps.decisions,
+      control: createSfnWorkflowControl(sfn),
+      stateMachines: { appraisal: arns.appraisal!, launchCycle: arns.launchCycle! },
+    },
     async close() {
       await states.close();
       sfn.destroy();
@@ -108,39 +151,85 @@ async function startWorld(endpoint: string, startAt: string): Promise<World> {
   };
 }
 
-const nip = (i: number) => `1980${String((i % 12) + 1).padStart(2, "0")}${String((i % 28) + 1).padStart(2, "0")}2005011${String(i).padStart(3, "0").slice(-3)}`.slice(0, 15) + String(i % 1000).padStart(3, "0");
+const nip = (i: number) =>
+  `1980${String((i % 12) + 1).padStart(2, "0")}${String((i % 28) + 1).padStart(2, "0")}2005011${String(i).padStart(3, "0").slice(-3)}`.slice(
+    0,
+    15,
+  ) + String(i % 1000).padStart(3, "0");
 
 /** N employees: one top official, units of 100 (a head under the top, 99 staff under the head). */
 async function seed(world: World, n: number): Promise<{ staffOf: Map<string, string> }> {
   const top = { nip: `19700101199001100${0}`.slice(0, 18), unitId: "pemda" };
   const units = [{ unitId: "pemda", name: "Pemerintah Kabupaten Salor", headNip: top.nip }];
-  const employees: Record<string, unknown>[] = [{ nip: top.nip, name: "Sekretaris Daerah", email: "sekda@salor.test", unitId: "pemda", position: "Sekda", positionType: "jpt", unitHead: true }];
+  const employees: Record<string, unknown>[] = [
+    {
+      nip: top.nip,
+      name: "Sekretaris Daerah",
+      email: "sekda@salor.test",
+      unitId: "pemda",
+      position: "Sekda",
+      positionType: "jpt",
+      unitHead: true,
+    },
+  ];
   const staffOf = new Map<string, string>();
   let i = 0;
   for (let u = 0; employees.length < n; u++) {
     const unitId = `opd-${String(u).padStart(4, "0")}`;
     const headNip = `19750101200001${String(u).padStart(4, "0")}`;
     units.push({ unitId, name: `OPD ${u}`, headNip, parentUnitId: "pemda" } as never);
-    employees.push({ nip: headNip, name: `Kepala OPD ${u}`, email: `kepala${u}@salor.test`, unitId, position: "Kepala", positionType: "administrator", superiorNip: top.nip, unitHead: true });
+    employees.push({
+      nip: headNip,
+      name: `Kepala OPD ${u}`,
+      email: `kepala${u}@salor.test`,
+      unitId,
+      position: "Kepala",
+      positionType: "administrator",
+      superiorNip: top.nip,
+      unitHead: true,
+    });
     staffOf.set(headNip, top.nip);
     for (let s = 0; s < 99 && employees.length < n; s++, i++) {
-      const staffNip = `19850101201001${String(i).padStart(4, "0")}`.slice(0, 14) + String(i).padStart(4, "0").slice(-4);
-      employees.push({ nip: staffNip, name: `Pegawai ${i}`, email: `pegawai${i}@salor.test`, unitId, position: "Pelaksana", positionType: "pelaksana", superiorNip: headNip, unitHead: false });
+      const staffNip =
+        `19850101201001${String(i).padStart(4, "0")}`.slice(0, 14) + String(i).padStart(4, "0").slice(-4);
+      employees.push({
+        nip: staffNip,
+        name: `Pegawai ${i}`,
+        email: `pegawai${i}@salor.test`,
+        unitId,
+        position: "Pelaksana",
+        positionType: "pelaksana",
+        superiorNip: headNip,
+        unitHead: false,
+      });
       staffOf.set(staffNip, headNip);
     }
   }
   void nip;
-  await world.storage.org.replaceOrganisation({ units, employees, importId: "bench", basedOnGeneration: undefined } as never);
+  await world.storage.org.replaceOrganisation({
+    units,
+    employees,
+    importId: "bench",
+    basedOnGeneration: undefined,
+  } as never);
   return { staffOf };
 }
 
-function transitions(world: World, machineSuffix: string): { executions: number; transitions: number; maxHistory: number; maxDurationDays: number } {
-  const rows = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 1_000_000 }).filter((r) => r.stateMachineArn.endsWith(machineSuffix));
+function transitions(
+  world: World,
+  machineSuffix: string,
+): { executions: number; transitions: number; maxHistory: number; maxDurationDays: number } {
+  const rows = world.states.engine.store
+    .listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 1_000_000 })
+    .filter((r) => r.stateMachineArn.endsWith(machineSuffix));
   return {
     executions: rows.length,
     transitions: rows.reduce((s, r) => s + r.transitions, 0),
     maxHistory: Math.max(0, ...rows.map((r) => r.historyCount)),
-    maxDurationDays: Math.max(0, ...rows.map((r) => ((r.stopMs ?? world.clock.now().getTime()) - r.startMs) / 86_400_000)),
+    maxDurationDays: Math.max(
+      0,
+      ...rows.map((r) => ((r.stopMs ?? world.clock.now().getTime()) - r.startMs) / 86_400_000),
+    ),
   };
 }
 
@@ -149,14 +238,28 @@ async function launchAtScale(endpoint: string, n: number) {
   const world = await startWorld(endpoint, "2027-01-04T01:00:00.000Z");
   try {
     await seed(world, n);
-    await world.storage.cycles.createCycle({ cycleId: `b${n}`, name: `Bench ${n}`, kind: "annual", periodStart: "2027-01-01", periodEnd: "2027-12-31" } as never);
+    await world.storage.cycles.createCycle({
+      cycleId: `b${n}`,
+      name: `Bench ${n}`,
+      kind: "annual",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-12-31",
+    } as never);
     world.writes.reset();
     const t0 = performance.now();
     await launchCycle(world.control, `b${n}`);
     await world.states.engine.idle();
     const seconds = (performance.now() - t0) / 1000;
     const appraisals = (await world.storage.appraisals.listByCycle(`b${n}`)).length;
-    const awaiting = world.states.engine.store.listExecutions({ machine: null, status: "RUNNING", afterStart: null, afterArn: null, limit: 1_000_000 }).filter((r) => r.currentState === "AwaitDecision").length;
+    const awaiting = world.states.engine.store
+      .listExecutions({
+        machine: null,
+        status: "RUNNING",
+        afterStart: null,
+        afterArn: null,
+        limit: 1_000_000,
+      })
+      .filter((r) => r.currentState === "AwaitDecision").length;
     const app = transitions(world, ":kinerja-appraisal");
     const launch = transitions(world, ":kinerja-launch-cycle");
     return {
@@ -166,7 +269,9 @@ async function launchAtScale(endpoint: string, n: number) {
       secondsToAllAwaitingTargets: Math.round(seconds * 10) / 10,
       appraisalsPerSecond: Math.round(appraisals / seconds),
       launchExecutions: launch.executions,
-      transitionsPerAppraisalUntilAwaitingTargets: round2((app.transitions + launch.transitions) / appraisals),
+      transitionsPerAppraisalUntilAwaitingTargets: round2(
+        (app.transitions + launch.transitions) / appraisals,
+      ),
       dynamoWritesPerAppraisalUntilAwaitingTargets: round2(world.writes.count() / appraisals),
     };
   } finally {
@@ -181,7 +286,13 @@ async function annualSample(endpoint: string, n: number) {
   const world = await startWorld(endpoint, "2027-01-04T01:00:00.000Z");
   try {
     const { staffOf } = await seed(world, n);
-    await world.storage.cycles.createCycle({ cycleId: "y1", name: "Tahunan", kind: "annual", periodStart: "2027-01-01", periodEnd: "2027-12-31" } as never);
+    await world.storage.cycles.createCycle({
+      cycleId: "y1",
+      name: "Tahunan",
+      kind: "annual",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-12-31",
+    } as never);
     world.writes.reset();
     await launchCycle(world.control, "y1");
     await world.states.engine.idle();
@@ -201,18 +312,31 @@ async function annualSample(endpoint: string, n: number) {
       );
       await world.states.engine.idle();
     };
-    const proposal = { rhk: [{ text: "Target kinerja", kind: "utama", indicators: [{ text: "Jumlah layanan", aspect: "kuantitas", target: { min: 10, unit: "layanan" } }] }] };
+    const proposal = {
+      rhk: [
+        {
+          text: "Target kinerja",
+          kind: "utama",
+          indicators: [{ text: "Jumlah layanan", aspect: "kuantitas", target: { min: 10, unit: "layanan" } }],
+        },
+      ],
+    };
     await actAll("skp-proposal", () => proposal);
     await actAll("skp-approval", () => ({ decision: "approve" }));
     // To 2028-01-02 (Jakarta): past the period end, so every appraisal has asked for its realisation.
     await world.states.engine.advance(363 * 86_400_000);
     await world.states.engine.idle();
-    await actAll("realization", (id) => ({ items: [{ indicatorId: (all.find((a) => a.id === id) ? "v1-rhk1-i1" : ""), value: 10 }] }));
+    await actAll("realization", (id) => ({
+      items: [{ indicatorId: all.find((a) => a.id === id) ? "v1-rhk1-i1" : "", value: 10 }],
+    }));
     await actAll("review", () => ({ hasilKerja: "meets", perilaku: "meets", feedback: "Baik" }));
     await actAll("acknowledgement", () => ({ decision: "acknowledge" }));
     const final = await world.storage.appraisals.listByCycle("y1");
     const done = final.filter((a) => a.stage === "done").length;
-    const notDone = final.filter((a) => a.stage !== "done").map((a) => `${a.id}: ${a.stage} ${a.failureReason ?? ""}`).slice(0, 5);
+    const notDone = final
+      .filter((a) => a.stage !== "done")
+      .map((a) => `${a.id}: ${a.stage} ${a.failureReason ?? ""}`)
+      .slice(0, 5);
     const app = transitions(world, ":kinerja-appraisal");
     const launch = transitions(world, ":kinerja-launch-cycle");
     const perAppraisal = (app.transitions + launch.transitions) / all.length;
@@ -226,8 +350,11 @@ async function annualSample(endpoint: string, n: number) {
       longestExecutionDays: Math.round(app.maxDurationDays * 10) / 10,
       transitionsPerEmployeeYear: round2(perAppraisal),
       dynamoWritesPerEmployeeYear: round2(world.writes.count() / all.length),
-      stepFunctionsUsdPerEmployeeYear: Number(((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000).toFixed(6)),
-      stepFunctionsUsdPer10kEmployeesYear: Math.round(((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000) * 10_000 * 100) / 100,
+      stepFunctionsUsdPerEmployeeYear: Number(
+        ((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000).toFixed(6),
+      ),
+      stepFunctionsUsdPer10kEmployeesYear:
+        Math.round(((perAppraisal * PRICE_TABLE.perThousandStateTransitions) / 1000) * 10_000 * 100) / 100,
     };
   } finally {
     await world.close();
@@ -262,6 +389,9 @@ export async function run(sizes: number[] = [1000, 10_000]): Promise<object> {
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   console.log(JSON.stringify(await run(sizes.length > 0 ? sizes : undefined), null, 2));
 }

@@ -7,8 +7,14 @@ export const StepConfigSchema = v.object({
   DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url("DYNAMODB_ENDPOINT must be a URL"))),
   STATES_ENDPOINT: v.optional(v.pipe(v.string(), v.url("STATES_ENDPOINT must be a URL"))),
   KINERJA_BASE_URL: v.pipe(v.string("KINERJA_BASE_URL is required"), v.url("KINERJA_BASE_URL must be a URL")),
-  KINERJA_LINK_KEYS: v.pipe(v.string("KINERJA_LINK_KEYS is required (the link-signing keyring JSON)"), v.minLength(2)),
-  KINERJA_MAIL_FROM: v.optional(v.pipe(v.string(), v.email("KINERJA_MAIL_FROM must be an e-mail address")), "kinerja@localhost"),
+  KINERJA_LINK_KEYS: v.pipe(
+    v.string("KINERJA_LINK_KEYS is required (the link-signing keyring JSON)"),
+    v.minLength(2),
+  ),
+  KINERJA_MAIL_FROM: v.optional(
+    v.pipe(v.string(), v.email("KINERJA_MAIL_FROM must be an e-mail address")),
+    "kinerja@localhost",
+  ),
   AWS_REGION: v.optional(v.string(), "ap-southeast-3"),
 });
 
@@ -27,7 +33,9 @@ export class StepConfigError extends Error {
 export function readStepConfig(env: Record<string, string | undefined> = process.env): StepConfig {
   const parsed = v.safeParse(StepConfigSchema, env);
   if (!parsed.success) {
-    throw new StepConfigError(`invalid step configuration: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "env"}: ${i.message}`).join("; ")}`);
+    throw new StepConfigError(
+      `invalid step configuration: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "env"}: ${i.message}`).join("; ")}`,
+    );
   }
   return parsed.output;
 }

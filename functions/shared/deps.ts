@@ -30,12 +30,20 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
 }
 
 /** Builds step deps from parts (local runtime, tests). */
-export function createStepDeps(parts: { storage: Storage; clock: Clock; decision: Omit<DecisionDeps, "storage" | "clock"> }): StepDeps {
+export function createStepDeps(parts: {
+  storage: Storage;
+  clock: Clock;
+  decision: Omit<DecisionDeps, "storage" | "clock">;
+}): StepDeps {
   return {
     storage: parts.storage,
     clock: parts.clock,
     store: createDynamoFlowStore(parts.storage),
-    decisions: createDecisionGateway({ ...parts.decision, storage: { client: parts.storage.client, tableName: parts.storage.tableName }, clock: parts.clock }),
+    decisions: createDecisionGateway({
+      ...parts.decision,
+      storage: { client: parts.storage.client, tableName: parts.storage.tableName },
+      clock: parts.clock,
+    }),
   };
 }
 
@@ -45,13 +53,29 @@ let cloud: StepDeps | undefined;
 export function cloudStepDeps(): StepDeps {
   if (cloud) return cloud;
   const config = readStepConfig();
-  const storage = createStorage({ tableName: config.KINERJA_TABLE, endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION, clock: systemClock });
-  const sfn = new SFNClient({ region: config.AWS_REGION, ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}) });
-  const mail: MailPort = createSesMail({ client: new SESv2Client({ region: config.AWS_REGION }), from: config.KINERJA_MAIL_FROM });
+  const storage = createStorage({
+    tableName: config.KINERJA_TABLE,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.AWS_REGION,
+    clock: systemClock,
+  });
+  const sfn = new SFNClient({
+    region: config.AWS_REGION,
+    ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}),
+  });
+  const mail: MailPort = createSesMail({
+    client: new SESv2Client({ region: config.AWS_REGION }),
+    from: config.KINERJA_MAIL_FROM,
+  });
   cloud = createStepDeps({
     storage,
     clock: systemClock,
-    decision: { mail, signer: createLinkSigner(parseLinkKeys(config.KINERJA_LINK_KEYS)), callbacks: createSfnTaskCallbacks(sfn), baseUrl: config.KINERJA_BASE_URL },
+    decision: {
+      mail,
+      signer: createLinkSigner(parseLinkKeys(config.KINERJA_LINK_KEYS)),
+      callbacks: createSfnTaskCallbacks(sfn),
+      baseUrl: config.KINERJA_BASE_URL,
+    },
   });
   return cloud;
 }

@@ -11,7 +11,9 @@ export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<
     before: (request) => {
       const parsed = v.safeParse(schema, request.event);
       if (!parsed.success) {
-        throw new InvalidStepInputError(`invalid step input: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "event"}: ${i.message}`).join("; ")}`);
+        throw new InvalidStepInputError(
+          `invalid step input: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "event"}: ${i.message}`).join("; ")}`,
+        );
       }
       request.event = parsed.output;
     },
@@ -22,7 +24,10 @@ export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<
 export type StepHandler = (event: unknown, context: object) => Promise<unknown>;
 
 /** Defines a step: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
-export function defineStep<S extends v.GenericSchema, R>(schema: S, run: (deps: StepDeps, input: v.InferOutput<S>) => Promise<R>) {
+export function defineStep<S extends v.GenericSchema, R>(
+  schema: S,
+  run: (deps: StepDeps, input: v.InferOutput<S>) => Promise<R>,
+) {
   const createHandler = (getDeps: () => StepDeps | Promise<StepDeps>): StepHandler => {
     const wrapped = middy<unknown, R>()
       .use(parseEvent(schema))
@@ -34,9 +39,16 @@ export function defineStep<S extends v.GenericSchema, R>(schema: S, run: (deps: 
 
 /** Schemas shared by several steps. */
 export const Schemas = {
-  appraisalId: v.pipe(v.string("appraisalId must be text"), v.minLength(1, "appraisalId is required"), v.maxLength(200)),
+  appraisalId: v.pipe(
+    v.string("appraisalId must be text"),
+    v.minLength(1, "appraisalId is required"),
+    v.maxLength(200),
+  ),
   isoTime: v.pipe(v.string(), v.isoTimestamp("must be an ISO time")),
-  decisionKind: v.picklist(["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"], "unknown decision kind"),
+  decisionKind: v.picklist(
+    ["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"],
+    "unknown decision kind",
+  ),
   decided: v.looseObject({
     kind: v.string(),
     decision: v.record(v.string(), v.unknown(), "decision must be an object"),

@@ -8,7 +8,9 @@ const Input = v.object({
   executionArn: v.pipe(v.string(), v.minLength(1, "executionArn is required")),
   executionStartTime: v.optional(v.string()),
   generation: v.optional(v.number()),
-  decision: v.nullable(v.object({ kind: Schemas.decisionKind, round: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  decision: v.nullable(
+    v.object({ kind: Schemas.decisionKind, round: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  ),
 });
 
 /** Step handler (see defineStep). */

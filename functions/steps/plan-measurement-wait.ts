@@ -3,7 +3,12 @@ import * as v from "valibot";
 import { planMeasurementWait } from "@kinerja/core/services/appraisal-flow";
 import { defineStep, Schemas } from "../shared/step";
 
-const Input = v.object({ appraisalId: Schemas.appraisalId, executionStartTime: v.pipe(v.string(), v.minLength(1)) });
+const Input = v.object({
+  appraisalId: Schemas.appraisalId,
+  executionStartTime: v.pipe(v.string(), v.minLength(1)),
+});
 
 /** Step handler (see defineStep). */
-export const { createHandler, handler } = defineStep(Input, (deps, input) => planMeasurementWait(deps, input));
+export const { createHandler, handler } = defineStep(Input, (deps, input) =>
+  planMeasurementWait(deps, input),
+);

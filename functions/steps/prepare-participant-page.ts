@@ -3,7 +3,12 @@ import * as v from "valibot";
 import { prepareParticipantPage } from "@kinerja/core/services/launch";
 import { defineStep } from "../shared/step";
 
-const Input = v.object({ cycleId: v.pipe(v.string(), v.minLength(1, "cycleId is required")), cursor: v.nullable(v.string()) });
+const Input = v.object({
+  cycleId: v.pipe(v.string(), v.minLength(1, "cycleId is required")),
+  cursor: v.nullable(v.string()),
+});
 
 /** Step handler (see defineStep). */
-export const { createHandler, handler } = defineStep(Input, (deps, input) => prepareParticipantPage(deps, input));
+export const { createHandler, handler } = defineStep(Input, (deps, input) =>
+  prepareParticipantPage(deps, input),
+);

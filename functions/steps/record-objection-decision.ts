@@ -6,4 +6,6 @@ import { defineStep, Schemas } from "../shared/step";
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });
 
 /** Step handler (see defineStep). */
-export const { createHandler, handler } = defineStep(Input, (deps, input) => recordObjectionDecision(deps, input));
+export const { createHandler, handler } = defineStep(Input, (deps, input) =>
+  recordObjectionDecision(deps, input),
+);

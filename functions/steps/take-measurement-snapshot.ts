@@ -6,4 +6,6 @@ import { defineStep, Schemas } from "../shared/step";
 const Input = v.object({ appraisalId: Schemas.appraisalId });
 
 /** Step handler (see defineStep). */
-export const { createHandler, handler } = defineStep(Input, (deps, input) => takeMeasurementSnapshot(deps, input));
+export const { createHandler, handler } = defineStep(Input, (deps, input) =>
+  takeMeasurementSnapshot(deps, input),
+);

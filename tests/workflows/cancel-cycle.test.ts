@@ -3,7 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelCycle, launchCycle } from "../../packages/core/src/services/cycle-control";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
-import { act, appraisal, createCycle, executionsByStatus, pendingLinks, proposal, seedUnit, settle, startWorld, type Person, type World } from "./harness";
+import {
+  act,
+  appraisal,
+  createCycle,
+  executionsByStatus,
+  pendingLinks,
+  proposal,
+  seedUnit,
+  settle,
+  startWorld,
+  type Person,
+  type World,
+} from "./harness";
 
 describe("cancelling a whole cycle", { timeout: 60_000 }, () => {
   let world: World;
@@ -13,7 +25,12 @@ describe("cancelling a whole cycle", { timeout: 60_000 }, () => {
   beforeAll(async () => {
     world = await startWorld("2027-01-04T01:00:00.000Z");
     ({ people, secretary } = await seedUnit(world, "dinas-batal", 3));
-    await createCycle(world, { cycleId: "c1", kind: "monthly", periodStart: "2027-01-01", periodEnd: "2027-01-31" });
+    await createCycle(world, {
+      cycleId: "c1",
+      kind: "monthly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-01-31",
+    });
     await launchCycle(world.control, "c1");
     await settle(world);
   });
@@ -21,16 +38,31 @@ describe("cancelling a whole cycle", { timeout: 60_000 }, () => {
 
   it("stops every execution, supersedes pending decisions and marks every record cancelled", async () => {
     await act(world, people[0]!.email, `c1-${people[0]!.nip}`, "skp-proposal", proposal());
-    const [approvalToken] = await pendingLinks(world, secretary.email, `c1-${people[0]!.nip}`, "skp-approval");
-    const [proposalToken] = await pendingLinks(world, people[1]!.email, `c1-${people[1]!.nip}`, "skp-proposal");
+    const [approvalToken] = await pendingLinks(
+      world,
+      secretary.email,
+      `c1-${people[0]!.nip}`,
+      "skp-approval",
+    );
+    const [proposalToken] = await pendingLinks(
+      world,
+      people[1]!.email,
+      `c1-${people[1]!.nip}`,
+      "skp-proposal",
+    );
     expect(approvalToken && proposalToken).toBeTruthy();
 
-    const out = await cancelCycle(world.control, { cycleId: "c1", by: "hr-1", reason: "siklus dibuka ulang" });
+    const out = await cancelCycle(world.control, {
+      cycleId: "c1",
+      by: "hr-1",
+      reason: "siklus dibuka ulang",
+    });
     await settle(world);
     expect(out.cancelled).toBe(4);
     expect(executionsByStatus(world).RUNNING ?? []).toEqual([]);
     expect(executionsByStatus(world).ABORTED).toHaveLength(4);
-    for (const p of [...people, secretary]) expect((await appraisal(world, `c1-${p.nip}`)).stage).toBe("cancelled");
+    for (const p of [...people, secretary])
+      expect((await appraisal(world, `c1-${p.nip}`)).stage).toBe("cancelled");
     for (const token of [approvalToken!, proposalToken!]) {
       const view = await viewLink(world.decisionDeps, token);
       expect(view.state).toBe("superseded");

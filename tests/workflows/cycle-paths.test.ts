@@ -64,7 +64,13 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
       },
     });
     ({ head, secretary, people, subUnitId } = await seedUnit(world, "dinas-uji", 22));
-    await createCycle(world, { cycleId: "q1", kind: "quarterly", periodStart: "2027-01-01", periodEnd: "2027-03-31", unitIds: ["dinas-uji"] });
+    await createCycle(world, {
+      cycleId: "q1",
+      kind: "quarterly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-03-31",
+      unitIds: ["dinas-uji"],
+    });
     await launchCycle(world.control, "q1");
     await settle(world);
   }, 120_000);
@@ -75,31 +81,51 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     expect(running).toHaveLength(23);
     expect(running).toContain(id(secretary));
     expect(running).not.toContain(`q1-${head.nip}`);
-    expect((executionsByStatus(world).SUCCEEDED ?? []).filter((n) => n.startsWith("q1-launch"))).toEqual(["q1-launch-1"]);
+    expect((executionsByStatus(world).SUCCEEDED ?? []).filter((n) => n.startsWith("q1-launch"))).toEqual([
+      "q1-launch-1",
+    ]);
     expect((await appraisal(world, id(secretary))).unitId).toBe(subUnitId);
   });
 
   it("sets targets: approve, return and revise, and cancels one appraisal", async () => {
-    await actAll(world, [...people, secretary].map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]));
-    await actAll(world, people.slice(4).map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]));
+    await actAll(
+      world,
+      [...people, secretary].map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]),
+    );
+    await actAll(
+      world,
+      people.slice(4).map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
+    );
     await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
 
-    await act(world, secretary.email, id(people[0]!), "skp-approval", { decision: "return", comment: "Tambahkan indikator waktu" });
+    await act(world, secretary.email, id(people[0]!), "skp-approval", {
+      decision: "return",
+      comment: "Tambahkan indikator waktu",
+    });
     const returned = await appraisal(world, id(people[0]!));
     expect(returned.skp?.status).toBe("returned");
     const [revisionToken] = await pendingLinks(world, people[0]!.email, id(people[0]!), "skp-proposal");
-    const context = (await viewLink(world.decisionDeps, revisionToken!)).decision.context as { returnComment: string; superiorRhk: { id: string }[] };
+    const context = (await viewLink(world.decisionDeps, revisionToken!)).decision.context as {
+      returnComment: string;
+      superiorRhk: { id: string }[];
+    };
     expect(context.returnComment).toBe("Tambahkan indikator waktu");
     // The secretary's SKP is approved by now, so the revision cascades from the secretary's RHK (rule 27).
     expect(context.superiorRhk).toHaveLength(1);
     const revision = proposal("Target revisi");
-    await act(world, people[0]!.email, id(people[0]!), "skp-proposal", { rhk: revision.rhk.map((r) => ({ ...r, parentRhkId: context.superiorRhk[0]!.id })) });
+    await act(world, people[0]!.email, id(people[0]!), "skp-proposal", {
+      rhk: revision.rhk.map((r) => ({ ...r, parentRhkId: context.superiorRhk[0]!.id })),
+    });
     await act(world, secretary.email, id(people[0]!), "skp-approval", { decision: "approve" });
     const revised = await appraisal(world, id(people[0]!));
     expect(revised.stage).toBe("measurement");
     expect(revised.skp).toMatchObject({ status: "approved", version: 2 });
 
-    await cancelAppraisal(world.control, { appraisalId: id(people[3]!), by: "hr-1", reason: "pegawai pindah instansi" });
+    await cancelAppraisal(world.control, {
+      appraisalId: id(people[3]!),
+      by: "hr-1",
+      reason: "pegawai pindah instansi",
+    });
     await settle(world);
     expect((await appraisal(world, id(people[3]!))).stage).toBe("cancelled");
     expect(executionsByStatus(world).ABORTED).toEqual([id(people[3]!)]);
@@ -107,7 +133,9 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
 
   it("reminds the appraising official after 3 days and escalates to the superior after 7", async () => {
     await advanceDays(world, 3.1);
-    expect((await mailsOf(world, secretary.email, "skp-approval")).map((m) => m.mailKind)).toContain("reminder");
+    expect((await mailsOf(world, secretary.email, "skp-approval")).map((m) => m.mailKind)).toContain(
+      "reminder",
+    );
     // The cancelled appraisal's decision was superseded: its links no longer work.
     expect(await pendingLinks(world, secretary.email, id(people[3]!), "skp-approval")).toEqual([]);
     await act(world, secretary.email, id(people[1]!), "skp-approval", { decision: "approve" });
@@ -115,7 +143,8 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     await advanceDays(world, 4);
     expect((await mailsOf(world, head.email, "skp-approval")).map((m) => m.mailKind)).toContain("escalation");
     await act(world, head.email, id(people[2]!), "skp-approval", { decision: "approve" });
-    for (const p of [...people.slice(0, 3), ...people.slice(4), secretary]) expect((await appraisal(world, id(p))).stage).toBe("measurement");
+    for (const p of [...people.slice(0, 3), ...people.slice(4), secretary])
+      expect((await appraisal(world, id(p))).stage).toBe("measurement");
   });
 
   it("waits for the period end, then collects realisation and snapshots the measurement", async () => {
@@ -127,10 +156,24 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     const acts: Act[] = [];
     for (const p of reporters) {
       const indicators = (await appraisal(world, id(p))).skp!.rhk.flatMap((r) => r.indicators);
-      acts.push([p.email, id(p), "realization", { items: indicators.map((ind, i) => ({ indicatorId: ind.id, value: ind.target.min * (i === 0 ? 1 : 0.8), evidenceUrl: "https://bukti.test/" + ind.id })) }]);
+      acts.push([
+        p.email,
+        id(p),
+        "realization",
+        {
+          items: indicators.map((ind, i) => ({
+            indicatorId: ind.id,
+            value: ind.target.min * (i === 0 ? 1 : 0.8),
+            evidenceUrl: "https://bukti.test/" + ind.id,
+          })),
+        },
+      ]);
     }
     await actAll(world, acts);
-    const snap = (await appraisal(world, id(people[0]!))).measurement as { indicators: { evidenceCount: number }[]; overallAchievementPct: number };
+    const snap = (await appraisal(world, id(people[0]!))).measurement as {
+      indicators: { evidenceCount: number }[];
+      overallAchievementPct: number;
+    };
     expect(snap.indicators.map((i) => i.evidenceCount)).toEqual([1, 1]);
     expect(snap.overallAchievementPct).toBeGreaterThan(80);
   });
@@ -138,7 +181,11 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
   it("marks an appraisal failed on a permanent step fault, shows why, and a retry resumes it", async () => {
     const failed = await appraisal(world, id(people[9]!));
     expect(failed.stage).toBe("failed");
-    expect(failed.failure).toMatchObject({ stage: "review", error: "MissingDataError", cause: "attendance rows for March are missing (injected)" });
+    expect(failed.failure).toMatchObject({
+      stage: "review",
+      error: "MissingDataError",
+      cause: "attendance rows for March are missing (injected)",
+    });
     const record = await world.storage.appraisals.getAppraisal(id(people[9]!));
     expect(record?.failureReason).toContain("attendance rows for March are missing");
 
@@ -151,12 +198,26 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
   });
 
   it("reviews all nine matrix cells, applies the unit-head rule and records distribution warnings", async () => {
-    await world.storage.cycles.setOrgRating({ cycleId: "q1", unitId: subUnitId, rating: "istimewa", setBy: "hr-1" });
-    await world.storage.cycles.setOrgRating({ cycleId: "q1", unitId: "dinas-uji", rating: "kurang", setBy: "hr-1" });
+    await world.storage.cycles.setOrgRating({
+      cycleId: "q1",
+      unitId: subUnitId,
+      rating: "istimewa",
+      setBy: "hr-1",
+    });
+    await world.storage.cycles.setOrgRating({
+      cycleId: "q1",
+      unitId: "dinas-uji",
+      rating: "kurang",
+      setBy: "hr-1",
+    });
     const rest = [...people.slice(0, 3), ...people.slice(4)];
     for (const [i, p] of rest.entries()) {
       const [hasilKerja, perilaku] = cells[i % 9]!;
-      await act(world, secretary.email, id(p), "review", { hasilKerja, perilaku, feedback: `Umpan balik ${p.name}` });
+      await act(world, secretary.email, id(p), "review", {
+        hasilKerja,
+        perilaku,
+        feedback: `Umpan balik ${p.name}`,
+      });
     }
     await advanceSeconds(world, 600); // the injected transient faults back off and retry
     for (const [i, p] of rest.entries()) {
@@ -166,9 +227,17 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     }
     expect(faults.transientReviewsLeft).toBe(0);
 
-    await act(world, head.email, id(secretary), "review", { hasilKerja: "meets", perilaku: "above", feedback: "Baik" });
+    await act(world, head.email, id(secretary), "review", {
+      hasilKerja: "meets",
+      perilaku: "above",
+      feedback: "Baik",
+    });
     const sec = await appraisal(world, id(secretary));
-    expect(sec.review).toMatchObject({ hasilKerja: "above", submittedHasilKerja: "meets", unitHeadOverride: { orgRating: "istimewa" } });
+    expect(sec.review).toMatchObject({
+      hasilKerja: "above",
+      submittedHasilKerja: "meets",
+      unitHeadOverride: { orgRating: "istimewa" },
+    });
     expect(sec.predikat).toBe("sangat_baik");
 
     const warnings = await createDynamoFlowStore(world.storage).listDistributionWarnings("q1");
@@ -180,23 +249,45 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
   it("acknowledges, decides objections (upheld and rejected) and auto-acknowledges after the objection window", async () => {
     const [upheld, rejected, silent] = [people[4]!, people[5]!, people[6]!];
     const before = (await appraisal(world, id(upheld))).predikat;
-    await act(world, upheld.email, id(upheld), "acknowledgement", { decision: "object", reason: "Realisasi saya belum dihitung" });
-    await act(world, rejected.email, id(rejected), "acknowledgement", { decision: "object", reason: "Tidak setuju" });
-    await act(world, head.email, id(upheld), "objection-decision", { decision: "uphold", revised: { hasilKerja: "above", perilaku: "above" }, note: "Bukti baru diterima" });
-    await act(world, head.email, id(rejected), "objection-decision", { decision: "reject", note: "Penilaian sudah sesuai" });
+    await act(world, upheld.email, id(upheld), "acknowledgement", {
+      decision: "object",
+      reason: "Realisasi saya belum dihitung",
+    });
+    await act(world, rejected.email, id(rejected), "acknowledgement", {
+      decision: "object",
+      reason: "Tidak setuju",
+    });
+    await act(world, head.email, id(upheld), "objection-decision", {
+      decision: "uphold",
+      revised: { hasilKerja: "above", perilaku: "above" },
+      note: "Bukti baru diterima",
+    });
+    await act(world, head.email, id(rejected), "objection-decision", {
+      decision: "reject",
+      note: "Penilaian sudah sesuai",
+    });
     const up = await appraisal(world, id(upheld));
     expect(up.stage).toBe("done");
-    expect(up.objection?.decision).toMatchObject({ outcome: "uphold", predikatBefore: before, predikatAfter: "sangat_baik" });
+    expect(up.objection?.decision).toMatchObject({
+      outcome: "uphold",
+      predikatBefore: before,
+      predikatAfter: "sangat_baik",
+    });
     expect(up.predikat).toBe("sangat_baik");
     const rej = await appraisal(world, id(rejected));
     expect(rej.objection?.decision?.outcome).toBe("reject");
     expect(rej.predikat).toBe(rej.objection?.decision?.predikatBefore);
 
     const ackers = [...people.slice(0, 3), ...people.slice(7), secretary];
-    await actAll(world, ackers.map((p): Act => [p.email, id(p), "acknowledgement", { decision: "acknowledge" }]));
+    await actAll(
+      world,
+      ackers.map((p): Act => [p.email, id(p), "acknowledgement", { decision: "acknowledge" }]),
+    );
 
     await advanceDays(world, 3.1);
-    expect((await mailsOf(world, silent.email, "acknowledgement")).map((m) => m.mailKind)).toContain("reminder");
+    expect((await mailsOf(world, silent.email, "acknowledgement")).map((m) => m.mailKind)).toContain(
+      "reminder",
+    );
     expect((await appraisal(world, id(silent))).stage).toBe("feedback");
     await advanceDays(world, 12);
     const auto = await appraisal(world, id(silent));
@@ -219,13 +310,29 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     const best = all.find((a) => a.predikat === "sangat_baik" && a.id !== id(secretary))!;
     expect(best.followUp).toMatchObject({ kind: "recognition" });
     const trail = await world.storage.audit.listAudit(id(people[4]!));
-    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(["created", "skp-submitted", "skp-approved", "realisation-reported", "reviewed", "objection-filed", "objection-upheld", "follow-up"]));
+    expect(trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        "created",
+        "skp-submitted",
+        "skp-approved",
+        "realisation-reported",
+        "reviewed",
+        "objection-filed",
+        "objection-upheld",
+        "follow-up",
+      ]),
+    );
     expect(trail.filter((e) => e.action === "decision").length).toBeGreaterThanOrEqual(5);
   });
 
   it("relaunching the cycle starts nothing new and counts the existing executions", async () => {
     const before = Object.values(executionsByStatus(world)).flat().length;
-    await world.control.control.start(world.arns.launchCycle, "q1-relaunch", { cycleId: "q1", generation: 1, cursor: null, pagesInExecution: 0 });
+    await world.control.control.start(world.arns.launchCycle, "q1-relaunch", {
+      cycleId: "q1",
+      generation: 1,
+      cursor: null,
+      pagesInExecution: 0,
+    });
     await settle(world);
     const after = executionsByStatus(world);
     expect(Object.values(after).flat().length).toBe(before + 1);

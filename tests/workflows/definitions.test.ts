@@ -5,16 +5,38 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as WorkflowErrors from "../../packages/core/src/services/workflow.errors";
-import { loadStateMachines, localSubstitutions, placeholdersOf, readDefinition, stateMachines, stepFunctions, type StateMachineKey } from "../../workflows/registry";
+import {
+  loadStateMachines,
+  localSubstitutions,
+  placeholdersOf,
+  readDefinition,
+  stateMachines,
+  stepFunctions,
+  type StateMachineKey,
+} from "../../workflows/registry";
 
 // asl-validator ships CommonJS without types.
-const validator = createRequire(import.meta.url)("asl-validator") as (definition: unknown) => { isValid: boolean; errors: unknown[] };
+const validator = createRequire(import.meta.url)("asl-validator") as (definition: unknown) => {
+  isValid: boolean;
+  errors: unknown[];
+};
 const own: StateMachineKey[] = ["appraisal", "launchCycle"];
-const TRANSIENT = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "TransientError"];
+const TRANSIENT = [
+  "Lambda.ServiceException",
+  "Lambda.AWSLambdaException",
+  "Lambda.SdkClientException",
+  "Lambda.TooManyRequestsException",
+  "TransientError",
+];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ASL states are untyped JSON here
 type State = Record<string, any>;
 function allStates(def: { States: Record<string, State> }): [string, State][] {
-  return Object.entries(def.States).flatMap(([name, s]) => [[name, s] as [string, State], ...(s.ItemProcessor ? allStates(s.ItemProcessor) : []), ...((s.Branches as { States: Record<string, State> }[] | undefined) ?? []).flatMap(allStates)]);
+  return Object.entries(def.States).flatMap(([name, s]) => [
+    [name, s] as [string, State],
+    ...(s.ItemProcessor ? allStates(s.ItemProcessor) : []),
+    ...((s.Branches as { States: Record<string, State> }[] | undefined) ?? []).flatMap(allStates),
+  ]);
 }
 
 describe("workflow definitions", () => {
@@ -31,25 +53,39 @@ describe("workflow definitions", () => {
     const placeholders = placeholdersOf(readDefinition(key));
     const spec = stateMachines[key];
     expect(placeholders.sort()).toEqual([...spec.functions, ...Object.keys(spec.stateMachines)].sort());
-    for (const fn of spec.functions) expect(existsSync(join(process.cwd(), stepFunctions[fn].handler.replace(/\.handler$/, ".ts"))), fn).toBe(true);
+    for (const fn of spec.functions)
+      expect(
+        existsSync(join(process.cwd(), stepFunctions[fn].handler.replace(/\.handler$/, ".ts"))),
+        fn,
+      ).toBe(true);
   });
 
-  it.each(own)("%s: every Lambda task has the transient Retry, its own ResultPath and only named catches", (key) => {
-    const def = JSON.parse(readDefinition(key));
-    const errorNames = new Set([...Object.keys(WorkflowErrors), "States.Timeout", ...TRANSIENT, "StepFunctions.ExecutionAlreadyExistsException"]);
-    for (const [name, state] of allStates(def)) {
-      expect(name, "PascalCase verb-noun").toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
-      if (state.Type !== "Task") continue;
-      expect("ResultPath" in state, `${name} ResultPath`).toBe(true);
-      for (const c of state.Catch ?? []) {
-        expect(c.ErrorEquals, `${name} catches States.ALL`).not.toContain("States.ALL");
-        for (const e of c.ErrorEquals) expect(errorNames.has(e), `${name} catches unknown error ${e}`).toBe(true);
+  it.each(own)(
+    "%s: every Lambda task has the transient Retry, its own ResultPath and only named catches",
+    (key) => {
+      const def = JSON.parse(readDefinition(key));
+      const errorNames = new Set([
+        ...Object.keys(WorkflowErrors),
+        "States.Timeout",
+        ...TRANSIENT,
+        "StepFunctions.ExecutionAlreadyExistsException",
+      ]);
+      for (const [name, state] of allStates(def)) {
+        expect(name, "PascalCase verb-noun").toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
+        if (state.Type !== "Task") continue;
+        expect("ResultPath" in state, `${name} ResultPath`).toBe(true);
+        for (const c of state.Catch ?? []) {
+          expect(c.ErrorEquals, `${name} catches States.ALL`).not.toContain("States.ALL");
+          for (const e of c.ErrorEquals)
+            expect(errorNames.has(e), `${name} catches unknown error ${e}`).toBe(true);
+        }
+        if (!String(state.Resource).includes("lambda:invoke")) continue;
+        expect(state.Retry?.[0]?.ErrorEquals, `${name} Retry`).toEqual(TRANSIENT);
+        if (String(state.Resource).endsWith(".waitForTaskToken"))
+          expect(state.TimeoutSecondsPath ?? state.TimeoutSeconds, `${name} bound`).toBeDefined();
       }
-      if (!String(state.Resource).includes("lambda:invoke")) continue;
-      expect(state.Retry?.[0]?.ErrorEquals, `${name} Retry`).toEqual(TRANSIENT);
-      if (String(state.Resource).endsWith(".waitForTaskToken")) expect(state.TimeoutSecondsPath ?? state.TimeoutSeconds, `${name} bound`).toBeDefined();
-    }
-  });
+    },
+  );
 
   it("every human decision waits on OpenDecision with a timeout from the plan", () => {
     const def = JSON.parse(readDefinition("appraisal"));

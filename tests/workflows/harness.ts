@@ -15,12 +15,17 @@ import { parseLinkKeys } from "../../packages/core/src/links/link-keys";
 import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
 import { decide, viewLink, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { createSfnWorkflowControl } from "../../packages/core/src/services/workflow-control";
+import { createSfnWorkflowControl } from "../../packages/core/src/services/sfn-workflow-control.adapter";
 import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
 import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
 import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
-import { loadStateMachines, localLambdaResolver, localSubstitutions, type LambdaWrapper } from "../../workflows/registry";
+import {
+  loadStateMachines,
+  localLambdaResolver,
+  localSubstitutions,
+  type LambdaWrapper,
+} from "../../workflows/registry";
 import { freshTable } from "../setup/dynamo";
 
 const REGION = "ap-southeast-3";
@@ -43,10 +48,17 @@ export interface World {
 export async function startWorld(startAt: string, options: { wrap?: LambdaWrapper } = {}): Promise<World> {
   const clock = createOffsetClock(Date.parse(startAt) - Date.now());
   const table = await freshTable("wf");
-  const storage = createStorage({ tableName: table.tableName, endpoint: table.endpoint, client: table.client, clock });
+  const storage = createStorage({
+    tableName: table.tableName,
+    endpoint: table.endpoint,
+    client: table.client,
+    clock,
+  });
   const outbox = createOutboxMail({ client: table.client, tableName: table.tableName }, clock);
-  const signer = createLinkSigner(parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }));
-  let deps: StepDeps | undefined;
+  const signer = createLinkSigner(
+    parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }),
+  );
+  const holder: { deps?: StepDeps } = {};
   const dir = mkdtempSync(join(tmpdir(), "kinerja-wf-"));
   const states = await createLocalStates({
     dbPath: join(dir, "states.db"),
@@ -55,19 +67,43 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     accountId: ACCOUNT,
     realTime: false,
     port: 0,
-    lambdas: localLambdaResolver({ deps: () => deps!, wrap: options.wrap }),
+    lambdas: localLambdaResolver({ deps: () => holder.deps!, wrap: options.wrap }),
   });
-  const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
-  const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl: "http://kinerja.test" };
-  deps = createStepDeps({ storage, clock, decision });
+  const sfn = new SFNClient({
+    region: REGION,
+    endpoint: states.endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  const decision = {
+    mail: outbox,
+    signer,
+    callbacks: createSfnTaskCallbacks(sfn),
+    baseUrl: "http://kinerja.test",
+  };
+  const deps = createStepDeps({ storage, clock, decision });
+  holder.deps = deps;
   const created: Record<string, string> = {};
   for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
-    const out = states.engine.createStateMachine({ name: `kinerja-${machine.name}`, definition: machine.definition, roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja` }) as { stateMachineArn: string };
+    const out = states.engine.createStateMachine({
+      name: `kinerja-${machine.name}`,
+      definition: machine.definition,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja`,
+    }) as { stateMachineArn: string };
     created[machine.key] = out.stateMachineArn;
   }
   const arns = { appraisal: created.appraisal!, launchCycle: created.launchCycle! };
-  const decisionDeps: DecisionDeps = { ...decision, storage: { client: table.client, tableName: table.tableName }, clock };
-  const control: ControlDeps = { store: deps.store, clock, decisions: deps.decisions, control: createSfnWorkflowControl(sfn), stateMachines: arns };
+  const decisionDeps: DecisionDeps = {
+    ...decision,
+    storage: { client: table.client, tableName: table.tableName },
+    clock,
+  };
+  const control: ControlDeps = {
+    store: deps.store,
+    clock,
+    decisions: deps.decisions,
+    control: createSfnWorkflowControl(sfn),
+    stateMachines: arns,
+  };
   return {
     clock,
     storage,
@@ -97,16 +133,36 @@ export interface Person {
 }
 
 /** A NIP that passes the NIP rules: birth date, appointment month, gender, sequence. */
-export const nipOf = (i: number) => `19${String(70 + (i % 25)).padStart(2, "0")}0${(i % 9) + 1}1${i % 2}2005${String((i % 12) + 1).padStart(2, "0")}1${String(i).padStart(3, "0")}`;
+export const nipOf = (i: number) =>
+  `19${String(70 + (i % 25)).padStart(2, "0")}0${(i % 9) + 1}1${i % 2}2005${String((i % 12) + 1).padStart(2, "0")}1${String(i).padStart(3, "0")}`;
 
 /**
  * Seeds a unit and its sub-unit `<unitId>-sekretariat`: the head of the unit (top official, not appraised),
  * the secretary heading the sub-unit (appraised by the head), and `staff` people appraised by the secretary.
  */
-export async function seedUnit(world: World, unitId: string, staff: number): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string }> {
+export async function seedUnit(
+  world: World,
+  unitId: string,
+  staff: number,
+): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string }> {
   const subUnitId = `${unitId}-sekretariat`;
-  const head: Person = { nip: nipOf(900), name: "Kepala Dinas", email: "kadis@salor.test", unitId, unitHead: true, positionType: "jpt" };
-  const secretary: Person = { nip: nipOf(901), name: "Sekretaris", email: "sekretaris@salor.test", unitId: subUnitId, superiorNip: head.nip, unitHead: true, positionType: "administrator" };
+  const head: Person = {
+    nip: nipOf(900),
+    name: "Kepala Dinas",
+    email: "kadis@salor.test",
+    unitId,
+    unitHead: true,
+    positionType: "jpt",
+  };
+  const secretary: Person = {
+    nip: nipOf(901),
+    name: "Sekretaris",
+    email: "sekretaris@salor.test",
+    unitId: subUnitId,
+    superiorNip: head.nip,
+    unitHead: true,
+    positionType: "administrator",
+  };
   const people: Person[] = Array.from({ length: staff }, (_, i) => ({
     nip: nipOf(i + 1),
     name: `Pegawai ${i + 1}`,
@@ -122,7 +178,16 @@ export async function seedUnit(world: World, unitId: string, staff: number): Pro
       { unitId, name: "Dinas Uji", headNip: head.nip },
       { unitId: subUnitId, name: "Sekretariat Dinas Uji", parentUnitId: unitId, headNip: secretary.nip },
     ],
-    employees: everyone.map((p) => ({ nip: p.nip, name: p.name, email: p.email, unitId: p.unitId, position: p.positionType, positionType: p.positionType, unitHead: p.unitHead, ...(p.superiorNip ? { superiorNip: p.superiorNip } : {}) })),
+    employees: everyone.map((p) => ({
+      nip: p.nip,
+      name: p.name,
+      email: p.email,
+      unitId: p.unitId,
+      position: p.positionType,
+      positionType: p.positionType,
+      unitHead: p.unitHead,
+      ...(p.superiorNip ? { superiorNip: p.superiorNip } : {}),
+    })),
     importId: "seed",
     basedOnGeneration: undefined,
   } as never);
@@ -130,8 +195,26 @@ export async function seedUnit(world: World, unitId: string, staff: number): Pro
 }
 
 /** Creates a cycle record (the HR API's job) with settings. */
-export async function createCycle(world: World, cycle: { cycleId: string; kind: "annual" | "quarterly" | "monthly"; periodStart: string; periodEnd: string; unitIds?: string[]; settings?: object }): Promise<void> {
-  await world.storage.cycles.createCycle({ cycleId: cycle.cycleId, name: `Siklus ${cycle.cycleId}`, kind: cycle.kind, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd, ...(cycle.unitIds ? { unitIds: cycle.unitIds } : {}), settings: cycle.settings ?? {} } as never);
+export async function createCycle(
+  world: World,
+  cycle: {
+    cycleId: string;
+    kind: "annual" | "quarterly" | "monthly";
+    periodStart: string;
+    periodEnd: string;
+    unitIds?: string[];
+    settings?: object;
+  },
+): Promise<void> {
+  await world.storage.cycles.createCycle({
+    cycleId: cycle.cycleId,
+    name: `Siklus ${cycle.cycleId}`,
+    kind: cycle.kind,
+    periodStart: cycle.periodStart,
+    periodEnd: cycle.periodEnd,
+    ...(cycle.unitIds ? { unitIds: cycle.unitIds } : {}),
+    settings: cycle.settings ?? {},
+  } as never);
 }
 
 /** Lets every execution run until nothing is ready. */
@@ -152,9 +235,16 @@ export async function advanceDays(world: World, days: number): Promise<void> {
 }
 
 /** The pending decision links in a person's mailbox for an appraisal and kind (newest mail first). */
-export async function pendingLinks(world: World, email: string, appraisalId: string, kind: string): Promise<string[]> {
+export async function pendingLinks(
+  world: World,
+  email: string,
+  appraisalId: string,
+  kind: string,
+): Promise<string[]> {
   const decisions = await decisionRepo(world.decisionDeps.storage).listByAppraisal(appraisalId);
-  const ids = new Set(decisions.filter((d) => d.kind === kind && d.status === "pending").map((d) => d.decisionId));
+  const ids = new Set(
+    decisions.filter((d) => d.kind === kind && d.status === "pending").map((d) => d.decisionId),
+  );
   if (ids.size === 0) return [];
   const mails = await world.outbox.list({ to: email, limit: 1000 });
   const tokens: string[] = [];
@@ -172,7 +262,13 @@ export async function pendingLinks(world: World, email: string, appraisalId: str
 export type Act = [email: string, appraisalId: string, kind: string, body: unknown];
 
 /** Decides as `email` through the newest pending link for (appraisal, kind); fails the test if there is none. */
-export async function act(world: World, email: string, appraisalId: string, kind: string, body: unknown): Promise<void> {
+export async function act(
+  world: World,
+  email: string,
+  appraisalId: string,
+  kind: string,
+  body: unknown,
+): Promise<void> {
   await actAll(world, [[email, appraisalId, kind, body]]);
 }
 
@@ -203,30 +299,72 @@ export const proposal = (text = "Menyusun laporan keuangan") => ({
       kind: "utama",
       indicators: [
         { text: "Jumlah laporan tepat waktu", aspect: "kuantitas", target: { min: 12, unit: "laporan" } },
-        { text: "Kualitas laporan tanpa koreksi", aspect: "kualitas", target: { min: 90, max: 100, unit: "persen" } },
+        {
+          text: "Kualitas laporan tanpa koreksi",
+          aspect: "kualitas",
+          target: { min: 90, max: 100, unit: "persen" },
+        },
       ],
     },
   ],
 });
 
 /** Every execution with its status and error (for failure messages). */
-export function executions(world: World): { name: string; status: string; error?: string | null; cause?: string | null; startMs: number; stopMs: number | null; transitions: number; machine: string }[] {
-  const rows = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 });
-  return rows.map((r) => ({ name: r.name, status: r.status, error: r.error, cause: r.cause, startMs: r.startMs, stopMs: r.stopMs, transitions: r.transitions, machine: r.stateMachineArn.split(":").pop()! }));
+export function executions(
+  world: World,
+): {
+  name: string;
+  status: string;
+  error?: string | null;
+  cause?: string | null;
+  startMs: number;
+  stopMs: number | null;
+  transitions: number;
+  machine: string;
+}[] {
+  const rows = world.states.engine.store.listExecutions({
+    machine: null,
+    status: null,
+    afterStart: null,
+    afterArn: null,
+    limit: 100_000,
+  });
+  return rows.map((r) => ({
+    name: r.name,
+    status: r.status,
+    error: r.error,
+    cause: r.cause,
+    startMs: r.startMs,
+    stopMs: r.stopMs,
+    transitions: r.transitions,
+    machine: r.stateMachineArn.split(":").pop()!,
+  }));
 }
 
 /** The last history events of an execution by name (for failure messages). */
 export function lastEvents(world: World, name: string, n = 8): unknown[] {
-  const row = world.states.engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 }).find((r) => r.name === name);
+  const row = world.states.engine.store
+    .listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 })
+    .find((r) => r.name === name);
   if (!row) return [];
-  const events = world.states.engine.getExecutionHistory({ executionArn: row.arn, maxResults: 1000, reverseOrder: true }).events;
+  const events = world.states.engine.getExecutionHistory({
+    executionArn: row.arn,
+    maxResults: 1000,
+    reverseOrder: true,
+  }).events;
   return events.slice(0, n).map((e) => JSON.stringify(e).slice(0, 900));
 }
 
 /** Mails of one person for one kind (newest first), with their mail kind (request, reminder, escalation). */
-export async function mailsOf(world: World, email: string, kind: string): Promise<{ mailKind: string | undefined; subject: string }[]> {
+export async function mailsOf(
+  world: World,
+  email: string,
+  kind: string,
+): Promise<{ mailKind: string | undefined; subject: string }[]> {
   const mails = await world.outbox.list({ to: email, limit: 500 });
-  return mails.filter((m) => m.tags?.kind === kind).map((m) => ({ mailKind: m.tags?.mailKind, subject: m.subject }));
+  return mails
+    .filter((m) => m.tags?.kind === kind)
+    .map((m) => ({ mailKind: m.tags?.mailKind, subject: m.subject }));
 }
 
 /** Executions by status (names), for assertions. */

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/services/cycle-control";
-import { act, advanceDays, appraisal, createCycle, proposal, seedUnit, settle, startWorld, type World } from "./harness";
+import {
+  act,
+  advanceDays,
+  appraisal,
+  createCycle,
+  proposal,
+  seedUnit,
+  settle,
+  startWorld,
+  type World,
+} from "./harness";
 
 describe("one employee through a quarterly cycle", () => {
   let world: World;
@@ -12,7 +22,12 @@ describe("one employee through a quarterly cycle", () => {
   it("goes from launch through target setting, measurement, review and feedback to done", async () => {
     const { secretary, people } = await seedUnit(world, "dinas-uji", 1);
     const [employee] = people;
-    await createCycle(world, { cycleId: "q1", kind: "quarterly", periodStart: "2027-01-01", periodEnd: "2027-03-31" });
+    await createCycle(world, {
+      cycleId: "q1",
+      kind: "quarterly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-03-31",
+    });
     await launchCycle(world.control, "q1");
     await settle(world);
     const id = `q1-${employee!.nip}`;
@@ -25,9 +40,18 @@ describe("one employee through a quarterly cycle", () => {
     await advanceDays(world, 90);
     const skp = (await appraisal(world, id)).skp!;
     const [first, second] = skp.rhk[0]!.indicators;
-    await act(world, employee!.email, id, "realization", { items: [{ indicatorId: first!.id, value: 12, evidenceUrl: "https://bukti.test/1" }, { indicatorId: second!.id, value: 95 }] });
+    await act(world, employee!.email, id, "realization", {
+      items: [
+        { indicatorId: first!.id, value: 12, evidenceUrl: "https://bukti.test/1" },
+        { indicatorId: second!.id, value: 95 },
+      ],
+    });
     expect((await appraisal(world, id)).stage).toBe("review");
-    await act(world, secretary.email, id, "review", { hasilKerja: "above", perilaku: "meets", feedback: "Bagus" });
+    await act(world, secretary.email, id, "review", {
+      hasilKerja: "above",
+      perilaku: "meets",
+      feedback: "Bagus",
+    });
     const reviewed = await appraisal(world, id);
     expect(reviewed.stage).toBe("feedback");
     expect(reviewed.predikat).toBe("baik");

@@ -50,19 +50,33 @@ export interface ResumePoint {
 async function loadLive(deps: FlowDeps, appraisalId: string): Promise<FlowAppraisal> {
   const record = await deps.store.getAppraisal(appraisalId);
   if (!record) throw new AppraisalNotFoundError(`appraisal ${appraisalId} does not exist`);
-  if (record.stage === "cancelled") throw new AppraisalCancelledError(`appraisal ${appraisalId} was cancelled`);
+  if (record.stage === "cancelled")
+    throw new AppraisalCancelledError(`appraisal ${appraisalId} was cancelled`);
   return record;
 }
 
 function expectStage(record: FlowAppraisal, stages: Stage[], step: string): void {
   if (!stages.includes(record.stage)) {
-    throw new StageConflictError(`${step}: appraisal ${record.id} is in stage ${record.stage}, expected ${stages.join(" or ")}`);
+    throw new StageConflictError(
+      `${step}: appraisal ${record.id} is in stage ${record.stage}, expected ${stages.join(" or ")}`,
+    );
   }
 }
 
-async function save(deps: FlowDeps, record: FlowAppraisal, patch: Partial<FlowAppraisal>, stepKey: string, audit?: Omit<FlowAuditEvent, "at">): Promise<FlowAppraisal> {
+async function save(
+  deps: FlowDeps,
+  record: FlowAppraisal,
+  patch: Partial<FlowAppraisal>,
+  stepKey: string,
+  audit?: Omit<FlowAuditEvent, "at">,
+): Promise<FlowAppraisal> {
   const now = deps.clock.now().toISOString();
-  const next: FlowAppraisal = { ...record, ...patch, version: record.version + 1, appliedSteps: [...record.appliedSteps.slice(-40), stepKey] };
+  const next: FlowAppraisal = {
+    ...record,
+    ...patch,
+    version: record.version + 1,
+    appliedSteps: [...record.appliedSteps.slice(-40), stepKey],
+  };
   await deps.store.saveAppraisal(next, audit ? { at: now, ...audit } : undefined);
   return next;
 }
@@ -72,27 +86,40 @@ async function save(deps: FlowDeps, record: FlowAppraisal, patch: Partial<FlowAp
  * after a return, so its keys carry the SKP version; every other decision happens once per appraisal.
  */
 export function decisionKeyOf(record: Pick<FlowAppraisal, "id" | "skp">, kind: FlowDecisionKind): string {
-  if (kind === "skp-proposal") return `${record.id}#${kind}#v${(record.skp?.status === "submitted" ? record.skp.version - 1 : (record.skp?.version ?? 0)) + 1}`;
+  if (kind === "skp-proposal")
+    return `${record.id}#${kind}#v${(record.skp?.status === "submitted" ? record.skp.version - 1 : (record.skp?.version ?? 0)) + 1}`;
   if (kind === "skp-approval") return `${record.id}#${kind}#v${record.skp?.version ?? 0}`;
   return `${record.id}#${kind}`;
 }
 
 const decisionKey = (d: DeliveredDecision, step: string) => `${step}:${d.linkId ?? d.decidedAt}`;
-const actorOf = (d: DeliveredDecision) => (d.automatic ? "system" : `${d.decidedBy?.role ?? "unknown"}:${d.decidedBy?.nip ?? "?"}`);
+const actorOf = (d: DeliveredDecision) =>
+  d.automatic ? "system" : `${d.decidedBy?.role ?? "unknown"}:${d.decidedBy?.nip ?? "?"}`;
 
 /** LoadAppraisal: records the running execution on the record and says where to resume. */
 export async function loadAppraisal(
   deps: FlowDeps,
-  input: { appraisalId: string; executionArn: string; decision: { kind: FlowDecisionKind; round: number } | null },
+  input: {
+    appraisalId: string;
+    executionArn: string;
+    decision: { kind: FlowDecisionKind; round: number } | null;
+  },
 ): Promise<ResumePoint> {
   let record = await loadLive(deps, input.appraisalId);
-  if (record.stage === "failed") throw new StageConflictError(`appraisal ${record.id} is failed; HR must retry it`);
+  if (record.stage === "failed")
+    throw new StageConflictError(`appraisal ${record.id} is failed; HR must retry it`);
   if (record.executionArn !== input.executionArn) {
-    record = await save(deps, record, { executionArn: input.executionArn }, `execution:${input.executionArn}`);
+    record = await save(
+      deps,
+      record,
+      { executionArn: input.executionArn },
+      `execution:${input.executionArn}`,
+    );
   }
   const resume = resumePointOf(record, deps.clock.now());
   // A continuation in the middle of a decision keeps its round (so it does not restart the reminders).
-  if (resume.next === "decision" && input.decision && input.decision.kind === resume.decision?.kind) return { next: "decision", decision: input.decision };
+  if (resume.next === "decision" && input.decision && input.decision.kind === resume.decision?.kind)
+    return { next: "decision", decision: input.decision };
   return resume;
 }
 
@@ -105,7 +132,8 @@ export function resumePointOf(record: FlowAppraisal, now: Date): ResumePoint {
     case "measurement":
       return { next: "measurement", decision: null };
     case "review":
-      if (!record.measurement) return record.realisation ? { next: "snapshot", decision: null } : ask("realization");
+      if (!record.measurement)
+        return record.realisation ? { next: "snapshot", decision: null } : ask("realization");
       return ask("review");
     case "feedback":
       if (record.objection && !record.objection.decision) return ask("objection-decision");
@@ -130,7 +158,8 @@ export async function planDecision(
   const now = deps.clock.now();
   let deadline: Date | undefined;
   if (input.kind === "acknowledgement") {
-    if (!record.feedbackSentAt) throw new MissingDataError(`appraisal ${record.id} has no feedback date for the objection window`);
+    if (!record.feedbackSentAt)
+      throw new MissingDataError(`appraisal ${record.id} has no feedback date for the objection window`);
     deadline = objectionDeadline(new Date(record.feedbackSentAt), settings.objectionWindowDays);
   }
   const plan = planDecisionRound({
@@ -148,7 +177,12 @@ export async function planDecision(
         : plan.action === "proceed-without"
           ? "Batas waktu pelaporan realisasi telah lewat; penilaian dilanjutkan dengan data yang ada."
           : "Batas waktu keputusan telah lewat; penilaian ditandai gagal dan menunggu tindakan pengelola kinerja.";
-    await deps.decisions.close({ decisionKey: decisionKeyOf(record, input.kind), status: "expired", reason, decidedBy: "system" });
+    await deps.decisions.close({
+      decisionKey: decisionKeyOf(record, input.kind),
+      status: "expired",
+      reason,
+      decidedBy: "system",
+    });
   }
   return plan;
 }
@@ -156,7 +190,15 @@ export async function planDecision(
 /** OpenDecision: opens (or re-opens) the pending decision for this round and mails the recipient. */
 export async function openDecisionRound(
   deps: FlowDeps,
-  input: { appraisalId: string; kind: FlowDecisionKind; round: number; taskToken: string; mailKind: DecisionPlan["mailKind"]; dueAt: string; expiresAt: string },
+  input: {
+    appraisalId: string;
+    kind: FlowDecisionKind;
+    round: number;
+    taskToken: string;
+    mailKind: DecisionPlan["mailKind"];
+    dueAt: string;
+    expiresAt: string;
+  },
 ): Promise<{ decisionId: string; delivered: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   const employee = { nip: record.nip, name: record.name };
@@ -175,7 +217,10 @@ export async function openDecisionRound(
           : { ...record.appraiser, role: "appraiser" };
       break;
     case "objection-decision":
-      if (!record.superiorOfAppraiser) throw new MissingDataError(`appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`);
+      if (!record.superiorOfAppraiser)
+        throw new MissingDataError(
+          `appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`,
+        );
       recipient = { ...record.superiorOfAppraiser, role: "superior-of-appraiser" };
       break;
   }
@@ -199,10 +244,20 @@ function pick(p: FlowPerson): FlowPerson {
   return { nip: p.nip, name: p.name, email: p.email };
 }
 
-const indicatorsOf = (record: FlowAppraisal): FlowIndicator[] => record.skp?.rhk.flatMap((r) => r.indicators) ?? [];
+const indicatorsOf = (record: FlowAppraisal): FlowIndicator[] =>
+  record.skp?.rhk.flatMap((r) => r.indicators) ?? [];
 
-async function decisionContext(deps: FlowDeps, record: FlowAppraisal, kind: FlowDecisionKind): Promise<Record<string, unknown>> {
-  const indicators = indicatorsOf(record).map(({ id, text, aspect, target }) => ({ id, text, aspect, target }));
+async function decisionContext(
+  deps: FlowDeps,
+  record: FlowAppraisal,
+  kind: FlowDecisionKind,
+): Promise<Record<string, unknown>> {
+  const indicators = indicatorsOf(record).map(({ id, text, aspect, target }) => ({
+    id,
+    text,
+    aspect,
+    target,
+  }));
   switch (kind) {
     case "skp-proposal": {
       const last = record.skp?.returnComments.at(-1);
@@ -222,20 +277,40 @@ async function decisionContext(deps: FlowDeps, record: FlowAppraisal, kind: Flow
     case "review":
       return { indicators, measurement: record.measurement ?? null, unitHead: record.unitHead };
     case "acknowledgement":
-      return { review: record.review ?? null, predikat: record.predikat ?? null, feedbackSentAt: record.feedbackSentAt };
+      return {
+        review: record.review ?? null,
+        predikat: record.predikat ?? null,
+        feedbackSentAt: record.feedbackSentAt,
+      };
     case "objection-decision":
-      return { review: record.review ?? null, predikat: record.predikat ?? null, objection: record.objection ?? null };
+      return {
+        review: record.review ?? null,
+        predikat: record.predikat ?? null,
+        objection: record.objection ?? null,
+      };
   }
 }
 
 /** RecordSkpProposal: stores the proposed SKP as a new submitted version (indicator ids stable per version). */
-export async function recordSkpProposal(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ version: number }> {
+export async function recordSkpProposal(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ version: number }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "skp-proposal");
   if (record.appliedSteps.includes(key)) return { version: record.skp?.version ?? 0 };
   expectStage(record, ["target-setting"], "RecordSkpProposal");
-  const body = input.decided.decision as { rhk?: { text: string; kind: "utama" | "tambahan"; parentRhkId?: string; indicators: Omit<FlowIndicator, "id" | "rhkId">[] }[]; annex?: unknown };
-  if (!Array.isArray(body.rhk) || body.rhk.length === 0) throw new DecisionRejectedError("skp-proposal: rhk is missing");
+  const body = input.decided.decision as {
+    rhk?: {
+      text: string;
+      kind: "utama" | "tambahan";
+      parentRhkId?: string;
+      indicators: Omit<FlowIndicator, "id" | "rhkId">[];
+    }[];
+    annex?: unknown;
+  };
+  if (!Array.isArray(body.rhk) || body.rhk.length === 0)
+    throw new DecisionRejectedError("skp-proposal: rhk is missing");
   const version = (record.skp?.version ?? 0) + 1;
   const rhk = body.rhk.map((r, i) => {
     const rhkId = `v${version}-rhk${i + 1}`;
@@ -244,46 +319,91 @@ export async function recordSkpProposal(deps: FlowDeps, input: { appraisalId: st
       text: r.text,
       kind: r.kind,
       ...(r.parentRhkId ? { parentRhkId: r.parentRhkId } : {}),
-      indicators: r.indicators.map((ind, j) => ({ id: `${rhkId}-i${j + 1}`, rhkId, text: ind.text, aspect: ind.aspect, target: ind.target })),
+      indicators: r.indicators.map((ind, j) => ({
+        id: `${rhkId}-i${j + 1}`,
+        rhkId,
+        text: ind.text,
+        aspect: ind.aspect,
+        target: ind.target,
+      })),
     };
   });
   await save(
     deps,
     record,
-    { skp: { status: "submitted", version, rhk, annex: body.annex, returnComments: record.skp?.returnComments ?? [] } },
+    {
+      skp: {
+        status: "submitted",
+        version,
+        rhk,
+        annex: body.annex,
+        returnComments: record.skp?.returnComments ?? [],
+      },
+    },
     key,
-    { actor: actorOf(input.decided), action: "skp-submitted", kind: "skp-proposal", linkId: input.decided.linkId, detail: { version, rhk: rhk.length } },
+    {
+      actor: actorOf(input.decided),
+      action: "skp-submitted",
+      kind: "skp-proposal",
+      linkId: input.decided.linkId,
+      detail: { version, rhk: rhk.length },
+    },
   );
   return { version };
 }
 
 /** RecordSkpApproval: locks the SKP and enters measurement, or records the return comment for a revision. */
-export async function recordSkpApproval(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ approved: boolean }> {
+export async function recordSkpApproval(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ approved: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "skp-approval");
   const body = input.decided.decision as { decision?: string; comment?: string };
   if (record.appliedSteps.includes(key)) return { approved: body.decision === "approve" };
   expectStage(record, ["target-setting"], "RecordSkpApproval");
-  if (!record.skp || record.skp.status !== "submitted") throw new MissingDataError(`appraisal ${record.id} has no submitted SKP to approve`);
+  if (!record.skp || record.skp.status !== "submitted")
+    throw new MissingDataError(`appraisal ${record.id} has no submitted SKP to approve`);
   const by = input.decided.decidedBy?.nip ?? "unknown";
   const at = input.decided.decidedAt;
   if (body.decision === "approve") {
-    await save(deps, record, { stage: "measurement", skp: { ...record.skp, status: "approved", approvedAt: at, approvedBy: by } }, key, {
-      actor: actorOf(input.decided),
-      action: "skp-approved",
-      kind: "skp-approval",
-      linkId: input.decided.linkId,
-      detail: { version: record.skp.version },
-    });
+    await save(
+      deps,
+      record,
+      { stage: "measurement", skp: { ...record.skp, status: "approved", approvedAt: at, approvedBy: by } },
+      key,
+      {
+        actor: actorOf(input.decided),
+        action: "skp-approved",
+        kind: "skp-approval",
+        linkId: input.decided.linkId,
+        detail: { version: record.skp.version },
+      },
+    );
     return { approved: true };
   }
-  if (body.decision !== "return") throw new DecisionRejectedError(`skp-approval: decision must be approve or return, got ${String(body.decision)}`);
+  if (body.decision !== "return")
+    throw new DecisionRejectedError(
+      `skp-approval: decision must be approve or return, got ${String(body.decision)}`,
+    );
   await save(
     deps,
     record,
-    { skp: { ...record.skp, status: "returned", returnComments: [...record.skp.returnComments, { at, by, comment: body.comment ?? "" }] } },
+    {
+      skp: {
+        ...record.skp,
+        status: "returned",
+        returnComments: [...record.skp.returnComments, { at, by, comment: body.comment ?? "" }],
+      },
+    },
     key,
-    { actor: actorOf(input.decided), action: "skp-returned", kind: "skp-approval", linkId: input.decided.linkId, detail: { version: record.skp.version, comment: body.comment ?? "" } },
+    {
+      actor: actorOf(input.decided),
+      action: "skp-returned",
+      kind: "skp-approval",
+      linkId: input.decided.linkId,
+      detail: { version: record.skp.version, comment: body.comment ?? "" },
+    },
   );
   return { approved: false };
 }
@@ -318,27 +438,44 @@ export function periodEndInstant(periodEnd: string): number {
 }
 
 /** RecordRealization: stores the employee's realisation (or notes that none came) and enters review. */
-export async function recordRealization(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ items: number }> {
+export async function recordRealization(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ items: number }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "realization");
-  const body = input.decided.decision as { items?: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[] };
+  const body = input.decided.decision as {
+    items?: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[];
+  };
   if (record.appliedSteps.includes(key)) return { items: body.items?.length ?? 0 };
   expectStage(record, ["measurement", "review"], "RecordRealization");
   const known = new Set(indicatorsOf(record).map((i) => i.id));
   const unknown = (body.items ?? []).filter((i) => !known.has(i.indicatorId));
-  if (unknown.length > 0) throw new DecisionRejectedError(`realization: unknown indicator ${unknown.map((i) => i.indicatorId).join(", ")}`);
-  await save(deps, record, { stage: "review", realisation: { items: body.items ?? [], at: input.decided.decidedAt } }, key, {
-    actor: actorOf(input.decided),
-    action: "realisation-reported",
-    kind: "realization",
-    linkId: input.decided.linkId,
-    detail: { items: body.items?.length ?? 0 },
-  });
+  if (unknown.length > 0)
+    throw new DecisionRejectedError(
+      `realization: unknown indicator ${unknown.map((i) => i.indicatorId).join(", ")}`,
+    );
+  await save(
+    deps,
+    record,
+    { stage: "review", realisation: { items: body.items ?? [], at: input.decided.decidedAt } },
+    key,
+    {
+      actor: actorOf(input.decided),
+      action: "realisation-reported",
+      kind: "realization",
+      linkId: input.decided.linkId,
+      detail: { items: body.items?.length ?? 0 },
+    },
+  );
   return { items: body.items?.length ?? 0 };
 }
 
 /** TakeMeasurementSnapshot: realisation vs target, evidence, attendance and the unit's IKM, stored for the review page. */
-export async function takeMeasurementSnapshot(deps: FlowDeps, input: { appraisalId: string }): Promise<{ atRisk: boolean }> {
+export async function takeMeasurementSnapshot(
+  deps: FlowDeps,
+  input: { appraisalId: string },
+): Promise<{ atRisk: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   if (record.measurement) return { atRisk: Boolean((record.measurement as { atRisk?: boolean }).atRisk) };
   expectStage(record, ["measurement", "review"], "TakeMeasurementSnapshot");
@@ -351,8 +488,16 @@ export async function takeMeasurementSnapshot(deps: FlowDeps, input: { appraisal
     ...imported.map((d) => ({ indicatorId: d.indicatorId, value: d.value, at })),
     ...reported.map((r) => ({ indicatorId: r.indicatorId, value: r.value, evidenceUrl: r.evidenceUrl, at })),
   ];
-  const attendance = await deps.store.attendance(record.nip, cycle.periodStart.slice(0, 7), cycle.periodEnd.slice(0, 7));
-  const responses = await deps.store.surveyResponses(record.unitId, `${cycle.periodStart}T00:00:00+07:00`, `${cycle.periodEnd}T23:59:59+07:00`);
+  const attendance = await deps.store.attendance(
+    record.nip,
+    cycle.periodStart.slice(0, 7),
+    cycle.periodEnd.slice(0, 7),
+  );
+  const responses = await deps.store.surveyResponses(
+    record.unitId,
+    `${cycle.periodStart}T00:00:00+07:00`,
+    `${cycle.periodEnd}T23:59:59+07:00`,
+  );
   const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
   const summary = summariseMeasurement({
     indicators: indicatorsOf(record).map(({ id, text, aspect, target }) => ({ id, text, aspect, target })),
@@ -360,7 +505,11 @@ export async function takeMeasurementSnapshot(deps: FlowDeps, input: { appraisal
     attendance: attendance.length > 0 ? attendance : undefined,
     ikm,
   });
-  const snapshot = { ...summary, takenAt: deps.clock.now().toISOString(), period: { start: cycle.periodStart, end: cycle.periodEnd } };
+  const snapshot = {
+    ...summary,
+    takenAt: deps.clock.now().toISOString(),
+    period: { start: cycle.periodStart, end: cycle.periodEnd },
+  };
   await save(deps, record, { stage: "review", measurement: snapshot }, "measurement-snapshot", {
     actor: "system",
     action: "measurement-snapshot",
@@ -370,12 +519,21 @@ export async function takeMeasurementSnapshot(deps: FlowDeps, input: { appraisal
 }
 
 /** RecordReview: unit-head rule, predikat from the matrix, distribution check of the unit; enters feedback. */
-export async function recordReview(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ predikat: Predikat; warnings: number }> {
+export async function recordReview(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ predikat: Predikat; warnings: number }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "review");
   if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat, warnings: 0 };
   expectStage(record, ["review"], "RecordReview");
-  const body = input.decided.decision as { hasilKerja: Rating; perilaku: Rating; perilakuDetail?: Record<string, Rating>; feedback: string; justification?: string };
+  const body = input.decided.decision as {
+    hasilKerja: Rating;
+    perilaku: Rating;
+    perilakuDetail?: Record<string, Rating>;
+    feedback: string;
+    justification?: string;
+  };
   const orgRating = await deps.store.orgRating(record.cycleId, record.unitId);
   const headRule = applyUnitHeadRule({ isUnitHead: record.unitHead, orgRating, submitted: body.hasilKerja });
   const predikat = predikatFor(headRule.hasilKerja, body.perilaku);
@@ -394,7 +552,9 @@ export async function recordReview(deps: FlowDeps, input: { appraisalId: string;
         feedback: body.feedback,
         ...(body.justification ? { justification: body.justification } : {}),
         submittedHasilKerja: body.hasilKerja,
-        ...(headRule.overridden && orgRating ? { unitHeadOverride: { orgRating, note: headRule.note ?? "" } } : {}),
+        ...(headRule.overridden && orgRating
+          ? { unitHeadOverride: { orgRating, note: headRule.note ?? "" } }
+          : {}),
         decidedBy: input.decided.decidedBy?.nip ?? "unknown",
         decidedAt: input.decided.decidedAt,
       },
@@ -405,7 +565,12 @@ export async function recordReview(deps: FlowDeps, input: { appraisalId: string;
       action: "reviewed",
       kind: "review",
       linkId: input.decided.linkId,
-      detail: { hasilKerja: headRule.hasilKerja, perilaku: body.perilaku, predikat, ...(headRule.overridden ? { unitHeadOverride: headRule.note } : {}) },
+      detail: {
+        hasilKerja: headRule.hasilKerja,
+        perilaku: body.perilaku,
+        predikat,
+        ...(headRule.overridden ? { unitHeadOverride: headRule.note } : {}),
+      },
     },
   );
   const warnings = await checkUnitDistribution(deps, record.cycleId, record.unitId);
@@ -413,22 +578,32 @@ export async function recordReview(deps: FlowDeps, input: { appraisalId: string;
 }
 
 /** Re-checks a unit's predikat distribution against its organisation rating and records the warnings on the cycle. */
-export async function checkUnitDistribution(deps: FlowDeps, cycleId: string, unitId: string): Promise<number> {
+export async function checkUnitDistribution(
+  deps: FlowDeps,
+  cycleId: string,
+  unitId: string,
+): Promise<number> {
   const orgRating = await deps.store.orgRating(cycleId, unitId);
   const counts = Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
   let cursor: string | null = null;
   do {
     const page = await deps.store.listAppraisalsOfCycle(cycleId, cursor, 500);
-    for (const a of page.items) if (a.unitId === unitId && a.predikat && a.stage !== "cancelled") counts[a.predikat] += 1;
+    for (const a of page.items)
+      if (a.unitId === unitId && a.predikat && a.stage !== "cancelled") counts[a.predikat] += 1;
     cursor = page.nextCursor;
   } while (cursor);
-  const warnings = orgRating ? checkDistribution(orgRating, counts).map((w) => ({ rule: w.rule, message: w.message })) : [];
+  const warnings = orgRating
+    ? checkDistribution(orgRating, counts).map((w) => ({ rule: w.rule, message: w.message }))
+    : [];
   await deps.store.recordDistributionWarnings(cycleId, unitId, warnings);
   return warnings.length;
 }
 
 /** RecordAcknowledgement: the employee acknowledges (or the window passed), or files an objection. */
-export async function recordAcknowledgement(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ objected: boolean }> {
+export async function recordAcknowledgement(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ objected: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "acknowledgement");
   const body = input.decided.decision as { decision?: string; reason?: string };
@@ -445,26 +620,45 @@ export async function recordAcknowledgement(deps: FlowDeps, input: { appraisalId
     });
     return { objected: true };
   }
-  await save(deps, record, { stage: "follow-up", acknowledgement: { at: input.decided.decidedAt, automatic: input.decided.automatic === true } }, key, {
-    actor: actorOf(input.decided),
-    action: input.decided.automatic ? "auto-acknowledged" : "acknowledged",
-    kind: "acknowledgement",
-    linkId: input.decided.linkId,
-    detail: {},
-  });
+  await save(
+    deps,
+    record,
+    {
+      stage: "follow-up",
+      acknowledgement: { at: input.decided.decidedAt, automatic: input.decided.automatic === true },
+    },
+    key,
+    {
+      actor: actorOf(input.decided),
+      action: input.decided.automatic ? "auto-acknowledged" : "acknowledged",
+      kind: "acknowledgement",
+      linkId: input.decided.linkId,
+      detail: {},
+    },
+  );
   return { objected: false };
 }
 
 /** RecordObjectionDecision: the superior's final decision; an upheld objection replaces the ratings and predikat. */
-export async function recordObjectionDecision(deps: FlowDeps, input: { appraisalId: string; decided: DeliveredDecision }): Promise<{ predikat: Predikat }> {
+export async function recordObjectionDecision(
+  deps: FlowDeps,
+  input: { appraisalId: string; decided: DeliveredDecision },
+): Promise<{ predikat: Predikat }> {
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "objection-decision");
   if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat };
   expectStage(record, ["feedback"], "RecordObjectionDecision");
-  if (!record.objection || !record.review || !record.predikat) throw new MissingDataError(`appraisal ${record.id} has no objection to decide`);
-  const body = input.decided.decision as { decision?: string; revised?: { hasilKerja: Rating; perilaku: Rating }; note?: string };
-  if (body.decision !== "uphold" && body.decision !== "reject") throw new DecisionRejectedError("objection-decision: decision must be uphold or reject");
-  if (body.decision === "uphold" && !body.revised) throw new DecisionRejectedError("objection-decision: an upheld objection needs revised ratings");
+  if (!record.objection || !record.review || !record.predikat)
+    throw new MissingDataError(`appraisal ${record.id} has no objection to decide`);
+  const body = input.decided.decision as {
+    decision?: string;
+    revised?: { hasilKerja: Rating; perilaku: Rating };
+    note?: string;
+  };
+  if (body.decision !== "uphold" && body.decision !== "reject")
+    throw new DecisionRejectedError("objection-decision: decision must be uphold or reject");
+  if (body.decision === "uphold" && !body.revised)
+    throw new DecisionRejectedError("objection-decision: an upheld objection needs revised ratings");
   const revised = body.decision === "uphold" ? body.revised : undefined;
   const predikatAfter = revised ? predikatFor(revised.hasilKerja, revised.perilaku) : record.predikat;
   await save(
@@ -473,7 +667,9 @@ export async function recordObjectionDecision(deps: FlowDeps, input: { appraisal
     {
       stage: "follow-up",
       predikat: predikatAfter,
-      review: revised ? { ...record.review, hasilKerja: revised.hasilKerja, perilaku: revised.perilaku } : record.review,
+      review: revised
+        ? { ...record.review, hasilKerja: revised.hasilKerja, perilaku: revised.perilaku }
+        : record.review,
       objection: {
         ...record.objection,
         decision: {
@@ -498,15 +694,24 @@ export async function recordObjectionDecision(deps: FlowDeps, input: { appraisal
   );
   if (revised) {
     await checkUnitDistribution(deps, record.cycleId, record.unitId);
-    await deps.decisions.notifyRevisedResult?.({ appraisalId: record.id, employee: pick(record), predikat: predikatAfter, note: body.note ?? "" });
+    await deps.decisions.notifyRevisedResult?.({
+      appraisalId: record.id,
+      employee: pick(record),
+      predikat: predikatAfter,
+      note: body.note ?? "",
+    });
   }
   return { predikat: predikatAfter };
 }
 
 /** ApplyFollowUp: follow-up by predikat (development or coaching, consecutive poor results); the appraisal is done. */
-export async function applyFollowUp(deps: FlowDeps, input: { appraisalId: string }): Promise<{ kind: string }> {
+export async function applyFollowUp(
+  deps: FlowDeps,
+  input: { appraisalId: string },
+): Promise<{ kind: string }> {
   const record = await loadLive(deps, input.appraisalId);
-  if (record.stage === "done") return { kind: String((record.followUp as { kind?: string } | undefined)?.kind ?? "") };
+  if (record.stage === "done")
+    return { kind: String((record.followUp as { kind?: string } | undefined)?.kind ?? "") };
   expectStage(record, ["follow-up"], "ApplyFollowUp");
   if (!record.predikat) throw new MissingDataError(`appraisal ${record.id} has no predikat for follow-up`);
   const previous = await deps.store.previousAppraisals(record.nip, record.cycleId);
@@ -514,7 +719,9 @@ export async function applyFollowUp(deps: FlowDeps, input: { appraisalId: string
     predikat: record.predikat,
     positionType: record.positionType as Parameters<typeof followUpFor>[0]["positionType"],
     // followUpFor wants the earlier results oldest first; the store answers newest first.
-    previousPredikats: previous.flatMap((a) => (a.predikat && a.stage === "done" ? [a.predikat] : [])).reverse(),
+    previousPredikats: previous
+      .flatMap((a) => (a.predikat && a.stage === "done" ? [a.predikat] : []))
+      .reverse(),
     at: deps.clock.now(),
   });
   await save(deps, record, { stage: "done", followUp }, "follow-up", {
@@ -526,14 +733,26 @@ export async function applyFollowUp(deps: FlowDeps, input: { appraisalId: string
 }
 
 /** MarkFailed: the appraisal stops in `failed` with the error and its cause, so HR sees why and may retry. */
-export async function markFailed(deps: FlowDeps, input: { appraisalId: string; error: { Error: string; Cause?: string }; executionArn?: string }): Promise<void> {
+export async function markFailed(
+  deps: FlowDeps,
+  input: { appraisalId: string; error: { Error: string; Cause?: string }; executionArn?: string },
+): Promise<void> {
   const record = await loadLive(deps, input.appraisalId);
   if (record.stage === "failed") return;
   const cause = causeText(input.error.Cause);
   await save(
     deps,
     record,
-    { stage: "failed", failure: { stage: record.stage, error: input.error.Error, cause, at: deps.clock.now().toISOString(), executionArn: input.executionArn } },
+    {
+      stage: "failed",
+      failure: {
+        stage: record.stage,
+        error: input.error.Error,
+        cause,
+        at: deps.clock.now().toISOString(),
+        executionArn: input.executionArn,
+      },
+    },
     `failed:${input.executionArn ?? randomUUID()}`,
     { actor: "system", action: "failed", detail: { stage: record.stage, error: input.error.Error, cause } },
   );

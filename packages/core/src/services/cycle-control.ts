@@ -7,7 +7,12 @@ import { DECISION_KINDS } from "./decision-plan";
 import { decisionKeyOf } from "./appraisal-flow";
 import type { FlowAppraisal, FlowStore } from "./flow-store";
 import type { WorkflowControl } from "./workflow-control";
-import { AppraisalNotFoundError, CycleNotFoundError, InvalidOperationError, TransientError } from "./workflow.errors";
+import {
+  AppraisalNotFoundError,
+  CycleNotFoundError,
+  InvalidOperationError,
+  TransientError,
+} from "./workflow.errors";
 
 /** Deps of the control services. */
 export interface ControlDeps {
@@ -25,36 +30,64 @@ export async function launchCycle(deps: ControlDeps, cycleId: string): Promise<{
   if (!cycle) throw new CycleNotFoundError(`cycle ${cycleId} does not exist`);
   // Status first: the launch may finish (and set "running") before StartExecution even returns.
   if (cycle.status === "created") await deps.store.setCycleStatus(cycleId, "launching");
-  const out = await deps.control.start(deps.stateMachines.launchCycle, `${cycleId}-launch-1`, { cycleId, generation: 1, cursor: null, pagesInExecution: 0 });
+  const out = await deps.control.start(deps.stateMachines.launchCycle, `${cycleId}-launch-1`, {
+    cycleId,
+    generation: 1,
+    cursor: null,
+    pagesInExecution: 0,
+  });
   return { started: out.started };
 }
 
 /** Cancels one appraisal: marks it cancelled, stops its execution and supersedes its pending decisions. */
-export async function cancelAppraisal(deps: ControlDeps, input: { appraisalId: string; by: string; reason: string }): Promise<{ cancelled: boolean }> {
+export async function cancelAppraisal(
+  deps: ControlDeps,
+  input: { appraisalId: string; by: string; reason: string },
+): Promise<{ cancelled: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const record = await deps.store.getAppraisal(input.appraisalId);
     if (!record) throw new AppraisalNotFoundError(`appraisal ${input.appraisalId} does not exist`);
     if (record.stage === "cancelled") return { cancelled: false };
-    if (isTerminalStage(record.stage)) throw new InvalidOperationError(`appraisal ${record.id} is already ${record.stage}`);
+    if (isTerminalStage(record.stage))
+      throw new InvalidOperationError(`appraisal ${record.id} is already ${record.stage}`);
     const at = deps.clock.now().toISOString();
-    const next: FlowAppraisal = { ...record, stage: "cancelled", version: record.version + 1, cancellation: { at, by: input.by, reason: input.reason } };
+    const next: FlowAppraisal = {
+      ...record,
+      stage: "cancelled",
+      version: record.version + 1,
+      cancellation: { at, by: input.by, reason: input.reason },
+    };
     try {
       // Mark first: a step running meanwhile then fails its version check or sees `cancelled` and ends quietly.
-      await deps.store.saveAppraisal(next, { at, actor: `hr:${input.by}`, action: "cancelled", detail: { reason: input.reason, stage: record.stage } });
+      await deps.store.saveAppraisal(next, {
+        at,
+        actor: `hr:${input.by}`,
+        action: "cancelled",
+        detail: { reason: input.reason, stage: record.stage },
+      });
     } catch (err) {
       if (err instanceof TransientError && attempt < 5) continue;
       throw err;
     }
-    if (record.executionArn) await deps.control.stop(record.executionArn, `cancelled by ${input.by}: ${input.reason}`);
+    if (record.executionArn)
+      await deps.control.stop(record.executionArn, `cancelled by ${input.by}: ${input.reason}`);
     for (const kind of DECISION_KINDS) {
-      await deps.decisions.close({ decisionKey: decisionKeyOf(record, kind), status: "superseded", reason: `Penilaian dibatalkan: ${input.reason}`, decidedBy: input.by });
+      await deps.decisions.close({
+        decisionKey: decisionKeyOf(record, kind),
+        status: "superseded",
+        reason: `Penilaian dibatalkan: ${input.reason}`,
+        decidedBy: input.by,
+      });
     }
     return { cancelled: true };
   }
 }
 
 /** Cancels every live appraisal of a cycle and marks the cycle cancelled. */
-export async function cancelCycle(deps: ControlDeps, input: { cycleId: string; by: string; reason: string }): Promise<{ cancelled: number }> {
+export async function cancelCycle(
+  deps: ControlDeps,
+  input: { cycleId: string; by: string; reason: string },
+): Promise<{ cancelled: number }> {
   const cycle = await deps.store.getCycle(input.cycleId);
   if (!cycle) throw new CycleNotFoundError(`cycle ${input.cycleId} does not exist`);
   // Stop the launch first so no new appraisal starts behind our back.
@@ -75,16 +108,34 @@ export async function cancelCycle(deps: ControlDeps, input: { cycleId: string; b
 }
 
 /** Retries a failed appraisal: back to the stage it failed in, in a new execution with a deterministic name. */
-export async function retryAppraisal(deps: ControlDeps, input: { appraisalId: string; by: string }): Promise<{ executionName: string; started: boolean }> {
+export async function retryAppraisal(
+  deps: ControlDeps,
+  input: { appraisalId: string; by: string },
+): Promise<{ executionName: string; started: boolean }> {
   const record = await deps.store.getAppraisal(input.appraisalId);
   if (!record) throw new AppraisalNotFoundError(`appraisal ${input.appraisalId} does not exist`);
-  if (record.stage !== "failed" || !record.failure) throw new InvalidOperationError(`appraisal ${record.id} is ${record.stage}, only a failed appraisal can be retried`);
+  if (record.stage !== "failed" || !record.failure)
+    throw new InvalidOperationError(
+      `appraisal ${record.id} is ${record.stage}, only a failed appraisal can be retried`,
+    );
   const retries = (record.retries ?? 0) + 1;
   const base = `${record.id}-r${retries}`;
   const at = deps.clock.now().toISOString();
   await deps.store.saveAppraisal(
-    { ...record, stage: record.failure.stage, version: record.version + 1, retries, executionBaseName: base, failure: undefined },
-    { at, actor: `hr:${input.by}`, action: "retried", detail: { stage: record.failure.stage, previousError: record.failure.error } },
+    {
+      ...record,
+      stage: record.failure.stage,
+      version: record.version + 1,
+      retries,
+      executionBaseName: base,
+      failure: undefined,
+    },
+    {
+      at,
+      actor: `hr:${input.by}`,
+      action: "retried",
+      detail: { stage: record.failure.stage, previousError: record.failure.error },
+    },
   );
   const out = await deps.control.start(deps.stateMachines.appraisal, base, {
     appraisalId: record.id,

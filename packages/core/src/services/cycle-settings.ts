@@ -9,7 +9,10 @@ export const CycleSettingsSchema = v.pipe(
     escalateAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(180)), 7),
     objectionWindowDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 14),
   }),
-  v.check((s) => s.escalateAfterDays > s.reminderAfterDays, "escalateAfterDays must be later than reminderAfterDays"),
+  v.check(
+    (s) => s.escalateAfterDays > s.reminderAfterDays,
+    "escalateAfterDays must be later than reminderAfterDays",
+  ),
 );
 
 /** Cycle settings with defaults applied. */

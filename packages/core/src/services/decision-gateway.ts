@@ -23,7 +23,17 @@ export interface DecisionGateway {
   /** Opens or re-opens the decision and mails the recipient (or delivers an already-made decision at once). */
   open(request: OpenDecisionRequest): Promise<{ decisionId: string; linkIds: string[]; delivered?: boolean }>;
   /** Closes a still-pending decision as expired (timeout) or superseded (cancellation). */
-  close(request: { decisionKey: string; status: "expired" | "superseded"; reason: string; decidedBy?: string }): Promise<void>;
+  close(request: {
+    decisionKey: string;
+    status: "expired" | "superseded";
+    reason: string;
+    decidedBy?: string;
+  }): Promise<void>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
-  notifyRevisedResult?(input: { appraisalId: string; employee: FlowPerson; predikat: string; note: string }): Promise<void>;
+  notifyRevisedResult?(input: {
+    appraisalId: string;
+    employee: FlowPerson;
+    predikat: string;
+    note: string;
+  }): Promise<void>;
 }

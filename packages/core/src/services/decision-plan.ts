@@ -3,7 +3,14 @@
 import type { CycleSettings } from "./cycle-settings";
 
 /** The decision kinds of the appraisal workflow (DESIGN.md section 3). */
-export const DECISION_KINDS = ["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"] as const;
+export const DECISION_KINDS = [
+  "skp-proposal",
+  "skp-approval",
+  "realization",
+  "review",
+  "acknowledgement",
+  "objection-decision",
+] as const;
 
 /** One decision kind. */
 export type FlowDecisionKind = (typeof DECISION_KINDS)[number];
@@ -83,7 +90,13 @@ export function planDecisionRound(input: PlanDecisionInput): DecisionPlan {
   const now = input.now.getTime();
   const budget = input.budgetMs ?? EXECUTION_BUDGET_MS;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const closed = (action: PlanAction): DecisionPlan => ({ action, timeoutSeconds: 0, mailKind: "reminder", dueAt: iso(now), expiresAt: iso(now) });
+  const closed = (action: PlanAction): DecisionPlan => ({
+    action,
+    timeoutSeconds: 0,
+    mailKind: "reminder",
+    dueAt: iso(now),
+    expiresAt: iso(now),
+  });
   let round: Round | undefined;
   let remainingMs: number;
   if (input.kind === "acknowledgement") {
@@ -91,7 +104,10 @@ export function planDecisionRound(input: PlanDecisionInput): DecisionPlan {
     const left = input.objectionDeadline.getTime() - now;
     if (left <= 0 || input.round > 2) return closed("auto-acknowledge");
     const reminderMs = input.settings.reminderAfterDays * DAY;
-    round = input.round === 1 && reminderMs < left ? { mailKind: "request", ms: reminderMs } : { mailKind: input.round === 1 ? "request" : "reminder", ms: left };
+    round =
+      input.round === 1 && reminderMs < left
+        ? { mailKind: "request", ms: reminderMs }
+        : { mailKind: input.round === 1 ? "request" : "reminder", ms: left };
     remainingMs = left;
   } else {
     const rounds = roundsFor(input.kind, input.settings);

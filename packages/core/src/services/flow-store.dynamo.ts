@@ -18,7 +18,16 @@ export function createFlowEntities(storage: Pick<Storage, "client" | "tableName"
   };
 }
 
-const toEmployee = (e: { nip: string; name: string; email: string; unitId: string; position: string; positionType: string; superiorNip?: string; unitHead: boolean }): FlowEmployee => ({
+const toEmployee = (e: {
+  nip: string;
+  name: string;
+  email: string;
+  unitId: string;
+  position: string;
+  positionType: string;
+  superiorNip?: string;
+  unitHead: boolean;
+}): FlowEmployee => ({
   nip: e.nip,
   name: e.name,
   email: e.email,
@@ -35,7 +44,14 @@ function projection(a: FlowAppraisal) {
     stage: a.stage,
     ...(a.executionArn ? { executionArn: a.executionArn } : {}),
     ...(a.review
-      ? { ratings: { hasilKerja: a.review.hasilKerja, perilaku: a.review.perilaku, perilakuDetail: a.review.perilakuDetail, feedback: a.review.feedback } }
+      ? {
+          ratings: {
+            hasilKerja: a.review.hasilKerja,
+            perilaku: a.review.perilaku,
+            perilakuDetail: a.review.perilakuDetail,
+            feedback: a.review.feedback,
+          },
+        }
       : {}),
     ...(a.predikat ? { predikat: a.predikat } : {}),
     ...(a.measurement ? { measurement: a.measurement } : {}),
@@ -62,12 +78,23 @@ function classifyStorageError(err: unknown, what: string): Error {
   const name = (err as { name?: string; code?: string }).name ?? "";
   const code = (err as { code?: string }).code ?? "";
   const message = `${what} failed: ${(err as Error).message}`;
-  if (err instanceof TransactionCancelledError || TRANSIENT_SDK_ERRORS.has(name) || TRANSIENT_SDK_ERRORS.has(code)) return new TransientError(message, { cause: err });
+  if (
+    err instanceof TransactionCancelledError ||
+    TRANSIENT_SDK_ERRORS.has(name) ||
+    TRANSIENT_SDK_ERRORS.has(code)
+  )
+    return new TransientError(message, { cause: err });
   return new PermanentStorageError(message, { cause: err });
 }
 
 /** Builds the FlowStore for one storage (once per cold start or local runtime). */
-export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistributionWarnings(cycleId: string): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]> } {
+export function createDynamoFlowStore(
+  storage: Storage,
+): FlowStore & {
+  listDistributionWarnings(
+    cycleId: string,
+  ): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]>;
+} {
   const { flow, launchPage, warnings } = createFlowEntities(storage);
   const now = () => storage.clock.now().toISOString();
   const unitsCache = new Map<string, { at: number; units: string[] }>();
@@ -76,7 +103,16 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
     async getCycle(cycleId): Promise<FlowCycle | undefined> {
       const c = await storage.cycles.getCycle(cycleId);
       if (!c) return undefined;
-      return { id: c.cycleId, name: c.name, kind: c.kind, periodStart: c.periodStart, periodEnd: c.periodEnd, unitIds: c.unitIds, settings: c.settings, status: c.status };
+      return {
+        id: c.cycleId,
+        name: c.name,
+        kind: c.kind,
+        periodStart: c.periodStart,
+        periodEnd: c.periodEnd,
+        unitIds: c.unitIds,
+        settings: c.settings,
+        status: c.status,
+      };
     },
 
     async unitsWithDescendants(unitIds) {
@@ -84,19 +120,27 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
       const cached = unitsCache.get(key);
       // A launch reads the unit list once per page; a short cache keeps pages consistent and cheap.
       if (cached && Date.now() - cached.at < 60_000) return cached.units;
-      const all = unitIds && unitIds.length > 0 ? [...new Set((await Promise.all(unitIds.map((u) => storage.org.unitWithDescendants(u)))).flat())] : (await storage.org.listUnits()).map((u) => u.unitId);
+      const all =
+        unitIds && unitIds.length > 0
+          ? [...new Set((await Promise.all(unitIds.map((u) => storage.org.unitWithDescendants(u)))).flat())]
+          : (await storage.org.listUnits()).map((u) => u.unitId);
       unitsCache.set(key, { at: Date.now(), units: all });
       return all;
     },
 
     async listEmployeesOfUnits(unitIds, cursor, limit): Promise<Page<FlowEmployee>> {
       // Units are small (tens to a few thousand people); page within the sorted list of the unit's employees.
-      const all = (await Promise.all(unitIds.map((u) => storage.org.listEmployeesByUnit(u)))).flat().sort((a, b) => a.nip.localeCompare(b.nip));
+      const all = (await Promise.all(unitIds.map((u) => storage.org.listEmployeesByUnit(u))))
+        .flat()
+        .sort((a, b) => a.nip.localeCompare(b.nip));
       const start = cursor ? all.findIndex((e) => e.nip > cursor) : 0;
       const from = start < 0 ? all.length : start;
       const items = all.slice(from, from + limit);
       const last = items.at(-1);
-      return { items: items.map(toEmployee), nextCursor: from + limit < all.length && last ? last.nip : null };
+      return {
+        items: items.map(toEmployee),
+        nextCursor: from + limit < all.length && last ? last.nip : null,
+      };
     },
 
     async getEmployee(nip) {
@@ -116,7 +160,13 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
         await storage.transactWrite([
           putItem(
             flow
-              .create({ appraisalId: record.id, cycleId: record.cycleId, nip: record.nip, state: record, version: record.version })
+              .create({
+                appraisalId: record.id,
+                cycleId: record.cycleId,
+                nip: record.nip,
+                state: record,
+                version: record.version,
+              })
               .params(),
           ),
           putItem(
@@ -131,7 +181,9 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
                 positionType: record.positionType,
                 unitHead: record.unitHead,
                 appraiserNip: record.appraiser.nip,
-                ...(record.superiorOfAppraiser ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip } : {}),
+                ...(record.superiorOfAppraiser
+                  ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip }
+                  : {}),
                 stage: record.stage,
                 createdAt: at,
                 updatedAt: at,
@@ -139,7 +191,13 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
               })
               .params(),
           ),
-          storage.audit.auditTransactItem({ appraisalId: record.id, actor: "system", action: "created", detail: { stage: record.stage }, at }),
+          storage.audit.auditTransactItem({
+            appraisalId: record.id,
+            actor: "system",
+            action: "created",
+            detail: { stage: record.stage },
+            at,
+          }),
         ]);
         return true;
       } catch (err) {
@@ -153,7 +211,9 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
 
     async getAppraisal(appraisalId) {
       const item = (await flow.get({ appraisalId }).go({ consistent: true })).data;
-      return item ? ({ ...(item.state as FlowAppraisal), version: item.version } as FlowAppraisal) : undefined;
+      return item
+        ? ({ ...(item.state as FlowAppraisal), version: item.version } as FlowAppraisal)
+        : undefined;
     },
 
     async saveAppraisal(input, audit) {
@@ -186,20 +246,33 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
 
     async listAppraisalsOfCycle(cycleId, cursor, limit) {
       const page = await flow.query.byCycle({ cycleId }).go({ cursor, limit });
-      return { items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })), nextCursor: page.cursor ?? null };
+      return {
+        items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
+        nextCursor: page.cursor ?? null,
+      };
     },
 
     async previousAppraisals(nip, beforeCycleId) {
-      const all = (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data.map((i) => i.state as FlowAppraisal).filter((a) => a.cycleId !== beforeCycleId);
+      const all = (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data
+        .map((i) => i.state as FlowAppraisal)
+        .filter((a) => a.cycleId !== beforeCycleId);
       const cycles = await Promise.all(all.map((a) => storage.cycles.getCycle(a.cycleId)));
       const end = (a: FlowAppraisal) => cycles.find((c) => c?.cycleId === a.cycleId)?.periodEnd ?? "";
       const current = await storage.cycles.getCycle(beforeCycleId);
-      return all.filter((a) => !current || end(a) < current.periodStart).sort((a, b) => end(b).localeCompare(end(a)));
+      return all
+        .filter((a) => !current || end(a) < current.periodStart)
+        .sort((a, b) => end(b).localeCompare(end(a)));
     },
 
     async attendance(nip, fromMonth, toMonth) {
       const rows = await storage.imports.attendanceOf(nip, { from: fromMonth, to: toMonth });
-      return rows.map((r) => ({ month: r.month, workDays: r.workDays, present: r.present, lateMinutes: r.lateMinutes, absentWithoutLeave: r.absentWithoutLeave }));
+      return rows.map((r) => ({
+        month: r.month,
+        workDays: r.workDays,
+        present: r.present,
+        lateMinutes: r.lateMinutes,
+        absentWithoutLeave: r.absentWithoutLeave,
+      }));
     },
 
     async surveyResponses(unitId, from, to) {
@@ -223,13 +296,30 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
 
     async listDistributionWarnings(cycleId) {
       const rows = (await warnings.query.byCycle({ cycleId }).go({ pages: "all" })).data;
-      return rows.map((r) => ({ unitId: r.unitId, warnings: r.warnings as { rule: string; message: string }[] }));
+      return rows.map((r) => ({
+        unitId: r.unitId,
+        warnings: r.warnings as { rule: string; message: string }[],
+      }));
     },
 
     async recordLaunchPage(cycleId, pageKey, counts) {
-      await launchPage.put({ cycleId, pageKey, started: counts.started, alreadyExisting: counts.alreadyExisting, at: now() }).go();
+      await launchPage
+        .put({
+          cycleId,
+          pageKey,
+          started: counts.started,
+          alreadyExisting: counts.alreadyExisting,
+          at: now(),
+        })
+        .go();
       const pages = (await launchPage.query.byCycle({ cycleId }).go({ pages: "all" })).data;
-      return pages.reduce((sum, p) => ({ started: sum.started + p.started, alreadyExisting: sum.alreadyExisting + p.alreadyExisting }), { started: 0, alreadyExisting: 0 });
+      return pages.reduce(
+        (sum, p) => ({
+          started: sum.started + p.started,
+          alreadyExisting: sum.alreadyExisting + p.alreadyExisting,
+        }),
+        { started: 0, alreadyExisting: 0 },
+      );
     },
 
     async setCycleStatus(cycleId, status, reason) {
@@ -238,12 +328,18 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & { listDistr
         if (!c) return;
         // A cancelled cycle stays cancelled (a late launch page must not revive it).
         if (c.status === "cancelled" && status !== "cancelled") return;
-        const mapped = (status === "launch-failed" ? "failed" : status === "cancelling" ? c.status : status) as typeof c.status;
+        const mapped = (
+          status === "launch-failed" ? "failed" : status === "cancelling" ? c.status : status
+        ) as typeof c.status;
         try {
-          await storage.cycles.updateCycle(cycleId, c.version, { status: mapped, ...(reason !== undefined ? { failureReason: reason } : {}) });
+          await storage.cycles.updateCycle(cycleId, c.version, {
+            status: mapped,
+            ...(reason !== undefined ? { failureReason: reason } : {}),
+          });
           return;
         } catch (err) {
-          if ((err as Error).name !== "StaleVersionError" || attempt >= 5) throw classifyStorageError(err, `setting cycle ${cycleId} ${status}`);
+          if ((err as Error).name !== "StaleVersionError" || attempt >= 5)
+            throw classifyStorageError(err, `setting cycle ${cycleId} ${status}`);
         }
       }
     },

@@ -44,7 +44,13 @@ export interface FlowIndicator {
 export interface FlowSkp {
   status: "submitted" | "returned" | "approved";
   version: number;
-  rhk: { id: string; text: string; kind: "utama" | "tambahan"; parentRhkId?: string; indicators: FlowIndicator[] }[];
+  rhk: {
+    id: string;
+    text: string;
+    kind: "utama" | "tambahan";
+    parentRhkId?: string;
+    indicators: FlowIndicator[];
+  }[];
   annex?: unknown;
   returnComments: { at: string; by: string; comment: string }[];
   approvedAt?: string;
@@ -86,7 +92,11 @@ export interface FlowAppraisal {
   retries?: number;
   cancellation?: { at: string; by: string; reason: string };
   skp?: FlowSkp;
-  realisation?: { items: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[]; at: string; automatic?: boolean };
+  realisation?: {
+    items: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[];
+    at: string;
+    automatic?: boolean;
+  };
   measurement?: unknown;
   review?: FlowReview;
   predikat?: Predikat;
@@ -95,7 +105,15 @@ export interface FlowAppraisal {
   objection?: {
     reason: string;
     filedAt: string;
-    decision?: { outcome: "uphold" | "reject"; note: string; revised?: { hasilKerja: Rating; perilaku: Rating }; predikatBefore: Predikat; predikatAfter: Predikat; decidedBy: string; decidedAt: string };
+    decision?: {
+      outcome: "uphold" | "reject";
+      note: string;
+      revised?: { hasilKerja: Rating; perilaku: Rating };
+      predikatBefore: Predikat;
+      predikatAfter: Predikat;
+      decidedBy: string;
+      decidedAt: string;
+    };
   };
   followUp?: unknown;
   /** Steps already applied, by idempotency key (a retried Lambda sees its own write and does nothing). */
@@ -139,18 +157,35 @@ export interface FlowStore {
   previousAppraisals(nip: string, beforeCycleId: string): Promise<FlowAppraisal[]>;
 
   /** Monthly attendance rows of an employee between two ISO months (inclusive). */
-  attendance(nip: string, fromMonth: string, toMonth: string): Promise<{ month: string; workDays: number; present: number; lateMinutes: number; absentWithoutLeave: number }[]>;
+  attendance(
+    nip: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<
+    { month: string; workDays: number; present: number; lateMinutes: number; absentWithoutLeave: number }[]
+  >;
   /** Survey responses of a unit between two instants. */
   surveyResponses(unitId: string, from: string, to: string): Promise<{ scores: (1 | 2 | 3 | 4 | null)[] }[]>;
   /** Imported indicator data (value per indicator) for an employee. */
-  indicatorData(nip: string, cycleId: string): Promise<{ indicatorId: string; value: number; period: string }[]>;
+  indicatorData(
+    nip: string,
+    cycleId: string,
+  ): Promise<{ indicatorId: string; value: number; period: string }[]>;
   /** The organisation rating of a unit in a cycle, when set. */
   orgRating(cycleId: string, unitId: string): Promise<OrgRating | undefined>;
 
   /** Stores the distribution warnings of one unit on the cycle (replacing the unit's previous ones). */
-  recordDistributionWarnings(cycleId: string, unitId: string, warnings: { rule: string; message: string }[]): Promise<void>;
+  recordDistributionWarnings(
+    cycleId: string,
+    unitId: string,
+    warnings: { rule: string; message: string }[],
+  ): Promise<void>;
   /** Records one launch page's counts (idempotent per page key) and answers the running totals. */
-  recordLaunchPage(cycleId: string, pageKey: string, counts: { started: number; alreadyExisting: number; pages: number }): Promise<{ started: number; alreadyExisting: number }>;
+  recordLaunchPage(
+    cycleId: string,
+    pageKey: string,
+    counts: { started: number; alreadyExisting: number; pages: number },
+  ): Promise<{ started: number; alreadyExisting: number }>;
   /** Sets the cycle's status (and optional reason) without touching anything else. */
   setCycleStatus(cycleId: string, status: string, reason?: string): Promise<void>;
 }

@@ -28,7 +28,10 @@ export interface LaunchItem {
 export const appraisalIdOf = (cycleId: string, nip: string) => `${cycleId}-${nip}`;
 
 /** Cursor across units: which unit (index in the sorted unit list) and where within it. */
-const CursorSchema = v.object({ unit: v.pipe(v.number(), v.integer(), v.minValue(0)), inner: v.nullable(v.string()) });
+const CursorSchema = v.object({
+  unit: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  inner: v.nullable(v.string()),
+});
 
 function decodeCursor(cursor: string | null): v.InferOutput<typeof CursorSchema> {
   if (cursor === null) return { unit: 0, inner: null };
@@ -39,7 +42,8 @@ function decodeCursor(cursor: string | null): v.InferOutput<typeof CursorSchema>
   }
 }
 
-const encodeCursor = (c: v.InferOutput<typeof CursorSchema>) => Buffer.from(JSON.stringify(c)).toString("base64url");
+const encodeCursor = (c: v.InferOutput<typeof CursorSchema>) =>
+  Buffer.from(JSON.stringify(c)).toString("base64url");
 
 /** PrepareParticipantPage: one page of participants with their records created (idempotent). */
 export async function prepareParticipantPage(
@@ -58,7 +62,9 @@ export async function prepareParticipantPage(
     read += page.items.length;
     // DESIGN 3.1: the top official (no superior) is appraised outside the system.
     participants.push(...page.items.filter((e) => e.superiorNip));
-    cursor = page.nextCursor ? { unit: cursor.unit, inner: page.nextCursor } : { unit: cursor.unit + 1, inner: null };
+    cursor = page.nextCursor
+      ? { unit: cursor.unit, inner: page.nextCursor }
+      : { unit: cursor.unit + 1, inner: null };
   }
   // Most of a page shares a few appraisers: look each person up once, and write the records in parallel.
   const people = new Map<string, Promise<FlowEmployee | undefined>>();
@@ -89,7 +95,8 @@ async function prepareRecord(
   lookup: (nip: string) => Promise<FlowEmployee | undefined>,
 ): Promise<LaunchItem> {
   const appraiser = await lookup(employee.superiorNip!);
-  if (!appraiser) throw new MissingDataError(`employee ${employee.nip}: appraiser ${employee.superiorNip} does not exist`);
+  if (!appraiser)
+    throw new MissingDataError(`employee ${employee.nip}: appraiser ${employee.superiorNip} does not exist`);
   const superior = appraiser.superiorNip ? await lookup(appraiser.superiorNip) : undefined;
   const appraisalId = appraisalIdOf(cycleId, employee.nip);
   const record: FlowAppraisal = {
@@ -102,7 +109,9 @@ async function prepareRecord(
     positionType: employee.positionType,
     unitHead: employee.unitHead,
     appraiser: { nip: appraiser.nip, name: appraiser.name, email: appraiser.email },
-    ...(superior ? { superiorOfAppraiser: { nip: superior.nip, name: superior.name, email: superior.email } } : {}),
+    ...(superior
+      ? { superiorOfAppraiser: { nip: superior.nip, name: superior.name, email: superior.email } }
+      : {}),
     stage: "target-setting",
     version: 1,
     executionBaseName: appraisalId,
@@ -115,18 +124,46 @@ async function prepareRecord(
 /** RecordLaunchPage: counts this page's outcomes (idempotent per page) and says whether to go on here or continue as new. */
 export async function recordLaunchPage(
   deps: LaunchDeps,
-  input: { cycleId: string; cursor: string | null; nextCursor: string | null; outcomes: { outcome: "started" | "already-exists" }[]; pagesInExecution: number },
-): Promise<{ done: boolean; continueAsNew: boolean; pagesInExecution: number; started: number; alreadyExisting: number }> {
+  input: {
+    cycleId: string;
+    cursor: string | null;
+    nextCursor: string | null;
+    outcomes: { outcome: "started" | "already-exists" }[];
+    pagesInExecution: number;
+  },
+): Promise<{
+  done: boolean;
+  continueAsNew: boolean;
+  pagesInExecution: number;
+  started: number;
+  alreadyExisting: number;
+}> {
   const started = input.outcomes.filter((o) => o.outcome === "started").length;
   const alreadyExisting = input.outcomes.length - started;
-  const totals = await deps.store.recordLaunchPage(input.cycleId, input.cursor ?? "first", { started, alreadyExisting, pages: 1 });
+  const totals = await deps.store.recordLaunchPage(input.cycleId, input.cursor ?? "first", {
+    started,
+    alreadyExisting,
+    pages: 1,
+  });
   const done = input.nextCursor === null;
   if (done) await deps.store.setCycleStatus(input.cycleId, "running");
   const pagesInExecution = input.pagesInExecution + 1;
-  return { done, continueAsNew: !done && pagesInExecution >= LAUNCH_PAGES_PER_EXECUTION, pagesInExecution, ...totals };
+  return {
+    done,
+    continueAsNew: !done && pagesInExecution >= LAUNCH_PAGES_PER_EXECUTION,
+    pagesInExecution,
+    ...totals,
+  };
 }
 
 /** MarkLaunchFailed: records on the cycle why the launch stopped (HR fixes the data and relaunches). */
-export async function markLaunchFailed(deps: LaunchDeps, input: { cycleId: string; error: { Error: string; Cause?: string } }): Promise<void> {
-  await deps.store.setCycleStatus(input.cycleId, "launch-failed", `${input.error.Error}: ${input.error.Cause ?? ""}`.slice(0, 2000));
+export async function markLaunchFailed(
+  deps: LaunchDeps,
+  input: { cycleId: string; error: { Error: string; Cause?: string } },
+): Promise<void> {
+  await deps.store.setCycleStatus(
+    input.cycleId,
+    "launch-failed",
+    `${input.error.Error}: ${input.error.Cause ?? ""}`.slice(0, 2000),
+  );
 }
