@@ -266,19 +266,20 @@ export function CyclePage(props: {
       ))}
 
       <h2 id="terlambat">Keputusan yang terlambat</h2>
+      <p class="muted">{`Keputusan yang belum diambil lebih dari ${c.settings.reminderAfterDays} hari setelah diminta.`}</p>
       {props.overdue.length === 0 ? (
-        <p class="ok">Tidak ada keputusan yang melewati tenggat.</p>
+        <p class="ok">Tidak ada keputusan yang terlambat.</p>
       ) : (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th>Menunggu</th>
+                <th>Menunggu keputusan dari</th>
                 <th>Keputusan</th>
                 <th>Pegawai</th>
-                <th>Sejak</th>
-                <th>Tenggat</th>
-                <th>Terlambat</th>
+                <th>Diminta sejak</th>
+                <th>Lama menunggu</th>
+                <th>Eskalasi</th>
               </tr>
             </thead>
             <tbody>
@@ -293,8 +294,8 @@ export function CyclePage(props: {
                     <a href={`/dashboard/appraisals/${encodeURIComponent(o.appraisalId)}`}>{o.name}</a>
                   </td>
                   <td>{when(o.since)}</td>
-                  <td>{when(o.dueAt)}</td>
-                  <td>{`${o.overdueDays} hari`}</td>
+                  <td>{`${o.waitingDays} hari`}</td>
+                  <td>{o.escalated ? "sudah dieskalasi" : "-"}</td>
                 </tr>
               ))}
             </tbody>

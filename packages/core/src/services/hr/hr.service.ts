@@ -468,24 +468,36 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return out;
 }
 
-/** One decision the cycle is waiting for past its due time. */
+/** One decision the cycle has waited for longer than the cycle's reminder time. */
 export interface OverdueDecision {
   appraisalId: string;
   nip: string;
   name: string;
   unitId: string;
   kind: string;
+  /** Who may decide now (after an escalation, the next superior too). */
   waitingFor: { nip: string; name: string; role: string }[];
+  /** When the decision was first requested. */
   since: string;
-  dueAt: string;
+  /** Whole days waited so far. */
+  waitingDays: number;
+  /** End of the current reminder round, and when the decision expires for good. */
+  dueAt: string | null;
   expiresAt: string;
-  overdueDays: number;
+  /** Waited past the escalation time (the next superior has been asked as well). */
+  escalated: boolean;
 }
 
-/** Pending decisions past their due time, longest overdue first (who is waited for, since when). */
+/**
+ * Decisions still pending after the cycle's `reminderAfterDays` (a reminder has gone out), longest waiting first.
+ * Reminder rounds re-arm the same decision, so "since" is when it was first requested. The employee's
+ * acknowledgement is left out: waiting inside the objection window is the rule, not a delay.
+ */
 export async function overdueDecisions(deps: HrDeps, cycleId: string): Promise<OverdueDecision[]> {
-  await requireCycle(deps, cycleId);
+  const cycle = await requireCycle(deps, cycleId);
+  const settings = resolveCycleSettings(cycle.settings);
   const now = deps.clock.now().getTime();
+  const DAY = 86_400_000;
   const live = (await deps.storage.appraisals.listByCycle(cycleId)).filter(
     (r) => !["done", "cancelled", "failed"].includes(r.stage),
   );
@@ -494,7 +506,12 @@ export async function overdueDecisions(deps: HrDeps, cycleId: string): Promise<O
   const perAppraisal = await mapLimited(live, 16, async (r) => {
     const decisions = await repo.listByAppraisal(r.id);
     return decisions
-      .filter((d) => d.status === "pending" && d.dueAt && Date.parse(d.dueAt) < now)
+      .filter(
+        (d) =>
+          d.status === "pending" &&
+          d.kind !== "acknowledgement" &&
+          now - Date.parse(d.createdAt) >= settings.reminderAfterDays * DAY,
+      )
       .map((d) => ({
         appraisalId: r.id,
         nip: r.nip,
@@ -503,12 +520,13 @@ export async function overdueDecisions(deps: HrDeps, cycleId: string): Promise<O
         kind: d.kind,
         waitingFor: (d.recipients ?? []).map((p) => ({ nip: p.nip, name: p.name, role: p.role })),
         since: d.createdAt,
-        dueAt: d.dueAt!,
+        waitingDays: Math.floor((now - Date.parse(d.createdAt)) / DAY),
+        dueAt: d.dueAt ?? null,
         expiresAt: d.expiresAt,
-        overdueDays: Math.floor((now - Date.parse(d.dueAt!)) / 86_400_000),
+        escalated: now - Date.parse(d.createdAt) >= settings.escalateAfterDays * DAY,
       }));
   });
-  return perAppraisal.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return perAppraisal.flat().sort((a, b) => a.since.localeCompare(b.since) || a.nip.localeCompare(b.nip));
 }
 
 /** One employee flagged at risk by a periodic evaluation or the measurement snapshot. */
