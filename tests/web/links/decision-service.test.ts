@@ -6,6 +6,7 @@ import {
   redeliverPending,
   viewLink,
 } from "../../../packages/core/src/decision/decision.service";
+import { decisionRepo } from "../../../packages/core/src/decision/decision.repo";
 import { AlreadyDecidedError, LinkGoneError } from "../../../packages/core/src/decision/decision.errors";
 import { scanAll } from "../../setup/dynamo";
 import { linksFixture, openAndGetPath, openInput, reviewBody } from "./helpers";
@@ -102,7 +103,12 @@ describe("pending decisions", () => {
     };
     expect((await decide(fx.deps, first.token, reviewBody)).delivered).toBe(false);
     fx.callbacks.succeed = realSucceed;
+    expect((await decisionRepo(fx.deps.storage).listUndelivered(10)).map((d) => d.decisionKey)).toEqual([
+      first.input.decisionKey,
+    ]);
     expect(await redeliverPending(fx.deps)).toEqual({ attempted: 1, delivered: 1, skipped: 0 });
+    // Delivered decisions leave the sparse index, so the sweep reads only what is still owed.
+    expect(await decisionRepo(fx.deps.storage).listUndelivered(10)).toEqual([]);
     expect(await redeliverPending(fx.deps)).toEqual({ attempted: 0, delivered: 0, skipped: 0 });
     expect(fx.callbacks.succeeded).toHaveLength(1);
   });
