@@ -2,7 +2,7 @@
 // engine with every registered state machine and the real step handlers in-process, the local scheduler, the Hono
 // app with the dev-only routes, and an adjustable clock whose offset lives in the data dir. One call starts it all;
 // close() stops it all; a restart on the same data dir continues where it stopped.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -28,6 +28,7 @@ import { ensureTable, startDynamoLocal, type DynamoLocal } from "../dynamodb/lau
 import { createLocalStates, StatesApiError, type Engine, type LocalStates } from "../engine/index";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
 import { demoOrganisation } from "../demo/salor-org";
+import { openDevIssuer, writeHrToken } from "./dev-auth";
 import { localRoutes, type ClockControl, type ClockMove, type ClockState } from "./local-routes";
 import { openPersistentClock } from "./persistent-clock";
 import { DataDirError, LocalRuntimeError, PortInUseError } from "./runtime.errors";
@@ -84,6 +85,10 @@ export interface LocalRuntime {
   stateMachineArns: Record<StateMachineKey, string>;
   /** True when this start seeded the demo organisation. */
   seeded: boolean;
+  /** The HR token written to `<dataDir>/hr-token` (role hr, 5 years on the runtime clock). */
+  hrToken: string;
+  /** Signs another dev token (role hr or viewer; ttl such as "1h", default 5 years). */
+  issueToken(input: { role: "hr" | "viewer"; ttl?: string }): Promise<string>;
   /** Moves the clock forward, firing every timer and schedule due on the way at its own time. */
   advanceClock(ms: number): Promise<ClockMove>;
   /** Sets the clock to a later instant (same semantics as advanceClock). */
@@ -96,6 +101,8 @@ export interface LocalRuntime {
 
 /** The one table of the local runtime. */
 export const LOCAL_TABLE = "kinerja";
+/** File in the data dir naming the running runtime's URLs (the CLI finds the web server there); removed on close. */
+export const RUNTIME_FILE = "runtime.json";
 /** Marker file that says a directory is a kinerja data dir (so `--reset` never wipes anything else). */
 export const DATA_DIR_MARKER = "kinerja-data.json";
 const REGION = "ap-southeast-3";
@@ -289,7 +296,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
 
     const urls: LocalRuntimeUrls = {
       web: baseUrl,
-      dashboard: `${baseUrl}/`,
+      dashboard: `${baseUrl}/dashboard`,
       mail: `${baseUrl}/_local/mail`,
       executions: `${baseUrl}/_local/executions`,
       clock: `${baseUrl}/_local/clock`,
@@ -298,15 +305,25 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       dynamodb: dynamo.endpoint,
     };
 
+    // HR auth runs the cloud's JWT check against the dev issuer's keys, on the runtime clock.
+    const devIssuer = await openDevIssuer(dataDir, clock);
     const appDeps: AppDeps = {
       decisions: { ...decision, storage: { client: storage.client, tableName: LOCAL_TABLE }, clock },
       outbox,
+      hr: { storage, control, clock },
+      auth: { verifier: devIssuer.verifier() },
+      devIssuer,
       ...(options.linkRateLimit ? { linkRateLimit: options.linkRateLimit } : {}),
     };
     const app = createApp(appDeps);
     app.route("/", localRoutes({ clock: clockControl, engine }));
     web.setApp(app);
     scheduler.start(1000);
+    const hrToken = await devIssuer.sign({ role: "hr" });
+    writeHrToken(dataDir, hrToken);
+    const runtimeFile = join(dataDir, RUNTIME_FILE);
+    writeFileSync(runtimeFile, JSON.stringify({ url: baseUrl, pid: process.pid, startedAt: new Date().toISOString(), urls }, null, 2) + "\n");
+    stops.push(async () => rmSync(runtimeFile, { force: true }));
 
     let closing: Promise<void> | undefined;
     return {
@@ -321,6 +338,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       control,
       stateMachineArns,
       seeded,
+      hrToken,
+      issueToken: (input) => devIssuer.sign(input),
       advanceClock: clockControl.advance,
       setClock: clockControl.set,
       clockState,
@@ -336,10 +355,4 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     await stopAll();
     throw error;
   }
-}
-
-/** Reads `<dataDir>/hr-token` (written by a running dev runtime), or undefined when there is none. */
-export function readHrToken(dataDir: string): string | undefined {
-  const file = join(resolve(dataDir), "hr-token");
-  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
