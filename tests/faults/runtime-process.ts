@@ -1,0 +1,153 @@
+// Runs the local runtime in a child process group and talks to it as a user would: HTTP for links and the clock, the
+// DynamoDB and Step Functions endpoints for seeding, launching and checking.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import { createOffsetClock } from "../../packages/core/src/clock/clock";
+import { createStorage, type Storage } from "../../packages/core/src/storage/storage";
+import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
+import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
+import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import { createSfnWorkflowControl } from "../../packages/core/src/services/workflow-control";
+import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
+import type { LocalRuntimeUrls } from "../../packages/local/src/runtime/runtime";
+
+const root = join(import.meta.dirname, "../..");
+const ARN = "arn:aws:states:ap-southeast-3:000000000000:stateMachine:kinerja-";
+
+/** A running runtime child and clients bound to it. */
+export interface RuntimeProcess {
+  child: ChildProcess;
+  urls: LocalRuntimeUrls;
+  storage: Storage;
+  outbox: OutboxMail;
+  sfn: SFNClient;
+  control: ControlDeps;
+  /** SIGKILL of the whole process group: the runtime and its DynamoDB Local, no goodbye. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait (a clean stop). */
+  stop(): Promise<void>;
+}
+
+/** Starts the runtime on `dataDir` in its own process group and waits for its ready line. */
+export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProcess> {
+  const child = spawn(
+    process.execPath,
+    [join(root, "node_modules/tsx/dist/cli.mjs"), "tests/faults/fixtures/runtime-child.ts"],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, KINERJA_FAULT_DATA_DIR: dataDir },
+    },
+  );
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const urls = await new Promise<LocalRuntimeUrls>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (line.startsWith("{")) resolve((JSON.parse(line) as { urls: LocalRuntimeUrls }).urls);
+    });
+    child.once("exit", (code) => reject(new Error(`runtime exited ${code} before it was ready: ${stderr}`)));
+    setTimeout(() => reject(new Error(`runtime not ready after 90 s: ${stderr}`)), 90_000).unref();
+  });
+  const clock = createOffsetClock(0);
+  const storage = createStorage({ tableName: "kinerja", endpoint: urls.dynamodb, clock });
+  const sfn = new SFNClient({
+    region: "ap-southeast-3",
+    endpoint: urls.states,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  const control: ControlDeps = {
+    store: createDynamoFlowStore(storage),
+    clock,
+    decisions: undefined as never, // launching does not open decisions itself
+    control: createSfnWorkflowControl(sfn),
+    stateMachines: { appraisal: `${ARN}appraisal`, launchCycle: `${ARN}launch-cycle` },
+  };
+  const release = () => {
+    storage.client.destroy();
+    sfn.destroy();
+  };
+  return {
+    child,
+    urls,
+    storage,
+    outbox: createOutboxMail({ client: storage.client, tableName: "kinerja" }, clock),
+    sfn,
+    control,
+    async kill() {
+      release();
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+    async stop() {
+      release();
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Moves the runtime's clock (POST /_local/clock): answers once every due timer fired and the engine settled. */
+export async function advanceClock(rt: RuntimeProcess, duration: string): Promise<void> {
+  const response = await fetch(rt.urls.clock, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advance: duration }),
+  });
+  if (!response.ok) throw new Error(`clock advance answered ${response.status}: ${await response.text()}`);
+}
+
+/** The newest link of the pending decision of `kind` for an appraisal, or undefined when none is pending. */
+export async function pendingLink(
+  rt: RuntimeProcess,
+  appraisalId: string,
+  kind: string,
+): Promise<string | undefined> {
+  const decisions = await decisionRepo({ client: rt.storage.client, tableName: "kinerja" }).listByAppraisal(
+    appraisalId,
+  );
+  const pending = decisions.find((d) => d.kind === kind && d.status === "pending");
+  if (!pending) return undefined;
+  const to = pending.recipients?.at(-1)?.email;
+  const mails = await rt.outbox.list({ to, limit: 1000 });
+  const mail = mails.find((m) => m.tags?.decisionId === pending.decisionId);
+  return mail?.links[0];
+}
+
+/** POSTs a decision body to a link as the JSON client would; answers the status. */
+export async function postDecision(link: string, body: unknown): Promise<number> {
+  const response = await fetch(link, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function pool<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
