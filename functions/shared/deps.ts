@@ -14,6 +14,8 @@ import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
 import type { DecisionGateway } from "@kinerja/core/services/decision-gateway";
 import type { FlowDeps } from "@kinerja/core/services/appraisal-flow";
+import { revisedResultMail } from "@kinerja/core/services/flow-mail";
+import type { Predikat } from "@kinerja/core/rating/rating";
 import { readStepConfig } from "./config";
 
 /** Everything a step handler may use. */
@@ -26,6 +28,17 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
   return {
     open: (request) => openDecision(deps, request),
     close: (request) => closeDecision(deps, request),
+    async notifyRevisedResult(input) {
+      await deps.mail.send(
+        revisedResultMail({
+          employee: input.employee,
+          predikat: input.predikat as Predikat,
+          note: input.note,
+          baseUrl: deps.baseUrl,
+          appraisalId: input.appraisalId,
+        }),
+      );
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { defineStep } from "../shared/step";
 
 const Input = v.object({
   cycleId: v.pipe(v.string(), v.minLength(1, "cycleId is required")),
+  launchName: v.pipe(v.string(), v.minLength(1, "launchName is required")),
   cursor: v.nullable(v.string()),
   nextCursor: v.nullable(v.string()),
   outcomes: v.array(v.object({ outcome: v.picklist(["started", "already-exists"]) })),

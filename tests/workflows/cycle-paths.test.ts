@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelAppraisal, launchCycle, retryAppraisal } from "../../packages/core/src/services/cycle-control";
 import { MissingDataError, TransientError } from "../../packages/core/src/services/workflow.errors";
-import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import {
+  createDynamoFlowStore,
+  createFlowEntities,
+} from "../../packages/core/src/services/flow-store.dynamo";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
 import type { Rating } from "../../packages/core/src/rating/rating";
 import {
@@ -148,6 +151,27 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
   });
 
   it("waits for the period end, then collects realisation and snapshots the measurement", async () => {
+    // Imported data the snapshot reads: attendance of one employee, survey responses (IKM) of the unit.
+    await world.storage.imports.putAttendance(
+      ["2027-01", "2027-02", "2027-03"].map((month) => ({
+        nip: people[0]!.nip,
+        month,
+        workDays: 20,
+        present: 19,
+        lateMinutes: 30,
+        absentWithoutLeave: 1,
+        importId: "att-1",
+      })),
+    );
+    await world.storage.imports.putSurveyResponses(
+      Array.from({ length: 10 }, (_, i) => ({
+        unitId: "dinas-uji",
+        respondentId: `r${i}`,
+        submittedAt: `2027-02-${String(i + 1).padStart(2, "0")}T03:00:00.000Z`,
+        scores: [4, 3, 3, 4, 3, 3, 4, 3, 3],
+        importId: "ikm-1",
+      })),
+    );
     await advanceDays(world, 45);
     expect(await pendingLinks(world, people[0]!.email, id(people[0]!), "realization")).toEqual([]);
     await advanceDays(world, 37);
@@ -274,6 +298,10 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
       predikatAfter: "sangat_baik",
     });
     expect(up.predikat).toBe("sangat_baik");
+    const revisedMail = (await world.outbox.list({ to: upheld.email })).find(
+      (m) => m.tags?.kind === "objection-result",
+    );
+    expect(revisedMail?.subject).toContain("Sangat Baik");
     const rej = await appraisal(world, id(rejected));
     expect(rej.objection?.decision?.outcome).toBe("reject");
     expect(rej.predikat).toBe(rej.objection?.decision?.predikatBefore);
@@ -337,5 +365,12 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     const after = executionsByStatus(world);
     expect(Object.values(after).flat().length).toBe(before + 1);
     expect(after.SUCCEEDED).toContain("q1-relaunch");
+    const pages = (await createFlowEntities(world.storage).launchPage.query.byCycle({ cycleId: "q1" }).go())
+      .data;
+    const first = pages.filter((p) => p.pageKey.startsWith("q1-launch-1#"));
+    const relaunch = pages.filter((p) => p.pageKey.startsWith("q1-relaunch#"));
+    expect(first.reduce((s, p) => s + p.started, 0)).toBe(23);
+    expect(relaunch.reduce((s, p) => s + p.started, 0)).toBe(0);
+    expect(relaunch.reduce((s, p) => s + p.alreadyExisting, 0)).toBe(23);
   });
 });

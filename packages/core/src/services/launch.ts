@@ -126,6 +126,8 @@ export async function recordLaunchPage(
   deps: LaunchDeps,
   input: {
     cycleId: string;
+    /** The launch execution's name: pages are counted per launch, so a relaunch's counts stand beside the first. */
+    launchName: string;
     cursor: string | null;
     nextCursor: string | null;
     outcomes: { outcome: "started" | "already-exists" }[];
@@ -140,11 +142,15 @@ export async function recordLaunchPage(
 }> {
   const started = input.outcomes.filter((o) => o.outcome === "started").length;
   const alreadyExisting = input.outcomes.length - started;
-  const totals = await deps.store.recordLaunchPage(input.cycleId, input.cursor ?? "first", {
-    started,
-    alreadyExisting,
-    pages: 1,
-  });
+  const totals = await deps.store.recordLaunchPage(
+    input.cycleId,
+    `${input.launchName}#${input.cursor ?? "first"}`,
+    {
+      started,
+      alreadyExisting,
+      pages: 1,
+    },
+  );
   const done = input.nextCursor === null;
   if (done) await deps.store.setCycleStatus(input.cycleId, "running");
   const pagesInExecution = input.pagesInExecution + 1;
