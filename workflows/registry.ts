@@ -71,6 +71,7 @@ export const stepFunctions = {
   SendAppraiserDigestFunction: job("send-appraiser-digest", { table: "read-write", sendEmail: true }, 60),
   FinishPeriodicEvaluationFunction: job("finish-periodic-evaluation", { table: "read-write" }, 60),
   MarkPeriodicEvaluationFailedFunction: job("mark-periodic-evaluation-failed", { table: "read-write" }),
+  RedeliverPendingDecisionsFunction: job("redeliver-pending-decisions", { table: "read-write", sendTaskResult: true }, 120),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 /** A function placeholder name. */
@@ -91,7 +92,7 @@ export interface StateMachineSpec {
 }
 
 /** Registry keys of the state machines. */
-export type StateMachineKey = "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation";
+export type StateMachineKey = "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions";
 
 /** Every state machine of kinerja. */
 export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
@@ -142,6 +143,13 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
       "FinishPeriodicEvaluationFunction",
       "MarkPeriodicEvaluationFailedFunction",
     ],
+    stateMachines: {},
+    starts: [],
+  },
+  sweepRedeliverDecisions: {
+    name: "sweep-redeliver-decisions",
+    file: "workflows/sweep-redeliver-decisions.asl.json",
+    functions: ["RedeliverPendingDecisionsFunction"],
     stateMachines: {},
     starts: [],
   },

@@ -10,7 +10,9 @@
 //
 // Reminders and escalations are NOT scheduled here: each human decision in the appraisal workflow is a
 // waitForTaskToken task with TimeoutSeconds from the cycle settings (reminderAfterDays, escalateAfterDays,
-// objectionWindowDays), so the workflow's own timers send them and no step waits without a bound.
+// objectionWindowDays), so the workflow's own timers send them and no step waits without a bound. What those timers
+// leave open is a click decided but not delivered (SendTaskSuccess failed): it would wait for the next reminder
+// round, so a daily sweep at 02:00 WIB redelivers such decisions.
 import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
 
 export type { ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
@@ -26,6 +28,16 @@ export const schedules: ScheduleSpec[] = [
     target: { stateMachine: "periodic-dispatch" },
     input: { lookbackDays: 35 },
     retry: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 },
+  },
+  {
+    name: "decision-redelivery-daily",
+    description:
+      "Every day at 02:00 WIB: hand decided-but-undelivered decisions (a click whose delivery to the workflow failed) to their waiting task.",
+    expression: "cron(0 2 * * ? *)",
+    timezone: "Asia/Jakarta",
+    target: { stateMachine: "sweep-redeliver-decisions" },
+    input: { limit: 500 },
+    retry: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 21_600 },
   },
 ];
 

@@ -12,6 +12,11 @@ import type { FlowStore } from "@kinerja/core/services/flow-store";
 import { InvalidJobInputError } from "@kinerja/core/services/periodic/periodic.errors";
 import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
 import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
+import { createLinkSigner } from "@kinerja/core/links/link-signer";
+import { parseLinkKeys } from "@kinerja/core/links/link-keys";
 import { readStepConfig } from "../shared/config";
 
 /**
@@ -23,6 +28,8 @@ export interface JobRuntimeDeps {
   clock: Clock;
   store?: FlowStore;
   mail?: MailPort;
+  /** What delivering a decision needs besides storage and clock (the redelivery sweep); the cloud always has it. */
+  decision?: Omit<DecisionDeps, "storage" | "clock">;
 }
 
 const adapted = new WeakMap<object, PeriodicDeps>();
@@ -59,7 +66,17 @@ export function cloudJobDeps(): JobRuntimeDeps {
     client: new SESv2Client({ region: config.AWS_REGION }),
     from: config.KINERJA_MAIL_FROM,
   });
-  cloud = { storage, clock: systemClock, mail };
+  const sfn = new SFNClient({
+    region: config.AWS_REGION,
+    ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}),
+  });
+  const decision = {
+    mail,
+    signer: createLinkSigner(parseLinkKeys(config.KINERJA_LINK_KEYS)),
+    callbacks: createSfnTaskCallbacks(sfn),
+    baseUrl: config.KINERJA_BASE_URL,
+  };
+  cloud = { storage, clock: systemClock, mail, decision };
   return cloud;
 }
 
@@ -80,6 +97,20 @@ export function parseJobEvent<S extends v.GenericSchema>(schema: S): MiddlewareO
 
 /** A job handler as Lambda and the local engine call it. */
 export type JobHandler = (event: unknown, context: object) => Promise<unknown>;
+
+/** Defines a job that needs the runtime deps themselves rather than the periodic services' deps. */
+export function defineRuntimeJob<S extends v.GenericSchema, R>(
+  schema: S,
+  run: (deps: JobRuntimeDeps, input: v.InferOutput<S>) => Promise<R>,
+) {
+  const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
+    const wrapped = middy<unknown, R>()
+      .use(parseJobEvent(schema))
+      .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
+    return (event, context) => wrapped(event, context as never);
+  };
+  return { createHandler, handler: createHandler(cloudJobDeps) };
+}
 
 /** Defines a job: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
 export function defineJob<S extends v.GenericSchema, R>(

@@ -12,11 +12,15 @@ export type { World } from "../workflows/harness";
 /** Starts a world at `startAt` (ISO). */
 export async function startPeriodicWorld(
   startAt: string,
-): Promise<World & { arnOf(machine: "periodicDispatch" | "periodicEvaluation"): string }> {
+): Promise<
+  World & { arnOf(machine: "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions"): string }
+> {
   const world = await startWorld(startAt);
+  // The redelivery sweep job reads the decision deps from the runtime deps (the cloud builds them from its config).
+  Object.assign(world.deps, { decision: world.decisionDeps });
   const { region, accountId } = world.states.engine;
   return Object.assign(world, {
-    arnOf(machine: "periodicDispatch" | "periodicEvaluation") {
+    arnOf(machine: "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions") {
       // The workflows' world creates every registered machine as kinerja-<name>.
       return `arn:aws:states:${region}:${accountId}:stateMachine:kinerja-${stateMachines[machine].name}`;
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schedules, validateSchedules, type ScheduleSpec } from "../../workflows/schedules";
+import { stateMachines } from "../../workflows/registry";
 import { ScheduleSpecError } from "@kinerja/core/services/periodic/periodic.errors";
 
 const good: ScheduleSpec = {
@@ -13,8 +14,19 @@ const good: ScheduleSpec = {
 };
 
 describe("schedule specs", () => {
-  it("accepts the project's schedules against their state machines", () => {
-    expect(() => validateSchedules(schedules, ["periodic-dispatch", "periodic-evaluation"])).not.toThrow();
+  it("accepts the project's schedules against the registered state machines", () => {
+    expect(() =>
+      validateSchedules(
+        schedules,
+        Object.values(stateMachines).map((m) => m.name),
+      ),
+    ).not.toThrow();
+  });
+
+  it("refuses the project's schedules when a target state machine is not registered", () => {
+    expect(() => validateSchedules(schedules, ["periodic-dispatch"])).toThrow(
+      /schedule "decision-redelivery-daily", target.stateMachine: unknown state machine "sweep-redeliver-decisions"/,
+    );
   });
 
   it("runs the periodic evaluation daily at 01:00 Asia/Jakarta", () => {
