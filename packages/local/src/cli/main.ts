@@ -190,10 +190,10 @@ export function buildProgram(): Command {
       process.stdout.write(`${body.now} (offset ${(body.offsetMs / 86_400_000).toFixed(2)} days)\n`);
     });
   clock
-    .command("advance <duration>")
-    .description("move the clock forward by an ISO 8601 duration (P30D, PT12H, P1Y); timers and schedules fire on the way")
+    .command("advance")
+    .description("move the clock forward by an ISO 8601 duration; timers and schedules fire on the way")
+    .argument("<duration>", "ISO 8601 duration such as P30D, PT12H, P1Y", duration)
     .action(async (value: string) => {
-      duration(value);
       const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", { json: { advance: value }, auth: false });
       if (res.status !== 200) throw problemError("clock advance", res);
       const body = res.body as { now: string; schedulesFired: number };

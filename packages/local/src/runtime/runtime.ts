@@ -10,6 +10,7 @@ import { serve } from "@hono/node-server";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import type { Hono } from "hono";
 import type { AdjustableClock } from "@kinerja/core/clock/clock";
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { importEmployees } from "@kinerja/core/imports/import-service";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
@@ -210,7 +211,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     const signer = createLinkSigner(await loadOrCreateLocalKeys(dataDir));
 
     log("starting the local Step Functions engine");
-    let stepDeps: StepDeps | undefined;
+    // What every in-process handler receives: the step deps plus the decision parts (the redelivery sweep job).
+    let stepDeps: (StepDeps & { decision: Omit<DecisionDeps, "storage" | "clock"> }) | undefined;
     const states: LocalStates = await createLocalStates({
       dbPath: join(dataDir, "states.db"),
       clock,
@@ -229,7 +231,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
     stops.push(async () => sfn.destroy());
     const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl };
-    stepDeps = createStepDeps({ storage, clock, decision });
+    stepDeps = { ...createStepDeps({ storage, clock, decision }), decision };
     const stateMachineArns = registerStateMachines(engine);
 
     const scheduler = createScheduler({
