@@ -45,6 +45,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
 ) => Promise<Result>;
 
 const DECISIONS = Number(process.env.BENCH_LINKS_DECISIONS ?? 1000);
+/** Extra decisions posted over one connection: the service time of one POST without queueing. */
+const SEQUENTIAL = 100;
 const CONNECTIONS = 50;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -69,11 +71,17 @@ function summary(r: Result) {
   };
 }
 
-function cannon(url: string, method: "GET" | "POST", paths: string[], body?: string): Promise<Result> {
+function cannon(
+  url: string,
+  method: "GET" | "POST",
+  paths: string[],
+  body?: string,
+  connections = CONNECTIONS,
+): Promise<Result> {
   let next = 0;
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     amount: paths.length,
     timeout: 30,
     requests: [
@@ -205,22 +213,24 @@ export async function run() {
         }),
       );
     };
-    for (let i = 0; i < DECISIONS; i += 25) {
-      await Promise.all(Array.from({ length: Math.min(25, DECISIONS - i) }, (_, j) => startOne(i + j)));
+    const total = DECISIONS + SEQUENTIAL;
+    for (let i = 0; i < total; i += 25) {
+      await Promise.all(Array.from({ length: Math.min(25, total - i) }, (_, j) => startOne(i + j)));
     }
     await states.engine.idle();
     const setupSeconds = seconds(start);
-    if (paths.length !== DECISIONS)
-      throw new Error(`expected ${DECISIONS} mailed links, got ${paths.length}`);
+    if (paths.length !== total) throw new Error(`expected ${total} mailed links, got ${paths.length}`);
+    const sequentialPaths = paths.splice(DECISIONS);
+    const body = JSON.stringify({
+      hasilKerja: "meets",
+      perilaku: "meets",
+      feedback: "Kinerja sesuai ekspektasi.",
+    });
 
+    const sequential = await cannon(url, "POST", sequentialPaths, body, 1);
     const get = await cannon(url, "GET", paths);
     start = process.hrtime.bigint();
-    const post = await cannon(
-      url,
-      "POST",
-      paths,
-      JSON.stringify({ hasilKerja: "meets", perilaku: "meets", feedback: "Kinerja sesuai ekspektasi." }),
-    );
+    const post = await cannon(url, "POST", paths, body);
     const postWall = seconds(start);
     await states.engine.idle();
     let succeeded = 0;
@@ -237,6 +247,7 @@ export async function run() {
       succeeded += page.executions?.length ?? 0;
       nextToken = page.nextToken;
     } while (nextToken);
+    if (succeeded !== total) throw new Error(`expected ${total} executions resumed, ${succeeded} succeeded`);
     const replay = await cannon(
       url,
       "POST",
@@ -252,6 +263,7 @@ export async function run() {
       },
       getPage: summary(get),
       postDecision: { ...summary(post), wallSeconds: round(postWall) },
+      postDecisionOneConnection: summary(sequential),
       replayedPost409: summary(replay),
       executionsSucceeded: succeeded,
       notes: [
