@@ -104,7 +104,7 @@ describe("HR authentication", () => {
       .sign(privateKey);
     const res = await get("/api/units", forged);
     expect(res.status).toBe(401);
-    expect((await res.json()).detail).toMatch(/signature/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/signature/);
   });
 
   it("answers 401 for a token of an unknown key id", async () => {
@@ -127,7 +127,7 @@ describe("HR authentication", () => {
     clock.advance(2 * 3600_000);
     const res = await get("/api/units", token);
     expect(res.status).toBe(401);
-    expect((await res.json()).detail).toMatch(/expired/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/expired/);
   });
 
   it("keeps a default dev token valid across a clock jump of a year", async () => {
@@ -149,7 +149,7 @@ describe("HR authentication", () => {
     expect((await get("/api/units", viewer)).status).toBe(200);
     const res = await put("/api/units/dinas-x/org-rating", viewer, { cycleId: "c1", rating: "baik" });
     expect(res.status).toBe(403);
-    expect((await res.json()).title).toBe("Forbidden");
+    expect(((await res.json()) as { title: string }).title).toBe("Forbidden");
     const post = await app.request("/api/cycles", {
       method: "POST",
       headers: { authorization: `Bearer ${viewer}`, "content-type": "application/json" },
@@ -162,7 +162,7 @@ describe("HR authentication", () => {
     const hr = await issuer.sign({ role: "hr" });
     const res = await put("/api/units/dinas-x/org-rating", hr, { cycleId: "c1", rating: "great" });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toEqual([
+    expect(((await res.json()) as { errors: unknown }).errors).toEqual([
       { path: "rating", message: expect.stringContaining("istimewa") },
     ]);
   });
@@ -170,7 +170,7 @@ describe("HR authentication", () => {
   it("answers 403 to a valid token with no kinerja role", async () => {
     const res = await get("/api/units", await signWithTrustedKey({ roles: ["admin"] }));
     expect(res.status).toBe(403);
-    expect((await res.json()).detail).toMatch(/neither the hr nor the viewer role/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/neither the hr nor the viewer role/);
   });
 
   it("serves the dev issuer's public keys at /_local/jwks.json (no private part)", async () => {

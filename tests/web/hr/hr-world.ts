@@ -63,7 +63,7 @@ export async function startHrWorld(startAt: string): Promise<HrWorld> {
           options.contentType ?? (typeof body === "string" ? "text/csv" : "application/json");
         payload = typeof body === "string" ? body : JSON.stringify(body);
       }
-      return app.request(path, { method, headers, body: payload });
+      return Promise.resolve(app.request(path, { method, headers, body: payload }));
     },
     close: () => world.close(),
   };

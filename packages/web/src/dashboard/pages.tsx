@@ -271,7 +271,7 @@ export function CyclePage(props: {
         <p class="ok">Tidak ada keputusan yang terlambat.</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="overdue">
             <thead>
               <tr>
                 <th>Menunggu keputusan dari</th>

@@ -17,7 +17,7 @@ import {
 } from "../../imports/import-service";
 import type { Unit } from "../../org/org.schema";
 import { UnitNotFoundError } from "../../org/org.errors";
-import { ORG_RATINGS, PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
+import { PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
 import type { Storage } from "../../storage/storage";
 import { ItemAlreadyExistsError } from "../../storage/storage.errors";
 import type { AppraisalRecord } from "../../appraisal-record/appraisal-record.repo";

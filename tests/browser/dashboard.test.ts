@@ -1,0 +1,165 @@
+// The HR dashboard in a real browser (Debian chromium via playwright-core): log in with a token on the login
+// page (bearer-less session cookie), view a cycle with its progress and distribution chart, open one appraisal,
+// download the CSV; screenshots go to tests/artifacts/.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { driveStaffToFeedback, organisation, settle, startHrWorld, type HrWorld } from "../web/hr/hr-world";
+
+const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
+
+describe("HR dashboard in chromium", () => {
+  let w: HrWorld;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let cycleId: string;
+  const org = organisation(6);
+  const cspViolations: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    w = await startHrWorld("2027-01-04T01:00:00.000Z");
+    expect((await w.call("POST", "/api/employees/import", org.csv)).status).toBe(200);
+    const res = await w.call("POST", "/api/cycles", {
+      name: "Triwulan I 2027",
+      kind: "quarterly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-03-31",
+      settings: { periodicEvaluation: "none" },
+    });
+    cycleId = ((await res.json()) as { id: string }).id;
+    await settle(w.world);
+    await driveStaffToFeedback(w, org, cycleId);
+    expect(
+      (await w.call("PUT", "/api/units/dinas-uji/org-rating", { cycleId, rating: "istimewa" })).status,
+    ).toBe(200);
+    server = serve({ fetch: w.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    page = await (
+      await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server.close(resolve));
+    await w?.close();
+  });
+
+  it("sends an anonymous visitor to the login page and rejects a bad token", async () => {
+    await page.goto(`${base}/dashboard/cycles/${cycleId}`);
+    expect(new URL(page.url()).pathname).toBe("/dashboard/login");
+    await page.fill("#token", "not-a-token");
+    await page.click("button[type=submit]:has-text('Masuk')");
+    await expect(page.locator("[role=alert]").textContent()).resolves.toContain("Token ditolak");
+  });
+
+  it("logs in with the HR token into an HttpOnly SameSite=Strict session and lands on the cycle", async () => {
+    await page.goto(`${base}/dashboard/cycles/${cycleId}`);
+    await page.fill("#token", w.hrToken);
+    await page.click("form[action='/dashboard/login'] button[type=submit]");
+    await page.waitForURL(`**/dashboard/cycles/${cycleId}`);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "kinerja_session")!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/dashboard" });
+    await expect(page.locator("h1").textContent()).resolves.toBe("Triwulan I 2027");
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-cycle.png"), fullPage: true });
+  });
+
+  it("shows the progress per stage and the distribution chart beside what the org rating allows", async () => {
+    const { counts, total } = (await (await w.call("GET", `/api/cycles/${cycleId}`)).json()) as {
+      counts: Record<string, number>;
+      total: number;
+    };
+    expect(counts.feedback).toBe(6);
+    for (const stage of ["target-setting", "measurement", "review", "feedback", "follow-up", "done"]) {
+      const bar = page.locator(`progress[data-stage=${stage}]`).first();
+      await expect(bar.getAttribute("value"), stage).resolves.toBe(String(counts[stage]));
+      await expect(bar.getAttribute("max"), stage).resolves.toBe(String(total));
+    }
+    const unit = page.locator("section[data-unit=dinas-uji]");
+    await expect(unit.locator("svg.chart rect.bar.sangat_baik").getAttribute("data-count")).resolves.toBe(
+      "5",
+    );
+    await expect(unit.locator("svg.chart line.limit").count()).resolves.toBe(1);
+    await expect(unit.locator(".allowed").textContent()).resolves.toContain(
+      "paling banyak 70% (4 dari 6 orang)",
+    );
+    await expect(unit.locator(".warn[data-rule=max-70-sangat-baik]").count()).resolves.toBe(1);
+    // The bars have real width: the chart is drawn, not just present.
+    const box = await unit.locator("svg.chart rect.bar.sangat_baik").boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    await unit.screenshot({ path: join(ARTIFACTS, "dashboard-distribution.png") });
+    const overdue = (await (await w.call("GET", `/api/cycles/${cycleId}/overdue`)).json()) as unknown[];
+    await expect(page.locator("table.overdue tbody tr").count()).resolves.toBe(overdue.length);
+  });
+
+  it("sets an organisation rating from the page and the warnings change", async () => {
+    const unit = page.locator("section[data-unit=dinas-uji]");
+    await unit.locator("select[name=rating]").selectOption("baik");
+    await unit.locator("button:has-text('Tetapkan capaian')").click();
+    await page.waitForURL(`**/dashboard/cycles/${cycleId}#distribusi`);
+    const after = page.locator("section[data-unit=dinas-uji]");
+    await expect(after.locator(".warn[data-rule=requires-butuh-perbaikan-or-kurang]").count()).resolves.toBe(
+      1,
+    );
+    await expect(after.locator(".warn[data-rule=max-70-sangat-baik]").count()).resolves.toBe(0);
+  });
+
+  it("opens one appraisal's story with its audit trail", async () => {
+    await page.click(`tr[data-appraisal='${cycleId}-${org.people[0]!.nip}'] a`);
+    await page.waitForURL(`**/dashboard/appraisals/${cycleId}-${org.people[0]!.nip}`);
+    await expect(page.locator("[data-field=predikat]").textContent()).resolves.toBe("Sangat Baik");
+    const actions = await page.locator("table.audit tr[data-action=decision]").count();
+    expect(actions).toBe(4);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-appraisal.png"), fullPage: true });
+  });
+
+  it("downloads the CSV export from the cycle page", async () => {
+    await page.goto(`${base}/dashboard/cycles/${cycleId}`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("a:has-text('Unduh hasil (CSV)')"),
+    ]);
+    expect(download.suggestedFilename()).toBe(`kinerja-${cycleId}.csv`);
+    const path = join(ARTIFACTS, "dashboard-export.csv");
+    await download.saveAs(path);
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(path, "utf8").split("\r\n")[0]).toMatch(/^cycle_id,cycle_name/);
+  });
+
+  it("lets a viewer read but not set ratings, and logging out ends the session", async () => {
+    await page.click("button:has-text('Keluar')");
+    await page.waitForURL("**/dashboard/login");
+    await page.goto(`${base}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe("/dashboard/login");
+    await page.click("button:has-text('Masuk sebagai pemantau (lokal)')");
+    await page.waitForURL(`${base}/dashboard`);
+    await expect(
+      page.locator(`section[data-cycle='${cycleId}'] progress[data-stage=feedback]`).getAttribute("value"),
+    ).resolves.toBe("6");
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-cycles.png"), fullPage: true });
+    await page.goto(`${base}/dashboard/cycles/${cycleId}`);
+    await expect(page.locator("button:has-text('Tetapkan capaian')").count()).resolves.toBe(0);
+    expect(cspViolations).toEqual([]);
+  });
+});
