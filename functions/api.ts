@@ -9,7 +9,7 @@ import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { parseLinkKeys } from "@kinerja/core/links/link-keys";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
-import { createSfnWorkflowControl } from "@kinerja/core/services/workflow-control";
+import { createSfnWorkflowControl } from "@kinerja/core/services/sfn-workflow-control.adapter";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import { createApp } from "../packages/web/src/app";
 import { readStepConfig, StepConfigError } from "./shared/config";
@@ -38,7 +38,9 @@ export const ApiConfigSchema = v.object({
 export function cloudApp(env: Record<string, string | undefined> = process.env) {
   const parsed = v.safeParse(ApiConfigSchema, env);
   if (!parsed.success)
-    throw new StepConfigError(`invalid API configuration: ${parsed.issues.map((i) => i.message).join("; ")}`);
+    throw new StepConfigError(
+      `invalid API configuration: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "env"}: ${i.message}`).join("; ")}`,
+    );
   const config = parsed.output;
   const step = readStepConfig(env);
   const deps = cloudStepDeps();
