@@ -119,7 +119,8 @@ export async function pendingLink(
   const to = pending.recipients?.at(-1)?.email;
   const mails = await rt.outbox.list({ to, limit: 1000 });
   const mail = mails.find((m) => m.tags?.decisionId === pending.decisionId);
-  return mail?.links[0];
+  // Mails carry the web origin of the runtime that sent them; a restarted runtime (port 0) listens elsewhere.
+  return mail?.links[0] ? new URL(new URL(mail.links[0]).pathname, rt.urls.web).href : undefined;
 }
 
 /** POSTs a decision body to a link as the JSON client would; answers the status. */
