@@ -24,7 +24,8 @@ describe("kinerja --help", () => {
   it("lists every command with a getting-started section", () => {
     const { code, stdout } = kinerja("--help");
     expect(code).toBe(0);
-    for (const command of ["dev", "demo", "cycle", "import <kind> <file>", "clock", "report", "token"]) expect(stdout).toContain(command);
+    for (const command of ["dev", "demo", "cycle", "import <kind> <file>", "clock", "report", "token"])
+      expect(stdout).toContain(command);
     expect(stdout).toContain("Getting started:");
     expect(stdout).toContain("npm start");
   });
@@ -62,6 +63,8 @@ describe("kinerja errors", () => {
   it("names the valid import kinds", () => {
     const { code, stderr } = kinerja("import", "salaries", "x.csv");
     expect(code).toBe(1);
-    expect(stderr).toContain('unknown import kind "salaries"; use one of employees, attendance, survey, indicators');
+    expect(stderr).toContain(
+      'unknown import kind "salaries"; use one of employees, attendance, survey, indicators',
+    );
   });
 });

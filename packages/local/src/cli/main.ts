@@ -15,16 +15,23 @@ import { CliError } from "./cli.errors";
 import { cycleText, demoReportText, devBanner, type CycleView } from "./print";
 import { dataDirOf, problemError, runtimeClient } from "./runtime-client";
 
-const IMPORT_KINDS = { employees: "/api/employees/import", attendance: "/api/imports/attendance", survey: "/api/imports/survey", indicators: "/api/imports/indicators" } as const;
+const IMPORT_KINDS = {
+  employees: "/api/employees/import",
+  attendance: "/api/imports/attendance",
+  survey: "/api/imports/survey",
+  indicators: "/api/imports/indicators",
+} as const;
 
 const port = (label: string) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`${label} must be a port number 0-65535`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`${label} must be a port number 0-65535`);
   return n;
 };
 
 const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError("must be a date YYYY-MM-DD");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError("must be a date YYYY-MM-DD");
   return value;
 };
 
@@ -69,9 +76,19 @@ export function buildProgram(): Command {
     .command("dev")
     .description("start the local runtime (what `npm start` runs); Ctrl+C stops it, the data stays")
     .option("--reset", "delete the data dir's contents first and start afresh")
-    .addOption(new Option("-p, --port <port>", "web port").env("PORT").default(3000).argParser(port("--port")))
-    .addOption(new Option("--states-port <port>", "Step Functions API port").default(8083).argParser(port("--states-port")))
-    .addOption(new Option("--dynamo-port <port>", "DynamoDB Local port").default(8000).argParser(port("--dynamo-port")))
+    .addOption(
+      new Option("-p, --port <port>", "web port").env("PORT").default(3000).argParser(port("--port")),
+    )
+    .addOption(
+      new Option("--states-port <port>", "Step Functions API port")
+        .default(8083)
+        .argParser(port("--states-port")),
+    )
+    .addOption(
+      new Option("--dynamo-port <port>", "DynamoDB Local port")
+        .default(8000)
+        .argParser(port("--dynamo-port")),
+    )
     .action(async (opts: { reset?: boolean; port: number; statesPort: number; dynamoPort: number }) => {
       const started = Date.now();
       const runtime = await createLocalRuntime({
@@ -95,13 +112,22 @@ export function buildProgram(): Command {
 
   program
     .command("demo")
-    .description("run a whole annual cycle for the demo Salor organisation with simulated people, then report")
+    .description(
+      "run a whole annual cycle for the demo Salor organisation with simulated people, then report",
+    )
     .option("--no-keep", "delete the temporary data dir afterwards")
     .option("--seed <n>", "seed of the simulated people's behaviour", (v) => Number(v), 2027)
     .option("--json", "print the report as JSON instead of text")
     .action(async (opts: { keep: boolean; seed: number; json?: boolean }) => {
       const bars = new MultiBar(
-        { format: " {stage} |{bar}| {value}/{total} {note}", hideCursor: true, barsize: 30, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000, stream: process.stderr },
+        {
+          format: " {stage} |{bar}| {value}/{total} {note}",
+          hideCursor: true,
+          barsize: 30,
+          noTTYOutput: !process.stderr.isTTY,
+          notTTYSchedule: 5000,
+          stream: process.stderr,
+        },
         Presets.shades_classic,
       );
       const created = new Map<string, ReturnType<MultiBar["create"]>>();
@@ -122,25 +148,54 @@ export function buildProgram(): Command {
       }
     });
 
-  const cycle = program.command("cycle").description("open, watch and cancel appraisal cycles (needs a running runtime)");
+  const cycle = program
+    .command("cycle")
+    .description("open, watch and cancel appraisal cycles (needs a running runtime)");
   cycle
     .command("start")
     .description("create a cycle and launch one appraisal per employee")
     .requiredOption("--name <name>", "name of the cycle, e.g. 'Penilaian Kinerja Tahunan 2027'")
-    .addOption(new Option("--kind <kind>", "length of the period").choices(["annual", "quarterly", "monthly"]).default("annual"))
+    .addOption(
+      new Option("--kind <kind>", "length of the period")
+        .choices(["annual", "quarterly", "monthly"])
+        .default("annual"),
+    )
     .requiredOption("--from <date>", "first day of the period (YYYY-MM-DD)", isoDate)
     .requiredOption("--to <date>", "last day of the period (YYYY-MM-DD)", isoDate)
     .option("--units <ids>", "comma-separated unit ids (sub-units included); default: the whole organisation")
     .option("--wait", "wait until every appraisal has started, with a progress bar")
-    .action(async (opts: { name: string; kind: string; from: string; to: string; units?: string; wait?: boolean }) => {
-      const client = runtimeClient(dataDir());
-      const body = { name: opts.name, kind: opts.kind, periodStart: opts.from, periodEnd: opts.to, ...(opts.units ? { unitIds: opts.units.split(",").map((u) => u.trim()).filter(Boolean) } : {}) };
-      const res = await client.request("POST", "/api/cycles", { json: body });
-      if (res.status !== 202 && res.status !== 200 && res.status !== 201) throw problemError("cycle start", res);
-      const { id, status } = res.body as { id: string; status: string };
-      process.stdout.write(`cycle ${id} ${status}\n`);
-      if (opts.wait) await waitForLaunch(client, id);
-    });
+    .action(
+      async (opts: {
+        name: string;
+        kind: string;
+        from: string;
+        to: string;
+        units?: string;
+        wait?: boolean;
+      }) => {
+        const client = runtimeClient(dataDir());
+        const body = {
+          name: opts.name,
+          kind: opts.kind,
+          periodStart: opts.from,
+          periodEnd: opts.to,
+          ...(opts.units
+            ? {
+                unitIds: opts.units
+                  .split(",")
+                  .map((u) => u.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+        };
+        const res = await client.request("POST", "/api/cycles", { json: body });
+        if (res.status !== 202 && res.status !== 200 && res.status !== 201)
+          throw problemError("cycle start", res);
+        const { id, status } = res.body as { id: string; status: string };
+        process.stdout.write(`cycle ${id} ${status}\n`);
+        if (opts.wait) await waitForLaunch(client, id);
+      },
+    );
   cycle
     .command("status [id]")
     .description("every cycle (or one) with its appraisals per stage")
@@ -148,8 +203,16 @@ export function buildProgram(): Command {
       const client = runtimeClient(dataDir());
       const res = await client.request("GET", id ? `/api/cycles/${encodeURIComponent(id)}` : "/api/cycles");
       if (res.status !== 200) throw problemError("cycle status", res);
-      const list = id ? [res.body as CycleView] : ((Array.isArray(res.body) ? res.body : ((res.body as { cycles?: CycleView[] }).cycles ?? [])) as CycleView[]);
-      process.stdout.write((list.length ? list.map((c) => cycleText(c, Boolean(id))).join("\n\n") : "no cycles yet; start one with `kinerja cycle start`") + "\n");
+      const list = id
+        ? [res.body as CycleView]
+        : ((Array.isArray(res.body)
+            ? res.body
+            : ((res.body as { cycles?: CycleView[] }).cycles ?? [])) as CycleView[]);
+      process.stdout.write(
+        (list.length
+          ? list.map((c) => cycleText(c, Boolean(id))).join("\n\n")
+          : "no cycles yet; start one with `kinerja cycle start`") + "\n",
+      );
     });
   cycle
     .command("cancel <id>")
@@ -157,17 +220,24 @@ export function buildProgram(): Command {
     .requiredOption("--reason <text>", "why (goes to the audit trail and the people's pages)")
     .action(async (id: string, opts: { reason: string }) => {
       const client = runtimeClient(dataDir());
-      const res = await client.request("POST", `/api/cycles/${encodeURIComponent(id)}/cancel`, { json: { reason: opts.reason } });
+      const res = await client.request("POST", `/api/cycles/${encodeURIComponent(id)}/cancel`, {
+        json: { reason: opts.reason },
+      });
       if (res.status !== 200 && res.status !== 202) throw problemError("cycle cancel", res);
       process.stdout.write(`cycle ${id} cancelled: ${JSON.stringify(res.body)}\n`);
     });
 
   program
     .command("import <kind> <file>")
-    .description(`import a CSV file: ${Object.keys(IMPORT_KINDS).join(" | ")} (nothing is written unless every row is valid)`)
+    .description(
+      `import a CSV file: ${Object.keys(IMPORT_KINDS).join(" | ")} (nothing is written unless every row is valid)`,
+    )
     .action(async (kind: string, file: string) => {
       const path = IMPORT_KINDS[kind as keyof typeof IMPORT_KINDS];
-      if (!path) throw new CliError(`unknown import kind "${kind}"; use one of ${Object.keys(IMPORT_KINDS).join(", ")}`);
+      if (!path)
+        throw new CliError(
+          `unknown import kind "${kind}"; use one of ${Object.keys(IMPORT_KINDS).join(", ")}`,
+        );
       let csv: string;
       try {
         csv = readFileSync(file, "utf8");
@@ -179,7 +249,9 @@ export function buildProgram(): Command {
       process.stdout.write(`imported ${kind} from ${file}: ${JSON.stringify(res.body)}\n`);
     });
 
-  const clock = program.command("clock").description("the runtime's adjustable clock (needs a running runtime)");
+  const clock = program
+    .command("clock")
+    .description("the runtime's adjustable clock (needs a running runtime)");
   clock
     .command("show", { isDefault: true })
     .description("print the runtime's time and its offset from real time")
@@ -194,16 +266,24 @@ export function buildProgram(): Command {
     .description("move the clock forward by an ISO 8601 duration; timers and schedules fire on the way")
     .argument("<duration>", "ISO 8601 duration such as P30D, PT12H, P1Y", duration)
     .action(async (value: string) => {
-      const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", { json: { advance: value }, auth: false });
+      const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", {
+        json: { advance: value },
+        auth: false,
+      });
       if (res.status !== 200) throw problemError("clock advance", res);
       const body = res.body as { now: string; schedulesFired: number };
-      process.stdout.write(`clock is now ${body.now} (${body.schedulesFired} scheduled run(s) fired on the way)\n`);
+      process.stdout.write(
+        `clock is now ${body.now} (${body.schedulesFired} scheduled run(s) fired on the way)\n`,
+      );
     });
   clock
     .command("set <time>")
     .description("move the clock forward to an ISO time, e.g. 2028-01-02T01:00:00Z")
     .action(async (value: string) => {
-      const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", { json: { set: value }, auth: false });
+      const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", {
+        json: { set: value },
+        auth: false,
+      });
       if (res.status !== 200) throw problemError("clock set", res);
       process.stdout.write(`clock is now ${(res.body as { now: string }).now}\n`);
     });
@@ -227,12 +307,19 @@ export function buildProgram(): Command {
 
   program
     .command("token")
-    .description("print a dev HR token signed by this data dir's dev issuer (checked against the runtime clock)")
-    .addOption(new Option("--role <role>", "hr (read and write) or viewer (read only)").choices(["hr", "viewer"]).default("hr"))
+    .description(
+      "print a dev HR token signed by this data dir's dev issuer (checked against the runtime clock)",
+    )
+    .addOption(
+      new Option("--role <role>", "hr (read and write) or viewer (read only)")
+        .choices(["hr", "viewer"])
+        .default("hr"),
+    )
     .option("--ttl <lifetime>", "lifetime such as 1h, 7d, 5y (default 5y, so clock jumps do not expire it)")
     .action(async (opts: { role: "hr" | "viewer"; ttl?: string }) => {
       const dir = dataDir();
-      if (!existsSync(join(dir, "dev-issuer-key.json"))) throw new CliError(`no dev issuer key in ${dir}; run \`npm start\` once first`);
+      if (!existsSync(join(dir, "dev-issuer-key.json")))
+        throw new CliError(`no dev issuer key in ${dir}; run \`npm start\` once first`);
       const issuer = await openDevIssuer(dir, readOnlyClock(dir));
       process.stdout.write((await issuer.sign({ role: opts.role, ttl: opts.ttl })) + "\n");
     });
@@ -243,12 +330,22 @@ export function buildProgram(): Command {
 /** The data dir's clock, read without writing (the runtime owns the file). */
 function readOnlyClock(dir: string) {
   const file = join(dir, CLOCK_FILE);
-  const offset = existsSync(file) ? Number((JSON.parse(readFileSync(file, "utf8")) as { offsetMs?: unknown }).offsetMs) : 0;
+  const offset = existsSync(file)
+    ? Number((JSON.parse(readFileSync(file, "utf8")) as { offsetMs?: unknown }).offsetMs)
+    : 0;
   return { now: () => new Date(Date.now() + (Number.isFinite(offset) ? offset : 0)) };
 }
 
 async function waitForLaunch(client: ReturnType<typeof runtimeClient>, id: string) {
-  const bars = new MultiBar({ format: " launch |{bar}| {value}/{total} appraisals started", hideCursor: true, stream: process.stderr, noTTYOutput: !process.stderr.isTTY }, Presets.shades_classic);
+  const bars = new MultiBar(
+    {
+      format: " launch |{bar}| {value}/{total} appraisals started",
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: !process.stderr.isTTY,
+    },
+    Presets.shades_classic,
+  );
   const bar = bars.create(1, 0);
   try {
     for (let i = 0; i < 600; i++) {
@@ -278,7 +375,12 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode;
       return;
     }
-    if (error instanceof CliError || error instanceof JavaMissingError || error instanceof LocalRuntimeError || error instanceof InvalidArgumentError) {
+    if (
+      error instanceof CliError ||
+      error instanceof JavaMissingError ||
+      error instanceof LocalRuntimeError ||
+      error instanceof InvalidArgumentError
+    ) {
       process.stderr.write(`kinerja: ${error.message}\n`);
       process.exitCode = 1;
       return;

@@ -40,7 +40,9 @@ export function devBanner(runtime: LocalRuntime, startMs: number): string {
 }
 
 /** A table of predikat counts per row. */
-function distributionTable(rows: { label: string; population: number; counts: PredikatCounts; note?: string }[]): string[] {
+function distributionTable(
+  rows: { label: string; population: number; counts: PredikatCounts; note?: string }[],
+): string[] {
   const nameWidth = Math.max(24, ...rows.map((r) => r.label.length + 2));
   const header = `  ${pad("Unit", nameWidth)}${padLeft("N", 4)}${PREDIKAT_LABELS.map(([, l]) => padLeft(l, 17)).join("")}`;
   const lines = [header, `  ${"-".repeat(header.length - 2)}`];
@@ -50,7 +52,9 @@ function distributionTable(rows: { label: string; population: number; counts: Pr
       const pct = r.population ? Math.round((n / r.population) * 100) : 0;
       return padLeft(n ? `${n} (${pct}%)` : "-", 17);
     });
-    lines.push(`  ${pad(r.label, nameWidth)}${padLeft(r.population, 4)}${cells.join("")}${r.note ? `  ${r.note}` : ""}`);
+    lines.push(
+      `  ${pad(r.label, nameWidth)}${padLeft(r.population, 4)}${cells.join("")}${r.note ? `  ${r.note}` : ""}`,
+    );
   }
   return lines;
 }
@@ -61,11 +65,19 @@ export function demoReportText(report: DemoReport): string {
   const lines = [
     "",
     `Annual cycle ${report.cycleId} (${report.period.start} .. ${report.period.end}) finished in ${(report.wallMs / 1000).toFixed(1)} s`,
-    `Simulated time ${report.simulated.from.slice(0, 10)} .. ${report.simulated.to.slice(0, 10)}; ${report.appraisals.total} appraisals: ${Object.entries(report.appraisals.byStage).map(([s, n]) => `${n} ${s}`).join(", ")}`,
+    `Simulated time ${report.simulated.from.slice(0, 10)} .. ${report.simulated.to.slice(0, 10)}; ${report.appraisals.total} appraisals: ${Object.entries(
+      report.appraisals.byStage,
+    )
+      .map(([s, n]) => `${n} ${s}`)
+      .join(", ")}`,
     "",
     "Predikat distribution per unit (organisation rating in brackets):",
     ...distributionTable([
-      ...report.units.map((u) => ({ label: `${u.name} [${u.orgRating}]`, population: u.population, counts: u.counts })),
+      ...report.units.map((u) => ({
+        label: `${u.name} [${u.orgRating}]`,
+        population: u.population,
+        counts: u.counts,
+      })),
       { label: "Kabupaten Salor", population: report.appraisals.total, counts: report.overall },
     ]),
   ];
@@ -77,10 +89,19 @@ export function demoReportText(report: DemoReport): string {
   const p = report.people;
   lines.push(
     "",
-    `People acted on ${p.decisions} emailed links: ${Object.entries(p.byKind).map(([k, n]) => `${n} ${k}`).join(", ")}`,
-    p.returnedSkp ? `  SKP returned once and revised: ${p.returnedSkp.appraisalId} ("${p.returnedSkp.comment}")` : "  (no SKP was returned)",
-    p.escalated ? `  Approval escalated to the next superior after 7 days: ${p.escalated.appraisalId} (approved by ${p.escalated.decidedBy})` : "  (no escalation was needed)",
-    ...p.objections.map((o) => `  Objection ${o.outcome === "uphold" ? "upheld" : "rejected"}: ${o.appraisalId} (${o.predikatBefore} -> ${o.predikatAfter})`),
+    `People acted on ${p.decisions} emailed links: ${Object.entries(p.byKind)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ")}`,
+    p.returnedSkp
+      ? `  SKP returned once and revised: ${p.returnedSkp.appraisalId} ("${p.returnedSkp.comment}")`
+      : "  (no SKP was returned)",
+    p.escalated
+      ? `  Approval escalated to the next superior after 7 days: ${p.escalated.appraisalId} (approved by ${p.escalated.decidedBy})`
+      : "  (no escalation was needed)",
+    ...p.objections.map(
+      (o) =>
+        `  Objection ${o.outcome === "uphold" ? "upheld" : "rejected"}: ${o.appraisalId} (${o.predikatBefore} -> ${o.predikatAfter})`,
+    ),
     `  Auto-acknowledged after the 14-day objection window: ${p.autoAcknowledged.join(", ") || "none"}`,
     "",
     `Cost of this cycle on AWS (${c.region}, on-demand list prices, free tiers ignored):`,
@@ -90,7 +111,9 @@ export function demoReportText(report: DemoReport): string {
     `  Total           USD ${c.usd.total.toFixed(4)}  (USD ${c.usdPerAppraisal.toFixed(5)} per appraisal; DynamoDB and API Gateway not counted)`,
     "",
     "Where to look:",
-    report.kept ? `  ${report.where.browse}   then open /dashboard, ${report.where.mail} and ${report.where.executions}` : "  (the data dir was removed; run with --keep to browse it)",
+    report.kept
+      ? `  ${report.where.browse}   then open /dashboard, ${report.where.mail} and ${report.where.executions}`
+      : "  (the data dir was removed; run with --keep to browse it)",
     "",
   );
   return lines.join("\n");
@@ -104,11 +127,23 @@ export interface CycleView {
   counts?: Record<string, number>;
   distribution?: {
     overall?: Partial<PredikatCounts>;
-    units?: { unitId: string; orgRating?: string | null; counts?: Partial<PredikatCounts>; warnings?: { rule: string; message: string }[] }[];
+    units?: {
+      unitId: string;
+      orgRating?: string | null;
+      counts?: Partial<PredikatCounts>;
+      warnings?: { rule: string; message: string }[];
+    }[];
   };
 }
 
-const fullCounts = (c: Partial<PredikatCounts> | undefined): PredikatCounts => ({ sangat_baik: 0, baik: 0, butuh_perbaikan: 0, kurang: 0, sangat_kurang: 0, ...(c ?? {}) });
+const fullCounts = (c: Partial<PredikatCounts> | undefined): PredikatCounts => ({
+  sangat_baik: 0,
+  baik: 0,
+  butuh_perbaikan: 0,
+  kurang: 0,
+  sangat_kurang: 0,
+  ...(c ?? {}),
+});
 const total = (c: PredikatCounts) => Object.values(c).reduce((a, b) => a + b, 0);
 
 /** `kinerja cycle status <id>` and `kinerja report <id>`: stages and the distribution per unit. */
@@ -116,15 +151,31 @@ export function cycleText(cycle: CycleView, withDistribution: boolean): string {
   const lines = [`${cycle.id}${cycle.name ? ` (${cycle.name})` : ""}: ${cycle.status ?? "?"}`];
   const counts = cycle.counts ?? {};
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
-  lines.push(`  Appraisals per stage (${all}): ${Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(", ") || "none yet"}`);
+  lines.push(
+    `  Appraisals per stage (${all}): ${
+      Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(", ") || "none yet"
+    }`,
+  );
   if (withDistribution && cycle.distribution) {
     const units = (cycle.distribution.units ?? []).map((u) => {
       const c = fullCounts(u.counts);
-      return { label: `${u.unitId}${u.orgRating ? ` [${u.orgRating}]` : ""}`, population: total(c), counts: c, note: u.warnings?.length ? `${u.warnings.length} warning(s)` : undefined };
+      return {
+        label: `${u.unitId}${u.orgRating ? ` [${u.orgRating}]` : ""}`,
+        population: total(c),
+        counts: c,
+        note: u.warnings?.length ? `${u.warnings.length} warning(s)` : undefined,
+      };
     });
     const overall = fullCounts(cycle.distribution.overall);
-    lines.push("", ...distributionTable([...units, { label: "Overall", population: total(overall), counts: overall }]));
-    for (const u of cycle.distribution.units ?? []) for (const w of u.warnings ?? []) lines.push(`  ${u.unitId}: ${w.message}`);
+    lines.push(
+      "",
+      ...distributionTable([...units, { label: "Overall", population: total(overall), counts: overall }]),
+    );
+    for (const u of cycle.distribution.units ?? [])
+      for (const w of u.warnings ?? []) lines.push(`  ${u.unitId}: ${w.message}`);
   }
   return lines.join("\n");
 }

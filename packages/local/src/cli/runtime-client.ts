@@ -24,7 +24,11 @@ export interface RuntimeResponse {
 /** A client bound to one running dev runtime. */
 export interface RuntimeClient {
   url: string;
-  request(method: string, path: string, options?: { json?: unknown; csv?: string; auth?: boolean }): Promise<RuntimeResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { json?: unknown; csv?: string; auth?: boolean },
+  ): Promise<RuntimeResponse>;
 }
 
 /** Finds the runtime of `dataDir` (or PORT) and returns a client; requests without a runtime fail with a clear message. */
@@ -36,7 +40,10 @@ export function runtimeClient(dataDir: string): RuntimeClient {
     if (parsed.success) url = parsed.output.url;
   }
   const notRunning = (cause?: unknown) =>
-    new RuntimeNotRunningError(`kinerja is not running at ${url} (data dir ${dataDir}). Start it first with \`npm start\` (or \`kinerja dev\`) in another terminal.`, { cause });
+    new RuntimeNotRunningError(
+      `kinerja is not running at ${url} (data dir ${dataDir}). Start it first with \`npm start\` (or \`kinerja dev\`) in another terminal.`,
+      { cause },
+    );
   return {
     url,
     async request(method, path, options = {}) {
@@ -82,13 +89,18 @@ export function problemError(what: string, response: RuntimeResponse): CliError 
     detail?: string;
     errors?: { path?: string; line?: number; field?: string; message: string }[];
   };
-  const lines = [`${what} failed: ${response.status} ${problem.title ?? (response.text.slice(0, 200) || "no answer")}`];
+  const lines = [
+    `${what} failed: ${response.status} ${problem.title ?? (response.text.slice(0, 200) || "no answer")}`,
+  ];
   if (problem.detail) lines.push(`  ${problem.detail}`);
   for (const e of problem.errors ?? []) {
-    const where = e.line !== undefined ? `line ${e.line}${e.field ? `, ${e.field}` : ""}` : e.path || "(body)";
+    const where =
+      e.line !== undefined ? `line ${e.line}${e.field ? `, ${e.field}` : ""}` : e.path || "(body)";
     lines.push(`  ${where}: ${e.message}`);
   }
-  if (response.status === 401) lines.push("  The HR token in the data dir was not accepted; restart `npm start` to write a fresh one.");
-  if (response.status === 404 && problem.title === "Not found") lines.push("  This runtime does not serve that route.");
+  if (response.status === 401)
+    lines.push("  The HR token in the data dir was not accepted; restart `npm start` to write a fresh one.");
+  if (response.status === 404 && problem.title === "Not found")
+    lines.push("  This runtime does not serve that route.");
   return new CliError(lines.join("\n"));
 }

@@ -32,8 +32,18 @@ export interface CostFigures {
 }
 
 /** Billable transitions and Lambda invocations of every execution the engine holds (the demo's data dir holds only this cycle). */
-export function countEngineWork(engine: Engine): { executions: number; stateTransitions: number; lambdaInvocations: number } {
-  const rows = engine.store.listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 1_000_000 });
+export function countEngineWork(engine: Engine): {
+  executions: number;
+  stateTransitions: number;
+  lambdaInvocations: number;
+} {
+  const rows = engine.store.listExecutions({
+    machine: null,
+    status: null,
+    afterStart: null,
+    afterArn: null,
+    limit: 1_000_000,
+  });
   let stateTransitions = 0;
   let lambdaInvocations = 0;
   for (const row of rows) {
@@ -44,8 +54,12 @@ export function countEngineWork(engine: Engine): { executions: number; stateTran
       for (const event of page.events) {
         if (event.type === "LambdaFunctionScheduled") lambdaInvocations += 1;
         else if (event.type === "TaskScheduled" && event.details) {
-          const details = JSON.parse(event.details) as { taskScheduledEventDetails?: { resourceType?: string }; resourceType?: string };
-          if ((details.taskScheduledEventDetails?.resourceType ?? details.resourceType) === "lambda") lambdaInvocations += 1;
+          const details = JSON.parse(event.details) as {
+            taskScheduledEventDetails?: { resourceType?: string };
+            resourceType?: string;
+          };
+          if ((details.taskScheduledEventDetails?.resourceType ?? details.resourceType) === "lambda")
+            lambdaInvocations += 1;
         }
       }
       nextToken = page.nextToken ?? undefined;
@@ -57,11 +71,16 @@ export function countEngineWork(engine: Engine): { executions: number; stateTran
 const round = (usd: number) => Math.round(usd * 1_000_000) / 1_000_000;
 
 /** Prices the counted work with AWS_PRICES. */
-export function priceWork(work: { executions: number; stateTransitions: number; lambdaInvocations: number }, mails: number, appraisals: number): CostFigures {
+export function priceWork(
+  work: { executions: number; stateTransitions: number; lambdaInvocations: number },
+  mails: number,
+  appraisals: number,
+): CostFigures {
   const p = AWS_PRICES;
   const stepFunctions = (work.stateTransitions / 1000) * p.stepFunctionsPerThousandTransitions;
   const gbSeconds = work.lambdaInvocations * (p.assumedLambdaMs / 1000) * (p.assumedLambdaMemoryMb / 1024);
-  const lambda = (work.lambdaInvocations / 1_000_000) * p.lambdaPerMillionRequests + gbSeconds * p.lambdaPerGbSecond;
+  const lambda =
+    (work.lambdaInvocations / 1_000_000) * p.lambdaPerMillionRequests + gbSeconds * p.lambdaPerGbSecond;
   const ses = (mails / 1000) * p.sesPerThousandMails;
   const total = stepFunctions + lambda + ses;
   return {

@@ -9,7 +9,14 @@ export type Profile = "strong" | "steady" | "struggling" | "poor";
 
 /** The link JSON of DESIGN.md section 3 (the parts the simulated people read). */
 export const LinkViewSchema = v.object({
-  kind: v.picklist(["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"]),
+  kind: v.picklist([
+    "skp-proposal",
+    "skp-approval",
+    "realization",
+    "review",
+    "acknowledgement",
+    "objection-decision",
+  ]),
   appraisalId: v.string(),
   cycleId: v.string(),
   employee: v.object({ nip: v.string(), name: v.string() }),
@@ -22,7 +29,13 @@ export type LinkView = v.InferOutput<typeof LinkViewSchema>;
 
 /** A mail of the outbox (`GET /_local/mail`). */
 export const OutboxMailSchema = v.array(
-  v.object({ id: v.string(), to: v.string(), subject: v.string(), links: v.array(v.string()), sentAt: v.string() }),
+  v.object({
+    id: v.string(),
+    to: v.string(),
+    subject: v.string(),
+    links: v.array(v.string()),
+    sentAt: v.string(),
+  }),
 );
 
 const IndicatorSchema = v.object({
@@ -55,8 +68,15 @@ export function assignProfiles(people: DemoPerson[], seed: number): Map<string, 
 }
 
 /** The SKP an employee proposes: RHK cascaded from the appraiser's RHK when there is one, with indicators fit to the job. */
-export function skpProposal(person: DemoPerson, context: Record<string, unknown> | undefined, revision: boolean) {
-  const superiorRhk = v.safeParse(v.array(v.object({ id: v.string(), text: v.string() })), context?.superiorRhk);
+export function skpProposal(
+  person: DemoPerson,
+  context: Record<string, unknown> | undefined,
+  revision: boolean,
+) {
+  const superiorRhk = v.safeParse(
+    v.array(v.object({ id: v.string(), text: v.string() })),
+    context?.superiorRhk,
+  );
   const parent = superiorRhk.success ? superiorRhk.output[0] : undefined;
   const job = person.position.toLowerCase();
   const main = job.startsWith("guru")
@@ -75,9 +95,25 @@ export function skpProposal(person: DemoPerson, context: Record<string, unknown>
         // A JPT SKP is a balanced scorecard: each RHK names its perspective.
         ...(person.positionType === "jpt" ? { perspective: "penerima_layanan" as const } : {}),
         indicators: [
-          { text: `Capaian ${main.text.toLowerCase()}`, aspect: "kuantitas" as const, target: { min: main.min, ...(main.max ? { max: main.max } : {}), unit: main.unit } },
-          { text: "Ketepatan waktu penyelesaian", aspect: "waktu" as const, target: { min: 12, unit: "bulan" } },
-          ...(revision ? [{ text: "Kepuasan penerima layanan", aspect: "kualitas" as const, target: { min: 80, max: 100, unit: "persen" } }] : []),
+          {
+            text: `Capaian ${main.text.toLowerCase()}`,
+            aspect: "kuantitas" as const,
+            target: { min: main.min, ...(main.max ? { max: main.max } : {}), unit: main.unit },
+          },
+          {
+            text: "Ketepatan waktu penyelesaian",
+            aspect: "waktu" as const,
+            target: { min: 12, unit: "bulan" },
+          },
+          ...(revision
+            ? [
+                {
+                  text: "Kepuasan penerima layanan",
+                  aspect: "kualitas" as const,
+                  target: { min: 80, max: 100, unit: "persen" },
+                },
+              ]
+            : []),
         ],
       },
     ],
@@ -87,26 +123,54 @@ export function skpProposal(person: DemoPerson, context: Record<string, unknown>
 const achievement: Record<Profile, number> = { strong: 1.12, steady: 1.0, struggling: 0.82, poor: 0.6 };
 
 /** The realisation an employee reports: each indicator's target scaled by how their year went, with evidence. */
-export function realisation(profile: Profile, context: Record<string, unknown> | undefined, random: () => number) {
+export function realisation(
+  profile: Profile,
+  context: Record<string, unknown> | undefined,
+  random: () => number,
+) {
   const indicators = v.parse(v.array(IndicatorSchema), context?.indicators ?? []);
   return {
     items: indicators.map((ind) => {
       const jitter = 0.95 + random() * 0.1;
       const raw = ind.target.min * achievement[profile] * jitter;
-      const value = Math.round((ind.target.max !== undefined ? Math.min(raw, ind.target.max) : raw) * 10) / 10;
-      return { indicatorId: ind.id, value, evidenceUrl: `https://arsip.salor.go.id/bukti/${ind.id}`, note: profile === "poor" ? "Terkendala sarana" : undefined };
+      const value =
+        Math.round((ind.target.max !== undefined ? Math.min(raw, ind.target.max) : raw) * 10) / 10;
+      return {
+        indicatorId: ind.id,
+        value,
+        evidenceUrl: `https://arsip.salor.go.id/bukti/${ind.id}`,
+        note: profile === "poor" ? "Terkendala sarana" : undefined,
+      };
     }),
   };
 }
 
-const BERAKHLAK = ["berorientasiPelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"] as const;
+const BERAKHLAK = [
+  "berorientasiPelayanan",
+  "akuntabel",
+  "kompeten",
+  "harmonis",
+  "loyal",
+  "adaptif",
+  "kolaboratif",
+] as const;
 type Rating = "above" | "meets" | "below";
 
 /** The review an appraising official writes for an employee of the given profile (with some personal variation). */
 export function review(profile: Profile, random: () => number) {
   const pick = (options: Rating[]) => options[Math.floor(random() * options.length)]!;
-  const hasilKerja: Rating = profile === "strong" ? "above" : profile === "steady" ? pick(["meets", "meets", "meets", "above"]) : "below";
-  const perilaku: Rating = profile === "strong" ? pick(["above", "above", "meets"]) : profile === "poor" ? pick(["below", "meets"]) : pick(["meets", "meets", "above", "below"]);
+  const hasilKerja: Rating =
+    profile === "strong"
+      ? "above"
+      : profile === "steady"
+        ? pick(["meets", "meets", "meets", "above"])
+        : "below";
+  const perilaku: Rating =
+    profile === "strong"
+      ? pick(["above", "above", "meets"])
+      : profile === "poor"
+        ? pick(["below", "meets"])
+        : pick(["meets", "meets", "above", "below"]);
   const detail = Object.fromEntries(BERAKHLAK.map((k) => [k, perilaku]));
   const feedback =
     profile === "strong"
@@ -119,6 +183,8 @@ export function review(profile: Profile, random: () => number) {
     perilaku,
     perilakuDetail: detail,
     feedback,
-    ...(hasilKerja === "below" ? { justification: "Capaian indikator utama di bawah target yang disepakati dalam SKP." } : {}),
+    ...(hasilKerja === "below"
+      ? { justification: "Capaian indikator utama di bawah target yang disepakati dalam SKP." }
+      : {}),
   };
 }

@@ -6,18 +6,34 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
-import { launchCycle } from "@kinerja/core/services/cycle-control";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
 import type { FlowAppraisal } from "@kinerja/core/services/flow-store";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { createLocalRuntime, type LocalRuntime } from "../runtime/runtime";
 import { countEngineWork, priceWork, type CostFigures } from "./cost";
-import { assignProfiles, LinkViewSchema, OutboxMailSchema, realisation, review, seededRandom, skpProposal, type LinkView, type Profile } from "./people";
+import {
+  assignProfiles,
+  LinkViewSchema,
+  OutboxMailSchema,
+  realisation,
+  review,
+  seededRandom,
+  skpProposal,
+  type LinkView,
+  type Profile,
+} from "./people";
 import { demoOrganisation, type DemoPerson } from "./salor-org";
 import { DemoError } from "./demo.errors";
 
 /** The stages the demo walks through, in order (one progress bar each). */
-export const DEMO_STAGES = ["target-setting", "measurement", "realisation", "review", "feedback", "follow-up"] as const;
+export const DEMO_STAGES = [
+  "target-setting",
+  "measurement",
+  "realisation",
+  "review",
+  "feedback",
+  "follow-up",
+] as const;
 
 /** One stage of the demo. */
 export type DemoStage = (typeof DEMO_STAGES)[number];
@@ -43,7 +59,10 @@ export interface DemoOptions {
 }
 
 /** The predikat counts of a population. */
-export type PredikatCounts = Record<"sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang", number>;
+export type PredikatCounts = Record<
+  "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang",
+  number
+>;
 
 /** The demo's result, read back from the records (DynamoDB and the engine). */
 export interface DemoReport {
@@ -55,20 +74,31 @@ export interface DemoReport {
   wallMs: number;
   appraisals: { total: number; byStage: Record<string, number> };
   overall: PredikatCounts;
-  units: { unitId: string; name: string; orgRating: string; population: number; counts: PredikatCounts; warnings: { rule: string; message: string }[] }[];
+  units: {
+    unitId: string;
+    name: string;
+    orgRating: string;
+    population: number;
+    counts: PredikatCounts;
+    warnings: { rule: string; message: string }[];
+  }[];
   people: {
     decisions: number;
     byKind: Record<string, number>;
     returnedSkp: { appraisalId: string; comment: string } | null;
     escalated: { appraisalId: string; decidedBy: string } | null;
-    objections: { appraisalId: string; outcome: "uphold" | "reject"; predikatBefore: string; predikatAfter: string }[];
+    objections: {
+      appraisalId: string;
+      outcome: "uphold" | "reject";
+      predikatBefore: string;
+      predikatAfter: string;
+    }[];
     autoAcknowledged: string[];
   };
   cost: CostFigures;
   where: { dataDir: string; browse: string; mail: string; executions: string };
 }
 
-const CYCLE_ID = "tahunan-2027";
 const PERIOD = { start: "2027-01-01", end: "2027-12-31" };
 const START_AT = new Date("2027-01-04T01:00:00.000Z"); // Monday 08:00 WIB
 const ORG_RATINGS: Record<string, "istimewa" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang"> = {
@@ -80,7 +110,13 @@ const ORG_RATINGS: Record<string, "istimewa" | "baik" | "butuh_perbaikan" | "kur
 const DAY = 86_400_000;
 /** How many simulated people act at the same moment. */
 const PEOPLE_AT_ONCE = 6;
-const emptyCounts = (): PredikatCounts => ({ sangat_baik: 0, baik: 0, butuh_perbaikan: 0, kurang: 0, sangat_kurang: 0 });
+const emptyCounts = (): PredikatCounts => ({
+  sangat_baik: 0,
+  baik: 0,
+  butuh_perbaikan: 0,
+  kurang: 0,
+  sangat_kurang: 0,
+});
 
 /** Runs the whole demo and answers its report; throws DemoError naming the stage when the cycle gets stuck. */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
@@ -133,8 +169,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     const silent = new Set([staff[14]!.nip, staff[30]!.nip]);
     const awayUntil = START_AT.getTime() + 8 * DAY;
 
+    let cycleId = "";
     const json = async (url: string, init?: RequestInit) => {
-      const response = await fetch(url, { ...init, headers: { accept: "application/json", ...(init?.headers ?? {}) } });
+      const response = await fetch(url, {
+        ...init,
+        headers: { accept: "application/json", ...(init?.headers ?? {}) },
+      });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     };
@@ -143,7 +183,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       const all: FlowAppraisal[] = [];
       let cursor: string | null = null;
       do {
-        const page = await flow.listAppraisalsOfCycle(CYCLE_ID, cursor, 200);
+        const page = await flow.listAppraisalsOfCycle(cycleId, cursor, 200);
         all.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
@@ -170,13 +210,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
           const objection = objectors.get(appraisee.nip);
           if (objection) {
             objections.set(view.appraisalId, objection);
-            return { decision: "object", reason: "Realisasi dan bukti dukung triwulan IV belum diperhitungkan dalam penilaian." };
+            return {
+              decision: "object",
+              reason: "Realisasi dan bukti dukung triwulan IV belum diperhitungkan dalam penilaian.",
+            };
           }
           return { decision: "acknowledge" };
         }
         case "objection-decision":
           return objections.get(view.appraisalId) === "uphold"
-            ? { decision: "uphold", revised: { hasilKerja: "meets", perilaku: "meets" }, note: `Keberatan diterima: bukti baru diperiksa oleh ${actor.name}.` }
+            ? {
+                decision: "uphold",
+                revised: { hasilKerja: "meets", perilaku: "meets" },
+                note: `Keberatan diterima: bukti baru diperiksa oleh ${actor.name}.`,
+              }
             : { decision: "reject", note: "Penilaian sudah sesuai dengan bukti dukung yang ada." };
       }
     };
@@ -184,7 +231,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     /** Opens one link and, when it is pending and the person means to act now, posts the decision. */
     const actOn = async (actor: DemoPerson, link: string, subject: string): Promise<boolean> => {
       const opened = await json(link);
-      if (opened.status === 404 || opened.status === 403) throw new DemoError(`link in "${subject}" to ${actor.email} answered ${opened.status}`);
+      if (opened.status === 404 || opened.status === 403)
+        throw new DemoError(`link in "${subject}" to ${actor.email} answered ${opened.status}`);
       const view = v.parse(LinkViewSchema, opened.body);
       if (view.status !== "pending") {
         handled.add(link);
@@ -192,12 +240,24 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       }
       const appraisee = byNip.get(view.employee.nip);
       if (!appraisee) throw new DemoError(`link for unknown employee ${view.employee.nip}`);
-      if (actor.nip === awayApprover.nip && view.kind === "skp-approval" && rt.clock.now().getTime() < awayUntil) return false;
+      if (
+        actor.nip === awayApprover.nip &&
+        view.kind === "skp-approval" &&
+        rt.clock.now().getTime() < awayUntil
+      )
+        return false;
       if (view.kind === "acknowledgement" && silent.has(appraisee.nip)) return false;
-      const posted = await json(link, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body(view, actor, appraisee)) });
+      const posted = await json(link, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body(view, actor, appraisee)),
+      });
       handled.add(link);
       if (posted.status === 409) return false; // decided meanwhile through another mail's link (reminder or escalation)
-      if (posted.status !== 200) throw new DemoError(`${actor.name} could not decide ${view.kind} for ${view.appraisalId}: ${posted.status} ${JSON.stringify(posted.body)}`);
+      if (posted.status !== 200)
+        throw new DemoError(
+          `${actor.name} could not decide ${view.kind} for ${view.appraisalId}: ${posted.status} ${JSON.stringify(posted.body)}`,
+        );
       decisions += 1;
       byKind[view.kind] = (byKind[view.kind] ?? 0) + 1;
       return true;
@@ -226,7 +286,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       return made;
     };
 
-    const countPast = (list: FlowAppraisal[], stages: string[]) => list.filter((a) => !stages.includes(a.stage)).length;
+    const countPast = (list: FlowAppraisal[], stages: string[]) =>
+      list.filter((a) => !stages.includes(a.stage)).length;
     const day = () => rt.clock.now().toISOString().slice(0, 10);
 
     /** Acts and skips a day at a time until `finished` holds; a stuck stage fails with what it waited for. */
@@ -239,16 +300,43 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         if (done === list.length) return;
         if (round >= maxDays) {
           const stuck = list.filter((a) => waitingStages.includes(a.stage)).slice(0, 5);
-          throw new DemoError(`stage ${stage} did not finish by ${day()}: still waiting for ${stuck.map((a) => `${a.id} (${a.stage})`).join(", ")}`);
+          throw new DemoError(
+            `stage ${stage} did not finish by ${day()}: still waiting for ${stuck.map((a) => `${a.id} (${a.stage})`).join(", ")}`,
+          );
         }
         await rt.advanceClock(parseIsoDuration(step));
       }
     };
 
+    // HR works through the HR API with the dev runtime's HR token, as any HR client would.
+    const hr = async (method: string, path: string, payload: unknown, expected: number) => {
+      const res = await json(`${rt.urls.web}${path}`, {
+        method,
+        headers: { "content-type": "application/json", authorization: `Bearer ${rt.hrToken}` },
+        body: JSON.stringify(payload),
+      });
+      if (res.status !== expected)
+        throw new DemoError(`HR ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+
     // HR opens the annual cycle for the whole regency (the launch workflow starts one appraisal per employee).
     const simulatedFrom = rt.clock.now().toISOString();
-    await rt.storage.cycles.createCycle({ cycleId: CYCLE_ID, name: "Penilaian Kinerja Tahunan 2027", kind: "annual", periodStart: PERIOD.start, periodEnd: PERIOD.end, settings: {} } as never);
-    await launchCycle(rt.control, CYCLE_ID);
+    const created = v.parse(
+      v.object({ id: v.string() }),
+      await hr(
+        "POST",
+        "/api/cycles",
+        {
+          name: "Penilaian Kinerja Tahunan 2027",
+          kind: "annual",
+          periodStart: PERIOD.start,
+          periodEnd: PERIOD.end,
+        },
+        202,
+      ),
+    );
+    cycleId = created.id;
     await rt.engine.idle();
 
     await runStage("target-setting", ["target-setting"], 30);
@@ -256,7 +344,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     // The year passes a month at a time; periodic evaluations run at each quarter's end on their schedule.
     const yearEnd = Date.parse(`${PERIOD.end}T17:00:00.000Z`) + 1; // 00:00 WIB on 1 January
     for (let month = 1; rt.clock.now().getTime() < yearEnd; month++) {
-      const next = Date.UTC(2027, month, 1, 1) < yearEnd ? Date.UTC(2027, month, 1, 1) : yearEnd + 2 * 3_600_000;
+      const next =
+        Date.UTC(2027, month, 1, 1) < yearEnd ? Date.UTC(2027, month, 1, 1) : yearEnd + 2 * 3_600_000;
       await rt.setClock(new Date(Math.max(next, rt.clock.now().getTime())));
       await readMailAndAct();
       progress({ stage: "measurement", done: Math.min(month, 12), total: 12, note: day() });
@@ -264,7 +353,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
 
     // HR sets each unit's organisation rating before the reviews (the unit-head rule of DESIGN.md 3.1 then applies).
     for (const [unitId, rating] of Object.entries(ORG_RATINGS)) {
-      await rt.storage.cycles.setOrgRating({ cycleId: CYCLE_ID, unitId, rating, setBy: "hr-demo" });
+      await hr("PUT", `/api/units/${unitId}/org-rating`, { cycleId: cycleId, rating }, 200);
     }
     await runStage("realisation", ["measurement"], 30);
     await runStage("review", ["measurement", "review"], 30);
@@ -276,24 +365,37 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     const byStage: Record<string, number> = {};
     for (const a of list) byStage[a.stage] = (byStage[a.stage] ?? 0) + 1;
     const overall = emptyCounts();
-    const warnings = await flow.listDistributionWarnings(CYCLE_ID);
+    const warnings = await flow.listDistributionWarnings(cycleId);
     const units = org.units
       .filter((u) => list.some((a) => a.unitId === u.unitId))
       .map((u) => {
         const counts = emptyCounts();
         const members = list.filter((a) => a.unitId === u.unitId);
         for (const a of members) if (a.predikat) counts[a.predikat] += 1;
-        return { unitId: u.unitId, name: u.name, orgRating: ORG_RATINGS[u.unitId] ?? "-", population: members.length, counts, warnings: warnings.find((w) => w.unitId === u.unitId)?.warnings ?? [] };
+        return {
+          unitId: u.unitId,
+          name: u.name,
+          orgRating: ORG_RATINGS[u.unitId] ?? "-",
+          population: members.length,
+          counts,
+          warnings: warnings.find((w) => w.unitId === u.unitId)?.warnings ?? [],
+        };
       });
     for (const a of list) if (a.predikat) overall[a.predikat] += 1;
 
-    const escalatedRecord = list.find((a) => a.nip !== undefined && byNip.get(a.nip)?.superiorNip === awayApprover.nip && a.skp?.approvedBy && a.skp.approvedBy !== awayApprover.nip);
+    const escalatedRecord = list.find(
+      (a) =>
+        a.nip !== undefined &&
+        byNip.get(a.nip)?.superiorNip === awayApprover.nip &&
+        a.skp?.approvedBy &&
+        a.skp.approvedBy !== awayApprover.nip,
+    );
     const mails = (await rt.outbox.list({ limit: 1_000_000 })).length;
     const cost = priceWork(countEngineWork(rt.engine), mails, list.length);
     return {
       dataDir,
       kept: keep,
-      cycleId: CYCLE_ID,
+      cycleId: cycleId,
       period: PERIOD,
       simulated: { from: simulatedFrom, to: rt.clock.now().toISOString() },
       wallMs: Date.now() - started,
@@ -304,10 +406,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         decisions,
         byKind,
         returnedSkp: returned,
-        escalated: escalatedRecord ? { appraisalId: escalatedRecord.id, decidedBy: escalatedRecord.skp!.approvedBy! } : null,
+        escalated: escalatedRecord
+          ? { appraisalId: escalatedRecord.id, decidedBy: escalatedRecord.skp!.approvedBy! }
+          : null,
         objections: list
           .filter((a) => a.objection?.decision)
-          .map((a) => ({ appraisalId: a.id, outcome: a.objection!.decision!.outcome, predikatBefore: a.objection!.decision!.predikatBefore, predikatAfter: a.objection!.decision!.predikatAfter })),
+          .map((a) => ({
+            appraisalId: a.id,
+            outcome: a.objection!.decision!.outcome,
+            predikatBefore: a.objection!.decision!.predikatBefore,
+            predikatAfter: a.objection!.decision!.predikatAfter,
+          })),
         autoAcknowledged: list.filter((a) => a.acknowledgement?.automatic).map((a) => a.id),
       },
       cost,

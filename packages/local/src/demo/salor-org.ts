@@ -90,8 +90,49 @@ const OPD: OpdPlan[] = [
   },
 ];
 
-const FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lestari", "Made", "Nur", "Putu", "Rina", "Sri", "Taufik", "Wayan", "Yuni", "Bambang", "Ratna", "Surya", "Wulan"];
-const LAST = ["Santoso", "Wijaya", "Saputra", "Rahmawati", "Hidayat", "Kusuma", "Pratama", "Nugroho", "Siregar", "Harahap", "Setiawan", "Lubis", "Simanjuntak", "Permata", "Utami"];
+const FIRST = [
+  "Agus",
+  "Budi",
+  "Citra",
+  "Dewi",
+  "Eko",
+  "Fitri",
+  "Gita",
+  "Hadi",
+  "Indah",
+  "Joko",
+  "Kartika",
+  "Lestari",
+  "Made",
+  "Nur",
+  "Putu",
+  "Rina",
+  "Sri",
+  "Taufik",
+  "Wayan",
+  "Yuni",
+  "Bambang",
+  "Ratna",
+  "Surya",
+  "Wulan",
+];
+const LAST = [
+  "Santoso",
+  "Wijaya",
+  "Saputra",
+  "Rahmawati",
+  "Hidayat",
+  "Kusuma",
+  "Pratama",
+  "Nugroho",
+  "Siregar",
+  "Harahap",
+  "Setiawan",
+  "Lubis",
+  "Simanjuntak",
+  "Permata",
+  "Utami",
+];
 
 /** A structurally valid NIP for person `i`: birth date, appointment year+month (after age 22), gender, sequence. */
 function nipFor(i: number): string {
@@ -112,30 +153,69 @@ export function demoOrganisation(): DemoOrganisation {
     const i = people.length;
     const name = `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 5) % LAST.length]}`;
     let email = `${name.toLowerCase().replace(/ /g, ".")}@salor.go.id`;
-    for (let n = 2; emails.has(email); n++) email = `${name.toLowerCase().replace(/ /g, ".")}${n}@salor.go.id`;
+    for (let n = 2; emails.has(email); n++)
+      email = `${name.toLowerCase().replace(/ /g, ".")}${n}@salor.go.id`;
     emails.add(email);
     const person = { nip: nipFor(i + 1), name, email, ...p };
     people.push(person);
     return person;
   };
-  const units: DemoUnit[] = [{ unitId: "SETDA", name: "Sekretariat Daerah Kabupaten Salor", parentUnitId: null }];
-  const sekda = add({ unitId: "SETDA", unitName: units[0]!.name, position: "Sekretaris Daerah", positionType: "jpt", superiorNip: null, unitHead: true });
+  const units: DemoUnit[] = [
+    { unitId: "SETDA", name: "Sekretariat Daerah Kabupaten Salor", parentUnitId: null },
+  ];
+  const sekda = add({
+    unitId: "SETDA",
+    unitName: units[0]!.name,
+    position: "Sekretaris Daerah",
+    positionType: "jpt",
+    superiorNip: null,
+    unitHead: true,
+  });
   for (const opd of OPD) {
     units.push({ unitId: opd.unitId, name: opd.name, parentUnitId: "SETDA" });
     const base = { unitId: opd.unitId, unitName: opd.name };
-    const head = add({ ...base, position: opd.head, positionType: "jpt", superiorNip: sekda.nip, unitHead: true });
+    const head = add({
+      ...base,
+      position: opd.head,
+      positionType: "jpt",
+      superiorNip: sekda.nip,
+      unitHead: true,
+    });
     for (const division of opd.divisions) {
-      const kabid = add({ ...base, position: division, positionType: "administrator", superiorNip: head.nip, unitHead: false });
+      const kabid = add({
+        ...base,
+        position: division,
+        positionType: "administrator",
+        superiorNip: head.nip,
+        unitHead: false,
+      });
       for (let s = 0; s < 6; s++) {
         const job = opd.staff[s % opd.staff.length]!;
-        add({ ...base, position: job.position, positionType: job.type, superiorNip: kabid.nip, unitHead: false });
+        add({
+          ...base,
+          position: job.position,
+          positionType: job.type,
+          superiorNip: kabid.nip,
+          unitHead: false,
+        });
       }
     }
   }
   const header = [...EMPLOYEE_CSV_COLUMNS, "parent_unit_id"];
   const parentOf = new Map(units.map((u) => [u.unitId, u.parentUnitId ?? ""]));
   const rows = people.map((p) =>
-    [p.nip, p.name, p.email, p.unitId, p.unitName, p.position, p.positionType, p.superiorNip ?? "", String(p.unitHead), parentOf.get(p.unitId) ?? ""]
+    [
+      p.nip,
+      p.name,
+      p.email,
+      p.unitId,
+      p.unitName,
+      p.position,
+      p.positionType,
+      p.superiorNip ?? "",
+      String(p.unitHead),
+      parentOf.get(p.unitId) ?? "",
+    ]
       .map(csvCell)
       .join(","),
   );

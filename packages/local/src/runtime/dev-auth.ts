@@ -3,7 +3,12 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Clock } from "@kinerja/core/clock/clock";
-import { createDevIssuer, generateDevIssuerKey, parseDevIssuerKey, type DevIssuer } from "@kinerja/web/auth/dev-issuer";
+import {
+  createDevIssuer,
+  generateDevIssuerKey,
+  parseDevIssuerKey,
+  type DevIssuer,
+} from "@kinerja/web/auth/dev-issuer";
 import { DataDirError } from "./runtime.errors";
 
 /** File of the dev issuer's private key inside the data dir (mode 0600). */
@@ -15,14 +20,20 @@ export const HR_TOKEN_FILE = "hr-token";
 export async function openDevIssuer(dataDir: string, clock: Clock): Promise<DevIssuer> {
   const file = join(dataDir, DEV_KEY_FILE);
   if (!existsSync(file)) {
-    writeFileSync(file, JSON.stringify(await generateDevIssuerKey(), null, 2) + "\n", { flag: "wx", mode: 0o600 });
+    writeFileSync(file, JSON.stringify(await generateDevIssuerKey(), null, 2) + "\n", {
+      flag: "wx",
+      mode: 0o600,
+    });
     chmodSync(file, 0o600);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new DataDirError(`${file} is not valid JSON; delete it (tokens signed with it stop working) or start with --reset`, { cause: error });
+    throw new DataDirError(
+      `${file} is not valid JSON; delete it (tokens signed with it stop working) or start with --reset`,
+      { cause: error },
+    );
   }
   return createDevIssuer({ key: parseDevIssuerKey(raw), clock });
 }

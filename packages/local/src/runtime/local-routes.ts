@@ -25,8 +25,18 @@ export interface ClockControl {
 
 const ClockBodySchema = v.union(
   [
-    v.strictObject({ advance: v.pipe(v.string("advance must be an ISO 8601 duration such as P30D"), v.nonEmpty("advance must not be empty")) }),
-    v.strictObject({ set: v.pipe(v.string("set must be an ISO time"), v.isoTimestamp("set must be an ISO time such as 2027-01-31T01:00:00Z")) }),
+    v.strictObject({
+      advance: v.pipe(
+        v.string("advance must be an ISO 8601 duration such as P30D"),
+        v.nonEmpty("advance must not be empty"),
+      ),
+    }),
+    v.strictObject({
+      set: v.pipe(
+        v.string("set must be an ISO time"),
+        v.isoTimestamp("set must be an ISO time such as 2027-01-31T01:00:00Z"),
+      ),
+    }),
   ],
   'send {"advance": "<ISO 8601 duration>"} or {"set": "<ISO time>"}',
 );
@@ -40,7 +50,9 @@ export function localRoutes(options: { clock: ClockControl; engine: Engine }) {
     try {
       raw = await c.req.json();
     } catch {
-      return problem(c, 400, "Body is not valid JSON", [{ path: "", message: 'send {"advance": "P30D"} or {"set": "<ISO time>"}' }]);
+      return problem(c, 400, "Body is not valid JSON", [
+        { path: "", message: 'send {"advance": "P30D"} or {"set": "<ISO time>"}' },
+      ]);
     }
     const parsed = v.safeParse(ClockBodySchema, raw);
     if (!parsed.success) {
@@ -60,7 +72,9 @@ export function localRoutes(options: { clock: ClockControl; engine: Engine }) {
       try {
         ms = parseIsoDuration(body.advance);
       } catch (error) {
-        return problem(c, 400, "Invalid clock change", [{ path: "advance", message: (error as Error).message }]);
+        return problem(c, 400, "Invalid clock change", [
+          { path: "advance", message: (error as Error).message },
+        ]);
       }
       return c.json(await options.clock.advance(ms));
     }
@@ -68,7 +82,10 @@ export function localRoutes(options: { clock: ClockControl; engine: Engine }) {
     const now = Date.parse(options.clock.state().now);
     if (at.getTime() < now) {
       return problem(c, 400, "Invalid clock change", [
-        { path: "set", message: `the clock only moves forward; it is already ${new Date(now).toISOString()}` },
+        {
+          path: "set",
+          message: `the clock only moves forward; it is already ${new Date(now).toISOString()}`,
+        },
       ]);
     }
     return c.json(await options.clock.set(at));

@@ -2,7 +2,7 @@
 // engine with every registered state machine and the real step handlers in-process, the local scheduler, the Hono
 // app with the dev-only routes, and an adjustable clock whose offset lives in the data dir. One call starts it all;
 // close() stops it all; a restart on the same data dir continues where it stopped.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -23,7 +23,14 @@ import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
 import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
 import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
-import { loadStateMachines, localLambdaResolver, localSubstitutions, stateMachines, deployedName, type StateMachineKey } from "../../../../workflows/registry";
+import {
+  loadStateMachines,
+  localLambdaResolver,
+  localSubstitutions,
+  stateMachines,
+  deployedName,
+  type StateMachineKey,
+} from "../../../../workflows/registry";
 import { schedules } from "../../../../workflows/schedules";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "../dynamodb/launcher";
 import { createLocalStates, StatesApiError, type Engine, type LocalStates } from "../engine/index";
@@ -120,21 +127,54 @@ function prepareDataDir(dataDir: string, reset: boolean): void {
         `${dataDir} is not empty and is not a kinerja data dir (no ${DATA_DIR_MARKER}); choose another KINERJA_DATA_DIR`,
       );
     }
+    assertNotInUse(dataDir);
     if (reset) for (const entry of entries) rmSync(join(dataDir, entry), { recursive: true, force: true });
   }
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(marker)) {
-    writeFileSync(marker, JSON.stringify({ createdAt: new Date().toISOString(), note: "kinerja local runtime data; safe to delete" }, null, 2) + "\n");
+    writeFileSync(
+      marker,
+      JSON.stringify(
+        { createdAt: new Date().toISOString(), note: "kinerja local runtime data; safe to delete" },
+        null,
+        2,
+      ) + "\n",
+    );
   }
 }
 
+/** Refuses a data dir another live runtime is using (two engines on one SQLite file would fight over its timers). */
+function assertNotInUse(dataDir: string): void {
+  const file = join(dataDir, RUNTIME_FILE);
+  if (!existsSync(file)) return;
+  let running: { pid?: unknown; url?: unknown };
+  try {
+    running = JSON.parse(readFileSync(file, "utf8")) as typeof running;
+  } catch {
+    return; // a half-written file from a crash: nobody to protect
+  }
+  if (typeof running.pid !== "number" || running.pid === process.pid) return;
+  try {
+    process.kill(running.pid, 0);
+  } catch {
+    return; // that process is gone; the file is stale
+  }
+  throw new DataDirError(
+    `another kinerja runtime (pid ${running.pid}, ${String(running.url)}) is using ${dataDir}; stop it first or choose another KINERJA_DATA_DIR`,
+  );
+}
+
 /** Starts the web server with a handler that is swapped in once the app is built (the app needs the server's URL). */
-async function listenWeb(port: number, host: string): Promise<{ server: Server; port: number; setApp(app: Hono): void }> {
+async function listenWeb(
+  port: number,
+  host: string,
+): Promise<{ server: Server; port: number; setApp(app: Hono): void }> {
   let app: Hono | undefined;
   const server = await new Promise<Server>((done, fail) => {
     const s = serve(
       {
-        fetch: (request: Request) => (app ? app.fetch(request) : new Response("kinerja is starting", { status: 503 })),
+        fetch: (request: Request) =>
+          app ? app.fetch(request) : new Response("kinerja is starting", { status: 503 }),
         port,
         hostname: host,
       },
@@ -143,7 +183,10 @@ async function listenWeb(port: number, host: string): Promise<{ server: Server; 
     s.once("error", (error: NodeJS.ErrnoException) =>
       fail(
         error.code === "EADDRINUSE"
-          ? new PortInUseError(`port ${port} on ${host} is in use (is another kinerja runtime running?); set PORT to another port`, { cause: error })
+          ? new PortInUseError(
+              `port ${port} on ${host} is in use (is another kinerja runtime running?); set PORT to another port`,
+              { cause: error },
+            )
           : error,
       ),
     );
@@ -165,7 +208,11 @@ function registerStateMachines(engine: Engine): Record<StateMachineKey, string> 
     const name = deployedName(machine.name);
     const roleArn = `arn:aws:iam::${ACCOUNT}:role/kinerja-${machine.name}`;
     try {
-      arns[machine.key] = engine.createStateMachine({ name, definition: machine.definition, roleArn }).stateMachineArn;
+      arns[machine.key] = engine.createStateMachine({
+        name,
+        definition: machine.definition,
+        roleArn,
+      }).stateMachineArn;
     } catch (error) {
       if (!(error instanceof StatesApiError) || error.type !== "StateMachineAlreadyExists") throw error;
       const arn = engine.arns.stateMachine(name);
@@ -192,9 +239,16 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   };
   try {
     log("starting DynamoDB Local");
-    const dynamo: DynamoLocal = await startDynamoLocal({ port: options.dynamoPort ?? 8000, dataDir: join(dataDir, "dynamodb"), host }).catch((error: Error) => {
+    const dynamo: DynamoLocal = await startDynamoLocal({
+      port: options.dynamoPort ?? 8000,
+      dataDir: join(dataDir, "dynamodb"),
+      host,
+    }).catch((error: Error) => {
       if (/address already in use|BindException/i.test(error.message)) {
-        throw new PortInUseError(`DynamoDB Local could not bind port ${options.dynamoPort ?? 8000}; is another kinerja runtime running?`, { cause: error });
+        throw new PortInUseError(
+          `DynamoDB Local could not bind port ${options.dynamoPort ?? 8000}; is another kinerja runtime running?`,
+          { cause: error },
+        );
       }
       throw error;
     });
@@ -212,7 +266,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
 
     log("starting the local Step Functions engine");
     // What every in-process handler receives: the step deps plus the decision parts (the redelivery sweep job).
-    let stepDeps: (StepDeps & { decision: Omit<DecisionDeps, "storage" | "clock"> }) | undefined;
+    // Filled once the engine's endpoint is known (the task callbacks need it); handlers only run after that.
+    const handlerDeps: { current?: StepDeps & { decision: Omit<DecisionDeps, "storage" | "clock"> } } = {};
     const states: LocalStates = await createLocalStates({
       dbPath: join(dataDir, "states.db"),
       clock,
@@ -221,17 +276,26 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       port: options.statesPort ?? 8083,
       host,
       settleTimeoutMs: SETTLE_MS,
-      lambdas: localLambdaResolver({ deps: () => stepDeps! }),
+      lambdas: localLambdaResolver({ deps: () => handlerDeps.current! }),
     }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") throw new PortInUseError(`Step Functions port ${options.statesPort ?? 8083} is in use; is another kinerja runtime running?`, { cause: error });
+      if (error.code === "EADDRINUSE")
+        throw new PortInUseError(
+          `Step Functions port ${options.statesPort ?? 8083} is in use; is another kinerja runtime running?`,
+          { cause: error },
+        );
       throw error;
     });
     stops.push(() => states.close());
     const engine = states.engine;
-    const sfn = new SFNClient({ region: REGION, endpoint: states.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const sfn = new SFNClient({
+      region: REGION,
+      endpoint: states.endpoint,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     stops.push(async () => sfn.destroy());
     const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl };
-    stepDeps = { ...createStepDeps({ storage, clock, decision }), decision };
+    const stepDeps = { ...createStepDeps({ storage, clock, decision }), decision };
+    handlerDeps.current = stepDeps;
     const stateMachineArns = registerStateMachines(engine);
 
     const scheduler = createScheduler({
@@ -240,7 +304,11 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       clock,
       db: join(dataDir, "scheduler.db"),
       startExecution: async (machineName, name, input) =>
-        engine.startExecution({ stateMachineArn: engine.arns.stateMachine(deployedName(machineName)), name, input: JSON.stringify(input) }),
+        engine.startExecution({
+          stateMachineArn: engine.arns.stateMachine(deployedName(machineName)),
+          name,
+          input: JSON.stringify(input),
+        }),
     });
     stops.push(() => scheduler.close());
 
@@ -258,7 +326,10 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       const result = await importEmployees(storage, demoOrganisation().csv, { now: clock.now() });
       if (!result.ok) {
         throw new LocalRuntimeError(
-          `the demo organisation did not import: ${result.errors.slice(0, 3).map((e) => `line ${e.line} ${e.field}: ${e.message}`).join("; ")}`,
+          `the demo organisation did not import: ${result.errors
+            .slice(0, 3)
+            .map((e) => `line ${e.line} ${e.field}: ${e.message}`)
+            .join("; ")}`,
         );
       }
       seeded = true;
@@ -324,7 +395,11 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     const hrToken = await devIssuer.sign({ role: "hr" });
     writeHrToken(dataDir, hrToken);
     const runtimeFile = join(dataDir, RUNTIME_FILE);
-    writeFileSync(runtimeFile, JSON.stringify({ url: baseUrl, pid: process.pid, startedAt: new Date().toISOString(), urls }, null, 2) + "\n");
+    writeFileSync(
+      runtimeFile,
+      JSON.stringify({ url: baseUrl, pid: process.pid, startedAt: new Date().toISOString(), urls }, null, 2) +
+        "\n",
+    );
     stops.push(async () => rmSync(runtimeFile, { force: true }));
 
     let closing: Promise<void> | undefined;
