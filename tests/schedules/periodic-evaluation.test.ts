@@ -21,7 +21,8 @@ const lagging = (memberNip: string) => Number(memberNip.slice(-4)) % 7 === 0;
 
 let world: Awaited<ReturnType<typeof startPeriodicWorld>>;
 let teams: SeededTeam[];
-let execution: { status: string; output: string | null; transitions: number; historyCount: number };
+let execution: { status: string; output: string | null; transitions: number };
+let historyEvents = 0;
 let elapsedMs = 0;
 
 beforeAll(async () => {
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const row = await world.states.engine.waitForExecution(executionArn, 110_000);
   elapsedMs = Date.now() - started;
   execution = row;
+  historyEvents = world.states.engine.store.historyLength(executionArn);
 }, 120_000);
 
 afterAll(async () => {
@@ -56,10 +58,11 @@ describe("one periodic evaluation over 1,000 active appraisals", () => {
     expect(execution.status).toBe("SUCCEEDED");
     const atRisk = teams.flatMap((t) => t.members).filter((m) => lagging(m.nip)).length;
     expect(JSON.parse(execution.output!)).toEqual({ evaluated: TEAMS * PER_TEAM, atRisk, digests: TEAMS });
-    // far inside the 25,000-event history limit
-    expect(execution.historyCount).toBeLessThan(25_000);
+    // several events per appraisal, yet far inside the 25,000-event history limit of one execution
+    expect(historyEvents).toBeGreaterThan(5 * TEAMS * PER_TEAM);
+    expect(historyEvents).toBeLessThan(25_000);
     console.info(
-      `periodic evaluation of ${TEAMS * PER_TEAM} appraisals: ${elapsedMs} ms, ${execution.transitions} transitions, ${execution.historyCount} history events`,
+      `periodic evaluation of ${TEAMS * PER_TEAM} appraisals: ${elapsedMs} ms, ${execution.transitions} transitions, ${historyEvents} history events`,
     );
   });
 
@@ -134,5 +137,25 @@ describe("one periodic evaluation over 1,000 active appraisals", () => {
     expect(record!.periodicResults).toHaveLength(1);
     expect(await digestMails(world)).toHaveLength(TEAMS);
     expect(executionsOf(world, world.arnOf("periodicEvaluation"))).toHaveLength(1);
+  });
+
+  it("fails visibly for a period that is not in the cycle, recording why on the run", async () => {
+    const { executionArn } = world.states.engine.startExecution({
+      stateMachineArn: world.arnOf("periodicEvaluation"),
+      name: "c1000-2027-Q1",
+      input: JSON.stringify({ cycleId: "c1000", periodKey: "2027-Q1" }),
+    });
+    const failed = await world.states.engine.waitForExecution(executionArn);
+    expect(failed).toMatchObject({ status: "FAILED", error: "PeriodNotInCycleError" });
+    const runs = await periodicDepsFrom(world.deps).store.listRuns("c1000");
+    expect(runs.find((r) => r.periodKey === "2027-Q1")).toMatchObject({
+      status: "failed",
+      failureReason: expect.stringContaining("2027-Q1 is not a periodic-evaluation period of cycle c1000"),
+    });
+    expect(runs.find((r) => r.periodKey === "2026-Q1")).toMatchObject({
+      status: "completed",
+      evaluated: TEAMS * PER_TEAM,
+      digests: TEAMS,
+    });
   });
 });
