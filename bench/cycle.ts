@@ -305,7 +305,7 @@ async function annualSample(endpoint: string, n: number) {
         all.map(async (a) => {
           const d = (await repo.listByAppraisal(a.id)).find((x) => x.kind === kind && x.status === "pending");
           if (!d) return;
-          const mails = await outbox.list({ to: d.recipients?.at(-1)?.email ?? "", limit: 50 });
+          const mails = await outbox.list({ to: d.recipients?.at(-1)?.email ?? "", limit: 5000 });
           const link = mails.find((m) => m.tags?.decisionId === d.decisionId)?.links[0];
           if (link) await decide(world.decisionDeps, link.split("/l/")[1]!, body(a.id));
         }),

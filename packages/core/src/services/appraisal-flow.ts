@@ -577,25 +577,28 @@ export async function recordReview(
   return { predikat, warnings };
 }
 
-/** Re-checks a unit's predikat distribution against its organisation rating and records the warnings on the cycle. */
+/**
+ * Re-checks a unit's predikat distribution against its organisation rating and records the warnings on the
+ * cycle. Reviews of one unit finish concurrently, so the store recounts until its write is not stale.
+ */
 export async function checkUnitDistribution(
   deps: FlowDeps,
   cycleId: string,
   unitId: string,
 ): Promise<number> {
-  const orgRating = await deps.store.orgRating(cycleId, unitId);
-  const counts = Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
-  let cursor: string | null = null;
-  do {
-    const page = await deps.store.listAppraisalsOfCycle(cycleId, cursor, 500);
-    for (const a of page.items)
-      if (a.unitId === unitId && a.predikat && a.stage !== "cancelled") counts[a.predikat] += 1;
-    cursor = page.nextCursor;
-  } while (cursor);
-  const warnings = orgRating
-    ? checkDistribution(orgRating, counts).map((w) => ({ rule: w.rule, message: w.message }))
-    : [];
-  await deps.store.recordDistributionWarnings(cycleId, unitId, warnings);
+  const warnings = await deps.store.updateDistributionWarnings(cycleId, unitId, async () => {
+    const orgRating = await deps.store.orgRating(cycleId, unitId);
+    if (!orgRating) return [];
+    const counts = Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
+    let cursor: string | null = null;
+    do {
+      const page = await deps.store.listAppraisalsOfCycle(cycleId, cursor, 500);
+      for (const a of page.items)
+        if (a.unitId === unitId && a.predikat && a.stage !== "cancelled") counts[a.predikat] += 1;
+      cursor = page.nextCursor;
+    } while (cursor);
+    return checkDistribution(orgRating, counts).map((w) => ({ rule: w.rule, message: w.message }));
+  });
   return warnings.length;
 }
 

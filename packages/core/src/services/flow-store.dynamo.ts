@@ -3,7 +3,7 @@
 // (stage, ratings, predikat, ...) and the audit event in ONE transaction, guarded by the state's version.
 import type { Storage } from "../storage/storage";
 import { putItem, updateItem } from "../storage/transact";
-import { TransactionCancelledError } from "../storage/storage.errors";
+import { isConditionFailure, TransactionCancelledError } from "../storage/storage.errors";
 import type { OrgRating } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
 import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
@@ -87,10 +87,24 @@ function classifyStorageError(err: unknown, what: string): Error {
   return new PermanentStorageError(message, { cause: err });
 }
 
+/** A failed condition (another writer got in first), however ElectroDB wrapped it. */
+function lostRace(err: unknown): boolean {
+  let current = err as
+    { name?: string; cause?: unknown; originalError?: unknown; message?: string } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (
+      isConditionFailure(current) ||
+      current.name === "ConditionalCheckFailedException" ||
+      /conditional request failed/i.test(current.message ?? "")
+    )
+      return true;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return false;
+}
+
 /** Builds the FlowStore for one storage (once per cold start or local runtime). */
-export function createDynamoFlowStore(
-  storage: Storage,
-): FlowStore & {
+export function createDynamoFlowStore(storage: Storage): FlowStore & {
   listDistributionWarnings(
     cycleId: string,
   ): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]>;
@@ -290,8 +304,30 @@ export function createDynamoFlowStore(
       return r?.rating as OrgRating | undefined;
     },
 
-    async recordDistributionWarnings(cycleId, unitId, list) {
-      await warnings.put({ cycleId, unitId, warnings: list, at: now() }).go();
+    async updateDistributionWarnings(cycleId, unitId, compute) {
+      for (let attempt = 0; ; attempt++) {
+        const current = (await warnings.get({ cycleId, unitId }).go({ consistent: true })).data;
+        const list = await compute();
+        const version = (current?.version ?? 0) + 1;
+        try {
+          if (current) {
+            await warnings
+              .patch({ cycleId, unitId })
+              .set({ warnings: list, at: now(), version })
+              .where((attr, { eq }) => eq(attr.version, current.version))
+              .go();
+          } else {
+            await warnings.create({ cycleId, unitId, warnings: list, at: now(), version }).go();
+          }
+          return list;
+        } catch (err) {
+          if (!lostRace(err)) throw classifyStorageError(err, `recording distribution warnings of ${unitId}`);
+          // Reviews of a unit often finish together: back off a little (jittered) and recount.
+          if (attempt >= 30)
+            throw new TransientError(`distribution warnings of ${unitId} kept changing`, { cause: err });
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+        }
+      }
     },
 
     async listDistributionWarnings(cycleId) {

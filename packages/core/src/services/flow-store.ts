@@ -174,12 +174,16 @@ export interface FlowStore {
   /** The organisation rating of a unit in a cycle, when set. */
   orgRating(cycleId: string, unitId: string): Promise<OrgRating | undefined>;
 
-  /** Stores the distribution warnings of one unit on the cycle (replacing the unit's previous ones). */
-  recordDistributionWarnings(
+  /**
+   * Replaces the distribution warnings of one unit on the cycle with what `compute` finds; `compute` runs
+   * after the stored version was read and is run again if another writer got in first, so the last write
+   * always reflects every review saved before it.
+   */
+  updateDistributionWarnings(
     cycleId: string,
     unitId: string,
-    warnings: { rule: string; message: string }[],
-  ): Promise<void>;
+    compute: () => Promise<{ rule: string; message: string }[]>,
+  ): Promise<{ rule: string; message: string }[]>;
   /** Records one launch page's counts (idempotent per page key) and answers the running totals. */
   recordLaunchPage(
     cycleId: string,

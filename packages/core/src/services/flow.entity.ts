@@ -70,6 +70,8 @@ export function distributionWarningsEntity(client: DynamoDBDocumentClient, table
         unitId: { type: "string", required: true, readOnly: true },
         warnings: { type: "any", required: true },
         at: { type: "string", required: true },
+        /** Optimistic-concurrency version: concurrent re-checks recount instead of overwriting each other. */
+        version: { type: "number", required: true },
       },
       indexes: {
         byCycle: {
