@@ -310,9 +310,7 @@ export const proposal = (text = "Menyusun laporan keuangan") => ({
 });
 
 /** Every execution with its status and error (for failure messages). */
-export function executions(
-  world: World,
-): {
+export function executions(world: World): {
   name: string;
   status: string;
   error?: string | null;
