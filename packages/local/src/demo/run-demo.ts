@@ -295,6 +295,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       for (let round = 0; ; round++) {
         await readMailAndAct();
         const list = await appraisals();
+        const failed = list.filter((a) => a.stage === "failed" || a.stage === "cancelled");
+        if (failed.length > 0) {
+          throw new DemoError(
+            `stage ${stage}: ${failed.length} appraisal(s) left the cycle: ` +
+              failed.map((a) => `${a.id} ${a.stage}${a.failure ? ` in ${a.failure.stage}: ${a.failure.error}: ${a.failure.cause}` : ""}`).join("; "),
+          );
+        }
         const done = countPast(list, waitingStages);
         progress({ stage, done, total: list.length, note: day() });
         if (done === list.length) return;

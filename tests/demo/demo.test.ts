@@ -1,0 +1,118 @@
+// `kinerja demo` through its library entry: a whole annual cycle for the demo Salor organisation, with the people
+// acting only through their emailed links. Every figure it reports is checked against the records after a restart
+// on the same data dir: the appraisal records and audit trail in DynamoDB, and the engine's executions.
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDemo, type DemoReport } from "../../packages/local/src/demo/run-demo";
+import { countEngineWork } from "../../packages/local/src/demo/cost";
+import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
+
+describe("kinerja demo", () => {
+  let report: DemoReport;
+  let rt: LocalRuntime;
+  let records: FlowAppraisal[];
+  const stagesSeen = new Set<string>();
+
+  beforeAll(async () => {
+    report = await runDemo({ keep: true, onProgress: (p) => stagesSeen.add(p.stage) });
+    rt = await createLocalRuntime({
+      dataDir: report.dataDir,
+      port: 0,
+      statesPort: 0,
+      dynamoPort: 0,
+      seed: false,
+    });
+    const flow = createDynamoFlowStore(rt.storage);
+    records = [];
+    let cursor: string | null = null;
+    do {
+      const page = await flow.listAppraisalsOfCycle(report.cycleId, cursor, 200);
+      records.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }, 600_000);
+  afterAll(async () => {
+    await rt?.close();
+    if (report) rmSync(report.dataDir, { recursive: true, force: true });
+  });
+
+  it("appraises everyone but the top official and brings every appraisal to done", () => {
+    const appraised = demoOrganisation().people.filter((p) => p.superiorNip);
+    expect(report.appraisals.total).toBe(appraised.length);
+    expect(records.map((r) => r.nip).sort()).toEqual(appraised.map((p) => p.nip).sort());
+    expect(report.appraisals.byStage).toEqual({ done: records.length });
+    expect(records.every((r) => r.stage === "done")).toBe(true);
+    expect([...stagesSeen]).toEqual([
+      "target-setting",
+      "measurement",
+      "realisation",
+      "review",
+      "feedback",
+      "follow-up",
+    ]);
+  });
+
+  it("reports the predikat distribution per unit exactly as the records hold it", () => {
+    for (const unit of report.units) {
+      const members = records.filter((r) => r.unitId === unit.unitId);
+      expect(unit.population).toBe(members.length);
+      for (const [predikat, n] of Object.entries(unit.counts))
+        expect(n, `${unit.unitId} ${predikat}`).toBe(members.filter((r) => r.predikat === predikat).length);
+    }
+    expect(Object.values(report.overall).reduce((a, b) => a + b, 0)).toBe(records.length);
+    // Varied ratings: at least three different predikat across the regency.
+    expect(Object.values(report.overall).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("shows the people's story in the records: a returned SKP, an escalation, objections, silence", async () => {
+    const returned = records.find((r) => r.id === report.people.returnedSkp?.appraisalId);
+    expect(returned?.skp?.returnComments.map((c) => c.comment)).toEqual([report.people.returnedSkp!.comment]);
+    expect(returned?.skp?.version).toBe(2);
+
+    expect(report.people.escalated).not.toBeNull();
+    const escalated = records.find((r) => r.id === report.people.escalated!.appraisalId)!;
+    expect(escalated.skp?.approvedBy).toBe(report.people.escalated!.decidedBy);
+    expect(escalated.skp?.approvedBy).not.toBe(escalated.appraiser.nip);
+
+    expect(report.people.objections.map((o) => o.outcome).sort()).toEqual(["reject", "uphold"]);
+    for (const o of report.people.objections) {
+      const r = records.find((x) => x.id === o.appraisalId)!;
+      expect(r.objection?.decision).toMatchObject({
+        outcome: o.outcome,
+        predikatBefore: o.predikatBefore,
+        predikatAfter: o.predikatAfter,
+      });
+      expect(r.predikat).toBe(o.predikatAfter);
+    }
+    expect(report.people.autoAcknowledged).toHaveLength(2);
+    expect(
+      records
+        .filter((r) => r.acknowledgement?.automatic)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...report.people.autoAcknowledged].sort());
+  });
+
+  it("counts one audited decision per link the people acted on", async () => {
+    let audited = 0;
+    for (const r of records)
+      audited += (await rt.storage.audit.listAudit(r.id)).filter((e) => e.action === "decision").length;
+    expect(audited).toBe(report.people.decisions);
+    expect(report.people.byKind["review"]).toBe(records.length);
+  });
+
+  it("reports the engine's billable transitions and executions, priced", () => {
+    const work = countEngineWork(rt.engine);
+    expect(report.cost).toMatchObject(work);
+    expect(work.stateTransitions).toBeGreaterThan(records.length * 10);
+    const appraisalRuns = rt.engine.store
+      .listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 100_000 })
+      .filter((e) => e.stateMachineArn.endsWith(":kinerja-appraisal"));
+    expect(appraisalRuns.filter((e) => e.status !== "SUCCEEDED")).toEqual([]);
+    expect(report.cost.usd.stepFunctions).toBeCloseTo((work.stateTransitions / 1000) * 0.025, 6);
+    expect(report.cost.usd.total).toBeGreaterThan(0);
+  });
+});
