@@ -119,6 +119,11 @@ const IndicatorRowSchema = v.object({
     v.string(),
     v.regex(/^-?\d+(\.\d+)?$/, "must be a number (use '.' as decimal separator)"),
     v.transform(Number),
+    // Hundreds of digits parse to Infinity or to magnitudes DynamoDB refuses, which failed the write mid-file.
+    v.check(
+      (n) => Math.abs(n) <= 1e15 && (n === 0 || Math.abs(n) >= 1e-10),
+      "is out of range: at most 1e15 in size and, unless 0, at least 1e-10",
+    ),
   ),
   source: v.pipe(v.string(), v.nonEmpty("is required"), v.maxLength(100, "must be at most 100 characters")),
 });
