@@ -41,7 +41,8 @@ const EmployeeRowSchema = v.object({
     v.transform((t) => t === "true"),
   ),
   parent_unit_id: v.optional(v.union([v.literal(""), UnitIdSchema], "must be empty or a unit id")),
-  level: v.optional(v.string()),
+  // Bounded like the other text columns: an unbounded cell made the employee item exceed DynamoDB's 400 KB (a 500).
+  level: v.optional(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))),
 });
 
 /** The stored organisation the file is merged into. */
