@@ -255,6 +255,11 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
     }
     expect(faults.transientReviewsLeft).toBe(0);
 
+    // The review form of a unit that breaches its pattern is told so (it asks for a justification).
+    const [secretaryReview] = await pendingLinks(world, head.email, id(secretary), "review");
+    expect((await viewLink(world.decisionDeps, secretaryReview!)).decision.context).toHaveProperty(
+      "distributionWarnings",
+    );
     await act(world, head.email, id(secretary), "review", {
       hasilKerja: "meets",
       perilaku: "above",

@@ -275,7 +275,13 @@ async function decisionContext(
     case "realization":
       return { indicators };
     case "review":
-      return { indicators, measurement: record.measurement ?? null, unitHead: record.unitHead };
+      // The unit's current distribution warnings tell the form to ask for a justification (DOMAIN 6.4).
+      return {
+        indicators,
+        measurement: record.measurement ?? null,
+        unitHead: record.unitHead,
+        distributionWarnings: await deps.store.distributionWarnings(record.cycleId, record.unitId),
+      };
     case "acknowledgement":
       return {
         review: record.review ?? null,

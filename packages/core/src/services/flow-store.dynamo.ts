@@ -330,6 +330,11 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       }
     },
 
+    async distributionWarnings(cycleId, unitId) {
+      const row = (await warnings.get({ cycleId, unitId }).go()).data;
+      return (row?.warnings as { rule: string; message: string }[] | undefined) ?? [];
+    },
+
     async listDistributionWarnings(cycleId) {
       const rows = (await warnings.query.byCycle({ cycleId }).go({ pages: "all" })).data;
       return rows.map((r) => ({

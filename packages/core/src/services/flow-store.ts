@@ -174,6 +174,8 @@ export interface FlowStore {
   /** The organisation rating of a unit in a cycle, when set. */
   orgRating(cycleId: string, unitId: string): Promise<OrgRating | undefined>;
 
+  /** The distribution warnings currently recorded for one unit in a cycle (empty when none). */
+  distributionWarnings(cycleId: string, unitId: string): Promise<{ rule: string; message: string }[]>;
   /**
    * Replaces the distribution warnings of one unit on the cycle with what `compute` finds; `compute` runs
    * after the stored version was read and is run again if another writer got in first, so the last write
