@@ -83,7 +83,10 @@ export function demoReportText(report: DemoReport): string {
   ];
   const warned = report.units.filter((u) => u.warnings.length > 0);
   if (warned.length > 0) {
-    lines.push("", "Distribution warnings (DOMAIN 6.4; the appraiser's justification is on record):");
+    lines.push(
+      "",
+      "Distribution warnings (DOMAIN 6.4: they warn, they do not block; reviews below expectation carry a justification):",
+    );
     for (const u of warned) for (const w of u.warnings) lines.push(`  ${u.name}: ${w.message}`);
   }
   const p = report.people;

@@ -299,7 +299,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         if (failed.length > 0) {
           throw new DemoError(
             `stage ${stage}: ${failed.length} appraisal(s) left the cycle: ` +
-              failed.map((a) => `${a.id} ${a.stage}${a.failure ? ` in ${a.failure.stage}: ${a.failure.error}: ${a.failure.cause}` : ""}`).join("; "),
+              failed
+                .map(
+                  (a) =>
+                    `${a.id} ${a.stage}${a.failure ? ` in ${a.failure.stage}: ${a.failure.error}: ${a.failure.cause}` : ""}`,
+                )
+                .join("; "),
           );
         }
         const done = countPast(list, waitingStages);

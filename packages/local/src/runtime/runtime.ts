@@ -422,6 +422,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       clockState,
       close: () => {
         closing ??= (async () => {
+          // No new requests first, so no decision arrives while the engine below it is stopping.
+          await closeServer(web.server);
           await clockChain;
           await stopAll();
         })();
