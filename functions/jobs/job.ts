@@ -9,7 +9,12 @@ import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import type { FlowStore } from "@kinerja/core/services/flow-store";
-import { InvalidJobInputError } from "@kinerja/core/services/periodic/periodic.errors";
+import {
+  InvalidJobInputError,
+  PeriodicError,
+  TransientError,
+} from "@kinerja/core/services/periodic/periodic.errors";
+import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
 import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
 import { SFNClient } from "@aws-sdk/client-sfn";
@@ -95,6 +100,15 @@ export function parseJobEvent<S extends v.GenericSchema>(schema: S): MiddlewareO
   };
 }
 
+/** Middleware: an unnamed transient storage error becomes TransientError, the name the workflows retry. */
+export const transientJobStorageErrors: MiddlewareObj<unknown, unknown> = {
+  onError: (request) => {
+    const err = request.error;
+    if (err && !(err instanceof PeriodicError) && isTransientStorageFailure(err))
+      request.error = new TransientError(`storage unavailable: ${err.message}`, { cause: err });
+  },
+};
+
 /** A job handler as Lambda and the local engine call it. */
 export type JobHandler = (event: unknown, context: object) => Promise<unknown>;
 
@@ -106,6 +120,7 @@ export function defineRuntimeJob<S extends v.GenericSchema, R>(
   const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
     const wrapped = middy<unknown, R>()
       .use(parseJobEvent(schema))
+      .use(transientJobStorageErrors)
       .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };
@@ -120,6 +135,7 @@ export function defineJob<S extends v.GenericSchema, R>(
   const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
     const wrapped = middy<unknown, R>()
       .use(parseJobEvent(schema))
+      .use(transientJobStorageErrors)
       .handler(async (event) => run(periodicDepsFrom(await getDeps()), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };

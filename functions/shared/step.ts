@@ -2,7 +2,8 @@
 // non-retried InvalidStepInputError), one core call, a small typed result.
 import middy, { type MiddlewareObj } from "@middy/core";
 import * as v from "valibot";
-import { InvalidStepInputError } from "@kinerja/core/services/workflow.errors";
+import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
+import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/services/workflow.errors";
 import { cloudStepDeps, type StepDeps } from "./deps";
 
 /** Middleware factory: replaces the event with its parsed form or throws InvalidStepInputError naming the fields. */
@@ -20,6 +21,18 @@ export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<
   };
 }
 
+/**
+ * Middleware: a storage error that escaped the core unnamed (a read ElectroDB wrapped, a network error of an
+ * unreachable table) becomes TransientError, the name the ASL retries, instead of an unknown name it would not.
+ */
+export const transientStorageErrors: MiddlewareObj<unknown, unknown> = {
+  onError: (request) => {
+    const err = request.error;
+    if (err && !(err instanceof WorkflowError) && isTransientStorageFailure(err))
+      request.error = new TransientError(`storage unavailable: ${err.message}`, { cause: err });
+  },
+};
+
 /** A step handler as Lambda and the local engine call it. */
 export type StepHandler = (event: unknown, context: object) => Promise<unknown>;
 
@@ -31,6 +44,7 @@ export function defineStep<S extends v.GenericSchema, R>(
   const createHandler = (getDeps: () => StepDeps | Promise<StepDeps>): StepHandler => {
     const wrapped = middy<unknown, R>()
       .use(parseEvent(schema))
+      .use(transientStorageErrors)
       .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };

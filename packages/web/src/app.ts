@@ -1,3 +1,4 @@
+import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { Hono } from "hono";
 import type { AppDeps } from "./deps";
 import { outboxRoutes } from "./links/outbox-routes";
@@ -42,6 +43,11 @@ export function createApp(deps: AppDeps = {}) {
   app.notFound((c) => problem(c, 404, "Not found"));
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.errors);
+    // The table unreachable or throttled: the request may succeed later, so say so (503) rather than 500.
+    if (isTransientStorageFailure(err)) {
+      c.header("retry-after", "5");
+      return problem(c, 503, "Storage temporarily unavailable; try again");
+    }
     console.error(err);
     return problem(c, 500, "Internal error");
   });

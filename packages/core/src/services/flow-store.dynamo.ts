@@ -3,7 +3,11 @@
 // (stage, ratings, predikat, ...) and the audit event in ONE transaction, guarded by the state's version.
 import type { Storage } from "../storage/storage";
 import { putItem, updateItem } from "../storage/transact";
-import { isConditionFailure, TransactionCancelledError } from "../storage/storage.errors";
+import {
+  isConditionFailure,
+  isTransientStorageFailure,
+  TransactionCancelledError,
+} from "../storage/storage.errors";
 import type { OrgRating } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
 import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
@@ -61,28 +65,13 @@ function projection(a: FlowAppraisal) {
   };
 }
 
-const TRANSIENT_SDK_ERRORS = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "InternalServerError",
-  "ServiceUnavailable",
-  "TransactionConflictException",
-  "TimeoutError",
-  "ECONNRESET",
-  "ECONNREFUSED",
-]);
-
-/** A lost race or a throttled/unreachable table is transient (the ASL retries); anything else is a PermanentStorageError (marked failed). */
+/**
+ * A lost race or a throttled/unreachable table is transient (the ASL retries TransientError); anything else is a
+ * PermanentStorageError (marked failed). The cause chain is walked because ElectroDB wraps the SDK's network errors.
+ */
 function classifyStorageError(err: unknown, what: string): Error {
-  const name = (err as { name?: string; code?: string }).name ?? "";
-  const code = (err as { code?: string }).code ?? "";
   const message = `${what} failed: ${(err as Error).message}`;
-  if (
-    err instanceof TransactionCancelledError ||
-    TRANSIENT_SDK_ERRORS.has(name) ||
-    TRANSIENT_SDK_ERRORS.has(code)
-  )
+  if (err instanceof TransactionCancelledError || isTransientStorageFailure(err))
     return new TransientError(message, { cause: err });
   return new PermanentStorageError(message, { cause: err });
 }
