@@ -103,4 +103,19 @@ describe("kinerja commands against a running runtime", () => {
     });
     expect(write.status).toBe(403);
   }, 60_000);
+  it("checks the runtime's invariants with doctor and reports a clean state", async () => {
+    const doctor = await kinerja("doctor", "--json");
+    expect(doctor.stderr).toBe("");
+    expect(doctor.code).toBe(0);
+    const report = JSON.parse(doctor.stdout) as {
+      ok: boolean;
+      findings: unknown[];
+      scanned: Record<string, number>;
+    };
+    expect(report.ok).toBe(true);
+    expect(report.findings).toEqual([]);
+    // The cycle started above is really scanned, not an empty table.
+    expect(report.scanned.appraisals).toBeGreaterThan(0);
+    expect(report.scanned.runningExecutions).toBeGreaterThan(0);
+  }, 60_000);
 });

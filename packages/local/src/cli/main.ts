@@ -5,12 +5,13 @@ import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { MultiBar, Presets } from "cli-progress";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
-import { createLocalRuntime } from "../runtime/runtime";
+import { createLocalRuntime, RUNTIME_FILE } from "../runtime/runtime";
 import { JavaMissingError } from "../dynamodb/launcher";
 import { LocalRuntimeError } from "../runtime/runtime.errors";
 import { CLOCK_FILE } from "../runtime/persistent-clock";
 import { openDevIssuer } from "../runtime/dev-auth";
 import { DEMO_STAGES, runDemo, type DemoProgress } from "../demo/run-demo";
+import { runDoctor } from "../doctor/doctor-command";
 import { CliError } from "./cli.errors";
 import { cycleText, demoReportText, devBanner, type CycleView } from "./print";
 import { dataDirOf, problemError, runtimeClient } from "./runtime-client";
@@ -306,6 +307,25 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("doctor")
+    .description(
+      "check the invariants of the running runtime's data: every appraisal has a live execution or a final stage,\n" +
+        "every pending decision a live task token, every decision exactly one audit event, no execution stuck",
+    )
+    .option("--cycle <id>", "check one cycle only")
+    .option("--json", "print the report as JSON")
+    .action(async (opts: { cycle?: string; json?: boolean }) => {
+      const dir = dataDir();
+      const { exitCode } = await runDoctor({
+        dataDir: dir,
+        dynamoEndpoint: runtimeUrls(dir)?.dynamodb,
+        cycleId: opts.cycle,
+        json: opts.json,
+      });
+      process.exitCode = exitCode;
+    });
+
+  program
     .command("token")
     .description(
       "print a dev HR token signed by this data dir's dev issuer (checked against the runtime clock)",
@@ -325,6 +345,14 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** The URLs a running runtime wrote into its data dir, if it is running. */
+function runtimeUrls(dir: string): { dynamodb?: string } | undefined {
+  const file = join(dir, RUNTIME_FILE);
+  if (!existsSync(file)) return undefined;
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { urls?: { dynamodb?: unknown } };
+  return typeof parsed.urls?.dynamodb === "string" ? { dynamodb: parsed.urls.dynamodb } : undefined;
 }
 
 /** The data dir's clock, read without writing (the runtime owns the file). */
