@@ -6,13 +6,12 @@ import { handle } from "hono/aws-lambda";
 import * as v from "valibot";
 import { systemClock } from "@kinerja/core/clock/clock";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { parseLinkKeys } from "@kinerja/core/links/link-keys";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createSfnWorkflowControl } from "@kinerja/core/services/sfn-workflow-control.adapter";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import { createApp } from "../packages/web/src/app";
-import { readStepConfig, StepConfigError } from "./shared/config";
+import { readStepConfig, requireLinkKeys, StepConfigError } from "./shared/config";
 import { cloudStepDeps } from "./shared/deps";
 
 /** The API's own environment (beside the step configuration): OIDC issuer, audience, roles claim, machine ARNs. */
@@ -34,8 +33,8 @@ export const ApiConfigSchema = v.object({
   KINERJA_OIDC_JWKS_URL: v.optional(v.pipe(v.string(), v.url("KINERJA_OIDC_JWKS_URL must be a URL"))),
 });
 
-/** Builds the app's deps from the environment (once per cold start). */
-export function cloudApp(env: Record<string, string | undefined> = process.env) {
+/** Builds the app's deps from the environment (once per cold start); the API verifies links, so it needs the keys. */
+export async function cloudApp(env: Record<string, string | undefined> = process.env) {
   const parsed = v.safeParse(ApiConfigSchema, env);
   if (!parsed.success)
     throw new StepConfigError(
@@ -43,7 +42,8 @@ export function cloudApp(env: Record<string, string | undefined> = process.env) 
     );
   const config = parsed.output;
   const step = readStepConfig(env);
-  const deps = cloudStepDeps();
+  const keys = await requireLinkKeys(env);
+  const deps = await cloudStepDeps();
   const sfn = new SFNClient({
     region: step.AWS_REGION,
     ...(step.STATES_ENDPOINT ? { endpoint: step.STATES_ENDPOINT } : {}),
@@ -66,7 +66,7 @@ export function cloudApp(env: Record<string, string | undefined> = process.env) 
         client: new SESv2Client({ region: step.AWS_REGION }),
         from: step.KINERJA_MAIL_FROM,
       }),
-      signer: createLinkSigner(parseLinkKeys(step.KINERJA_LINK_KEYS)),
+      signer: createLinkSigner(keys),
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: step.KINERJA_BASE_URL,
     },
@@ -88,4 +88,4 @@ export function cloudApp(env: Record<string, string | undefined> = process.env) 
 }
 
 /** API Gateway (HTTP API, payload 2.0) handler. */
-export const handler = handle(cloudApp());
+export const handler = handle(await cloudApp());

@@ -20,9 +20,8 @@ import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.serv
 import { SFNClient } from "@aws-sdk/client-sfn";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { createLinkSigner } from "@kinerja/core/links/link-signer";
-import { parseLinkKeys } from "@kinerja/core/links/link-keys";
-import { readStepConfig } from "../shared/config";
+import { readLinkKeys, readStepConfig } from "../shared/config";
+import { signerOrRefusal } from "../shared/deps";
 
 /**
  * What the local runtime hands every handler (the step deps: storage, clock, flow store, ...). `mail` is used when
@@ -55,12 +54,17 @@ export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
   return periodic;
 }
 
-let cloud: JobRuntimeDeps | undefined;
+let cloud: Promise<JobRuntimeDeps> | undefined;
 
 /** The cloud deps: configuration validated and clients built once per cold start; mail through SES. */
-export function cloudJobDeps(): JobRuntimeDeps {
-  if (cloud) return cloud;
+export function cloudJobDeps(): Promise<JobRuntimeDeps> {
+  cloud ??= buildCloudJobDeps();
+  return cloud;
+}
+
+async function buildCloudJobDeps(): Promise<JobRuntimeDeps> {
   const config = readStepConfig();
+  const keys = await readLinkKeys();
   const storage = createStorage({
     tableName: config.KINERJA_TABLE,
     endpoint: config.DYNAMODB_ENDPOINT,
@@ -77,12 +81,11 @@ export function cloudJobDeps(): JobRuntimeDeps {
   });
   const decision = {
     mail,
-    signer: createLinkSigner(parseLinkKeys(config.KINERJA_LINK_KEYS)),
+    signer: signerOrRefusal(keys),
     callbacks: createSfnTaskCallbacks(sfn),
     baseUrl: config.KINERJA_BASE_URL,
   };
-  cloud = { storage, clock: systemClock, mail, decision };
-  return cloud;
+  return { storage, clock: systemClock, mail, decision };
 }
 
 /** Middleware factory: replaces the event with its parsed form or throws InvalidJobInputError naming the fields. */

@@ -1,5 +1,10 @@
-// Step-handler configuration from the environment, validated once at cold start.
+// Step-handler configuration from the environment, validated once at cold start. The link-signing keyring is not
+// part of it: only the handlers that sign links or mail decisions need it (readLinkKeys), so the others cold-start
+// without it. In the cloud it comes from the SST secret `LinkSigningKey` bound to those functions; KINERJA_LINK_KEYS
+// (the same JSON) overrides it, e.g. for tests, benches or a self-hosted deployment.
 import * as v from "valibot";
+import type { LinkKeyring } from "@kinerja/core/links/link-signer";
+import { parseLinkKeys } from "@kinerja/core/links/link-keys";
 
 /** The environment every step Lambda reads. */
 export const StepConfigSchema = v.object({
@@ -7,13 +12,10 @@ export const StepConfigSchema = v.object({
   DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url("DYNAMODB_ENDPOINT must be a URL"))),
   STATES_ENDPOINT: v.optional(v.pipe(v.string(), v.url("STATES_ENDPOINT must be a URL"))),
   KINERJA_BASE_URL: v.pipe(v.string("KINERJA_BASE_URL is required"), v.url("KINERJA_BASE_URL must be a URL")),
-  KINERJA_LINK_KEYS: v.pipe(
-    v.string("KINERJA_LINK_KEYS is required (the link-signing keyring JSON)"),
-    v.minLength(2),
-  ),
+  // The stacks always set it; the default (the stacks' own non-production default) passes the same check.
   KINERJA_MAIL_FROM: v.optional(
     v.pipe(v.string(), v.email("KINERJA_MAIL_FROM must be an e-mail address")),
-    "kinerja@localhost",
+    "kinerja@example.invalid",
   ),
   AWS_REGION: v.optional(v.string(), "ap-southeast-3"),
 });
@@ -23,19 +25,88 @@ export type StepConfig = v.InferOutput<typeof StepConfigSchema>;
 
 /** Raised at cold start when the environment is incomplete; names every bad variable. */
 export class StepConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "StepConfigError";
   }
+}
+
+/** One line per bad variable; a missing one says so (valibot's own text for a missing key is generic). */
+function describeIssues(issues: v.BaseIssue<unknown>[]): string {
+  return issues
+    .map((i) => {
+      const name = v.getDotPath(i) ?? "env";
+      return i.input === undefined ? `${name}: ${name} is required` : `${name}: ${i.message}`;
+    })
+    .join("; ");
 }
 
 /** Parses the environment (once per cold start; callers cache the result). */
 export function readStepConfig(env: Record<string, string | undefined> = process.env): StepConfig {
   const parsed = v.safeParse(StepConfigSchema, env);
-  if (!parsed.success) {
-    throw new StepConfigError(
-      `invalid step configuration: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "env"}: ${i.message}`).join("; ")}`,
-    );
-  }
+  if (!parsed.success)
+    throw new StepConfigError(`invalid step configuration: ${describeIssues(parsed.issues)}`);
   return parsed.output;
+}
+
+/** The variable SST v2 sets on a function bound to the `LinkSigningKey` Config.Secret (SST_<construct>_<prop>_<id>). */
+export const LINK_SECRET_ENV = "SST_Secret_value_LinkSigningKey";
+
+/** Reads the bound secret's value; SST's sst/node/config fetches "__FETCH_FROM_SSM__" values from SSM on import. */
+export type SecretLoader = () => Promise<string | undefined>;
+
+const loadSstSecret: SecretLoader = async () => {
+  const { Config } = (await import("sst/node/config")) as unknown as {
+    Config: Record<string, string | undefined>;
+  };
+  return Config.LinkSigningKey;
+};
+
+/**
+ * The link-signing keyring, from KINERJA_LINK_KEYS or else the bound SST secret `LinkSigningKey`; undefined when
+ * neither is configured (a handler that does not sign links). A value that is there but unusable is a StepConfigError
+ * naming its source.
+ */
+export async function readLinkKeys(
+  env: Record<string, string | undefined> = process.env,
+  loadSecret: SecretLoader = loadSstSecret,
+): Promise<LinkKeyring | undefined> {
+  let source: string;
+  let text: string | undefined;
+  if (env.KINERJA_LINK_KEYS !== undefined && env.KINERJA_LINK_KEYS !== "") {
+    source = "KINERJA_LINK_KEYS";
+    text = env.KINERJA_LINK_KEYS;
+  } else if (env[LINK_SECRET_ENV] !== undefined) {
+    source = `the LinkSigningKey secret (${LINK_SECRET_ENV})`;
+    const raw = env[LINK_SECRET_ENV];
+    // Outside a deployed function (sst dev, tests) the value itself may be in the variable.
+    if (raw && !raw.startsWith("__FETCH_FROM_")) text = raw;
+    else {
+      try {
+        text = await loadSecret();
+      } catch (err) {
+        throw new StepConfigError(`${source} could not be read: ${(err as Error).message}`, { cause: err });
+      }
+    }
+    if (!text)
+      throw new StepConfigError(`${source} is empty; set it with \`npx sst secrets set LinkSigningKey\``);
+  } else return undefined;
+  try {
+    return parseLinkKeys(text);
+  } catch (err) {
+    throw new StepConfigError(`${source}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** readLinkKeys for a handler that signs links or mails decisions: neither source configured is a StepConfigError. */
+export async function requireLinkKeys(
+  env: Record<string, string | undefined> = process.env,
+  loadSecret: SecretLoader = loadSstSecret,
+): Promise<LinkKeyring> {
+  const keys = await readLinkKeys(env, loadSecret);
+  if (!keys)
+    throw new StepConfigError(
+      `link-signing keys are missing: set KINERJA_LINK_KEYS or bind the LinkSigningKey secret (${LINK_SECRET_ENV}) to this function`,
+    );
+  return keys;
 }

@@ -7,8 +7,7 @@ import { systemClock, type Clock } from "@kinerja/core/clock/clock";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { closeDecision, openDecision, type DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { createLinkSigner } from "@kinerja/core/links/link-signer";
-import { parseLinkKeys } from "@kinerja/core/links/link-keys";
+import { createLinkSigner, type LinkKeyring, type LinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
@@ -16,7 +15,7 @@ import type { DecisionGateway } from "@kinerja/core/services/decision-gateway";
 import type { FlowDeps } from "@kinerja/core/services/appraisal-flow";
 import { revisedResultMail } from "@kinerja/core/services/flow-mail";
 import type { Predikat } from "@kinerja/core/rating/rating";
-import { readStepConfig } from "./config";
+import { readLinkKeys, readStepConfig, StepConfigError } from "./config";
 
 /** Everything a step handler may use. */
 export interface StepDeps extends FlowDeps {
@@ -60,12 +59,31 @@ export function createStepDeps(parts: {
   };
 }
 
-let cloud: StepDeps | undefined;
+/**
+ * The signer of a keyring, or, for a function without keys (one that never signs links), a signer that refuses every
+ * use with a StepConfigError naming the missing configuration.
+ */
+export function signerOrRefusal(keys: LinkKeyring | undefined): LinkSigner {
+  if (keys) return createLinkSigner(keys);
+  const refuse = (): never => {
+    throw new StepConfigError(
+      "this function has no link-signing keys: set KINERJA_LINK_KEYS or bind the LinkSigningKey secret to it",
+    );
+  };
+  return { issue: refuse, parse: refuse, verify: refuse };
+}
 
-/** The cloud deps: config validated and clients built once per cold start. */
-export function cloudStepDeps(): StepDeps {
-  if (cloud) return cloud;
+let cloud: Promise<StepDeps> | undefined;
+
+/** The cloud deps: config validated and clients built once per cold start (link keys only when configured). */
+export function cloudStepDeps(): Promise<StepDeps> {
+  cloud ??= buildCloudStepDeps();
+  return cloud;
+}
+
+async function buildCloudStepDeps(): Promise<StepDeps> {
   const config = readStepConfig();
+  const keys = await readLinkKeys();
   const storage = createStorage({
     tableName: config.KINERJA_TABLE,
     endpoint: config.DYNAMODB_ENDPOINT,
@@ -80,15 +98,14 @@ export function cloudStepDeps(): StepDeps {
     client: new SESv2Client({ region: config.AWS_REGION }),
     from: config.KINERJA_MAIL_FROM,
   });
-  cloud = createStepDeps({
+  return createStepDeps({
     storage,
     clock: systemClock,
     decision: {
       mail,
-      signer: createLinkSigner(parseLinkKeys(config.KINERJA_LINK_KEYS)),
+      signer: signerOrRefusal(keys),
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: config.KINERJA_BASE_URL,
     },
   });
-  return cloud;
 }
