@@ -30,6 +30,10 @@ const coldStartEnv = {
   KINERJA_BASE_URL: "https://kinerja.example.invalid",
   KINERJA_LINK_KEYS: JSON.stringify({ current: "k1", keys: { k1: "0".repeat(64) } }),
   KINERJA_MAIL_FROM: "kinerja@example.invalid",
+  // The API's own settings (functions/api.ts ApiConfigSchema); the verifier only fetches keys on a request.
+  KINERJA_STATE_MACHINE_ARN_PREFIX: "arn:aws:states:ap-southeast-3:000000000000:stateMachine:kinerja-bench-",
+  KINERJA_OIDC_ISSUER: "https://login.example.invalid",
+  KINERJA_OIDC_AUDIENCE: "kinerja-bench",
   AWS_REGION: "ap-southeast-3",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
