@@ -154,14 +154,28 @@ function assertNotInUse(dataDir: string): void {
     return; // a half-written file from a crash: nobody to protect
   }
   if (typeof running.pid !== "number" || running.pid === process.pid) return;
-  try {
-    process.kill(running.pid, 0);
-  } catch {
-    return; // that process is gone; the file is stale
-  }
+  if (!isLiveProcess(running.pid)) return; // that process is gone; the file is stale
   throw new DataDirError(
     `another kinerja runtime (pid ${running.pid}, ${String(running.url)}) is using ${dataDir}; stop it first or choose another KINERJA_DATA_DIR`,
   );
+}
+
+/**
+ * Whether `pid` is a running process. A runtime killed with SIGKILL stays a zombie until its parent reaps it; on
+ * Linux /proc tells a zombie (state Z) from a live process, so a restart right after a kill is not refused.
+ */
+function isLiveProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true; // no /proc (macOS): signal 0 is all we can know
+  }
 }
 
 /** Starts the web server with a handler that is swapped in once the app is built (the app needs the server's URL). */
