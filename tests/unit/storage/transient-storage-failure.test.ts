@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import { defineStep } from "../../../functions/shared/step";
-import { TransientError } from "../../../packages/core/src/services/workflow.errors";
 import { createStorage } from "../../../packages/core/src/storage/storage";
 import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
 import {
