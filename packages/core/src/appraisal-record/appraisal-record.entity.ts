@@ -1,17 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
+import { STAGES } from "../appraisal/appraisal";
 
-/** Stages of one appraisal (DESIGN 1) plus the two ends outside the happy path. */
-export const APPRAISAL_STAGES = [
-  "target-setting",
-  "measurement",
-  "review",
-  "feedback",
-  "follow-up",
-  "done",
-  "cancelled",
-  "failed",
-] as const;
+/** Stages of one appraisal: the domain's list, so the stored attribute cannot drift from the stage machine. */
+export const APPRAISAL_STAGES = STAGES;
 
 /**
  * One employee's appraisal in one cycle: the source of truth the workflow reads and writes.

@@ -1,20 +1,11 @@
 // Charts as server-rendered SVG and native <progress> elements: no script and no inline style, so they work under
 // the pages' CSP (SVG geometry attributes are not styles).
-import { STAGE_LABELS, type Stage } from "@kinerja/core/appraisal/appraisal";
+import { STAGES, STAGE_LABELS, type Stage } from "@kinerja/core/appraisal/appraisal";
 import { PREDIKATS, PREDIKAT_LABELS, type OrgRating, type Predikat } from "@kinerja/core/rating/rating";
 import { allowedPattern } from "./allowed-pattern";
 
 /** Stages shown on progress bars, in the order an appraisal passes them. */
-export const PROGRESS_STAGES: Stage[] = [
-  "target-setting",
-  "measurement",
-  "review",
-  "feedback",
-  "follow-up",
-  "done",
-  "cancelled",
-  "failed",
-];
+export const PROGRESS_STAGES: readonly Stage[] = STAGES;
 
 /** One progress bar per stage: how many of the cycle's appraisals are in it. */
 export function StageProgress(props: { counts: Partial<Record<Stage, number>>; total: number }) {
