@@ -5,7 +5,13 @@ import { SFNClient } from "@aws-sdk/client-sfn";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { systemClock, type Clock } from "@kinerja/core/clock/clock";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
-import { closeDecision, openDecision, type DecisionDeps } from "@kinerja/core/decision/decision.service";
+import {
+  closeDecision,
+  decisionState,
+  markDecisionConsumed,
+  openDecision,
+  type DecisionDeps,
+} from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner, type LinkKeyring, type LinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
@@ -27,6 +33,10 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
   return {
     open: (request) => openDecision(deps, request),
     close: (request) => closeDecision(deps, request),
+    async consumed(input) {
+      await markDecisionConsumed(deps, input);
+    },
+    state: (decisionKey) => decisionState(deps, decisionKey),
     async notifyRevisedResult(input) {
       await deps.mail.send(
         revisedResultMail({

@@ -215,6 +215,29 @@ function build(storage: DecisionStorage) {
         .go();
     },
 
+    /**
+     * Records that the workflow consumed the outcome decided through `linkId` (its Record step ran), whatever happened
+     * to the click's own markDelivered; false when it is not a decided-undelivered decision of that link (no-op).
+     */
+    async markConsumed(decisionKey: string, linkId: string, now: string): Promise<boolean> {
+      try {
+        await decisions
+          .patch({ decisionKey })
+          .set({ delivery: "delivered", deliveredAt: now, updatedAt: now })
+          .remove(["deliveryError", "deliveryErrorTokenHash"])
+          .where(
+            (a, op) =>
+              `${op.eq(a.status, "decided")} AND ${op.eq(a.delivery, "undelivered")} AND ${op.eq(a.decidedLinkId, linkId)}`,
+          )
+          .go();
+        return true;
+      } catch (err) {
+        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
+          return false;
+        throw err;
+      }
+    },
+
     /** Records why delivery to a token failed; the decision stays undelivered. */
     async markDeliveryFailed(
       decisionKey: string,

@@ -7,7 +7,7 @@ import type { MailPort } from "../mail/mail.port";
 import { renderDecisionMail, type Locale, type MailKind } from "../mail/templates";
 import { decisionAuditItem } from "./decision-audit";
 import { DECISION_KINDS } from "./decision.entity";
-import type { DecisionKind, DecisionStatus } from "./decision.entity.types";
+import type { DecisionKind, DecisionStatus, DeliveryStatus } from "./decision.entity.types";
 import {
   AlreadyDecidedError,
   DecisionMailError,
@@ -309,17 +309,48 @@ async function deliver(
     await deps.callbacks.succeed(decision.taskToken, decision.outcome ?? {});
   } catch (err) {
     const message = `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.message ?? String(err)}`;
-    await repo.markDeliveryFailed(
-      decision.decisionKey,
-      decision.taskTokenHash,
-      message,
-      deps.clock.now().toISOString(),
-    );
+    // Best effort: the note only saves the sweep a pointless retry; the decision stays undelivered either way.
+    await repo
+      .markDeliveryFailed(
+        decision.decisionKey,
+        decision.taskTokenHash,
+        message,
+        deps.clock.now().toISOString(),
+      )
+      .catch(() => undefined);
     if (!isDeadTokenError(err) && opts.throwTransient) throw err;
     return false;
   }
-  await repo.markDelivered(decision.decisionKey, decision.taskTokenHash, deps.clock.now().toISOString());
+  try {
+    await repo.markDelivered(decision.decisionKey, decision.taskTokenHash, deps.clock.now().toISOString());
+  } catch {
+    // The workflow has the outcome (the callback succeeded), so the decision WAS applied: failing here would tell the
+    // person to retry a click that counted. The workflow's Record step marks it delivered (markDecisionConsumed).
+  }
   return true;
+}
+
+/**
+ * Marks the decision taken through `linkId` as delivered because the workflow consumed its outcome (called by the Record
+ * steps, idempotent): the record converges even when the click's own markDelivered failed or its process died.
+ */
+export async function markDecisionConsumed(
+  deps: Pick<DecisionDeps, "storage" | "clock">,
+  input: { linkId: string },
+): Promise<boolean> {
+  const repo = decisionRepo(deps.storage);
+  const link = await repo.getLink(input.linkId);
+  if (!link) return false;
+  return repo.markConsumed(link.decisionKey, input.linkId, deps.clock.now().toISOString());
+}
+
+/** The status and delivery of a decision (null when none was opened under the key); never exposes the token. */
+export async function decisionState(
+  deps: Pick<DecisionDeps, "storage">,
+  decisionKey: string,
+): Promise<{ status: DecisionStatus; delivery: DeliveryStatus } | null> {
+  const d = await decisionRepo(deps.storage).getDecision(decisionKey);
+  return d ? { status: d.status, delivery: d.delivery } : null;
 }
 
 /** Marks a still-pending decision expired or superseded; a late click then gets 410 saying what happened. No-op when already decided or closed. */

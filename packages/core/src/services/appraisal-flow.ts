@@ -92,6 +92,14 @@ export function decisionKeyOf(record: Pick<FlowAppraisal, "id" | "skp">, kind: F
   return `${record.id}#${kind}`;
 }
 
+/**
+ * A Record step runs only on an outcome its workflow received, so it marks that decision delivered (idempotent): the
+ * decision converges even if the click's own bookkeeping failed after SendTaskSuccess (storage outage, killed process).
+ */
+async function consumed(deps: FlowDeps, decided: DeliveredDecision): Promise<void> {
+  if (decided.linkId && !decided.automatic) await deps.decisions.consumed?.({ linkId: decided.linkId });
+}
+
 const decisionKey = (d: DeliveredDecision, step: string) => `${step}:${d.linkId ?? d.decidedAt}`;
 const actorOf = (d: DeliveredDecision) =>
   d.automatic ? "system" : `${d.decidedBy?.role ?? "unknown"}:${d.decidedBy?.nip ?? "?"}`;
@@ -302,6 +310,7 @@ export async function recordSkpProposal(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ version: number }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "skp-proposal");
   if (record.appliedSteps.includes(key)) return { version: record.skp?.version ?? 0 };
@@ -363,6 +372,7 @@ export async function recordSkpApproval(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ approved: boolean }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "skp-approval");
   const body = input.decided.decision as { decision?: string; comment?: string };
@@ -448,6 +458,7 @@ export async function recordRealization(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ items: number }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "realization");
   const body = input.decided.decision as {
@@ -529,6 +540,7 @@ export async function recordReview(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ predikat: Predikat; warnings: number }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "review");
   if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat, warnings: 0 };
@@ -613,6 +625,7 @@ export async function recordAcknowledgement(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ objected: boolean }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "acknowledgement");
   const body = input.decided.decision as { decision?: string; reason?: string };
@@ -653,6 +666,7 @@ export async function recordObjectionDecision(
   deps: FlowDeps,
   input: { appraisalId: string; decided: DeliveredDecision },
 ): Promise<{ predikat: Predikat }> {
+  await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "objection-decision");
   if (record.appliedSteps.includes(key) && record.predikat) return { predikat: record.predikat };

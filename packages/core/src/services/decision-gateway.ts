@@ -29,6 +29,10 @@ export interface DecisionGateway {
     reason: string;
     decidedBy?: string;
   }): Promise<void>;
+  /** Marks the decision taken through `linkId` delivered because the workflow consumed it (idempotent; no-op otherwise). */
+  consumed?(input: { linkId: string }): Promise<void>;
+  /** The stored status and delivery of a decision, or null when none was opened under the key. */
+  state?(decisionKey: string): Promise<{ status: string; delivery: string } | null>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
   notifyRevisedResult?(input: {
     appraisalId: string;
