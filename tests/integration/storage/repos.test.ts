@@ -214,37 +214,6 @@ describe("appraisal repo", () => {
     expect(await storage.audit.listAudit(read.id)).toHaveLength(1);
   });
 
-  it("runs the SKP approval loop with guards and keeps the return comments", async () => {
-    const id = "c-2025-199003032015031003";
-    const rhk = [{ id: "r1", text: "Tersusunnya laporan", kind: "utama", indicators: [] }];
-    await storage.appraisals.submitSkp(id, { rhk });
-    await storage.appraisals.returnSkp(id, { comment: "Tambahkan indikator", by: "198002022005012002" });
-    await expect(storage.appraisals.approveSkp(id, { by: "198002022005012002" })).rejects.toBeInstanceOf(
-      GuardFailedError,
-    );
-    await storage.appraisals.submitSkp(id, {
-      rhk,
-      annex: { dukunganSumberDaya: ["Laptop"], skemaPertanggungjawaban: [], konsekuensi: [] },
-    });
-    const approved = await storage.appraisals.approveSkp(id, { by: "198002022005012002" });
-    expect(approved).toMatchObject({
-      status: "approved",
-      version: 4,
-      returnComments: [{ comment: "Tambahkan indikator" }],
-    });
-    await expect(storage.appraisals.submitSkp(id, { rhk })).rejects.toBeInstanceOf(GuardFailedError);
-
-    await storage.appraisals.recordRealisations(id, [
-      { indicatorId: "i1", value: 3, evidenceUrl: "https://x/1" },
-      { indicatorId: "i2", value: 90 },
-    ]);
-    await storage.appraisals.recordRealisations(id, [{ indicatorId: "i1", value: 5 }]);
-    expect((await storage.appraisals.listRealisations(id)).map((r) => [r.indicatorId, r.value])).toEqual([
-      ["i1", 5],
-      ["i2", 90],
-    ]);
-  });
-
   it("keeps the audit trail in time order", async () => {
     await storage.audit.appendAudit({
       appraisalId: "a-order",

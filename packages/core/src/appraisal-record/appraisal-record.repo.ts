@@ -9,8 +9,6 @@ import {
 } from "../storage/storage.errors";
 import { updateItem, type TransactWriteItem } from "../storage/transact";
 import { APPRAISAL_STAGES, type appraisalRecordEntity } from "./appraisal-record.entity";
-import type { realisationEntity } from "./realisation.entity";
-import { type SKP_STATUSES, type skpEntity } from "./skp.entity";
 
 /** A stored appraisal record. */
 export type AppraisalRecord = EntityItem<ReturnType<typeof appraisalRecordEntity>>;
@@ -31,25 +29,17 @@ export type AppraisalChanges = Partial<
 /** The version and key parts a writer must have read before it changes a record. */
 export type AppraisalRef = Pick<AppraisalRecord, "id" | "nip" | "version">;
 
-/** A stored SKP. */
-export type SkpItem = EntityItem<ReturnType<typeof skpEntity>>;
-
-/** An SKP status. */
-export type SkpStatus = (typeof SKP_STATUSES)[number];
-
-/** A stored realisation. */
-export type RealisationItem = EntityItem<ReturnType<typeof realisationEntity>>;
-
-/** Named access patterns over appraisal records, their SKP and realisations. */
+/**
+ * Named access patterns over appraisal records. The SKP, realisations and review of an appraisal live in the
+ * workflow's own item (services/flow.entity.ts), which the record projects stage, ratings and predikat from.
+ */
 export function createAppraisalRepo(deps: {
   entities: {
     appraisal: ReturnType<typeof appraisalRecordEntity>;
-    skp: ReturnType<typeof skpEntity>;
-    realisation: ReturnType<typeof realisationEntity>;
   };
   clock: Clock;
 }) {
-  const { appraisal, skp, realisation } = deps.entities;
+  const { appraisal } = deps.entities;
   const now = () => deps.clock.now().toISOString();
 
   // The stage is part of the byCycle sort key, so ElectroDB needs the NIP (`composite`) whenever it changes.
@@ -85,36 +75,6 @@ export function createAppraisalRepo(deps: {
       }
       throw new StaleVersionError(
         `appraisal ${ref.id} changed since it was read (expected version ${ref.version}, found ${current?.version ?? "none"})`,
-        { cause: error },
-      );
-    }
-  }
-
-  async function getSkpOrThrow(appraisalId: string): Promise<SkpItem | undefined> {
-    return (await skp.get({ appraisalId }).go({ consistent: true })).data ?? undefined;
-  }
-
-  async function updateSkp(
-    appraisalId: string,
-    from: SkpStatus[],
-    set: Partial<Omit<SkpItem, "appraisalId" | "version">>,
-    appendComment?: unknown,
-  ): Promise<SkpItem> {
-    let update = skp
-      .patch({ appraisalId })
-      .set({ ...set, updatedAt: now() })
-      .add({ version: 1 });
-    if (appendComment !== undefined) update = update.append({ returnComments: [appendComment] });
-    try {
-      const result = await update
-        .where((attr, { eq }) => `(${from.map((s) => eq(attr.status, s)).join(" OR ")})`)
-        .go({ response: "all_new" });
-      return result.data as SkpItem;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const current = await getSkpOrThrow(appraisalId);
-      throw new GuardFailedError(
-        `SKP of ${appraisalId} is ${current ? current.status : "missing"}, not ${from.join("/")}; cannot set it ${set.status}`,
         { cause: error },
       );
     }
@@ -202,73 +162,6 @@ export function createAppraisalRepo(deps: {
       fromStages?: AppraisalStage[],
     ): TransactWriteItem {
       return updateItem(buildUpdate(ref, changes, fromStages).params());
-    },
-
-    /** The SKP of an appraisal, or undefined before the first proposal. */
-    getSkp: getSkpOrThrow,
-
-    /** Stores the employee's proposal (first time, or again after a return) as `submitted`. */
-    async submitSkp(
-      appraisalId: string,
-      proposal: { rhk: unknown[]; annex?: SkpItem["annex"] },
-    ): Promise<SkpItem> {
-      const at = now();
-      try {
-        const result = await skp
-          .create({
-            appraisalId,
-            status: "submitted",
-            rhk: proposal.rhk,
-            annex: proposal.annex,
-            returnComments: [],
-            submittedAt: at,
-            updatedAt: at,
-            version: 1,
-          })
-          .go();
-        return result.data;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      return updateSkp(appraisalId, ["draft", "returned"], {
-        status: "submitted",
-        rhk: proposal.rhk,
-        annex: proposal.annex,
-        submittedAt: at,
-      });
-    },
-
-    /** The appraising official returns a submitted SKP with a comment. */
-    returnSkp: (appraisalId: string, input: { comment: string; by: string }) =>
-      updateSkp(
-        appraisalId,
-        ["submitted"],
-        { status: "returned" },
-        { comment: input.comment, by: input.by, at: now() },
-      ),
-
-    /** The appraising official approves a submitted SKP; it is locked from then on. */
-    approveSkp: (appraisalId: string, input: { by: string }) =>
-      updateSkp(appraisalId, ["submitted"], { status: "approved", approvedAt: now(), approvedBy: input.by }),
-
-    /** Records (replaces) the realisation of some indicators. */
-    async recordRealisations(
-      appraisalId: string,
-      items: { indicatorId: string; value: number; evidenceUrl?: string; note?: string }[],
-      options: { by?: string } = {},
-    ): Promise<void> {
-      if (items.length === 0) return;
-      const reportedAt = now();
-      const { unprocessed } = await realisation
-        .put(items.map((item) => ({ ...item, appraisalId, reportedAt, reportedBy: options.by })))
-        .go();
-      if (unprocessed.length > 0)
-        throw new StorageError(`${unprocessed.length} realisations of ${appraisalId} were not written`);
-    },
-
-    /** Every realisation of an appraisal, by indicator id. */
-    async listRealisations(appraisalId: string): Promise<RealisationItem[]> {
-      return (await realisation.query.byAppraisal({ appraisalId }).go({ pages: "all" })).data;
     },
   };
 }

@@ -1,8 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { appraisalRecordEntity } from "../appraisal-record/appraisal-record.entity";
 import { createAppraisalRepo } from "../appraisal-record/appraisal-record.repo";
-import { realisationEntity } from "../appraisal-record/realisation.entity";
-import { skpEntity } from "../appraisal-record/skp.entity";
 import { auditEventEntity } from "../audit/audit-event.entity";
 import { createAuditRepo } from "../audit/audit.repo";
 import { systemClock, type Clock } from "../clock/clock";
@@ -40,8 +38,6 @@ export function createEntities(client: DynamoDBDocumentClient, tableName: string
     cycle: cycleEntity(client, tableName),
     orgRating: orgRatingEntity(client, tableName),
     appraisal: appraisalRecordEntity(client, tableName),
-    skp: skpEntity(client, tableName),
-    realisation: realisationEntity(client, tableName),
     auditEvent: auditEventEntity(client, tableName),
     importJob: importJobEntity(client, tableName),
     attendance: attendanceEntity(client, tableName),
