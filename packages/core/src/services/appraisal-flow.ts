@@ -154,6 +154,9 @@ export function resumePointOf(record: FlowAppraisal, now: Date): ResumePoint {
   }
 }
 
+/** How long the round that redelivers a stored outcome waits before planning again (the delivery itself is immediate). */
+const REDELIVERY_WAIT_S = 3600;
+
 /** PlanDecision: plans this round of a decision from the cycle settings; closes the decision when time is up. */
 export async function planDecision(
   deps: FlowDeps,
@@ -179,6 +182,17 @@ export async function planDecision(
     objectionDeadline: deadline,
   });
   if (plan.action === "auto-acknowledge" || plan.action === "proceed-without" || plan.action === "overdue") {
+    // A person decided in time but the outcome never reached a token (e.g. it timed out as they clicked): honour the
+    // stored outcome instead of deciding for them. Opening the decision again delivers it to the new token at once.
+    const stored = await deps.decisions.state?.(decisionKeyOf(record, input.kind));
+    if (stored?.status === "decided" && stored.delivery === "undelivered")
+      return {
+        action: "open",
+        timeoutSeconds: REDELIVERY_WAIT_S,
+        mailKind: "reminder",
+        dueAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + REDELIVERY_WAIT_S * 1000).toISOString(),
+      };
     const reason =
       plan.action === "auto-acknowledge"
         ? "Jangka waktu keberatan telah lewat; hasil penilaian dianggap diterima."
