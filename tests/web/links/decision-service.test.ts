@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   closeDecision,
   decide,
+  markDecisionConsumed,
   openDecision,
   redeliverPending,
   viewLink,
@@ -111,6 +112,48 @@ describe("pending decisions", () => {
     expect(await decisionRepo(fx.deps.storage).listUndelivered(10)).toEqual([]);
     expect(await redeliverPending(fx.deps)).toEqual({ attempted: 0, delivered: 0, skipped: 0 });
     expect(fx.callbacks.succeeded).toHaveLength(1);
+  });
+
+  it("answers success when storage fails right after the workflow accepted the click, and the consuming step converges it", async () => {
+    const fx = await linksFixture();
+    const first = await openAndGetPath(fx);
+    // The table becomes unreachable the moment SendTaskSuccess returns: markDelivered cannot be written.
+    let down = false;
+    const client = Object.create(fx.table.client) as typeof fx.table.client;
+    client.send = ((command: never) => {
+      if (down)
+        return Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+      return fx.table.client.send(command);
+    }) as typeof client.send;
+    const realSucceed = fx.callbacks.succeed.bind(fx.callbacks);
+    const deps = {
+      ...fx.deps,
+      storage: { client, tableName: fx.table.tableName },
+      callbacks: {
+        ...fx.callbacks,
+        succeed: async (token: string, output: object) => {
+          await realSucceed(token, output);
+          down = true;
+        },
+      },
+    };
+    const result = await decide(deps, first.token, reviewBody);
+    expect(result.delivered).toBe(true);
+    expect(fx.callbacks.succeeded).toHaveLength(1);
+    const repo = decisionRepo(fx.deps.storage);
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({
+      status: "decided",
+      delivery: "undelivered",
+    });
+    // The workflow's Record step consumed the outcome (it carries the linkId): marking it is idempotent.
+    const { linkId } = fx.callbacks.succeeded[0]!.output as { linkId: string };
+    expect(await markDecisionConsumed(fx.deps, { linkId })).toBe(true);
+    expect(await markDecisionConsumed(fx.deps, { linkId })).toBe(false);
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({
+      status: "decided",
+      delivery: "delivered",
+    });
+    expect(await repo.listUndelivered(10)).toEqual([]);
   });
 
   it("answers a late click after closeDecision with what happened", async () => {
