@@ -7,10 +7,11 @@
 // (whole executions, or whole batches for the concurrent case). Rounds interleave the two engines so that load from
 // other processes hits both alike. Each case reports the median (and min/max) transitions/s over the rounds; the overall
 // figure is, per round, all transitions of all cases over all their time, then the median of the rounds, the same for both.
+// cpuRatio compares CPU time per transition, which other jobs on a shared machine disturb less than wall time.
 // BENCH_ENGINE_MEASURE_MS / BENCH_ENGINE_REPETITIONS override the defaults (1500 ms, 3).
 import { mkdtempSync, rmSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { StateMachine } from "aws-local-stepfunctions";
@@ -89,6 +90,8 @@ const CASES: BenchCase[] = [
 /** One measurement: whole units of work run for at least `minMs`. */
 interface Sample {
   ms: number;
+  /** Process CPU time (user + system) over the sample: steadier than wall time when other jobs share the machine. */
+  cpuMs: number;
   executions: number;
   transitions: number;
 }
@@ -99,12 +102,15 @@ type Runner = () => Promise<number>;
 async function measure(runner: Runner, minMs: number, concurrent: number): Promise<Sample> {
   let executions = 0;
   let transitions = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   do {
     transitions += await runner();
     executions += concurrent;
   } while (performance.now() - t0 < minMs);
-  return { ms: performance.now() - t0, executions, transitions };
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, executions, transitions };
 }
 
 function engineRunners(engine: Engine): Map<string, Runner> {
@@ -153,7 +159,8 @@ const summary = (samples: Sample[]) => {
     transitionsPerSecond: round(median(rates)),
     min: round(Math.min(...rates)),
     max: round(Math.max(...rates)),
-    repetitions: samples.map((s) => ({ ms: round(s.ms), executions: s.executions, transitions: s.transitions, transitionsPerSecond: round(tps(s)) })),
+    transitionsPerCpuSecond: round(median(samples.map((s) => (s.transitions / s.cpuMs) * 1000))),
+    repetitions: samples.map((s) => ({ ms: round(s.ms), cpuMs: round(s.cpuMs), executions: s.executions, transitions: s.transitions, transitionsPerSecond: round(tps(s)) })),
   };
 };
 
@@ -192,6 +199,7 @@ export async function run() {
         engine: e,
         peer: p,
         ratio: Number((e.transitionsPerSecond / p.transitionsPerSecond).toFixed(2)),
+        cpuRatio: Number((e.transitionsPerCpuSecond / p.transitionsPerCpuSecond).toFixed(2)),
       };
     });
     const roundRates = (who: "engine" | "peer") =>
@@ -205,6 +213,7 @@ export async function run() {
     const result = {
       bench: "engine",
       at: new Date().toISOString(),
+      loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
       node: process.version,
       durability: "SQLite file, WAL, synchronous=NORMAL, every step committed before anything leaves the engine",
       peer: "aws-local-stepfunctions (in memory)",
@@ -232,6 +241,7 @@ export async function run() {
         "peer tr/s (median)": c.peer.transitionsPerSecond,
         "peer min-max": `${c.peer.min}-${c.peer.max}`,
         ratio: c.ratio,
+        "cpu ratio": c.cpuRatio,
       })),
     );
     console.log(

@@ -40,9 +40,17 @@ export interface EngineOptions {
   random?: () => number;
   /** How long advance() waits for work it started to settle before moving on (default 30 s). */
   settleTimeoutMs?: number;
+  /**
+   * Real time advance() lets pass before firing a Retry's timer: the n-th retry of a state waits
+   * min(its delay, retryRealFloorMs * 2^(n-1), 2 s). Default 50 ms; 0 turns it off.
+   */
+  retryRealFloorMs?: number;
 }
 
 /** AWS's limits the engine enforces. */
+/** The most real time advance() holds back one retry for (see EngineOptions.retryRealFloorMs). */
+const MAX_RETRY_REAL_FLOOR_MS = 2_000;
+
 export const ENGINE_LIMITS = {
   payloadBytes: 262_144,
   historyEvents: 25_000,
@@ -74,6 +82,8 @@ interface ThreadData {
   remaining?: number;
   failed?: number;
   running?: number;
+  /** Map iterations started so far (absent in rows written before it existed: then the pending ones are looked up). */
+  started?: number;
   maxConcurrency?: number;
   toleratedCount?: number;
   toleratedPercent?: number;
@@ -124,6 +134,12 @@ export function createEngine(options: EngineOptions) {
   const arn = arns(region, accountId);
   const random = options.random ?? Math.random;
   const settleTimeoutMs = options.settleTimeoutMs ?? 30_000;
+  const retryRealFloorMs = options.retryRealFloorMs ?? 50;
+  // A Retry's backoff is simulated time, which a clock jump (advance) compresses to nothing: 12 attempts of a
+  // "2 s doubling" retrier would run back to back in a few ms of real time, so a storage hiccup of a fraction of a
+  // second (a busy DynamoDB Local) exhausted them and the execution took its Catch. advance() therefore waits, per
+  // pending retry, a small real-time floor (thread id -> the retry timer's due time and the real time it may fire).
+  const retryRealNotBefore = new Map<number, { dueMs: number; realMs: number }>();
   const store: EngineStore = openStore(options.dbPath);
 
   const metas = new Map<string, ExecMeta>();
@@ -750,7 +766,10 @@ export function createEngine(options: EngineOptions) {
         th.phase = "start";
         th.status = "waiting";
         store.setCurrentState(m.arn, th.state, 1); // each retry is a billable transition
-        store.insertTimer({ dueMs: now() + retry.delayMs, kind: "retry", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
+        const dueMs = now() + retry.delayMs;
+        store.insertTimer({ dueMs, kind: "retry", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
+        const floor = Math.min(retry.delayMs, retryRealFloorMs * 2 ** Math.min(attempts[retry.retrierIndex]! - 1, 16), MAX_RETRY_REAL_FLOOR_MS);
+        if (floor > 0) retryRealNotBefore.set(th.id, { dueMs, realMs: Date.now() + floor });
         save(th, data);
         return;
       }
@@ -916,6 +935,7 @@ export function createEngine(options: EngineOptions) {
     data.total = items.length;
     data.remaining = items.length;
     data.running = 0;
+    data.started = 0;
     data.failed = 0;
     data.maxConcurrency = typeof maxConcurrency === "number" && maxConcurrency > 0 ? maxConcurrency : 0;
     const toleratedCount = def.ToleratedFailureCount ?? (def.ToleratedFailureCountPath !== undefined ? readPath(data.eff, def.ToleratedFailureCountPath, ctx) : undefined);
@@ -935,10 +955,14 @@ export function createEngine(options: EngineOptions) {
   function startPendingIterations(m: ExecMeta, th: ThreadRow, data: ThreadData) {
     const limit = data.maxConcurrency ? data.maxConcurrency - (data.running ?? 0) : Number.MAX_SAFE_INTEGER;
     if (limit <= 0) return;
+    // Once every iteration has started there is nothing pending; skipping the lookup keeps a Map linear in its items
+    // (the pending-children query scans the parent's children, and it ran after every iteration).
+    if (data.started !== undefined && data.total !== undefined && data.started >= data.total) return;
     for (const child of store.nextPendingChildren(th.id, Math.min(limit, 1_000_000))) {
       store.setThreadStatus(child.id, "ready");
       emit(m, "MapIterationStarted", { mapIterationStartedEventDetails: { name: th.state, index: child.idx } }, th, data);
       data.running = (data.running ?? 0) + 1;
+      if (data.started !== undefined) data.started += 1;
       enqueue(child.id);
     }
   }
@@ -1149,6 +1173,17 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
+  /** Waits until every pending retry due by `dueMs` has had its real-time floor (see retryRealNotBefore). */
+  async function retryRealFloor(dueMs: number) {
+    let waitUntil = 0;
+    for (const [threadId, r] of retryRealNotBefore) {
+      if (r.dueMs < now() - 1000) retryRealNotBefore.delete(threadId); // fired (or dropped) already
+      else if (r.dueMs <= dueMs) waitUntil = Math.max(waitUntil, r.realMs);
+    }
+    const waitMs = waitUntil - Date.now();
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+
   let advancing: Promise<unknown> = Promise.resolve();
 
   /** Settles the work already started (bounded by settleTimeoutMs). */
@@ -1168,6 +1203,7 @@ export function createEngine(options: EngineOptions) {
       for (;;) {
         const next = store.nextTimerDue();
         if (next === null || next > target) break;
+        await retryRealFloor(next);
         if (next > now()) clock.set(new Date(next));
         tick();
         await settle();
