@@ -47,10 +47,10 @@ export interface EngineOptions {
   retryRealFloorMs?: number;
 }
 
-/** AWS's limits the engine enforces. */
 /** The most real time advance() holds back one retry for (see EngineOptions.retryRealFloorMs). */
 const MAX_RETRY_REAL_FLOOR_MS = 2_000;
 
+/** AWS's limits the engine enforces. */
 export const ENGINE_LIMITS = {
   payloadBytes: 262_144,
   historyEvents: 25_000,
@@ -1086,8 +1086,11 @@ export function createEngine(options: EngineOptions) {
     });
     const m = meta(executionArn);
     emit(m, "ExecutionStarted", { executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn } });
-    const timeoutMs = typeof definition.TimeoutSeconds === "number" ? Math.min(definition.TimeoutSeconds * 1000, ENGINE_LIMITS.executionDurationMs) : ENGINE_LIMITS.executionDurationMs;
-    store.insertTimer({ dueMs: startMs + timeoutMs, kind: "execution-timeout", threadId: null, attempt: null, executionArn, token: null });
+    // Only a TimeoutSeconds below AWS's one-year limit needs its own timer row; the one-year limit itself follows from the
+    // committed start time (see expireExecutions), which spares every execution a timer insert and delete.
+    if (typeof definition.TimeoutSeconds === "number" && definition.TimeoutSeconds * 1000 < ENGINE_LIMITS.executionDurationMs) {
+      store.insertTimer({ dueMs: startMs + definition.TimeoutSeconds * 1000, kind: "execution-timeout", threadId: null, attempt: null, executionArn, token: null });
+    }
     const threadId = store.insertThread({
       executionArn,
       parentId: null,
@@ -1105,13 +1108,13 @@ export function createEngine(options: EngineOptions) {
 
   // ---------- timers ----------
 
+  const EXECUTION_TIMED_OUT = "The execution exceeded its maximum duration (TimeoutSeconds or AWS's 1-year limit).";
+
   function fireTimer(t: TimerRow) {
     if (!store.deleteTimer(t.id)) return;
     if (t.kind === "execution-timeout") {
       const row = store.getExecution(t.executionArn!);
-      if (row?.status === "RUNNING") {
-        finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, "The execution exceeded its maximum duration (TimeoutSeconds or AWS's 1-year limit).");
-      }
+      if (row?.status === "RUNNING") finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT);
       return;
     }
     const th = t.threadId === null ? undefined : store.getThread(t.threadId);
@@ -1153,9 +1156,31 @@ export function createEngine(options: EngineOptions) {
     failState(m, th, data, def, error, cause);
   }
 
+  /** Times out every execution that has run for AWS's one-year limit; returns how many. */
+  function expireExecutions(): number {
+    let expired = 0;
+    for (;;) {
+      const arns = store.runningStartedBy(now() - ENGINE_LIMITS.executionDurationMs, 200);
+      if (arns.length === 0) return expired;
+      for (const executionArn of arns) {
+        step(() => finishExecution(meta(executionArn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT));
+        expired += 1;
+      }
+    }
+  }
+
+  /** When the next timer or one-year execution limit falls due (null when nothing is pending). */
+  function nextDue(): number | null {
+    const timer = store.nextTimerDue();
+    const oldest = store.oldestRunningStart();
+    const limit = oldest === null ? null : oldest + ENGINE_LIMITS.executionDurationMs;
+    if (timer === null) return limit;
+    return limit === null ? timer : Math.min(timer, limit);
+  }
+
   /** Fires every timer due at the clock's now; returns how many fired. */
   function tick(): number {
-    let fired = 0;
+    let fired = expireExecutions();
     for (;;) {
       const due = store.dueTimers(now(), 200);
       if (due.length === 0) return fired;
@@ -1201,7 +1226,7 @@ export function createEngine(options: EngineOptions) {
       const target = now() + ms;
       await settle();
       for (;;) {
-        const next = store.nextTimerDue();
+        const next = nextDue();
         if (next === null || next > target) break;
         await retryRealFloor(next);
         if (next > now()) clock.set(new Date(next));
@@ -1224,7 +1249,7 @@ export function createEngine(options: EngineOptions) {
     try {
       tick();
     } finally {
-      const next = store.nextTimerDue();
+      const next = nextDue();
       const delay = next === null ? 250 : Math.max(5, Math.min(250, next - now()));
       loopTimer = setTimeout(loop, delay);
       loopTimer.unref();
