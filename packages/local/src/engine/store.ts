@@ -145,6 +145,7 @@ CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
 CREATE INDEX IF NOT EXISTS timers_by_thread ON timers (thread_id);
 CREATE INDEX IF NOT EXISTS timers_by_execution ON timers (execution_arn);
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_arn) WHERE parent_arn IS NOT NULL;
+CREATE INDEX IF NOT EXISTS executions_running_by_start ON executions (start_ms) WHERE status = 'RUNNING';
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL);
 `;
 
@@ -276,6 +277,8 @@ export function openStore(dbPath: string) {
     setCurrentState: db.prepare(`UPDATE executions SET current_state = ?, transitions = transitions + ? WHERE arn = ?`),
     historyLength: db.prepare(`SELECT MAX(id) AS n FROM history WHERE execution_arn = ?`),
     runningExecutions: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING'`),
+    oldestRunningStart: db.prepare(`SELECT MIN(start_ms) AS start FROM executions WHERE status = 'RUNNING'`),
+    runningStartedBy: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING' AND start_ms <= ? ORDER BY start_ms LIMIT ?`),
 
     insertThread: db.prepare(
       `INSERT INTO threads (execution_arn, parent_id, idx, scope, state, phase, status, attempt, input, data)
@@ -398,6 +401,10 @@ export function openStore(dbPath: string) {
     historyReverse: (arn: string, before: number, limit: number) =>
       (s.historyReverse.all({ arn, before, limit }) as Row[]).map(asHistory),
     runningExecutions: () => (s.runningExecutions.all() as { arn: string }[]).map((r) => r.arn),
+    /** Start time of the oldest RUNNING execution (null when none runs). */
+    oldestRunningStart: () => (s.oldestRunningStart.get() as { start: number | null }).start,
+    /** RUNNING executions started at or before `startMs`, oldest first. */
+    runningStartedBy: (startMs: number, limit: number) => (s.runningStartedBy.all(startMs, limit) as { arn: string }[]).map((r) => r.arn),
 
     insertThread: (t: {
       executionArn: string;
