@@ -151,6 +151,8 @@ export function createEngine(options: EngineOptions) {
   let pumpScheduled = false;
   let closed = false;
   let effects: (() => void)[] | null = null;
+  /** Transitions recorded by the open transaction: [execution arn, state entered], written once per execution at commit. */
+  const progress: [string, string][] = [];
   let idleWaiters: (() => void)[] = [];
   const activityWaiters = new Map<string, Set<() => void>>();
   const executionWaiters = new Map<string, Set<() => void>>();
@@ -164,27 +166,60 @@ export function createEngine(options: EngineOptions) {
     if (effects) {
       // Inside a batch: a savepoint, so a failing step rolls back (with the effects it registered) without its neighbours.
       const mark = effects.length;
+      const progressMark = progress.length;
       try {
         return store.savepoint(fn);
       } catch (error) {
         effects.length = mark;
+        progress.length = progressMark;
         metas.clear();
         throw error;
       }
     }
     const list: (() => void)[] = [];
     effects = list;
+    progress.length = 0;
     let result: T;
     try {
-      result = store.transaction(fn);
+      result = store.transaction(() => {
+        const value = fn();
+        writeProgress();
+        return value;
+      });
     } catch (error) {
       metas.clear(); // cached counters may include rolled-back events
       throw error;
     } finally {
       effects = null;
+      progress.length = 0;
     }
     for (const effect of list) effect();
     return result;
+  }
+
+  /** Counts one billable transition into `state`; inside a transaction it is written with the others at commit. */
+  function recordTransition(executionArn: string, state: string) {
+    if (effects) progress.push([executionArn, state]);
+    else store.setCurrentState(executionArn, state, 1);
+  }
+
+  /**
+   * Writes the transitions recorded in this transaction, one UPDATE per execution instead of one per state entered
+   * (a batch of a 1000-state loop rewrote the same execution row 1000 times); still inside the transaction, so they
+   * commit with the steps that made them.
+   */
+  function writeProgress() {
+    if (progress.length === 0) return;
+    const byExecution = new Map<string, { state: string; count: number }>();
+    for (const [executionArn, state] of progress) {
+      const entry = byExecution.get(executionArn);
+      if (entry) {
+        entry.state = state;
+        entry.count += 1;
+      } else byExecution.set(executionArn, { state, count: 1 });
+    }
+    progress.length = 0;
+    for (const [executionArn, { state, count }] of byExecution) store.setCurrentState(executionArn, state, count);
   }
 
   function after(effect: () => void) {
@@ -407,7 +442,7 @@ export function createEngine(options: EngineOptions) {
     data.enteredMs = now();
     data.retries = [];
     if (type !== "Fail") emit(m, `${type}StateEntered`, { stateEnteredEventDetails: { name: th.state, input: th.input, inputDetails: { truncated: false } } }, th, data);
-    store.setCurrentState(m.arn, th.state, 1);
+    recordTransition(m.arn, th.state);
     const input = JSON.parse(th.input) as Json;
     const ctx = context(m, th, data);
     switch (type) {
@@ -765,7 +800,7 @@ export function createEngine(options: EngineOptions) {
         data.retries = attempts;
         th.phase = "start";
         th.status = "waiting";
-        store.setCurrentState(m.arn, th.state, 1); // each retry is a billable transition
+        recordTransition(m.arn, th.state); // each retry is a billable transition
         const dueMs = now() + retry.delayMs;
         store.insertTimer({ dueMs, kind: "retry", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
         const floor = Math.min(retry.delayMs, retryRealFloorMs * 2 ** Math.min(attempts[retry.retrierIndex]! - 1, 16), MAX_RETRY_REAL_FLOOR_MS);
