@@ -30,7 +30,11 @@ const loop = (iterations: number) => ({
   States: {
     Init: { Type: "Pass", Result: { i: 0 }, Next: "Inc" },
     Inc: { Type: "Pass", Parameters: { "i.$": "States.MathAdd($.i, 1)" }, Next: "Check" },
-    Check: { Type: "Choice", Choices: [{ Variable: "$.i", NumericLessThan: iterations, Next: "Inc" }], Default: "Done" },
+    Check: {
+      Type: "Choice",
+      Choices: [{ Variable: "$.i", NumericLessThan: iterations, Next: "Inc" }],
+      Default: "Done",
+    },
     Done: { Type: "Succeed" },
   },
 });
@@ -56,7 +60,10 @@ const CASES: BenchCase[] = [
         Each: {
           Type: "Map",
           ItemsPath: "$.items",
-          ItemProcessor: { StartAt: "A", States: { A: { Type: "Pass", Parameters: { "v.$": "$.i" }, Next: "B" }, B: pass() } },
+          ItemProcessor: {
+            StartAt: "A",
+            States: { A: { Type: "Pass", Parameters: { "v.$": "$.i" }, Next: "B" }, B: pass() },
+          },
           End: true,
         },
       },
@@ -74,7 +81,13 @@ const CASES: BenchCase[] = [
           // state names are unique across the whole machine in ASL, so each branch gets its own prefix
           Branches: [0, 1, 2, 3].map((b) => ({
             StartAt: `B${b}S1`,
-            States: { [`B${b}S1`]: pass(`B${b}S2`), [`B${b}S2`]: pass(`B${b}S3`), [`B${b}S3`]: pass(`B${b}S4`), [`B${b}S4`]: pass(`B${b}S5`), [`B${b}S5`]: pass() },
+            States: {
+              [`B${b}S1`]: pass(`B${b}S2`),
+              [`B${b}S2`]: pass(`B${b}S3`),
+              [`B${b}S3`]: pass(`B${b}S4`),
+              [`B${b}S4`]: pass(`B${b}S5`),
+              [`B${b}S5`]: pass(),
+            },
           })),
           End: true,
         },
@@ -84,7 +97,12 @@ const CASES: BenchCase[] = [
   // How the product uses the engine: many executions in flight at once (each one a loop of ~200 transitions).
   { name: "concurrent-100-loops-200", concurrent: 100, input: {}, definition: loop(100) },
   // Per-execution overhead: start (one commit), one Pass, finish; executions one after the other.
-  { name: "single-pass-start-overhead", concurrent: 1, input: { x: 1 }, definition: { StartAt: "P", States: { P: pass() } } },
+  {
+    name: "single-pass-start-overhead",
+    concurrent: 1,
+    input: { x: 1 },
+    definition: { StartAt: "P", States: { P: pass() } },
+  },
 ];
 
 /** One measurement: whole units of work run for at least `minMs`. */
@@ -117,14 +135,21 @@ function engineRunners(engine: Engine): Map<string, Runner> {
   const runners = new Map<string, Runner>();
   let counter = 0;
   for (const c of CASES) {
-    const { stateMachineArn } = engine.createStateMachine({ name: c.name, definition: JSON.stringify(c.definition) });
+    const { stateMachineArn } = engine.createStateMachine({
+      name: c.name,
+      definition: JSON.stringify(c.definition),
+    });
     const input = JSON.stringify(c.input);
     runners.set(c.name, async () => {
-      const arns = Array.from({ length: c.concurrent }, () => engine.startExecution({ stateMachineArn, name: `run-${++counter}`, input }).executionArn);
+      const arns = Array.from(
+        { length: c.concurrent },
+        () => engine.startExecution({ stateMachineArn, name: `run-${++counter}`, input }).executionArn,
+      );
       let transitions = 0;
       for (const executionArn of arns) {
         const done = await engine.waitForExecution(executionArn, 120_000);
-        if (done.status !== "SUCCEEDED") throw new Error(`${c.name} ${executionArn} ended ${done.status}: ${done.error} ${done.cause}`);
+        if (done.status !== "SUCCEEDED")
+          throw new Error(`${c.name} ${executionArn} ended ${done.status}: ${done.error} ${done.cause}`);
         transitions += done.transitions;
       }
       return transitions;
@@ -160,14 +185,25 @@ const summary = (samples: Sample[]) => {
     min: round(Math.min(...rates)),
     max: round(Math.max(...rates)),
     transitionsPerCpuSecond: round(median(samples.map((s) => (s.transitions / s.cpuMs) * 1000))),
-    repetitions: samples.map((s) => ({ ms: round(s.ms), cpuMs: round(s.cpuMs), executions: s.executions, transitions: s.transitions, transitionsPerSecond: round(tps(s)) })),
+    repetitions: samples.map((s) => ({
+      ms: round(s.ms),
+      cpuMs: round(s.cpuMs),
+      executions: s.executions,
+      transitions: s.transitions,
+      transitionsPerSecond: round(tps(s)),
+    })),
   };
 };
 
 /** Runs the bench and writes its figures; returns them too. */
 export async function run() {
   const dir = mkdtempSync(path.join(tmpdir(), "kinerja-bench-engine-"));
-  const engine = createEngine({ dbPath: path.join(dir, "engine.sqlite"), clock: createOffsetClock(), lambdas: () => undefined, realTime: false });
+  const engine = createEngine({
+    dbPath: path.join(dir, "engine.sqlite"),
+    clock: createOffsetClock(),
+    lambdas: () => undefined,
+    realTime: false,
+  });
   const started = performance.now();
   try {
     const mine = engineRunners(engine);
@@ -215,9 +251,15 @@ export async function run() {
       at: new Date().toISOString(),
       loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
       node: process.version,
-      durability: "SQLite file, WAL, synchronous=NORMAL, every step committed before anything leaves the engine",
+      durability:
+        "SQLite file, WAL, synchronous=NORMAL, every step committed before anything leaves the engine",
       peer: "aws-local-stepfunctions (in memory)",
-      method: { warmupMsPerCase: WARMUP_MS, minMsPerCaseAndRepetition: MEASURE_MS, repetitions: REPETITIONS, statistic: "median over repetitions (min/max alongside)" },
+      method: {
+        warmupMsPerCase: WARMUP_MS,
+        minMsPerCaseAndRepetition: MEASURE_MS,
+        repetitions: REPETITIONS,
+        statistic: "median over repetitions (min/max alongside)",
+      },
       cases,
       overall: {
         engineTransitionsPerSecond: round(median(engineRounds)),
