@@ -2,10 +2,8 @@
 // non-retried InvalidJobInputError), one core call, a small typed result. Same contract as functions/steps.
 import middy, { type MiddlewareObj } from "@middy/core";
 import * as v from "valibot";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { systemClock, type Clock } from "@kinerja/core/clock/clock";
-import { createStorage, type Storage } from "@kinerja/core/storage/storage";
-import { createSesMail } from "@kinerja/core/mail/ses-mail";
+import type { Clock } from "@kinerja/core/clock/clock";
+import type { Storage } from "@kinerja/core/storage/storage";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import type { FlowStore } from "@kinerja/core/services/flow-store";
@@ -17,11 +15,8 @@ import {
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
 import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
-import { SFNClient } from "@aws-sdk/client-sfn";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { readLinkKeys, readStepConfig } from "../shared/config";
-import { signerOrRefusal } from "../shared/deps";
+import { cloudPartsOnce } from "../shared/deps";
 
 /**
  * What the local runtime hands every handler (the step deps: storage, clock, flow store, ...). `mail` is used when
@@ -56,36 +51,10 @@ export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
 
 let cloud: Promise<JobRuntimeDeps> | undefined;
 
-/** The cloud deps: configuration validated and clients built once per cold start; mail through SES. */
+/** The cloud deps of a job: the cloud parts the steps share (built once per cold start); mail through SES. */
 export function cloudJobDeps(): Promise<JobRuntimeDeps> {
-  cloud ??= buildCloudJobDeps();
+  cloud ??= cloudPartsOnce().then((parts) => ({ ...parts, mail: parts.decision.mail }));
   return cloud;
-}
-
-async function buildCloudJobDeps(): Promise<JobRuntimeDeps> {
-  const config = readStepConfig();
-  const keys = await readLinkKeys();
-  const storage = createStorage({
-    tableName: config.KINERJA_TABLE,
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.AWS_REGION,
-    clock: systemClock,
-  });
-  const mail = createSesMail({
-    client: new SESv2Client({ region: config.AWS_REGION }),
-    from: config.KINERJA_MAIL_FROM,
-  });
-  const sfn = new SFNClient({
-    region: config.AWS_REGION,
-    ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}),
-  });
-  const decision = {
-    mail,
-    signer: signerOrRefusal(keys),
-    callbacks: createSfnTaskCallbacks(sfn),
-    baseUrl: config.KINERJA_BASE_URL,
-  };
-  return { storage, clock: systemClock, mail, decision };
 }
 
 /** Middleware factory: replaces the event with its parsed form or throws InvalidJobInputError naming the fields. */

@@ -83,15 +83,22 @@ export function signerOrRefusal(keys: LinkKeyring | undefined): LinkSigner {
   return { issue: refuse, parse: refuse, verify: refuse };
 }
 
-let cloud: Promise<StepDeps> | undefined;
-
-/** The cloud deps: config validated and clients built once per cold start (link keys only when configured). */
-export function cloudStepDeps(): Promise<StepDeps> {
-  cloud ??= buildCloudStepDeps();
-  return cloud;
+/** The cloud clients and settings every step and job shares: built from the config validated at cold start. */
+export interface CloudParts {
+  storage: Storage;
+  clock: Clock;
+  decision: Omit<DecisionDeps, "storage" | "clock">;
 }
 
-async function buildCloudStepDeps(): Promise<StepDeps> {
+let cloudParts: Promise<CloudParts> | undefined;
+
+/** Builds the cloud parts once per cold start (link keys only when configured); steps and jobs both start here. */
+export function cloudPartsOnce(): Promise<CloudParts> {
+  cloudParts ??= buildCloudParts();
+  return cloudParts;
+}
+
+async function buildCloudParts(): Promise<CloudParts> {
   const config = readStepConfig();
   const keys = await readLinkKeys();
   const storage = createStorage({
@@ -108,7 +115,7 @@ async function buildCloudStepDeps(): Promise<StepDeps> {
     client: new SESv2Client({ region: config.AWS_REGION }),
     from: config.KINERJA_MAIL_FROM,
   });
-  return createStepDeps({
+  return {
     storage,
     clock: systemClock,
     decision: {
@@ -117,5 +124,13 @@ async function buildCloudStepDeps(): Promise<StepDeps> {
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: config.KINERJA_BASE_URL,
     },
-  });
+  };
+}
+
+let cloud: Promise<StepDeps> | undefined;
+
+/** The cloud deps of a step: the shared cloud parts bound into the flow store and decision gateway. */
+export function cloudStepDeps(): Promise<StepDeps> {
+  cloud ??= cloudPartsOnce().then(createStepDeps);
+  return cloud;
 }
