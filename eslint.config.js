@@ -2,7 +2,16 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", ".sst/**", ".kinerja/**", "bench/results/**", "tests/artifacts/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      ".sst/**",
+      ".kinerja/**",
+      "bench/results/**",
+      "tests/artifacts/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -25,7 +34,11 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@aws-sdk/*", "electrodb", "aws-sdk"], message: "Domain code stays pure: AWS and ElectroDB belong in *.entity.ts, *.repo.ts or adapters." },
+            {
+              group: ["@aws-sdk/*", "electrodb", "aws-sdk"],
+              message:
+                "Domain code stays pure: AWS and ElectroDB belong in *.entity.ts, *.repo.ts or adapters.",
+            },
           ],
         },
       ],

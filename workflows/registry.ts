@@ -28,7 +28,12 @@ export interface StepFunctionSpec {
   permissions: StepPermissions;
 }
 
-const job = (file: string, permissions: StepPermissions, timeoutSeconds = 30, memoryMB = 512): StepFunctionSpec => ({
+const job = (
+  file: string,
+  permissions: StepPermissions,
+  timeoutSeconds = 30,
+  memoryMB = 512,
+): StepFunctionSpec => ({
   name: file,
   handler: `functions/jobs/${file}.handler`,
   timeoutSeconds,
@@ -36,7 +41,12 @@ const job = (file: string, permissions: StepPermissions, timeoutSeconds = 30, me
   permissions,
 });
 
-const step = (file: string, permissions: StepPermissions, timeoutSeconds = 30, memoryMB = 512): StepFunctionSpec => ({
+const step = (
+  file: string,
+  permissions: StepPermissions,
+  timeoutSeconds = 30,
+  memoryMB = 512,
+): StepFunctionSpec => ({
   name: file,
   handler: `functions/steps/${file}.handler`,
   timeoutSeconds,
@@ -58,8 +68,14 @@ export const stepFunctions = {
   RecordRealizationFunction: step("record-realization", { table: "read-write" }),
   TakeMeasurementSnapshotFunction: step("take-measurement-snapshot", { table: "read-write" }, 60),
   RecordReviewFunction: step("record-review", { table: "read-write" }),
-  RecordAcknowledgementFunction: step("record-acknowledgement", { table: "read-write", sendTaskResult: false }),
-  RecordObjectionDecisionFunction: step("record-objection-decision", { table: "read-write", sendEmail: true }),
+  RecordAcknowledgementFunction: step("record-acknowledgement", {
+    table: "read-write",
+    sendTaskResult: false,
+  }),
+  RecordObjectionDecisionFunction: step("record-objection-decision", {
+    table: "read-write",
+    sendEmail: true,
+  }),
   ApplyFollowUpFunction: step("apply-follow-up", { table: "read-write" }),
   MarkFailedFunction: step("mark-failed", { table: "read-write" }),
   // Periodic evaluation jobs (functions/jobs, owned by the schedules helper).
@@ -71,7 +87,11 @@ export const stepFunctions = {
   SendAppraiserDigestFunction: job("send-appraiser-digest", { table: "read-write", sendEmail: true }, 60),
   FinishPeriodicEvaluationFunction: job("finish-periodic-evaluation", { table: "read-write" }, 60),
   MarkPeriodicEvaluationFailedFunction: job("mark-periodic-evaluation-failed", { table: "read-write" }),
-  RedeliverPendingDecisionsFunction: job("redeliver-pending-decisions", { table: "read-write", sendTaskResult: true }, 120),
+  RedeliverPendingDecisionsFunction: job(
+    "redeliver-pending-decisions",
+    { table: "read-write", sendTaskResult: true },
+    120,
+  ),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 /** A function placeholder name. */
@@ -92,7 +112,8 @@ export interface StateMachineSpec {
 }
 
 /** Registry keys of the state machines. */
-export type StateMachineKey = "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions";
+export type StateMachineKey =
+  "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions";
 
 /** Every state machine of kinerja. */
 export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
@@ -164,7 +185,10 @@ export function placeholdersOf(definitionText: string): string[] {
 
 /** Raised when a substitution map misses a placeholder a definition needs. */
 export class MissingSubstitutionError extends Error {
-  constructor(readonly machine: string, readonly missing: string[]) {
+  constructor(
+    readonly machine: string,
+    readonly missing: string[],
+  ) {
     super(`state machine "${machine}" needs substitutions for: ${missing.join(", ")}`);
     this.name = "MissingSubstitutionError";
   }
@@ -217,7 +241,8 @@ export function localSubstitutions(options: LocalArnOptions = {}): Record<string
   }
   for (const spec of Object.values(stateMachines)) {
     for (const [placeholder, key] of Object.entries(spec.stateMachines)) {
-      map[placeholder] = `arn:aws:states:${region}:${account}:stateMachine:${deployedName(stateMachines[key].name, prefix)}`;
+      map[placeholder] =
+        `arn:aws:states:${region}:${account}:stateMachine:${deployedName(stateMachines[key].name, prefix)}`;
     }
   }
   return map;
@@ -247,16 +272,20 @@ interface StepModule<Deps> {
 }
 
 /** Resolves local function names to the real step handler modules, imported lazily in-process, sharing one set of deps. */
-export function localLambdaResolver<Deps>(options: LocalLambdaResolverOptions<Deps>): (functionName: string) => LocalLambda | undefined {
+export function localLambdaResolver<Deps>(
+  options: LocalLambdaResolverOptions<Deps>,
+): (functionName: string) => LocalLambda | undefined {
   const prefix = options.prefix ?? "kinerja";
-  const byName = new Map<string, StepFunctionSpec>(Object.values(stepFunctions).map((s) => [deployedName(s.name, prefix), s]));
+  const byName = new Map<string, StepFunctionSpec>(
+    Object.values(stepFunctions).map((s) => [deployedName(s.name, prefix), s]),
+  );
   const loaded = new Map<string, Promise<LocalLambda>>();
   const load = (spec: StepFunctionSpec): Promise<LocalLambda> => {
     let handler = loaded.get(spec.name);
     if (!handler) {
-      handler = (import(join(repoRoot, spec.handler.replace(/\.handler$/, ".ts"))) as Promise<StepModule<Deps>>).then((m) =>
-        m.createHandler(options.deps),
-      );
+      handler = (
+        import(join(repoRoot, spec.handler.replace(/\.handler$/, ".ts"))) as Promise<StepModule<Deps>>
+      ).then((m) => m.createHandler(options.deps));
       loaded.set(spec.name, handler);
     }
     return handler;

@@ -1,6 +1,10 @@
 // Conformance of the core executor through @aws-sdk/client-sfn: Lambda tasks, callbacks, Wait and the clock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SendTaskFailureCommand, SendTaskSuccessCommand, DescribeExecutionCommand } from "@aws-sdk/client-sfn";
+import {
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  DescribeExecutionCommand,
+} from "@aws-sdk/client-sfn";
 import { startHarness, type Harness } from "./harness";
 
 class AppraisalNotFound extends Error {
@@ -28,7 +32,13 @@ describe("Lambda tasks", () => {
   it("runs a bare Lambda ARN and passes its result as the state result", async () => {
     const arn = await h.machine("bare", {
       StartAt: "Double",
-      States: { Double: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:double", End: true } },
+      States: {
+        Double: {
+          Type: "Task",
+          Resource: "arn:aws:lambda:us-east-1:123456789012:function:double",
+          End: true,
+        },
+      },
     });
     const r = await h.run(arn, { n: 21 });
     expect(r.status).toBe("SUCCEEDED");
@@ -42,7 +52,10 @@ describe("Lambda tasks", () => {
         Double: {
           Type: "Task",
           Resource: "arn:aws:states:::lambda:invoke",
-          Parameters: { FunctionName: "arn:aws:lambda:us-east-1:123456789012:function:double", "Payload.$": "$" },
+          Parameters: {
+            FunctionName: "arn:aws:lambda:us-east-1:123456789012:function:double",
+            "Payload.$": "$",
+          },
           ResultSelector: { "value.$": "$.Payload.n", "code.$": "$.StatusCode" },
           ResultPath: "$.result",
           End: true,
@@ -71,13 +84,18 @@ describe("Lambda tasks", () => {
     expect(r.status).toBe("SUCCEEDED");
     expect(r.output.keep).toBe(1);
     expect(r.output.err.Error).toBe("AppraisalNotFound");
-    expect(JSON.parse(r.output.err.Cause)).toMatchObject({ errorType: "AppraisalNotFound", errorMessage: "no appraisal 42" });
+    expect(JSON.parse(r.output.err.Cause)).toMatchObject({
+      errorType: "AppraisalNotFound",
+      errorMessage: "no appraisal 42",
+    });
   });
 
   it("fails with Lambda.ResourceNotFoundException for an unknown function", async () => {
     const arn = await h.machine("unknown-fn", {
       StartAt: "Call",
-      States: { Call: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:nope", End: true } },
+      States: {
+        Call: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:nope", End: true },
+      },
     });
     const r = await h.run(arn);
     expect(r.status).toBe("FAILED");
@@ -109,33 +127,48 @@ describe("callbacks (.waitForTaskToken)", () => {
     expect(d.status).toBe("SUCCEEDED");
     expect(JSON.parse(d.output)).toEqual({ who: "a", answer: { ok: true } });
     // the token is spent: a second completion is rejected as AWS does
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: "{}" }))).rejects.toMatchObject({ name: "TaskTimedOut" });
+    await expect(
+      h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: "{}" })),
+    ).rejects.toMatchObject({ name: "TaskTimedOut" });
   });
 
   it("fails the task with SendTaskFailure's error and cause", async () => {
     const arn = await h.machine("callback-fail", def);
     const exec = await h.start(arn);
     await h.states.engine.idle();
-    await h.sfn.send(new SendTaskFailureCommand({ taskToken: tokens.at(-1)!, error: "Rejected", cause: "by HR" }));
+    await h.sfn.send(
+      new SendTaskFailureCommand({ taskToken: tokens.at(-1)!, error: "Rejected", cause: "by HR" }),
+    );
     const d = await h.finished(exec);
     expect(d).toMatchObject({ status: "FAILED", error: "Rejected", cause: "by HR" });
   });
 
   it("rejects unknown and malformed tokens", async () => {
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: "AQ" + "x".repeat(100), output: "{}" }))).rejects.toMatchObject({ name: "TaskDoesNotExist" });
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: "not a token!", output: "{}" }))).rejects.toMatchObject({ name: "InvalidToken" });
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: "AQ" + "x".repeat(1100), output: "{}" }))).rejects.toMatchObject({ name: "InvalidToken" });
+    await expect(
+      h.sfn.send(new SendTaskSuccessCommand({ taskToken: "AQ" + "x".repeat(100), output: "{}" })),
+    ).rejects.toMatchObject({ name: "TaskDoesNotExist" });
+    await expect(
+      h.sfn.send(new SendTaskSuccessCommand({ taskToken: "not a token!", output: "{}" })),
+    ).rejects.toMatchObject({ name: "InvalidToken" });
+    await expect(
+      h.sfn.send(new SendTaskSuccessCommand({ taskToken: "AQ" + "x".repeat(1100), output: "{}" })),
+    ).rejects.toMatchObject({ name: "InvalidToken" });
   });
 
   it("times out a callback after TimeoutSeconds and then answers TaskTimedOut", async () => {
-    const arn = await h.machine("callback-timeout", { ...def, States: { Ask: { ...def.States.Ask, TimeoutSeconds: 3600 } } });
+    const arn = await h.machine("callback-timeout", {
+      ...def,
+      States: { Ask: { ...def.States.Ask, TimeoutSeconds: 3600 } },
+    });
     const exec = await h.start(arn);
     await h.states.engine.idle();
     const token = tokens.at(-1)!;
     await h.states.engine.advance(3600 * 1000);
     const d = await h.finished(exec);
     expect(d).toMatchObject({ status: "FAILED", error: "States.Timeout" });
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: "{}" }))).rejects.toMatchObject({ name: "TaskTimedOut" });
+    await expect(
+      h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: "{}" })),
+    ).rejects.toMatchObject({ name: "TaskTimedOut" });
   });
 });
 
@@ -143,7 +176,10 @@ describe("Wait and the clock", () => {
   it("waits Seconds on the engine clock and moves on when advanced", async () => {
     const arn = await h.machine("wait-seconds", {
       StartAt: "Sleep",
-      States: { Sleep: { Type: "Wait", Seconds: 7 * 24 * 3600, Next: "Done" }, Done: { Type: "Pass", Result: "woke", End: true } },
+      States: {
+        Sleep: { Type: "Wait", Seconds: 7 * 24 * 3600, Next: "Done" },
+        Done: { Type: "Pass", Result: "woke", End: true },
+      },
     });
     const exec = await h.start(arn);
     await h.states.engine.advance(24 * 3600 * 1000);
@@ -159,8 +195,16 @@ describe("Wait and the clock", () => {
       States: {
         Init: { Type: "Pass", Result: { n: 0 }, Next: "Sleep" },
         Sleep: { Type: "Wait", Seconds: 86400, Next: "Count" },
-        Count: { Type: "Pass", Parameters: { "n.$": "States.MathAdd($.n, 1)", "at.$": "$$.State.EnteredTime" }, Next: "Enough" },
-        Enough: { Type: "Choice", Choices: [{ Variable: "$.n", NumericGreaterThanEquals: 5, Next: "Done" }], Default: "Sleep" },
+        Count: {
+          Type: "Pass",
+          Parameters: { "n.$": "States.MathAdd($.n, 1)", "at.$": "$$.State.EnteredTime" },
+          Next: "Enough",
+        },
+        Enough: {
+          Type: "Choice",
+          Choices: [{ Variable: "$.n", NumericGreaterThanEquals: 5, Next: "Done" }],
+          Default: "Sleep",
+        },
         Done: { Type: "Succeed" },
       },
     });

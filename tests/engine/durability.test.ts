@@ -30,7 +30,18 @@ interface Server {
 async function startServer(offsetMs: number): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [join(root, "node_modules/tsx/dist/cli.mjs"), "packages/local/src/engine/cli-server.ts", "--db", db, "--port", "0", "--lambdas", "tests/engine/fixtures/durability-lambdas.ts", "--offset-ms", String(offsetMs)],
+    [
+      join(root, "node_modules/tsx/dist/cli.mjs"),
+      "packages/local/src/engine/cli-server.ts",
+      "--db",
+      db,
+      "--port",
+      "0",
+      "--lambdas",
+      "tests/engine/fixtures/durability-lambdas.ts",
+      "--offset-ms",
+      String(offsetMs),
+    ],
     { cwd: root, env: { ...process.env, DURABILITY_TOKENS_FILE: tokensFile } },
   );
   children.push(child);
@@ -44,7 +55,12 @@ async function startServer(offsetMs: number): Promise<Server> {
     child.once("exit", (code) => reject(new Error(`engine exited ${code}: ${stderr}`)));
   });
   const endpoint = /^listening (\S+)$/.exec(first)![1];
-  const sfn = new SFNClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" }, maxAttempts: 1 });
+  const sfn = new SFNClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "l", secretAccessKey: "l" },
+    maxAttempts: 1,
+  });
   return {
     child,
     endpoint,
@@ -121,7 +137,11 @@ afterAll(() => {
 it("resumes 200 executions (timers, callbacks, in-flight tasks, Map iterations) after SIGKILL", async () => {
   const first = await startServer(0);
   const { stateMachineArn } = await first.sfn.send(
-    new CreateStateMachineCommand({ name: "durable", definition: JSON.stringify(definition), roleArn: "arn:aws:iam::123456789012:role/x" }),
+    new CreateStateMachineCommand({
+      name: "durable",
+      definition: JSON.stringify(definition),
+      roleArn: "arn:aws:iam::123456789012:role/x",
+    }),
   );
   const arns: string[] = [];
   for (let batch = 0; batch < 200; batch += 25) {
@@ -129,15 +149,20 @@ it("resumes 200 executions (timers, callbacks, in-flight tasks, Map iterations) 
       Array.from({ length: 25 }, (_, k) => {
         const i = batch + k;
         const kind = kinds[i % 4];
-        const input = kind === "map" ? { i, kind, items: [0, 1, 2].map((x) => ({ i: i * 3 + x })) } : { i, kind };
-        return first.sfn.send(new StartExecutionCommand({ stateMachineArn, name: `run-${i}`, input: JSON.stringify(input) }));
+        const input =
+          kind === "map" ? { i, kind, items: [0, 1, 2].map((x) => ({ i: i * 3 + x })) } : { i, kind };
+        return first.sfn.send(
+          new StartExecutionCommand({ stateMachineArn, name: `run-${i}`, input: JSON.stringify(input) }),
+        );
       }),
     );
     arns.push(...started.map((s) => s.executionArn!));
   }
   // Some slow tasks are in flight right now (they take 400 ms); kill without any chance to clean up.
   await new Promise((r) => setTimeout(r, 100));
-  const running = await first.sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "RUNNING", maxResults: 1000 }));
+  const running = await first.sfn.send(
+    new ListExecutionsCommand({ stateMachineArn, statusFilter: "RUNNING", maxResults: 1000 }),
+  );
   expect(running.executions!.length).toBeGreaterThan(100);
   first.child.kill("SIGKILL");
   await new Promise((r) => first.child.once("exit", r));
@@ -150,14 +175,18 @@ it("resumes 200 executions (timers, callbacks, in-flight tasks, Map iterations) 
   const tokens = readTokens();
   expect(tokens.size).toBe(50);
   for (const [i, token] of tokens) {
-    await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ approved: i }) }));
+    await second.sfn.send(
+      new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ approved: i }) }),
+    );
   }
   expect(await second.command("advance 3600000")).toMatch(/^advanced /);
 
   const until = Date.now() + 20_000;
   let succeeded = 0;
   while (Date.now() < until) {
-    const page = await second.sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", maxResults: 1000 }));
+    const page = await second.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", maxResults: 1000 }),
+    );
     succeeded = page.executions!.length;
     if (succeeded === 200) break;
     await new Promise((r) => setTimeout(r, 100));

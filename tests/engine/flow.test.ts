@@ -54,7 +54,16 @@ const flakyTask = (key: string, failTimes: number, retry: object) => ({
 
 describe("Retry", () => {
   it("retries with IntervalSeconds, BackoffRate and MaxDelaySeconds on the engine clock", async () => {
-    const arn = await h.machine("retry-backoff", flakyTask("backoff", 3, { ErrorEquals: ["Flaky"], IntervalSeconds: 10, BackoffRate: 2, MaxDelaySeconds: 15, MaxAttempts: 5 }));
+    const arn = await h.machine(
+      "retry-backoff",
+      flakyTask("backoff", 3, {
+        ErrorEquals: ["Flaky"],
+        IntervalSeconds: 10,
+        BackoffRate: 2,
+        MaxDelaySeconds: 15,
+        MaxAttempts: 5,
+      }),
+    );
     const exec = await h.start(arn);
     await h.states.engine.idle();
     expect(calls.backoff).toHaveLength(1);
@@ -74,7 +83,10 @@ describe("Retry", () => {
   });
 
   it("fails with the task's error once MaxAttempts are used up, and counts retries as transitions", async () => {
-    const arn = await h.machine("retry-exhausted", flakyTask("exhausted", 10, { ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 2 }));
+    const arn = await h.machine(
+      "retry-exhausted",
+      flakyTask("exhausted", 10, { ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 2 }),
+    );
     const exec = await h.start(arn);
     await h.states.engine.advance(60_000);
     const d = await h.finished(exec);
@@ -92,8 +104,24 @@ describe("Parallel and Map", () => {
         Both: {
           Type: "Parallel",
           Branches: [
-            { StartAt: "Sq", States: { Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", InputPath: "$.a", End: true } } },
-            { StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 5, Next: "Id" }, Id: { Type: "Pass", InputPath: "$.b", End: true } } },
+            {
+              StartAt: "Sq",
+              States: {
+                Sq: {
+                  Type: "Task",
+                  Resource: "arn:aws:lambda:us-east-1:123456789012:function:square",
+                  InputPath: "$.a",
+                  End: true,
+                },
+              },
+            },
+            {
+              StartAt: "Wait",
+              States: {
+                Wait: { Type: "Wait", Seconds: 5, Next: "Id" },
+                Id: { Type: "Pass", InputPath: "$.b", End: true },
+              },
+            },
           ],
           ResultPath: "$.results",
           End: true,
@@ -113,7 +141,16 @@ describe("Parallel and Map", () => {
         Both: {
           Type: "Parallel",
           Branches: [
-            { StartAt: "Sq", States: { Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", End: true } } },
+            {
+              StartAt: "Sq",
+              States: {
+                Sq: {
+                  Type: "Task",
+                  Resource: "arn:aws:lambda:us-east-1:123456789012:function:square",
+                  End: true,
+                },
+              },
+            },
             { StartAt: "Stuck", States: { Stuck: { Type: "Wait", Seconds: 100000, End: true } } },
           ],
           Catch: [{ ErrorEquals: ["RangeError"], ResultPath: "$.error", Next: "Recovered" }],
@@ -132,7 +169,17 @@ describe("Parallel and Map", () => {
         Both: {
           Type: "Parallel",
           Branches: [
-            { StartAt: "Sq", States: { Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", InputPath: "$.n", End: true } } },
+            {
+              StartAt: "Sq",
+              States: {
+                Sq: {
+                  Type: "Task",
+                  Resource: "arn:aws:lambda:us-east-1:123456789012:function:square",
+                  InputPath: "$.n",
+                  End: true,
+                },
+              },
+            },
             { StartAt: "Stuck", States: { Stuck: { Type: "Wait", Seconds: 100000, End: true } } },
           ],
           Catch: [{ ErrorEquals: ["RangeError"], ResultPath: "$.error", Next: "Recovered" }],
@@ -154,12 +201,22 @@ describe("Parallel and Map", () => {
           Type: "Map",
           ItemsPath: "$.items",
           MaxConcurrency: 2,
-          ItemSelector: { "index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value", "unit.$": "$.unit" },
+          ItemSelector: {
+            "index.$": "$$.Map.Item.Index",
+            "value.$": "$$.Map.Item.Value",
+            "unit.$": "$.unit",
+          },
           ItemProcessor: {
             ProcessorConfig: { Mode: "INLINE" },
             StartAt: "Sq",
             States: {
-              Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", InputPath: "$.value", ResultPath: "$.sq", End: true },
+              Sq: {
+                Type: "Task",
+                Resource: "arn:aws:lambda:us-east-1:123456789012:function:square",
+                InputPath: "$.value",
+                ResultPath: "$.sq",
+                End: true,
+              },
             },
           },
           End: true,
@@ -183,7 +240,13 @@ describe("Parallel and Map", () => {
           ItemProcessor: {
             ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
             StartAt: "Sq",
-            States: { Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", End: true } },
+            States: {
+              Sq: {
+                Type: "Task",
+                Resource: "arn:aws:lambda:us-east-1:123456789012:function:square",
+                End: true,
+              },
+            },
           },
           End: true,
         },
@@ -201,7 +264,13 @@ describe("Parallel and Map", () => {
     const r = await h.run(
       await h.machine("map-empty", {
         StartAt: "Each",
-        States: { Each: { Type: "Map", ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true } },
+        States: {
+          Each: {
+            Type: "Map",
+            ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+            End: true,
+          },
+        },
       }),
       [],
     );
@@ -234,7 +303,9 @@ describe("heartbeats and activities", () => {
     await h.states.engine.advance(11_000);
     const d = await h.finished(exec);
     expect(d).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
-    await expect(h.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toMatchObject({ name: "TaskTimedOut" });
+    await expect(h.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toMatchObject({
+      name: "TaskTimedOut",
+    });
   });
 
   it("hands activity tasks to a long-polling worker and completes with its output", async () => {
@@ -254,7 +325,9 @@ describe("heartbeats and activities", () => {
     expect(events.map((e) => e.type)).toEqual(
       expect.arrayContaining(["ActivityScheduled", "ActivityStarted", "ActivitySucceeded"]),
     );
-    expect(events.find((e) => e.type === "ActivityStarted").activityStartedEventDetails.workerName).toBe("w1");
+    expect(events.find((e) => e.type === "ActivityStarted").activityStartedEventDetails.workerName).toBe(
+      "w1",
+    );
   });
 
   it("answers an empty task when nothing arrives before the poll ends", async () => {
@@ -266,7 +339,12 @@ describe("heartbeats and activities", () => {
 
 describe("nested executions", () => {
   it("runs states:startExecution.sync:2 and returns the child's parsed output", async () => {
-    const child = await h.machine("child", { StartAt: "Sq", States: { Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", End: true } } });
+    const child = await h.machine("child", {
+      StartAt: "Sq",
+      States: {
+        Sq: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:square", End: true },
+      },
+    });
     const parent = await h.machine("parent", {
       StartAt: "Run",
       States: {
@@ -284,10 +362,20 @@ describe("nested executions", () => {
   });
 
   it("fails the parent task with States.TaskFailed when the .sync child fails", async () => {
-    const child = await h.machine("child-fails", { StartAt: "F", States: { F: { Type: "Fail", Error: "Nope", Cause: "child said no" } } });
+    const child = await h.machine("child-fails", {
+      StartAt: "F",
+      States: { F: { Type: "Fail", Error: "Nope", Cause: "child said no" } },
+    });
     const parent = await h.machine("parent-of-failing", {
       StartAt: "Run",
-      States: { Run: { Type: "Task", Resource: "arn:aws:states:::states:startExecution.sync", Parameters: { StateMachineArn: child }, End: true } },
+      States: {
+        Run: {
+          Type: "Task",
+          Resource: "arn:aws:states:::states:startExecution.sync",
+          Parameters: { StateMachineArn: child },
+          End: true,
+        },
+      },
     });
     const r = await h.run(parent);
     expect(r).toMatchObject({ status: "FAILED", error: "States.TaskFailed" });
@@ -295,14 +383,26 @@ describe("nested executions", () => {
   });
 
   it("starts a child without waiting for plain startExecution", async () => {
-    const child = await h.machine("child-slow", { StartAt: "W", States: { W: { Type: "Wait", Seconds: 1000, End: true } } });
+    const child = await h.machine("child-slow", {
+      StartAt: "W",
+      States: { W: { Type: "Wait", Seconds: 1000, End: true } },
+    });
     const parent = await h.machine("parent-async", {
       StartAt: "Run",
-      States: { Run: { Type: "Task", Resource: "arn:aws:states:::states:startExecution", Parameters: { StateMachineArn: child, Name: "kid-1" }, End: true } },
+      States: {
+        Run: {
+          Type: "Task",
+          Resource: "arn:aws:states:::states:startExecution",
+          Parameters: { StateMachineArn: child, Name: "kid-1" },
+          End: true,
+        },
+      },
     });
     const r = await h.run(parent);
     expect(r.status).toBe("SUCCEEDED");
     expect(r.output.ExecutionArn).toMatch(/:execution:child-slow:kid-1$/);
-    expect((await h.sfn.send(new DescribeExecutionCommand({ executionArn: r.output.ExecutionArn }))).status).toBe("RUNNING");
+    expect(
+      (await h.sfn.send(new DescribeExecutionCommand({ executionArn: r.output.ExecutionArn }))).status,
+    ).toBe("RUNNING");
   });
 });

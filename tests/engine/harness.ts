@@ -2,9 +2,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SFNClient, CreateStateMachineCommand, StartExecutionCommand, DescribeExecutionCommand, GetExecutionHistoryCommand } from "@aws-sdk/client-sfn";
+import {
+  SFNClient,
+  CreateStateMachineCommand,
+  StartExecutionCommand,
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+} from "@aws-sdk/client-sfn";
 import { createOffsetClock, type AdjustableClock } from "@kinerja/core/clock/clock";
-import { createLocalStates, type LambdaResolver, type LocalStates } from "../../packages/local/src/engine/index";
+import {
+  createLocalStates,
+  type LambdaResolver,
+  type LocalStates,
+} from "../../packages/local/src/engine/index";
 
 /** Handlers by function name, as a registry would provide them. */
 export type Handlers = Record<string, (event: any, context: any) => Promise<unknown>>;
@@ -22,29 +32,55 @@ export interface Harness {
   /** Waits until the execution ended and returns DescribeExecution's output. */
   finished(executionArn: string): Promise<Awaited<ReturnType<SFNClient["send"]>> & Record<string, any>>;
   /** Starts and waits; returns the described execution with output parsed. */
-  run(machineArn: string, input?: unknown): Promise<{ status: string; output?: any; error?: string; cause?: string; executionArn: string }>;
+  run(
+    machineArn: string,
+    input?: unknown,
+  ): Promise<{ status: string; output?: any; error?: string; cause?: string; executionArn: string }>;
   history(executionArn: string): Promise<any[]>;
   close(): Promise<void>;
 }
 
 /** Starts a harness whose Lambda registry is `handlers` (mutable: tests may add functions later). */
-export async function startHarness(handlers: Handlers = {}, options: { realTime?: boolean; random?: () => number } = {}): Promise<Harness> {
+export async function startHarness(
+  handlers: Handlers = {},
+  options: { realTime?: boolean; random?: () => number } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "kinerja-engine-"));
   const clock = createOffsetClock();
   const lambdas: LambdaResolver = (name) => handlers[name];
-  const states = await createLocalStates({ dbPath: join(dir, "engine.sqlite"), clock, lambdas, port: 0, realTime: options.realTime, random: options.random });
-  const sfn = new SFNClient({ endpoint: states.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+  const states = await createLocalStates({
+    dbPath: join(dir, "engine.sqlite"),
+    clock,
+    lambdas,
+    port: 0,
+    realTime: options.realTime,
+    random: options.random,
+  });
+  const sfn = new SFNClient({
+    endpoint: states.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+  });
   const h: Harness = {
     states,
     sfn,
     clock,
     dir,
     async machine(name, definition) {
-      const r = await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: "arn:aws:iam::123456789012:role/test" }));
+      const r = await sfn.send(
+        new CreateStateMachineCommand({
+          name,
+          definition: JSON.stringify(definition),
+          roleArn: "arn:aws:iam::123456789012:role/test",
+        }),
+      );
       return r.stateMachineArn!;
     },
     async start(machineArn, input = {}, name) {
-      const r = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, input: JSON.stringify(input), name }));
+      const r = await sfn.send(
+        new StartExecutionCommand({ stateMachineArn: machineArn, input: JSON.stringify(input), name }),
+      );
       return r.executionArn!;
     },
     async finished(executionArn) {
@@ -54,13 +90,21 @@ export async function startHarness(handlers: Handlers = {}, options: { realTime?
     async run(machineArn, input = {}) {
       const executionArn = await h.start(machineArn, input);
       const d = await h.finished(executionArn);
-      return { status: d.status, output: d.output === undefined ? undefined : JSON.parse(d.output), error: d.error, cause: d.cause, executionArn };
+      return {
+        status: d.status,
+        output: d.output === undefined ? undefined : JSON.parse(d.output),
+        error: d.error,
+        cause: d.cause,
+        executionArn,
+      };
     },
     async history(executionArn) {
       const events: any[] = [];
       let nextToken: string | undefined;
       do {
-        const r = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }));
+        const r = await sfn.send(
+          new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }),
+        );
         events.push(...(r.events ?? []));
         nextToken = r.nextToken;
       } while (nextToken);

@@ -27,7 +27,9 @@ export async function freshTable(prefix = "test"): Promise<FreshTable> {
 }
 
 /** Reads every item of a table (for tests asserting that nothing was written). */
-export async function scanAll(table: Pick<FreshTable, "client" | "tableName"> & { endpoint?: string }): Promise<Record<string, unknown>[]> {
+export async function scanAll(
+  table: Pick<FreshTable, "client" | "tableName"> & { endpoint?: string },
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

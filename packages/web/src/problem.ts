@@ -23,8 +23,17 @@ export class HttpProblem extends Error {
 }
 
 /** Writes a problem+json response. */
-export function problem(c: Context, status: ContentfulStatusCode, title: string, errors: ProblemDetail[] = []) {
-  return c.body(JSON.stringify({ type: "about:blank", title, status, ...(errors.length ? { errors } : {}) }), status, {
-    "content-type": "application/problem+json",
-  });
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  title: string,
+  errors: ProblemDetail[] = [],
+) {
+  return c.body(
+    JSON.stringify({ type: "about:blank", title, status, ...(errors.length ? { errors } : {}) }),
+    status,
+    {
+      "content-type": "application/problem+json",
+    },
+  );
 }

@@ -4,7 +4,6 @@ import {
   GuardFailedError,
   ItemAlreadyExistsError,
   StaleVersionError,
-  StorageError,
   isConditionFailure,
 } from "../storage/storage.errors";
 import { updateItem, type TransactWriteItem } from "../storage/transact";

@@ -32,7 +32,8 @@ export function createOffsetClock(initialOffsetMs = 0, base: () => number = Date
       const target = at.getTime();
       if (Number.isNaN(target)) throw new RangeError("clock set to an invalid date");
       const current = base() + offset;
-      if (target < current) throw new RangeError(`clock cannot move backwards (now ${new Date(current).toISOString()})`);
+      if (target < current)
+        throw new RangeError(`clock cannot move backwards (now ${new Date(current).toISOString()})`);
       offset = target - base();
       return new Date(target);
     },
@@ -41,9 +42,10 @@ export function createOffsetClock(initialOffsetMs = 0, base: () => number = Date
 
 /** Parses an ISO 8601 duration (PnYnMnWnDTnHnMnS; years = 365 days, months = 30 days) to milliseconds. */
 export function parseIsoDuration(text: string): number {
-  const match = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-    text.trim(),
-  );
+  const match =
+    /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      text.trim(),
+    );
   if (!match) throw new RangeError(`not an ISO 8601 duration: "${text}" (try P30D, PT12H, P1Y)`);
   const [, y, mo, w, d, h, mi, s] = match.map((v) => (v === undefined ? 0 : Number(v)));
   const days = y * 365 + mo * 30 + w * 7 + d;

@@ -23,10 +23,16 @@ async function main() {
   if (!values.db) throw new Error("--db <file> is required");
   let handlers: HandlerMap = {};
   if (values.lambdas) {
-    const mod = (await import(pathToFileURL(resolve(values.lambdas)).href)) as { handlers?: HandlerMap; default?: HandlerMap };
+    const mod = (await import(pathToFileURL(resolve(values.lambdas)).href)) as {
+      handlers?: HandlerMap;
+      default?: HandlerMap;
+    };
     handlers = mod.handlers ?? mod.default ?? {};
   }
-  const lambdas: LambdaResolver = (name) => (Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined) as ReturnType<LambdaResolver>;
+  const lambdas: LambdaResolver = (name) =>
+    (Object.prototype.hasOwnProperty.call(handlers, name)
+      ? handlers[name]
+      : undefined) as ReturnType<LambdaResolver>;
   const clock = createOffsetClock(Number(values["offset-ms"]));
   const states = await createLocalStates({ dbPath: values.db, clock, lambdas, port: Number(values.port) });
   process.stdout.write(`listening ${states.endpoint}\n`);

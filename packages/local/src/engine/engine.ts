@@ -3,14 +3,37 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AdjustableClock } from "@kinerja/core/clock/clock";
 import type { ContextObject } from "./asl/context";
 import { ERROR, StatesError } from "./asl/errors";
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, readPath } from "./asl/paths";
+import {
+  applyInputPath,
+  applyOutputPath,
+  applyParameters,
+  applyResultPath,
+  applyResultSelector,
+  readPath,
+} from "./asl/paths";
 import { selectChoice } from "./asl/choice";
 import { findCatcher, nextRetry, type Retrier } from "./asl/retry";
 import { validateDefinition } from "./asl/validate";
 import { StatesApiError } from "./errors";
 import { arns, assertValidName } from "./names";
-import { lambdaError, lambdaFunctionName, lambdaInvokeResult, parseResource, requestId, type TaskResource } from "./resources";
-import { openStore, type EngineStore, type ExecutionRow, type ExecutionStatus, type HistoryRow, type ThreadRow, type TimerRow, type TokenRow } from "./store";
+import {
+  lambdaError,
+  lambdaFunctionName,
+  lambdaInvokeResult,
+  parseResource,
+  requestId,
+  type TaskResource,
+} from "./resources";
+import {
+  openStore,
+  type EngineStore,
+  type ExecutionRow,
+  type ExecutionStatus,
+  type HistoryRow,
+  type ThreadRow,
+  type TimerRow,
+  type TokenRow,
+} from "./store";
 
 /** Resolves a Lambda function name to an in-process handler (undefined = no such function). */
 export type LambdaResolver = (
@@ -219,7 +242,8 @@ export function createEngine(options: EngineOptions) {
       } else byExecution.set(executionArn, { state, count: 1 });
     }
     progress.length = 0;
-    for (const [executionArn, { state, count }] of byExecution) store.setCurrentState(executionArn, state, count);
+    for (const [executionArn, { state, count }] of byExecution)
+      store.setCurrentState(executionArn, state, count);
   }
 
   function after(effect: () => void) {
@@ -304,7 +328,8 @@ export function createEngine(options: EngineOptions) {
     const cached = metas.get(executionArn);
     if (cached) return cached;
     const row = store.getExecution(executionArn);
-    if (!row) throw new StatesApiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
+    if (!row)
+      throw new StatesApiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     const machine = store.getMachine(row.stateMachineArn);
     const m: ExecMeta = {
       arn: row.arn,
@@ -324,11 +349,22 @@ export function createEngine(options: EngineOptions) {
     return m;
   }
 
-  function emit(m: ExecMeta, type: string, details?: Record<string, unknown>, th?: ThreadRow, data?: ThreadData): number {
+  function emit(
+    m: ExecMeta,
+    type: string,
+    details?: Record<string, unknown>,
+    th?: ThreadRow,
+    data?: ThreadData,
+  ): number {
     const id = m.historyCount + 1;
     if (id >= ENGINE_LIMITS.historyEvents && !type.startsWith("Execution")) throw new HistoryLimitReached();
     const previous = data?.lastEventId ?? (th ? 0 : m.historyCount);
-    store.appendHistory(m.arn, id, { timestampMs: now(), type, previousEventId: previous, details: details ? JSON.stringify(details) : null });
+    store.appendHistory(m.arn, id, {
+      timestampMs: now(),
+      type,
+      previousEventId: previous,
+      details: details ? JSON.stringify(details) : null,
+    });
     m.historyCount = id;
     if (data) data.lastEventId = id;
     return id;
@@ -353,11 +389,27 @@ export function createEngine(options: EngineOptions) {
     return JSON.stringify([...path, [stateName, index]]);
   }
 
-  function context(m: ExecMeta, th: ThreadRow, data: ThreadData, extra?: Partial<ContextObject>): ContextObject {
+  function context(
+    m: ExecMeta,
+    th: ThreadRow,
+    data: ThreadData,
+    extra?: Partial<ContextObject>,
+  ): ContextObject {
     if (m.parsedInput === undefined) m.parsedInput = JSON.parse(m.input);
     return {
-      Execution: { Id: m.arn, Input: m.parsedInput, Name: m.name, RoleArn: m.roleArn, StartTime: iso(m.startMs), RedriveCount: 0 },
-      State: { EnteredTime: iso(data.enteredMs ?? now()), Name: th.state, RetryCount: (data.retries ?? []).reduce((a, b) => a + b, 0) },
+      Execution: {
+        Id: m.arn,
+        Input: m.parsedInput,
+        Name: m.name,
+        RoleArn: m.roleArn,
+        StartTime: iso(m.startMs),
+        RedriveCount: 0,
+      },
+      State: {
+        EnteredTime: iso(data.enteredMs ?? now()),
+        Name: th.state,
+        RetryCount: (data.retries ?? []).reduce((a, b) => a + b, 0),
+      },
       StateMachine: { Id: m.stateMachineArn, Name: m.stateMachineName },
       ...extra,
     };
@@ -407,10 +459,16 @@ export function createEngine(options: EngineOptions) {
   function crashExecution(executionArn: string, error: unknown) {
     const [err, cause] =
       error instanceof HistoryLimitReached
-        ? [ERROR.Runtime, `The execution reached the maximum number of history events (${ENGINE_LIMITS.historyEvents}).`]
+        ? [
+            ERROR.Runtime,
+            `The execution reached the maximum number of history events (${ENGINE_LIMITS.historyEvents}).`,
+          ]
         : error instanceof StatesError
           ? [error.error, error.cause ?? ""]
-          : [ERROR.Runtime, `Internal engine error: ${error instanceof Error ? error.message : String(error)}`];
+          : [
+              ERROR.Runtime,
+              `Internal engine error: ${error instanceof Error ? error.message : String(error)}`,
+            ];
     step(() => finishExecution(meta(executionArn), "FAILED", null, err, cause));
   }
 
@@ -432,7 +490,10 @@ export function createEngine(options: EngineOptions) {
       }
     } catch (error) {
       if (error instanceof HistoryLimitReached) throw error;
-      const [name, cause] = error instanceof StatesError ? [error.error, error.cause ?? ""] : [ERROR.Runtime, String((error as Error)?.message ?? error)];
+      const [name, cause] =
+        error instanceof StatesError
+          ? [error.error, error.cause ?? ""]
+          : [ERROR.Runtime, String((error as Error)?.message ?? error)];
       failState(m, th, data, def, name, cause);
     }
   }
@@ -441,7 +502,14 @@ export function createEngine(options: EngineOptions) {
     const type = def.Type as string;
     data.enteredMs = now();
     data.retries = [];
-    if (type !== "Fail") emit(m, `${type}StateEntered`, { stateEnteredEventDetails: { name: th.state, input: th.input, inputDetails: { truncated: false } } }, th, data);
+    if (type !== "Fail")
+      emit(
+        m,
+        `${type}StateEntered`,
+        { stateEnteredEventDetails: { name: th.state, input: th.input, inputDetails: { truncated: false } } },
+        th,
+        data,
+      );
     recordTransition(m.arn, th.state);
     const input = JSON.parse(th.input) as Json;
     const ctx = context(m, th, data);
@@ -464,9 +532,12 @@ export function createEngine(options: EngineOptions) {
         return exitState(m, th, data, def, out);
       }
       case "Fail": {
-        const error = def.Error ?? (def.ErrorPath !== undefined ? readPath(input, def.ErrorPath, ctx) : undefined);
-        const cause = def.Cause ?? (def.CausePath !== undefined ? readPath(input, def.CausePath, ctx) : undefined);
-        const text = (v: unknown) => (v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v));
+        const error =
+          def.Error ?? (def.ErrorPath !== undefined ? readPath(input, def.ErrorPath, ctx) : undefined);
+        const cause =
+          def.Cause ?? (def.CausePath !== undefined ? readPath(input, def.CausePath, ctx) : undefined);
+        const text = (v: unknown) =>
+          v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
         emit(m, "FailStateEntered", undefined, th, data);
         return failThread(m, th, data, text(error), text(cause));
       }
@@ -477,7 +548,14 @@ export function createEngine(options: EngineOptions) {
         th.attempt += 1;
         th.phase = "after-wait";
         th.status = "waiting";
-        store.insertTimer({ dueMs, kind: "wait", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
+        store.insertTimer({
+          dueMs,
+          kind: "wait",
+          threadId: th.id,
+          attempt: th.attempt,
+          executionArn: m.arn,
+          token: null,
+        });
         save(th, data);
         return;
       }
@@ -498,22 +576,44 @@ export function createEngine(options: EngineOptions) {
     if (def.SecondsPath !== undefined) {
       const seconds = readPath(eff, def.SecondsPath, ctx);
       if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
-        throw new StatesError(ERROR.Runtime, `The SecondsPath parameter does not reference a valid non-negative integer: ${JSON.stringify(seconds)}`);
+        throw new StatesError(
+          ERROR.Runtime,
+          `The SecondsPath parameter does not reference a valid non-negative integer: ${JSON.stringify(seconds)}`,
+        );
       }
       return enteredMs + seconds * 1000;
     }
-    const stamp = def.Timestamp ?? (def.TimestampPath !== undefined ? readPath(eff, def.TimestampPath, ctx) : undefined);
+    const stamp =
+      def.Timestamp ?? (def.TimestampPath !== undefined ? readPath(eff, def.TimestampPath, ctx) : undefined);
     const ms = typeof stamp === "string" ? Date.parse(stamp) : NaN;
-    if (Number.isNaN(ms)) throw new StatesError(ERROR.Runtime, `The TimestampPath parameter does not reference a valid ISO-8601 timestamp: ${JSON.stringify(stamp)}`);
+    if (Number.isNaN(ms))
+      throw new StatesError(
+        ERROR.Runtime,
+        `The TimestampPath parameter does not reference a valid ISO-8601 timestamp: ${JSON.stringify(stamp)}`,
+      );
     return ms;
   }
 
   /** Leaves the current state with `output`: to `next` (or the state's Next), or ends the thread. */
-  function exitState(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, output: Json, next?: string) {
+  function exitState(
+    m: ExecMeta,
+    th: ThreadRow,
+    data: ThreadData,
+    def: StateDef,
+    output: Json,
+    next?: string,
+  ) {
     const text = stringifyPayload(output, `output of state '${th.state}'`);
     const type = def.Type as string;
-    emit(m, `${type}StateExited`, { stateExitedEventDetails: { name: th.state, output: text, outputDetails: { truncated: false } } }, th, data);
-    const target = next ?? (def.End === true || type === "Succeed" ? undefined : (def.Next as string | undefined));
+    emit(
+      m,
+      `${type}StateExited`,
+      { stateExitedEventDetails: { name: th.state, output: text, outputDetails: { truncated: false } } },
+      th,
+      data,
+    );
+    const target =
+      next ?? (def.End === true || type === "Succeed" ? undefined : (def.Next as string | undefined));
     if (target === undefined) return succeedThread(m, th, data, text);
     th.state = target;
     th.phase = "enter";
@@ -530,13 +630,21 @@ export function createEngine(options: EngineOptions) {
     return startMap(m, th, data, def);
   }
 
-  function seconds(def: StateDef, field: "TimeoutSeconds" | "HeartbeatSeconds", eff: Json, ctx: ContextObject): number | undefined {
+  function seconds(
+    def: StateDef,
+    field: "TimeoutSeconds" | "HeartbeatSeconds",
+    eff: Json,
+    ctx: ContextObject,
+  ): number | undefined {
     if (typeof def[field] === "number") return def[field] as number;
     const path = def[`${field}Path`];
     if (path === undefined) return undefined;
     const value = readPath(eff, path, ctx);
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-      throw new StatesError(ERROR.Runtime, `The ${field}Path parameter does not reference a positive integer: ${JSON.stringify(value)}`);
+      throw new StatesError(
+        ERROR.Runtime,
+        `The ${field}Path parameter does not reference a positive integer: ${JSON.stringify(value)}`,
+      );
     }
     return value;
   }
@@ -554,14 +662,22 @@ export function createEngine(options: EngineOptions) {
       resource.kind === "activity";
     const token = callback ? newToken() : undefined;
     const ctx = context(m, th, data, token ? { Task: { Token: token } } : {});
-    const params: Json = def.Parameters !== undefined ? applyParameters(def.Parameters, data.eff, ctx) : data.eff;
+    const params: Json =
+      def.Parameters !== undefined ? applyParameters(def.Parameters, data.eff, ctx) : data.eff;
     const timeout = seconds(def, "TimeoutSeconds", data.eff, ctx);
     const heartbeat = seconds(def, "HeartbeatSeconds", data.eff, ctx);
     const paramsText = stringifyPayload(params, `parameters of state '${th.state}'`);
     const resourceType = resourceTypeOf(resource);
     const t = now();
     if (timeout !== undefined) {
-      store.insertTimer({ dueMs: t + timeout * 1000, kind: "task-timeout", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
+      store.insertTimer({
+        dueMs: t + timeout * 1000,
+        kind: "task-timeout",
+        threadId: th.id,
+        attempt: th.attempt,
+        executionArn: m.arn,
+        token: null,
+      });
     }
     if (token) {
       store.insertToken({
@@ -580,7 +696,14 @@ export function createEngine(options: EngineOptions) {
       data.token = token;
       // AWS starts the heartbeat clock when a callback task starts; an activity's when a worker picks it up.
       if (heartbeat !== undefined && resource.kind !== "activity") {
-        store.insertTimer({ dueMs: t + heartbeat * 1000, kind: "heartbeat", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token });
+        store.insertTimer({
+          dueMs: t + heartbeat * 1000,
+          kind: "heartbeat",
+          threadId: th.id,
+          attempt: th.attempt,
+          executionArn: m.arn,
+          token,
+        });
       }
     } else {
       delete data.token;
@@ -592,15 +715,37 @@ export function createEngine(options: EngineOptions) {
       if (resource.kind === "lambda-arn") {
         functionName = resource.functionName;
         event = params;
-        emit(m, "LambdaFunctionScheduled", { lambdaFunctionScheduledEventDetails: { resource: resource.resource, input: paramsText, timeoutInSeconds: timeout } }, th, data);
+        emit(
+          m,
+          "LambdaFunctionScheduled",
+          {
+            lambdaFunctionScheduledEventDetails: {
+              resource: resource.resource,
+              input: paramsText,
+              timeoutInSeconds: timeout,
+            },
+          },
+          th,
+          data,
+        );
         emit(m, "LambdaFunctionStarted", undefined, th, data);
       } else {
         const p = (params ?? {}) as Record<string, Json>;
-        if (typeof p.FunctionName !== "string") throw new StatesError(ERROR.Runtime, "The field 'FunctionName' is required for arn:aws:states:::lambda:invoke");
+        if (typeof p.FunctionName !== "string")
+          throw new StatesError(
+            ERROR.Runtime,
+            "The field 'FunctionName' is required for arn:aws:states:::lambda:invoke",
+          );
         functionName = lambdaFunctionName(p.FunctionName);
         event = "Payload" in p ? p.Payload : {};
         emitTaskScheduled(m, th, data, resource, paramsText, timeout, heartbeat);
-        emit(m, "TaskStarted", { taskStartedEventDetails: { resourceType, resource: resourceName(resource) } }, th, data);
+        emit(
+          m,
+          "TaskStarted",
+          { taskStartedEventDetails: { resourceType, resource: resourceName(resource) } },
+          th,
+          data,
+        );
       }
       data.inv = {
         mode: callback ? "callback" : "sync",
@@ -621,9 +766,21 @@ export function createEngine(options: EngineOptions) {
       if (!store.getActivity(resource.activityArn)) {
         throw new StatesError("States.Runtime", `Activity does not exist: ${resource.activityArn}`);
       }
-      emit(m, "ActivityScheduled", {
-        activityScheduledEventDetails: { resource: resource.resource, input: paramsText, inputDetails: { truncated: false }, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat },
-      }, th, data);
+      emit(
+        m,
+        "ActivityScheduled",
+        {
+          activityScheduledEventDetails: {
+            resource: resource.resource,
+            input: paramsText,
+            inputDetails: { truncated: false },
+            timeoutInSeconds: timeout,
+            heartbeatInSeconds: heartbeat,
+          },
+        },
+        th,
+        data,
+      );
       th.status = "waiting";
       save(th, data);
       after(() => notifyActivity(resource.activityArn));
@@ -632,15 +789,25 @@ export function createEngine(options: EngineOptions) {
 
     if (resource.kind === "start-execution") {
       emitTaskScheduled(m, th, data, resource, paramsText, timeout, heartbeat);
-      emit(m, "TaskStarted", { taskStartedEventDetails: { resourceType, resource: resourceName(resource) } }, th, data);
+      emit(
+        m,
+        "TaskStarted",
+        { taskStartedEventDetails: { resourceType, resource: resourceName(resource) } },
+        th,
+        data,
+      );
       const p = (params ?? {}) as Record<string, Json>;
       const child = startExecutionInTx({
         stateMachineArn: p.StateMachineArn,
         name: p.Name,
         input: typeof p.Input === "string" ? p.Input : p.Input === undefined ? "{}" : JSON.stringify(p.Input),
-        parent: resource.mode === "sync" || resource.mode === "sync2" ? { threadId: th.id, attempt: th.attempt, arn: m.arn } : null,
+        parent:
+          resource.mode === "sync" || resource.mode === "sync2"
+            ? { threadId: th.id, attempt: th.attempt, arn: m.arn }
+            : null,
       });
-      if (child.error) throw new StatesError(`StepFunctions.${child.error.type}Exception`, child.error.message);
+      if (child.error)
+        throw new StatesError(`StepFunctions.${child.error.type}Exception`, child.error.message);
       if (resource.mode === "async") {
         const result = { ExecutionArn: child.value!.executionArn, StartDate: child.value!.startMs };
         th.status = "running";
@@ -663,21 +830,41 @@ export function createEngine(options: EngineOptions) {
 
   function resourceName(resource: TaskResource): string {
     if (resource.kind === "lambda-invoke") return resource.callback ? "invoke.waitForTaskToken" : "invoke";
-    if (resource.kind === "start-execution") return { async: "startExecution", sync: "startExecution.sync", sync2: "startExecution.sync:2", callback: "startExecution.waitForTaskToken" }[resource.mode];
+    if (resource.kind === "start-execution")
+      return {
+        async: "startExecution",
+        sync: "startExecution.sync",
+        sync2: "startExecution.sync:2",
+        callback: "startExecution.waitForTaskToken",
+      }[resource.mode];
     return resource.resource;
   }
 
-  function emitTaskScheduled(m: ExecMeta, th: ThreadRow, data: ThreadData, resource: TaskResource, params: string, timeout?: number, heartbeat?: number) {
-    emit(m, "TaskScheduled", {
-      taskScheduledEventDetails: {
-        resourceType: resourceTypeOf(resource),
-        resource: resourceName(resource),
-        region,
-        parameters: params,
-        timeoutInSeconds: timeout,
-        heartbeatInSeconds: heartbeat,
+  function emitTaskScheduled(
+    m: ExecMeta,
+    th: ThreadRow,
+    data: ThreadData,
+    resource: TaskResource,
+    params: string,
+    timeout?: number,
+    heartbeat?: number,
+  ) {
+    emit(
+      m,
+      "TaskScheduled",
+      {
+        taskScheduledEventDetails: {
+          resourceType: resourceTypeOf(resource),
+          resource: resourceName(resource),
+          region,
+          parameters: params,
+          timeoutInSeconds: timeout,
+          heartbeatInSeconds: heartbeat,
+        },
       },
-    }, th, data);
+      th,
+      data,
+    );
   }
 
   /** Calls the Lambda handler outside any transaction; its outcome is applied in a new step if the attempt is still current. */
@@ -689,11 +876,17 @@ export function createEngine(options: EngineOptions) {
     const deadline = Date.now() + inv.timeoutMs;
     const run = async () => {
       if (!handler) {
-        const error = new Error(`Function not found: arn:aws:lambda:${region}:${accountId}:function:${inv.functionName}`);
+        const error = new Error(
+          `Function not found: arn:aws:lambda:${region}:${accountId}:function:${inv.functionName}`,
+        );
         error.name = "Lambda.ResourceNotFoundException";
         throw error;
       }
-      return handler(structuredClone(inv.event), { functionName: inv.functionName, awsRequestId, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) });
+      return handler(structuredClone(inv.event), {
+        functionName: inv.functionName,
+        awsRequestId,
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      });
     };
     run()
       .then(
@@ -715,9 +908,21 @@ export function createEngine(options: EngineOptions) {
       });
   }
 
-  function onInvocationDone(threadId: number, attempt: number, inv: Invocation, outcome: { ok: true; value: unknown } | { ok: false; thrown: unknown }, awsRequestId: string) {
+  function onInvocationDone(
+    threadId: number,
+    attempt: number,
+    inv: Invocation,
+    outcome: { ok: true; value: unknown } | { ok: false; thrown: unknown },
+    awsRequestId: string,
+  ) {
     const th = store.getThread(threadId);
-    if (!th || th.attempt !== attempt || th.phase !== "start" || (th.status !== "running" && th.status !== "waiting")) return;
+    if (
+      !th ||
+      th.attempt !== attempt ||
+      th.phase !== "start" ||
+      (th.status !== "running" && th.status !== "waiting")
+    )
+      return;
     const m = meta(th.executionArn);
     if (m.status !== "RUNNING") return;
     const data = readData(th);
@@ -726,18 +931,50 @@ export function createEngine(options: EngineOptions) {
     if (!outcome.ok) {
       const { error, cause } = lambdaError(outcome.thrown);
       if (data.token) store.setTokenStatus(data.token, "closed");
-      if (inv.wrap === "bare") emit(m, "LambdaFunctionFailed", { lambdaFunctionFailedEventDetails: { error, cause } }, th, data);
-      else emit(m, "TaskFailed", { taskFailedEventDetails: { resourceType: "lambda", resource: resourceName(resource), error, cause } }, th, data);
+      if (inv.wrap === "bare")
+        emit(m, "LambdaFunctionFailed", { lambdaFunctionFailedEventDetails: { error, cause } }, th, data);
+      else
+        emit(
+          m,
+          "TaskFailed",
+          {
+            taskFailedEventDetails: {
+              resourceType: "lambda",
+              resource: resourceName(resource),
+              error,
+              cause,
+            },
+          },
+          th,
+          data,
+        );
       return failState(m, th, data, def, error, cause);
     }
     if (inv.mode === "callback") {
       if (th.status !== "running") return;
-      emit(m, "TaskSubmitted", { taskSubmittedEventDetails: { resourceType: "lambda", resource: resourceName(resource), output: JSON.stringify(lambdaInvokeResult(outcome.value, awsRequestId)) } }, th, data);
+      emit(
+        m,
+        "TaskSubmitted",
+        {
+          taskSubmittedEventDetails: {
+            resourceType: "lambda",
+            resource: resourceName(resource),
+            output: JSON.stringify(lambdaInvokeResult(outcome.value, awsRequestId)),
+          },
+        },
+        th,
+        data,
+      );
       th.status = "waiting";
       save(th, data);
       return;
     }
-    const result = inv.wrap === "invoke" ? lambdaInvokeResult(outcome.value, awsRequestId) : outcome.value === undefined ? null : outcome.value;
+    const result =
+      inv.wrap === "invoke"
+        ? lambdaInvokeResult(outcome.value, awsRequestId)
+        : outcome.value === undefined
+          ? null
+          : outcome.value;
     try {
       completeTask(m, th, data, def, result);
     } catch (error) {
@@ -756,9 +993,37 @@ export function createEngine(options: EngineOptions) {
   function completeTask(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, result: Json) {
     const resource = parseResource(String(def.Resource));
     const text = stringifyPayload(result, `result of state '${th.state}'`);
-    if (resource.kind === "lambda-arn") emit(m, "LambdaFunctionSucceeded", { lambdaFunctionSucceededEventDetails: { output: text, outputDetails: { truncated: false } } }, th, data);
-    else if (resource.kind === "activity") emit(m, "ActivitySucceeded", { activitySucceededEventDetails: { output: text, outputDetails: { truncated: false } } }, th, data);
-    else emit(m, "TaskSucceeded", { taskSucceededEventDetails: { resourceType: resourceTypeOf(resource), resource: resourceName(resource), output: text, outputDetails: { truncated: false } } }, th, data);
+    if (resource.kind === "lambda-arn")
+      emit(
+        m,
+        "LambdaFunctionSucceeded",
+        { lambdaFunctionSucceededEventDetails: { output: text, outputDetails: { truncated: false } } },
+        th,
+        data,
+      );
+    else if (resource.kind === "activity")
+      emit(
+        m,
+        "ActivitySucceeded",
+        { activitySucceededEventDetails: { output: text, outputDetails: { truncated: false } } },
+        th,
+        data,
+      );
+    else
+      emit(
+        m,
+        "TaskSucceeded",
+        {
+          taskSucceededEventDetails: {
+            resourceType: resourceTypeOf(resource),
+            resource: resourceName(resource),
+            output: text,
+            outputDetails: { truncated: false },
+          },
+        },
+        th,
+        data,
+      );
     clearAttempt(th, data);
     finishStateWithResult(m, th, data, def, result);
   }
@@ -766,7 +1031,8 @@ export function createEngine(options: EngineOptions) {
   function finishStateWithResult(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, result: Json) {
     const ctx = context(m, th, data);
     const input = JSON.parse(th.input) as Json;
-    const selected = def.ResultSelector !== undefined ? applyResultSelector(def.ResultSelector, result, ctx) : result;
+    const selected =
+      def.ResultSelector !== undefined ? applyResultSelector(def.ResultSelector, result, ctx) : result;
     const out = applyOutputPath(applyResultPath(input, selected, def.ResultPath), def.OutputPath, ctx);
     th.status = "ready";
     exitState(m, th, data, def, out);
@@ -784,7 +1050,14 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** The state failed with `error`: Retry, else Catch, else the thread fails. */
-  function failState(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, error: string, cause: string) {
+  function failState(
+    m: ExecMeta,
+    th: ThreadRow,
+    data: ThreadData,
+    def: StateDef,
+    error: string,
+    cause: string,
+  ) {
     clearAttempt(th, data);
     const type = def?.Type as string | undefined;
     if (type === "Task" || type === "Parallel" || type === "Map") {
@@ -802,8 +1075,19 @@ export function createEngine(options: EngineOptions) {
         th.status = "waiting";
         recordTransition(m.arn, th.state); // each retry is a billable transition
         const dueMs = now() + retry.delayMs;
-        store.insertTimer({ dueMs, kind: "retry", threadId: th.id, attempt: th.attempt, executionArn: m.arn, token: null });
-        const floor = Math.min(retry.delayMs, retryRealFloorMs * 2 ** Math.min(attempts[retry.retrierIndex]! - 1, 16), MAX_RETRY_REAL_FLOOR_MS);
+        store.insertTimer({
+          dueMs,
+          kind: "retry",
+          threadId: th.id,
+          attempt: th.attempt,
+          executionArn: m.arn,
+          token: null,
+        });
+        const floor = Math.min(
+          retry.delayMs,
+          retryRealFloorMs * 2 ** Math.min(attempts[retry.retrierIndex]! - 1, 16),
+          MAX_RETRY_REAL_FLOOR_MS,
+        );
         if (floor > 0) retryRealNotBefore.set(th.id, { dueMs, realMs: Date.now() + floor });
         save(th, data);
         return;
@@ -819,7 +1103,13 @@ export function createEngine(options: EngineOptions) {
           return failThread(m, th, data, se.error, se.cause ?? "");
         }
         const text = stringifyPayload(out, `output of state '${th.state}'`);
-        emit(m, `${type}StateExited`, { stateExitedEventDetails: { name: th.state, output: text, outputDetails: { truncated: false } } }, th, data);
+        emit(
+          m,
+          `${type}StateExited`,
+          { stateExitedEventDetails: { name: th.state, output: text, outputDetails: { truncated: false } } },
+          th,
+          data,
+        );
         th.state = catcher.Next;
         th.phase = "enter";
         th.status = "ready";
@@ -848,7 +1138,13 @@ export function createEngine(options: EngineOptions) {
     childFinished(m, th, data, true);
   }
 
-  function failThread(m: ExecMeta, th: ThreadRow, data: ThreadData, error: string | null, cause: string | null) {
+  function failThread(
+    m: ExecMeta,
+    th: ThreadRow,
+    data: ThreadData,
+    error: string | null,
+    cause: string | null,
+  ) {
     th.status = "failed";
     th.error = error;
     th.cause = cause;
@@ -864,7 +1160,18 @@ export function createEngine(options: EngineOptions) {
     const pdef = scopeBlock(m, parent.scope).States[parent.state];
     const isMap = pdef.Type === "Map";
     if (isMap) {
-      emit(m, ok ? "MapIterationSucceeded" : "MapIterationFailed", { [ok ? "mapIterationSucceededEventDetails" : "mapIterationFailedEventDetails"]: { name: parent.state, index: childData.mapIndex } }, parent, pdata);
+      emit(
+        m,
+        ok ? "MapIterationSucceeded" : "MapIterationFailed",
+        {
+          [ok ? "mapIterationSucceededEventDetails" : "mapIterationFailedEventDetails"]: {
+            name: parent.state,
+            index: childData.mapIndex,
+          },
+        },
+        parent,
+        pdata,
+      );
     }
     pdata.remaining = (pdata.remaining ?? 1) - 1;
     pdata.running = (pdata.running ?? 1) - 1;
@@ -874,14 +1181,23 @@ export function createEngine(options: EngineOptions) {
       if (!tolerated) {
         const error = child.error ?? (isMap ? ERROR.TaskFailed : ERROR.BranchFailed);
         if (isMap && (pdata.toleratedCount !== undefined || pdata.toleratedPercent !== undefined)) {
-          return failState(m, parent, pdata, pdef, ERROR.ExceedToleratedFailureThreshold, `The number of failed items exceeded the tolerated failure threshold of the Map state '${parent.state}'.`);
+          return failState(
+            m,
+            parent,
+            pdata,
+            pdef,
+            ERROR.ExceedToleratedFailureThreshold,
+            `The number of failed items exceeded the tolerated failure threshold of the Map state '${parent.state}'.`,
+          );
         }
         return failState(m, parent, pdata, pdef, error, child.cause ?? "");
       }
     }
     if (pdata.remaining <= 0) {
       const children = store.childThreads(parent.id);
-      const results = children.map((c) => (c.status === "done" ? (JSON.parse(c.output ?? "null") as Json) : { Error: c.error, Cause: c.cause }));
+      const results = children.map((c) =>
+        c.status === "done" ? (JSON.parse(c.output ?? "null") as Json) : { Error: c.error, Cause: c.cause },
+      );
       emit(m, isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", undefined, parent, pdata);
       const ids = store.descendantIds(parent.id);
       store.deleteThreads(ids);
@@ -902,7 +1218,12 @@ export function createEngine(options: EngineOptions) {
     const failed = pdata.failed ?? 0;
     if (pdata.toleratedCount === undefined && pdata.toleratedPercent === undefined) return false;
     if (pdata.toleratedCount !== undefined && failed <= pdata.toleratedCount) return true;
-    if (pdata.toleratedPercent !== undefined && pdata.total && (failed / pdata.total) * 100 <= pdata.toleratedPercent) return true;
+    if (
+      pdata.toleratedPercent !== undefined &&
+      pdata.total &&
+      (failed / pdata.total) * 100 <= pdata.toleratedPercent
+    )
+      return true;
     return false;
   }
 
@@ -941,11 +1262,17 @@ export function createEngine(options: EngineOptions) {
     th.attempt += 1;
     const ctx = context(m, th, data);
     if (def.ItemReader !== undefined) {
-      throw new StatesError(ERROR.ItemReaderFailed, "ItemReader (reading items from S3) is not available in the local engine; pass items in the input.");
+      throw new StatesError(
+        ERROR.ItemReaderFailed,
+        "ItemReader (reading items from S3) is not available in the local engine; pass items in the input.",
+      );
     }
     const items = def.ItemsPath !== undefined ? readPath(data.eff, def.ItemsPath, ctx) : data.eff;
     if (!Array.isArray(items)) {
-      throw new StatesError(ERROR.Runtime, `Map state '${th.state}' input (ItemsPath ${def.ItemsPath ?? "$"}) is not an array: ${JSON.stringify(items)?.slice(0, 200)}`);
+      throw new StatesError(
+        ERROR.Runtime,
+        `Map state '${th.state}' input (ItemsPath ${def.ItemsPath ?? "$"}) is not an array: ${JSON.stringify(items)?.slice(0, 200)}`,
+      );
     }
     const selector = def.ItemSelector ?? def.Parameters;
     const processor = (def.ItemProcessor ?? def.Iterator) as StatesBlock;
@@ -953,7 +1280,9 @@ export function createEngine(options: EngineOptions) {
     emit(m, "MapStateStarted", { mapStateStartedEventDetails: { length: items.length } }, th, data);
     items.forEach((value, index) => {
       const itemInput =
-        selector !== undefined ? applyParameters(selector, data.eff, { ...ctx, Map: { Item: { Index: index, Value: value } } }) : value;
+        selector !== undefined
+          ? applyParameters(selector, data.eff, { ...ctx, Map: { Item: { Index: index, Value: value } } })
+          : value;
       store.insertThread({
         executionArn: m.arn,
         parentId: th.id,
@@ -966,16 +1295,25 @@ export function createEngine(options: EngineOptions) {
         data: JSON.stringify({ mapIndex: index }),
       });
     });
-    const maxConcurrency = def.MaxConcurrency ?? (def.MaxConcurrencyPath !== undefined ? readPath(data.eff, def.MaxConcurrencyPath, ctx) : 0);
+    const maxConcurrency =
+      def.MaxConcurrency ??
+      (def.MaxConcurrencyPath !== undefined ? readPath(data.eff, def.MaxConcurrencyPath, ctx) : 0);
     data.total = items.length;
     data.remaining = items.length;
     data.running = 0;
     data.started = 0;
     data.failed = 0;
     data.maxConcurrency = typeof maxConcurrency === "number" && maxConcurrency > 0 ? maxConcurrency : 0;
-    const toleratedCount = def.ToleratedFailureCount ?? (def.ToleratedFailureCountPath !== undefined ? readPath(data.eff, def.ToleratedFailureCountPath, ctx) : undefined);
+    const toleratedCount =
+      def.ToleratedFailureCount ??
+      (def.ToleratedFailureCountPath !== undefined
+        ? readPath(data.eff, def.ToleratedFailureCountPath, ctx)
+        : undefined);
     const toleratedPercent =
-      def.ToleratedFailurePercentage ?? (def.ToleratedFailurePercentagePath !== undefined ? readPath(data.eff, def.ToleratedFailurePercentagePath, ctx) : undefined);
+      def.ToleratedFailurePercentage ??
+      (def.ToleratedFailurePercentagePath !== undefined
+        ? readPath(data.eff, def.ToleratedFailurePercentagePath, ctx)
+        : undefined);
     if (typeof toleratedCount === "number") data.toleratedCount = toleratedCount;
     if (typeof toleratedPercent === "number") data.toleratedPercent = toleratedPercent;
     th.status = "waiting";
@@ -995,7 +1333,13 @@ export function createEngine(options: EngineOptions) {
     if (data.started !== undefined && data.total !== undefined && data.started >= data.total) return;
     for (const child of store.nextPendingChildren(th.id, Math.min(limit, 1_000_000))) {
       store.setThreadStatus(child.id, "ready");
-      emit(m, "MapIterationStarted", { mapIterationStartedEventDetails: { name: th.state, index: child.idx } }, th, data);
+      emit(
+        m,
+        "MapIterationStarted",
+        { mapIterationStartedEventDetails: { name: th.state, index: child.idx } },
+        th,
+        data,
+      );
       data.running = (data.running ?? 0) + 1;
       if (data.started !== undefined) data.started += 1;
       enqueue(child.id);
@@ -1004,15 +1348,32 @@ export function createEngine(options: EngineOptions) {
 
   // ---------- executions ----------
 
-  function finishExecution(m: ExecMeta, status: ExecutionStatus, output: string | null, error: string | null, cause: string | null) {
+  function finishExecution(
+    m: ExecMeta,
+    status: ExecutionStatus,
+    output: string | null,
+    error: string | null,
+    cause: string | null,
+  ) {
     const stopMs = now();
     if (!store.finishExecution({ arn: m.arn, status, output, error, cause, stopMs })) return;
     m.status = status;
-    const type = { SUCCEEDED: "ExecutionSucceeded", FAILED: "ExecutionFailed", TIMED_OUT: "ExecutionTimedOut", ABORTED: "ExecutionAborted", RUNNING: "" }[status];
+    const type = {
+      SUCCEEDED: "ExecutionSucceeded",
+      FAILED: "ExecutionFailed",
+      TIMED_OUT: "ExecutionTimedOut",
+      ABORTED: "ExecutionAborted",
+      RUNNING: "",
+    }[status];
     const details =
       status === "SUCCEEDED"
         ? { executionSucceededEventDetails: { output, outputDetails: { truncated: false } } }
-        : { [`${type[0].toLowerCase()}${type.slice(1)}EventDetails`]: { error: error ?? undefined, cause: cause ?? undefined } };
+        : {
+            [`${type[0].toLowerCase()}${type.slice(1)}EventDetails`]: {
+              error: error ?? undefined,
+              cause: cause ?? undefined,
+            },
+          };
     emit(m, type, details);
     store.deleteExecutionTimers(m.arn);
     store.closeExecutionTokens(m.arn);
@@ -1058,7 +1419,15 @@ export function createEngine(options: EngineOptions) {
       if (child.status === "SUCCEEDED") return completeTask(m, th, data, def, described);
       const error = ERROR.TaskFailed;
       const cause = JSON.stringify(described);
-      emit(m, "TaskFailed", { taskFailedEventDetails: { resourceType: "states", resource: resourceName(resource), error, cause } }, th, data);
+      emit(
+        m,
+        "TaskFailed",
+        {
+          taskFailedEventDetails: { resourceType: "states", resource: resourceName(resource), error, cause },
+        },
+        th,
+        data,
+      );
       failState(m, th, data, def, error, cause);
     } catch (error) {
       if (!(error instanceof StatesError)) throw error;
@@ -1074,7 +1443,10 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** Starts an execution inside the current transaction; errors come back as values so a Task can turn them into States errors. */
-  function startExecutionInTx(req: StartRequest): { error?: StatesApiError; value?: { executionArn: string; startMs: number } } {
+  function startExecutionInTx(req: StartRequest): {
+    error?: StatesApiError;
+    value?: { executionArn: string; startMs: number };
+  } {
     try {
       return { value: startExecutionCore(req) };
     } catch (error) {
@@ -1086,24 +1458,39 @@ export function createEngine(options: EngineOptions) {
   function startExecutionCore(req: StartRequest): { executionArn: string; startMs: number } {
     const machineName = arn.parseStateMachine(req.stateMachineArn);
     const machine = store.getMachine(req.stateMachineArn as string);
-    if (!machine) throw new StatesApiError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${String(req.stateMachineArn)}'`);
+    if (!machine)
+      throw new StatesApiError(
+        "StateMachineDoesNotExist",
+        `State Machine Does Not Exist: '${String(req.stateMachineArn)}'`,
+      );
     const name = req.name === undefined || req.name === null ? randomUUID() : req.name;
     assertValidName(name, "execution");
     const input = req.input === undefined || req.input === null ? "{}" : req.input;
-    if (typeof input !== "string") throw new StatesApiError("InvalidExecutionInput", "Invalid State Machine Execution Input: input must be a JSON string");
+    if (typeof input !== "string")
+      throw new StatesApiError(
+        "InvalidExecutionInput",
+        "Invalid State Machine Execution Input: input must be a JSON string",
+      );
     if (bytes(input) > ENGINE_LIMITS.payloadBytes) {
-      throw new StatesApiError("InvalidExecutionInput", `Invalid State Machine Execution Input: input is ${bytes(input)} bytes, more than the ${ENGINE_LIMITS.payloadBytes}-byte limit`);
+      throw new StatesApiError(
+        "InvalidExecutionInput",
+        `Invalid State Machine Execution Input: input is ${bytes(input)} bytes, more than the ${ENGINE_LIMITS.payloadBytes}-byte limit`,
+      );
     }
     try {
       JSON.parse(input);
     } catch (error) {
-      throw new StatesApiError("InvalidExecutionInput", `Invalid State Machine Execution Input: '${(error as Error).message}'`);
+      throw new StatesApiError(
+        "InvalidExecutionInput",
+        `Invalid State Machine Execution Input: '${(error as Error).message}'`,
+      );
     }
     const executionArn = arn.execution(machineName, name);
     const existing = store.getExecution(executionArn);
     if (existing) {
       // AWS: same name and input as a RUNNING execution returns it; a closed one or different input is ExecutionAlreadyExists.
-      if (existing.status === "RUNNING" && existing.input === input && !req.parent) return { executionArn, startMs: existing.startMs };
+      if (existing.status === "RUNNING" && existing.input === input && !req.parent)
+        return { executionArn, startMs: existing.startMs };
       throw new StatesApiError("ExecutionAlreadyExists", `Execution Already Exists: '${executionArn}'`);
     }
     const startMs = now();
@@ -1120,11 +1507,23 @@ export function createEngine(options: EngineOptions) {
       parentArn: req.parent?.arn ?? null,
     });
     const m = meta(executionArn);
-    emit(m, "ExecutionStarted", { executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn } });
+    emit(m, "ExecutionStarted", {
+      executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn },
+    });
     // Only a TimeoutSeconds below AWS's one-year limit needs its own timer row; the one-year limit itself follows from the
     // committed start time (see expireExecutions), which spares every execution a timer insert and delete.
-    if (typeof definition.TimeoutSeconds === "number" && definition.TimeoutSeconds * 1000 < ENGINE_LIMITS.executionDurationMs) {
-      store.insertTimer({ dueMs: startMs + definition.TimeoutSeconds * 1000, kind: "execution-timeout", threadId: null, attempt: null, executionArn, token: null });
+    if (
+      typeof definition.TimeoutSeconds === "number" &&
+      definition.TimeoutSeconds * 1000 < ENGINE_LIMITS.executionDurationMs
+    ) {
+      store.insertTimer({
+        dueMs: startMs + definition.TimeoutSeconds * 1000,
+        kind: "execution-timeout",
+        threadId: null,
+        attempt: null,
+        executionArn,
+        token: null,
+      });
     }
     const threadId = store.insertThread({
       executionArn,
@@ -1143,13 +1542,15 @@ export function createEngine(options: EngineOptions) {
 
   // ---------- timers ----------
 
-  const EXECUTION_TIMED_OUT = "The execution exceeded its maximum duration (TimeoutSeconds or AWS's 1-year limit).";
+  const EXECUTION_TIMED_OUT =
+    "The execution exceeded its maximum duration (TimeoutSeconds or AWS's 1-year limit).";
 
   function fireTimer(t: TimerRow) {
     if (!store.deleteTimer(t.id)) return;
     if (t.kind === "execution-timeout") {
       const row = store.getExecution(t.executionArn!);
-      if (row?.status === "RUNNING") finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT);
+      if (row?.status === "RUNNING")
+        finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT);
       return;
     }
     const th = t.threadId === null ? undefined : store.getThread(t.threadId);
@@ -1184,10 +1585,29 @@ export function createEngine(options: EngineOptions) {
     if (data.token) store.setTokenStatus(data.token, "timed-out");
     delete data.token;
     const resource = parseResource(String(def.Resource));
-    const cause = error === ERROR.HeartbeatTimeout ? "The task did not send a heartbeat in time." : "The task did not complete within its TimeoutSeconds.";
-    if (resource.kind === "activity") emit(m, "ActivityTimedOut", { activityTimedOutEventDetails: { error, cause } }, th, data);
-    else if (resource.kind === "lambda-arn") emit(m, "LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error, cause } }, th, data);
-    else emit(m, "TaskTimedOut", { taskTimedOutEventDetails: { resourceType: resourceTypeOf(resource), resource: resourceName(resource), error, cause } }, th, data);
+    const cause =
+      error === ERROR.HeartbeatTimeout
+        ? "The task did not send a heartbeat in time."
+        : "The task did not complete within its TimeoutSeconds.";
+    if (resource.kind === "activity")
+      emit(m, "ActivityTimedOut", { activityTimedOutEventDetails: { error, cause } }, th, data);
+    else if (resource.kind === "lambda-arn")
+      emit(m, "LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error, cause } }, th, data);
+    else
+      emit(
+        m,
+        "TaskTimedOut",
+        {
+          taskTimedOutEventDetails: {
+            resourceType: resourceTypeOf(resource),
+            resource: resourceName(resource),
+            error,
+            cause,
+          },
+        },
+        th,
+        data,
+      );
     failState(m, th, data, def, error, cause);
   }
 
@@ -1198,7 +1618,9 @@ export function createEngine(options: EngineOptions) {
       const arns = store.runningStartedBy(now() - ENGINE_LIMITS.executionDurationMs, 200);
       if (arns.length === 0) return expired;
       for (const executionArn of arns) {
-        step(() => finishExecution(meta(executionArn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT));
+        step(() =>
+          finishExecution(meta(executionArn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT),
+        );
         expired += 1;
       }
     }
@@ -1237,7 +1659,8 @@ export function createEngine(options: EngineOptions) {
   async function retryRealFloor(dueMs: number) {
     let waitUntil = 0;
     for (const [threadId, r] of retryRealNotBefore) {
-      if (r.dueMs < now() - 1000) retryRealNotBefore.delete(threadId); // fired (or dropped) already
+      if (r.dueMs < now() - 1000)
+        retryRealNotBefore.delete(threadId); // fired (or dropped) already
       else if (r.dueMs <= dueMs) waitUntil = Math.max(waitUntil, r.realMs);
     }
     const waitMs = waitUntil - Date.now();
@@ -1256,7 +1679,8 @@ export function createEngine(options: EngineOptions) {
    * (e.g. a new Wait) is timed from then; returns once every timer due by the target has fired.
    */
   function advance(ms: number): Promise<Date> {
-    if (!Number.isFinite(ms) || ms < 0) return Promise.reject(new RangeError(`advance needs a non-negative number of ms, got ${ms}`));
+    if (!Number.isFinite(ms) || ms < 0)
+      return Promise.reject(new RangeError(`advance needs a non-negative number of ms, got ${ms}`));
     const run = async () => {
       const target = now() + ms;
       await settle();
@@ -1294,12 +1718,21 @@ export function createEngine(options: EngineOptions) {
   // ---------- callbacks and activities ----------
 
   function tokenRow(taskToken: unknown): TokenRow {
-    if (typeof taskToken !== "string" || taskToken.length === 0 || taskToken.length > ENGINE_LIMITS.taskTokenMaxLength) {
-      throw new StatesApiError("InvalidToken", `Invalid Token: 'taskToken' must be a string of 1 to ${ENGINE_LIMITS.taskTokenMaxLength} characters`);
+    if (
+      typeof taskToken !== "string" ||
+      taskToken.length === 0 ||
+      taskToken.length > ENGINE_LIMITS.taskTokenMaxLength
+    ) {
+      throw new StatesApiError(
+        "InvalidToken",
+        `Invalid Token: 'taskToken' must be a string of 1 to ${ENGINE_LIMITS.taskTokenMaxLength} characters`,
+      );
     }
-    if (!/^AQ[A-Za-z0-9_-]+$/.test(taskToken)) throw new StatesApiError("InvalidToken", "Invalid Token: 'Invalid token'");
+    if (!/^AQ[A-Za-z0-9_-]+$/.test(taskToken))
+      throw new StatesApiError("InvalidToken", "Invalid Token: 'Invalid token'");
     const row = store.getToken(taskToken);
-    if (!row) throw new StatesApiError("TaskDoesNotExist", "Task Does Not Exist: the token belongs to no task");
+    if (!row)
+      throw new StatesApiError("TaskDoesNotExist", "Task Does Not Exist: the token belongs to no task");
     if (row.status === "timed-out" || row.status === "closed" || row.status === "done") {
       throw new StatesApiError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
     }
@@ -1308,7 +1741,12 @@ export function createEngine(options: EngineOptions) {
 
   function loadTokenThread(row: TokenRow) {
     const th = store.getThread(row.threadId);
-    if (!th || th.attempt !== row.attempt || th.phase !== "start" || (th.status !== "waiting" && th.status !== "running")) {
+    if (
+      !th ||
+      th.attempt !== row.attempt ||
+      th.phase !== "start" ||
+      (th.status !== "waiting" && th.status !== "running")
+    ) {
       throw new StatesApiError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
     }
     const m = meta(th.executionArn);
@@ -1317,8 +1755,13 @@ export function createEngine(options: EngineOptions) {
   }
 
   function sendTaskSuccess(req: { taskToken?: unknown; output?: unknown }) {
-    if (typeof req.output !== "string") throw new StatesApiError("InvalidOutput", "Invalid Output: 'output' must be a JSON string");
-    if (bytes(req.output) > ENGINE_LIMITS.payloadBytes) throw new StatesApiError("InvalidOutput", `Invalid Output: larger than ${ENGINE_LIMITS.payloadBytes} bytes`);
+    if (typeof req.output !== "string")
+      throw new StatesApiError("InvalidOutput", "Invalid Output: 'output' must be a JSON string");
+    if (bytes(req.output) > ENGINE_LIMITS.payloadBytes)
+      throw new StatesApiError(
+        "InvalidOutput",
+        `Invalid Output: larger than ${ENGINE_LIMITS.payloadBytes} bytes`,
+      );
     let output: Json;
     try {
       output = JSON.parse(req.output);
@@ -1342,15 +1785,38 @@ export function createEngine(options: EngineOptions) {
   function sendTaskFailure(req: { taskToken?: unknown; error?: unknown; cause?: unknown }) {
     const error = typeof req.error === "string" ? req.error : "";
     const cause = typeof req.cause === "string" ? req.cause : "";
-    if (error.length > 256) throw new StatesApiError("ValidationException", "1 validation error detected: 'error' must have length less than or equal to 256");
-    if (cause.length > 32768) throw new StatesApiError("ValidationException", "1 validation error detected: 'cause' must have length less than or equal to 32768");
+    if (error.length > 256)
+      throw new StatesApiError(
+        "ValidationException",
+        "1 validation error detected: 'error' must have length less than or equal to 256",
+      );
+    if (cause.length > 32768)
+      throw new StatesApiError(
+        "ValidationException",
+        "1 validation error detected: 'cause' must have length less than or equal to 32768",
+      );
     step(() => {
       const row = tokenRow(req.taskToken);
       const { th, m, data, def } = loadTokenThread(row);
       store.setTokenStatus(row.token, "done");
       const resource = parseResource(String(def.Resource));
-      if (resource.kind === "activity") emit(m, "ActivityFailed", { activityFailedEventDetails: { error, cause } }, th, data);
-      else emit(m, "TaskFailed", { taskFailedEventDetails: { resourceType: resourceTypeOf(resource), resource: resourceName(resource), error, cause } }, th, data);
+      if (resource.kind === "activity")
+        emit(m, "ActivityFailed", { activityFailedEventDetails: { error, cause } }, th, data);
+      else
+        emit(
+          m,
+          "TaskFailed",
+          {
+            taskFailedEventDetails: {
+              resourceType: resourceTypeOf(resource),
+              resource: resourceName(resource),
+              error,
+              cause,
+            },
+          },
+          th,
+          data,
+        );
       failState(m, th, data, def, error, cause);
     });
     return {};
@@ -1362,7 +1828,14 @@ export function createEngine(options: EngineOptions) {
       loadTokenThread(row);
       if (row.heartbeatSeconds !== null) {
         store.deleteTokenTimers(row.token, "heartbeat");
-        store.insertTimer({ dueMs: now() + row.heartbeatSeconds * 1000, kind: "heartbeat", threadId: row.threadId, attempt: row.attempt, executionArn: row.executionArn, token: row.token });
+        store.insertTimer({
+          dueMs: now() + row.heartbeatSeconds * 1000,
+          kind: "heartbeat",
+          threadId: row.threadId,
+          attempt: row.attempt,
+          executionArn: row.executionArn,
+          token: row.token,
+        });
       }
     });
     return {};
@@ -1375,10 +1848,15 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** Long-polls an activity for a task (up to `waitMs`, AWS: 60 s); resolves {} when none arrived. */
-  async function getActivityTask(req: { activityArn?: unknown; workerName?: unknown }, waitMs = 60_000, signal?: AbortSignal): Promise<{ taskToken?: string; input?: string }> {
+  async function getActivityTask(
+    req: { activityArn?: unknown; workerName?: unknown },
+    waitMs = 60_000,
+    signal?: AbortSignal,
+  ): Promise<{ taskToken?: string; input?: string }> {
     arn.parseActivity(req.activityArn);
     const activityArn = req.activityArn as string;
-    if (!store.getActivity(activityArn)) throw new StatesApiError("ActivityDoesNotExist", `Activity Does Not Exist: '${activityArn}'`);
+    if (!store.getActivity(activityArn))
+      throw new StatesApiError("ActivityDoesNotExist", `Activity Does Not Exist: '${activityArn}'`);
     const workerName = typeof req.workerName === "string" ? req.workerName : undefined;
     const claim = () =>
       step(() => {
@@ -1390,7 +1868,14 @@ export function createEngine(options: EngineOptions) {
           const data = readData(th);
           emit(m, "ActivityStarted", { activityStartedEventDetails: { workerName } }, th, data);
           if (row.heartbeatSeconds !== null) {
-            store.insertTimer({ dueMs: now() + row.heartbeatSeconds * 1000, kind: "heartbeat", threadId: th.id, attempt: row.attempt, executionArn: m.arn, token: row.token });
+            store.insertTimer({
+              dueMs: now() + row.heartbeatSeconds * 1000,
+              kind: "heartbeat",
+              threadId: th.id,
+              attempt: row.attempt,
+              executionArn: m.arn,
+              token: row.token,
+            });
           }
           save(th, data);
         }
@@ -1421,11 +1906,18 @@ export function createEngine(options: EngineOptions) {
   // ---------- state machines ----------
 
   function checkDefinition(definition: unknown): string {
-    if (typeof definition !== "string") throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: 'definition' must be a JSON string");
-    if (bytes(definition) > 1_048_576) throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: larger than 1 MB");
+    if (typeof definition !== "string")
+      throw new StatesApiError(
+        "InvalidDefinition",
+        "Invalid State Machine Definition: 'definition' must be a JSON string",
+      );
+    if (bytes(definition) > 1_048_576)
+      throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: larger than 1 MB");
     const result = validated(definition);
     if (!result.ok) {
-      const text = result.diagnostics.map((d) => `${d.code}${d.location ? ` at ${d.location}` : ""}: ${d.message}`).join("; ");
+      const text = result.diagnostics
+        .map((d) => `${d.code}${d.location ? ` at ${d.location}` : ""}: ${d.message}`)
+        .join("; ");
       throw new StatesApiError("InvalidDefinition", `Invalid State Machine Definition: '${text}'`);
     }
     return definition;
@@ -1446,14 +1938,22 @@ export function createEngine(options: EngineOptions) {
   function describeMachine(stateMachineArn: unknown) {
     arn.parseStateMachine(stateMachineArn);
     const machine = store.getMachine(stateMachineArn as string);
-    if (!machine) throw new StatesApiError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${String(stateMachineArn)}'`);
+    if (!machine)
+      throw new StatesApiError(
+        "StateMachineDoesNotExist",
+        `State Machine Does Not Exist: '${String(stateMachineArn)}'`,
+      );
     return machine;
   }
 
   function describeExecutionRow(executionArn: unknown): ExecutionRow {
     arn.parseExecution(executionArn);
     const row = store.getExecution(executionArn as string);
-    if (!row) throw new StatesApiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${String(executionArn)}'`);
+    if (!row)
+      throw new StatesApiError(
+        "ExecutionDoesNotExist",
+        `Execution Does Not Exist: '${String(executionArn)}'`,
+      );
     return row;
   }
 
@@ -1470,15 +1970,32 @@ export function createEngine(options: EngineOptions) {
       const definition = checkDefinition(req.definition);
       const roleArn = typeof req.roleArn === "string" ? req.roleArn : `arn:aws:iam::${accountId}:role/local`;
       const type = req.type === undefined ? "STANDARD" : req.type;
-      if (type !== "STANDARD" && type !== "EXPRESS") throw new StatesApiError("ValidationException", "1 validation error detected: 'type' must be STANDARD or EXPRESS");
+      if (type !== "STANDARD" && type !== "EXPRESS")
+        throw new StatesApiError(
+          "ValidationException",
+          "1 validation error detected: 'type' must be STANDARD or EXPRESS",
+        );
       const machineArn = arn.stateMachine(req.name);
       const existing = store.getMachine(machineArn);
       if (existing) {
-        if (existing.definition === definition && existing.roleArn === roleArn) return { stateMachineArn: machineArn, creationDate: new Date(existing.createdMs) };
-        throw new StatesApiError("StateMachineAlreadyExists", `State Machine Already Exists: '${machineArn}'`);
+        if (existing.definition === definition && existing.roleArn === roleArn)
+          return { stateMachineArn: machineArn, creationDate: new Date(existing.createdMs) };
+        throw new StatesApiError(
+          "StateMachineAlreadyExists",
+          `State Machine Already Exists: '${machineArn}'`,
+        );
       }
       const t = now();
-      store.insertMachine({ arn: machineArn, name: req.name, definition, roleArn, type, createdMs: t, updatedMs: t, revision: 1 });
+      store.insertMachine({
+        arn: machineArn,
+        name: req.name,
+        definition,
+        roleArn,
+        type,
+        createdMs: t,
+        updatedMs: t,
+        revision: 1,
+      });
       return { stateMachineArn: machineArn, creationDate: new Date(t) };
     },
 
@@ -1499,7 +2016,13 @@ export function createEngine(options: EngineOptions) {
     deleteStateMachine(stateMachineArn: unknown) {
       arn.parseStateMachine(stateMachineArn);
       step(() => {
-        for (const e of store.listExecutions({ machine: stateMachineArn as string, status: "RUNNING", afterStart: null, afterArn: null, limit: 1_000_000 })) {
+        for (const e of store.listExecutions({
+          machine: stateMachineArn as string,
+          status: "RUNNING",
+          afterStart: null,
+          afterArn: null,
+          limit: 1_000_000,
+        })) {
           finishExecution(meta(e.arn), "ABORTED", null, "States.Aborted", "State machine deleted");
         }
         store.deleteMachine(stateMachineArn as string);
@@ -1514,7 +2037,14 @@ export function createEngine(options: EngineOptions) {
 
     /** Starts an execution (StartExecution). */
     startExecution(req: { stateMachineArn?: unknown; name?: unknown; input?: unknown }) {
-      const started = step(() => startExecutionCore({ stateMachineArn: req.stateMachineArn, name: req.name, input: req.input, parent: null }));
+      const started = step(() =>
+        startExecutionCore({
+          stateMachineArn: req.stateMachineArn,
+          name: req.name,
+          input: req.input,
+          parent: null,
+        }),
+      );
       return { executionArn: started.executionArn, startDate: new Date(started.startMs) };
     },
 
@@ -1524,24 +2054,42 @@ export function createEngine(options: EngineOptions) {
     },
 
     /** Lists executions newest first with an opaque page token. */
-    listExecutions(req: { stateMachineArn?: unknown; statusFilter?: unknown; maxResults?: unknown; nextToken?: unknown }) {
+    listExecutions(req: {
+      stateMachineArn?: unknown;
+      statusFilter?: unknown;
+      maxResults?: unknown;
+      nextToken?: unknown;
+    }) {
       if (req.stateMachineArn !== undefined) describeMachine(req.stateMachineArn);
       const statuses = ["RUNNING", ...TERMINAL, "PENDING_REDRIVE"];
       if (req.statusFilter !== undefined && !statuses.includes(req.statusFilter as string)) {
-        throw new StatesApiError("ValidationException", `1 validation error detected: Value '${String(req.statusFilter)}' at 'statusFilter' failed to satisfy constraint`);
+        throw new StatesApiError(
+          "ValidationException",
+          `1 validation error detected: Value '${String(req.statusFilter)}' at 'statusFilter' failed to satisfy constraint`,
+        );
       }
       const limit = pageSize(req.maxResults);
       let afterStart: number | null = null;
       let afterArn: string | null = null;
       if (req.nextToken !== undefined && req.nextToken !== null) {
         const cursor = decodeCursor(req.nextToken) as { s: number; a: string } | null;
-        if (!cursor || typeof cursor.s !== "number" || typeof cursor.a !== "string") throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
+        if (!cursor || typeof cursor.s !== "number" || typeof cursor.a !== "string")
+          throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
         afterStart = cursor.s;
         afterArn = cursor.a;
       }
-      const rows = store.listExecutions({ machine: (req.stateMachineArn as string | undefined) ?? null, status: (req.statusFilter as string | undefined) ?? null, afterStart, afterArn, limit: limit + 1 });
+      const rows = store.listExecutions({
+        machine: (req.stateMachineArn as string | undefined) ?? null,
+        status: (req.statusFilter as string | undefined) ?? null,
+        afterStart,
+        afterArn,
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
-      const nextToken = rows.length > limit ? encodeCursor({ s: page[page.length - 1].startMs, a: page[page.length - 1].arn }) : undefined;
+      const nextToken =
+        rows.length > limit
+          ? encodeCursor({ s: page[page.length - 1].startMs, a: page[page.length - 1].arn })
+          : undefined;
       return { executions: page, nextToken };
     },
 
@@ -1549,21 +2097,36 @@ export function createEngine(options: EngineOptions) {
     stopExecution(req: { executionArn?: unknown; error?: unknown; cause?: unknown }) {
       const row = describeExecutionRow(req.executionArn);
       if (row.status === "RUNNING") {
-        step(() => finishExecution(meta(row.arn), "ABORTED", null, typeof req.error === "string" ? req.error : null, typeof req.cause === "string" ? req.cause : null));
+        step(() =>
+          finishExecution(
+            meta(row.arn),
+            "ABORTED",
+            null,
+            typeof req.error === "string" ? req.error : null,
+            typeof req.cause === "string" ? req.cause : null,
+          ),
+        );
       }
       const after = store.getExecution(row.arn)!;
       return { stopDate: new Date(after.stopMs ?? now()) };
     },
 
     /** A page of history events. */
-    getExecutionHistory(req: { executionArn?: unknown; maxResults?: unknown; nextToken?: unknown; reverseOrder?: unknown; includeExecutionData?: unknown }) {
+    getExecutionHistory(req: {
+      executionArn?: unknown;
+      maxResults?: unknown;
+      nextToken?: unknown;
+      reverseOrder?: unknown;
+      includeExecutionData?: unknown;
+    }) {
       const row = describeExecutionRow(req.executionArn);
       const limit = pageSize(req.maxResults);
       const reverse = req.reverseOrder === true;
       let cursor: number | null = null;
       if (req.nextToken !== undefined && req.nextToken !== null) {
         const c = decodeCursor(req.nextToken) as { e: number } | null;
-        if (!c || typeof c.e !== "number") throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
+        if (!c || typeof c.e !== "number")
+          throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
         cursor = c.e;
       }
       const rows: HistoryRow[] = reverse
@@ -1591,7 +2154,8 @@ export function createEngine(options: EngineOptions) {
     describeActivity(activityArn: unknown) {
       arn.parseActivity(activityArn);
       const a = store.getActivity(activityArn as string);
-      if (!a) throw new StatesApiError("ActivityDoesNotExist", `Activity Does Not Exist: '${String(activityArn)}'`);
+      if (!a)
+        throw new StatesApiError("ActivityDoesNotExist", `Activity Does Not Exist: '${String(activityArn)}'`);
       return a;
     },
     listActivities: () => store.listActivities(),
@@ -1646,8 +2210,16 @@ export function createEngine(options: EngineOptions) {
 
 function pageSize(maxResults: unknown): number {
   if (maxResults === undefined || maxResults === null || maxResults === 0) return 100;
-  if (typeof maxResults !== "number" || !Number.isInteger(maxResults) || maxResults < 0 || maxResults > 1000) {
-    throw new StatesApiError("ValidationException", "1 validation error detected: 'maxResults' must be between 0 and 1000");
+  if (
+    typeof maxResults !== "number" ||
+    !Number.isInteger(maxResults) ||
+    maxResults < 0 ||
+    maxResults > 1000
+  ) {
+    throw new StatesApiError(
+      "ValidationException",
+      "1 validation error detected: 'maxResults' must be between 0 and 1000",
+    );
   }
   return maxResults;
 }

@@ -6,12 +6,47 @@ import { StatesApiError } from "./errors";
 import { describeExecution, historyEvent } from "./server";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
-const when = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 19) : "");
+const when = (ms: number | null | undefined) =>
+  ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 19) : "";
 const style = html`<style>
-  body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222 }
-  table { border-collapse: collapse; width: 100% } th, td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top }
-  .RUNNING { color: #0a58ca } .SUCCEEDED { color: #146c43 } .FAILED, .TIMED_OUT, .ABORTED { color: #b02a37 }
-  pre { margin: 0; max-height: 12rem; overflow: auto; white-space: pre-wrap; font-size: 12px; background: #f6f6f6; padding: .25rem }
+  body {
+    font:
+      14px/1.4 system-ui,
+      sans-serif;
+    margin: 1.5rem;
+    color: #222;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    border-bottom: 1px solid #ddd;
+    padding: 0.3rem 0.5rem;
+    text-align: left;
+    vertical-align: top;
+  }
+  .RUNNING {
+    color: #0a58ca;
+  }
+  .SUCCEEDED {
+    color: #146c43;
+  }
+  .FAILED,
+  .TIMED_OUT,
+  .ABORTED {
+    color: #b02a37;
+  }
+  pre {
+    margin: 0;
+    max-height: 12rem;
+    overflow: auto;
+    white-space: pre-wrap;
+    font-size: 12px;
+    background: #f6f6f6;
+    padding: 0.25rem;
+  }
 </style>`;
 
 function pretty(text: unknown): string {
@@ -30,7 +65,11 @@ export function executionsRoutes(engine: Engine) {
   app.get("/_local/executions", (c) => {
     const status = c.req.query("status");
     const statusFilter = status && STATUSES.includes(status) ? status : undefined;
-    const { executions, nextToken } = engine.listExecutions({ statusFilter, maxResults: 200, nextToken: c.req.query("nextToken") || undefined });
+    const { executions, nextToken } = engine.listExecutions({
+      statusFilter,
+      maxResults: 200,
+      nextToken: c.req.query("nextToken") || undefined,
+    });
     const rows = executions.map((e) => ({
       executionArn: e.arn,
       stateMachine: e.stateMachineArn.split(":").pop(),
@@ -43,28 +82,56 @@ export function executionsRoutes(engine: Engine) {
       error: e.error,
     }));
     if (c.req.query("format") === "json") return c.json({ executions: rows, nextToken: nextToken ?? null });
-    return c.html(html`<!doctype html>
-      <html lang="en">
-        <head><meta charset="utf-8" /><title>Executions</title>${style}</head>
-        <body>
-          <h1>Step Functions executions (local)</h1>
-          <p>Clock: ${engine.clock.now().toISOString()} · filter:
-            <a href="/_local/executions">all</a> ${STATUSES.map((s) => html` · <a href="?status=${s}">${s}</a>`)}</p>
-          <table>
-            <thead><tr><th>Execution</th><th>State machine</th><th>Status</th><th>Current state</th><th>Transitions</th><th>Started</th><th>Stopped</th><th>Error</th></tr></thead>
-            <tbody>
-              ${rows.map(
-                (r) => html`<tr>
-                  <td><a href="/_local/executions/${encodeURIComponent(r.executionArn)}">${r.name}</a></td>
-                  <td>${r.stateMachine}</td><td class="${r.status}">${r.status}</td><td>${r.currentState ?? ""}</td>
-                  <td>${r.billableStateTransitions}</td><td>${when(Date.parse(r.startDate))}</td><td>${when(r.stopDate ? Date.parse(r.stopDate) : null)}</td>
-                  <td>${r.error ?? ""}</td></tr>`,
-              )}
-            </tbody>
-          </table>
-          ${nextToken ? html`<p><a href="?nextToken=${nextToken}${statusFilter ? `&status=${statusFilter}` : ""}">older…</a></p>` : ""}
-        </body>
-      </html>`);
+    return c.html(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <title>Executions</title>
+            ${style}
+          </head>
+          <body>
+            <h1>Step Functions executions (local)</h1>
+            <p>
+              Clock: ${engine.clock.now().toISOString()} · filter:
+              <a href="/_local/executions">all</a>
+              ${STATUSES.map((s) => html` · <a href="?status=${s}">${s}</a>`)}
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>Execution</th>
+                  <th>State machine</th>
+                  <th>Status</th>
+                  <th>Current state</th>
+                  <th>Transitions</th>
+                  <th>Started</th>
+                  <th>Stopped</th>
+                  <th>Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (r) =>
+                    html`<tr>
+                      <td>
+                        <a href="/_local/executions/${encodeURIComponent(r.executionArn)}">${r.name}</a>
+                      </td>
+                      <td>${r.stateMachine}</td>
+                      <td class="${r.status}">${r.status}</td>
+                      <td>${r.currentState ?? ""}</td>
+                      <td>${r.billableStateTransitions}</td>
+                      <td>${when(Date.parse(r.startDate))}</td>
+                      <td>${when(r.stopDate ? Date.parse(r.stopDate) : null)}</td>
+                      <td>${r.error ?? ""}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${nextToken ? html`<p><a href="?nextToken=${nextToken}${statusFilter ? `&status=${statusFilter}` : ""}">older…</a></p>` : ""}
+          </body>
+        </html>`,
+    );
   });
 
   app.get("/_local/executions/:arn", (c) => {
@@ -73,7 +140,8 @@ export function executionsRoutes(engine: Engine) {
     try {
       execution = describeExecution(engine.describeExecution(executionArn));
     } catch (error) {
-      if (error instanceof StatesApiError) return c.json({ type: "about:blank", title: error.message, status: 404 }, 404);
+      if (error instanceof StatesApiError)
+        return c.json({ type: "about:blank", title: error.message, status: 404 }, 404);
       throw error;
     }
     const events = [];
@@ -88,33 +156,61 @@ export function executionsRoutes(engine: Engine) {
       const key = Object.keys(e).find((k) => k.endsWith("EventDetails"));
       return key ? (e[key] as Record<string, unknown>) : {};
     };
-    return c.html(html`<!doctype html>
-      <html lang="en">
-        <head><meta charset="utf-8" /><title>${execution.name}</title>${style}</head>
-        <body>
-          <p><a href="/_local/executions">← all executions</a></p>
-          <h1>${execution.name} <span class="${execution.status}">${execution.status}</span></h1>
-          <p>${execution.stateMachineArn} · started ${when((execution.startDate ?? 0) * 1000)} ${execution.stopDate ? html`· stopped ${when(execution.stopDate * 1000)}` : ""}
-            · current state ${execution.currentState ?? "-"} · ${execution.billableStateTransitions} billable transitions</p>
-          ${execution.error ? html`<p class="FAILED">Error <b>${execution.error}</b>: ${execution.cause ?? ""}</p>` : ""}
-          <h2>Input</h2><pre>${pretty(execution.input)}</pre>
-          ${execution.output !== undefined ? html`<h2>Output</h2><pre>${pretty(execution.output)}</pre>` : ""}
-          <h2>History</h2>
-          <table>
-            <thead><tr><th>#</th><th>Time</th><th>Event</th><th>State</th><th>Input / output / error</th></tr></thead>
-            <tbody>
-              ${events.map((e) => {
-                const d = detailOf(e);
-                const body = d.input ?? d.output ?? d.parameters;
-                return html`<tr>
-                  <td>${e.id}</td><td>${when((e.timestamp ?? 0) * 1000)}</td><td>${e.type}</td><td>${(d.name as string) ?? ""}</td>
-                  <td>${d.error ? html`<b class="FAILED">${d.error as string}</b> ${(d.cause as string) ?? ""}` : ""}${body !== undefined ? html`<pre>${pretty(body)}</pre>` : ""}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </body>
-      </html>`);
+    return c.html(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <title>${execution.name}</title>
+            ${style}
+          </head>
+          <body>
+            <p><a href="/_local/executions">← all executions</a></p>
+            <h1>${execution.name} <span class="${execution.status}">${execution.status}</span></h1>
+            <p>
+              ${execution.stateMachineArn} · started ${when((execution.startDate ?? 0) * 1000)}
+              ${execution.stopDate ? html`· stopped ${when(execution.stopDate * 1000)}` : ""} · current state
+              ${execution.currentState ?? "-"} · ${execution.billableStateTransitions} billable transitions
+            </p>
+            ${execution.error ? html`<p class="FAILED">Error <b>${execution.error}</b>: ${execution.cause ?? ""}</p>` : ""}
+            <h2>Input</h2>
+            <pre>${pretty(execution.input)}</pre>
+            ${
+              execution.output !== undefined
+                ? html`<h2>Output</h2>
+                    <pre>${pretty(execution.output)}</pre>`
+                : ""
+            }
+            <h2>History</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>Time</th>
+                  <th>Event</th>
+                  <th>State</th>
+                  <th>Input / output / error</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${events.map((e) => {
+                  const d = detailOf(e);
+                  const body = d.input ?? d.output ?? d.parameters;
+                  return html`<tr>
+                    <td>${e.id}</td>
+                    <td>${when((e.timestamp ?? 0) * 1000)}</td>
+                    <td>${e.type}</td>
+                    <td>${(d.name as string) ?? ""}</td>
+                    <td>
+                      ${d.error ? html`<b class="FAILED">${d.error as string}</b> ${(d.cause as string) ?? ""}` : ""}${body !== undefined ? html`<pre>${pretty(body)}</pre>` : ""}
+                    </td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </body>
+        </html>`,
+    );
   });
 
   return app;

@@ -2,7 +2,14 @@
 import { createEngine, type Engine, type EngineOptions } from "./engine";
 import { createStatesServer } from "./server";
 
-export { createEngine, ENGINE_LIMITS, type Engine, type EngineOptions, type LambdaContext, type LambdaResolver } from "./engine";
+export {
+  createEngine,
+  ENGINE_LIMITS,
+  type Engine,
+  type EngineOptions,
+  type LambdaContext,
+  type LambdaResolver,
+} from "./engine";
 export { createStatesServer, type StatesServer, type StatesServerOptions } from "./server";
 export { substitute } from "./substitute";
 export { executionsRoutes } from "./executions-page";

@@ -11,16 +11,26 @@ export type TaskResource =
 
 /** Classifies a Task's `Resource` ARN. */
 export function parseResource(resource: string): TaskResource {
-  if (resource === "arn:aws:states:::lambda:invoke") return { kind: "lambda-invoke", callback: false, resource };
-  if (resource === "arn:aws:states:::lambda:invoke.waitForTaskToken") return { kind: "lambda-invoke", callback: true, resource };
+  if (resource === "arn:aws:states:::lambda:invoke")
+    return { kind: "lambda-invoke", callback: false, resource };
+  if (resource === "arn:aws:states:::lambda:invoke.waitForTaskToken")
+    return { kind: "lambda-invoke", callback: true, resource };
   const start = /^arn:aws:states:::states:startExecution(\.sync(:2)?|\.waitForTaskToken)?$/.exec(resource);
   if (start) {
-    const mode = start[1] === undefined ? "async" : start[1] === ".waitForTaskToken" ? "callback" : start[2] ? "sync2" : "sync";
+    const mode =
+      start[1] === undefined
+        ? "async"
+        : start[1] === ".waitForTaskToken"
+          ? "callback"
+          : start[2]
+            ? "sync2"
+            : "sync";
     return { kind: "start-execution", mode, resource };
   }
   const lambda = /^arn:aws[\w-]*:lambda:[\w-]*:\d*:function:([^:]+)(:[^:]+)?$/.exec(resource);
   if (lambda) return { kind: "lambda-arn", functionName: lambda[1], resource };
-  if (/^arn:aws[\w-]*:states:[\w-]*:\d*:activity:[^:]+$/.test(resource)) return { kind: "activity", activityArn: resource, resource };
+  if (/^arn:aws[\w-]*:states:[\w-]*:\d*:activity:[^:]+$/.test(resource))
+    return { kind: "activity", activityArn: resource, resource };
   return { kind: "unsupported", resource };
 }
 
@@ -35,11 +45,19 @@ export function lambdaFunctionName(functionName: string): string {
 
 /** Wraps a Lambda result as `arn:aws:states:::lambda:invoke` returns it. */
 export function lambdaInvokeResult(payload: unknown, requestId: string): Record<string, unknown> {
-  const headers = { "Content-Type": "application/json", "X-Amz-Executed-Version": "$LATEST", "x-amzn-RequestId": requestId };
+  const headers = {
+    "Content-Type": "application/json",
+    "X-Amz-Executed-Version": "$LATEST",
+    "x-amzn-RequestId": requestId,
+  };
   return {
     ExecutedVersion: "$LATEST",
     Payload: payload === undefined ? null : payload,
-    SdkHttpMetadata: { AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])), HttpHeaders: headers, HttpStatusCode: 200 },
+    SdkHttpMetadata: {
+      AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      HttpHeaders: headers,
+      HttpStatusCode: 200,
+    },
     SdkResponseMetadata: { RequestId: requestId },
     StatusCode: 200,
   };
@@ -48,11 +66,16 @@ export function lambdaInvokeResult(payload: unknown, requestId: string): Record<
 /** Maps a thrown value to the error name and cause that AWS's Lambda integration reports. */
 export function lambdaError(thrown: unknown): { error: string; cause: string } {
   if (thrown instanceof Error) {
-    const errorType = thrown.name && thrown.name !== "Error" ? thrown.name : thrown.constructor?.name || "Error";
-    const trace = (thrown.stack ?? "").split("\n").slice(1).map((l) => l.trim()).filter(Boolean);
+    const errorType =
+      thrown.name && thrown.name !== "Error" ? thrown.name : thrown.constructor?.name || "Error";
+    const trace = (thrown.stack ?? "")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
     return { error: errorType, cause: JSON.stringify({ errorType, errorMessage: thrown.message, trace }) };
   }
-  const message = typeof thrown === "string" ? thrown : JSON.stringify(thrown) ?? String(thrown);
+  const message = typeof thrown === "string" ? thrown : (JSON.stringify(thrown) ?? String(thrown));
   return { error: "Error", cause: JSON.stringify({ errorType: "Error", errorMessage: message, trace: [] }) };
 }
 

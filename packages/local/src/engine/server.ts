@@ -46,9 +46,21 @@ const REQUESTS = {
   ValidateStateMachineDefinition: v.looseObject({ definition: v.string(), type: str }),
   StartExecution: v.looseObject({ stateMachineArn: arnField, name: str, input: str, traceHeader: str }),
   DescribeExecution: v.looseObject({ executionArn: arnField }),
-  ListExecutions: v.looseObject({ stateMachineArn: str, statusFilter: str, maxResults: int, nextToken: str, mapRunArn: str }),
+  ListExecutions: v.looseObject({
+    stateMachineArn: str,
+    statusFilter: str,
+    maxResults: int,
+    nextToken: str,
+    mapRunArn: str,
+  }),
   StopExecution: v.looseObject({ executionArn: arnField, error: str, cause: str }),
-  GetExecutionHistory: v.looseObject({ executionArn: arnField, maxResults: int, nextToken: str, reverseOrder: bool, includeExecutionData: bool }),
+  GetExecutionHistory: v.looseObject({
+    executionArn: arnField,
+    maxResults: int,
+    nextToken: str,
+    reverseOrder: bool,
+    includeExecutionData: bool,
+  }),
   SendTaskSuccess: v.looseObject({ taskToken: v.string(), output: v.string() }),
   SendTaskFailure: v.looseObject({ taskToken: v.string(), error: str, cause: str }),
   SendTaskHeartbeat: v.looseObject({ taskToken: v.string() }),
@@ -106,12 +118,20 @@ export function historyEvent(h: HistoryRow, includeData = true) {
       delete value.output;
     }
   }
-  return { timestamp: seconds(h.timestampMs), type: h.type, id: h.id, previousEventId: h.previousEventId, ...details };
+  return {
+    timestamp: seconds(h.timestampMs),
+    type: h.type,
+    id: h.id,
+    previousEventId: h.previousEventId,
+    ...details,
+  };
 }
 
 function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined) {
-  const start = nextToken === undefined ? 0 : Number.parseInt(Buffer.from(nextToken, "base64url").toString("utf8"), 10);
-  if (!Number.isInteger(start) || start < 0) throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
+  const start =
+    nextToken === undefined ? 0 : Number.parseInt(Buffer.from(nextToken, "base64url").toString("utf8"), 10);
+  if (!Number.isInteger(start) || start < 0)
+    throw new StatesApiError("InvalidToken", "Invalid Token: 'nextToken' is not valid");
   const size = maxResults && maxResults > 0 ? Math.min(maxResults, 1000) : 100;
   const page = items.slice(start, start + size);
   const more = start + size < items.length;
@@ -126,11 +146,17 @@ function handlers(engine: Engine): Record<Action, Handler> {
       const r = engine.createStateMachine(b);
       return { stateMachineArn: r.stateMachineArn, creationDate: dateSeconds(r.creationDate) };
     },
-    DescribeStateMachine: (b: Req<"DescribeStateMachine">) => describeMachine(engine.describeStateMachine(b.stateMachineArn)),
+    DescribeStateMachine: (b: Req<"DescribeStateMachine">) =>
+      describeMachine(engine.describeStateMachine(b.stateMachineArn)),
     ListStateMachines: (b: Req<"ListStateMachines">) => {
       const { page, nextToken } = paginate(engine.listStateMachines(), b.maxResults, b.nextToken);
       return {
-        stateMachines: page.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: seconds(m.createdMs) })),
+        stateMachines: page.map((m) => ({
+          stateMachineArn: m.arn,
+          name: m.name,
+          type: m.type,
+          creationDate: seconds(m.createdMs),
+        })),
         nextToken,
       };
     },
@@ -143,13 +169,22 @@ function handlers(engine: Engine): Record<Action, Handler> {
       const r = engine.validate(b.definition);
       return r.ok
         ? { result: "OK", diagnostics: [] }
-        : { result: "FAIL", diagnostics: r.diagnostics.map((d) => ({ severity: "ERROR", code: d.code, message: d.message, location: d.location })) };
+        : {
+            result: "FAIL",
+            diagnostics: r.diagnostics.map((d) => ({
+              severity: "ERROR",
+              code: d.code,
+              message: d.message,
+              location: d.location,
+            })),
+          };
     },
     StartExecution: (b: Req<"StartExecution">) => {
       const r = engine.startExecution(b);
       return { executionArn: r.executionArn, startDate: dateSeconds(r.startDate) };
     },
-    DescribeExecution: (b: Req<"DescribeExecution">) => describeExecution(engine.describeExecution(b.executionArn)),
+    DescribeExecution: (b: Req<"DescribeExecution">) =>
+      describeExecution(engine.describeExecution(b.executionArn)),
     ListExecutions: (b: Req<"ListExecutions">) => {
       const r = engine.listExecutions(b);
       return {
@@ -168,7 +203,10 @@ function handlers(engine: Engine): Record<Action, Handler> {
     StopExecution: (b: Req<"StopExecution">) => ({ stopDate: dateSeconds(engine.stopExecution(b).stopDate) }),
     GetExecutionHistory: (b: Req<"GetExecutionHistory">) => {
       const r = engine.getExecutionHistory(b);
-      return { events: r.events.map((e) => historyEvent(e, b.includeExecutionData !== false)), nextToken: r.nextToken };
+      return {
+        events: r.events.map((e) => historyEvent(e, b.includeExecutionData !== false)),
+        nextToken: r.nextToken,
+      };
     },
     SendTaskSuccess: (b: Req<"SendTaskSuccess">) => engine.sendTaskSuccess(b),
     SendTaskFailure: (b: Req<"SendTaskFailure">) => engine.sendTaskFailure(b),
@@ -183,7 +221,14 @@ function handlers(engine: Engine): Record<Action, Handler> {
     },
     ListActivities: (b: Req<"ListActivities">) => {
       const { page, nextToken } = paginate(engine.listActivities(), b.maxResults, b.nextToken);
-      return { activities: page.map((a) => ({ activityArn: a.arn, name: a.name, creationDate: seconds(a.createdMs) })), nextToken };
+      return {
+        activities: page.map((a) => ({
+          activityArn: a.arn,
+          name: a.name,
+          creationDate: seconds(a.createdMs),
+        })),
+        nextToken,
+      };
     },
     DeleteActivity: (b: Req<"DeleteActivity">) => engine.deleteActivity(b.activityArn),
     GetActivityTask: (b: Req<"GetActivityTask">, signal) => engine.getActivityTask(b, 60_000, signal),
@@ -197,12 +242,15 @@ function send(res: ServerResponse, status: number, body: unknown) {
     "content-type": "application/x-amz-json-1.0",
     "content-length": Buffer.byteLength(text),
     "x-amzn-requestid": crypto.randomUUID(),
-    ...(status >= 400 && typeof (body as { __type?: unknown })?.__type === "string" ? { "x-amzn-errortype": (body as { __type: string }).__type } : {}),
+    ...(status >= 400 && typeof (body as { __type?: unknown })?.__type === "string"
+      ? { "x-amzn-errortype": (body as { __type: string }).__type }
+      : {}),
   });
   res.end(text);
 }
 
-const fail = (res: ServerResponse, type: string, message: string, status = 400) => send(res, status, { __type: type, message });
+const fail = (res: ServerResponse, type: string, message: string, status = 400) =>
+  send(res, status, { __type: type, message });
 
 /** Reads the body up to MAX_BODY; returns null (after answering) when it is too large. */
 function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
@@ -235,16 +283,27 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | n
 }
 
 /** Handles one AWS JSON 1.0 request. */
-async function handle(engine: Engine, table: Record<Action, Handler>, req: IncomingMessage, res: ServerResponse) {
-  if (req.method !== "POST") return fail(res, "UnknownOperationException", `Only POST is supported, got ${req.method}`);
+async function handle(
+  engine: Engine,
+  table: Record<Action, Handler>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  if (req.method !== "POST")
+    return fail(res, "UnknownOperationException", `Only POST is supported, got ${req.method}`);
   const target = req.headers["x-amz-target"];
   const body = await readBody(req, res);
   if (body === null) return;
   if (typeof target !== "string" || !target.startsWith(TARGET_PREFIX)) {
-    return fail(res, "UnknownOperationException", "Missing or unknown X-Amz-Target header (expected AWSStepFunctions.<Action>)");
+    return fail(
+      res,
+      "UnknownOperationException",
+      "Missing or unknown X-Amz-Target header (expected AWSStepFunctions.<Action>)",
+    );
   }
   const action = target.slice(TARGET_PREFIX.length);
-  if (!Object.prototype.hasOwnProperty.call(REQUESTS, action)) return fail(res, "UnknownOperationException", `Unknown operation ${action}`);
+  if (!Object.prototype.hasOwnProperty.call(REQUESTS, action))
+    return fail(res, "UnknownOperationException", `Unknown operation ${action}`);
   let parsed: unknown;
   try {
     parsed = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
@@ -258,7 +317,11 @@ async function handle(engine: Engine, table: Record<Action, Handler>, req: Incom
   if (!checked.success) {
     const issue = checked.issues[0];
     const field = v.getDotPath(issue) ?? "(body)";
-    return fail(res, "ValidationException", `1 validation error detected: Value at '${field}' failed to satisfy constraint: ${issue.message}`);
+    return fail(
+      res,
+      "ValidationException",
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: ${issue.message}`,
+    );
   }
   const abort = new AbortController();
   res.on("close", () => abort.abort());
@@ -267,7 +330,8 @@ async function handle(engine: Engine, table: Record<Action, Handler>, req: Incom
     send(res, 200, result ?? {});
   } catch (error) {
     if (error instanceof StatesApiError) return fail(res, error.type, error.message);
-    if (error instanceof StatesError) return fail(res, "ValidationException", `${error.error}: ${error.cause ?? ""}`);
+    if (error instanceof StatesError)
+      return fail(res, "ValidationException", `${error.error}: ${error.cause ?? ""}`);
     const message = error instanceof Error ? error.message : String(error);
     fail(res, "InternalServerError", `Internal error in the local engine: ${message}`, 500);
   }
@@ -278,7 +342,9 @@ async function handle(engine: Engine, table: Record<Action, Handler>, req: Incom
 export async function createStatesServer(options: StatesServerOptions): Promise<StatesServer> {
   const table = handlers(options.engine);
   const server = createServer((req, res) => {
-    handle(options.engine, table, req, res).catch((error: unknown) => fail(res, "InternalServerError", String(error), 500));
+    handle(options.engine, table, req, res).catch((error: unknown) =>
+      fail(res, "InternalServerError", String(error), 500),
+    );
   });
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? "127.0.0.1";

@@ -274,11 +274,15 @@ export function openStore(dbPath: string) {
     finishExecution: db.prepare(
       `UPDATE executions SET status = @status, output = @output, error = @error, cause = @cause, stop_ms = @stopMs WHERE arn = @arn AND status = 'RUNNING'`,
     ),
-    setCurrentState: db.prepare(`UPDATE executions SET current_state = ?, transitions = transitions + ? WHERE arn = ?`),
+    setCurrentState: db.prepare(
+      `UPDATE executions SET current_state = ?, transitions = transitions + ? WHERE arn = ?`,
+    ),
     historyLength: db.prepare(`SELECT MAX(id) AS n FROM history WHERE execution_arn = ?`),
     runningExecutions: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING'`),
     oldestRunningStart: db.prepare(`SELECT MIN(start_ms) AS start FROM executions WHERE status = 'RUNNING'`),
-    runningStartedBy: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING' AND start_ms <= ? ORDER BY start_ms LIMIT ?`),
+    runningStartedBy: db.prepare(
+      `SELECT arn FROM executions WHERE status = 'RUNNING' AND start_ms <= ? ORDER BY start_ms LIMIT ?`,
+    ),
 
     insertThread: db.prepare(
       `INSERT INTO threads (execution_arn, parent_id, idx, scope, state, phase, status, attempt, input, data)
@@ -291,7 +295,9 @@ export function openStore(dbPath: string) {
     ),
     setThreadStatus: db.prepare(`UPDATE threads SET status = ? WHERE id = ?`),
     childThreads: db.prepare(`SELECT * FROM threads WHERE parent_id = ? ORDER BY idx`),
-    nextPendingChild: db.prepare(`SELECT * FROM threads WHERE parent_id = ? AND status = 'pending' ORDER BY idx LIMIT ?`),
+    nextPendingChild: db.prepare(
+      `SELECT * FROM threads WHERE parent_id = ? AND status = 'pending' ORDER BY idx LIMIT ?`,
+    ),
     activeDescendants: db.prepare(
       `WITH RECURSIVE d(id) AS (SELECT id FROM threads WHERE parent_id = ? UNION ALL SELECT t.id FROM threads t JOIN d ON t.parent_id = d.id)
        SELECT id FROM d`,
@@ -303,7 +309,9 @@ export function openStore(dbPath: string) {
     executionThreads: db.prepare(`SELECT id FROM threads WHERE execution_arn = ?`),
     deleteExecutionThreads: db.prepare(`DELETE FROM threads WHERE execution_arn = ?`),
     deleteThreads: db.prepare(`DELETE FROM threads WHERE id IN (SELECT value FROM json_each(?))`),
-    closeExecutionTokens: db.prepare(`UPDATE tokens SET status = 'closed' WHERE execution_arn = ? AND status IN ('active', 'started')`),
+    closeExecutionTokens: db.prepare(
+      `UPDATE tokens SET status = 'closed' WHERE execution_arn = ? AND status IN ('active', 'started')`,
+    ),
     runningChildren: db.prepare(`SELECT arn FROM executions WHERE parent_arn = ? AND status = 'RUNNING'`),
 
     insertHistory: db.prepare(
@@ -336,7 +344,9 @@ export function openStore(dbPath: string) {
     dueTimers: db.prepare(`SELECT * FROM timers WHERE due_ms <= ? ORDER BY due_ms, id LIMIT ?`),
     nextTimer: db.prepare(`SELECT MIN(due_ms) AS due FROM timers`),
     deleteTimer: db.prepare(`DELETE FROM timers WHERE id = ?`),
-    deleteThreadTimers: db.prepare(`DELETE FROM timers WHERE thread_id IN (SELECT value FROM json_each(?)) AND kind != 'execution-timeout'`),
+    deleteThreadTimers: db.prepare(
+      `DELETE FROM timers WHERE thread_id IN (SELECT value FROM json_each(?)) AND kind != 'execution-timeout'`,
+    ),
     deleteTokenTimers: db.prepare(`DELETE FROM timers WHERE token = ? AND kind = ?`),
     deleteExecutionTimers: db.prepare(`DELETE FROM timers WHERE execution_arn = ?`),
 
@@ -359,7 +369,8 @@ export function openStore(dbPath: string) {
     close: () => db.close(),
 
     insertMachine: (m: StateMachineRow) => void s.insertMachine.run(m),
-    updateMachine: (m: { arn: string; definition: string; roleArn: string; updatedMs: number }) => s.updateMachine.run(m).changes > 0,
+    updateMachine: (m: { arn: string; definition: string; roleArn: string; updatedMs: number }) =>
+      s.updateMachine.run(m).changes > 0,
     getMachine: (arn: string) => {
       const r = s.getMachine.get(arn) as Row | undefined;
       return r ? asStateMachine(r) : undefined;
@@ -382,13 +393,29 @@ export function openStore(dbPath: string) {
       const r = s.getExecution.get(arn) as Row | undefined;
       return r ? asExecution(r) : undefined;
     },
-    listExecutions: (q: { machine: string | null; status: string | null; afterStart: number | null; afterArn: string | null; limit: number }) =>
-      (s.listExecutions.all(q) as Row[]).map(asExecution),
-    finishExecution: (f: { arn: string; status: ExecutionStatus; output: string | null; error: string | null; cause: string | null; stopMs: number }) =>
-      s.finishExecution.run(f).changes > 0,
-    setCurrentState: (arn: string, state: string, transitions: number) => void s.setCurrentState.run(state, transitions, arn),
+    listExecutions: (q: {
+      machine: string | null;
+      status: string | null;
+      afterStart: number | null;
+      afterArn: string | null;
+      limit: number;
+    }) => (s.listExecutions.all(q) as Row[]).map(asExecution),
+    finishExecution: (f: {
+      arn: string;
+      status: ExecutionStatus;
+      output: string | null;
+      error: string | null;
+      cause: string | null;
+      stopMs: number;
+    }) => s.finishExecution.run(f).changes > 0,
+    setCurrentState: (arn: string, state: string, transitions: number) =>
+      void s.setCurrentState.run(state, transitions, arn),
     /** Appends one event with the given id (ids are dense per execution; the last one is the history's length). */
-    appendHistory(arn: string, id: number, e: { timestampMs: number; type: string; previousEventId: number; details: string | null }) {
+    appendHistory(
+      arn: string,
+      id: number,
+      e: { timestampMs: number; type: string; previousEventId: number; details: string | null },
+    ) {
       s.insertHistory.run(arn, id, e.timestampMs, e.type, e.previousEventId, e.details);
     },
     /** Number of history events of an execution (its last event id). */
@@ -397,14 +424,16 @@ export function openStore(dbPath: string) {
     savepoint<T>(fn: () => T): T {
       return inTransaction(fn) as T;
     },
-    history: (arn: string, after: number, limit: number) => (s.history.all({ arn, after, limit }) as Row[]).map(asHistory),
+    history: (arn: string, after: number, limit: number) =>
+      (s.history.all({ arn, after, limit }) as Row[]).map(asHistory),
     historyReverse: (arn: string, before: number, limit: number) =>
       (s.historyReverse.all({ arn, before, limit }) as Row[]).map(asHistory),
     runningExecutions: () => (s.runningExecutions.all() as { arn: string }[]).map((r) => r.arn),
     /** Start time of the oldest RUNNING execution (null when none runs). */
     oldestRunningStart: () => (s.oldestRunningStart.get() as { start: number | null }).start,
     /** RUNNING executions started at or before `startMs`, oldest first. */
-    runningStartedBy: (startMs: number, limit: number) => (s.runningStartedBy.all(startMs, limit) as { arn: string }[]).map((r) => r.arn),
+    runningStartedBy: (startMs: number, limit: number) =>
+      (s.runningStartedBy.all(startMs, limit) as { arn: string }[]).map((r) => r.arn),
 
     insertThread: (t: {
       executionArn: string;
@@ -424,7 +453,8 @@ export function openStore(dbPath: string) {
     updateThread: (t: ThreadRow) => void s.updateThread.run(t),
     setThreadStatus: (id: number, status: ThreadStatus) => void s.setThreadStatus.run(status, id),
     childThreads: (parentId: number) => (s.childThreads.all(parentId) as Row[]).map(asThread),
-    nextPendingChildren: (parentId: number, limit: number) => (s.nextPendingChild.all(parentId, limit) as Row[]).map(asThread),
+    nextPendingChildren: (parentId: number, limit: number) =>
+      (s.nextPendingChild.all(parentId, limit) as Row[]).map(asThread),
     descendantIds: (id: number) => (s.activeDescendants.all(id) as { id: number }[]).map((r) => r.id),
     /** Cancels the threads, closes their tokens and drops their timers. */
     cancelThreads(ids: number[]) {
@@ -438,7 +468,8 @@ export function openStore(dbPath: string) {
     deleteExecutionThreads: (arn: string) => void s.deleteExecutionThreads.run(arn),
     deleteThreads: (ids: number[]) => void (ids.length > 0 && s.deleteThreads.run(JSON.stringify(ids))),
     closeExecutionTokens: (arn: string) => void s.closeExecutionTokens.run(arn),
-    runningChildExecutions: (arn: string) => (s.runningChildren.all(arn) as { arn: string }[]).map((r) => r.arn),
+    runningChildExecutions: (arn: string) =>
+      (s.runningChildren.all(arn) as { arn: string }[]).map((r) => r.arn),
     executionThreadIds: (arn: string) => (s.executionThreads.all(arn) as { id: number }[]).map((r) => r.id),
 
     insertToken: (t: TokenRow) => void s.insertToken.run(t),
@@ -463,10 +494,16 @@ export function openStore(dbPath: string) {
     insertActivity: (a: ActivityRow) => void s.insertActivity.run(a.arn, a.name, a.createdMs),
     getActivity: (arn: string) => {
       const r = s.getActivity.get(arn) as Row | undefined;
-      return r ? { arn: r.arn as string, name: r.name as string, createdMs: r.created_ms as number } : undefined;
+      return r
+        ? { arn: r.arn as string, name: r.name as string, createdMs: r.created_ms as number }
+        : undefined;
     },
     listActivities: () =>
-      (s.listActivities.all() as Row[]).map((r) => ({ arn: r.arn as string, name: r.name as string, createdMs: r.created_ms as number })),
+      (s.listActivities.all() as Row[]).map((r) => ({
+        arn: r.arn as string,
+        name: r.name as string,
+        createdMs: r.created_ms as number,
+      })),
     deleteActivity: (arn: string) => s.deleteActivity.run(arn).changes > 0,
   };
 }

@@ -7,7 +7,10 @@ const PLACEHOLDER = /\$\{([A-Za-z0-9_.:-]+)\}/g;
  * Returns `definition` with every `${Name}` in its string values replaced from `values`; throws SubstitutionError naming every missing one.
  * Works on the parsed JSON so a value can never break the document's syntax; a string input gives a string back.
  */
-export function substitute<T extends string | object>(definition: T, values: Record<string, string | number | boolean>): T {
+export function substitute<T extends string | object>(
+  definition: T,
+  values: Record<string, string | number | boolean>,
+): T {
   const missing = new Set<string>();
   const walk = (node: unknown): unknown => {
     if (typeof node === "string") {
@@ -20,7 +23,8 @@ export function substitute<T extends string | object>(definition: T, values: Rec
       });
     }
     if (Array.isArray(node)) return node.map(walk);
-    if (node !== null && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    if (node !== null && typeof node === "object")
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
     return node;
   };
   const parsed: unknown = typeof definition === "string" ? JSON.parse(definition) : definition;
