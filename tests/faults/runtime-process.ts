@@ -123,6 +123,24 @@ export async function pendingLink(
   return mail?.links[0] ? new URL(new URL(mail.links[0]).pathname, rt.urls.web).href : undefined;
 }
 
+/**
+ * Waits (bounded) for the pending link of a decision: a clock advance returns once due timers have fired, but the
+ * steps they started (retried with real-time backoff after a restart) may still be opening the decision.
+ */
+export async function waitForPendingLink(
+  rt: RuntimeProcess,
+  appraisalId: string,
+  kind: string,
+  timeoutMs = 30_000,
+): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const link = await pendingLink(rt, appraisalId, kind);
+    if (link || Date.now() > deadline) return link;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** POSTs a decision body to a link as the JSON client would; answers the status. */
 export async function postDecision(link: string, body: unknown): Promise<number> {
   const response = await fetch(link, {

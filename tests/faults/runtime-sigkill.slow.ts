@@ -13,6 +13,7 @@ import { createCycle, proposal, seedUnit, type Person } from "../workflows/harne
 import {
   advanceClock,
   pendingLink,
+  waitForPendingLink,
   pool,
   postDecision,
   startRuntimeProcess,
@@ -40,7 +41,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     const statuses = await pool(acts, 16, async ([actor, subject, kind, body]) => {
       if (killing) return -1;
       // A request in flight when the runtime dies fails (-1); the caller looks at what landed afterwards.
-      const link = await pendingLink(rt, id(subject), kind).catch(() =>
+      const link = await waitForPendingLink(rt, id(subject), kind).catch(() =>
         killing ? "killed" : Promise.reject(new Error("runtime unreachable")),
       );
       if (link === "killed") return -1;
