@@ -278,7 +278,14 @@ describe("HR API under random requests (property-based, real engine and DynamoDB
   );
 
   const requestArb = fc.record({
-    route: fc.constantFrom(...ROUTES),
+    // Creating a cycle is the one route that answers 202; it gets extra weight so the coverage check cannot miss it.
+    route: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...ROUTES) },
+      {
+        weight: 1,
+        arbitrary: fc.constant(ROUTES.find((r) => r.method === "POST" && r.path === "/api/cycles")!),
+      },
+    ),
     // Mostly the route's own method; sometimes another one (unknown method-path pairs must be a clean 404).
     otherMethod: fc.oneof(
       { weight: 7, arbitrary: fc.constant(null) },
@@ -293,8 +300,9 @@ describe("HR API under random requests (property-based, real engine and DynamoDB
     matchingContentType: fc.boolean(),
     accept: acceptArb,
     json: jsonBodyArb(),
-    // A quarter of the JSON requests carry a body valid for the route, so the state-changing paths succeed too.
-    valid: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+    // Half of the JSON requests carry a body valid for the route, so the state-changing paths (202, 409) are
+    // reached often enough that the coverage check below cannot miss them by chance.
+    valid: fc.boolean(),
     validPick: fc.nat(),
     csv: csvBodyArb,
   });
