@@ -17,6 +17,7 @@ import { createCycle, proposal, seedUnit, type Person } from "../workflows/harne
 import {
   advanceClock,
   pendingLink,
+  waitForPendingLink,
   pool,
   postDecision,
   startRuntimeProcess,
@@ -56,7 +57,7 @@ describe("DynamoDB unreachable for 30 s mid-cycle (41 appraisals)", { timeout: 9
   const decide = (acts: [Person, string, unknown][], onEach?: (done: number) => void) => {
     let done = 0;
     return pool(acts, 8, async ([subject, kind, body]) => {
-      const link = await pendingLink(rt, id(subject), kind).catch(() => undefined);
+      const link = await waitForPendingLink(rt, id(subject), kind).catch(() => undefined);
       if (!link) return 0; // not reachable or not pending (yet): the caller looks again
       const status = await postDecision(link, body).catch(() => -1);
       onEach?.(++done);

@@ -10,7 +10,7 @@ import { serve } from "@hono/node-server";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import type { Hono } from "hono";
 import type { AdjustableClock } from "@kinerja/core/clock/clock";
-import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { redeliverPending, type DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { importEmployees } from "@kinerja/core/imports/import-service";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
@@ -406,6 +406,12 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     app.route("/", localRoutes({ clock: clockControl, engine }));
     web.setApp(app);
     scheduler.start(1000);
+    // A click claimed just before a crash (decided, not yet delivered to its task token) is delivered now rather
+    // than at the next reminder round or the nightly sweep; a failure here only delays it to those.
+    await redeliverPending(
+      { ...decision, storage: { client: storage.client, tableName: LOCAL_TABLE }, clock },
+      { limit: 1000 },
+    ).catch((error: unknown) => log(`warning: redelivery of undelivered decisions failed: ${String(error)}`));
     const hrToken = await devIssuer.sign({ role: "hr" });
     writeHrToken(dataDir, hrToken);
     const runtimeFile = join(dataDir, RUNTIME_FILE);
