@@ -1,9 +1,10 @@
 // Import bench: 10,000 generated employees (realistic hierarchy) imported into a fresh DynamoDB Local
-// (in memory), then the same file again (a full merge where every employee is updated).
+// (in memory), then the same file again (a full merge where every employee is updated), then one attendance
+// and one indicator file of one row per employee (measurement imports).
 //   npm run bench -- import
 import { createOffsetClock } from "@kinerja/core/clock/clock";
 import { planEmployeeImport } from "@kinerja/core/imports/employee-csv";
-import { importEmployees } from "@kinerja/core/imports/import-service";
+import { importAttendance, importEmployees, importIndicators } from "@kinerja/core/imports/import-service";
 import { generateOrganisationCsv } from "@kinerja/core/imports/sample-org";
 import { ensureTable } from "@kinerja/core/storage/ensure-table";
 import { createStorage } from "@kinerja/core/storage/storage";
@@ -45,6 +46,27 @@ export async function run() {
     const secondSeconds = seconds(start);
     if (!second.ok) throw new Error("second import refused");
 
+    const nips = plan.employees.map((e) => e.nip);
+    const measured = async (name: string, header: string, row: (nip: string, i: number) => string) => {
+      const text = [header, ...nips.map(row)].join("\n");
+      const importer = name === "attendance" ? importAttendance : importIndicators;
+      const begin = process.hrtime.bigint();
+      const result = await importer(storage, text, { now });
+      const took = seconds(begin);
+      if (!result.ok) throw new Error(`${name} import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
+      return { rows: result.rows, seconds: round(took), rowsPerSecond: round(result.rows / took, 0) };
+    };
+    const attendance = await measured(
+      "attendance",
+      "nip,month,work_days,present,late_minutes,absent_without_leave",
+      (nip, i) => `${nip},2025-05,21,${20 - (i % 3)},${i % 40},0`,
+    );
+    const indicators = await measured(
+      "indicators",
+      "nip,indicator_id,period,value,source",
+      (nip, i) => `${nip},ind-1,2025-Q2,${(i % 100) + 0.5},simpeg`,
+    );
+
     const items = first.employees + first.units;
     const figures = {
       employees: first.employees,
@@ -62,6 +84,8 @@ export async function run() {
         rowsPerSecond: round(employees / secondSeconds, 0),
         updated: second.updated,
       },
+      attendanceImport: attendance,
+      indicatorImport: indicators,
       note: "first import writes units+employees as a new generation; re-import also deletes the previous generation",
     };
     console.log(JSON.stringify(figures, null, 2));
