@@ -4,8 +4,16 @@ import { Entity } from "electrodb";
 /** What an import job imports. */
 export const IMPORT_KINDS = ["employees", "attendance", "survey", "indicators"] as const;
 
-/** Life of an import job: rejected = bad input (nothing written); failed = infrastructure error while writing. */
-export const IMPORT_STATUSES = ["writing", "committed", "rejected", "failed"] as const;
+/**
+ * Life of an import job. Employee imports: `writing` -> `committed` | `failed` (org generations + pointer flip).
+ * Measurement imports roll forward: `staging` (rows written as staged items in the job's partition, nothing live)
+ * -> `applying` (the commit point: from here the import completes, see resumeImports) -> `committed`; a fault while
+ * staging ends in `failed` with nothing live changed. `rejected` = bad input (nothing written).
+ */
+export const IMPORT_STATUSES = ["writing", "staging", "applying", "committed", "rejected", "failed"] as const;
+
+/** Statuses of a measurement import that is not finished yet (the sparse `byUnfinished` index holds only these). */
+export const UNFINISHED_IMPORT_STATUSES = ["staging", "applying"] as const;
 
 /** One CSV import: its outcome, counts and (the first) per-row errors. */
 export function importJobEntity(client: DynamoDBDocumentClient, table: string) {
@@ -17,6 +25,8 @@ export function importJobEntity(client: DynamoDBDocumentClient, table: string) {
         kind: { type: IMPORT_KINDS, required: true, readOnly: true },
         status: { type: IMPORT_STATUSES, required: true },
         counts: { type: "any" },
+        /** Staged items written for a measurement import (set at the commit point; resume checks it). */
+        stagedItems: { type: "number" },
         errors: { type: "list", items: { type: "any" } },
         errorCount: { type: "number" },
         failureReason: { type: "string" },
@@ -32,6 +42,15 @@ export function importJobEntity(client: DynamoDBDocumentClient, table: string) {
           index: "gsi1",
           pk: { field: "gsi1pk", composite: ["kind"], casing: "none" },
           sk: { field: "gsi1sk", composite: ["createdAt", "importId"], casing: "none" },
+        },
+        // Sparse: a job is in it only while staging or applying (ElectroDB drops the keys on any other status), so
+        // resumeImports reads just the unfinished jobs, oldest first (import ids start with their time).
+        byUnfinished: {
+          index: "gsi2",
+          condition: (attributes) =>
+            (UNFINISHED_IMPORT_STATUSES as readonly unknown[]).includes(attributes.status),
+          pk: { field: "gsi2pk", composite: ["status"], casing: "none" },
+          sk: { field: "gsi2sk", composite: ["importId"], casing: "none" },
         },
       },
     },

@@ -8,3 +8,6 @@ export class ImportError extends Error {
 
 /** Writing a validated import failed part-way (infrastructure); the import job is marked failed. */
 export class ImportWriteError extends ImportError {}
+
+/** An accepted import (past its commit point) could not be finished now; it stays `applying` for the next try. */
+export class ImportResumeError extends ImportError {}

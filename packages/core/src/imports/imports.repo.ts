@@ -1,9 +1,18 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import type { Clock } from "../clock/clock";
+import type { AuditRepo } from "../audit/audit.repo";
 import { batchWrite } from "../storage/batch";
+import { isConditionFailure, TransactionCancelledError } from "../storage/storage.errors";
+import { transactWrite, updateItem } from "../storage/transact";
 import type { attendanceEntity } from "./attendance.entity";
-import type { IMPORT_KINDS, IMPORT_STATUSES, importJobEntity } from "./import-job.entity";
+import {
+  UNFINISHED_IMPORT_STATUSES,
+  type IMPORT_KINDS,
+  type IMPORT_STATUSES,
+  type importJobEntity,
+} from "./import-job.entity";
+import type { importStagedRowsEntity, STAGED_IMPORT_KINDS } from "./import-staged-rows.entity";
 import type { indicatorDataEntity } from "./indicator-data.entity";
 import type { surveyResponseEntity } from "./survey-response.entity";
 
@@ -13,6 +22,8 @@ export type ImportJob = EntityItem<ReturnType<typeof importJobEntity>>;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Import status. */
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** A measurement kind (staged, then applied). */
+export type StagedImportKind = (typeof STAGED_IMPORT_KINDS)[number];
 /** A stored monthly attendance row. */
 export type AttendanceItem = EntityItem<ReturnType<typeof attendanceEntity>>;
 /** A stored survey response. */
@@ -28,19 +39,51 @@ function jakartaInstant(bound: string, side: "start" | "end"): string {
   return new Date(side === "start" ? start : start + 86_400_000 - 1).toISOString();
 }
 
+/** Largest JSON text of one staged item, in bytes (DynamoDB items hold 400 KB; 25 of these fit a BatchWriteItem). */
+const STAGED_SLICE_BYTES = 96 * 1024;
+
+/** Cuts rows into consecutive slices whose JSON text stays under `maxBytes` (a slice holds at least one row). */
+export function sliceRows(rows: readonly unknown[], maxBytes = STAGED_SLICE_BYTES): unknown[][] {
+  const slices: unknown[][] = [];
+  let current: unknown[] = [];
+  let bytes = 2;
+  for (const row of rows) {
+    const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (current.length > 0 && bytes + size > maxBytes) {
+      slices.push(current);
+      current = [];
+      bytes = 2;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
+}
+
+/** The validated rows of a staged import, read back in file order. */
+export interface StagedRows {
+  kind: StagedImportKind;
+  rows: Record<string, unknown>[];
+  /** Staged items found (compare with the job's `stagedItems`: fewer means some expired or were lost). */
+  items: number;
+}
+
 /** Named access patterns over import jobs and imported measurement data (attendance, survey, indicators). */
 export function createImportsRepo(deps: {
   entities: {
     importJob: ReturnType<typeof importJobEntity>;
+    importStagedRows: ReturnType<typeof importStagedRowsEntity>;
     attendance: ReturnType<typeof attendanceEntity>;
     surveyResponse: ReturnType<typeof surveyResponseEntity>;
     indicatorData: ReturnType<typeof indicatorDataEntity>;
   };
+  audit: Pick<AuditRepo, "auditTransactItem">;
   client: DynamoDBDocumentClient;
   tableName: string;
   clock: Clock;
 }) {
-  const { importJob, attendance, surveyResponse, indicatorData } = deps.entities;
+  const { importJob, importStagedRows, attendance, surveyResponse, indicatorData } = deps.entities;
   const now = () => deps.clock.now().toISOString();
   const putAll = (items: Record<string, unknown>[]) =>
     batchWrite(
@@ -48,9 +91,15 @@ export function createImportsRepo(deps: {
       deps.tableName,
       items.map((Item) => ({ PutRequest: { Item } })),
     );
+  const putAttendance = (rows: AttendanceItem[]) =>
+    putAll(rows.map((row) => attendance.put(row).params().Item));
+  const putSurveyResponses = (rows: SurveyResponseItem[]) =>
+    putAll(rows.map((row) => surveyResponse.put(row).params().Item));
+  const putIndicatorData = (rows: IndicatorDataItem[]) =>
+    putAll(rows.map((row) => indicatorData.put(row).params().Item));
 
   return {
-    /** Opens a job in status `writing`. */
+    /** Opens an employee import job in status `writing`. */
     async startJob(importId: string, kind: ImportKind): Promise<ImportJob> {
       return (await importJob.create({ importId, kind, status: "writing", createdAt: now() }).go()).data;
     },
@@ -70,6 +119,131 @@ export function createImportsRepo(deps: {
       ).data;
     },
 
+    /** Opens a measurement import job in status `staging` (it is listed by listUnfinishedJobs until it ends). */
+    async startStagedJob(importId: string, kind: StagedImportKind): Promise<ImportJob> {
+      return (await importJob.create({ importId, kind, status: "staging", createdAt: now() }).go()).data;
+    },
+
+    /**
+     * Writes the validated rows as staged items in the job's partition (nothing live changes), each expiring at
+     * `expiresAt` (DynamoDB TTL) and holding up to `sliceBytes` of row JSON. Returns how many items were written.
+     */
+    async stageRows(
+      importId: string,
+      kind: StagedImportKind,
+      rows: readonly object[],
+      expiresAt: Date,
+      options: { sliceBytes?: number } = {},
+    ): Promise<number> {
+      const ttl = Math.ceil(expiresAt.getTime() / 1000);
+      const slices = sliceRows(rows, options.sliceBytes);
+      await putAll(
+        slices.map(
+          (slice, index) =>
+            importStagedRows
+              .put({ importId, slice: index, kind, rowCount: slice.length, rows: JSON.stringify(slice), ttl })
+              .params().Item,
+        ),
+      );
+      return slices.length;
+    },
+
+    /** A job's staged rows in file order. */
+    async stagedRowsOf(importId: string): Promise<StagedRows | undefined> {
+      const items = (await importStagedRows.query.byImport({ importId }).go({ pages: "all" })).data;
+      if (items.length === 0) return undefined;
+      items.sort((a, b) => a.slice - b.slice);
+      return {
+        kind: items[0].kind,
+        rows: items.flatMap((item) => JSON.parse(item.rows) as Record<string, unknown>[]),
+        items: items.length,
+      };
+    },
+
+    /**
+     * The commit point of a measurement import: `staging` -> `applying` in one conditional write. Returns false
+     * when the job was no longer staging (e.g. marked failed meanwhile): then it must not be applied.
+     */
+    async markApplying(importId: string, staged: { rows: number; stagedItems: number }): Promise<boolean> {
+      try {
+        await importJob
+          .patch({ importId })
+          .set({ status: "applying", stagedItems: staged.stagedItems, counts: { rows: staged.rows } })
+          .where((a, op) => op.eq(a.status, "staging"))
+          .go();
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * `applying` -> `committed` (with the counts), in one transaction with the audit event when one is given.
+     * Returns false when the job was not applying (another resume committed it first): nothing is written then.
+     */
+    async markCommitted(
+      importId: string,
+      counts: object,
+      audit?: Parameters<AuditRepo["auditTransactItem"]>[0],
+    ): Promise<boolean> {
+      const update = importJob
+        .patch({ importId })
+        .set({ status: "committed", counts, finishedAt: now() })
+        .where((a, op) => op.eq(a.status, "applying"));
+      try {
+        if (audit)
+          await transactWrite(deps.client, [
+            updateItem(update.params()),
+            deps.audit.auditTransactItem(audit),
+          ]);
+        else await update.go();
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        if (error instanceof TransactionCancelledError && error.reasons[0] === "ConditionalCheckFailed")
+          return false;
+        throw error;
+      }
+    },
+
+    /** Ends a job that is still in `from` as failed, with the reason; false when it had moved on meanwhile. */
+    async markFailed(
+      importId: string,
+      from: "staging" | "applying",
+      failureReason: string,
+    ): Promise<boolean> {
+      try {
+        await importJob
+          .patch({ importId })
+          .set({ status: "failed", failureReason, finishedAt: now() })
+          .where((a, op) => op.eq(a.status, from as ImportStatus))
+          .go();
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Measurement imports still staging or applying, oldest first (the import id starts with its time). */
+    async listUnfinishedJobs(): Promise<ImportJob[]> {
+      const lists = await Promise.all(
+        UNFINISHED_IMPORT_STATUSES.map(
+          async (status) => (await importJob.query.byUnfinished({ status }).go({ pages: "all" })).data,
+        ),
+      );
+      return lists.flat().sort((a, b) => a.importId.localeCompare(b.importId));
+    },
+
+    /** Writes a measurement import's rows live under its import id (natural keys: a second write is idempotent). */
+    async applyRows(kind: StagedImportKind, importId: string, rows: readonly object[]): Promise<void> {
+      const items = rows.map((row) => ({ ...row, importId }));
+      if (kind === "attendance") await putAttendance(items as AttendanceItem[]);
+      else if (kind === "survey") await putSurveyResponses(items as SurveyResponseItem[]);
+      else await putIndicatorData(items as IndicatorDataItem[]);
+    },
+
     /** One job, or undefined. */
     async getJob(importId: string): Promise<ImportJob | undefined> {
       return (await importJob.get({ importId }).go({ consistent: true })).data ?? undefined;
@@ -86,7 +260,7 @@ export function createImportsRepo(deps: {
     },
 
     /** Stores attendance rows (merged by NIP + month). */
-    putAttendance: (rows: AttendanceItem[]) => putAll(rows.map((row) => attendance.put(row).params().Item)),
+    putAttendance,
 
     /** One employee's attendance for months in [from, to] (YYYY-MM, inclusive). */
     async attendanceOf(nip: string, range: { from: string; to: string }): Promise<AttendanceItem[]> {
@@ -104,8 +278,7 @@ export function createImportsRepo(deps: {
     },
 
     /** Stores survey responses (merged by unit + submitted time + respondent). */
-    putSurveyResponses: (rows: SurveyResponseItem[]) =>
-      putAll(rows.map((row) => surveyResponse.put(row).params().Item)),
+    putSurveyResponses,
 
     /**
      * A unit's survey responses submitted in [from, to]. Date-only bounds (YYYY-MM-DD) are whole
@@ -130,8 +303,7 @@ export function createImportsRepo(deps: {
     },
 
     /** Stores indicator values (merged by NIP + indicator + period). */
-    putIndicatorData: (rows: IndicatorDataItem[]) =>
-      putAll(rows.map((row) => indicatorData.put(row).params().Item)),
+    putIndicatorData,
 
     /** An employee's imported values, optionally of one indicator. */
     async indicatorDataOf(nip: string, options: { indicatorId?: string } = {}): Promise<IndicatorDataItem[]> {

@@ -9,6 +9,7 @@ import { createCycleRepo } from "../cycle/cycle.repo";
 import { orgRatingEntity } from "../cycle/org-rating.entity";
 import { attendanceEntity } from "../imports/attendance.entity";
 import { importJobEntity } from "../imports/import-job.entity";
+import { importStagedRowsEntity } from "../imports/import-staged-rows.entity";
 import { createImportsRepo } from "../imports/imports.repo";
 import { indicatorDataEntity } from "../imports/indicator-data.entity";
 import { surveyResponseEntity } from "../imports/survey-response.entity";
@@ -40,6 +41,7 @@ export function createEntities(client: DynamoDBDocumentClient, tableName: string
     appraisal: appraisalRecordEntity(client, tableName),
     auditEvent: auditEventEntity(client, tableName),
     importJob: importJobEntity(client, tableName),
+    importStagedRows: importStagedRowsEntity(client, tableName),
     attendance: attendanceEntity(client, tableName),
     surveyResponse: surveyResponseEntity(client, tableName),
     indicatorData: indicatorDataEntity(client, tableName),
@@ -59,6 +61,7 @@ export function createStorage(config: StorageConfig) {
   const clock = config.clock ?? systemClock;
   const entities = createEntities(client, tableName);
   assertEntitiesMatchTable(entities);
+  const audit = createAuditRepo({ entity: entities.auditEvent, clock });
   return {
     client,
     tableName,
@@ -67,8 +70,8 @@ export function createStorage(config: StorageConfig) {
     org: createOrgRepo({ entities, client, tableName, clock }),
     cycles: createCycleRepo({ entities, clock }),
     appraisals: createAppraisalRepo({ entities, clock }),
-    audit: createAuditRepo({ entity: entities.auditEvent, clock }),
-    imports: createImportsRepo({ entities, client, tableName, clock }),
+    audit,
+    imports: createImportsRepo({ entities, audit, client, tableName, clock }),
     /** Writes items from several repos (e.g. a decision and its audit event) in one all-or-nothing transaction. */
     transactWrite: (items: TransactWriteItem[]) => transactWrite(client, items),
   };
