@@ -17,6 +17,7 @@ import {
   exportCycleCsv,
   hrAuditTrail,
   HR_AUDIT_SUBJECTS,
+  importJobStatus,
   listCycleAppraisals,
   listCycles,
   listEmployees,
@@ -140,6 +141,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   409: "Conflicts with the current state",
   413: "Body too large",
   415: "Wrong content type",
+  503: "Storage unavailable before the import's commit point: nothing was imported; send the file again",
 };
 const csvBody = { required: true, content: { "text/csv": { schema: { type: "string" as const } } } };
 const doc = (summary: string, extra: Parameters<typeof describeRoute>[0] = {}) =>
@@ -170,7 +172,13 @@ function mapError(err: unknown, c: Context) {
     err instanceof ConcurrentOrgImportError
   )
     return problem(c, 409, err.message);
-  if (err instanceof TransientError || err instanceof ImportWriteError) {
+  if (err instanceof ImportWriteError) {
+    // Nothing of the file is live (a fault before its commit point, or an earlier import still pending).
+    console.error(err);
+    c.header("retry-after", "5");
+    return problem(c, 503, err.message);
+  }
+  if (err instanceof TransientError) {
     console.error(err);
     return problem(c, 503, `${err.message}; try again`);
   }
@@ -204,6 +212,23 @@ function importResponse(
       result.errors!,
     );
   const { ok: _ok, ...rest } = result;
+  if (rest.status === "applying") {
+    // Past the commit point: every row is staged and the job finishes by itself (resumeImports); 202 + where to look.
+    const job = c.req.path.replace(/\/imports\/[^/]+$/, `/imports/jobs/${String(rest.importId)}`);
+    c.header("location", job);
+    return c.json(
+      {
+        importId: rest.importId,
+        rows: rest.rows,
+        status: "applying",
+        job,
+        message:
+          "The file is accepted: every row is valid and stored. Applying it was interrupted; it completes by itself " +
+          "(at the next import, or the daily run before periodic evaluations). Do not import it again.",
+      },
+      202,
+    );
+  }
   return c.json(rest, 200);
 }
 
@@ -248,7 +273,14 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
       `/imports/${kind}`,
       doc(`Import ${kind} data (CSV); nothing is written unless every row is valid`, {
         requestBody: csvBody,
-        responses: { 200: { description: "Imported: row count and import id" }, ...problems(400, 413, 415) },
+        responses: {
+          200: { description: "Imported: row count and import id" },
+          202: {
+            description:
+              "Accepted: every row is staged, applying was interrupted and finishes by itself (Location: the job)",
+          },
+          ...problems(400, 413, 415, 503),
+        },
       }),
       limitCsv,
       async (c) =>
@@ -430,6 +462,18 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
 
   app.get("/imports/audit", doc("HR's audit trail of imports (committed and rejected files)"), async (c) =>
     c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.imports)),
+  );
+
+  app.get(
+    "/imports/jobs/:id",
+    doc(
+      "One import job: status staging | applying | committed | failed (employees: writing), counts, reason",
+      {
+        responses: problems(404),
+      },
+    ),
+    param(IdParamSchema),
+    async (c) => c.json(await importJobStatus(deps, c.req.valid("param").id)),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import {
   importEmployees,
   importIndicators,
   importSurvey,
+  IMPORTS_AUDIT_SUBJECT,
   type DataImportResult,
   type EmployeeImportResult,
 } from "../../imports/import-service";
@@ -50,7 +51,7 @@ export interface HrActor {
 /** Audit subjects of HR actions that are not about one appraisal (the audit trail is keyed by subject). */
 export const HR_AUDIT_SUBJECTS = {
   cycle: (cycleId: string) => `cycle:${cycleId}`,
-  imports: "imports",
+  imports: IMPORTS_AUDIT_SUBJECT,
 } as const;
 
 const actorOf = (actor: HrActor) => `hr:${actor.subject}`;
@@ -211,12 +212,36 @@ export async function runImport(
           ? await importSurvey(deps.storage, csvText, options)
           : await importIndicators(deps.storage, csvText, options);
   const { ok: _ok, ...summary } = result as Record<string, unknown>;
-  await audit(deps, HR_AUDIT_SUBJECTS.imports, actor, result.ok ? "import-committed" : "import-rejected", {
+  // "import-accepted": every row is staged and the import will complete (resumeImports logs its "import-committed").
+  const action = !result.ok
+    ? "import-rejected"
+    : "status" in result && result.status === "applying"
+      ? "import-accepted"
+      : "import-committed";
+  await audit(deps, HR_AUDIT_SUBJECTS.imports, actor, action, {
     kind,
     bytes: Buffer.byteLength(csvText),
     ...(result.ok ? summary : { errors: result.errors.length, firstError: result.errors[0] ?? null }),
   });
   return result;
+}
+
+/**
+ * One import job as `GET /api/imports/jobs/{id}` shows it: `status` is `staging` | `applying` (accepted, finishing
+ * by itself) | `committed` | `failed` (employee imports: `writing` | `committed` | `failed`).
+ */
+export async function importJobStatus(deps: HrDeps, importId: string) {
+  const job = await deps.storage.imports.getJob(importId);
+  if (!job) throw new HrNotFoundError(`import ${importId} does not exist`);
+  return {
+    importId: job.importId,
+    kind: job.kind,
+    status: job.status,
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    ...(job.counts ? { counts: job.counts as Record<string, number> } : {}),
+    ...(job.failureReason ? { failureReason: job.failureReason } : {}),
+  };
 }
 
 /** The HR audit trail of a subject (a cycle's or the imports'), oldest first. */
