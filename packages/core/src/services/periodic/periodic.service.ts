@@ -39,6 +39,8 @@ export interface PeriodicDeps {
   mail: MailPort;
   clock: Clock;
   locale?: Locale;
+  /** Finishes accepted measurement imports (imports/import-service resumeImports) so evaluations read whole files. */
+  resumeImports?: () => Promise<unknown>;
 }
 
 function parse<const S extends v.GenericSchema>(schema: S, input: unknown, step: string): v.InferOutput<S> {
@@ -64,6 +66,7 @@ export async function findDueEvaluations(
   input: unknown,
 ): Promise<{ evaluations: DueEvaluation[] }> {
   const { scheduledTime, lookbackDays } = parse(FindDueInputSchema, input, "FindDuePeriodicEvaluations");
+  await deps.resumeImports?.();
   const cycles = await deps.store.listCycles();
   const completed = new Set<string>();
   for (const cycle of cycles) {
