@@ -140,6 +140,9 @@ interface ExecMeta {
 /** Thrown inside a step when the execution would exceed AWS's 25,000 history events. */
 class HistoryLimitReached extends Error {}
 
+/** Longest run of data-only steps grouped into one commit (the pump's batch, or a start's first steps). */
+const BATCH_MS = 8;
+
 const TERMINAL: ExecutionStatus[] = ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
 const TOKEN_PREFIX = "AQ";
 
@@ -284,26 +287,27 @@ export function createEngine(options: EngineOptions) {
       // Steps that only move data (Pass, Choice, branch bookkeeping) are grouped into one commit of up to ~8 ms;
       // nothing leaves the engine (Lambda calls, API answers, waiters) before that commit, so "committed before
       // acknowledged" still holds, at a fraction of the per-commit cost.
-      while (readyQueue.length > 0 && Date.now() - started < 25) {
-        step(() => {
-          const batchStart = Date.now();
-          inBatch = true;
-          try {
-            while (readyQueue.length > 0 && Date.now() - batchStart < 8) {
-              const id = readyQueue.shift()!;
-              queued.delete(id);
-              runThread(id, batchStart);
-            }
-          } finally {
-            inBatch = false;
-          }
-        });
-      }
+      while (readyQueue.length > 0 && Date.now() - started < 25) step(() => runBatch(Date.now()));
     } finally {
       pumping = false;
     }
     if (readyQueue.length > 0) schedulePump();
     else checkIdle();
+  }
+
+  /** Runs ready threads inside the open transaction for up to BATCH_MS from `batchStart` (the pump's batch, or a start's own). */
+  function runBatch(batchStart: number, first?: number) {
+    inBatch = true;
+    try {
+      if (first !== undefined) runThread(first, batchStart);
+      while (readyQueue.length > 0 && Date.now() - batchStart < BATCH_MS) {
+        const id = readyQueue.shift()!;
+        queued.delete(id);
+        runThread(id, batchStart);
+      }
+    } finally {
+      inBatch = false;
+    }
   }
 
   function checkIdle() {
@@ -448,7 +452,7 @@ export function createEngine(options: EngineOptions) {
         return;
       }
       th = current.status === "ready" ? current : undefined;
-      if (th && Date.now() - sliceStart > 8) {
+      if (th && Date.now() - sliceStart > BATCH_MS) {
         enqueue(th.id);
         return;
       }
@@ -888,7 +892,10 @@ export function createEngine(options: EngineOptions) {
         getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
       });
     };
-    run()
+    // Started from a microtask, not synchronously: the effect runs right after a commit, possibly inside an API call
+    // (a start runs its first steps inline), and the handler should begin only once that call has returned.
+    Promise.resolve()
+      .then(run)
       .then(
         (value) => ({ ok: true as const, value }),
         (thrown: unknown) => ({ ok: false as const, thrown }),
@@ -1455,7 +1462,11 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  function startExecutionCore(req: StartRequest): { executionArn: string; startMs: number } {
+  /** Starts an execution; with `runInline` its first thread is not queued but returned for the caller to run now. */
+  function startExecutionCore(
+    req: StartRequest,
+    runInline = false,
+  ): { executionArn: string; startMs: number; threadId?: number } {
     const machineName = arn.parseStateMachine(req.stateMachineArn);
     const machine = store.getMachine(req.stateMachineArn as string);
     if (!machine)
@@ -1536,6 +1547,7 @@ export function createEngine(options: EngineOptions) {
       input,
       data: "{}",
     });
+    if (runInline) return { executionArn, startMs, threadId };
     enqueue(threadId);
     return { executionArn, startMs };
   }
@@ -2037,14 +2049,20 @@ export function createEngine(options: EngineOptions) {
 
     /** Starts an execution (StartExecution). */
     startExecution(req: { stateMachineArn?: unknown; name?: unknown; input?: unknown }) {
-      const started = step(() =>
-        startExecutionCore({
-          stateMachineArn: req.stateMachineArn,
-          name: req.name,
-          input: req.input,
-          parent: null,
-        }),
-      );
+      // A top-level start runs the execution's first steps in its own transaction (one commit instead of two: the start,
+      // then the pump's batch). Nothing leaves the engine before that commit; Lambda handlers start after it returns.
+      const inline = effects === null && !pumping && !closed;
+      const started = step(() => {
+        const s = startExecutionCore(
+          { stateMachineArn: req.stateMachineArn, name: req.name, input: req.input, parent: null },
+          inline,
+        );
+        if (s.threadId !== undefined) {
+          runBatch(Date.now(), s.threadId);
+          if (readyQueue.length > 0) after(schedulePump);
+        }
+        return s;
+      });
       return { executionArn: started.executionArn, startDate: new Date(started.startMs) };
     },
 

@@ -1,0 +1,120 @@
+// Engine internals that carry its speed without changing its contract: a start runs its first steps in its own commit,
+// and a data dir written by an older engine version is migrated when opened.
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createOffsetClock } from "@kinerja/core/clock/clock";
+import { createEngine, type Engine, type LambdaResolver } from "../../packages/local/src/engine/engine";
+
+const dirs: string[] = [];
+const engines: Engine[] = [];
+
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kinerja-engine-store-"));
+  dirs.push(dir);
+  return join(dir, "states.db");
+}
+
+function open(dbPath: string, lambdas: LambdaResolver = () => undefined): Engine {
+  const engine = createEngine({ dbPath, clock: createOffsetClock(), lambdas, realTime: false });
+  engines.push(engine);
+  return engine;
+}
+
+afterEach(async () => {
+  for (const e of engines.splice(0)) await e.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const passOnly = {
+  StartAt: "A",
+  States: { A: { Type: "Pass", Result: { a: 1 }, Next: "B" }, B: { Type: "Pass", End: true } },
+};
+
+describe("StartExecution", () => {
+  it("has committed the first steps of the execution when it returns (one commit per start)", () => {
+    const dbPath = tempDb();
+    const engine = open(dbPath);
+    const { stateMachineArn } = engine.createStateMachine({
+      name: "pass-only",
+      definition: JSON.stringify(passOnly),
+    });
+    const { executionArn } = engine.startExecution({ stateMachineArn, name: "one", input: "{}" });
+    // Read through a second connection, as another process would after a SIGKILL right now.
+    const reader = new Database(dbPath, { readonly: true });
+    try {
+      const row = reader
+        .prepare(`SELECT status, output, transitions FROM executions WHERE arn = ?`)
+        .get(executionArn);
+      expect(row).toEqual({ status: "SUCCEEDED", output: '{"a":1}', transitions: 2 });
+    } finally {
+      reader.close();
+    }
+    const events = engine.getExecutionHistory({ executionArn }).events.map((e) => e.type);
+    expect(events).toEqual([
+      "ExecutionStarted",
+      "PassStateEntered",
+      "PassStateExited",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
+  });
+
+  it("calls a Lambda task's handler only after StartExecution has returned", async () => {
+    const calls: string[] = [];
+    const engine = open(tempDb(), (name) =>
+      name === "probe"
+        ? async () => {
+            calls.push("handler");
+            return { ok: true };
+          }
+        : undefined,
+    );
+    const { stateMachineArn } = engine.createStateMachine({
+      name: "one-task",
+      definition: JSON.stringify({
+        StartAt: "Call",
+        States: {
+          Call: {
+            Type: "Task",
+            Resource: "arn:aws:lambda:us-east-1:123456789012:function:probe",
+            End: true,
+          },
+        },
+      }),
+    });
+    const { executionArn } = engine.startExecution({ stateMachineArn, input: "{}" });
+    calls.push("returned");
+    expect(engine.describeExecution(executionArn).status).toBe("RUNNING");
+    const done = await engine.waitForExecution(executionArn, 5_000);
+    expect(done.status).toBe("SUCCEEDED");
+    expect(calls).toEqual(["returned", "handler"]);
+  });
+
+  it("leaves a long loop to the pump after its first slice, and the execution still completes", async () => {
+    const engine = open(tempDb());
+    const { stateMachineArn } = engine.createStateMachine({
+      name: "long-loop",
+      definition: JSON.stringify({
+        StartAt: "Init",
+        States: {
+          Init: { Type: "Pass", Result: { i: 0 }, Next: "Inc" },
+          Inc: { Type: "Pass", Parameters: { "i.$": "States.MathAdd($.i, 1)" }, Next: "Check" },
+          Check: {
+            Type: "Choice",
+            Choices: [{ Variable: "$.i", NumericLessThan: 3000, Next: "Inc" }],
+            Default: "Done",
+          },
+          Done: { Type: "Succeed" },
+        },
+      }),
+    });
+    const { executionArn } = engine.startExecution({ stateMachineArn, input: "{}" });
+    expect(engine.describeExecution(executionArn).status).toBe("RUNNING");
+    const done = await engine.waitForExecution(executionArn, 30_000);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"i":3000}', transitions: 6002 });
+  });
+});
