@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/services/cycle-control";
 import { checkInvariants, sqliteStatesView } from "../../packages/local/src/doctor/doctor";
+import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { scanAll } from "../setup/dynamo";
 import { createCycle, proposal, seedUnit, type Person } from "../workflows/harness";
 import {
@@ -53,6 +54,32 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     await killing;
     return statuses;
   };
+  // The invariant check after each phase (not only at the end), so a finding points at the kill that caused it; a
+  // finding prints the decision records it names (tokens left out) before the assertion fails.
+  const expectInvariants = async (auditEvents?: number) => {
+    const states = sqliteStatesView(join(dataDir, "states.db"));
+    try {
+      const report = await checkInvariants({
+        storage: { client: rt.storage.client, tableName: "kinerja" },
+        states,
+      });
+      if (report.findings.length) {
+        const repo = decisionRepo({ client: rt.storage.client, tableName: "kinerja" });
+        for (const f of report.findings) {
+          const d = await repo.getDecision(f.subject).catch(() => null);
+          if (!d) continue;
+          const { taskToken, ...rest } = d;
+          console.error(
+            JSON.stringify({ finding: f, decision: rest, token: await states.token(taskToken) }, null, 2),
+          );
+        }
+      }
+      expect(report.findings).toEqual([]);
+      if (auditEvents !== undefined) expect(report.scanned.decisionAuditEvents).toBe(auditEvents);
+    } finally {
+      states.close?.();
+    }
+  };
   const stagesOf = async () =>
     Object.fromEntries(
       Object.entries(await rt.storage.appraisals.countByStage("sk")).filter(([, n]) => n > 0),
@@ -60,7 +87,9 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
 
   afterAll(async () => {
     await rt?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    // KINERJA_KEEP_FAULT_DATA=1 keeps the data dir for `kinerja doctor --data <dir>` after a failure.
+    if (process.env.KINERJA_KEEP_FAULT_DATA) console.log(`data dir kept: ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("survives a kill during the launch", async () => {
@@ -79,6 +108,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     await restart();
     expect(before).toBeLessThan(200);
     expect(await stagesOf()).toEqual({ "target-setting": 200 });
+    await expectInvariants(0);
   });
 
   it("survives a kill in the middle of target setting, and a proposal POSTed again after the restart is applied once", async () => {
@@ -115,6 +145,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     expect(new Set(await decideAll(approvals))).toEqual(new Set([200]));
     await advanceClock(rt, "PT1S");
     expect(await stagesOf()).toEqual({ measurement: 200 });
+    await expectInvariants(400);
   });
 
   it("survives a kill during review and finishes the cycle with the invariants intact", async () => {
@@ -167,16 +198,6 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     await advanceClock(rt, "PT1S");
     expect(await stagesOf()).toEqual({ done: 200 });
 
-    const states = sqliteStatesView(join(dataDir, "states.db"));
-    try {
-      const report = await checkInvariants({
-        storage: { client: rt.storage.client, tableName: "kinerja" },
-        states,
-      });
-      expect(report.findings).toEqual([]);
-      expect(report.scanned.decisionAuditEvents).toBe(1000);
-    } finally {
-      states.close?.();
-    }
+    await expectInvariants(1000);
   });
 });
