@@ -1,7 +1,7 @@
 // Engine internals that carry its speed without changing its contract: a start runs its first steps in its own commit,
-// and a data dir written by an older engine version is migrated when opened.
+// and a data dir written by an older engine version is migrated when opened (a newer one is refused).
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -116,5 +116,69 @@ describe("StartExecution", () => {
     expect(engine.describeExecution(executionArn).status).toBe("RUNNING");
     const done = await engine.waitForExecution(executionArn, 30_000);
     expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"i":3000}', transitions: 6002 });
+  });
+});
+
+describe("opening a data dir written by an older engine", () => {
+  const v0 = readFileSync(join(import.meta.dirname, "fixtures/states-v0.sql"), "utf8");
+  const arnOf = (machine: string, name: string) =>
+    `arn:aws:states:us-east-1:123456789012:execution:${machine}:${name}`;
+
+  it("migrates it: old histories read as before and a waiting execution resumes", async () => {
+    const dbPath = tempDb();
+    const old = new Database(dbPath);
+    old.exec(v0);
+    const oldEvents = old
+      .prepare(
+        `SELECT id, timestamp_ms, type, previous_event_id, details FROM history WHERE execution_arn = ? ORDER BY id`,
+      )
+      .all(arnOf("done", "finished-before-upgrade"));
+    old.close();
+
+    const engine = open(dbPath);
+    expect(engine.store.db.pragma("user_version", { simple: true })).toBe(2);
+    const finished = engine.getExecutionHistory({ executionArn: arnOf("done", "finished-before-upgrade") });
+    expect(
+      finished.events.map((e) => ({
+        id: e.id,
+        timestamp_ms: e.timestampMs,
+        type: e.type,
+        previous_event_id: e.previousEventId,
+        details: e.details,
+      })),
+    ).toEqual(oldEvents);
+    expect(engine.describeExecution(arnOf("done", "finished-before-upgrade"))).toMatchObject({
+      status: "SUCCEEDED",
+      output: '{"done":true}',
+    });
+
+    const waiting = arnOf("waits", "waiting-across-upgrade");
+    expect(engine.describeExecution(waiting).status).toBe("RUNNING");
+    await engine.advance(2 * 3600 * 1000);
+    const done = await engine.waitForExecution(waiting, 5_000);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"woke":"pegawai"}' });
+    const types = engine.getExecutionHistory({ executionArn: waiting }).events.map((e) => e.type);
+    expect(types).toEqual([
+      "ExecutionStarted",
+      "WaitStateEntered",
+      "WaitStateExited",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
+    // New executions get ids after the migrated ones.
+    const next = engine.startExecution({
+      stateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:done",
+      name: "after-upgrade",
+    });
+    expect(engine.describeExecution(next.executionArn)).toMatchObject({ status: "SUCCEEDED", id: 3 });
+  });
+
+  it("refuses a data dir written by a newer engine, naming --reset", () => {
+    const dbPath = tempDb();
+    const future = new Database(dbPath);
+    future.pragma("user_version = 99");
+    future.close();
+    expect(() => open(dbPath)).toThrow(/newer kinerja.*--reset/);
   });
 });

@@ -123,6 +123,8 @@ interface Invocation {
 }
 
 interface ExecMeta {
+  /** The execution's integer key in the store. */
+  id: number;
   arn: string;
   name: string;
   stateMachineArn: string;
@@ -335,7 +337,8 @@ export function createEngine(options: EngineOptions) {
     if (!row)
       throw new StatesApiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     const machine = store.getMachine(row.stateMachineArn);
-    const m: ExecMeta = {
+    return remember({
+      id: row.id,
       arn: row.arn,
       name: row.name,
       stateMachineArn: row.stateMachineArn,
@@ -343,14 +346,29 @@ export function createEngine(options: EngineOptions) {
       roleArn: machine?.roleArn ?? `arn:aws:iam::${accountId}:role/local`,
       startMs: row.startMs,
       input: row.input,
-      definition: JSON.parse(row.definition) as StatesBlock,
+      definition: parsedDefinition(row.definition),
       scopes: new Map(),
-      historyCount: store.historyLength(row.arn),
+      historyCount: store.historyLength(row.id),
       status: row.status,
-    };
+    });
+  }
+
+  function remember(m: ExecMeta): ExecMeta {
     if (metas.size > 2000) metas.delete(metas.keys().next().value!);
-    metas.set(executionArn, m);
+    metas.set(m.arn, m);
     return m;
+  }
+
+  // Executions of one machine share its definition text; the parsed form is only read, so one copy serves them all.
+  const definitions = new Map<string, StatesBlock>();
+  function parsedDefinition(text: string): StatesBlock {
+    let parsed = definitions.get(text);
+    if (!parsed) {
+      parsed = JSON.parse(text) as StatesBlock;
+      if (definitions.size > 200) definitions.delete(definitions.keys().next().value!);
+      definitions.set(text, parsed);
+    }
+    return parsed;
   }
 
   function emit(
@@ -363,7 +381,7 @@ export function createEngine(options: EngineOptions) {
     const id = m.historyCount + 1;
     if (id >= ENGINE_LIMITS.historyEvents && !type.startsWith("Execution")) throw new HistoryLimitReached();
     const previous = data?.lastEventId ?? (th ? 0 : m.historyCount);
-    store.appendHistory(m.arn, id, {
+    store.appendHistory(m.id, id, {
       timestampMs: now(),
       type,
       previousEventId: previous,
@@ -1505,8 +1523,8 @@ export function createEngine(options: EngineOptions) {
       throw new StatesApiError("ExecutionAlreadyExists", `Execution Already Exists: '${executionArn}'`);
     }
     const startMs = now();
-    const definition = JSON.parse(machine.definition) as StatesBlock & { TimeoutSeconds?: number };
-    store.insertExecution({
+    const definition = parsedDefinition(machine.definition) as StatesBlock & { TimeoutSeconds?: number };
+    const id = store.insertExecution({
       arn: executionArn,
       stateMachineArn: machine.arn,
       name,
@@ -1517,7 +1535,21 @@ export function createEngine(options: EngineOptions) {
       parentAttempt: req.parent?.attempt ?? null,
       parentArn: req.parent?.arn ?? null,
     });
-    const m = meta(executionArn);
+    // Built from what was just written rather than read back (a rollback clears the cache).
+    const m = remember({
+      id,
+      arn: executionArn,
+      name,
+      stateMachineArn: machine.arn,
+      stateMachineName: machineName,
+      roleArn: machine.roleArn,
+      startMs,
+      input,
+      definition,
+      scopes: new Map(),
+      historyCount: 0,
+      status: "RUNNING",
+    });
     emit(m, "ExecutionStarted", {
       executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn },
     });
@@ -2148,8 +2180,8 @@ export function createEngine(options: EngineOptions) {
         cursor = c.e;
       }
       const rows: HistoryRow[] = reverse
-        ? store.historyReverse(row.arn, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1)
-        : store.history(row.arn, cursor ?? 0, limit + 1);
+        ? store.historyReverse(row.id, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1)
+        : store.history(row.id, cursor ?? 0, limit + 1);
       const page = rows.slice(0, limit);
       const nextToken = rows.length > limit ? encodeCursor({ e: page[page.length - 1].id }) : undefined;
       return { events: page, nextToken };

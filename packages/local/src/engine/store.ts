@@ -1,5 +1,6 @@
 // SQLite persistence of the local Step Functions engine: every engine step writes here in one transaction before it is acknowledged.
 import Database from "better-sqlite3";
+import { EngineError } from "./errors";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -17,6 +18,8 @@ export interface StateMachineRow {
 
 /** A stored execution (top-level or started by a parent task). */
 export interface ExecutionRow {
+  /** Integer key of the execution inside the store (history events hang off it instead of the long ARN). */
+  id: number;
   arn: string;
   stateMachineArn: string;
   name: string;
@@ -117,7 +120,7 @@ CREATE TABLE IF NOT EXISTS state_machines (
   arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL,
   created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE IF NOT EXISTS executions (
-  arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, input TEXT NOT NULL,
+  id INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, input TEXT NOT NULL,
   output TEXT, error TEXT, cause TEXT, start_ms INTEGER NOT NULL, stop_ms INTEGER, current_state TEXT,
   transitions INTEGER NOT NULL DEFAULT 0, history_count INTEGER NOT NULL DEFAULT 0, definition TEXT NOT NULL,
   parent_thread INTEGER, parent_attempt INTEGER, parent_arn TEXT, redrive_count INTEGER NOT NULL DEFAULT 0);
@@ -130,9 +133,9 @@ CREATE TABLE IF NOT EXISTS threads (
 CREATE INDEX IF NOT EXISTS threads_by_status ON threads (status) WHERE status IN ('ready', 'running');
 CREATE INDEX IF NOT EXISTS threads_by_parent ON threads (parent_id, idx);
 CREATE INDEX IF NOT EXISTS threads_by_execution ON threads (execution_arn);
-CREATE TABLE IF NOT EXISTS history (
-  execution_arn TEXT NOT NULL, id INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, type TEXT NOT NULL,
-  previous_event_id INTEGER NOT NULL, details TEXT, PRIMARY KEY (execution_arn, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+  execution_id INTEGER NOT NULL, id INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, type TEXT NOT NULL,
+  previous_event_id INTEGER NOT NULL, details TEXT, PRIMARY KEY (execution_id, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
   token TEXT PRIMARY KEY, thread_id INTEGER NOT NULL, attempt INTEGER NOT NULL, execution_arn TEXT NOT NULL, state TEXT NOT NULL,
   kind TEXT NOT NULL, status TEXT NOT NULL, activity_arn TEXT, input TEXT, created_ms INTEGER NOT NULL, heartbeat_seconds INTEGER);
@@ -149,6 +152,56 @@ CREATE INDEX IF NOT EXISTS executions_running_by_start ON executions (start_ms) 
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL);
 `;
 
+/**
+ * Version of SCHEMA, kept in PRAGMA user_version. 0 = the first layout (no version set): executions keyed by ARN and a
+ * `history` table keyed by (execution ARN, event id); 2 = executions with an integer id and `events` keyed by it.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Brings a version-0 database to SCHEMA_VERSION inside the caller's transaction, keeping every row. */
+function migrateFromV0(db: Database.Database) {
+  db.exec(`
+    ALTER TABLE executions RENAME TO executions_v0;
+    DROP INDEX IF EXISTS executions_by_machine;
+    DROP INDEX IF EXISTS executions_by_status;
+    DROP INDEX IF EXISTS executions_by_parent;
+    DROP INDEX IF EXISTS executions_running_by_start;
+  `);
+  db.exec(SCHEMA);
+  db.exec(`
+    INSERT INTO executions (id, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms,
+      current_state, transitions, history_count, definition, parent_thread, parent_attempt, parent_arn, redrive_count)
+    SELECT rowid, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms,
+      current_state, transitions, history_count, definition, parent_thread, parent_attempt, parent_arn, redrive_count
+    FROM executions_v0 ORDER BY rowid;
+    INSERT INTO events (execution_id, id, timestamp_ms, type, previous_event_id, details)
+    SELECT e.id, h.id, h.timestamp_ms, h.type, h.previous_event_id, h.details
+    FROM history h JOIN executions e ON e.arn = h.execution_arn;
+    DROP TABLE history;
+    DROP TABLE executions_v0;
+  `);
+}
+
+/** Creates the schema in a new database, migrates an older one, refuses one written by a newer engine. */
+function prepareSchema(db: Database.Database, dbPath: string) {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new EngineError(
+      `${dbPath} was written by a newer kinerja (engine schema ${version}, this one knows ${SCHEMA_VERSION}); ` +
+        `upgrade kinerja, or start with --reset to discard the local executions`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA);
+  db.transaction(() => {
+    const existing = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'`)
+      .get();
+    if (existing) migrateFromV0(db);
+    else db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
 type Row = Record<string, unknown>;
 
 const asStateMachine = (r: Row): StateMachineRow => ({
@@ -163,6 +216,7 @@ const asStateMachine = (r: Row): StateMachineRow => ({
 });
 
 const asExecution = (r: Row): ExecutionRow => ({
+  id: r.id as number,
   arn: r.arn as string,
   stateMachineArn: r.state_machine_arn as string,
   name: r.name as string,
@@ -247,7 +301,12 @@ export function openStore(dbPath: string) {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("cache_size = -32000"); // 32 MB page cache: history and thread pages stay hot
-  db.exec(SCHEMA);
+  try {
+    prepareSchema(db, dbPath);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const s = {
     insertMachine: db.prepare(
@@ -266,6 +325,7 @@ export function openStore(dbPath: string) {
        VALUES (@arn, @stateMachineArn, @name, 'RUNNING', @input, @startMs, @definition, @parentThread, @parentAttempt, @parentArn)`,
     ),
     getExecution: db.prepare(`SELECT * FROM executions WHERE arn = ?`),
+    executionId: db.prepare(`SELECT id FROM executions WHERE arn = ?`),
     listExecutions: db.prepare(
       `SELECT * FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)
        AND (@afterStart IS NULL OR start_ms < @afterStart OR (start_ms = @afterStart AND arn > @afterArn))
@@ -277,7 +337,7 @@ export function openStore(dbPath: string) {
     setCurrentState: db.prepare(
       `UPDATE executions SET current_state = ?, transitions = transitions + ? WHERE arn = ?`,
     ),
-    historyLength: db.prepare(`SELECT MAX(id) AS n FROM history WHERE execution_arn = ?`),
+    historyLength: db.prepare(`SELECT MAX(id) AS n FROM events WHERE execution_id = ?`),
     runningExecutions: db.prepare(`SELECT arn FROM executions WHERE status = 'RUNNING'`),
     oldestRunningStart: db.prepare(`SELECT MIN(start_ms) AS start FROM executions WHERE status = 'RUNNING'`),
     runningStartedBy: db.prepare(
@@ -315,13 +375,13 @@ export function openStore(dbPath: string) {
     runningChildren: db.prepare(`SELECT arn FROM executions WHERE parent_arn = ? AND status = 'RUNNING'`),
 
     insertHistory: db.prepare(
-      `INSERT INTO history (execution_arn, id, timestamp_ms, type, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (execution_id, id, timestamp_ms, type, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     history: db.prepare(
-      `SELECT * FROM history WHERE execution_arn = @arn AND id > @after ORDER BY id ASC LIMIT @limit`,
+      `SELECT * FROM events WHERE execution_id = @executionId AND id > @after ORDER BY id ASC LIMIT @limit`,
     ),
     historyReverse: db.prepare(
-      `SELECT * FROM history WHERE execution_arn = @arn AND id < @before ORDER BY id DESC LIMIT @limit`,
+      `SELECT * FROM events WHERE execution_id = @executionId AND id < @before ORDER BY id DESC LIMIT @limit`,
     ),
 
     insertToken: db.prepare(
@@ -388,7 +448,7 @@ export function openStore(dbPath: string) {
       parentThread: number | null;
       parentAttempt: number | null;
       parentArn: string | null;
-    }) => void s.insertExecution.run(e),
+    }) => Number(s.insertExecution.run(e).lastInsertRowid),
     getExecution: (arn: string) => {
       const r = s.getExecution.get(arn) as Row | undefined;
       return r ? asExecution(r) : undefined;
@@ -412,22 +472,28 @@ export function openStore(dbPath: string) {
       void s.setCurrentState.run(state, transitions, arn),
     /** Appends one event with the given id (ids are dense per execution; the last one is the history's length). */
     appendHistory(
-      arn: string,
+      executionId: number,
       id: number,
       e: { timestampMs: number; type: string; previousEventId: number; details: string | null },
     ) {
-      s.insertHistory.run(arn, id, e.timestampMs, e.type, e.previousEventId, e.details);
+      s.insertHistory.run(executionId, id, e.timestampMs, e.type, e.previousEventId, e.details);
     },
-    /** Number of history events of an execution (its last event id). */
-    historyLength: (arn: string) => (s.historyLength.get(arn) as { n: number | null }).n ?? 0,
+    /** Number of history events of an execution (its last event id), by store id or by ARN (0 for an unknown ARN). */
+    historyLength(execution: number | string): number {
+      const id =
+        typeof execution === "number"
+          ? execution
+          : (s.executionId.get(execution) as { id: number } | undefined)?.id;
+      return id === undefined ? 0 : ((s.historyLength.get(id) as { n: number | null }).n ?? 0);
+    },
     /** Runs `fn` inside the current transaction as a SAVEPOINT, so a failing step rolls back alone. */
     savepoint<T>(fn: () => T): T {
       return inTransaction(fn) as T;
     },
-    history: (arn: string, after: number, limit: number) =>
-      (s.history.all({ arn, after, limit }) as Row[]).map(asHistory),
-    historyReverse: (arn: string, before: number, limit: number) =>
-      (s.historyReverse.all({ arn, before, limit }) as Row[]).map(asHistory),
+    history: (executionId: number, after: number, limit: number) =>
+      (s.history.all({ executionId, after, limit }) as Row[]).map(asHistory),
+    historyReverse: (executionId: number, before: number, limit: number) =>
+      (s.historyReverse.all({ executionId, before, limit }) as Row[]).map(asHistory),
     runningExecutions: () => (s.runningExecutions.all() as { arn: string }[]).map((r) => r.arn),
     /** Start time of the oldest RUNNING execution (null when none runs). */
     oldestRunningStart: () => (s.oldestRunningStart.get() as { start: number | null }).start,
