@@ -9,13 +9,14 @@ import { stateMachines } from "../../workflows/registry";
 
 export type { World } from "../workflows/harness";
 
-/** Starts a world at `startAt` (ISO). */
+/** Starts a world at `startAt` (ISO); `options.wrap` injects faults around the real handlers. */
 export async function startPeriodicWorld(
   startAt: string,
+  options: Parameters<typeof startWorld>[1] = {},
 ): Promise<
   World & { arnOf(machine: "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions"): string }
 > {
-  const world = await startWorld(startAt);
+  const world = await startWorld(startAt, options);
   // The redelivery sweep job reads the decision deps from the runtime deps (the cloud builds them from its config).
   Object.assign(world.deps, { decision: world.decisionDeps });
   const { region, accountId } = world.states.engine;

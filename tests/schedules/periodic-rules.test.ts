@@ -5,6 +5,7 @@ import {
   dueEvaluations,
   importedValueEnd,
   periodicExecutionName,
+  PERIODIC_MAX_ATTEMPTS,
   renderPeriodicDigest,
   type PeriodicCycle,
 } from "../../packages/core/src/services/periodic/periodic";
@@ -56,6 +57,21 @@ describe("which periodic evaluations are due", () => {
     expect(dueEvaluations(cycles, at, { lookbackDays: 10 })).toEqual([]);
   });
 
+  it("offers a period whose latest run failed again under the next attempt's name, until the attempts are used up", () => {
+    const at = WIB("2026-04-02T01:00:00");
+    const due = (failed: number) =>
+      dueEvaluations([cycle("q", "quarterly")], at, {
+        lookbackDays: 35,
+        failedAttempts: new Map([["q#2026-Q1", failed]]),
+      }).map((d) => [d.executionName, d.attempt]);
+    expect(due(0)).toEqual([["q-2026-Q1", 1]]);
+    expect(due(1)).toEqual([["q-2026-Q1-r2", 2]]);
+    expect(due(PERIODIC_MAX_ATTEMPTS - 1)).toEqual([
+      [`q-2026-Q1-r${PERIODIC_MAX_ATTEMPTS}`, PERIODIC_MAX_ATTEMPTS],
+    ]);
+    expect(due(PERIODIC_MAX_ATTEMPTS)).toEqual([]);
+  });
+
   it("ignores cycles that are not running and cycles without periodic evaluation", () => {
     const at = WIB("2026-04-01T01:00:00");
     expect(
@@ -96,6 +112,16 @@ describe("execution names", () => {
     expect(long.endsWith("-2026-Q3")).toBe(true);
     expect(periodicExecutionName("x".repeat(120), "2026-Q3")).toBe(long);
     expect(periodicExecutionName(`${"x".repeat(119)}y`, "2026-Q3")).not.toBe(long);
+  });
+
+  it("carry the attempt after the first (-r2, -r3), within 80 characters even for long cycle ids", () => {
+    expect(periodicExecutionName("annual-2026", "2026-Q1", 1)).toBe("annual-2026-2026-Q1");
+    expect(periodicExecutionName("annual-2026", "2026-Q1", 2)).toBe("annual-2026-2026-Q1-r2");
+    const long = periodicExecutionName("x".repeat(120), "2026-Q3", 3);
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long.endsWith("-r3")).toBe(true);
+    expect(long).not.toBe(periodicExecutionName("x".repeat(120), "2026-Q3", 2));
+    expect(periodicExecutionName("x".repeat(74), "2026-Q3", 2)).toMatch(/^x{59}-.*-r2$/);
   });
 });
 

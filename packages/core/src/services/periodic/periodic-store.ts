@@ -47,6 +47,8 @@ export interface PeriodicRun {
   startedAt: string;
   completedAt?: string;
   executionName?: string;
+  /** 1 for the first run of the period, then one more for each restart after a failed run. */
+  attempt?: number;
   evaluated?: number;
   atRisk?: number;
   digests?: number;

@@ -81,6 +81,7 @@ export function periodicRunEntity(client: DynamoDBDocumentClient, table: string)
         startedAt: { type: "string", required: true },
         completedAt: { type: "string" },
         executionName: { type: "string" },
+        attempt: { type: "number" },
         evaluated: { type: "number" },
         atRisk: { type: "number" },
         digests: { type: "number" },

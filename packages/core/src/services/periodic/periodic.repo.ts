@@ -233,7 +233,14 @@ export function createPeriodicStore(
         await run.get({ cycleId: input.cycleId, periodKey: input.periodKey }).go({ consistent: true })
       ).data;
       if (existing?.status === "completed") return existing as PeriodicRun;
-      const item = { ...input, status: "running" as const, startedAt: existing?.startedAt ?? now() };
+      // A start after a failed run is the next attempt; a redelivered start of the running attempt keeps its number.
+      const attempt = (existing?.attempt ?? 1) + (existing?.status === "failed" ? 1 : 0);
+      const item = {
+        ...input,
+        status: "running" as const,
+        attempt,
+        startedAt: existing?.status === "failed" ? now() : (existing?.startedAt ?? now()),
+      };
       await run.put(item).go();
       return item;
     },
@@ -254,6 +261,8 @@ export function createPeriodicStore(
           label: existing?.label ?? periodKey,
           status: "failed",
           startedAt: existing?.startedAt ?? now(),
+          ...(existing?.executionName ? { executionName: existing.executionName } : {}),
+          attempt: existing?.attempt ?? 1,
           failureReason: reason,
         })
         .go();

@@ -69,11 +69,19 @@ export async function findDueEvaluations(
   await deps.resumeImports?.();
   const cycles = await deps.store.listCycles();
   const completed = new Set<string>();
+  const failedAttempts = new Map<string, number>();
   for (const cycle of cycles) {
-    for (const run of await deps.store.listRuns(cycle.id))
-      if (run.status === "completed") completed.add(`${run.cycleId}#${run.periodKey}`);
+    for (const run of await deps.store.listRuns(cycle.id)) {
+      const key = `${run.cycleId}#${run.periodKey}`;
+      const attempt = run.attempt ?? 1;
+      if (run.status === "completed") completed.add(key);
+      // A running attempt keeps its name (a second start is refused); a failed one makes the next attempt due.
+      else failedAttempts.set(key, run.status === "failed" ? attempt : attempt - 1);
+    }
   }
-  return { evaluations: dueEvaluations(cycles, new Date(scheduledTime), { lookbackDays, completed }) };
+  return {
+    evaluations: dueEvaluations(cycles, new Date(scheduledTime), { lookbackDays, completed, failedAttempts }),
+  };
 }
 
 /** StartPeriodicEvaluation: checks the cycle and period and records the run. */

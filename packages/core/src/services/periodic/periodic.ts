@@ -28,7 +28,15 @@ export interface DueEvaluation {
   dueAt: string;
   /** Deterministic Step Functions execution name, so a second start is refused (idempotent). */
   executionName: string;
+  /** 1 for the first run of the period; 2.. for the restarts after failed runs (see PERIODIC_MAX_ATTEMPTS). */
+  attempt: number;
 }
+
+/**
+ * How many runs a period gets: a failed run (recorded by MarkPeriodicEvaluationFailed) is started again by the next
+ * daily dispatch under a new deterministic name, until this many have failed; then it stays failed for HR to see.
+ */
+export const PERIODIC_MAX_ATTEMPTS = 3;
 
 /** The cadence of a cycle's periodic evaluations (cycle setting `periodicEvaluation`, default quarterly). */
 export function cadenceOf(cycle: Pick<PeriodicCycle, "settings">): "monthly" | "quarterly" | "none" {
@@ -42,10 +50,15 @@ export function periodicPeriodsOf(cycle: PeriodicCycle): Period[] {
   return periodsFor(cadence, cycle.periodStart, cycle.periodEnd, { includeFinal: false });
 }
 
-/** Execution name `<cycleId>-<periodKey>`, reduced to the characters and length (80) Step Functions accepts. */
-export function periodicExecutionName(cycleId: string, periodKey: string): string {
+/**
+ * Execution name `<cycleId>-<periodKey>` (attempt 1) or `<cycleId>-<periodKey>-r<attempt>`, reduced to the characters
+ * and length (80) Step Functions accepts; a long name keeps a hash of the whole, the period and the attempt suffix.
+ */
+export function periodicExecutionName(cycleId: string, periodKey: string, attempt = 1): string {
+  const suffix = attempt > 1 ? `-r${attempt}` : "";
   const name = `${cycleId}-${periodKey}`.replace(/[^A-Za-z0-9_-]/g, "_");
-  return name.length <= 80 ? name : `${name.slice(0, 59)}-${fnv1a(name)}-${periodKey}`.slice(0, 80);
+  if (name.length + suffix.length <= 80) return name + suffix;
+  return `${`${name.slice(0, 59)}-${fnv1a(name)}-${periodKey}`.slice(0, 80 - suffix.length)}${suffix}`;
 }
 
 function fnv1a(text: string): string {
@@ -59,13 +72,19 @@ function fnv1a(text: string): string {
 
 /**
  * Periods of active cycles whose evaluation is due at or before `scheduledTime` and not earlier than
- * `lookbackDays` before it, minus those already `completed`. The look-back lets the next daily run heal a missed
- * one; starting twice is harmless because the execution name is deterministic.
+ * `lookbackDays` before it, minus those already `completed` or failed PERIODIC_MAX_ATTEMPTS times. The look-back lets
+ * the next daily run heal a missed one; starting twice is harmless because the execution name is deterministic per
+ * attempt, and a period whose latest run failed is due again under the next attempt's name.
  */
 export function dueEvaluations(
   cycles: readonly PeriodicCycle[],
   scheduledTime: Date,
-  options: { lookbackDays: number; completed?: ReadonlySet<string> },
+  options: {
+    lookbackDays: number;
+    completed?: ReadonlySet<string>;
+    /** Failed runs so far per `<cycleId>#<periodKey>` (the latest run failed): the next attempt gets a new name. */
+    failedAttempts?: ReadonlyMap<string, number>;
+  },
 ): DueEvaluation[] {
   const earliest = scheduledTime.getTime() - options.lookbackDays * 86_400_000;
   const due: DueEvaluation[] = [];
@@ -74,13 +93,17 @@ export function dueEvaluations(
     for (const period of periodicPeriodsOf(cycle)) {
       const dueAt = periodicEvaluationDueAt(period);
       if (dueAt.getTime() > scheduledTime.getTime() || dueAt.getTime() < earliest) continue;
-      if (options.completed?.has(`${cycle.id}#${period.key}`)) continue;
+      const key = `${cycle.id}#${period.key}`;
+      if (options.completed?.has(key)) continue;
+      const failed = options.failedAttempts?.get(key) ?? 0;
+      if (failed >= PERIODIC_MAX_ATTEMPTS) continue;
       due.push({
         cycleId: cycle.id,
         periodKey: period.key,
         label: period.label,
         dueAt: dueAt.toISOString(),
-        executionName: periodicExecutionName(cycle.id, period.key),
+        executionName: periodicExecutionName(cycle.id, period.key, failed + 1),
+        attempt: failed + 1,
       });
     }
   }
