@@ -182,3 +182,47 @@ describe("opening a data dir written by an older engine", () => {
     expect(() => open(dbPath)).toThrow(/newer kinerja.*--reset/);
   });
 });
+
+describe("a state's effective input across a restart", () => {
+  it("retries a Task after a reopen with the same input, with and without InputPath", async () => {
+    const dbPath = tempDb();
+    const seen: unknown[] = [];
+    let failures = 2;
+    const lambdas: LambdaResolver = (name) =>
+      name === "flaky"
+        ? async (event) => {
+            seen.push(event);
+            if (failures-- > 0) throw Object.assign(new Error("try later"), { name: "Busy" });
+            return { ok: true };
+          }
+        : undefined;
+    const task = (next: string | undefined, inputPath?: string) => ({
+      Type: "Task",
+      Resource: "arn:aws:lambda:us-east-1:123456789012:function:flaky",
+      ...(inputPath ? { InputPath: inputPath } : {}),
+      ResultPath: null,
+      Retry: [{ ErrorEquals: ["Busy"], IntervalSeconds: 60, MaxAttempts: 3 }],
+      ...(next ? { Next: next } : { End: true }),
+    });
+    const first = open(dbPath, lambdas);
+    const { stateMachineArn } = first.createStateMachine({
+      name: "retry-across-restart",
+      definition: JSON.stringify({
+        StartAt: "Whole",
+        States: { Whole: task("Inner"), Inner: task(undefined, "$.inner") },
+      }),
+    });
+    const input = JSON.stringify({ nip: "198001012006041001", inner: { unit: "dinkes" } });
+    const { executionArn } = first.startExecution({ stateMachineArn, input });
+    await first.idle();
+    await first.close();
+
+    const second = open(dbPath, lambdas);
+    await second.advance(60_000); // first retry
+    await second.advance(120_000); // second retry (BackoffRate 2 by default)
+    const done = await second.waitForExecution(executionArn, 5_000);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: input });
+    const whole = { nip: "198001012006041001", inner: { unit: "dinkes" } };
+    expect(seen).toEqual([whole, whole, whole, { unit: "dinkes" }]);
+  });
+});

@@ -439,6 +439,22 @@ export function createEngine(options: EngineOptions) {
 
   // ---------- threads ----------
 
+  /**
+   * Keeps a state's effective input (after InputPath) with its thread data. Without an InputPath it equals the state's
+   * input, which the row already holds: then it is kept in memory only (not enumerable, so save() skips it) and
+   * effective() parses the input again after a reload. Map and Parallel parents, rewritten once per finished child, and
+   * Tasks thus stop storing (and re-serialising) their whole input a second time.
+   */
+  function keepEffective(data: ThreadData, def: StateDef, eff: Json) {
+    const enumerable = def.InputPath !== undefined && def.InputPath !== "$";
+    Object.defineProperty(data, "eff", { value: eff, enumerable, writable: true, configurable: true });
+  }
+
+  /** The state's effective input kept by keepEffective (or, after a reload, the input again). */
+  function effective(th: ThreadRow, data: ThreadData): Json {
+    return "eff" in data ? data.eff : (JSON.parse(th.input) as Json);
+  }
+
   function readData(th: ThreadRow): ThreadData {
     return JSON.parse(th.data) as ThreadData;
   }
@@ -507,7 +523,7 @@ export function createEngine(options: EngineOptions) {
       if (th.phase === "enter") enterState(m, th, data, def);
       else if (th.phase === "start") startState(m, th, data, def);
       else if (th.phase === "after-wait") {
-        const out = applyOutputPath(data.eff, def.OutputPath, context(m, th, data));
+        const out = applyOutputPath(effective(th, data), def.OutputPath, context(m, th, data));
         exitState(m, th, data, def, out);
       }
     } catch (error) {
@@ -566,7 +582,7 @@ export function createEngine(options: EngineOptions) {
       case "Wait": {
         const eff = applyInputPath(input, def.InputPath, ctx);
         const dueMs = waitDue(def, eff, ctx, data.enteredMs);
-        data.eff = eff;
+        keepEffective(data, def, eff);
         th.attempt += 1;
         th.phase = "after-wait";
         th.status = "waiting";
@@ -584,7 +600,7 @@ export function createEngine(options: EngineOptions) {
       case "Task":
       case "Parallel":
       case "Map": {
-        data.eff = applyInputPath(input, def.InputPath, ctx);
+        keepEffective(data, def, applyInputPath(input, def.InputPath, ctx));
         th.phase = "start";
         return startState(m, th, data, def);
       }
@@ -684,10 +700,10 @@ export function createEngine(options: EngineOptions) {
       resource.kind === "activity";
     const token = callback ? newToken() : undefined;
     const ctx = context(m, th, data, token ? { Task: { Token: token } } : {});
-    const params: Json =
-      def.Parameters !== undefined ? applyParameters(def.Parameters, data.eff, ctx) : data.eff;
-    const timeout = seconds(def, "TimeoutSeconds", data.eff, ctx);
-    const heartbeat = seconds(def, "HeartbeatSeconds", data.eff, ctx);
+    const eff = effective(th, data);
+    const params: Json = def.Parameters !== undefined ? applyParameters(def.Parameters, eff, ctx) : eff;
+    const timeout = seconds(def, "TimeoutSeconds", eff, ctx);
+    const heartbeat = seconds(def, "HeartbeatSeconds", eff, ctx);
     const paramsText = stringifyPayload(params, `parameters of state '${th.state}'`);
     const resourceType = resourceTypeOf(resource);
     const t = now();
@@ -1257,7 +1273,8 @@ export function createEngine(options: EngineOptions) {
   function startParallel(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef) {
     th.attempt += 1;
     const ctx = context(m, th, data);
-    const input = def.Parameters !== undefined ? applyParameters(def.Parameters, data.eff, ctx) : data.eff;
+    const eff = effective(th, data);
+    const input = def.Parameters !== undefined ? applyParameters(def.Parameters, eff, ctx) : eff;
     const text = stringifyPayload(input, `input of state '${th.state}'`);
     const branches = def.Branches as StatesBlock[];
     emit(m, "ParallelStateStarted", undefined, th, data);
@@ -1292,7 +1309,8 @@ export function createEngine(options: EngineOptions) {
         "ItemReader (reading items from S3) is not available in the local engine; pass items in the input.",
       );
     }
-    const items = def.ItemsPath !== undefined ? readPath(data.eff, def.ItemsPath, ctx) : data.eff;
+    const eff = effective(th, data);
+    const items = def.ItemsPath !== undefined ? readPath(eff, def.ItemsPath, ctx) : eff;
     if (!Array.isArray(items)) {
       throw new StatesError(
         ERROR.Runtime,
@@ -1306,7 +1324,7 @@ export function createEngine(options: EngineOptions) {
     items.forEach((value, index) => {
       const itemInput =
         selector !== undefined
-          ? applyParameters(selector, data.eff, { ...ctx, Map: { Item: { Index: index, Value: value } } })
+          ? applyParameters(selector, eff, { ...ctx, Map: { Item: { Index: index, Value: value } } })
           : value;
       store.insertThread({
         executionArn: m.arn,
@@ -1322,7 +1340,7 @@ export function createEngine(options: EngineOptions) {
     });
     const maxConcurrency =
       def.MaxConcurrency ??
-      (def.MaxConcurrencyPath !== undefined ? readPath(data.eff, def.MaxConcurrencyPath, ctx) : 0);
+      (def.MaxConcurrencyPath !== undefined ? readPath(eff, def.MaxConcurrencyPath, ctx) : 0);
     data.total = items.length;
     data.remaining = items.length;
     data.running = 0;
@@ -1332,12 +1350,12 @@ export function createEngine(options: EngineOptions) {
     const toleratedCount =
       def.ToleratedFailureCount ??
       (def.ToleratedFailureCountPath !== undefined
-        ? readPath(data.eff, def.ToleratedFailureCountPath, ctx)
+        ? readPath(eff, def.ToleratedFailureCountPath, ctx)
         : undefined);
     const toleratedPercent =
       def.ToleratedFailurePercentage ??
       (def.ToleratedFailurePercentagePath !== undefined
-        ? readPath(data.eff, def.ToleratedFailurePercentagePath, ctx)
+        ? readPath(eff, def.ToleratedFailurePercentagePath, ctx)
         : undefined);
     if (typeof toleratedCount === "number") data.toleratedCount = toleratedCount;
     if (typeof toleratedPercent === "number") data.toleratedPercent = toleratedPercent;
