@@ -14,6 +14,7 @@ import {
 } from "@kinerja/core/services/periodic/periodic.errors";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
+import { resumeImports } from "@kinerja/core/imports/import-service";
 import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { cloudPartsOnce } from "../shared/deps";
@@ -43,6 +44,8 @@ export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
         deps.mail ??
         createOutboxMail({ client: deps.storage.client, tableName: deps.storage.tableName }, deps.clock),
       clock: deps.clock,
+      // The dispatch finishes accepted measurement imports before it starts evaluations that read their data.
+      resumeImports: () => resumeImports(deps.storage),
     };
     adapted.set(deps, periodic);
   }

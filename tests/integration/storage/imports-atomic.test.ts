@@ -14,10 +14,9 @@ import {
 } from "../../../packages/core/src/imports/import-service";
 import { ImportWriteError } from "../../../packages/core/src/imports/imports.errors";
 import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
-import { createOutboxMail } from "../../../packages/core/src/mail/outbox-mail";
 import type { ControlDeps } from "../../../packages/core/src/services/cycle-control";
-import { createPeriodicStore } from "../../../packages/core/src/services/periodic/periodic.repo";
 import { findDueEvaluations } from "../../../packages/core/src/services/periodic/periodic.service";
+import { periodicDepsFrom } from "../../../functions/jobs/job";
 import { createDocumentClient } from "../../../packages/core/src/storage/client";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
 import { createApp } from "../../../packages/web/src/app";
@@ -298,12 +297,8 @@ describe("measurement imports: stage, commit point, apply", () => {
     const pending = await importIndicators(storage, indicatorCsv("ind-dispatch", 3), { now: clock.now() });
     const importId = pending.ok ? pending.importId : "";
     expect(pending).toMatchObject({ status: "applying" });
-    const deps = {
-      store: createPeriodicStore(storage),
-      mail: createOutboxMail({ client: storage.client, tableName: storage.tableName }, clock),
-      clock,
-      resumeImports: () => resumeImports(storage),
-    };
+    // The deps every periodic job gets in both runtimes (functions/jobs/job.ts), so the wiring is what is tested.
+    const deps = periodicDepsFrom({ storage, clock });
     const input = { scheduledTime: clock.now().toISOString(), lookbackDays: 3 };
     faults.failAll();
     await expect(findDueEvaluations(deps, input)).rejects.toThrow(/could not be finished yet/);

@@ -246,8 +246,14 @@ export function buildProgram(): Command {
         throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
       }
       const res = await runtimeClient(dataDir()).request("POST", path, { csv });
-      if (res.status !== 200 && res.status !== 201) throw problemError(`import ${kind} ${file}`, res);
-      process.stdout.write(`imported ${kind} from ${file}: ${JSON.stringify(res.body)}\n`);
+      if (res.status !== 200 && res.status !== 201 && res.status !== 202)
+        throw problemError(`import ${kind} ${file}`, res);
+      // 202: the file was accepted (validated and staged) but applying it was interrupted; it finishes by itself.
+      process.stdout.write(
+        res.status === 202
+          ? `accepted ${kind} from ${file}; it finishes by itself (do not import it again): ${JSON.stringify(res.body)}\n`
+          : `imported ${kind} from ${file}: ${JSON.stringify(res.body)}\n`,
+      );
     });
 
   const clock = program
