@@ -30,6 +30,7 @@ const ROUTES: { method: string; path: string; body?: "json" | "csv" }[] = [
   { method: "POST", path: "/api/cycles/:cycle/cancel", body: "json" },
   { method: "GET", path: "/api/cycles/:cycle/audit" },
   { method: "GET", path: "/api/imports/audit" },
+  { method: "GET", path: "/api/imports/jobs/:importJob" },
   { method: "GET", path: "/api/appraisals/:appraisal" },
   { method: "POST", path: "/api/appraisals/:appraisal/cancel", body: "json" },
   { method: "POST", path: "/api/appraisals/:appraisal/retry" },
@@ -40,15 +41,21 @@ describe("HR API under random requests (property-based, real engine and DynamoDB
   const org = organisation(4);
   let cycleId: string;
   let tokens: Record<string, string>;
+  /** Ids of real import jobs, so GET /api/imports/jobs/{id} is also asked about jobs that exist. */
+  const importIds: string[] = [];
 
   beforeAll(async () => {
     w = await startHrWorld(START);
-    expect((await w.call("POST", "/api/employees/import", org.csv)).status).toBe(200);
+    const employees = await w.call("POST", "/api/employees/import", org.csv);
+    expect(employees.status).toBe(200);
+    importIds.push(((await employees.json()) as { importId: string }).importId);
     const survey = [
       "unit_id,respondent_id,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9",
       ...Array.from({ length: 6 }, (_, i) => `dinas-uji,r${i},2027-01-0${i + 1},4,3,3,4,3,2,3,4,3`),
     ].join("\n");
-    expect((await w.call("POST", "/api/imports/survey", survey)).status).toBe(200);
+    const surveyImport = await w.call("POST", "/api/imports/survey", survey);
+    expect(surveyImport.status).toBe(200);
+    importIds.push(((await surveyImport.json()) as { importId: string }).importId);
     const created = await w.call("POST", "/api/cycles", {
       name: "Triwulan I 2027",
       kind: "quarterly",
@@ -294,6 +301,7 @@ describe("HR API under random requests (property-based, real engine and DynamoDB
     unit: idArb(() => ["dinas-uji", "dinas-kesehatan", "dinas-uji-sekretariat"]),
     cycle: idArb(() => [cycleId]),
     appraisal: idArb(() => org.people.map((p) => `${cycleId}-${p.nip}`)),
+    importJob: idArb(() => importIds),
     query: queryArb,
     auth: authArb,
     contentType: contentTypeArb,
@@ -333,7 +341,8 @@ describe("HR API under random requests (property-based, real engine and DynamoDB
         const path = r.route.path
           .replace(":unit", r.unit as string)
           .replace(":cycle", r.cycle as string)
-          .replace(":appraisal", r.appraisal as string);
+          .replace(":appraisal", r.appraisal as string)
+          .replace(":importJob", r.importJob as string);
         const url = `${path}${r.query}`;
         const headers: Record<string, string> = {};
         const auth = r.auth.header();
