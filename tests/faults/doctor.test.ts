@@ -5,6 +5,8 @@ import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { scanAll } from "../setup/dynamo";
 import { launchCycle } from "../../packages/core/src/services/cycle-control";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
+import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/services/periodic/periodic";
+import { periodicRunEntity } from "../../packages/core/src/services/periodic/periodic.entity";
 import {
   checkInvariants,
   engineStatesView,
@@ -141,5 +143,52 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
     // The one with a task timeout will move on by itself; the other waits forever.
     expect(found.map((f) => f.subject)).toEqual([executionArn]);
     expect(found[0]!.message).toMatch(/stuck-1 is RUNNING in Ask but waits on 1 task token/);
+  });
+
+  it("reports unfinished imports (warning), failed periodic runs (warning, then error when no retry is left) and a stale running run", async () => {
+    const table = world.storage.tableName;
+    const put = (Item: Record<string, unknown>) =>
+      world.storage.client.send(new PutCommand({ TableName: table, Item }));
+    const del = (Item: Record<string, unknown>) =>
+      world.storage.client.send(new DeleteCommand({ TableName: table, Key: { pk: Item.pk, sk: Item.sk } }));
+    const job = world.storage.entities.importJob
+      .put({
+        importId: "imp-doctor",
+        kind: "attendance",
+        status: "applying",
+        createdAt: "2027-01-04T01:00:00.000Z",
+      })
+      .params().Item as Record<string, unknown>;
+    const run = (periodKey: string, extra: Record<string, unknown>) =>
+      periodicRunEntity(world.storage.client, table)
+        .put({
+          cycleId: "dr",
+          periodKey,
+          label: periodKey,
+          startedAt: "2027-01-04T01:00:00.000Z",
+          ...extra,
+        } as never)
+        .params().Item as Record<string, unknown>;
+    const retried = run("2027-01", { status: "failed", attempt: 1, failureReason: "boom" });
+    const exhausted = run("2027-02", {
+      status: "failed",
+      attempt: PERIODIC_MAX_ATTEMPTS,
+      failureReason: "boom",
+    });
+    const stale = run("2027-03", { status: "running", attempt: 1, executionName: "dr-2027-03" });
+    for (const item of [job, retried, exhausted, stale]) await put(item);
+    const report = await check();
+    const ours = report.findings
+      .filter((f) => f.rule.startsWith("import-") || f.rule.startsWith("periodic-"))
+      .map((f) => `${f.severity} ${f.rule} ${f.subject}`);
+    expect(ours.sort()).toEqual(
+      [
+        "warning import-unfinished imp-doctor",
+        "warning periodic-run-failed dr#2027-01",
+        "error periodic-run-failed dr#2027-02",
+        "error periodic-run-stale dr#2027-03",
+      ].sort(),
+    );
+    for (const item of [job, retried, exhausted, stale]) await del(item);
   });
 });

@@ -4,6 +4,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb"
 import * as v from "valibot";
 import { DoctorUnreachableError } from "./doctor.errors";
 import type { StatesView } from "./states-view";
+import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
 
 export {
   engineStatesView,
@@ -21,7 +22,10 @@ export type FindingRule =
   | "decision-undelivered"
   | "audit-gap"
   | "audit-duplicate"
-  | "execution-stuck";
+  | "execution-stuck"
+  | "import-unfinished"
+  | "periodic-run-failed"
+  | "periodic-run-stale";
 
 /** One inconsistency: `error` breaks an invariant, `warning` is expected to heal by itself (e.g. a redelivery pending). */
 export interface Finding {
@@ -71,6 +75,15 @@ const DecisionItem = v.object({
   taskToken: Str,
   decidedLinkId: v.optional(Str),
 });
+const ImportJobItem = v.object({ importId: Str, kind: Str, status: Str, createdAt: Str });
+const PeriodicRunItem = v.object({
+  cycleId: Str,
+  periodKey: Str,
+  status: Str,
+  executionName: v.optional(Str),
+  attempt: v.optional(v.number()),
+  failureReason: v.optional(Str),
+});
 const AuditItem = v.object({
   appraisalId: Str,
   action: Str,
@@ -83,13 +96,32 @@ interface Scanned {
   flows: Map<string, v.InferOutput<typeof FlowItem>>;
   decisions: v.InferOutput<typeof DecisionItem>[];
   decisionAudits: v.InferOutput<typeof AuditItem>[];
+  importJobs: v.InferOutput<typeof ImportJobItem>[];
+  periodicRuns: v.InferOutput<typeof PeriodicRunItem>[];
   malformed: Finding[];
 }
 
+const SCHEMAS = {
+  appraisal: AppraisalItem,
+  appraisalFlow: FlowItem,
+  decision: DecisionItem,
+  auditEvent: AuditItem,
+  importJob: ImportJobItem,
+  periodicRun: PeriodicRunItem,
+} as const;
+
 /** Reads the entities the invariants need in one paged Scan (ElectroDB marks each item with its entity name). */
 async function scanTable(storage: CheckInvariantsOptions["storage"]): Promise<Scanned> {
-  const out: Scanned = { appraisals: [], flows: new Map(), decisions: [], decisionAudits: [], malformed: [] };
-  const wanted = ["appraisal", "appraisalFlow", "decision", "auditEvent"];
+  const out: Scanned = {
+    appraisals: [],
+    flows: new Map(),
+    decisions: [],
+    decisionAudits: [],
+    importJobs: [],
+    periodicRuns: [],
+    malformed: [],
+  };
+  const wanted = Object.keys(SCHEMAS);
   let startKey: Record<string, unknown> | undefined;
   do {
     let page;
@@ -98,9 +130,9 @@ async function scanTable(storage: CheckInvariantsOptions["storage"]): Promise<Sc
         new ScanCommand({
           TableName: storage.tableName,
           ExclusiveStartKey: startKey,
-          FilterExpression: "#e IN (:a, :f, :d, :u)",
+          FilterExpression: `#e IN (${wanted.map((_, i) => `:e${i}`).join(", ")})`,
           ExpressionAttributeNames: { "#e": "__edb_e__" },
-          ExpressionAttributeValues: { ":a": wanted[0], ":f": wanted[1], ":d": wanted[2], ":u": wanted[3] },
+          ExpressionAttributeValues: Object.fromEntries(wanted.map((e, i) => [`:e${i}`, e])),
           ConsistentRead: true,
         }),
       );
@@ -111,15 +143,8 @@ async function scanTable(storage: CheckInvariantsOptions["storage"]): Promise<Sc
       );
     }
     for (const item of page.Items ?? []) {
-      const entity = item.__edb_e__ as string;
-      const schema =
-        entity === "appraisal"
-          ? AppraisalItem
-          : entity === "appraisalFlow"
-            ? FlowItem
-            : entity === "decision"
-              ? DecisionItem
-              : AuditItem;
+      const entity = item.__edb_e__ as keyof typeof SCHEMAS;
+      const schema = SCHEMAS[entity];
       const parsed = v.safeParse(schema, item);
       if (!parsed.success) {
         const where = v.getDotPath(parsed.issues[0]) ?? "item";
@@ -136,6 +161,9 @@ async function scanTable(storage: CheckInvariantsOptions["storage"]): Promise<Sc
         const flow = parsed.output as v.InferOutput<typeof FlowItem>;
         out.flows.set(flow.appraisalId, flow);
       } else if (entity === "decision") out.decisions.push(parsed.output as Scanned["decisions"][number]);
+      else if (entity === "importJob") out.importJobs.push(parsed.output as Scanned["importJobs"][number]);
+      else if (entity === "periodicRun")
+        out.periodicRuns.push(parsed.output as Scanned["periodicRuns"][number]);
       else if ((parsed.output as v.InferOutput<typeof AuditItem>).action === "decision")
         out.decisionAudits.push(parsed.output as v.InferOutput<typeof AuditItem>);
     }
@@ -277,6 +305,44 @@ export async function checkInvariants(options: CheckInvariantsOptions): Promise<
       subject: e.arn,
       message: `execution ${e.name} is RUNNING in ${live.currentState ?? "?"} but ${waiting}: it can never finish`,
     });
+  }
+
+  // 4. Measurement imports past their commit point finish by themselves (next import, next daily dispatch).
+  if (!options.cycleId)
+    for (const job of data.importJobs.filter((j) => j.status === "staging" || j.status === "applying"))
+      findings.push({
+        rule: "import-unfinished",
+        severity: "warning",
+        subject: job.importId,
+        message:
+          job.status === "applying"
+            ? `${job.kind} import ${job.importId} (${job.createdAt}) is accepted but not fully applied; the next import or daily dispatch finishes it`
+            : `${job.kind} import ${job.importId} (${job.createdAt}) is still staging; nothing of it is live (marked failed after an hour)`,
+      });
+
+  // 5. Periodic evaluation runs: a failed one is retried by the next daily dispatch until its attempts are used up;
+  // one recorded as running needs its execution to be running.
+  for (const run of inCycle(data.periodicRuns)) {
+    const subject = `${run.cycleId}#${run.periodKey}`;
+    const attempt = run.attempt ?? 1;
+    if (run.status === "failed") {
+      const final = attempt >= PERIODIC_MAX_ATTEMPTS;
+      findings.push({
+        rule: "periodic-run-failed",
+        severity: final ? "error" : "warning",
+        subject,
+        message: final
+          ? `periodic evaluation ${subject} failed ${attempt} times and will not be retried: ${run.failureReason ?? "no reason recorded"}`
+          : `periodic evaluation ${subject} failed (attempt ${attempt}); the next daily dispatch starts attempt ${attempt + 1}: ${run.failureReason ?? "no reason recorded"}`,
+      });
+    } else if (run.status === "running" && run.executionName && !runningByName.has(run.executionName)) {
+      findings.push({
+        rule: "periodic-run-stale",
+        severity: "error",
+        subject,
+        message: `periodic evaluation ${subject} is recorded as running but its execution ${run.executionName} is not running: it will never finish or be retried`,
+      });
+    }
   }
 
   return {
