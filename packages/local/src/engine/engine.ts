@@ -2262,7 +2262,7 @@ export function createEngine(options: EngineOptions) {
       closed = true;
       if (loopTimer) clearTimeout(loopTimer);
       for (const waiters of activityWaiters.values()) for (const w of waiters) w();
-      store.close();
+      await store.close();
     },
   };
 

@@ -1,5 +1,6 @@
 // SQLite persistence of the local Step Functions engine: every engine step writes here in one transaction before it is acknowledged.
 import Database from "better-sqlite3";
+import { startCheckpointer } from "./checkpointer";
 import { EngineError } from "./errors";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -307,6 +308,11 @@ export function openStore(dbPath: string) {
     db.close();
     throw error;
   }
+  // Checkpoints run on a worker thread (see checkpointer.ts); the engine's own auto-checkpoint stays as a backstop
+  // should the worker fall behind, and the WAL file is cut back to 64 MB after a checkpoint that let it grow.
+  const checkpointer = dbPath === ":memory:" ? undefined : startCheckpointer(dbPath);
+  db.pragma("wal_autocheckpoint = 10000");
+  db.pragma("journal_size_limit = 67108864");
 
   const s = {
     insertMachine: db.prepare(
@@ -426,7 +432,11 @@ export function openStore(dbPath: string) {
     transaction<T>(fn: () => T): T {
       return inTransaction.immediate(fn) as T;
     },
-    close: () => db.close(),
+    /** Stops the checkpointer and closes the database. */
+    async close() {
+      await checkpointer?.stop();
+      db.close();
+    },
 
     insertMachine: (m: StateMachineRow) => void s.insertMachine.run(m),
     updateMachine: (m: { arn: string; definition: string; roleArn: string; updatedMs: number }) =>
