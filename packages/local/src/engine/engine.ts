@@ -460,8 +460,23 @@ export function createEngine(options: EngineOptions) {
   }
 
   function save(th: ThreadRow, data: ThreadData) {
+    if (th === advancingThread) deferredData = null; // written through: nothing left to flush
     th.data = JSON.stringify(data);
     store.updateThread(th);
+  }
+
+  // The thread runThread is moving through data-only states writes its row once per slice instead of once per state:
+  // exitState leaves the new data here, the next step reads it from here, and runThread writes it before the slice
+  // ends (still in the same transaction). Nothing reads that row from the database in between: its own steps take
+  // the data from here, and a thread that ends, waits or fails is written through by save() at once.
+  let advancingThread: ThreadRow | null = null;
+  let deferredData: ThreadData | null = null;
+
+  /** Writes the row runThread deferred, if any. */
+  function flushDeferred() {
+    if (advancingThread && deferredData) save(advancingThread, deferredData);
+    advancingThread = null;
+    deferredData = null;
   }
 
   function stringifyPayload(value: Json, what: string): string {
@@ -477,19 +492,31 @@ export function createEngine(options: EngineOptions) {
 
   function runThread(id: number, sliceStart: number) {
     let th = store.getThread(id);
-    while (th && th.status === "ready") {
-      const current: ThreadRow = th;
-      try {
-        step(() => advanceThread(current));
-      } catch (error) {
-        crashExecution(current.executionArn, error);
-        return;
+    advancingThread = th ?? null;
+    deferredData = null;
+    try {
+      while (th && th.status === "ready") {
+        const current: ThreadRow = th;
+        try {
+          step(() => advanceThread(current));
+        } catch (error) {
+          // The failed step rolled back; crashing the execution deletes its threads, so the deferred row is moot.
+          advancingThread = null;
+          deferredData = null;
+          crashExecution(current.executionArn, error);
+          return;
+        }
+        th = current.status === "ready" ? current : undefined;
+        if (th && Date.now() - sliceStart > BATCH_MS) {
+          flushDeferred();
+          enqueue(th.id);
+          return;
+        }
       }
-      th = current.status === "ready" ? current : undefined;
-      if (th && Date.now() - sliceStart > BATCH_MS) {
-        enqueue(th.id);
-        return;
-      }
+      flushDeferred();
+    } finally {
+      advancingThread = null;
+      deferredData = null;
     }
   }
 
@@ -512,12 +539,12 @@ export function createEngine(options: EngineOptions) {
 
   function advanceThread(th: ThreadRow) {
     const m = meta(th.executionArn);
+    const data = th === advancingThread && deferredData ? deferredData : readData(th);
     if (m.status !== "RUNNING") {
       th.status = "cancelled";
-      store.updateThread(th);
+      save(th, data);
       return;
     }
-    const data = readData(th);
     const def = scopeBlock(m, th.scope).States[th.state];
     try {
       if (th.phase === "enter") enterState(m, th, data, def);
@@ -657,7 +684,9 @@ export function createEngine(options: EngineOptions) {
     th.phase = "enter";
     th.status = "ready";
     th.input = text;
-    save(th, { lastEventId: data.lastEventId, mapIndex: data.mapIndex });
+    const nextData: ThreadData = { lastEventId: data.lastEventId, mapIndex: data.mapIndex };
+    if (th === advancingThread) deferredData = nextData;
+    else save(th, nextData);
   }
 
   // ---------- Task / Parallel / Map start ----------
