@@ -137,6 +137,8 @@ interface ExecMeta {
   scopes: Map<string, StatesBlock>;
   historyCount: number;
   status: ExecutionStatus;
+  /** Started by a parent's startExecution.sync task waiting on it (then its end is reported back). */
+  hasParent: boolean;
 }
 
 /** Thrown inside a step when the execution would exceed AWS's 25,000 history events. */
@@ -350,6 +352,7 @@ export function createEngine(options: EngineOptions) {
       scopes: new Map(),
       historyCount: store.historyLength(row.id),
       status: row.status,
+      hasParent: row.parentThread !== null,
     });
   }
 
@@ -1453,8 +1456,7 @@ export function createEngine(options: EngineOptions) {
     for (const child of store.runningChildExecutions(m.arn)) {
       finishExecution(meta(child), "ABORTED", null, "States.Aborted", `Parent execution ${m.arn} ended`);
     }
-    const row = store.getExecution(m.arn)!;
-    if (row.parentThread !== null) notifyParent(row);
+    if (m.hasParent) notifyParent(store.getExecution(m.arn)!);
     after(() => {
       metas.delete(m.arn);
       const waiters = executionWaiters.get(m.arn);
@@ -1596,6 +1598,7 @@ export function createEngine(options: EngineOptions) {
       scopes: new Map(),
       historyCount: 0,
       status: "RUNNING",
+      hasParent: req.parent != null,
     });
     emit(m, "ExecutionStarted", {
       executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn },
