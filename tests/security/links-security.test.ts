@@ -343,7 +343,11 @@ describe("links: property", () => {
                   headers: { "content-type": "application/x-www-form-urlencoded" },
                   body: new URLSearchParams(
                     Object.entries(typeof b === "object" && b ? b : { v: b }).map(
-                      ([k, v]): [string, string] => [k, String(v)],
+                      // A form field is text: JSON for objects (String() throws on e.g. {"toString": ""}).
+                      ([k, v]): [string, string] => [
+                        k,
+                        typeof v === "string" ? v : (JSON.stringify(v) ?? ""),
+                      ],
                     ),
                   ),
                 });
