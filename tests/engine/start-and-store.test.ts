@@ -250,3 +250,65 @@ describe("WAL checkpoints", () => {
     expect(count).toBe(20);
   });
 });
+
+describe("Map iterations", () => {
+  it("starts every iteration within MaxConcurrency at once, in index order, and the rest as others finish", async () => {
+    const engine = open(tempDb());
+    const map = (maxConcurrency?: number) =>
+      JSON.stringify({
+        StartAt: "Each",
+        States: {
+          Each: {
+            Type: "Map",
+            ItemsPath: "$.items",
+            ...(maxConcurrency ? { MaxConcurrency: maxConcurrency } : {}),
+            ItemProcessor: { StartAt: "Double", States: { Double: { Type: "Pass", End: true } } },
+            End: true,
+          },
+        },
+      });
+    const input = JSON.stringify({ items: [10, 20, 30, 40] });
+    const started = (executionArn: string) =>
+      engine
+        .getExecutionHistory({ executionArn })
+        .events.filter((e) => e.type === "MapIterationStarted" || e.type === "MapIterationSucceeded")
+        .map(
+          (e) =>
+            `${e.type === "MapIterationStarted" ? "start" : "done"} ${JSON.parse(e.details!)[Object.keys(JSON.parse(e.details!))[0]].index}`,
+        );
+
+    const unlimited = engine.createStateMachine({ name: "map-unlimited", definition: map() });
+    const a = engine.startExecution({ stateMachineArn: unlimited.stateMachineArn, input });
+    expect(await engine.waitForExecution(a.executionArn)).toMatchObject({
+      status: "SUCCEEDED",
+      output: "[10,20,30,40]",
+    });
+    expect(started(a.executionArn)).toEqual([
+      "start 0",
+      "start 1",
+      "start 2",
+      "start 3",
+      "done 0",
+      "done 1",
+      "done 2",
+      "done 3",
+    ]);
+
+    const two = engine.createStateMachine({ name: "map-two", definition: map(2) });
+    const b = engine.startExecution({ stateMachineArn: two.stateMachineArn, input });
+    expect(await engine.waitForExecution(b.executionArn)).toMatchObject({
+      status: "SUCCEEDED",
+      output: "[10,20,30,40]",
+    });
+    expect(started(b.executionArn)).toEqual([
+      "start 0",
+      "start 1",
+      "done 0",
+      "start 2",
+      "done 1",
+      "start 3",
+      "done 2",
+      "done 3",
+    ]);
+  });
+});

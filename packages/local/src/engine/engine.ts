@@ -1353,22 +1353,12 @@ export function createEngine(options: EngineOptions) {
     const processor = (def.ItemProcessor ?? def.Iterator) as StatesBlock;
     const scope = childScope(th.scope, th.state, -1);
     emit(m, "MapStateStarted", { mapStateStartedEventDetails: { length: items.length } }, th, data);
-    items.forEach((value, index) => {
+    const inputs = items.map((value, index) => {
       const itemInput =
         selector !== undefined
           ? applyParameters(selector, eff, { ...ctx, Map: { Item: { Index: index, Value: value } } })
           : value;
-      store.insertThread({
-        executionArn: m.arn,
-        parentId: th.id,
-        idx: index,
-        scope,
-        state: processor.StartAt,
-        phase: "enter",
-        status: "pending",
-        input: stringifyPayload(itemInput, `item ${index} of state '${th.state}'`),
-        data: JSON.stringify({ mapIndex: index }),
-      });
+      return stringifyPayload(itemInput, `item ${index} of state '${th.state}'`);
     });
     const maxConcurrency =
       def.MaxConcurrency ??
@@ -1391,6 +1381,34 @@ export function createEngine(options: EngineOptions) {
         : undefined);
     if (typeof toleratedCount === "number") data.toleratedCount = toleratedCount;
     if (typeof toleratedPercent === "number") data.toleratedPercent = toleratedPercent;
+    // Iterations within MaxConcurrency are written ready and started at once (the same MapIterationStarted events, in
+    // the same order, as starting them from pending); only the rest wait as pending for startPendingIterations.
+    const startNow = data.maxConcurrency || items.length;
+    inputs.forEach((input, index) => {
+      const ready = index < startNow;
+      const id = store.insertThread({
+        executionArn: m.arn,
+        parentId: th.id,
+        idx: index,
+        scope,
+        state: processor.StartAt,
+        phase: "enter",
+        status: ready ? "ready" : "pending",
+        input,
+        data: JSON.stringify({ mapIndex: index }),
+      });
+      if (!ready) return;
+      emit(
+        m,
+        "MapIterationStarted",
+        { mapIterationStartedEventDetails: { name: th.state, index } },
+        th,
+        data,
+      );
+      data.running! += 1;
+      data.started! += 1;
+      enqueue(id);
+    });
     th.status = "waiting";
     if (items.length === 0) {
       emit(m, "MapStateSucceeded", undefined, th, data);
