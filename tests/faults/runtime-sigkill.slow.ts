@@ -80,10 +80,19 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
       states.close?.();
     }
   };
-  const stagesOf = async () =>
-    Object.fromEntries(
+  const stagesOf = async () => {
+    const stages = Object.fromEntries(
       Object.entries(await rt.storage.appraisals.countByStage("sk")).filter(([, n]) => n > 0),
     );
+    // A failed appraisal says why (MarkFailed records the error and the stage it failed in).
+    if (stages.failed)
+      for (const p of everyone()) {
+        const flow = await rt.control.store.getAppraisal(id(p));
+        if (flow?.stage === "failed")
+          console.error(`failed appraisal ${flow.id}: ${JSON.stringify(flow.failure)}`);
+      }
+    return stages;
+  };
 
   afterAll(async () => {
     await rt?.stop();
