@@ -1,3 +1,4 @@
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import {
   closeDecision,
@@ -186,5 +187,80 @@ describe("pending decisions", () => {
       kind: "review",
       appraisalId: first.input.appraisalId,
     });
+  });
+
+  it("restores a claim the table lost from the outcome the workflow received, once, with its audit event", async () => {
+    // DynamoDB Local can drop its last acknowledged transaction when SIGKILLed, after the engine (durable) already took
+    // the outcome: the record is pending again, no audit event. The Record step passes the outcome back and heals it.
+    const fx = await linksFixture();
+    const first = await openAndGetPath(fx);
+    const repo = decisionRepo(fx.deps.storage);
+    const pendingItem = (await scanAll(fx.table)).find(
+      (i) => i.__edb_e__ === "decision" && i.decisionKey === first.input.decisionKey,
+    )!;
+    await decide(fx.deps, first.token, reviewBody);
+    const delivered = fx.callbacks.succeeded[0]!.output as {
+      kind: string;
+      decision: Record<string, unknown>;
+      decidedBy: { nip: string; name: string; role: string };
+      linkId: string;
+      decidedAt: string;
+    };
+    // The loss: the decision item back as it was before the claim, the claim's audit event gone.
+    await fx.table.client.send(new PutCommand({ TableName: fx.table.tableName, Item: pendingItem }));
+    for (const a of (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent"))
+      await fx.table.client.send(
+        new DeleteCommand({ TableName: fx.table.tableName, Key: { pk: a.pk, sk: a.sk } }),
+      );
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({ status: "pending" });
+
+    // Without the outcome nothing can be restored; with it, the claim comes back as the workflow saw it.
+    expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId })).toBe(false);
+    fx.clock.advance(60_000);
+    expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId, delivered })).toBe(true);
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({
+      status: "decided",
+      delivery: "delivered",
+      decidedAt: delivered.decidedAt,
+      decidedBy: delivered.decidedBy,
+      outcome: { decision: reviewBody, linkId: delivered.linkId },
+    });
+    // Idempotent (Record steps are retried), and a late click is told it was decided.
+    expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId, delivered })).toBe(false);
+    await expect(decide(fx.deps, first.token, reviewBody)).rejects.toBeInstanceOf(AlreadyDecidedError);
+    const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "decision",
+      kind: "review",
+      appraisalId: first.input.appraisalId,
+      detail: { decisionId: first.opened.decisionId, body: reviewBody, restoredFromWorkflow: true },
+    });
+    expect(fx.callbacks.succeeded).toHaveLength(1);
+  });
+
+  it("restores nothing for another kind, an unknown link, or a decision already decided", async () => {
+    const fx = await linksFixture();
+    const first = await openAndGetPath(fx);
+    const repo = decisionRepo(fx.deps.storage);
+    const linkId = first.token.split(".")[1]!;
+    const by = { nip: first.input.recipient.nip, name: first.input.recipient.name, role: "appraiser" };
+    const ack = {
+      kind: "acknowledgement",
+      decision: { decision: "acknowledge" },
+      decidedBy: by,
+      decidedAt: "2027-01-01T00:00:00.000Z",
+    };
+    expect(await markDecisionConsumed(fx.deps, { linkId, delivered: ack })).toBe(false);
+    expect(await markDecisionConsumed(fx.deps, { linkId: "no-such-link", delivered: ack })).toBe(false);
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({ status: "pending" });
+    await decide(fx.deps, first.token, reviewBody);
+    const review = { ...ack, kind: "review", decision: { hasilKerja: "below" } };
+    expect(await markDecisionConsumed(fx.deps, { linkId, delivered: review })).toBe(false);
+    expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({
+      status: "decided",
+      outcome: { decision: reviewBody },
+    });
+    expect((await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent")).toHaveLength(1);
   });
 });

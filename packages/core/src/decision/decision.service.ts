@@ -333,15 +333,75 @@ async function deliver(
 /**
  * Marks the decision taken through `linkId` as delivered because the workflow consumed its outcome (called by the Record
  * steps, idempotent): the record converges even when the click's own markDelivered failed or its process died.
+ *
+ * With `delivered` (the outcome the workflow received), a decision found still pending is restored from it: the
+ * workflow only receives an outcome after a click's claim committed, so a pending record means that claim was lost
+ * (DynamoDB Local can drop its last acknowledged transactions when SIGKILLed). The claim and its audit event are
+ * written again, once (conditional on the same pending opening), and marked delivered; a later click gets 409.
  */
 export async function markDecisionConsumed(
   deps: Pick<DecisionDeps, "storage" | "clock">,
-  input: { linkId: string },
+  input: { linkId: string; delivered?: DeliveredOutcome },
 ): Promise<boolean> {
   const repo = decisionRepo(deps.storage);
   const link = await repo.getLink(input.linkId);
   if (!link) return false;
+  if (await repo.markConsumed(link.decisionKey, input.linkId, deps.clock.now().toISOString())) return true;
+  const delivered = input.delivered;
+  if (!delivered?.decidedBy) return false;
+  const decision = await repo.getDecision(link.decisionKey);
+  if (
+    !decision ||
+    decision.status !== "pending" ||
+    decision.decisionId !== link.decisionId ||
+    decision.kind !== delivered.kind
+  )
+    return false;
+  const outcome = {
+    kind: delivered.kind,
+    decision: delivered.decision,
+    decidedBy: delivered.decidedBy,
+    linkId: input.linkId,
+    decidedAt: delivered.decidedAt,
+  };
+  try {
+    await repo.transact([
+      repo.claimDecisionItem(decision.decisionKey, {
+        outcome,
+        decidedBy: delivered.decidedBy,
+        decidedAt: delivered.decidedAt,
+        linkId: input.linkId,
+        taskTokenHash: decision.taskTokenHash,
+      }),
+      decisionAuditItem(deps.storage, deps.clock, {
+        appraisalId: decision.appraisalId,
+        at: delivered.decidedAt,
+        actor: delivered.decidedBy.nip,
+        kind: decision.kind,
+        linkId: input.linkId,
+        detail: {
+          decisionId: decision.decisionId,
+          decisionKey: decision.decisionKey,
+          role: delivered.decidedBy.role,
+          name: delivered.decidedBy.name,
+          body: delivered.decision,
+          restoredFromWorkflow: true,
+        },
+      }),
+    ]);
+  } catch (err) {
+    // A click claimed it meanwhile (or the opening changed): that claim stands; mark it consumed if it is this link's.
+    if (!isTransactionConditionFailure(err)) throw err;
+  }
   return repo.markConsumed(link.decisionKey, input.linkId, deps.clock.now().toISOString());
+}
+
+/** The outcome a workflow received for a decision (the task's output), as the Record steps pass it back. */
+export interface DeliveredOutcome {
+  kind: string;
+  decision: Record<string, unknown>;
+  decidedBy?: { nip: string; name: string; role: string };
+  decidedAt: string;
 }
 
 /** The status and delivery of a decision (null when none was opened under the key); never exposes the token. */

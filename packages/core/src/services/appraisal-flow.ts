@@ -97,7 +97,8 @@ export function decisionKeyOf(record: Pick<FlowAppraisal, "id" | "skp">, kind: F
  * decision converges even if the click's own bookkeeping failed after SendTaskSuccess (storage outage, killed process).
  */
 async function consumed(deps: FlowDeps, decided: DeliveredDecision): Promise<void> {
-  if (decided.linkId && !decided.automatic) await deps.decisions.consumed?.({ linkId: decided.linkId });
+  if (decided.linkId && !decided.automatic)
+    await deps.decisions.consumed?.({ linkId: decided.linkId, delivered: decided });
 }
 
 const decisionKey = (d: DeliveredDecision, step: string) => `${step}:${d.linkId ?? d.decidedAt}`;

@@ -29,8 +29,19 @@ export interface DecisionGateway {
     reason: string;
     decidedBy?: string;
   }): Promise<void>;
-  /** Marks the decision taken through `linkId` delivered because the workflow consumed it (idempotent; no-op otherwise). */
-  consumed?(input: { linkId: string }): Promise<void>;
+  /**
+   * Marks the decision taken through `linkId` delivered because the workflow consumed it (idempotent; no-op otherwise);
+   * `delivered`, the outcome the workflow received, restores a claim the table lost.
+   */
+  consumed?(input: {
+    linkId: string;
+    delivered?: {
+      kind: string;
+      decision: Record<string, unknown>;
+      decidedBy?: { nip: string; name: string; role: string };
+      decidedAt: string;
+    };
+  }): Promise<void>;
   /** The stored status and delivery of a decision, or null when none was opened under the key. */
   state?(decisionKey: string): Promise<{ status: string; delivery: string } | null>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
