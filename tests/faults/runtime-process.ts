@@ -1,6 +1,7 @@
 // Runs the local runtime in a child process group and talks to it as a user would: HTTP for links and the clock, the
 // DynamoDB and Step Functions endpoints for seeding, launching and checking.
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { SFNClient } from "@aws-sdk/client-sfn";
@@ -44,6 +45,17 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
   );
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  // Everything the runtime says (its logs, a 503's reason) goes to runtime.log in the data dir, one file across
+  // restarts, so a failed fault run can be read afterwards (KINERJA_KEEP_FAULT_DATA=1 keeps the dir). Held in memory
+  // until the runtime is ready: it refuses to start on a new dir that is not empty.
+  let early: string[] | undefined = [`--- runtime started ${new Date().toISOString()} (pid ${child.pid})\n`];
+  const record = (d: unknown) => {
+    if (early) early.push(String(d));
+    else appendFileSync(join(dataDir, "runtime.log"), String(d));
+  };
+  child.stdout!.on("data", record);
+  child.stderr!.on("data", record);
+  child.once("exit", (code, signal) => record(`--- runtime exited ${code ?? signal}\n`));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const urls = await new Promise<LocalRuntimeUrls>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -53,6 +65,8 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
     child.once("exit", (code) => reject(new Error(`runtime exited ${code} before it was ready: ${stderr}`)));
     setTimeout(() => reject(new Error(`runtime not ready after 90 s: ${stderr}`)), 90_000).unref();
   });
+  appendFileSync(join(dataDir, "runtime.log"), early.join(""));
+  early = undefined;
   const clock = createOffsetClock(0);
   const storage = createStorage({ tableName: "kinerja", endpoint: urls.dynamodb, clock });
   const sfn = new SFNClient({

@@ -45,6 +45,8 @@ export function createApp(deps: AppDeps = {}) {
     if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.errors);
     // The table unreachable or throttled: the request may succeed later, so say so (503) rather than 500.
     if (isTransientStorageFailure(err)) {
+      // The route pattern, not the path: a link path carries its secret token.
+      console.warn(`503 ${c.req.method} ${c.req.routePath}: ${(err as Error).message}`);
       c.header("retry-after", "5");
       return problem(c, 503, "Storage temporarily unavailable; try again");
     }
