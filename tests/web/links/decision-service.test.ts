@@ -13,6 +13,10 @@ import { AlreadyDecidedError, LinkGoneError } from "../../../packages/core/src/d
 import { scanAll } from "../../setup/dynamo";
 import { linksFixture, openAndGetPath, openInput, reviewBody } from "./helpers";
 
+/** The audit events written to the fixture's table. */
+const auditEvents = async (fx: { table: Parameters<typeof scanAll>[0] }) =>
+  (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
+
 describe("pending decisions", () => {
   it("opens a decision, mails the recipient a link, and delivers the decision to the task token once", async () => {
     const fx = await linksFixture();
@@ -180,7 +184,7 @@ describe("pending decisions", () => {
     const first = await openAndGetPath(fx);
     await decide(fx.deps, first.token, reviewBody);
     await decide(fx.deps, first.token, reviewBody).catch(() => undefined);
-    const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
+    const audit = await auditEvents(fx);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "decision",
@@ -208,7 +212,7 @@ describe("pending decisions", () => {
     };
     // The loss: the decision item back as it was before the claim, the claim's audit event gone.
     await fx.table.client.send(new PutCommand({ TableName: fx.table.tableName, Item: pendingItem }));
-    for (const a of (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent"))
+    for (const a of await auditEvents(fx))
       await fx.table.client.send(
         new DeleteCommand({ TableName: fx.table.tableName, Key: { pk: a.pk, sk: a.sk } }),
       );
@@ -228,7 +232,7 @@ describe("pending decisions", () => {
     // Idempotent (Record steps are retried), and a late click is told it was decided.
     expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId, delivered })).toBe(false);
     await expect(decide(fx.deps, first.token, reviewBody)).rejects.toBeInstanceOf(AlreadyDecidedError);
-    const audit = (await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent");
+    const audit = await auditEvents(fx);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "decision",
@@ -261,6 +265,6 @@ describe("pending decisions", () => {
       status: "decided",
       outcome: { decision: reviewBody },
     });
-    expect((await scanAll(fx.table)).filter((i) => i.__edb_e__ === "auditEvent")).toHaveLength(1);
+    expect(await auditEvents(fx)).toHaveLength(1);
   });
 });
