@@ -14,7 +14,7 @@ import { followUpFor } from "../follow-up/follow-up";
 import { resolveCycleSettings } from "./cycle-settings";
 import { planDecisionRound, type DecisionPlan, type FlowDecisionKind } from "./decision-plan";
 import type { FlowAppraisal, FlowAuditEvent, FlowIndicator, FlowPerson, FlowStore } from "./flow-store";
-import type { DecisionGateway } from "./decision-gateway";
+import type { DecisionGateway, DeliveredDecision } from "./decision-gateway";
 import {
   AppraisalCancelledError,
   AppraisalNotFoundError,
@@ -31,15 +31,8 @@ export interface FlowDeps {
   decisions: DecisionGateway;
 }
 
-/** A decision as delivered by the link (SendTaskSuccess output) or made by the workflow itself (automatic). */
-export interface DeliveredDecision {
-  kind: string;
-  decision: Record<string, unknown>;
-  decidedBy?: { nip: string; name: string; role: string };
-  linkId?: string;
-  decidedAt: string;
-  automatic?: boolean;
-}
+/** A decision as the link delivered it or the workflow made it (automatic); defined with the gateway port. */
+export type { DeliveredDecision };
 
 /** Where an execution resumes, derived from the record (the source of truth). */
 export interface ResumePoint {

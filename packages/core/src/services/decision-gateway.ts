@@ -3,6 +3,16 @@
 import type { FlowDecisionKind } from "./decision-plan";
 import type { FlowPerson } from "./flow-store";
 
+/** A decision as the workflow received it (the AwaitDecision task's output), passed to the Record steps. */
+export interface DeliveredDecision {
+  kind: string;
+  decision: Record<string, unknown>;
+  decidedBy?: { nip: string; name: string; role: string };
+  linkId?: string;
+  decidedAt: string;
+  automatic?: boolean;
+}
+
 /** Input of opening (or re-opening) a pending decision (see the decision contract). */
 export interface OpenDecisionRequest {
   decisionKey: string;
@@ -33,15 +43,7 @@ export interface DecisionGateway {
    * Marks the decision taken through `linkId` delivered because the workflow consumed it (idempotent; no-op otherwise);
    * `delivered`, the outcome the workflow received, restores a claim the table lost.
    */
-  consumed?(input: {
-    linkId: string;
-    delivered?: {
-      kind: string;
-      decision: Record<string, unknown>;
-      decidedBy?: { nip: string; name: string; role: string };
-      decidedAt: string;
-    };
-  }): Promise<void>;
+  consumed?(input: { linkId: string; delivered?: DeliveredDecision }): Promise<void>;
   /** The stored status and delivery of a decision, or null when none was opened under the key. */
   state?(decisionKey: string): Promise<{ status: string; delivery: string } | null>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
