@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { BERAKHLAK_KEYS } from "../rating/rating";
 import { PerilakuDetailSchema, RatingSchema } from "../rating/rating.schema";
 import { SkpProposalBodySchema } from "./skp-proposal-body";
 import type { DecisionKind } from "./decision.entity.types";
@@ -19,11 +20,23 @@ const optionalText = (max: number, field: string) =>
     ),
   );
 
-/** `skp-approval` (appraising official): approve, or return with a comment (a return needs one). */
+/**
+ * The leader's special behaviour expectations (ekspektasi khusus pimpinan, DOMAIN 4.3) set by the appraising official when
+ * approving an SKP: at most one text per BerAKHLAK value, empty ones left out.
+ */
+export const EkspektasiKhususBodySchema = v.strictObject(
+  Object.fromEntries(BERAKHLAK_KEYS.map((key) => [key, optionalText(1000, `ekspektasiKhusus.${key}`)])) as Record<
+    (typeof BERAKHLAK_KEYS)[number],
+    ReturnType<typeof optionalText>
+  >,
+);
+
+/** `skp-approval` (appraising official): approve (optionally with special expectations), or return with a comment. */
 export const SkpApprovalBodySchema = v.pipe(
   v.strictObject({
     decision: v.picklist(["approve", "return"], "decision must be approve or return"),
     comment: optionalText(4000, "comment"),
+    ekspektasiKhusus: v.optional(EkspektasiKhususBodySchema),
   }),
   v.forward(
     v.check(

@@ -5,7 +5,14 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock/clock";
 import type { Stage } from "../appraisal/appraisal";
-import { applyUnitHeadRule, predikatFor, PREDIKATS, type Predikat, type Rating } from "../rating/rating";
+import {
+  applyUnitHeadRule,
+  BERAKHLAK_KEYS,
+  predikatFor,
+  PREDIKATS,
+  type Predikat,
+  type Rating,
+} from "../rating/rating";
 import { checkDistribution } from "../distribution/distribution";
 import { objectionDeadline } from "../objection/objection";
 import { computeIkm } from "../ikm/ikm";
@@ -13,7 +20,14 @@ import { summariseMeasurement } from "../measurement/measurement";
 import { followUpFor } from "../follow-up/follow-up";
 import { resolveCycleSettings } from "./cycle-settings";
 import { planDecisionRound, type DecisionPlan, type FlowDecisionKind } from "./decision-plan";
-import type { FlowAppraisal, FlowAuditEvent, FlowIndicator, FlowPerson, FlowStore } from "./flow-store";
+import type {
+  FlowAppraisal,
+  FlowAuditEvent,
+  FlowIndicator,
+  FlowPerson,
+  FlowSkp,
+  FlowStore,
+} from "./flow-store";
 import type { DecisionGateway, DeliveredDecision } from "./decision-gateway";
 import {
   AppraisalCancelledError,
@@ -274,6 +288,17 @@ async function decisionContext(
     aspect,
     target,
   }));
+  // The SKP as the pages show it: every RHK with its parent, perspective, indicators, aspects and targets, the annex and
+  // the appraiser's special expectations (what an approver approves and what a review and an objection are measured on).
+  const skp = record.skp
+    ? {
+        version: record.skp.version,
+        status: record.skp.status,
+        rhk: record.skp.rhk,
+        annex: record.skp.annex ?? null,
+        ekspektasiKhusus: record.skp.ekspektasiKhusus ?? [],
+      }
+    : null;
   switch (kind) {
     case "skp-proposal": {
       const last = record.skp?.returnComments.at(-1);
@@ -284,33 +309,73 @@ async function decisionContext(
         positionType: record.positionType,
         ...(last ? { returnComment: last.comment } : {}),
         previous: record.skp?.rhk ?? null,
+        previousAnnex: record.skp?.annex ?? null,
       };
     }
     case "skp-approval":
-      return { rhk: record.skp?.rhk ?? [], version: record.skp?.version ?? 0 };
+      return {
+        skp,
+        positionType: record.positionType,
+        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        rhk: record.skp?.rhk ?? [],
+        version: record.skp?.version ?? 0,
+      };
     case "realization":
-      return { indicators };
+      return { indicators, skp };
     case "review":
       // The unit's current distribution warnings tell the form to ask for a justification (DOMAIN 6.4).
       return {
         indicators,
+        skp,
+        realisation: record.realisation ?? null,
         measurement: record.measurement ?? null,
         unitHead: record.unitHead,
         distributionWarnings: await deps.store.distributionWarnings(record.cycleId, record.unitId),
       };
-    case "acknowledgement":
+    case "acknowledgement": {
+      const cycle = await deps.store.getCycle(record.cycleId);
+      const settings = resolveCycleSettings(cycle?.settings);
       return {
+        result: resultOf(record),
+        skp,
         review: record.review ?? null,
         predikat: record.predikat ?? null,
         feedbackSentAt: record.feedbackSentAt,
+        objectionWindowDays: settings.objectionWindowDays,
+        ...(record.feedbackSentAt
+          ? {
+              objectionDeadline: objectionDeadline(
+                new Date(record.feedbackSentAt),
+                settings.objectionWindowDays,
+              ).toISOString(),
+            }
+          : {}),
       };
+    }
     case "objection-decision":
       return {
+        result: resultOf(record),
+        skp,
         review: record.review ?? null,
         predikat: record.predikat ?? null,
         objection: record.objection ?? null,
       };
   }
+}
+
+/** The result of a review as the acknowledgement and objection pages show it. */
+function resultOf(record: FlowAppraisal): Record<string, unknown> | null {
+  if (!record.review || !record.predikat) return null;
+  const r = record.review;
+  return {
+    hasilKerja: r.hasilKerja,
+    perilaku: r.perilaku,
+    ...(r.perilakuDetail ? { perilakuDetail: r.perilakuDetail } : {}),
+    predikat: record.predikat,
+    feedback: r.feedback,
+    ...(r.unitHeadOverride ? { unitHeadOverride: r.unitHeadOverride } : {}),
+    measurement: record.measurement ?? null,
+  };
 }
 
 /** RecordSkpProposal: stores the proposed SKP as a new submitted version (indicator ids stable per version). */
@@ -328,9 +393,10 @@ export async function recordSkpProposal(
       text: string;
       kind: "utama" | "tambahan";
       parentRhkId?: string;
+      perspective?: string;
       indicators: Omit<FlowIndicator, "id" | "rhkId">[];
     }[];
-    annex?: unknown;
+    annex?: FlowSkp["annex"];
   };
   if (!Array.isArray(body.rhk) || body.rhk.length === 0)
     throw new DecisionRejectedError("skp-proposal: rhk is missing");
@@ -342,6 +408,7 @@ export async function recordSkpProposal(
       text: r.text,
       kind: r.kind,
       ...(r.parentRhkId ? { parentRhkId: r.parentRhkId } : {}),
+      ...(r.perspective ? { perspective: r.perspective } : {}),
       indicators: r.indicators.map((ind, j) => ({
         id: `${rhkId}-i${j + 1}`,
         rhkId,
@@ -359,7 +426,7 @@ export async function recordSkpProposal(
         status: "submitted",
         version,
         rhk,
-        annex: body.annex,
+        ...(body.annex ? { annex: body.annex } : {}),
         returnComments: record.skp?.returnComments ?? [],
       },
     },
@@ -383,7 +450,11 @@ export async function recordSkpApproval(
   await consumed(deps, input.decided);
   const record = await loadLive(deps, input.appraisalId);
   const key = decisionKey(input.decided, "skp-approval");
-  const body = input.decided.decision as { decision?: string; comment?: string };
+  const body = input.decided.decision as {
+    decision?: string;
+    comment?: string;
+    ekspektasiKhusus?: Record<string, string | undefined>;
+  };
   if (record.appliedSteps.includes(key)) return { approved: body.decision === "approve" };
   expectStage(record, ["target-setting"], "RecordSkpApproval");
   if (!record.skp || record.skp.status !== "submitted")
@@ -391,10 +462,24 @@ export async function recordSkpApproval(
   const by = input.decided.decidedBy?.nip ?? "unknown";
   const at = input.decided.decidedAt;
   if (body.decision === "approve") {
+    // The leader's special expectations, one per BerAKHLAK value, in the values' order (DOMAIN 4.3).
+    const ekspektasiKhusus = BERAKHLAK_KEYS.flatMap((k) => {
+      const text = body.ekspektasiKhusus?.[k]?.trim();
+      return text ? [{ key: k, text }] : [];
+    });
     await save(
       deps,
       record,
-      { stage: "measurement", skp: { ...record.skp, status: "approved", approvedAt: at, approvedBy: by } },
+      {
+        stage: "measurement",
+        skp: {
+          ...record.skp,
+          status: "approved",
+          approvedAt: at,
+          approvedBy: by,
+          ...(ekspektasiKhusus.length ? { ekspektasiKhusus } : {}),
+        },
+      },
       key,
       {
         actor: actorOf(input.decided),

@@ -49,9 +49,14 @@ export interface FlowSkp {
     text: string;
     kind: "utama" | "tambahan";
     parentRhkId?: string;
+    /** JPT SKP only: the balanced-scorecard perspective of the row (rule 28). */
+    perspective?: string;
     indicators: FlowIndicator[];
   }[];
-  annex?: unknown;
+  /** The three lists of the annex (lampiran, rule 29). */
+  annex?: { dukunganSumberDaya: string[]; skemaPertanggungjawaban: string[]; konsekuensi: string[] };
+  /** The appraising official's special behaviour expectations, set on approval (DOMAIN 4.3). */
+  ekspektasiKhusus?: { key: string; text: string }[];
   returnComments: { at: string; by: string; comment: string }[];
   approvedAt?: string;
   approvedBy?: string;
