@@ -131,7 +131,7 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
       .getByLabel("Umpan balik untuk pegawai (wajib)")
       .fill("Laporan tepat waktu; tingkatkan dokumentasi audit.");
     await page.getByLabel("Justifikasi (opsional)").fill("Capaian unit di atas target organisasi.");
-    await page.getByRole("button", { name: "Kirim keputusan" }).click();
+    await page.getByRole("button", { name: "Kirim penilaian" }).click();
     await page.waitForSelector("text=keputusan Anda tercatat");
     await page.screenshot({ path: join(ARTIFACTS, "review-confirmation.png"), fullPage: true });
     expect(fx.callbacks.succeeded.at(-1)?.output).toMatchObject({

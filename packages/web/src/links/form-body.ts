@@ -59,7 +59,25 @@ export function formToBody(kind: DecisionKind, entries: Iterable<[string, string
   const form = (pruneEmpty(nestForm(entries)) ?? {}) as Record<string, unknown>;
   if (kind === "skp-proposal") {
     const rhk = (Array.isArray(form.rhk) ? form.rhk : []) as Record<string, unknown>[];
+    // The annex lists are textareas with one item per line (rule 29).
+    const annex =
+      form.annex && typeof form.annex === "object" ? (form.annex as Record<string, unknown>) : undefined;
     return {
+      ...(annex
+        ? {
+            annex: Object.fromEntries(
+              Object.entries(annex).map(([k, text]) => [
+                k,
+                typeof text === "string"
+                  ? text
+                      .split(/\r?\n/)
+                      .map((line) => line.trim())
+                      .filter(Boolean)
+                  : text,
+              ]),
+            ),
+          }
+        : {}),
       rhk: rhk.map((r) => ({
         ...r,
         indicators: ((Array.isArray(r.indicators) ? r.indicators : []) as Record<string, unknown>[]).map(

@@ -1,16 +1,10 @@
 import type { Child } from "hono/jsx";
 import type { LinkView } from "@kinerja/core/decision/decision.service";
-import {
-  BERAKHLAK,
-  PREDIKAT_LABELS,
-  RATING_LABELS,
-  RATINGS,
-  type Predikat,
-  type Rating,
-} from "@kinerja/core/rating/rating";
-import { ASPECTS, ASPECT_LABELS, type Aspect } from "@kinerja/core/skp/skp.schema";
+import { BERAKHLAK, RATING_LABELS, RATINGS } from "@kinerja/core/rating/rating";
+import { ASPECTS, ASPECT_LABELS, PERSPECTIVES, PERSPECTIVE_LABELS } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
-import { KIND_TITLES, ROLE_LABELS, listOf, str, targetText, when } from "./format";
+import { KIND_TITLES, ROLE_LABELS, listOf, str, when } from "./format";
+import { ANNEX_FIELDS, DecisionContext, aspectLabel, num, targetLabel } from "./decision-content";
 
 /** Posted values (to refill a form after an error) and field errors `{path, message}`. */
 export interface FormState {
@@ -92,6 +86,8 @@ function TextArea(props: {
   name: string;
   label: string;
   state: FormState;
+  /** Shown after the label: "wajib", "opsional", or a condition ("wajib bila ..."); nothing when left out. */
+  need?: string;
   required?: boolean;
   hint?: string;
   rows?: number;
@@ -101,7 +97,7 @@ function TextArea(props: {
     <div>
       <label for={id}>
         {props.label}
-        {props.required ? " (wajib)" : " (opsional)"}
+        {props.need ? ` (${props.need})` : ""}
       </label>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
@@ -150,12 +146,6 @@ function Input(props: {
 }
 
 const ratingOptions = RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r].id }));
-const ratingLabel = (r: unknown) =>
-  typeof r === "string" && r in RATING_LABELS ? RATING_LABELS[r as Rating].id : "-";
-const predikatLabel = (p: unknown) =>
-  typeof p === "string" && p in PREDIKAT_LABELS ? PREDIKAT_LABELS[p as Predikat].id : "-";
-const aspectLabel = (a: unknown) =>
-  typeof a === "string" && a in ASPECT_LABELS ? ASPECT_LABELS[a as Aspect].id : String(a ?? "-");
 
 /** Who, for whom, by when: the summary every decision page starts with. */
 export function DecisionSummary(props: { view: LinkView }) {
@@ -180,111 +170,82 @@ export function DecisionSummary(props: { view: LinkView }) {
   );
 }
 
-function IndicatorTable(props: { context: Record<string, unknown> }) {
-  const indicators = listOf(props.context.indicators);
-  if (!indicators.length) return null;
-  const measurement = (props.context.measurement ?? {}) as Record<string, unknown>;
-  const measured = new Map(listOf(measurement.indicators).map((m) => [String(m.id), m]));
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">Indikator kinerja dan capaian</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indikator</th>
-            <th scope="col">Aspek</th>
-            <th scope="col">Target</th>
-            <th scope="col">Realisasi</th>
-            <th scope="col">Capaian</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((ind) => {
-            const m = measured.get(String(ind.id));
-            return (
-              <tr>
-                <td>{str(ind.text) ?? "-"}</td>
-                <td>{aspectLabel(ind.aspect)}</td>
-                <td>{targetText(ind.target)}</td>
-                <td>{str(m?.realised) ?? "-"}</td>
-                <td>{m?.achievementPct !== undefined ? `${m.achievementPct}%` : "-"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+/** The form values of an SKP already proposed (shown again after a return, so the employee revises instead of retyping). */
+function previousValues(ctx: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  listOf(ctx.previous).forEach((r, i) => {
+    const p = `rhk.${i}`;
+    for (const key of ["text", "kind", "parentRhkId", "perspective"] as const)
+      if (str(r[key])) values[`${p}.${key}`] = str(r[key])!;
+    listOf(r.indicators).forEach((ind, j) => {
+      const q = `${p}.indicators.${j}`;
+      if (str(ind.text)) values[`${q}.text`] = str(ind.text)!;
+      if (str(ind.aspect)) values[`${q}.aspect`] = str(ind.aspect)!;
+      const t = (ind.target ?? {}) as Record<string, unknown>;
+      if (typeof t.min === "number") values[`${q}.target.min`] = num(t.min);
+      if (typeof t.max === "number") values[`${q}.target.max`] = num(t.max);
+      if (str(t.unit)) values[`${q}.target.unit`] = str(t.unit)!;
+    });
+  });
+  const annex = (ctx.previousAnnex ?? {}) as Record<string, unknown>;
+  for (const [key] of ANNEX_FIELDS)
+    if (Array.isArray(annex[key])) values[`annex.${key}`] = (annex[key] as unknown[]).map(String).join("\n");
+  return values;
 }
 
-function SkpTable(props: { skp: unknown }) {
-  const rhk = listOf((props.skp as { rhk?: unknown } | undefined)?.rhk);
-  if (!rhk.length) return <p>Rincian SKP tidak tersedia.</p>;
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">RHK</th>
-            <th scope="col">Jenis</th>
-            <th scope="col">Indikator, aspek, target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rhk.map((r) => (
-            <tr>
-              <td>{str(r.text)}</td>
-              <td>{str(r.kind)}</td>
-              <td>
-                <ul>
-                  {listOf(r.indicators).map((i) => (
-                    <li>
-                      {str(i.text)} ({aspectLabel(i.aspect)}; target {targetText(i.target)})
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+/** How many RHK and indicator rows the previous SKP needs on the form. */
+function previousRows(ctx: Record<string, unknown>): { rhk: number; indicators: number } {
+  const rhk = listOf(ctx.previous);
+  return {
+    rhk: rhk.length,
+    indicators: Math.max(0, ...rhk.map((r) => listOf(r.indicators).length)),
+  };
 }
 
-function ResultCard(props: { result: unknown }) {
-  const r = (props.result ?? {}) as Record<string, unknown>;
+function Select(props: {
+  name: string;
+  label: string;
+  state: FormState;
+  options: { value: string; label: string }[];
+  empty: string;
+}) {
+  const id = fieldId(props.name);
+  const hasError = props.state.errors.some(
+    (e) => e.path === props.name || e.path.startsWith(`${props.name}.`),
+  );
   return (
-    <section class="card" aria-label="Hasil penilaian">
-      <dl class="meta">
-        <dt>Hasil kerja</dt>
-        <dd>{ratingLabel(r.hasilKerja)}</dd>
-        <dt>Perilaku kerja</dt>
-        <dd>{ratingLabel(r.perilaku)}</dd>
-        <dt>Predikat kinerja</dt>
-        <dd>
-          <strong>{predikatLabel(r.predikat)}</strong>
-        </dd>
-      </dl>
-      {str(r.feedback) ? (
-        <>
-          <h2>Umpan balik</h2>
-          <p>{str(r.feedback)}</p>
-        </>
-      ) : null}
-    </section>
+    <div>
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={hasError ? "true" : undefined}
+        aria-describedby={hasError ? `${id}-error` : undefined}
+      >
+        <option value="">{props.empty}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.state.values[props.name] === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorsFor path={props.name} state={props.state} />
+    </div>
   );
 }
 
 function SkpProposalFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
   const superior = listOf(ctx.superiorRhk);
+  const isJpt = ctx.positionType === "jpt";
   const returnComments = [
     str(ctx.returnComment),
     ...listOf(ctx.returnComments).map((c) => str(c.comment) ?? str(c.text)),
   ].filter(Boolean);
-  const rhkRows = props.state.rhkRows ?? 3;
-  const indRows = props.state.indicatorRows ?? 3;
+  const rows = previousRows(ctx);
+  const rhkRows = Math.max(props.state.rhkRows ?? 3, rows.rhk);
+  const indRows = Math.max(props.state.indicatorRows ?? 3, rows.indicators);
+  const superiorOptions = superior.map((s) => ({ value: String(s.id), label: str(s.text) ?? String(s.id) }));
   return (
     <>
       {returnComments.length ? (
@@ -295,10 +256,11 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
               <li>{c}</li>
             ))}
           </ul>
+          <p>Isian di bawah memuat SKP yang Anda ajukan sebelumnya; perbaiki lalu kirim kembali.</p>
         </div>
       ) : null}
       <section class="card">
-        <h2>RHK atasan yang diintervensi</h2>
+        <h2>RHK atasan yang dapat diintervensi</h2>
         {superior.length ? (
           <ul>
             {superior.map((s) => (
@@ -306,11 +268,15 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
             ))}
           </ul>
         ) : (
-          <p>Tidak ada RHK atasan di sistem (puncak kaskade).</p>
+          <p>Belum ada RHK atasan yang disetujui di sistem; Anda berada di puncak kaskade.</p>
         )}
         <p class="hint">
-          Isi baris yang diperlukan saja; baris yang kosong diabaikan. Setiap RHK utama harus mengintervensi
-          satu RHK atasan dan memiliki paling sedikit satu indikator.
+          Isi baris yang diperlukan saja; baris yang kosong seluruhnya diabaikan. Setiap RHK yang diisi wajib
+          memuat rencana hasil kerja, jenis RHK, dan paling sedikit satu indikator lengkap (indikator, aspek,
+          target minimal, satuan).
+          {superior.length ? " Setiap RHK utama wajib mengintervensi satu RHK atasan." : ""}
+          {isJpt ? " Sebagai pejabat pimpinan tinggi, setiap RHK wajib memiliki perspektif." : ""} Angka
+          desimal ditulis dengan koma, misalnya 95,5.
         </p>
       </section>
       <input type="hidden" name="_rhkRows" value={String(rhkRows)} />
@@ -321,35 +287,33 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
           <fieldset id={fieldId(p)}>
             <legend>RHK {i + 1}</legend>
             <TextArea name={`${p}.text`} label="Rencana hasil kerja" state={props.state} rows={2} />
-            <div class="row cols-3">
-              <div>
-                <label for={fieldId(`${p}.kind`)}>Jenis RHK</label>
-                <select id={fieldId(`${p}.kind`)} name={`${p}.kind`}>
-                  <option value="">— pilih —</option>
-                  <option value="utama" selected={props.state.values[`${p}.kind`] === "utama"}>
-                    Utama
-                  </option>
-                  <option value="tambahan" selected={props.state.values[`${p}.kind`] === "tambahan"}>
-                    Tambahan
-                  </option>
-                </select>
-                <ErrorsFor path={`${p}.kind`} state={props.state} />
-              </div>
-              <div>
-                <label for={fieldId(`${p}.parentRhkId`)}>RHK atasan yang diintervensi</label>
-                <select id={fieldId(`${p}.parentRhkId`)} name={`${p}.parentRhkId`}>
-                  <option value="">— tidak ada —</option>
-                  {superior.map((s) => (
-                    <option
-                      value={String(s.id)}
-                      selected={props.state.values[`${p}.parentRhkId`] === String(s.id)}
-                    >
-                      {str(s.text)}
-                    </option>
-                  ))}
-                </select>
-                <ErrorsFor path={`${p}.parentRhkId`} state={props.state} />
-              </div>
+            <div class={isJpt ? "row cols-3" : "row cols-2"}>
+              <Select
+                name={`${p}.kind`}
+                label="Jenis RHK"
+                empty="— pilih —"
+                state={props.state}
+                options={[
+                  { value: "utama", label: "Utama" },
+                  { value: "tambahan", label: "Tambahan" },
+                ]}
+              />
+              <Select
+                name={`${p}.parentRhkId`}
+                label="RHK atasan yang diintervensi"
+                empty={superior.length ? "— pilih —" : "— tidak ada RHK atasan —"}
+                state={props.state}
+                options={superiorOptions}
+              />
+              {isJpt ? (
+                <Select
+                  name={`${p}.perspective`}
+                  label="Perspektif"
+                  empty="— pilih —"
+                  state={props.state}
+                  options={PERSPECTIVES.map((v) => ({ value: v, label: PERSPECTIVE_LABELS[v].id }))}
+                />
+              ) : null}
             </div>
             {Array.from({ length: indRows }, (_, j) => {
               const q = `${p}.indicators.${j}`;
@@ -360,18 +324,13 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                   </legend>
                   <Input name={`${q}.text`} label="Indikator kinerja individu" state={props.state} />
                   <div class="row cols-4">
-                    <div>
-                      <label for={fieldId(`${q}.aspect`)}>Aspek</label>
-                      <select id={fieldId(`${q}.aspect`)} name={`${q}.aspect`}>
-                        <option value="">— pilih —</option>
-                        {ASPECTS.map((a) => (
-                          <option value={a} selected={props.state.values[`${q}.aspect`] === a}>
-                            {ASPECT_LABELS[a].id}
-                          </option>
-                        ))}
-                      </select>
-                      <ErrorsFor path={`${q}.aspect`} state={props.state} />
-                    </div>
+                    <Select
+                      name={`${q}.aspect`}
+                      label="Aspek"
+                      empty="— pilih —"
+                      state={props.state}
+                      options={ASPECTS.map((a) => ({ value: a, label: ASPECT_LABELS[a].id }))}
+                    />
                     <Input
                       name={`${q}.target.min`}
                       label="Target minimal"
@@ -380,7 +339,7 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                     />
                     <Input
                       name={`${q}.target.max`}
-                      label="Target maksimal (opsional)"
+                      label="Target maksimal (bila berupa rentang)"
                       type="number"
                       state={props.state}
                     />
@@ -400,40 +359,39 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
           Tambah baris indikator
         </button>
       </div>
+      <fieldset id={fieldId("annex")}>
+        <legend>Lampiran SKP</legend>
+        <p class="hint">Tulis satu butir per baris. Boleh dikosongkan bila tidak ada.</p>
+        {ANNEX_FIELDS.map(([key, label]) => (
+          <TextArea name={`annex.${key}`} label={label} need="opsional" state={props.state} rows={3} />
+        ))}
+      </fieldset>
     </>
   );
 }
 
 function ReviewFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
-  const measurement = (ctx.measurement ?? {}) as Record<string, unknown>;
   const warnings = listOf(ctx.distributionWarnings);
-  const suggested = str(ctx.suggestedHasilKerja) ?? str(measurement.suggestedHasilKerja);
+  const expectations = new Map(
+    listOf((ctx.skp as { ekspektasiKhusus?: unknown } | null | undefined)?.ekspektasiKhusus).map((e) => [
+      String(e.key),
+      str(e.text),
+    ]),
+  );
   return (
     <>
-      <section class="card">
-        <h2>Ringkasan pengukuran</h2>
-        <IndicatorTable context={ctx} />
-        <dl class="meta">
-          {measurement.overallAchievementPct !== undefined ? (
-            <>
-              <dt>Capaian keseluruhan</dt>
-              <dd>{String(measurement.overallAchievementPct)}%</dd>
-            </>
-          ) : null}
-          {suggested ? (
-            <>
-              <dt>Saran sistem (bukan ketentuan)</dt>
-              <dd>{ratingLabel(suggested)}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
+      {ctx.unitHead ? (
+        <p class="notice" role="note">
+          Pegawai ini memimpin unit kerja: bila predikat kinerja organisasi unitnya sudah ditetapkan, rating
+          hasil kerja mengikuti predikat organisasi tersebut.
+        </p>
+      ) : null}
       <Radios name="hasilKerja" legend="Rating hasil kerja" options={ratingOptions} state={props.state} />
       <h2>Perilaku kerja (BerAKHLAK)</h2>
       <p class="hint">
-        Nilai setiap perilaku berdasarkan panduan perilakunya, lalu tetapkan rating perilaku kerja secara
-        keseluruhan.
+        Nilai setiap perilaku berdasarkan panduan perilakunya dan ekspektasi khusus pimpinan, lalu tetapkan
+        rating perilaku kerja secara keseluruhan.
       </p>
       {BERAKHLAK.map((value) => (
         <Radios
@@ -442,11 +400,18 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
           options={ratingOptions}
           state={props.state}
           hint={
-            <ul class="guidance" aria-label={`Panduan perilaku ${value.label}`}>
-              {value.guidance.map((g) => (
-                <li>{g}</li>
-              ))}
-            </ul>
+            <>
+              <ul class="guidance" aria-label={`Panduan perilaku ${value.label}`}>
+                {value.guidance.map((g) => (
+                  <li>{g}</li>
+                ))}
+              </ul>
+              {expectations.get(value.key) ? (
+                <p class="hint">
+                  <strong>Ekspektasi khusus pimpinan:</strong> {expectations.get(value.key)}
+                </p>
+              ) : null}
+            </>
           }
         />
       ))}
@@ -456,7 +421,14 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
         options={ratingOptions}
         state={props.state}
       />
-      <TextArea name="feedback" label="Umpan balik untuk pegawai" state={props.state} required rows={5} />
+      <TextArea
+        name="feedback"
+        label="Umpan balik untuk pegawai"
+        need="wajib"
+        state={props.state}
+        required
+        rows={5}
+      />
       {warnings.length ? (
         <>
           <div class="notice warn" role="note">
@@ -470,15 +442,16 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
           <TextArea
             name="justification"
             label="Justifikasi"
+            need="opsional"
             hint="Jelaskan alasan penilaian ini menyimpang dari distribusi yang diharapkan."
             state={props.state}
             rows={4}
           />
         </>
       ) : (
-        <details>
-          <summary>Tambahkan justifikasi (opsional)</summary>
-          <TextArea name="justification" label="Justifikasi" state={props.state} rows={3} />
+        <details open={props.state.values.justification ? true : undefined}>
+          <summary>Tambahkan justifikasi</summary>
+          <TextArea name="justification" label="Justifikasi" need="opsional" state={props.state} rows={3} />
         </details>
       )}
     </>
@@ -487,12 +460,12 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
 
 function RealizationFields(props: { view: LinkView; state: FormState }) {
   const indicators = listOf(props.view.decision.context.indicators);
-  if (!indicators.length) return <p class="notice warn">Belum ada indikator pada SKP ini.</p>;
+  if (!indicators.length) return <p class="notice warn">SKP ini belum memiliki indikator.</p>;
   return (
     <>
       <p class="hint">
-        Isi realisasi untuk indikator yang dilaporkan; indikator tanpa nilai tidak dikirim. Tautan bukti harus
-        diawali https:// atau http://.
+        Isi realisasi untuk indikator yang dilaporkan; indikator tanpa nilai tidak dikirim. Angka desimal
+        ditulis dengan koma, misalnya 95,5. Tautan bukti dukung diawali https:// atau http://.
       </p>
       {indicators.map((ind, i) => {
         const p = `items.${i}`;
@@ -500,7 +473,7 @@ function RealizationFields(props: { view: LinkView; state: FormState }) {
           <fieldset id={fieldId(p)}>
             <legend>{str(ind.text) ?? `Indikator ${i + 1}`}</legend>
             <p class="hint">
-              Aspek {aspectLabel(ind.aspect)} · target {targetText(ind.target)}
+              Aspek {aspectLabel(ind.aspect)} · target {targetLabel(ind.target)}
             </p>
             <input type="hidden" name={`${p}.indicatorId`} value={String(ind.id)} />
             <div class="row cols-3">
@@ -516,13 +489,8 @@ function RealizationFields(props: { view: LinkView; state: FormState }) {
 }
 
 function SkpApprovalFields(props: { view: LinkView; state: FormState }) {
-  const ctx = props.view.decision.context;
   return (
     <>
-      <section class="card">
-        <h2>Usulan SKP</h2>
-        <SkpTable skp={ctx.skp ?? ctx.proposal} />
-      </section>
       <Radios
         name="decision"
         legend="Keputusan"
@@ -535,21 +503,34 @@ function SkpApprovalFields(props: { view: LinkView; state: FormState }) {
       <TextArea
         name="comment"
         label="Catatan untuk pegawai"
+        need="wajib bila SKP dikembalikan"
         state={props.state}
-        hint="Wajib bila SKP dikembalikan."
       />
+      <fieldset id={fieldId("ekspektasiKhusus")}>
+        <legend>Ekspektasi khusus pimpinan (opsional)</legend>
+        <p class="hint">
+          Bila menyetujui, Anda dapat menambahkan ekspektasi khusus untuk nilai BerAKHLAK tertentu; ekspektasi
+          ini menjadi bagian SKP dan acuan penilaian perilaku. Kosongkan nilai yang tidak memerlukannya.
+        </p>
+        {BERAKHLAK.map((value) => (
+          <TextArea name={`ekspektasiKhusus.${value.key}`} label={value.label} state={props.state} rows={2} />
+        ))}
+      </fieldset>
     </>
   );
 }
 
 function AcknowledgementFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
+  const deadline = str(ctx.objectionDeadline) ?? props.view.decision.dueAt;
+  const days = typeof ctx.objectionWindowDays === "number" ? ctx.objectionWindowDays : undefined;
   return (
     <>
-      <ResultCard result={ctx.result} />
       <p class="notice">
-        Keberatan dapat diajukan paling lambat {when(str(ctx.objectionDeadline) ?? props.view.decision.dueAt)}
-        .
+        Keberatan dapat diajukan{" "}
+        {days ? `dalam ${num(days)} hari sejak hasil penilaian disampaikan, yaitu ` : ""}
+        paling lambat {when(deadline)}. Bila sampai batas itu tidak ada tanggapan, hasil penilaian dianggap
+        diterima.
       </p>
       <Radios
         name="decision"
@@ -563,8 +544,8 @@ function AcknowledgementFields(props: { view: LinkView; state: FormState }) {
       <TextArea
         name="reason"
         label="Alasan keberatan"
+        need="wajib bila mengajukan keberatan"
         state={props.state}
-        hint="Wajib bila mengajukan keberatan."
         rows={5}
       />
     </>
@@ -572,15 +553,8 @@ function AcknowledgementFields(props: { view: LinkView; state: FormState }) {
 }
 
 function ObjectionDecisionFields(props: { view: LinkView; state: FormState }) {
-  const ctx = props.view.decision.context;
-  const objection = (ctx.objection ?? {}) as Record<string, unknown>;
   return (
     <>
-      <ResultCard result={ctx.result} />
-      <section class="card">
-        <h2>Keberatan pegawai</h2>
-        <p>{str(objection.reason) ?? "-"}</p>
-      </section>
       <Radios
         name="decision"
         legend="Keputusan (final)"
@@ -591,26 +565,19 @@ function ObjectionDecisionFields(props: { view: LinkView; state: FormState }) {
         state={props.state}
       />
       <fieldset id={fieldId("revised")}>
-        <legend>Rating baru (hanya bila keberatan dikabulkan)</legend>
+        <legend>Rating baru (wajib bila keberatan dikabulkan)</legend>
         {(["hasilKerja", "perilaku"] as const).map((field) => (
-          <div>
-            <label for={fieldId(`revised.${field}`)}>
-              {field === "hasilKerja" ? "Rating hasil kerja" : "Rating perilaku kerja"}
-            </label>
-            <select id={fieldId(`revised.${field}`)} name={`revised.${field}`}>
-              <option value="">— pilih —</option>
-              {RATINGS.map((r) => (
-                <option value={r} selected={props.state.values[`revised.${field}`] === r}>
-                  {RATING_LABELS[r].id}
-                </option>
-              ))}
-            </select>
-            <ErrorsFor path={`revised.${field}`} state={props.state} />
-          </div>
+          <Select
+            name={`revised.${field}`}
+            label={field === "hasilKerja" ? "Rating hasil kerja" : "Rating perilaku kerja"}
+            empty="— pilih —"
+            state={props.state}
+            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r].id }))}
+          />
         ))}
         <ErrorsFor path="revised" state={props.state} />
       </fieldset>
-      <TextArea name="note" label="Catatan keputusan" state={props.state} required rows={4} />
+      <TextArea name="note" label="Catatan keputusan" need="wajib" state={props.state} required rows={4} />
     </>
   );
 }
@@ -624,24 +591,40 @@ const FIELDS = {
   "objection-decision": ObjectionDecisionFields,
 } as const;
 
-/** The page of a pending decision: summary, the form of its kind, one submit button. Works without any script. */
+/** The submit button of each kind, saying what it sends. */
+const SUBMIT_LABELS = {
+  "skp-proposal": "Kirim usulan SKP",
+  "skp-approval": "Kirim keputusan",
+  realization: "Kirim laporan realisasi",
+  review: "Kirim penilaian",
+  acknowledgement: "Kirim tanggapan",
+  "objection-decision": "Kirim keputusan",
+} as const;
+
+/** The page of a pending decision: summary, what is decided, the form of its kind, one submit button. Works without any script. */
 export function DecisionPage(props: { view: LinkView; action: string; state?: FormState }) {
-  const state = props.state ?? { values: {}, errors: [] };
-  const Fields = FIELDS[props.view.decision.kind];
-  const title = KIND_TITLES[props.view.decision.kind];
+  const kind = props.view.decision.kind;
+  const state =
+    props.state ??
+    (kind === "skp-proposal"
+      ? { values: previousValues(props.view.decision.context), errors: [] }
+      : { values: {}, errors: [] });
+  const Fields = FIELDS[kind];
+  const title = KIND_TITLES[kind];
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <ErrorSummary state={state} />
       <DecisionSummary view={props.view} />
+      <DecisionContext view={props.view} />
       <form method="post" action={props.action} accept-charset="utf-8" novalidate>
         <Fields view={props.view} state={state} />
         <div class="actions">
           <button type="submit" name="_action" value="submit">
-            Kirim keputusan
+            {SUBMIT_LABELS[kind]}
           </button>
         </div>
-        <p class="hint">Keputusan hanya dapat dikirim satu kali.</p>
+        <p class="hint">Isian hanya dapat dikirim satu kali; periksa kembali sebelum mengirim.</p>
       </form>
     </Layout>
   );

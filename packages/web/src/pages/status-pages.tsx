@@ -1,6 +1,7 @@
 import type { LinkView } from "@kinerja/core/decision/decision.service";
 import { Layout } from "./layout";
 import { DecisionSummary } from "./decision-forms";
+import { DecisionContext, OutcomeSection } from "./decision-content";
 import { KIND_TITLES, ROLE_LABELS, when } from "./format";
 
 function Message(props: {
@@ -8,6 +9,8 @@ function Message(props: {
   tone: "ok" | "warn" | "error" | "info";
   lines: string[];
   view?: LinkView;
+  /** Show what the decision is about (and what was decided), read-only. */
+  content?: boolean;
 }) {
   return (
     <Layout title={props.title}>
@@ -21,6 +24,12 @@ function Message(props: {
         ))}
       </div>
       {props.view ? <DecisionSummary view={props.view} /> : null}
+      {props.view && props.content ? (
+        <>
+          <DecisionContext view={props.view} />
+          <OutcomeSection view={props.view} />
+        </>
+      ) : null}
     </Layout>
   );
 }
@@ -35,6 +44,7 @@ export function ConfirmationPage(props: { view: LinkView; decidedAt: string }) {
       title="Terima kasih, keputusan Anda tercatat"
       tone="ok"
       view={props.view}
+      content
       lines={[
         `${KIND_TITLES[props.view.decision.kind]} untuk ${props.view.decision.employee.name} telah tercatat pada ${when(props.decidedAt)}.`,
         "Tautan ini tidak dapat digunakan lagi. Anda boleh menutup halaman ini.",
@@ -56,6 +66,7 @@ export function AlreadyDecidedPage(props: {
       title="Keputusan sudah diambil"
       tone="info"
       view={props.view}
+      content
       lines={[
         `Keputusan ini sudah diambil oleh ${by(decidedBy)} pada ${when(decidedAt)}.`,
         "Tidak ada yang perlu Anda lakukan lagi melalui tautan ini.",
@@ -93,6 +104,7 @@ export function GonePage(props: {
       title={props.reason === "superseded" ? "Permintaan dibatalkan" : "Tautan tidak berlaku lagi"}
       tone="warn"
       view={props.view}
+      content
       lines={lines}
     />
   );

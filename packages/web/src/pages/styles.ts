@@ -23,7 +23,7 @@ input[type=text],input[type=url],input[type=number],select,textarea{width:100%;f
 textarea{min-height:6rem;resize:vertical}
 input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
 .row{display:grid;grid-template-columns:1fr;gap:.5rem}
-@media (min-width:40rem){.row.cols-3{grid-template-columns:2fr 1fr 1fr}.row.cols-4{grid-template-columns:2fr 1fr 1fr 1fr}}
+@media (min-width:40rem){.row.cols-2{grid-template-columns:1fr 1fr}.row.cols-3{grid-template-columns:2fr 1fr 1fr}.row.cols-4{grid-template-columns:2fr 1fr 1fr 1fr}}
 .hint{font-size:.9rem;color:#4a5561;margin:.15rem 0 .5rem}
 .guidance{margin:.25rem 0 .5rem 1.25rem;padding:0;font-size:.92rem;color:#333}
 button{font:inherit;font-weight:700;padding:.75rem 1.4rem;border-radius:6px;border:0;background:#0b5394;color:#fff;cursor:pointer;min-height:2.75rem}
@@ -38,6 +38,9 @@ button.secondary{background:#e6ebf0;color:#0b5394;border:1px solid #0b5394}
 table{width:100%;border-collapse:collapse;font-size:.95rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e1e6eb;vertical-align:top}
 .table-wrap{overflow-x:auto}
+h3{font-size:1rem;margin:1rem 0 .4rem}
+.rhk{border-top:1px solid #e1e6eb;padding-top:.5rem;margin-top:.5rem}
+.rhk:first-of-type{border-top:0;margin-top:0}
 footer{max-width:48rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#555}
 pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid #d7dde3;padding:.75rem;border-radius:6px}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -253,6 +253,22 @@ export function linkRoutes(options: LinkRoutesOptions) {
             400,
           );
         }
+        // A second or late click: the page says what happened and shows what was decided, read-only.
+        if (!json && (err instanceof AlreadyDecidedError || err instanceof LinkGoneError)) {
+          const view = await viewLink(deps, token).catch(() => undefined);
+          if (view?.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, 409);
+          if (view && view.state !== "pending")
+            return c.html(
+              <GonePage
+                view={view}
+                reason={view.state as "expired"}
+                closedReason={view.decision.closedReason}
+                closedBy={view.decision.closedBy}
+                closedAt={view.decision.closedAt}
+              />,
+              410,
+            );
+        }
         return errorResponse(c, err, json);
       }
     },
