@@ -1,0 +1,449 @@
+// What a browser does with a server-rendered page, for the demo's simulated people: parse the HTML (parse5, the
+// parser of the HTML standard), read what is shown (title, text, definition lists, fieldsets, the error summary),
+// type into the `<form method="post">` and build its submission the way the HTML standard's "constructing the entry
+// list" does (hidden inputs included, the pressed button's name and value, checked radios only, selects with one of
+// their options, disabled controls left out). A person can only type into fields the page has and choose values it
+// offers: anything else throws FormFillError naming the field and the page.
+import { parse, type DefaultTreeAdapterTypes as Dom } from "parse5";
+import { FormFillError } from "./demo.errors";
+
+type Element = Dom.Element;
+type Node = Dom.Node;
+
+const isElement = (node: Node): node is Element => "tagName" in node;
+const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+const hasAttr = (el: Element, name: string) => el.attrs.some((a) => a.name === name);
+
+/** Every element under `root` in document order (template contents are not rendered, so not visited). */
+function* elements(root: Node): Generator<Element> {
+  const children = "childNodes" in root ? root.childNodes : [];
+  for (const child of children) {
+    if (!isElement(child)) continue;
+    yield child;
+    if (child.tagName !== "template") yield* elements(child);
+  }
+}
+
+/** Elements that start a new line (or cell) when shown, so their texts do not run together. */
+const BLOCKS = new Set(
+  "address article aside blockquote br dd details div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol option p pre section summary table td th tr ul".split(
+    " ",
+  ),
+);
+
+/** The text a node shows, whitespace collapsed (scripts and styles are not text a person reads). */
+function textOf(node: Node): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeName === "#text") parts.push((n as Dom.TextNode).value);
+    else if (isElement(n) && (n.tagName === "script" || n.tagName === "style" || n.tagName === "template"))
+      return;
+    else if ("childNodes" in n) {
+      const block = isElement(n) && BLOCKS.has(n.tagName);
+      if (block) parts.push(" ");
+      for (const c of n.childNodes) walk(c);
+      if (block) parts.push(" ");
+    }
+  };
+  walk(node);
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+const ancestors = function* (el: Element): Generator<Element> {
+  for (let p = el.parentNode; p && isElement(p); p = p.parentNode) yield p;
+};
+
+/** One choice a select or a radio group offers: the submitted value and the label a person reads. */
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+/** A submit button as a person sees it. */
+export interface FormButton {
+  name: string | undefined;
+  value: string;
+  label: string;
+}
+
+type Control =
+  | { kind: "text"; el: Element; name: string; type: string; value: string; hidden: boolean; locked: boolean }
+  | { kind: "check"; el: Element; name: string; type: "radio" | "checkbox"; value: string; checked: boolean }
+  | {
+      kind: "select";
+      el: Element;
+      name: string;
+      options: (FormOption & { selected: boolean; disabled: boolean })[];
+    }
+  | { kind: "button"; el: Element; name: string | undefined; value: string; label: string };
+
+const TEXT_TYPES = new Set(["text", "search", "url", "email", "tel", "password", "number", "date", "hidden"]);
+const IGNORED_TYPES = new Set(["reset", "button", "file", "image"]);
+
+/** The `<form method="post">` of a page, with what has been typed into it so far. */
+export class HtmlForm {
+  private readonly controls: Control[] = [];
+
+  /** `page` names the page in error messages; `action` is the absolute URL the form posts to. */
+  constructor(
+    readonly page: string,
+    readonly action: string,
+    private readonly formEl: Element,
+  ) {
+    for (const el of elements(formEl)) {
+      if (isDisabled(el)) continue;
+      const name = attr(el, "name");
+      if (el.tagName === "button") {
+        const type = (attr(el, "type") ?? "submit").toLowerCase();
+        if (type === "submit")
+          this.controls.push({ kind: "button", el, name, value: attr(el, "value") ?? "", label: textOf(el) });
+        continue;
+      }
+      if (el.tagName === "input") {
+        const type = (attr(el, "type") ?? "text").toLowerCase();
+        if (type === "submit") {
+          this.controls.push({
+            kind: "button",
+            el,
+            name,
+            value: attr(el, "value") ?? "",
+            label: attr(el, "value") ?? "",
+          });
+          continue;
+        }
+        if (!name || IGNORED_TYPES.has(type)) continue;
+        if (type === "radio" || type === "checkbox") {
+          this.controls.push({
+            kind: "check",
+            el,
+            name,
+            type,
+            value: attr(el, "value") ?? "on",
+            checked: hasAttr(el, "checked"),
+          });
+        } else {
+          const locked = hasAttr(el, "readonly") || !TEXT_TYPES.has(type);
+          this.controls.push({
+            kind: "text",
+            el,
+            name,
+            type,
+            value: attr(el, "value") ?? "",
+            hidden: type === "hidden",
+            locked,
+          });
+        }
+        continue;
+      }
+      if (!name) continue;
+      if (el.tagName === "textarea") {
+        // parse5 already drops the newline right after <textarea>, as the standard says.
+        this.controls.push({
+          kind: "text",
+          el,
+          name,
+          type: "textarea",
+          value: rawText(el),
+          hidden: false,
+          locked: hasAttr(el, "readonly"),
+        });
+      } else if (el.tagName === "select") {
+        const options = [...elements(el)]
+          .filter((o) => o.tagName === "option")
+          .map((o) => ({
+            value: attr(o, "value") ?? textOf(o),
+            label: textOf(o),
+            selected: hasAttr(o, "selected"),
+            disabled:
+              hasAttr(o, "disabled") ||
+              [...ancestors(o)].some((a) => a.tagName === "optgroup" && hasAttr(a, "disabled")),
+          }));
+        // A single select shows (and submits) its first enabled option when none is marked selected.
+        if (!hasAttr(el, "multiple") && !options.some((o) => o.selected)) {
+          const first = options.find((o) => !o.disabled);
+          if (first) first.selected = true;
+        }
+        this.controls.push({ kind: "select", el, name, options });
+      }
+    }
+  }
+
+  /** Whether the form has a field of this name a person can see or that is sent with it. */
+  has(name: string): boolean {
+    return this.controls.some((c) => c.kind !== "button" && c.name === name);
+  }
+
+  /** The names of the form's fields, in page order, each once. */
+  names(): string[] {
+    return [...new Set(this.controls.flatMap((c) => (c.kind === "button" ? [] : [c.name])))];
+  }
+
+  /** The values a select or radio group offers (the empty "choose" option of a select included). */
+  options(name: string): FormOption[] {
+    const found = this.field(name);
+    const select = found.find((c) => c.kind === "select");
+    if (select && select.kind === "select")
+      return select.options.filter((o) => !o.disabled).map(({ value, label }) => ({ value, label }));
+    const radios = found.filter((c) => c.kind === "check");
+    if (radios.length === 0)
+      throw new FormFillError(
+        `field "${name}" on page "${this.page}" is typed into, it offers no options`,
+        this.page,
+        name,
+      );
+    return radios.map((c) => ({ value: c.value, label: labelOf(this.formEl, c.el) }));
+  }
+
+  /** What the field holds now, as it would be sent ("" for an unchecked radio group). */
+  value(name: string): string {
+    const found = this.field(name);
+    const first = found[0]!;
+    if (first.kind === "select") return first.options.find((o) => o.selected)?.value ?? "";
+    if (first.kind === "check") for (const c of found) if (c.kind === "check" && c.checked) return c.value;
+    return first.kind === "text" ? first.value : "";
+  }
+
+  /** The text of the fieldset a field sits in (its legend and hints): what a person reads next to the field. */
+  fieldsetText(name: string): string {
+    const el = this.field(name)[0]!.el;
+    const fieldset = [...ancestors(el)].find((a) => a.tagName === "fieldset");
+    return fieldset ? textOf(fieldset) : "";
+  }
+
+  /** The submit buttons of the form, in page order. */
+  buttons(): FormButton[] {
+    return this.controls.flatMap((c) =>
+      c.kind === "button" ? [{ name: c.name, value: c.value, label: c.label }] : [],
+    );
+  }
+
+  /**
+   * Types and chooses what a person means to enter, given as field name -> value (a radio or select value, or the
+   * text to type). Throws FormFillError when a field is not on the page, a value is not among the options the page
+   * offers, or the field cannot be typed into (hidden, read-only).
+   */
+  fill(intent: Record<string, string>): this {
+    for (const [name, value] of Object.entries(intent)) {
+      const found = this.field(name);
+      const first = found[0]!;
+      if (first.kind === "select") {
+        const option = first.options.find((o) => o.value === value && !o.disabled);
+        if (!option) throw this.notOffered(name, value, this.options(name));
+        for (const o of first.options) o.selected = o === option;
+      } else if (first.kind === "check") {
+        const checks = found.filter((c): c is Extract<Control, { kind: "check" }> => c.kind === "check");
+        if (first.type === "checkbox" && checks.length === 1 && value === "") first.checked = false;
+        else {
+          const choice = checks.find((c) => c.value === value);
+          if (!choice) throw this.notOffered(name, value, this.options(name));
+          for (const c of checks) if (c.type === "radio") c.checked = c === choice;
+          choice.checked = true;
+        }
+      } else if (first.kind === "text") {
+        if (found.length > 1)
+          throw new FormFillError(
+            `page "${this.page}" has ${found.length} fields named "${name}"; which one to type into is unclear`,
+            this.page,
+            name,
+          );
+        if (first.hidden) {
+          if (first.value === value) continue;
+          throw new FormFillError(
+            `field "${name}" on page "${this.page}" is hidden; a person cannot change it`,
+            this.page,
+            name,
+          );
+        }
+        if (first.locked)
+          throw new FormFillError(
+            `field "${name}" on page "${this.page}" cannot be typed into (${first.type}, read-only or disabled)`,
+            this.page,
+            name,
+          );
+        const max = Number(attr(first.el, "maxlength"));
+        if (Number.isInteger(max) && max >= 0 && [...value].length > max)
+          throw new FormFillError(
+            `field "${name}" on page "${this.page}" takes at most ${max} characters, ${[...value].length} were to be typed`,
+            this.page,
+            name,
+          );
+        first.value = first.type === "textarea" ? value : value.replace(/[\r\n]/g, "");
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The name-value pairs the browser sends when the button with this label is pressed (a RegExp or the exact label;
+   * none: the form's default button, the one Enter presses). Hidden inputs are included, unchecked radios are not.
+   */
+  entries(button?: string | RegExp): [string, string][] {
+    const buttons = this.controls.filter(
+      (c): c is Extract<Control, { kind: "button" }> => c.kind === "button",
+    );
+    const pressed =
+      button === undefined
+        ? buttons[0]
+        : buttons.find((b) => (typeof button === "string" ? b.label === button : button.test(b.label)));
+    if (!pressed)
+      throw new FormFillError(
+        `page "${this.page}" has no button ${button === undefined ? "to submit with" : `"${String(button)}"`}; it offers: ${buttons.map((b) => `"${b.label}"`).join(", ") || "none"}`,
+        this.page,
+        String(button ?? ""),
+      );
+    const out: [string, string][] = [];
+    for (const c of this.controls) {
+      if (c.kind === "button") {
+        if (c === pressed && c.name) out.push([c.name, c.value]);
+      } else if (c.kind === "check") {
+        if (c.checked) out.push([c.name, c.value]);
+      } else if (c.kind === "select") {
+        for (const o of c.options) if (o.selected && !o.disabled) out.push([c.name, o.value]);
+      } else out.push([c.name, c.value]);
+    }
+    // The standard normalises every line break of a submitted name or value to CRLF.
+    return out.map(([n, v]) => [n, v.replace(/\r\n|\r|\n/g, "\r\n")]);
+  }
+
+  /** The `application/x-www-form-urlencoded` body of pressing the button (see entries). */
+  body(button?: string | RegExp): URLSearchParams {
+    return new URLSearchParams(this.entries(button));
+  }
+
+  private field(name: string): Exclude<Control, { kind: "button" }>[] {
+    const found = this.controls.filter(
+      (c): c is Exclude<Control, { kind: "button" }> => c.kind !== "button" && c.name === name,
+    );
+    if (found.length === 0) {
+      const prefix = name.split(".").slice(0, -1).join(".");
+      const near = prefix ? this.names().filter((n) => n.startsWith(`${prefix}.`)) : [];
+      throw new FormFillError(
+        `page "${this.page}" has no field "${name}"${near.length ? ` (it has ${near.slice(0, 8).join(", ")}${near.length > 8 ? ", ..." : ""})` : ""}`,
+        this.page,
+        name,
+      );
+    }
+    return found;
+  }
+
+  private notOffered(name: string, value: string, offered: FormOption[]): FormFillError {
+    return new FormFillError(
+      `field "${name}" on page "${this.page}" does not offer "${value}"; it offers: ${offered.map((o) => `"${o.value}"`).join(", ") || "nothing"}`,
+      this.page,
+      name,
+    );
+  }
+}
+
+function rawText(el: Element): string {
+  return el.childNodes.map((n) => (n.nodeName === "#text" ? (n as Dom.TextNode).value : "")).join("");
+}
+
+/** A control is disabled by its own attribute or by a disabled fieldset around it (outside that fieldset's first legend). */
+function isDisabled(el: Element): boolean {
+  if (hasAttr(el, "disabled")) return true;
+  for (const a of ancestors(el)) {
+    if (a.tagName !== "fieldset" || !hasAttr(a, "disabled")) continue;
+    const legend = a.childNodes.find((c): c is Element => isElement(c) && c.tagName === "legend");
+    if (!legend || ![...ancestors(el)].includes(legend)) return true;
+  }
+  return false;
+}
+
+/** The label a person reads for a control: a `<label>` around it, or the one pointing at its id. */
+function labelOf(root: Element, el: Element): string {
+  const around = [...ancestors(el)].find((a) => a.tagName === "label");
+  if (around) return textOf(around);
+  const id = attr(el, "id");
+  const pointing = id
+    ? [...elements(root)].find((l) => l.tagName === "label" && attr(l, "for") === id)
+    : undefined;
+  return pointing ? textOf(pointing) : "";
+}
+
+/** A page as the browser got it: status, title, the text shown, its post form and error summary. */
+export class HtmlPage {
+  private readonly doc: Dom.Document;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly html: string,
+  ) {
+    this.doc = parse(html);
+  }
+
+  /** The page's heading (its `<h1>`, else its `<title>`). */
+  get title(): string {
+    const all = [...elements(this.doc)];
+    const h1 = all.find((e) => e.tagName === "h1");
+    const title = all.find((e) => e.tagName === "title");
+    return h1 ? textOf(h1) : title ? textOf(title) : "";
+  }
+
+  /** All text the page shows, whitespace collapsed. */
+  get text(): string {
+    const body = [...elements(this.doc)].find((e) => e.tagName === "body");
+    return body ? textOf(body) : textOf(this.doc);
+  }
+
+  /** Whether the page has a form that posts (a decision still to be taken). */
+  get hasForm(): boolean {
+    return this.postForm() !== undefined;
+  }
+
+  /** The page's `<form method="post">`; throws FormFillError when the page has none. */
+  form(): HtmlForm {
+    const el = this.postForm();
+    if (!el) throw new FormFillError(`page "${this.title}" has no form to submit`, this.title, "");
+    return new HtmlForm(this.title, new URL(attr(el, "action") || this.url, this.url).toString(), el);
+  }
+
+  /** The messages of the page's error summary or alert (each list item, else the alert's text). */
+  get errors(): string[] {
+    const alerts = [...elements(this.doc)].filter((e) => attr(e, "role") === "alert");
+    return alerts.flatMap((a) => {
+      const items = [...elements(a)].filter((e) => e.tagName === "li").map(textOf);
+      return items.length ? items : [textOf(a)];
+    });
+  }
+
+  /** The status messages the page shows (`role="status"`), e.g. a confirmation. */
+  get notices(): string[] {
+    return [...elements(this.doc)].filter((e) => attr(e, "role") === "status").map(textOf);
+  }
+
+  /** The description a definition list gives for a term (`<dt>term</dt><dd>...</dd>`), the first one on the page. */
+  definition(term: string): string | undefined {
+    for (const dt of [...elements(this.doc)].filter((e) => e.tagName === "dt")) {
+      if (textOf(dt) !== term) continue;
+      const siblings = (
+        dt.parentNode && "childNodes" in dt.parentNode ? dt.parentNode.childNodes : []
+      ).filter(isElement);
+      const dd = siblings
+        .slice(siblings.indexOf(dt) + 1)
+        .find((e) => e.tagName === "dd" || e.tagName === "dt");
+      if (dd?.tagName === "dd") return textOf(dd);
+    }
+    return undefined;
+  }
+
+  private postForm(): Element | undefined {
+    return [...elements(this.doc)].find(
+      (e) => e.tagName === "form" && (attr(e, "method") ?? "get").toLowerCase() === "post",
+    );
+  }
+}
+
+/** A number typed the Indonesian way: decimal comma, no thousands separator ("95,5", "1200"). */
+export function typedNumber(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return String(rounded).replace(".", ",");
+}
+
+/** Reads a number as Indonesian pages print it ("95,5", "1.200", "1.200,75"); undefined when it is not one. */
+export function readNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t)) return undefined;
+  return Number(t.replace(/\./g, "").replace(",", "."));
+}
