@@ -1,28 +1,16 @@
-import { formatJakarta } from "@kinerja/core/mail/templates";
+import { labelsOf } from "@kinerja/core/i18n/labels";
+import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
 
 /** Formats an ISO instant for pages (Jakarta time, Indonesian). */
 export function when(iso: string | undefined): string {
-  return iso ? formatJakarta(iso, "id") : "-";
+  return formatDateTime(iso, "id");
 }
 
-/** Indonesian names of the recipient roles. */
-export const ROLE_LABELS: Record<string, string> = {
-  employee: "pegawai",
-  appraiser: "pejabat penilai kinerja",
-  "superior-of-appraiser": "atasan pejabat penilai kinerja",
-  hr: "pengelola kinerja",
-  system: "sistem",
-};
+/** Indonesian names of the recipient roles (from the one dictionary, packages/core/src/i18n/labels.ts). */
+export const ROLE_LABELS: Record<string, string> = labelsOf("role");
 
-/** Indonesian titles of the decision kinds. */
-export const KIND_TITLES: Record<string, string> = {
-  "skp-proposal": "Usulan Sasaran Kinerja Pegawai (SKP)",
-  "skp-approval": "Persetujuan SKP",
-  realization: "Laporan Realisasi Kinerja",
-  review: "Penilaian Kinerja",
-  acknowledgement: "Hasil Penilaian Kinerja",
-  "objection-decision": "Keputusan atas Keberatan",
-};
+/** Indonesian titles of the decision kinds (from the one dictionary, packages/core/src/i18n/labels.ts). */
+export const KIND_TITLES: Record<string, string> = labelsOf("decisionKind");
 
 /** Reads a list of objects from an untyped context field. */
 export function listOf(value: unknown): Record<string, unknown>[] {
@@ -40,10 +28,11 @@ export function str(value: unknown): string | undefined {
       : undefined;
 }
 
-/** Describes a target `{min, max?, unit}` as people write it ("1-2 Dokumen"). */
+/** Describes a target `{min, max?, unit}` as people write it ("1-2 Dokumen", "95,5 %"). */
 export function targetText(target: unknown): string {
   if (!target || typeof target !== "object") return "-";
   const t = target as { min?: unknown; max?: unknown; unit?: unknown };
-  const range = t.max !== undefined && t.max !== t.min ? `${t.min}-${t.max}` : `${t.min ?? "-"}`;
+  const num = (n: unknown) => (typeof n === "number" ? formatNumber(n) : `${n ?? "-"}`);
+  const range = t.max !== undefined && t.max !== t.min ? `${num(t.min)}-${num(t.max)}` : num(t.min);
   return `${range} ${t.unit ?? ""}`.trim();
 }
