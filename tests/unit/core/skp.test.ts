@@ -7,6 +7,7 @@ import {
 } from "../../../packages/core/src/skp/skp";
 import { InvalidSkpProposalError, SkpError } from "../../../packages/core/src/skp/skp.errors";
 import type { SkpProposalInput } from "../../../packages/core/src/skp/skp.schema";
+import { t } from "../../../packages/core/src/i18n/messages";
 
 const indicator = {
   text: "Jumlah dokumen perangkat pembelajaran",
@@ -49,7 +50,11 @@ describe("SKP proposal shape", () => {
   it("rule 25: each RHK is utama or tambahan", () => {
     expect(() =>
       parseSkpProposal(proposal({ rhk: [{ ...proposal().rhk[0], kind: "pokok" as never }] })),
-    ).toThrow(/rhk\.0\.kind: must be utama or tambahan/);
+    ).toThrow(`rhk.0.kind: ${t("choice", "id")}`);
+    // English stays available: it names the codes.
+    expect(() =>
+      parseSkpProposal(proposal({ rhk: [{ ...proposal().rhk[0], kind: "pokok" as never }] }), "en"),
+    ).toThrow(/rhk\.0\.kind: must be one of utama, tambahan/);
   });
 
   it("rule 26: each indicator has an aspect in kuantitas, kualitas, waktu, biaya", () => {
@@ -85,7 +90,7 @@ describe("SKP proposal shape", () => {
       const paths = (error as InvalidSkpProposalError).issues.map((i) => i.path);
       expect(paths).toEqual(expect.arrayContaining(["rhk.0.text", "rhk.0.indicators"]));
     }
-    expect(() => parseSkpProposal({ rhk: [] })).toThrow(/at least one RHK/);
+    expect(() => parseSkpProposal({ rhk: [] })).toThrow(t("atLeastOneRhk", "id"));
     expect(() => parseSkpProposal(null)).toThrow(InvalidSkpProposalError);
     expect(() =>
       parseSkpProposal(

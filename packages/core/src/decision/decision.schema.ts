@@ -1,121 +1,142 @@
 import * as v from "valibot";
+import { issueMessage, msg, type Lang } from "../i18n/messages";
+import { validateWith, type FieldIssue } from "../i18n/validate";
 import { BERAKHLAK_KEYS } from "../rating/rating";
 import { PerilakuDetailSchema, RatingSchema } from "../rating/rating.schema";
 import { SkpProposalBodySchema } from "./skp-proposal-body";
 import type { DecisionKind } from "./decision.entity.types";
 
-const text = (max: number, field: string) =>
+// Messages come from the dictionary (i18n/messages.ts) in the language the parse asks for.
+const text = (max: number) =>
   v.pipe(
-    v.string(`${field} must be text`),
+    v.string(msg("text")),
     v.trim(),
-    v.minLength(1, `${field} is required`),
-    v.maxLength(max, `${field} is at most ${max} characters`),
+    v.minLength(1, msg("required")),
+    v.maxLength(max, msg("tooLong", { max })),
   );
-const optionalText = (max: number, field: string) =>
-  v.optional(
-    v.pipe(
-      v.string(`${field} must be text`),
-      v.trim(),
-      v.maxLength(max, `${field} is at most ${max} characters`),
-    ),
-  );
+const optionalText = (max: number) =>
+  v.optional(v.pipe(v.string(msg("text")), v.trim(), v.maxLength(max, msg("tooLong", { max }))));
+
+/** True for an absolute http(s) URL with a host (the only evidence links a reviewer can open safely). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The leader's special behaviour expectations (ekspektasi khusus pimpinan, DOMAIN 4.3) set by the appraising official when
  * approving an SKP: at most one text per BerAKHLAK value, empty ones left out.
  */
 export const EkspektasiKhususBodySchema = v.strictObject(
-  Object.fromEntries(BERAKHLAK_KEYS.map((key) => [key, optionalText(1000, `ekspektasiKhusus.${key}`)])) as Record<
+  Object.fromEntries(BERAKHLAK_KEYS.map((key) => [key, optionalText(1000)])) as Record<
     (typeof BERAKHLAK_KEYS)[number],
     ReturnType<typeof optionalText>
   >,
+  issueMessage,
 );
 
 /** `skp-approval` (appraising official): approve (optionally with special expectations), or return with a comment. */
 export const SkpApprovalBodySchema = v.pipe(
-  v.strictObject({
-    decision: v.picklist(["approve", "return"], "decision must be approve or return"),
-    comment: optionalText(4000, "comment"),
-    ekspektasiKhusus: v.optional(EkspektasiKhususBodySchema),
-  }),
+  v.strictObject(
+    {
+      decision: v.picklist(["approve", "return"], issueMessage),
+      comment: optionalText(4000),
+      ekspektasiKhusus: v.optional(EkspektasiKhususBodySchema),
+    },
+    issueMessage,
+  ),
   v.forward(
-    v.check(
-      (b) => b.decision !== "return" || !!b.comment,
-      "a returned SKP needs a comment saying what to change",
-    ),
+    v.check((b) => b.decision !== "return" || !!b.comment, msg("returnNeedsComment")),
     ["comment"],
   ),
 );
 
 /** `realization` (employee): one value per indicator, with an optional evidence link (http/https only) and note. */
-export const RealizationBodySchema = v.strictObject({
-  items: v.pipe(
-    v.array(
-      v.strictObject({
-        indicatorId: text(200, "indicatorId"),
-        value: v.pipe(
-          v.number("value must be a number"),
-          v.finite("value must be a finite number"),
-          v.minValue(0, "value cannot be negative"),
+export const RealizationBodySchema = v.strictObject(
+  {
+    items: v.pipe(
+      v.array(
+        v.strictObject(
+          {
+            indicatorId: text(200),
+            value: v.pipe(
+              v.number(msg("number")),
+              v.finite(msg("number")),
+              v.minValue(0, msg("notNegative")),
+            ),
+            // One check, so a bad link gets one message.
+            evidenceUrl: v.optional(
+              v.pipe(
+                v.string(msg("text")),
+                v.trim(),
+                v.maxLength(2000, msg("tooLong", { max: 2000 })),
+                v.check(isHttpUrl, msg("url")),
+              ),
+            ),
+            note: optionalText(2000),
+          },
+          issueMessage,
         ),
-        evidenceUrl: v.optional(
-          v.pipe(
-            v.string(),
-            v.trim(),
-            v.maxLength(2000, "evidenceUrl is at most 2000 characters"),
-            v.url("evidenceUrl must be a URL"),
-            v.regex(/^https?:\/\//i, "evidenceUrl must start with http:// or https://"),
-          ),
-        ),
-        note: optionalText(2000, "note"),
-      }),
+        issueMessage,
+      ),
+      v.minLength(1, msg("atLeastOneItem")),
+      v.maxLength(200, msg("maxItems", { max: 200 })),
+      v.check(
+        (items) => new Set(items.map((i) => i.indicatorId)).size === items.length,
+        msg("indicatorOnce"),
+      ),
     ),
-    v.minLength(1, "report at least one indicator"),
-    v.maxLength(200, "at most 200 items"),
-    v.check(
-      (items) => new Set(items.map((i) => i.indicatorId)).size === items.length,
-      "each indicator may appear once",
-    ),
-  ),
-});
+  },
+  issueMessage,
+);
 
 /** `review` (appraising official): results and behaviour ratings, optional per-value detail, feedback, optional justification. */
-export const ReviewBodySchema = v.strictObject({
-  hasilKerja: RatingSchema,
-  perilaku: RatingSchema,
-  perilakuDetail: v.optional(PerilakuDetailSchema),
-  feedback: text(8000, "feedback"),
-  justification: optionalText(8000, "justification"),
-});
+export const ReviewBodySchema = v.strictObject(
+  {
+    hasilKerja: RatingSchema,
+    perilaku: RatingSchema,
+    perilakuDetail: v.optional(PerilakuDetailSchema),
+    feedback: text(8000),
+    justification: optionalText(8000),
+  },
+  issueMessage,
+);
 
 /** `acknowledgement` (employee): acknowledge, or object with a reason (an objection needs one). */
 export const AcknowledgementBodySchema = v.pipe(
-  v.strictObject({
-    decision: v.picklist(["acknowledge", "object"], "decision must be acknowledge or object"),
-    reason: optionalText(8000, "reason"),
-  }),
+  v.strictObject(
+    {
+      decision: v.picklist(["acknowledge", "object"], issueMessage),
+      reason: optionalText(8000),
+    },
+    issueMessage,
+  ),
   v.forward(
-    v.check((b) => b.decision !== "object" || !!b.reason, "an objection needs a reason"),
+    v.check((b) => b.decision !== "object" || !!b.reason, msg("objectionNeedsReason")),
     ["reason"],
   ),
 );
 
 /** `objection-decision` (superior of the appraising official): uphold with revised ratings, or reject; a note is required. */
 export const ObjectionDecisionBodySchema = v.pipe(
-  v.strictObject({
-    decision: v.picklist(["uphold", "reject"], "decision must be uphold or reject"),
-    revised: v.optional(v.strictObject({ hasilKerja: RatingSchema, perilaku: RatingSchema })),
-    note: text(8000, "note"),
-  }),
+  v.strictObject(
+    {
+      decision: v.picklist(["uphold", "reject"], issueMessage),
+      revised: v.optional(v.strictObject({ hasilKerja: RatingSchema, perilaku: RatingSchema }, issueMessage)),
+      note: text(8000),
+    },
+    issueMessage,
+  ),
   v.forward(
-    v.check((b) => b.decision !== "uphold" || !!b.revised, "an upheld objection needs the revised ratings"),
+    v.check((b) => b.decision !== "uphold" || !!b.revised, msg("upholdNeedsRevised")),
     ["revised"],
   ),
   v.forward(
-    v.check(
-      (b) => b.decision !== "reject" || !b.revised,
-      "a rejected objection keeps the ratings; leave revised out",
-    ),
+    v.check((b) => b.decision !== "reject" || !b.revised, msg("rejectKeepsRatings")),
     ["revised"],
   ),
 );
@@ -133,15 +154,15 @@ export const DECISION_BODY_SCHEMAS = {
 /** The validated body type of a decision kind. */
 export type DecisionBody<K extends DecisionKind> = v.InferOutput<(typeof DECISION_BODY_SCHEMAS)[K]>;
 
-/** Validates a body for `kind`; returns the typed body or field-level issues `{path, message}`. */
+/**
+ * Validates a body for `kind`; returns the typed body or field-level issues `{path, message}`: one dictionary
+ * message per field, in `lang` (Bahasa Indonesia unless asked otherwise).
+ */
 export function validateDecisionBody(
   kind: DecisionKind,
   body: unknown,
-): { ok: true; body: Record<string, unknown> } | { ok: false; issues: { path: string; message: string }[] } {
-  const result = v.safeParse(DECISION_BODY_SCHEMAS[kind] as v.GenericSchema, body);
-  if (result.success) return { ok: true, body: result.output as Record<string, unknown> };
-  return {
-    ok: false,
-    issues: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })),
-  };
+  lang?: Lang,
+): { ok: true; body: Record<string, unknown> } | { ok: false; issues: FieldIssue[] } {
+  const result = validateWith(DECISION_BODY_SCHEMAS[kind] as v.GenericSchema, body, lang);
+  return result.ok ? { ok: true, body: result.output as Record<string, unknown> } : result;
 }

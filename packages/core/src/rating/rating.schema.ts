@@ -1,17 +1,18 @@
 import * as v from "valibot";
+import { issueMessage } from "../i18n/messages";
 import { BERAKHLAK_KEYS, ORG_RATINGS, PREDIKATS, RATINGS } from "./rating";
 
 /** A results or behaviour rating code: above | meets | below. */
-export const RatingSchema = v.picklist(RATINGS, "must be one of above, meets, below");
+export const RatingSchema = v.picklist(RATINGS, issueMessage);
 
 /** A predikat kinerja code (DOMAIN 6.3). */
-export const PredikatSchema = v.picklist(PREDIKATS, `must be one of ${PREDIKATS.join(", ")}`);
+export const PredikatSchema = v.picklist(PREDIKATS, issueMessage);
 
 /** An organisation rating code (DOMAIN 6.4). */
-export const OrgRatingSchema = v.picklist(ORG_RATINGS, `must be one of ${ORG_RATINGS.join(", ")}`);
+export const OrgRatingSchema = v.picklist(ORG_RATINGS, issueMessage);
 
 /** A BerAKHLAK value key. */
-export const BerakhlakKeySchema = v.picklist(BERAKHLAK_KEYS, `must be one of ${BERAKHLAK_KEYS.join(", ")}`);
+export const BerakhlakKeySchema = v.picklist(BERAKHLAK_KEYS, issueMessage);
 
 /** A complete per-value behaviour rating: every one of the 7 BerAKHLAK keys, and nothing else. */
 export const PerilakuDetailSchema = v.strictObject(
@@ -19,6 +20,7 @@ export const PerilakuDetailSchema = v.strictObject(
     (typeof BERAKHLAK_KEYS)[number],
     typeof RatingSchema
   >,
+  issueMessage,
 );
 
 /** The rule turning 7 per-value ratings into one behaviour rating; both counts are 1..7 (below wins ties). */

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { issueMessage, msg } from "../i18n/messages";
 import { BERAKHLAK_KEYS } from "../rating/rating";
 
 /** RHK categories (rule 25). */
@@ -38,69 +39,92 @@ export const PERSPECTIVE_LABELS: Readonly<Record<Perspective, { id: string; en: 
   anggaran: { id: "Anggaran", en: "Budget" },
 };
 
+// Messages come from the dictionary (i18n/messages.ts) in the language the parse asks for.
 const Text = (max: number) =>
   v.pipe(
-    v.string("must be text"),
+    v.string(msg("text")),
     v.trim(),
-    v.minLength(1, "must not be empty"),
-    v.maxLength(max, `at most ${max} characters`),
+    v.minLength(1, msg("required")),
+    v.maxLength(max, msg("tooLong", { max })),
   );
-const Amount = v.pipe(v.number("must be a number"), v.finite("must be a finite number"));
+const Amount = v.pipe(v.number(msg("number")), v.finite(msg("number")));
 
 /** A target range with its unit ("1-2 Dokumen", "100 %"). */
-export const TargetSchema = v.object({
-  min: Amount,
-  max: v.optional(Amount),
-  unit: Text(50),
-});
+export const TargetSchema = v.object(
+  {
+    min: Amount,
+    max: v.optional(Amount),
+    unit: Text(50),
+  },
+  issueMessage,
+);
 
 /** One individual performance indicator (IKI) row. */
-export const IndicatorSchema = v.object({
-  text: Text(1000),
-  aspect: v.picklist(ASPECTS, `must be one of ${ASPECTS.join(", ")}`),
-  target: TargetSchema,
-});
+export const IndicatorSchema = v.object(
+  {
+    text: Text(1000),
+    aspect: v.picklist(ASPECTS, issueMessage),
+    target: TargetSchema,
+  },
+  issueMessage,
+);
 
 /** One planned work result (RHK) with its indicators. */
-export const RhkSchema = v.object({
-  /** Optional client id, so comments and realisations can point at a row across revisions. */
-  id: v.optional(Text(100)),
-  text: Text(1000),
-  kind: v.picklist(RHK_KINDS, "must be utama or tambahan"),
-  parentRhkId: v.optional(Text(100)),
-  perspective: v.optional(v.picklist(PERSPECTIVES, `must be one of ${PERSPECTIVES.join(", ")}`)),
-  indicators: v.pipe(
-    v.array(IndicatorSchema, "must be a list"),
-    v.minLength(1, "each RHK needs at least one indicator"),
-    v.maxLength(20),
-  ),
-});
+export const RhkSchema = v.object(
+  {
+    /** Optional client id, so comments and realisations can point at a row across revisions. */
+    id: v.optional(Text(100)),
+    text: Text(1000),
+    kind: v.picklist(RHK_KINDS, issueMessage),
+    parentRhkId: v.optional(Text(100)),
+    perspective: v.optional(v.picklist(PERSPECTIVES, issueMessage)),
+    indicators: v.pipe(
+      v.array(IndicatorSchema, issueMessage),
+      v.minLength(1, msg("atLeastOneIndicator")),
+      v.maxLength(20, msg("maxItems", { max: 20 })),
+    ),
+  },
+  issueMessage,
+);
 
-const Lines = v.optional(v.array(Text(2000), "must be a list of text lines"), []);
+const Lines = v.optional(v.array(Text(2000), issueMessage), []);
 
 /** The SKP annex (lampiran, DOMAIN 4.4, rule 29): three free-text lists, empty when not given. */
-export const SkpAnnexSchema = v.object({
-  dukunganSumberDaya: Lines,
-  skemaPertanggungjawaban: Lines,
-  konsekuensi: Lines,
-});
+export const SkpAnnexSchema = v.object(
+  {
+    dukunganSumberDaya: Lines,
+    skemaPertanggungjawaban: Lines,
+    konsekuensi: Lines,
+  },
+  issueMessage,
+);
 
 /** A special behaviour expectation of the leader for one BerAKHLAK value (DOMAIN 4.3). */
-export const EkspektasiKhususSchema = v.object({
-  key: v.picklist(BERAKHLAK_KEYS, `must be one of ${BERAKHLAK_KEYS.join(", ")}`),
-  text: Text(1000),
-});
+export const EkspektasiKhususSchema = v.object(
+  {
+    key: v.picklist(BERAKHLAK_KEYS, issueMessage),
+    text: Text(1000),
+  },
+  issueMessage,
+);
 
 /** The `skp-proposal` link body (DESIGN 3) plus the annex and the leader's special expectations. */
-export const SkpProposalSchema = v.object({
-  rhk: v.pipe(
-    v.array(RhkSchema, "must be a list"),
-    v.minLength(1, "at least one RHK is required"),
-    v.maxLength(50),
-  ),
-  annex: v.optional(SkpAnnexSchema, { dukunganSumberDaya: [], skemaPertanggungjawaban: [], konsekuensi: [] }),
-  ekspektasiKhusus: v.optional(v.array(EkspektasiKhususSchema), []),
-});
+export const SkpProposalSchema = v.object(
+  {
+    rhk: v.pipe(
+      v.array(RhkSchema, issueMessage),
+      v.minLength(1, msg("atLeastOneRhk")),
+      v.maxLength(50, msg("maxItems", { max: 50 })),
+    ),
+    annex: v.optional(SkpAnnexSchema, {
+      dukunganSumberDaya: [],
+      skemaPertanggungjawaban: [],
+      konsekuensi: [],
+    }),
+    ekspektasiKhusus: v.optional(v.array(EkspektasiKhususSchema, issueMessage), []),
+  },
+  issueMessage,
+);
 
 /** A proposal before parsing (as sent). */
 export type SkpProposalInput = v.InferInput<typeof SkpProposalSchema>;

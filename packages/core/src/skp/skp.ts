@@ -1,4 +1,6 @@
-import * as v from "valibot";
+import { DEFAULT_LANG, t, type Lang } from "../i18n/messages";
+import { validateWith } from "../i18n/validate";
+import { BERAKHLAK } from "../rating/rating";
 import { InvalidSkpProposalError } from "./skp.errors";
 import { SkpProposalSchema, type PositionType, type SkpProposal } from "./skp.schema";
 
@@ -9,7 +11,7 @@ export interface SkpIssue {
   readonly severity: "error" | "warning";
   /** Dot path of the offending field ("rhk.2.parentRhkId"). */
   readonly path: string;
-  /** Explanation in Bahasa Indonesia. */
+  /** Explanation from the dictionary, in Bahasa Indonesia unless another language was asked for. */
   readonly message: string;
 }
 
@@ -22,14 +24,10 @@ export interface SkpContext {
   readonly positionType: PositionType;
 }
 
-/** Parses an SKP proposal body, throwing InvalidSkpProposalError listing every bad field. */
-export function parseSkpProposal(input: unknown): SkpProposal {
-  const result = v.safeParse(SkpProposalSchema, input);
-  if (!result.success) {
-    throw new InvalidSkpProposalError(
-      result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })),
-    );
-  }
+/** Parses an SKP proposal body, throwing InvalidSkpProposalError listing every bad field (messages in `lang`). */
+export function parseSkpProposal(input: unknown, lang: Lang = DEFAULT_LANG): SkpProposal {
+  const result = validateWith(SkpProposalSchema, input, lang);
+  if (!result.ok) throw new InvalidSkpProposalError(result.issues);
   return result.output;
 }
 
@@ -38,16 +36,20 @@ export function parseSkpProposal(input: unknown): SkpProposal {
  * below the top of the cascade every RHK utama intervenes on an existing superior RHK; targets are
  * non-negative with min <= max; JPT rows carry a perspective; at most one special expectation per
  * BerAKHLAK value. Returns every issue found; no issue with severity "error" means it may be submitted.
+ * Messages come from the dictionary in `lang`.
  */
-export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssue[] {
+export function validateSkp(
+  proposal: SkpProposal,
+  context: SkpContext,
+  lang: Lang = DEFAULT_LANG,
+): SkpIssue[] {
   const issues: SkpIssue[] = [];
   const superior = new Set(context.superiorRhkIds);
   const isJpt = context.positionType === "jpt";
   const add = (code: string, severity: SkpIssue["severity"], path: string, message: string) =>
     issues.push({ code, severity, path, message });
 
-  if (!proposal.rhk.some((r) => r.kind === "utama"))
-    add("no-utama", "error", "rhk", "SKP harus memuat paling sedikit satu RHK utama.");
+  if (!proposal.rhk.some((r) => r.kind === "utama")) add("no-utama", "error", "rhk", t("noUtama", lang));
 
   const seenIds = new Map<string, number>();
   const seenTexts = new Map<string, number>();
@@ -59,7 +61,7 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
           "duplicate-rhk-id",
           "error",
           `${at}.id`,
-          `Id RHK "${rhk.id}" sudah dipakai pada RHK ke-${seenIds.get(rhk.id)! + 1}.`,
+          t("duplicateRhkId", lang, { id: rhk.id, n: seenIds.get(rhk.id)! + 1 }),
         );
       else seenIds.set(rhk.id, i);
     }
@@ -69,7 +71,7 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
         "duplicate-rhk-text",
         "warning",
         `${at}.text`,
-        `RHK ini sama dengan RHK ke-${seenTexts.get(normalised)! + 1}.`,
+        t("duplicateRhkText", lang, { n: seenTexts.get(normalised)! + 1 }),
       );
     else seenTexts.set(normalised, i);
 
@@ -79,56 +81,31 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
           "unknown-parent-rhk",
           "error",
           `${at}.parentRhkId`,
-          `RHK atasan "${rhk.parentRhkId}" tidak ditemukan pada SKP atasan.`,
+          t("unknownParentRhk", lang, { id: rhk.parentRhkId }),
         );
       }
     } else if (!context.isTopLevel && rhk.kind === "utama") {
       // Rule 27: below the top, every main result must intervene on a superior's RHK.
-      add(
-        "missing-parent-rhk",
-        "error",
-        `${at}.parentRhkId`,
-        "RHK utama harus mengintervensi salah satu RHK atasan.",
-      );
+      add("missing-parent-rhk", "error", `${at}.parentRhkId`, t("missingParentRhk", lang));
     }
 
     if (isJpt && rhk.perspective === undefined)
-      add(
-        "missing-perspective",
-        "error",
-        `${at}.perspective`,
-        "SKP JPT: setiap RHK harus memiliki perspektif.",
-      );
+      add("missing-perspective", "error", `${at}.perspective`, t("missingPerspective", lang));
     if (!isJpt && rhk.perspective !== undefined)
-      add(
-        "perspective-not-applicable",
-        "warning",
-        `${at}.perspective`,
-        "Perspektif hanya dipakai pada SKP JPT; nilai ini diabaikan.",
-      );
+      add("perspective-not-applicable", "warning", `${at}.perspective`, t("perspectiveNotApplicable", lang));
 
     const aspects = new Set<string>();
     rhk.indicators.forEach((indicator, j) => {
       const ip = `${at}.indicators.${j}`;
       const { min, max } = indicator.target;
-      if (min < 0) add("negative-target", "error", `${ip}.target.min`, "Target tidak boleh negatif.");
+      if (min < 0) add("negative-target", "error", `${ip}.target.min`, t("negativeTarget", lang));
       if (max !== undefined && max < min)
-        add(
-          "target-min-above-max",
-          "error",
-          `${ip}.target.max`,
-          `Target maksimum (${max}) lebih kecil dari target minimum (${min}).`,
-        );
+        add("target-min-above-max", "error", `${ip}.target.max`, t("targetMinAboveMax", lang, { max, min }));
       if (indicator.aspect === "kualitas" && indicator.target.unit.trim() === "%" && (max ?? min) > 100) {
-        add("percent-above-100", "warning", `${ip}.target`, "Target kualitas dalam persen melebihi 100%.");
+        add("percent-above-100", "warning", `${ip}.target`, t("percentAbove100", lang));
       }
       if (aspects.has(indicator.aspect))
-        add(
-          "duplicate-aspect",
-          "warning",
-          `${ip}.aspect`,
-          "Aspek yang sama sudah dipakai pada indikator lain RHK ini.",
-        );
+        add("duplicate-aspect", "warning", `${ip}.aspect`, t("duplicateAspect", lang));
       aspects.add(indicator.aspect);
     });
   });
@@ -141,11 +118,16 @@ export function validateSkp(proposal: SkpProposal, context: SkpContext): SkpIssu
         "duplicate-ekspektasi",
         "error",
         `ekspektasiKhusus.${i}.key`,
-        `Ekspektasi khusus untuk ${e.key} sudah ada.`,
+        t("duplicateEkspektasi", lang, { value: valueLabel(e.key, lang) }),
       );
     seenKeys.add(e.key);
   });
   return issues;
+}
+
+function valueLabel(key: string, lang: Lang): string {
+  const value = BERAKHLAK.find((b) => b.key === key);
+  return value ? (lang === "id" ? value.label : value.labelEn) : key;
 }
 
 /** True when any issue blocks submission. */
