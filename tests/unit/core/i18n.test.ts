@@ -1,184 +1,253 @@
+// The one dictionary of labels (every code a person can see has an Indonesian and an English label) and the
+// Indonesian number and date formatting.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as v from "valibot";
+import { ACTORS, STAGES, STAGE_LABELS } from "../../../packages/core/src/appraisal/appraisal";
+import { CYCLE_KINDS, CYCLE_STATUSES } from "../../../packages/core/src/cycle/cycle.entity";
 import {
-  DECISION_BODY_SCHEMAS,
-  validateDecisionBody,
-} from "../../../packages/core/src/decision/decision.schema";
-import { DECISION_KINDS } from "../../../packages/core/src/decision/decision.entity";
-import { fieldLabel } from "../../../packages/core/src/i18n/fields";
+  DECISION_KINDS,
+  DECISION_STATUSES,
+  DELIVERY_STATUSES,
+} from "../../../packages/core/src/decision/decision.entity";
+import { followUpFor } from "../../../packages/core/src/follow-up/follow-up";
+import { IMPORT_KINDS, IMPORT_STATUSES } from "../../../packages/core/src/imports/import-job.entity";
+import { POSITION_TYPES as ORG_POSITION_TYPES } from "../../../packages/core/src/org/org.schema";
+import { CADENCES } from "../../../packages/core/src/period/period";
 import {
-  MESSAGES,
-  isDictionaryMessage,
-  issueMessage,
-  t,
-  type MessageKey,
-} from "../../../packages/core/src/i18n/messages";
-import { parseDecimal } from "../../../packages/core/src/i18n/number";
-import { BERAKHLAK } from "../../../packages/core/src/rating/rating";
+  BERAKHLAK,
+  BERAKHLAK_KEYS,
+  ORG_RATINGS,
+  ORG_RATING_LABELS,
+  PREDIKATS,
+  PREDIKAT_LABELS,
+  RATINGS,
+  RATING_LABELS,
+} from "../../../packages/core/src/rating/rating";
+import { DECISION_KINDS as FLOW_DECISION_KINDS } from "../../../packages/core/src/services/decision-plan";
+import {
+  ASPECTS,
+  ASPECT_LABELS,
+  PERSPECTIVES,
+  PERSPECTIVE_LABELS,
+  POSITION_TYPES,
+  RHK_KINDS,
+} from "../../../packages/core/src/skp/skp.schema";
+import { hasLabel, LABELS, labelOf, labelsOf, type LabelGroup } from "../../../packages/core/src/i18n/labels";
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatShortDateTime,
+} from "../../../packages/core/src/i18n/format";
+import { KIND_TITLES, ROLE_LABELS, targetText } from "../../../packages/web/src/pages/format";
 
-describe("fieldLabel", () => {
-  it.each([
-    ["rhk.0.indicators.1.target.min", "RHK 1, indikator 2: target minimal"],
-    ["rhk.0.indicators.1.target.max", "RHK 1, indikator 2: target maksimal"],
-    ["rhk.2.indicators.0.target.unit", "RHK 3, indikator 1: satuan target"],
-    ["rhk.0.indicators.0.aspect", "RHK 1, indikator 1: aspek"],
-    ["rhk.0.indicators.0", "RHK 1, indikator 1"],
-    ["rhk.0.indicators", "RHK 1: indikator"],
-    ["rhk.0.perspective", "RHK 1: perspektif"],
-    ["rhk.0.parentRhkId", "RHK 1: RHK atasan yang diintervensi"],
-    ["rhk.1.text", "RHK 2: uraian RHK"],
-    ["rhk", "Rencana hasil kerja (RHK)"],
-    ["items.2.evidenceUrl", "Realisasi indikator 3: tautan bukti dukung"],
-    ["items.0.value", "Realisasi indikator 1: nilai realisasi"],
-    ["items", "Realisasi"],
-    ["perilakuDetail.akuntabel", "Perilaku Akuntabel"],
-    ["perilakuDetail.berorientasiPelayanan", "Perilaku Berorientasi Pelayanan"],
-    ["revised.hasilKerja", "Rating hasil kerja baru"],
-    ["revised.perilaku", "Rating perilaku kerja baru"],
-    ["annex.konsekuensi", "Lampiran: konsekuensi"],
-    ["annex.dukunganSumberDaya.1", "Lampiran: dukungan sumber daya, baris 2"],
-    ["ekspektasiKhusus.akuntabel", "Ekspektasi khusus: Akuntabel"],
-    ["ekspektasiKhusus.0.key", "Ekspektasi khusus 1: nilai BerAKHLAK"],
-    ["hasilKerja", "Rating hasil kerja"],
-    ["feedback", "Umpan balik"],
-    ["note", "Catatan keputusan"],
-    ["", "Formulir"],
-  ])("%s -> %s", (path, label) => {
-    expect(fieldLabel(path)).toBe(label);
+const CORE_SRC = join(process.cwd(), "packages", "core", "src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
   });
+}
 
-  it("names the decision field by kind, and speaks English when asked", () => {
-    expect(fieldLabel("decision", "acknowledgement")).toBe("Tanggapan atas hasil penilaian");
-    expect(fieldLabel("decision", "objection-decision")).toBe("Keputusan atas keberatan");
-    expect(fieldLabel("decision")).toBe("Keputusan");
-    expect(fieldLabel("items.2.evidenceUrl", "realization", "en")).toBe(
-      "Realisation of indicator 3: evidence link",
-    );
-    expect(fieldLabel("perilakuDetail.akuntabel", "review", "en")).toBe("Behaviour: Accountable");
-  });
+/**
+ * Audit actions core writes, read from its sources: `action: "x"`, `action: c ? "x" : "y"`, HR's
+ * `audit(deps, subject, actor, "x", ...)` and the import outcomes. The decision planner's `action` field is its
+ * plan (open, overdue, ...), not an audit entry, so its values are left out.
+ */
+function auditActionsInSources(): Set<string> {
+  const planActions = new Set(["open", "auto-acknowledge", "proceed-without", "overdue", "continue-as-new"]);
+  const found = new Set<string>();
+  for (const file of sourceFiles(CORE_SRC)) {
+    if (file.includes(`${join("core", "src", "i18n")}`)) continue;
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/\baction:\s*"([a-z][a-z-]*)"/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/\baction:\s*[^,\n]*\?\s*"([a-z][a-z-]*)"\s*:\s*"([a-z][a-z-]*)"/g)) {
+      found.add(m[1]!);
+      found.add(m[2]!);
+    }
+    for (const m of text.matchAll(/\baudit\(\s*deps,[^,]+,[^,]+,\s*"([a-z][a-z-]*)"/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/"(import-[a-z]+)"/g)) found.add(m[1]!);
+  }
+  for (const p of planActions) found.delete(p);
+  return found;
+}
 
-  it("quotes a path no form has instead of hiding it", () => {
-    expect(fieldLabel("rhk.0.bogus")).toBe('Isian "rhk.0.bogus"');
-    expect(fieldLabel("perilakuDetail.jujur")).toBe('Isian "perilakuDetail.jujur"');
-    expect(fieldLabel("extra", undefined, "en")).toBe('Field "extra"');
-  });
+describe("labels: every code a person can see has a label", () => {
+  const groups: [LabelGroup, readonly string[]][] = [
+    ["stage", STAGES],
+    ["cycleStatus", CYCLE_STATUSES],
+    ["periodKind", [...CYCLE_KINDS, "semester"]],
+    ["periodicEvaluation", CADENCES],
+    ["setting", ["periodicEvaluation", "reminderAfterDays", "escalateAfterDays", "objectionWindowDays"]],
+    ["decisionStatus", DECISION_STATUSES],
+    ["deliveryStatus", DELIVERY_STATUSES],
+    ["rating", RATINGS],
+    ["predikat", PREDIKATS],
+    ["orgRating", ORG_RATINGS],
+    ["berakhlak", BERAKHLAK_KEYS],
+    ["aspect", ASPECTS],
+    ["perspective", PERSPECTIVES],
+    ["rhkKind", RHK_KINDS],
+    ["positionType", POSITION_TYPES],
+    ["positionType", ORG_POSITION_TYPES],
+    ["role", [...ACTORS, "viewer"]],
+    ["decisionKind", DECISION_KINDS],
+    ["decisionKind", FLOW_DECISION_KINDS],
+    ["decisionChoice", ["approve", "return", "acknowledge", "object", "uphold", "reject"]],
+    ["mailKind", ["request", "reminder", "escalation", "objection-result", "periodic-digest"]],
+    ["skpStatus", ["submitted", "returned", "approved"]],
+    ["importKind", IMPORT_KINDS],
+    ["importStatus", IMPORT_STATUSES],
+    ["executionStatus", ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]],
+  ];
 
-  it("labels every field every decision kind's schema has, for every BerAKHLAK value and row", () => {
-    // Walk each body schema and collect the dot paths of its leaves (rows as index 0).
-    const paths = new Set<string>();
-    const walk = (schema: v.GenericSchema, path: string[]) => {
-      const s = schema as unknown as {
-        type: string;
-        entries?: Record<string, v.GenericSchema>;
-        item?: v.GenericSchema;
-        wrapped?: v.GenericSchema;
-        pipe?: v.GenericSchema[];
-      };
-      if (s.pipe && s.pipe[0] !== schema) return walk(s.pipe[0] as v.GenericSchema, path);
-      if (s.wrapped) return walk(s.wrapped, path);
-      paths.add(path.join("."));
-      if (s.entries) for (const [k, e] of Object.entries(s.entries)) walk(e, [...path, k]);
-      if (s.item) walk(s.item, [...path, "0"]);
-    };
-    for (const kind of DECISION_KINDS) {
-      paths.clear();
-      walk(DECISION_BODY_SCHEMAS[kind] as v.GenericSchema, []);
-      expect(paths.size).toBeGreaterThan(1);
-      for (const path of paths) {
-        const label = fieldLabel(path, kind);
-        expect(label, `${kind} ${path}`).not.toMatch(/^Isian "/);
-        // No camelCase code in a label (BerAKHLAK is the values' own name).
-        expect(label.replace("BerAKHLAK", ""), `${kind} ${path}`).not.toMatch(/[a-z][A-Z]/);
+  it.each(groups.map(([g, codes]) => [g, codes.join(", "), codes] as const))(
+    "%s: %s",
+    (group, _list, codes) => {
+      for (const code of codes) {
+        expect(hasLabel(group, code), `${group}.${code}`).toBe(true);
+        const id = labelOf(group, code);
+        const en = labelOf(group, code, "en");
+        expect(id, `${group}.${code} (id)`).not.toBe(code);
+        expect(id.trim(), `${group}.${code} (id)`).not.toBe("");
+        expect(en.trim(), `${group}.${code} (en)`).not.toBe("");
       }
-    }
-    for (const value of BERAKHLAK)
-      expect(fieldLabel(`perilakuDetail.${value.key}`)).toBe(`Perilaku ${value.label}`);
-  });
-});
-
-describe("the dictionary", () => {
-  it("has every message in both languages with the same parameters", () => {
-    const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(MESSAGES.id) as MessageKey[]) {
-      expect(MESSAGES.en[key], key).toBeTruthy();
-      if (key !== "choice") expect(params(MESSAGES.en[key]), key).toEqual(params(MESSAGES.id[key]));
-    }
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.id).sort());
-  });
-
-  it("fills parameters, writing numbers the language's way, and recognises its own messages", () => {
-    expect(t("tooLong", "id", { max: 1000 })).toBe("Terlalu panjang: paling banyak 1.000 karakter.");
-    expect(t("tooLong", "en", { max: 1000 })).toBe("is at most 1,000 characters");
-    expect(isDictionaryMessage(t("tooLong", "id", { max: 8000 }), "id")).toBe(true);
-    expect(isDictionaryMessage('rhk.0.kind: Invalid key: Expected "kind" but received undefined', "id")).toBe(
-      false,
-    );
-    expect(isDictionaryMessage(t("required", "en"), "id")).toBe(false);
-  });
-
-  it("replaces valibot's defaults: missing and unknown keys, wrong types, in the asked language", () => {
-    const schema = v.strictObject({ a: v.string(), b: v.number() }, issueMessage);
-    const id = v.safeParse(schema, { b: "x", c: 1 }, { lang: "id", message: issueMessage });
-    expect(id.issues?.map((i) => [v.getDotPath(i), i.message])).toEqual([
-      ["a", t("required", "id")],
-      ["b", t("number", "id")],
-      ["c", t("unknownField", "id")],
-    ]);
-    const en = v.safeParse(schema, { b: "x", c: 1 }, { lang: "en", message: issueMessage });
-    expect(en.issues?.map((i) => i.message)).toEqual([
-      t("required", "en"),
-      t("number", "en"),
-      t("unknownField", "en"),
-    ]);
-  });
-
-  it("gives one message per field from validateDecisionBody, Indonesian by default", () => {
-    const result = validateDecisionBody("realization", {
-      items: [{ indicatorId: "i1", value: -1, evidenceUrl: "javascript:alert(1)" }],
-    });
-    expect(result).toEqual({
-      ok: false,
-      issues: [
-        { path: "items.0.value", message: t("notNegative", "id") },
-        { path: "items.0.evidenceUrl", message: t("url", "id") },
-      ],
-    });
-    const missingKind = validateDecisionBody("skp-proposal", {
-      rhk: [
-        { text: "Laporan", indicators: [{ text: "x", aspect: "kuantitas", target: { min: 1, unit: "x" } }] },
-      ],
-    });
-    expect(missingKind).toEqual({
-      ok: false,
-      issues: [{ path: "rhk.0.kind", message: t("required", "id") }],
-    });
-    const english = validateDecisionBody("acknowledgement", { decision: "object" }, "en");
-    expect(english).toEqual({
-      ok: false,
-      issues: [{ path: "reason", message: t("objectionNeedsReason", "en") }],
-    });
-  });
-});
-
-describe("parseDecimal", () => {
-  it.each([
-    ["95,5", 95.5],
-    ["95.5", 95.5],
-    [" 12 ", 12],
-    ["-1", -1],
-    ["1.234,5", 1234.5],
-    ["1.234.567", 1234567],
-    ["1,234.5", 1234.5],
-    ["1,234,567", 1234567],
-    ["0,001", 0.001],
-  ])("%s -> %d", (text, n) => {
-    expect(parseDecimal(text)).toBe(n);
-  });
-
-  it.each(["", "abc", "1,2,3", "1.2.3,4,5", "95,5%", "1e3", "Infinity", "12,", ",5", "1.23,4"])(
-    "refuses %j",
-    (text) => {
-      expect(parseDecimal(text)).toBeUndefined();
     },
   );
+
+  it("labels every follow-up kind core decides", () => {
+    const kinds = new Set(
+      PREDIKATS.flatMap((predikat) =>
+        [[], ["kurang"], ["kurang", "kurang"]].map(
+          (previous) =>
+            followUpFor({
+              predikat,
+              positionType: "pelaksana",
+              previousPredikats: previous as never,
+              at: new Date("2027-12-31T00:00:00Z"),
+            }).kind,
+        ),
+      ),
+    );
+    expect([...kinds].sort()).toEqual(["coaching", "development", "recognition", "sanction-review"]);
+    for (const kind of kinds) expect(labelOf("followUpKind", kind)).not.toBe(kind);
+  });
+
+  it("labels every audit action core writes (skp-submitted, reviewed, objection-upheld, decision, ...)", () => {
+    const actions = auditActionsInSources();
+    for (const expected of [
+      "skp-submitted",
+      "skp-approved",
+      "skp-returned",
+      "realisation-reported",
+      "measurement-snapshot",
+      "reviewed",
+      "objection-filed",
+      "acknowledged",
+      "auto-acknowledged",
+      "objection-upheld",
+      "objection-rejected",
+      "follow-up",
+      "failed",
+      "decision",
+      "cancelled",
+      "created",
+      "retried",
+      "periodic-evaluation",
+      "coaching-dialogue-opened",
+      "cycle-created",
+      "cycle-launched",
+      "cycle-cancelled",
+      "org-rating-set",
+      "import-committed",
+      "import-rejected",
+    ])
+      expect(actions, `the scan finds ${expected}`).toContain(expected);
+    const missing = [...actions].filter((a) => !hasLabel("auditAction", a));
+    expect(missing).toEqual([]);
+  });
+
+  it("reuses the label constants that live beside their codes (one source)", () => {
+    for (const s of STAGES) expect(LABELS.stage[s]).toBe(STAGE_LABELS[s]);
+    for (const p of PREDIKATS) expect(LABELS.predikat[p]).toBe(PREDIKAT_LABELS[p]);
+    for (const r of RATINGS) expect(LABELS.rating[r]).toBe(RATING_LABELS[r]);
+    for (const r of ORG_RATINGS) expect(LABELS.orgRating[r]).toBe(ORG_RATING_LABELS[r]);
+    for (const a of ASPECTS) expect(LABELS.aspect[a]).toBe(ASPECT_LABELS[a]);
+    for (const p of PERSPECTIVES) expect(LABELS.perspective[p]).toBe(PERSPECTIVE_LABELS[p]);
+    for (const b of BERAKHLAK) expect(LABELS.berakhlak[b.key]).toEqual({ id: b.label, en: b.labelEn });
+  });
+
+  it("keeps the web pages' ROLE_LABELS and KIND_TITLES as views of the dictionary", () => {
+    expect(ROLE_LABELS).toEqual(labelsOf("role"));
+    expect(ROLE_LABELS.appraiser).toBe("pejabat penilai kinerja");
+    expect(KIND_TITLES).toEqual(labelsOf("decisionKind"));
+    expect(KIND_TITLES["skp-approval"]).toBe("Persetujuan SKP");
+  });
+
+  it("labelOf answers Indonesian by default, English on request, and the code itself only when unknown", () => {
+    expect(labelOf("periodKind", "quarterly")).toBe("Triwulanan");
+    expect(labelOf("periodKind", "quarterly", "en")).toBe("Quarterly");
+    expect(labelOf("decisionStatus", "decided")).toBe("Sudah diputuskan");
+    expect(labelOf("skpStatus", "approved")).toBe("Disetujui");
+    expect(labelOf("auditAction", "skp-submitted")).toBe("SKP diajukan");
+    expect(labelOf("predikat", "kurang")).toBe("Kurang/Misconduct");
+    expect(labelOf("berakhlak", "berorientasiPelayanan")).toBe("Berorientasi Pelayanan");
+    expect(labelOf("stage", "no-such-stage")).toBe("no-such-stage");
+    // Inherited object keys are not labels.
+    expect(labelOf("stage", "toString")).toBe("toString");
+    expect(hasLabel("stage", "constructor")).toBe(false);
+  });
+});
+
+describe("Indonesian formatting of numbers and dates", () => {
+  it("writes numbers with a decimal comma and dot thousands, without needless zeros", () => {
+    expect(formatNumber(95.5)).toBe("95,5");
+    expect(formatNumber(1234.5)).toBe("1.234,5");
+    expect(formatNumber(1234567)).toBe("1.234.567");
+    expect(formatNumber(12)).toBe("12");
+    expect(formatNumber(12.0)).toBe("12");
+    expect(formatNumber(0.1 + 0.2)).toBe("0,3");
+    expect(formatNumber(-3.25)).toBe("-3,25");
+    expect(formatNumber(2 / 3)).toBe("0,67");
+    expect(formatNumber(2 / 3, "id", 4)).toBe("0,6667");
+    expect(formatNumber(Number.NaN)).toBe("-");
+    expect(formatNumber(undefined)).toBe("-");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+  });
+
+  it("writes percentages from percent points", () => {
+    expect(formatPercent(95.5)).toBe("95,5%");
+    expect(formatPercent(100)).toBe("100%");
+    expect(formatPercent(null)).toBe("-");
+    expect(formatPercent(87.125, "en")).toBe("87.13%");
+  });
+
+  it("writes dates and times in Jakarta time with Indonesian month names", () => {
+    expect(formatDate("2027-01-01")).toBe("1 Januari 2027");
+    expect(formatDate("2027-03-31", "en")).toBe("31 March 2027");
+    // 20:00 UTC is 03:00 the next day in Jakarta.
+    expect(formatDate("2027-03-31T20:00:00Z")).toBe("1 April 2027");
+    expect(formatDate("bukan tanggal")).toBe("bukan tanggal");
+    expect(formatDate(undefined)).toBe("-");
+    expect(formatPeriod("2027-01-01", "2027-03-31")).toBe("1 Januari 2027 s.d. 31 Maret 2027");
+    expect(formatDateTime("2027-01-04T01:00:00.000Z")).toBe("Senin, 04 Januari 2027 pukul 08.00 WIB");
+    expect(formatDateTime(undefined)).toBe("-");
+    expect(formatShortDateTime("2027-01-04T01:00:00.000Z")).toBe("4 Jan 2027 08.00 WIB");
+    expect(formatShortDateTime("2027-12-31T17:30:05.000Z", "id", { seconds: true })).toBe(
+      "1 Jan 2028 00.30.05 WIB",
+    );
+    expect(formatShortDateTime(Date.parse("2027-01-04T01:00:00.000Z"))).toBe("4 Jan 2027 08.00 WIB");
+    expect(formatShortDateTime(null)).toBe("-");
+  });
+
+  it("writes targets with Indonesian numbers", () => {
+    expect(targetText({ min: 90, max: 100, unit: "persen" })).toBe("90-100 persen");
+    expect(targetText({ min: 95.5, unit: "persen" })).toBe("95,5 persen");
+    expect(targetText({ min: 1500, unit: "dokumen" })).toBe("1.500 dokumen");
+    expect(targetText(undefined)).toBe("-");
+  });
 });
