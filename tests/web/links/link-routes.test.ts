@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../packages/web/src/app";
+import { t } from "../../../packages/core/src/i18n/messages";
 import { linksFixture, openAndGetPath, reviewBody } from "./helpers";
 
 const json = { "content-type": "application/json", accept: "application/json" };
@@ -101,7 +102,7 @@ describe("link routes", () => {
     });
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("an objection needs a reason");
+    expect(html).toContain(t("objectionNeedsReason", "id"));
     expect(html).toContain('value="object" required="" checked=""');
     expect(fx.callbacks.succeeded).toHaveLength(0);
   });

@@ -26,6 +26,7 @@ import {
   type LinkRecord,
 } from "./decision.repo";
 import { validateDecisionBody } from "./decision.schema";
+import { t, type Lang } from "../i18n/messages";
 import { validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
@@ -538,6 +539,7 @@ function crossCheck(
   kind: DecisionKind,
   body: Record<string, unknown>,
   context: Record<string, unknown>,
+  lang?: Lang,
 ): { path: string; message: string }[] {
   const ids = (list: unknown) =>
     Array.isArray(list) ? list.map((x) => String((x as { id?: unknown })?.id)) : [];
@@ -545,11 +547,15 @@ function crossCheck(
   if (kind === "skp-proposal") {
     const superior = ids(context.superiorRhk);
     const positionType = v.safeParse(v.picklist(POSITION_TYPES), context.positionType);
-    const skpIssues = validateSkp(body as unknown as SkpProposal, {
-      superiorRhkIds: superior,
-      isTopLevel: typeof context.isTopLevel === "boolean" ? context.isTopLevel : superior.length === 0,
-      positionType: positionType.success ? positionType.output : "pelaksana",
-    });
+    const skpIssues = validateSkp(
+      body as unknown as SkpProposal,
+      {
+        superiorRhkIds: superior,
+        isTopLevel: typeof context.isTopLevel === "boolean" ? context.isTopLevel : superior.length === 0,
+        positionType: positionType.success ? positionType.output : "pelaksana",
+      },
+      lang,
+    );
     for (const issue of skpIssues)
       if (issue.severity === "error") issues.push({ path: issue.path, message: issue.message });
   }
@@ -558,7 +564,7 @@ function crossCheck(
     const items = body.items as { indicatorId: string }[];
     items.forEach((item, i) => {
       if (known.length && !known.includes(item.indicatorId))
-        issues.push({ path: `items.${i}.indicatorId`, message: "is not an indicator of this SKP" });
+        issues.push({ path: `items.${i}.indicatorId`, message: t("unknownIndicator", lang) });
     });
   }
   return issues;
@@ -576,15 +582,21 @@ export interface DecideResult {
 /**
  * Decides once through a link: validates the body for the kind, claims the pending decision with a conditional write in the
  * same transaction as its audit event, then delivers the outcome to the waiting task (redelivered later if that fails).
+ * Validation messages are the dictionary's in `lang` (Bahasa Indonesia unless asked otherwise).
  */
-export async function decide(deps: DecisionDeps, token: string, body: unknown): Promise<DecideResult> {
+export async function decide(
+  deps: DecisionDeps,
+  token: string,
+  body: unknown,
+  lang?: Lang,
+): Promise<DecideResult> {
   const { link, decision } = await resolveLink(deps, token);
   const view = toView(link, decision, deps.clock.now());
   ensureDecidable(view);
-  const validated = validateDecisionBody(decision.kind, body);
+  const validated = validateDecisionBody(decision.kind, body, lang);
   if (!validated.ok)
     throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
-  const cross = crossCheck(decision.kind, validated.body, decision.context ?? {});
+  const cross = crossCheck(decision.kind, validated.body, decision.context ?? {}, lang);
   if (cross.length) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, cross);
 
   const repo = decisionRepo(deps.storage);

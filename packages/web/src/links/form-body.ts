@@ -1,4 +1,5 @@
 import type { DecisionKind } from "@kinerja/core/decision/decision.entity.types";
+import { parseDecimal } from "@kinerja/core/i18n/number";
 
 type Tree = { [key: string]: Tree | string };
 
@@ -47,11 +48,13 @@ export function pruneEmpty(value: unknown): unknown {
   return value;
 }
 
-/** Reads a number typed by a person ("12", "1,5", "1.5"); anything else stays text so validation names the field. */
+/**
+ * Reads a number typed by a person ("12", "95,5", "95.5", "1.234,5", "1.234.567"); anything else stays text so
+ * validation names the field.
+ */
 export function toNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  const text = value.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2");
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : value;
+  return parseDecimal(value) ?? value;
 }
 
 /** Maps the fields of a decision page's form to the JSON body of DESIGN.md section 3 for that kind. */

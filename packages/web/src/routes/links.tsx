@@ -9,7 +9,10 @@ import {
   LinkNotFoundError,
   LinkTamperedError,
 } from "@kinerja/core/decision/decision.errors";
+import { fieldLabel } from "@kinerja/core/i18n/fields";
+import { t, type MessageKey } from "@kinerja/core/i18n/messages";
 import { clientIp } from "../links/client-ip";
+import { requestLang } from "../problem";
 import { formToBody } from "../links/form-body";
 import { DEFAULT_LINK_RATE_LIMIT, rateLimit, type RateLimitOptions } from "../middleware/rate-limit";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
@@ -43,15 +46,33 @@ const wantsJson = (c: Context) => {
   );
 };
 
+/**
+ * A problem+json answer; `title` is a dictionary key, written in the language the request asks for (`?lang=`,
+ * Accept-Language; English by default). A non-English answer with field errors says in `detail` which fields, by label.
+ */
 function problemJson(
   c: Context,
   status: ContentfulStatusCode,
-  title: string,
+  title: MessageKey,
   extra: Record<string, unknown> = {},
 ) {
-  return c.body(JSON.stringify({ type: "about:blank", title, status, ...extra }), status, {
-    "content-type": "application/problem+json",
-  });
+  const lang = requestLang(c);
+  const errors = Array.isArray(extra.errors) ? (extra.errors as { path: string; message: string }[]) : [];
+  const detail =
+    lang !== "en" && errors.length
+      ? `${t("problemInvalidDetail", lang)} ${errors.map((e) => `${fieldLabel(e.path, undefined, lang)}: ${e.message}`).join(" ")}`
+      : undefined;
+  return c.body(
+    JSON.stringify({
+      type: "about:blank",
+      title: t(title, lang),
+      status,
+      ...(detail ? { detail } : {}),
+      ...extra,
+    }),
+    status,
+    { "content-type": "application/problem+json", "content-language": lang },
+  );
 }
 
 /** The link JSON of DESIGN.md section 3: `{kind, appraisalId, cycleId, employee, status, expiresAt, context}` (+ who decided). */
@@ -74,12 +95,12 @@ function linkJson(view: LinkView) {
 /** Maps decision errors to the right status, as a page or as problem+json; anything else is rethrown (a real 500). */
 function errorResponse(c: Context, err: unknown, json: boolean) {
   if (err instanceof LinkNotFoundError)
-    return json ? problemJson(c, 404, "Unknown link") : c.html(<UnknownLinkPage />, 404);
+    return json ? problemJson(c, 404, "linkUnknown") : c.html(<UnknownLinkPage />, 404);
   if (err instanceof LinkTamperedError)
-    return json ? problemJson(c, 403, "Link signature does not match") : c.html(<TamperedLinkPage />, 403);
+    return json ? problemJson(c, 403, "linkTampered") : c.html(<TamperedLinkPage />, 403);
   if (err instanceof AlreadyDecidedError) {
     return json
-      ? problemJson(c, 409, "Already decided", {
+      ? problemJson(c, 409, "linkAlreadyDecided", {
           decisionStatus: "decided",
           decidedBy: err.decidedBy,
           decidedAt: err.decidedAt,
@@ -89,10 +110,19 @@ function errorResponse(c: Context, err: unknown, json: boolean) {
   if (err instanceof LinkGoneError) {
     const status = err.reason === "superseded" ? "superseded" : "expired";
     return json
-      ? problemJson(c, 410, err.reason === "link-expired" ? "Link expired" : `Decision ${status}`, {
-          decisionStatus: status,
-          ...err.detail,
-        })
+      ? problemJson(
+          c,
+          410,
+          err.reason === "link-expired"
+            ? "linkExpired"
+            : status === "superseded"
+              ? "linkDecisionSuperseded"
+              : "linkDecisionExpired",
+          {
+            decisionStatus: status,
+            ...err.detail,
+          },
+        )
       : c.html(<GonePage reason={err.reason} {...err.detail} />, 410);
   }
   throw err;
@@ -103,7 +133,7 @@ async function readBody(
 ): Promise<
   | { kind: "json"; body: unknown }
   | { kind: "form"; entries: [string, string][] }
-  | { kind: "bad"; status: 400 | 415; message: string }
+  | { kind: "bad"; status: 400 | 415; message: MessageKey }
 > {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/json")) {
@@ -111,7 +141,7 @@ async function readBody(
     try {
       return { kind: "json", body: JSON.parse(text) };
     } catch {
-      return { kind: "bad", status: 400, message: "Body is not valid JSON" };
+      return { kind: "bad", status: 400, message: "bodyNotJson" };
     }
   }
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
@@ -123,13 +153,13 @@ async function readBody(
       });
       return { kind: "form", entries };
     } catch {
-      return { kind: "bad", status: 400, message: "Body is not a readable form" };
+      return { kind: "bad", status: 400, message: "bodyNotForm" };
     }
   }
   return {
     kind: "bad",
     status: 415,
-    message: "Send application/json or a form (application/x-www-form-urlencoded)",
+    message: "bodyWrongType",
   };
 }
 
@@ -153,7 +183,7 @@ export function linkRoutes(options: LinkRoutesOptions) {
       (c) => (c.req.path.split("/").pop() ?? "").split(".")[1]?.slice(0, 64) ?? c.req.path.slice(0, 128),
       (c, retry) =>
         wantsJson(c)
-          ? problemJson(c, 429, "Too many requests", { retryAfter: retry })
+          ? problemJson(c, 429, "problem429", { retryAfter: retry })
           : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429),
     ),
   );
@@ -192,7 +222,7 @@ export function linkRoutes(options: LinkRoutesOptions) {
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
         wantsJson(c)
-          ? problemJson(c, 413, "Body too large")
+          ? problemJson(c, 413, "bodyTooLarge")
           : c.html(<BadRequestPage message="Isian formulir terlalu besar." />, 413),
     }),
     async (c) => {
@@ -201,8 +231,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
       const json = read.kind !== "form" && wantsJson(c);
       if (read.kind === "bad") {
         return json || read.status === 415
-          ? problemJson(c, read.status, read.message, { errors: [{ path: "", message: read.message }] })
-          : c.html(<BadRequestPage message={read.message} />, read.status);
+          ? problemJson(c, read.status, read.message, {
+              errors: [{ path: "", message: t(read.message, requestLang(c)) }],
+            })
+          : c.html(<BadRequestPage message={t(read.message, "id")} />, read.status);
       }
       let body: unknown;
       let state: FormState | undefined;
@@ -239,15 +271,16 @@ export function linkRoutes(options: LinkRoutesOptions) {
             read.entries.filter(([k]) => !k.startsWith("_")),
           );
         }
-        const result = await decide(deps, token, body);
+        // Pages are Indonesian; JSON answers in the language the request asks for.
+        const result = await decide(deps, token, body, read.kind === "form" ? "id" : requestLang(c));
         if (json) return c.json({ status: "decided", ...result });
         const view = await viewLink(deps, token);
         return c.html(<ConfirmationPage view={view} decidedAt={result.decidedAt} />);
       } catch (err) {
         if (err instanceof InvalidDecisionBodyError) {
-          if (json || !state) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
+          if (json || !state) return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
           const view = await viewLink(deps, token).catch(() => undefined);
-          if (!view) return problemJson(c, 400, "Invalid decision", { errors: err.issues });
+          if (!view) return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
           return c.html(
             <DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />,
             400,
