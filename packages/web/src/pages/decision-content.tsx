@@ -77,7 +77,7 @@ export function SkpSection(props: { skp: unknown; superiorRhk?: unknown; title?:
               <dd>
                 {str(r.parentRhkId)
                   ? (parents.get(String(r.parentRhkId)) ?? `RHK atasan ${String(r.parentRhkId)}`)
-                  : "Tidak ada (puncak kaskade atau RHK tambahan)"}
+                  : "Tidak mengintervensi RHK atasan"}
               </dd>
               {showPerspective ? (
                 <>

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
-import type { LinkView } from "@kinerja/core/decision/decision.service";
+import type { DecisionKind, LinkView } from "@kinerja/core/decision/decision.service";
+import { fieldLabel } from "@kinerja/core/i18n/fields";
 import { BERAKHLAK, RATING_LABELS, RATINGS } from "@kinerja/core/rating/rating";
 import { ASPECTS, ASPECT_LABELS, PERSPECTIVES, PERSPECTIVE_LABELS } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
@@ -31,7 +32,7 @@ function ErrorsFor(props: { path: string; state: FormState }) {
   );
 }
 
-function ErrorSummary(props: { state: FormState }) {
+function ErrorSummary(props: { state: FormState; kind: DecisionKind }) {
   if (!props.state.errors.length) return null;
   return (
     <div class="notice error" role="alert" aria-labelledby="error-title" tabindex={-1}>
@@ -39,7 +40,7 @@ function ErrorSummary(props: { state: FormState }) {
       <ul class="errors">
         {props.state.errors.map((e) => (
           <li>
-            <a href={`#${fieldId(e.path)}`}>{e.path || "formulir"}</a>: {e.message}
+            <a href={`#${fieldId(e.path)}`}>{fieldLabel(e.path, props.kind)}</a>: {e.message}
           </li>
         ))}
       </ul>
@@ -506,16 +507,29 @@ function SkpApprovalFields(props: { view: LinkView; state: FormState }) {
         need="wajib bila SKP dikembalikan"
         state={props.state}
       />
-      <fieldset id={fieldId("ekspektasiKhusus")}>
-        <legend>Ekspektasi khusus pimpinan (opsional)</legend>
-        <p class="hint">
-          Bila menyetujui, Anda dapat menambahkan ekspektasi khusus untuk nilai BerAKHLAK tertentu; ekspektasi
-          ini menjadi bagian SKP dan acuan penilaian perilaku. Kosongkan nilai yang tidak memerlukannya.
-        </p>
-        {BERAKHLAK.map((value) => (
-          <TextArea name={`ekspektasiKhusus.${value.key}`} label={value.label} state={props.state} rows={2} />
-        ))}
-      </fieldset>
+      <details
+        open={
+          Object.keys(props.state.values).some((k) => k.startsWith("ekspektasiKhusus.")) ? true : undefined
+        }
+      >
+        <summary>Tambahkan ekspektasi khusus pimpinan (opsional)</summary>
+        <fieldset id={fieldId("ekspektasiKhusus")}>
+          <legend>Ekspektasi khusus pimpinan</legend>
+          <p class="hint">
+            Bila menyetujui, Anda dapat menambahkan ekspektasi khusus untuk nilai BerAKHLAK tertentu;
+            ekspektasi ini menjadi bagian SKP dan acuan penilaian perilaku. Kosongkan nilai yang tidak
+            memerlukannya.
+          </p>
+          {BERAKHLAK.map((value) => (
+            <TextArea
+              name={`ekspektasiKhusus.${value.key}`}
+              label={value.label}
+              state={props.state}
+              rows={2}
+            />
+          ))}
+        </fieldset>
+      </details>
     </>
   );
 }
@@ -614,7 +628,7 @@ export function DecisionPage(props: { view: LinkView; action: string; state?: Fo
   return (
     <Layout title={title}>
       <h1>{title}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary state={state} kind={kind} />
       <DecisionSummary view={props.view} />
       <DecisionContext view={props.view} />
       <form method="post" action={props.action} accept-charset="utf-8" novalidate>
