@@ -63,7 +63,7 @@ describe("kinerja commands against a running runtime", () => {
     const status = await kinerja("cycle", "status", id!);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`${id} (Tahunan 2027)`);
-    expect(status.stdout).toMatch(/Appraisals per stage \(60\): target-setting 60/);
+    expect(status.stdout).toMatch(/Penilaian per tahap \(60\): Penetapan Ekspektasi \(SKP\) 60/);
   }, 120_000);
 
   it("moves the clock of the runtime", async () => {

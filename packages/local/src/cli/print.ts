@@ -1,14 +1,16 @@
 // Plain-text rendering of what the CLI prints: the dev runtime banner, the demo report, a cycle's distribution.
+// Codes are printed as their Indonesian labels and numbers and dates in Indonesian format; `--json` keeps the codes.
+import { STAGES } from "@kinerja/core/appraisal/appraisal";
+import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
+import { PREDIKATS } from "@kinerja/core/rating/rating";
 import type { LocalRuntime } from "../runtime/runtime";
 import type { DemoReport, PredikatCounts } from "../demo/run-demo";
 
-const PREDIKAT_LABELS: [keyof PredikatCounts, string][] = [
-  ["sangat_baik", "Sangat Baik"],
-  ["baik", "Baik"],
-  ["butuh_perbaikan", "Butuh Perbaikan"],
-  ["kurang", "Kurang"],
-  ["sangat_kurang", "Sangat Kurang"],
-];
+const PREDIKAT_LABELS: [keyof PredikatCounts, string][] = PREDIKATS.map(
+  (p): [keyof PredikatCounts, string] => [p, labelOf("predikat", p)],
+);
+const PREDIKAT_WIDTH = Math.max(...PREDIKAT_LABELS.map(([, l]) => l.length)) + 2;
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const padLeft = (text: string | number, width: number) => String(text).padStart(width);
@@ -18,23 +20,23 @@ export function devBanner(runtime: LocalRuntime, startMs: number): string {
   const u = runtime.urls;
   return [
     "",
-    `kinerja is running (ready in ${(startMs / 1000).toFixed(1)} s; clock ${runtime.clockState().now})`,
+    `kinerja berjalan (siap dalam ${formatNumber(startMs / 1000, "id", 1)} detik; jam runtime ${formatDateTime(runtime.clockState().now)})`,
     "",
-    `  Dashboard        ${u.dashboard}`,
-    `  Mail outbox      ${u.mail}`,
-    `  Executions       ${u.executions}`,
-    `  Clock            ${u.clock}`,
-    `  HR API           ${u.web}/api   (OpenAPI: ${u.web}/openapi.json)`,
+    `  Dasbor           ${u.dashboard}`,
+    `  Kotak keluar     ${u.mail}`,
+    `  Eksekusi         ${u.executions}`,
+    `  Jam runtime      ${u.clock}`,
+    `  API HR           ${u.web}/api   (OpenAPI: ${u.web}/openapi.json)`,
     `  Step Functions   ${u.states}   (aws --endpoint-url ${u.states} stepfunctions ...)`,
     `  DynamoDB Local   ${u.dynamodb}`,
     "",
-    `  Data dir         ${runtime.dataDir}${runtime.seeded ? "   (demo Salor organisation seeded)" : ""}`,
-    `  HR token         written to ${runtime.dataDir}/hr-token`,
+    `  Direktori data   ${runtime.dataDir}${runtime.seeded ? "   (organisasi demo Kabupaten Salor sudah diisi)" : ""}`,
+    `  Token HR         tersimpan di ${runtime.dataDir}/hr-token`,
     "",
     runtime.hrToken,
     "",
-    "Try: npx kinerja cycle start --name 'Tahunan 2027' --kind annual --from 2027-01-01 --to 2027-12-31",
-    "     npx kinerja clock advance P30D      (Ctrl+C stops everything; data stays for the next start)",
+    "Coba: npx kinerja cycle start --name 'Tahunan 2027' --kind annual --from 2027-01-01 --to 2027-12-31",
+    "      npx kinerja clock advance P30D      (Ctrl+C menghentikan semuanya; data tetap ada untuk start berikutnya)",
     "",
   ].join("\n");
 }
@@ -44,19 +46,29 @@ function distributionTable(
   rows: { label: string; population: number; counts: PredikatCounts; note?: string }[],
 ): string[] {
   const nameWidth = Math.max(24, ...rows.map((r) => r.label.length + 2));
-  const header = `  ${pad("Unit", nameWidth)}${padLeft("N", 4)}${PREDIKAT_LABELS.map(([, l]) => padLeft(l, 17)).join("")}`;
+  const header = `  ${pad("Unit", nameWidth)}${padLeft("N", 6)}${PREDIKAT_LABELS.map(([, l]) => padLeft(l, PREDIKAT_WIDTH)).join("")}`;
   const lines = [header, `  ${"-".repeat(header.length - 2)}`];
   for (const r of rows) {
     const cells = PREDIKAT_LABELS.map(([k]) => {
       const n = r.counts[k];
       const pct = r.population ? Math.round((n / r.population) * 100) : 0;
-      return padLeft(n ? `${n} (${pct}%)` : "-", 17);
+      return padLeft(n ? `${formatNumber(n)} (${formatNumber(pct)}%)` : "-", PREDIKAT_WIDTH);
     });
     lines.push(
-      `  ${pad(r.label, nameWidth)}${padLeft(r.population, 4)}${cells.join("")}${r.note ? `  ${r.note}` : ""}`,
+      `  ${pad(r.label, nameWidth)}${padLeft(formatNumber(r.population), 6)}${cells.join("")}${r.note ? `  ${r.note}` : ""}`,
     );
   }
   return lines;
+}
+
+/** What the demo's people sent to the link pages: page views, form posts by content type, row buttons, late submits. */
+function formTraffic(pages: DemoReport["people"]["pages"]): string {
+  return [
+    `${pages.pageViews} pages opened`,
+    ...Object.entries(pages.posts).map(([type, n]) => `${n} posts as ${type}`),
+    `${pages.rowButtons} presses of "Tambah baris"`,
+    ...(pages.lateSubmits ? [`${pages.lateSubmits} too late (409)`] : []),
+  ].join(", ");
 }
 
 /** The end of `kinerja demo`: distribution per unit, what people did, cost, and where to look. */
@@ -149,33 +161,37 @@ const fullCounts = (c: Partial<PredikatCounts> | undefined): PredikatCounts => (
 });
 const total = (c: PredikatCounts) => Object.values(c).reduce((a, b) => a + b, 0);
 
-/** `kinerja cycle status <id>` and `kinerja report <id>`: stages and the distribution per unit. */
+/** `kinerja cycle status <id>` and `kinerja report <id>`: stages and the distribution per unit, in Indonesian. */
 export function cycleText(cycle: CycleView, withDistribution: boolean): string {
-  const lines = [`${cycle.id}${cycle.name ? ` (${cycle.name})` : ""}: ${cycle.status ?? "?"}`];
+  const lines = [
+    `${cycle.id}${cycle.name ? ` (${cycle.name})` : ""}: ${cycle.status ? labelOf("cycleStatus", cycle.status) : "?"}`,
+  ];
   const counts = cycle.counts ?? {};
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  // Stages in the order an appraisal passes them, then any stage this CLI does not know yet.
+  const order = [...STAGES, ...Object.keys(counts).filter((s) => !(STAGES as readonly string[]).includes(s))];
   lines.push(
-    `  Appraisals per stage (${all}): ${
-      Object.entries(counts)
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => `${s} ${n}`)
-        .join(", ") || "none yet"
+    `  Penilaian per tahap (${formatNumber(all)}): ${
+      order
+        .filter((s) => (counts[s] ?? 0) > 0)
+        .map((s) => `${labelOf("stage", s)} ${formatNumber(counts[s]!)}`)
+        .join(", ") || "belum ada"
     }`,
   );
   if (withDistribution && cycle.distribution) {
     const units = (cycle.distribution.units ?? []).map((u) => {
       const c = fullCounts(u.counts);
       return {
-        label: `${u.unitId}${u.orgRating ? ` [${u.orgRating}]` : ""}`,
+        label: `${u.unitId}${u.orgRating ? ` [${labelOf("orgRating", u.orgRating)}]` : ""}`,
         population: total(c),
         counts: c,
-        note: u.warnings?.length ? `${u.warnings.length} warning(s)` : undefined,
+        note: u.warnings?.length ? `${formatNumber(u.warnings.length)} peringatan` : undefined,
       };
     });
     const overall = fullCounts(cycle.distribution.overall);
     lines.push(
       "",
-      ...distributionTable([...units, { label: "Overall", population: total(overall), counts: overall }]),
+      ...distributionTable([...units, { label: "Keseluruhan", population: total(overall), counts: overall }]),
     );
     for (const u of cycle.distribution.units ?? [])
       for (const w of u.warnings ?? []) lines.push(`  ${u.unitId}: ${w.message}`);

@@ -1,13 +1,16 @@
 // Dev-server pages listing the engine's executions and each one's history, readable by a person (or as JSON with ?format=json).
 import { Hono } from "hono";
 import { html } from "hono/html";
+import { formatNumber, formatShortDateTime } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
 import type { Engine } from "./engine";
 import { StatesApiError } from "./errors";
 import { describeExecution, historyEvent } from "./server";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
-const when = (ms: number | null | undefined) =>
-  ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 19) : "";
+// Engine times in Jakarta time with seconds (several steps often share a minute).
+const when = (ms: number | null | undefined) => (ms ? formatShortDateTime(ms, "id", { seconds: true }) : "");
+const statusLabel = (status: string) => labelOf("executionStatus", status);
 const style = html`<style>
   body {
     font:
@@ -84,30 +87,32 @@ export function executionsRoutes(engine: Engine) {
     if (c.req.query("format") === "json") return c.json({ executions: rows, nextToken: nextToken ?? null });
     return c.html(
       html`<!doctype html>
-        <html lang="en">
+        <html lang="id">
           <head>
             <meta charset="utf-8" />
-            <title>Executions</title>
+            <title>Eksekusi Step Functions</title>
             ${style}
           </head>
           <body>
-            <h1>Step Functions executions (local)</h1>
+            <h1>Eksekusi Step Functions (lokal)</h1>
             <p>
-              Clock: ${engine.clock.now().toISOString()} · filter:
-              <a href="/_local/executions">all</a>
-              ${STATUSES.map((s) => html` · <a href="?status=${s}">${s}</a>`)}
+              Jam runtime: ${when(engine.clock.now().getTime())} · saring:
+              <a href="/_local/executions">semua</a>
+              ${STATUSES.map((s) => html` · <a href="?status=${s}">${statusLabel(s)}</a>`)} · juga sebagai
+              JSON:
+              <a href="?format=json">?format=json</a>
             </p>
             <table>
               <thead>
                 <tr>
-                  <th>Execution</th>
-                  <th>State machine</th>
+                  <th>Eksekusi</th>
+                  <th>Mesin status</th>
                   <th>Status</th>
-                  <th>Current state</th>
-                  <th>Transitions</th>
-                  <th>Started</th>
-                  <th>Stopped</th>
-                  <th>Error</th>
+                  <th>Langkah saat ini</th>
+                  <th>Transisi</th>
+                  <th>Mulai</th>
+                  <th>Berhenti</th>
+                  <th>Galat</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,9 +123,9 @@ export function executionsRoutes(engine: Engine) {
                         <a href="/_local/executions/${encodeURIComponent(r.executionArn)}">${r.name}</a>
                       </td>
                       <td>${r.stateMachine}</td>
-                      <td class="${r.status}">${r.status}</td>
+                      <td class="${r.status}" data-status="${r.status}">${statusLabel(r.status)}</td>
                       <td>${r.currentState ?? ""}</td>
-                      <td>${r.billableStateTransitions}</td>
+                      <td>${formatNumber(r.billableStateTransitions)}</td>
                       <td>${when(Date.parse(r.startDate))}</td>
                       <td>${when(r.stopDate ? Date.parse(r.stopDate) : null)}</td>
                       <td>${r.error ?? ""}</td>
@@ -128,7 +133,7 @@ export function executionsRoutes(engine: Engine) {
                 )}
               </tbody>
             </table>
-            ${nextToken ? html`<p><a href="?nextToken=${nextToken}${statusFilter ? `&status=${statusFilter}` : ""}">older…</a></p>` : ""}
+            ${nextToken ? html`<p><a href="?nextToken=${nextToken}${statusFilter ? `&status=${statusFilter}` : ""}">lebih lama…</a></p>` : ""}
           </body>
         </html>`,
     );
@@ -158,38 +163,44 @@ export function executionsRoutes(engine: Engine) {
     };
     return c.html(
       html`<!doctype html>
-        <html lang="en">
+        <html lang="id">
           <head>
             <meta charset="utf-8" />
             <title>${execution.name}</title>
             ${style}
           </head>
           <body>
-            <p><a href="/_local/executions">← all executions</a></p>
-            <h1>${execution.name} <span class="${execution.status}">${execution.status}</span></h1>
+            <p><a href="/_local/executions">← semua eksekusi</a></p>
+            <h1>
+              ${execution.name}
+              <span class="${execution.status}" data-status="${execution.status}"
+                >${statusLabel(execution.status)}</span
+              >
+            </h1>
             <p>
-              ${execution.stateMachineArn} · started ${when((execution.startDate ?? 0) * 1000)}
-              ${execution.stopDate ? html`· stopped ${when(execution.stopDate * 1000)}` : ""} · current state
-              ${execution.currentState ?? "-"} · ${execution.billableStateTransitions} billable transitions
+              ${execution.stateMachineArn} · mulai ${when((execution.startDate ?? 0) * 1000)}
+              ${execution.stopDate ? html`· berhenti ${when(execution.stopDate * 1000)}` : ""} · langkah saat
+              ini ${execution.currentState ?? "-"} · ${formatNumber(execution.billableStateTransitions)}
+              transisi berbayar
             </p>
-            ${execution.error ? html`<p class="FAILED">Error <b>${execution.error}</b>: ${execution.cause ?? ""}</p>` : ""}
-            <h2>Input</h2>
+            ${execution.error ? html`<p class="FAILED">Galat <b>${execution.error}</b>: ${execution.cause ?? ""}</p>` : ""}
+            <h2>Masukan</h2>
             <pre>${pretty(execution.input)}</pre>
             ${
               execution.output !== undefined
-                ? html`<h2>Output</h2>
+                ? html`<h2>Keluaran</h2>
                     <pre>${pretty(execution.output)}</pre>`
                 : ""
             }
-            <h2>History</h2>
+            <h2>Riwayat</h2>
             <table>
               <thead>
                 <tr>
                   <th>#</th>
-                  <th>Time</th>
-                  <th>Event</th>
-                  <th>State</th>
-                  <th>Input / output / error</th>
+                  <th>Waktu</th>
+                  <th>Peristiwa</th>
+                  <th>Langkah</th>
+                  <th>Masukan / keluaran / galat</th>
                 </tr>
               </thead>
               <tbody>

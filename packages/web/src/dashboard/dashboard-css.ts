@@ -25,8 +25,8 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 .badge.completed,.badge.done{background:#e8f5ec;color:#1e7b34}
 .badge.cancelled{background:#eceff1;color:#555}
 .badge.failed{background:#fdecee;color:#b00020}
-.stages{display:grid;grid-template-columns:minmax(11rem,max-content) 1fr 3.5rem;gap:.3rem .75rem;align-items:center;margin:.5rem 0}
-.stages progress{width:100%;height:.9rem}
+.stages{display:grid;grid-template-columns:minmax(0,max-content) minmax(7rem,1fr) max-content;gap:.3rem .75rem;align-items:center;margin:.5rem 0}
+.stages progress{display:block;width:100%;min-width:0;height:.9rem}
 .stages .n{text-align:right;font-variant-numeric:tabular-nums}
 .unit{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem}
 @media (max-width:50rem){.unit{grid-template-columns:1fr}}
@@ -47,6 +47,11 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e1e6eb;vertic
 th{background:#f0f3f6}
 .table-wrap{overflow-x:auto;border:1px solid #d7dde3;border-radius:8px}
 pre{white-space:pre-wrap;word-break:break-word;margin:0;font-size:.82rem}
+p.detail{margin:0}
+dl.detail{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .6rem;margin:.25rem 0 0;font-size:.88rem}
+dl.detail dt{color:#5b6570}
+dl.detail dd{margin:0;overflow-wrap:anywhere}
+table.audit td:first-child{white-space:nowrap}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}
 textarea,input[type=text]{width:100%;font:inherit;padding:.5rem;border:1px solid #8a96a3;border-radius:6px}
 textarea{min-height:7rem;font-family:ui-monospace,monospace;font-size:.85rem}

@@ -1,16 +1,9 @@
 // Server-rendered pages of the HR dashboard (Bahasa Indonesia): cycles, one cycle (progress, distribution,
 // overdue decisions, employees at risk, appraisals, export), one appraisal's story, and the token login page.
 import type { Child } from "hono/jsx";
-import { STAGE_LABELS, type Stage } from "@kinerja/core/appraisal/appraisal";
-import {
-  ORG_RATINGS,
-  ORG_RATING_LABELS,
-  PREDIKAT_LABELS,
-  RATING_LABELS,
-  type OrgRating,
-  type Predikat,
-  type Rating,
-} from "@kinerja/core/rating/rating";
+import { formatDate, formatNumber, formatPercent, formatPeriod } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
+import { ORG_RATINGS } from "@kinerja/core/rating/rating";
 import type {
   appraisalStory,
   cycleDetail,
@@ -19,9 +12,10 @@ import type {
   listCycles,
   overdueDecisions,
 } from "@kinerja/core/services/hr/hr.service";
-import { KIND_TITLES, ROLE_LABELS, when } from "../pages/format";
+import { targetText, when } from "../pages/format";
 import type { Principal } from "../auth/jwt-verifier";
 import { allowedPattern } from "./allowed-pattern";
+import { AuditTable } from "./audit-trail";
 import { ChartLegend, DistributionChart, StageProgress } from "./charts";
 
 type CycleList = Awaited<ReturnType<typeof listCycles>>;
@@ -31,20 +25,25 @@ type Overdue = Awaited<ReturnType<typeof overdueDecisions>>;
 type AtRisk = Awaited<ReturnType<typeof employeesAtRisk>>;
 type Story = Awaited<ReturnType<typeof appraisalStory>>;
 
-const CYCLE_STATUS: Record<string, string> = {
-  created: "Dibuat",
-  launching: "Sedang diluncurkan",
-  running: "Berjalan",
-  completed: "Selesai",
-  cancelled: "Dibatalkan",
-  failed: "Gagal",
-};
-const KIND: Record<string, string> = { annual: "Tahunan", quarterly: "Triwulanan", monthly: "Bulanan" };
-const stageLabel = (s: string) => STAGE_LABELS[s as Stage]?.id ?? s;
-const predikatLabel = (p: string | undefined) => (p ? (PREDIKAT_LABELS[p as Predikat]?.id ?? p) : "-");
-const ratingLabel = (r: unknown) => (typeof r === "string" ? (RATING_LABELS[r as Rating]?.id ?? r) : "-");
-const orgLabel = (r: string | null | undefined) =>
-  r ? (ORG_RATING_LABELS[r as OrgRating]?.id ?? r) : "belum ditetapkan";
+const stageLabel = (s: string) => labelOf("stage", s);
+const predikatLabel = (p: string | undefined) => (p ? labelOf("predikat", p) : "-");
+const ratingLabel = (r: unknown) => (typeof r === "string" ? labelOf("rating", r) : "-");
+const orgLabel = (r: string | null | undefined) => (r ? labelOf("orgRating", r) : "belum ditetapkan");
+const roleLabel = (r: string) => labelOf("role", r);
+const kindTitle = (k: string) => labelOf("decisionKind", k);
+const person = (p: { name: string; role: string }) => `${p.name} (${roleLabel(p.role)})`;
+
+/**
+ * Who is signed in, as a person reads it: the name, then the roles' labels unless the name already says them
+ * (the local dev tokens are named after their role); a dev token is marked as local.
+ */
+export function signedInText(principal: Principal): string {
+  const dev = principal.subject.startsWith("dev-");
+  const name = (principal.name ?? principal.subject).replace(/\s*\(dev\)\s*$/i, "");
+  const roles = principal.roles.map(roleLabel).filter((r) => r.toLowerCase() !== name.toLowerCase());
+  const extras = [...roles, ...(dev ? ["token lokal"] : [])];
+  return `Masuk sebagai ${name}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}`;
+}
 
 /** The dashboard frame: who is signed in, sign-out, our stylesheet only. */
 export function DashboardLayout(props: { title: string; principal?: Principal; children: Child }) {
@@ -68,7 +67,7 @@ export function DashboardLayout(props: { title: string; principal?: Principal; c
           </div>
           {props.principal ? (
             <div class="who">
-              {`Masuk sebagai ${props.principal.name ?? props.principal.subject} (${props.principal.roles.join(", ")}) `}
+              {`${signedInText(props.principal)} `}
               <form method="post" action="/dashboard/logout">
                 <button type="submit">Keluar</button>
               </form>
@@ -144,8 +143,8 @@ export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
               <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}`}>{c.name}</a>
             </h2>
             <p class="muted">
-              {`${KIND[c.kind] ?? c.kind} · ${c.periodStart} s.d. ${c.periodEnd} · `}
-              <span class={`badge ${c.status}`}>{CYCLE_STATUS[c.status] ?? c.status}</span>
+              {`${labelOf("periodKind", c.kind)} · ${formatPeriod(c.periodStart, c.periodEnd)} · `}
+              <span class={`badge ${c.status}`}>{labelOf("cycleStatus", c.status)}</span>
             </p>
             <StageProgress counts={c.counts} total={c.total} />
           </section>
@@ -181,18 +180,18 @@ export function CyclePage(props: {
       <div class="card">
         <dl class="meta">
           <dt>Jenis</dt>
-          <dd>{KIND[c.kind] ?? c.kind}</dd>
+          <dd>{labelOf("periodKind", c.kind)}</dd>
           <dt>Periode</dt>
-          <dd>{`${c.periodStart} s.d. ${c.periodEnd}`}</dd>
+          <dd>{formatPeriod(c.periodStart, c.periodEnd)}</dd>
           <dt>Status</dt>
           <dd>
-            <span class={`badge ${c.status}`}>{CYCLE_STATUS[c.status] ?? c.status}</span>
+            <span class={`badge ${c.status}`}>{labelOf("cycleStatus", c.status)}</span>
             {c.failureReason ? ` ${c.failureReason}` : ""}
           </dd>
           <dt>Pegawai dinilai</dt>
-          <dd>{String(c.total)}</dd>
+          <dd>{formatNumber(c.total)}</dd>
           <dt>Pengaturan</dt>
-          <dd>{`Evaluasi berkala: ${c.settings.periodicEvaluation}; pengingat setelah ${c.settings.reminderAfterDays} hari; eskalasi setelah ${c.settings.escalateAfterDays} hari; masa keberatan ${c.settings.objectionWindowDays} hari`}</dd>
+          <dd data-field="settings">{`Evaluasi berkala: ${labelOf("periodicEvaluation", c.settings.periodicEvaluation).toLowerCase()}; pengingat setelah ${formatNumber(c.settings.reminderAfterDays)} hari; eskalasi setelah ${formatNumber(c.settings.escalateAfterDays)} hari; masa keberatan ${formatNumber(c.settings.objectionWindowDays)} hari`}</dd>
         </dl>
         <div class="actions">
           <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/export.csv`} download>
@@ -242,7 +241,7 @@ export function CyclePage(props: {
                   <select id={`rating-${u.unitId}`} name="rating">
                     {ORG_RATINGS.map((r) => (
                       <option value={r} selected={r === u.orgRating}>
-                        {ORG_RATING_LABELS[r].id}
+                        {labelOf("orgRating", r)}
                       </option>
                     ))}
                   </select>
@@ -266,7 +265,7 @@ export function CyclePage(props: {
       ))}
 
       <h2 id="terlambat">Keputusan yang terlambat</h2>
-      <p class="muted">{`Keputusan yang belum diambil lebih dari ${c.settings.reminderAfterDays} hari setelah diminta.`}</p>
+      <p class="muted">{`Keputusan yang belum diambil lebih dari ${formatNumber(c.settings.reminderAfterDays)} hari setelah diminta.`}</p>
       {props.overdue.length === 0 ? (
         <p class="ok">Tidak ada keputusan yang terlambat.</p>
       ) : (
@@ -285,16 +284,13 @@ export function CyclePage(props: {
             <tbody>
               {props.overdue.map((o) => (
                 <tr>
-                  <td>
-                    {o.waitingFor.map((p) => `${p.name} (${ROLE_LABELS[p.role] ?? p.role})`).join(", ") ||
-                      "-"}
-                  </td>
-                  <td>{KIND_TITLES[o.kind] ?? o.kind}</td>
+                  <td>{o.waitingFor.map(person).join(", ") || "-"}</td>
+                  <td>{kindTitle(o.kind)}</td>
                   <td>
                     <a href={`/dashboard/appraisals/${encodeURIComponent(o.appraisalId)}`}>{o.name}</a>
                   </td>
                   <td>{when(o.since)}</td>
-                  <td>{`${o.waitingDays} hari`}</td>
+                  <td>{`${formatNumber(o.waitingDays)} hari`}</td>
                   <td>{o.escalated ? "sudah dieskalasi" : "-"}</td>
                 </tr>
               ))}
@@ -326,7 +322,7 @@ export function CyclePage(props: {
                   </td>
                   <td>{names.get(r.unitId) ?? r.unitId}</td>
                   <td>{r.period}</td>
-                  <td>{r.achievementPct === null ? "-" : `${r.achievementPct}%`}</td>
+                  <td>{formatPercent(r.achievementPct)}</td>
                   <td>{r.reasons.join("; ") || "-"}</td>
                 </tr>
               ))}
@@ -370,38 +366,6 @@ export function CyclePage(props: {
       <h2>Jejak audit siklus</h2>
       <AuditTable events={c.audit} />
     </DashboardLayout>
-  );
-}
-
-function AuditTable(props: {
-  events: { at: string; actor: string; action: string; kind?: string; linkId?: string; detail: unknown }[];
-}) {
-  if (props.events.length === 0) return <p class="muted">Belum ada catatan.</p>;
-  return (
-    <div class="table-wrap">
-      <table class="audit">
-        <thead>
-          <tr>
-            <th>Waktu</th>
-            <th>Pelaku</th>
-            <th>Tindakan</th>
-            <th>Rincian</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.events.map((e) => (
-            <tr data-action={e.action}>
-              <td>{when(e.at)}</td>
-              <td>{e.actor}</td>
-              <td>{e.kind ? `${e.action} · ${KIND_TITLES[e.kind] ?? e.kind}` : e.action}</td>
-              <td>
-                <pre>{JSON.stringify(e.detail, null, 1)}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -451,6 +415,22 @@ type StoryRecord = Story & {
   cancellation?: { at: string; by: string; reason: string };
 };
 
+// Names of the people an appraisal's audit trail may name by NIP (the employee, the officials, the deciders).
+function peopleOf(s: StoryRecord): Map<string, string> {
+  const people = new Map<string, string>();
+  const add = (p: { nip?: string; name?: string } | undefined) => {
+    if (p?.nip && p.name) people.set(p.nip, p.name);
+  };
+  add({ nip: s.nip, name: s.name });
+  add(s.appraiser);
+  add(s.superiorOfAppraiser);
+  for (const d of s.decisions) {
+    for (const r of d.recipients ?? []) add(r);
+    add(d.decidedBy);
+  }
+  return people;
+}
+
 /** One appraisal's full story: who, the SKP, realisation, review, objection, follow-up, decisions and the audit trail. */
 export function AppraisalPage(props: { principal: Principal; story: Story }) {
   const s = props.story as StoryRecord;
@@ -494,15 +474,15 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
       <h2>Sasaran Kinerja Pegawai (SKP)</h2>
       {s.skp ? (
         <div class="card">
-          <p class="muted">{`Status SKP: ${s.skp.status}`}</p>
+          <p class="muted">{`Status SKP: ${labelOf("skpStatus", s.skp.status)}`}</p>
           {s.skp.rhk.map((r) => (
             <div>
-              <h3>{`${r.kind === "utama" ? "RHK utama" : "RHK tambahan"}: ${r.text}`}</h3>
+              <h3>{`${labelOf("rhkKind", r.kind)}: ${r.text}`}</h3>
               <ul>
                 {r.indicators.map((i) => {
                   const real = s.realisation?.items.find((x) => x.indicatorId === i.id);
                   return (
-                    <li>{`${i.text} (${i.aspect}) — target ${i.target.min}${i.target.max !== undefined ? `-${i.target.max}` : ""} ${i.target.unit}; realisasi ${real ? real.value : "-"}`}</li>
+                    <li>{`${i.text} (${labelOf("aspect", i.aspect)}) — target ${targetText(i.target)}; realisasi ${real ? `${formatNumber(real.value)} ${i.target.unit}` : "-"}`}</li>
                   );
                 })}
               </ul>
@@ -545,7 +525,7 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <h3>Keberatan</h3>
           <p>{`Diajukan ${when(s.objection.filedAt)}: ${s.objection.reason}`}</p>
           {s.objection.decision ? (
-            <p>{`Keputusan: ${s.objection.decision.outcome === "uphold" ? "diterima" : "ditolak"} (${predikatLabel(s.objection.decision.predikatBefore)} → ${predikatLabel(s.objection.decision.predikatAfter)}), ${s.objection.decision.note}`}</p>
+            <p>{`Keputusan: ${labelOf("decisionChoice", s.objection.decision.outcome)} (${predikatLabel(s.objection.decision.predikatBefore)} → ${predikatLabel(s.objection.decision.predikatAfter)})${s.objection.decision.note ? `, ${s.objection.decision.note}` : ""}`}</p>
           ) : (
             <p class="warn">Menunggu keputusan atasan pejabat penilai.</p>
           )}
@@ -554,13 +534,14 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
       {s.followUp ? (
         <div class="card">
           <h3>Tindak lanjut</h3>
+          {s.followUp.kind ? <p>{labelOf("followUpKind", s.followUp.kind)}</p> : null}
           <ul>
             {(s.followUp.recommendations ?? []).map((r) => (
               <li>{r}</li>
             ))}
           </ul>
           {s.followUp.coachingPlan?.deadline ? (
-            <p>{`Batas pembinaan: ${s.followUp.coachingPlan.deadline}`}</p>
+            <p>{`Batas pembinaan: ${formatDate(s.followUp.coachingPlan.deadline)}`}</p>
           ) : null}
         </div>
       ) : null}
@@ -581,11 +562,9 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <tbody>
             {s.decisions.map((d) => (
               <tr>
-                <td>{KIND_TITLES[d.kind] ?? d.kind}</td>
-                <td>{d.status}</td>
-                <td>
-                  {(d.recipients ?? []).map((p) => `${p.name} (${ROLE_LABELS[p.role] ?? p.role})`).join(", ")}
-                </td>
+                <td>{kindTitle(d.kind)}</td>
+                <td data-status={d.status}>{labelOf("decisionStatus", d.status)}</td>
+                <td>{(d.recipients ?? []).map(person).join(", ")}</td>
                 <td>{when(d.createdAt)}</td>
                 <td>{when(d.dueAt)}</td>
                 <td>{d.decidedAt ? `${when(d.decidedAt)} oleh ${d.decidedBy?.name ?? "-"}` : "-"}</td>
@@ -596,7 +575,7 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
       </div>
 
       <h2>Jejak audit</h2>
-      <AuditTable events={s.audit} />
+      <AuditTable events={s.audit} people={peopleOf(s)} />
     </DashboardLayout>
   );
 }

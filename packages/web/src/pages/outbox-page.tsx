@@ -1,6 +1,16 @@
 import type { OutboxEntry } from "@kinerja/core/mail/outbox-mail";
 import { Layout } from "./layout";
+import { formatShortDateTime } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
 import { when } from "./format";
+
+/** What a mail is, from its tags: "Pengingat · Persetujuan SKP", "Hasil keputusan keberatan"; "-" when untagged. */
+export function mailKindText(tags: Record<string, string> | undefined): string {
+  if (!tags) return "-";
+  if (tags.mailKind)
+    return `${labelOf("mailKind", tags.mailKind)}${tags.kind ? ` · ${labelOf("decisionKind", tags.kind)}` : ""}`;
+  return tags.kind ? labelOf("mailKind", tags.kind) : "-";
+}
 
 /** The local outbox as a list a person can click through. */
 export function OutboxListPage(props: { mails: OutboxEntry[]; to?: string }) {
@@ -18,6 +28,7 @@ export function OutboxListPage(props: { mails: OutboxEntry[]; to?: string }) {
             <tr>
               <th scope="col">Waktu</th>
               <th scope="col">Kepada</th>
+              <th scope="col">Jenis</th>
               <th scope="col">Subjek</th>
               <th scope="col">Tautan</th>
             </tr>
@@ -25,10 +36,13 @@ export function OutboxListPage(props: { mails: OutboxEntry[]; to?: string }) {
           <tbody>
             {props.mails.map((m) => (
               <tr>
-                <td>{when(m.sentAt)}</td>
+                <td>
+                  <time datetime={m.sentAt}>{formatShortDateTime(m.sentAt)}</time>
+                </td>
                 <td>
                   <a href={`/_local/mail?to=${encodeURIComponent(m.to)}&format=html`}>{m.to}</a>
                 </td>
+                <td>{mailKindText(m.tags)}</td>
                 <td>
                   <a href={`/_local/mail/${encodeURIComponent(m.id)}?format=html`}>{m.subject}</a>
                 </td>
@@ -60,6 +74,8 @@ export function OutboxMailPage(props: { mail: OutboxEntry }) {
         <dd>{m.to}</dd>
         <dt>Dikirim</dt>
         <dd>{when(m.sentAt)}</dd>
+        <dt>Jenis</dt>
+        <dd>{mailKindText(m.tags)}</dd>
       </dl>
       <pre>{m.text}</pre>
       <ul>

@@ -1,0 +1,71 @@
+// The dashboard overview's progress bars have real width in a browser (they once collapsed to dots in the narrow
+// cycle cards: the stage labels took the whole row). The page is rendered by the dashboard's own components and
+// stylesheet, loaded into chromium at desktop and phone widths; screenshots go to tests/artifacts/.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DASHBOARD_CSS } from "../../packages/web/src/dashboard/dashboard-css";
+import { CyclesPage } from "../../packages/web/src/dashboard/pages";
+
+const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
+
+function overviewHtml(): string {
+  const cycles = ["Triwulan I 2027", "Tahunan 2027", "Bulanan Januari 2027"].map((name, i) => ({
+    id: `c${i}`,
+    name,
+    kind: (["quarterly", "annual", "monthly"] as const)[i]!,
+    periodStart: "2027-01-01",
+    periodEnd: "2027-03-31",
+    status: "running",
+    total: 12,
+    counts: { "target-setting": 3, measurement: 2, review: 1, feedback: 4, "follow-up": 0, done: 2 },
+  }));
+  const page = CyclesPage({
+    principal: { subject: "dev-hr", name: "Pengelola Kinerja (dev)", roles: ["hr"] },
+    cycles: cycles as unknown as Parameters<typeof CyclesPage>[0]["cycles"],
+  });
+  return `<!doctype html>${String(page).replace(
+    /<link rel="stylesheet"[^>]*>/,
+    `<style>${DASHBOARD_CSS}</style>`,
+  )}`;
+}
+
+describe("dashboard overview layout in chromium", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
+  }, 60_000);
+
+  afterAll(async () => browser?.close());
+
+  it.each([
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ] as const)("draws every stage's progress bar with real width (%s)", async (name, width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.setContent(overviewHtml());
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Triwulanan · 1 Januari 2027 s.d. 31 Maret 2027");
+    expect(await page.locator("header .who").innerText()).toContain(
+      "Masuk sebagai Pengelola Kinerja (token lokal)",
+    );
+    const bars = page.locator("section[data-cycle] progress");
+    expect(await bars.count()).toBe(18);
+    for (const box of await Promise.all((await bars.all()).map((b) => b.boundingBox()))) {
+      expect(box!.width).toBeGreaterThan(80);
+    }
+    // The count column stays on the same row as its bar.
+    const bar = await page.locator("section[data-cycle=c0] progress[data-stage=feedback]").boundingBox();
+    const count = await page.locator("section[data-cycle=c0] .stages .n").nth(3).boundingBox();
+    expect(Math.abs(bar!.y + bar!.height / 2 - (count!.y + count!.height / 2))).toBeLessThan(8);
+    expect(await page.locator("section[data-cycle=c0] .stages .n").nth(3).innerText()).toBe("4/12");
+    await page.screenshot({ path: join(ARTIFACTS, `dashboard-overview-${name}.png`), fullPage: true });
+    await page.close();
+  });
+});
