@@ -31,6 +31,7 @@ export function Mail({ stack, app }: StackContext) {
   return {
     mail: {
       from: settings.mailFrom,
+      hrEmail: settings.hrEmail,
       identityArn,
       configurationSetArn,
       configurationSetName: configurationSet.configurationSetName,

@@ -21,6 +21,8 @@ const StageSettingsSchema = v.object({
   KINERJA_OIDC_ROLES_CLAIM: v.optional(v.pipe(v.string(), v.minLength(1)), "roles"),
   /** Verified SES sender domain (or address) mail is sent from. */
   KINERJA_MAIL_FROM: v.pipe(v.string(), v.email()),
+  /** HR's (pengelola kinerja) mailbox for overdue decisions nobody in the organisation can take over. */
+  KINERJA_HR_EMAIL: v.optional(v.pipe(v.string(), v.email())),
   /** Public base URL of the links in mails; defaults to the HTTP API URL. */
   KINERJA_BASE_URL: v.optional(httpsUrl),
   /** Steady-state request rate per second API Gateway lets through. */
@@ -36,6 +38,7 @@ export interface StageSettings {
   oidc: { issuer: string; audience: string[]; rolesClaim: string };
   mailFrom: string;
   mailDomain: string;
+  hrEmail?: string;
   baseUrl?: string;
   throttle: { rate: number; burst: number };
 }
@@ -78,6 +81,7 @@ export function readStageSettings(
     },
     mailFrom: s.KINERJA_MAIL_FROM,
     mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],
+    ...(s.KINERJA_HR_EMAIL ? { hrEmail: s.KINERJA_HR_EMAIL } : {}),
     baseUrl: s.KINERJA_BASE_URL,
     throttle: { rate: s.KINERJA_API_RATE, burst: s.KINERJA_API_BURST },
   };

@@ -18,6 +18,15 @@ export const StepConfigSchema = v.object({
     "kinerja@example.invalid",
   ),
   AWS_REGION: v.optional(v.string(), "ap-southeast-3"),
+  // HR's (pengelola kinerja) mailbox: told when an overdue decision has nobody above to take it (no superior of the
+  // appraiser, an objection decision). Without it those notices are not sent (the person asked is still reminded).
+  KINERJA_HR_EMAIL: v.optional(
+    v.pipe(v.string(), v.trim(), v.email("KINERJA_HR_EMAIL must be an e-mail address")),
+  ),
+  KINERJA_HR_NAME: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    "Pengelola Kinerja",
+  ),
 });
 
 /** Validated step configuration. */
@@ -39,6 +48,34 @@ function describeIssues(issues: v.BaseIssue<unknown>[]): string {
       return i.input === undefined ? `${name}: ${name} is required` : `${name}: ${i.message}`;
     })
     .join("; ");
+}
+
+/** HR's contact from a validated configuration, or undefined when KINERJA_HR_EMAIL is not set. */
+export function hrContactOf(config: Pick<StepConfig, "KINERJA_HR_EMAIL" | "KINERJA_HR_NAME">) {
+  return config.KINERJA_HR_EMAIL
+    ? { name: config.KINERJA_HR_NAME, email: config.KINERJA_HR_EMAIL }
+    : undefined;
+}
+
+/** The HR contact the local runtime uses when KINERJA_HR_EMAIL is not set (the demo regency's staffing office). */
+export const LOCAL_HR_EMAIL = "kepegawaian@salorkab.go.id";
+
+/**
+ * Reads HR's contact for the local runtime: KINERJA_HR_EMAIL (and KINERJA_HR_NAME) validated like the cloud's, else
+ * {@link LOCAL_HR_EMAIL}. A bad value is a StepConfigError naming the variable.
+ */
+export function readLocalHrContact(env: Record<string, string | undefined> = process.env) {
+  const schema = v.object({
+    KINERJA_HR_EMAIL: v.optional(StepConfigSchema.entries.KINERJA_HR_EMAIL.wrapped, LOCAL_HR_EMAIL),
+    KINERJA_HR_NAME: StepConfigSchema.entries.KINERJA_HR_NAME,
+  });
+  const parsed = v.safeParse(schema, {
+    KINERJA_HR_EMAIL: env.KINERJA_HR_EMAIL || undefined,
+    KINERJA_HR_NAME: env.KINERJA_HR_NAME || undefined,
+  });
+  if (!parsed.success)
+    throw new StepConfigError(`invalid step configuration: ${describeIssues(parsed.issues)}`);
+  return { name: parsed.output.KINERJA_HR_NAME, email: parsed.output.KINERJA_HR_EMAIL };
 }
 
 /** Parses the environment (once per cold start; callers cache the result). */

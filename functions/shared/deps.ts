@@ -9,6 +9,7 @@ import {
   closeDecision,
   decisionState,
   markDecisionConsumed,
+  notifyDecisionOverdue,
   openDecision,
   type DecisionDeps,
 } from "@kinerja/core/decision/decision.service";
@@ -17,15 +18,17 @@ import { createLinkSigner, type LinkKeyring, type LinkSigner } from "@kinerja/co
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
-import type { DecisionGateway } from "@kinerja/core/services/decision-gateway";
+import type { DecisionGateway, HrContact } from "@kinerja/core/services/decision-gateway";
 import type { FlowDeps } from "@kinerja/core/services/appraisal-flow";
 import { revisedResultMail } from "@kinerja/core/services/flow-mail";
 import type { Predikat } from "@kinerja/core/rating/rating";
-import { readLinkKeys, readStepConfig, StepConfigError } from "./config";
+import { hrContactOf, readLinkKeys, readStepConfig, StepConfigError } from "./config";
 
 /** Everything a step handler may use. */
 export interface StepDeps extends FlowDeps {
   storage: Storage;
+  /** HR's contact for overdue notices nobody in the organisation can take over (KINERJA_HR_EMAIL). */
+  hr?: HrContact;
 }
 
 /** Binds the decision gateway to the decision service. */
@@ -37,6 +40,7 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
       await markDecisionConsumed(deps, input);
     },
     state: (decisionKey) => decisionState(deps, decisionKey),
+    notify: (request) => notifyDecisionOverdue(deps, request),
     async notifyRevisedResult(input) {
       await deps.mail.send(
         revisedResultMail({
@@ -56,10 +60,12 @@ export function createStepDeps(parts: {
   storage: Storage;
   clock: Clock;
   decision: Omit<DecisionDeps, "storage" | "clock">;
+  hr?: HrContact;
 }): StepDeps {
   return {
     storage: parts.storage,
     clock: parts.clock,
+    ...(parts.hr ? { hr: parts.hr } : {}),
     store: createDynamoFlowStore(parts.storage),
     decisions: createDecisionGateway({
       ...parts.decision,
@@ -88,6 +94,7 @@ export interface CloudParts {
   storage: Storage;
   clock: Clock;
   decision: Omit<DecisionDeps, "storage" | "clock">;
+  hr?: HrContact;
 }
 
 let cloudParts: Promise<CloudParts> | undefined;
@@ -115,9 +122,11 @@ async function buildCloudParts(): Promise<CloudParts> {
     client: new SESv2Client({ region: config.AWS_REGION }),
     from: config.KINERJA_MAIL_FROM,
   });
+  const hr = hrContactOf(config);
   return {
     storage,
     clock: systemClock,
+    ...(hr ? { hr } : {}),
     decision: {
       mail,
       signer: signerOrRefusal(keys),

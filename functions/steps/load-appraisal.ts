@@ -9,7 +9,12 @@ const Input = v.object({
   executionStartTime: v.optional(v.string()),
   generation: v.optional(v.number()),
   decision: v.nullable(
-    v.object({ kind: Schemas.decisionKind, round: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    v.object({
+      kind: Schemas.decisionKind,
+      round: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      // The deadline the decision's first round fixed, kept across continue-as-new.
+      dueAt: v.optional(Schemas.isoTime),
+    }),
   ),
 });
 

@@ -8,7 +8,11 @@ const Input = v.object({
   kind: Schemas.decisionKind,
   round: v.pipe(v.number(), v.integer(), v.minValue(1, "round starts at 1")),
   executionStartTime: v.pipe(v.string(), v.minLength(1, "executionStartTime is required")),
+  // The whole `$.decision`: after the first round it carries the deadline that round fixed.
+  decision: v.optional(v.object({ dueAt: v.optional(Schemas.isoTime) })),
 });
 
 /** Step handler (see defineStep). */
-export const { createHandler, handler } = defineStep(Input, (deps, input) => planDecision(deps, input));
+export const { createHandler, handler } = defineStep(Input, (deps, { decision, ...input }) =>
+  planDecision(deps, { ...input, dueAt: decision?.dueAt }),
+);

@@ -114,14 +114,18 @@ function build(storage: DecisionStorage) {
       }
     },
 
-    /** Points a still-pending decision at a new task token (and expiry/recipients); false when it is no longer pending. */
+    /**
+     * Points a still-pending decision at a new task token (and expiry/recipients), or opens a closed one again; false
+     * when it is no longer in that state. `dueAt` is written only when given: a pending decision keeps the deadline fixed
+     * when it opened, so reminders and escalations never move it.
+     */
     async rearmPendingDecision(
       decisionKey: string,
       update: {
         taskToken: string;
         taskTokenHash: string;
         expiresAt: string;
-        dueAt: string;
+        dueAt?: string;
         recipients: RecipientRecord[];
         reopen: boolean;
         now: string;
@@ -135,7 +139,7 @@ function build(storage: DecisionStorage) {
             taskToken: update.taskToken,
             taskTokenHash: update.taskTokenHash,
             expiresAt: update.expiresAt,
-            dueAt: update.dueAt,
+            ...(update.dueAt ? { dueAt: update.dueAt } : {}),
             recipients: update.recipients,
             status: "pending",
             updatedAt: update.now,

@@ -4,7 +4,7 @@ import type { Clock } from "../clock/clock";
 import type { LinkSigner } from "../links/link-signer";
 import { MalformedLinkTokenError } from "../links/links.errors";
 import type { MailPort } from "../mail/mail.port";
-import { renderDecisionMail, type Locale, type MailKind } from "../mail/templates";
+import { renderDecisionMail, renderDecisionNotice, type Locale, type MailKind } from "../mail/templates";
 import { decisionAuditItem } from "./decision-audit";
 import { DECISION_KINDS } from "./decision.entity";
 import type { DecisionKind, DecisionStatus, DeliveryStatus } from "./decision.entity.types";
@@ -164,6 +164,7 @@ export async function openDecision(
     const ttl = epochS(input.expiresAt) + DECISION_RETENTION_S;
     let decisionId: string;
     let recipients: DecisionRecord["recipients"];
+    let dueAt = input.dueAt;
     if (!existing) {
       decisionId = randomUUID();
       recipients = [{ ...input.recipient }];
@@ -188,13 +189,17 @@ export async function openDecision(
     } else {
       decisionId = existing.decisionId;
       recipients = mergeRecipients(existing.recipients, input.recipient);
+      const reopen = existing.status !== "pending";
+      // One deadline per decision: reminders and escalations of a pending decision keep the one fixed when it opened;
+      // only a decision opened again after it was closed (HR retried the appraisal) gets a new one.
+      if (!reopen && existing.dueAt) dueAt = existing.dueAt;
       const rearmed = await repo.rearmPendingDecision(input.decisionKey, {
         taskToken: input.taskToken,
         taskTokenHash: tokenHash,
         expiresAt: input.expiresAt,
-        dueAt: input.dueAt,
+        ...(dueAt !== existing.dueAt ? { dueAt } : {}),
         recipients,
-        reopen: existing.status !== "pending",
+        reopen,
         now,
         ttl,
       });
@@ -209,7 +214,7 @@ export async function openDecision(
       originalRecipient: recipients?.[0],
       tokenHash,
       mailKind: input.mailKind,
-      dueAt: input.dueAt,
+      dueAt,
       expiresAt: input.expiresAt,
     });
     return { decisionId, linkIds: [linkId] };
@@ -262,6 +267,8 @@ async function mailDecision(
     employee: m.employee,
     originalRecipient: m.mailKind === "escalation" ? m.originalRecipient : undefined,
     dueAt: m.dueAt,
+    expiresAt: m.expiresAt,
+    overdue: Date.parse(m.dueAt) <= Date.parse(now),
     url,
     locale: deps.locale,
   });
@@ -281,6 +288,73 @@ async function mailDecision(
     });
   }
   return linkId;
+}
+
+/** Input of notifyDecisionOverdue (the gateway's DecisionNoticeRequest). */
+export interface DecisionNoticeInput {
+  decisionKey: string;
+  kind: DecisionKind;
+  appraisalId: string;
+  employee: { nip: string; name: string };
+  to: { name: string; email: string; role: "appraiser" | "superior-of-appraiser" | "hr" };
+  asked: { name: string; role: string };
+  dueAt: string;
+  expiresAt: string;
+  state: "overdue" | "auto-acknowledged";
+}
+
+/**
+ * Mails someone above a notice, without a decision link, that a decision is overdue (or closed for want of an answer);
+ * once per decision, deadline, state and recipient, so a retried step does not mail twice. HR gets a link to the
+ * appraisal on the dashboard.
+ */
+export async function notifyDecisionOverdue(deps: DecisionDeps, input: DecisionNoticeInput): Promise<void> {
+  const repo = decisionRepo(deps.storage);
+  const now = deps.clock.now().toISOString();
+  const mailKey = `notice#${input.state}#${input.dueAt}#${input.to.email.toLowerCase()}`;
+  const ttl = epochS(input.expiresAt > now ? input.expiresAt : now) + DECISION_RETENTION_S;
+  const claim = await repo.claimMail(input.decisionKey, mailKey, "notice", now, ttl);
+  if (!claim.claimed && claim.status === "sent") return;
+  const base = deps.baseUrl.replace(/\/+$/, "");
+  const url =
+    input.to.role === "hr"
+      ? `${base}/dashboard/appraisals/${encodeURIComponent(input.appraisalId)}`
+      : undefined;
+  const decision = await repo.getDecision(input.decisionKey);
+  const rendered = renderDecisionNotice({
+    kind: input.kind,
+    state: input.state,
+    recipient: input.to,
+    employee: input.employee,
+    asked: input.asked,
+    dueAt: input.dueAt,
+    expiresAt: input.expiresAt,
+    url,
+    locale: deps.locale,
+  });
+  try {
+    const sent = await deps.mail.send({
+      to: input.to.email,
+      ...rendered,
+      links: url ? [url] : [],
+      tags: {
+        ...(decision ? { decisionId: decision.decisionId } : {}),
+        kind: input.kind,
+        mailKind: "escalation",
+        notice: input.state,
+        appraisalId: input.appraisalId,
+      },
+    });
+    await repo.markMailSent(input.decisionKey, mailKey, sent.id, "notice");
+  } catch (err) {
+    await repo.releaseMail(input.decisionKey, mailKey).catch(() => undefined);
+    throw new DecisionMailError(
+      `could not mail the overdue notice of ${input.decisionKey} to ${input.to.email}`,
+      {
+        cause: err,
+      },
+    );
+  }
 }
 
 async function deliverToNewToken(

@@ -14,7 +14,12 @@ export interface DecisionMailInput {
   employee: { nip: string; name: string };
   /** The person first asked (named in escalations). */
   originalRecipient?: { name: string };
+  /** The decision's one deadline (the same in every mail of the decision). */
   dueAt: string;
+  /** When the link stops working; shown once the deadline passed (the last chance to act). */
+  expiresAt?: string;
+  /** Whether the deadline has passed when this mail is sent (reminders after it say so). */
+  overdue?: boolean;
   url: string;
   locale?: Locale;
 }
@@ -124,8 +129,8 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
     const who = input.originalRecipient?.name ?? (id ? "pejabat yang diminta" : "the official asked");
     lines.push(
       id
-        ? `Permintaan kepada ${who} untuk ${what.ask(employee, false)} belum ditindaklanjuti. Sebagai atasan, Anda diminta menindaklanjutinya.`
-        : `${who} has not acted on the request to ${what.ask(employee, false)}. As the next superior, you are asked to act on it.`,
+        ? `Permintaan kepada ${who} untuk ${what.ask(employee, false)} belum ditindaklanjuti hingga batas waktu ${due}. Sebagai atasan, Anda diminta menindaklanjutinya; ${who} tetap diingatkan dan keputusan yang pertama dikirim yang berlaku.`
+        : `${who} has not acted on the request to ${what.ask(employee, false)} by the deadline, ${due}. As the next superior, you are asked to act on it; ${who} is still reminded and the first decision sent counts.`,
     );
   } else {
     lines.push(
@@ -138,8 +143,20 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
           : `You are asked to ${what.ask(employee, true)}.`,
     );
   }
+  if (input.mailKind === "reminder" && input.overdue)
+    lines.push(
+      id
+        ? "Batas waktunya telah lewat dan keterlambatan ini telah diteruskan kepada atasan atau pengelola kinerja."
+        : "The deadline has passed and the delay has been reported to the superior or to HR.",
+    );
   lines.push(id ? `Pegawai: ${employee}` : `Employee: ${employee}`);
   lines.push(id ? `Batas waktu: ${due}` : `Due: ${due}`);
+  if (input.expiresAt && (input.overdue || input.mailKind === "escalation"))
+    lines.push(
+      id
+        ? `Formulir masih dapat diisi hingga: ${formatJakarta(input.expiresAt, locale)}`
+        : `The form can still be submitted until: ${formatJakarta(input.expiresAt, locale)}`,
+    );
   const linkIntro = id
     ? "Buka tautan berikut untuk melihat dan mengisi formulir:"
     : "Open this link to view and fill in the form:";
@@ -164,6 +181,115 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     `<p><a href="${escapeHtml(input.url)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(id ? "Buka formulir" : "Open the form")}</a></p>`,
     `<p style="font-size:.9em">${escapeHtml(linkIntro)}<br>${escapeHtml(input.url)}</p>`,
+    `<p style="font-size:.85em;color:#555">${escapeHtml(footer)}</p>`,
+    `<p style="font-size:.85em;color:#555">kinerja, Pemerintah Kabupaten Salor</p></body></html>`,
+  ].join("\n");
+  return { subject, text, html };
+}
+
+/** Everything an overdue notice says: which employee, which step, overdue since when, who was asked, until when. */
+export interface DecisionNoticeMailInput {
+  kind: DecisionKind;
+  /** `overdue`: still open and the person asked is reminded; `auto-acknowledged`: the objection window closed. */
+  state: "overdue" | "auto-acknowledged";
+  recipient: { name: string; role: "appraiser" | "superior-of-appraiser" | "hr" };
+  employee: { nip: string; name: string };
+  /** The person who must act. */
+  asked: { name: string; role: string };
+  /** The decision's deadline (overdue since then). */
+  dueAt: string;
+  /** Until when the person asked may still act. */
+  expiresAt: string;
+  /** HR's link to the appraisal on the dashboard; none for the appraiser (only the person asked may act). */
+  url?: string;
+  locale?: Locale;
+}
+
+const STEP: Record<Locale, Record<DecisionKind, string>> = {
+  id: {
+    "skp-proposal": "penyusunan usulan SKP oleh pegawai",
+    "skp-approval": "persetujuan SKP oleh pejabat penilai kinerja",
+    realization: "pelaporan realisasi kinerja oleh pegawai",
+    review: "penilaian kinerja oleh pejabat penilai kinerja",
+    acknowledgement: "tanggapan pegawai atas hasil penilaian kinerja",
+    "objection-decision": "keputusan atas keberatan oleh atasan pejabat penilai kinerja",
+  },
+  en: {
+    "skp-proposal": "the employee's SKP proposal",
+    "skp-approval": "the SKP approval by the appraising official",
+    realization: "the employee's realisation report",
+    review: "the performance review by the appraising official",
+    acknowledgement: "the employee's answer to the appraisal result",
+    "objection-decision": "the decision on the objection by the superior of the appraising official",
+  },
+};
+
+/**
+ * Renders the notice (no decision link) telling the appraiser or HR that a decision is overdue: which employee, which
+ * step, overdue since when, who was asked and until when they may still act; or that the result was acknowledged
+ * automatically because the objection window closed.
+ */
+export function renderDecisionNotice(input: DecisionNoticeMailInput): RenderedMail {
+  const locale = input.locale ?? "id";
+  const id = locale === "id";
+  const employee = `${input.employee.name} (NIP ${input.employee.nip})`;
+  const step = STEP[locale][input.kind];
+  const due = formatJakarta(input.dueAt, locale);
+  const auto = input.state === "auto-acknowledged";
+  const subject = auto
+    ? id
+      ? `[kinerja] Hasil penilaian ${input.employee.name} dianggap diterima`
+      : `[kinerja] The appraisal result of ${input.employee.name} stands as acknowledged`
+    : id
+      ? `[kinerja] Eskalasi: ${step} untuk ${input.employee.name} melewati batas waktu`
+      : `[kinerja] Escalation: ${step} for ${input.employee.name} is overdue`;
+  const greeting = id ? `Yth. ${input.recipient.name},` : `Dear ${input.recipient.name},`;
+  const lines: string[] = auto
+    ? [
+        id
+          ? `${input.asked.name} tidak menanggapi hasil penilaian kinerjanya hingga batas waktu keberatan. Hasil penilaian dianggap diterima dan penilaian dilanjutkan ke tindak lanjut.`
+          : `${input.asked.name} did not answer their appraisal result before the objection deadline. The result stands as acknowledged and the appraisal moves on to follow-up.`,
+      ]
+    : [
+        id
+          ? `Tahap ${step} belum diselesaikan hingga batas waktunya. ${input.asked.name} yang diminta menindaklanjutinya tetap menerima pengingat dan masih dapat bertindak hingga ${formatJakarta(input.expiresAt, locale)}.`
+          : `The step "${step}" was not completed by its deadline. ${input.asked.name}, who was asked to act, keeps getting reminders and may still act until ${formatJakarta(input.expiresAt, locale)}.`,
+        input.recipient.role === "hr"
+          ? id
+            ? "Tidak ada atasan dalam organisasi yang dapat mengambil alih keputusan ini; mohon pengelola kinerja menindaklanjuti."
+            : "Nobody above in the organisation may take this decision instead; HR, please follow it up."
+          : id
+            ? "Hanya pegawai yang bersangkutan yang dapat mengisinya; mohon Anda mendorongnya untuk segera menyelesaikan."
+            : "Only the employee may complete it; please encourage them to do so soon.",
+      ];
+  lines.push(id ? `Pegawai: ${employee}` : `Employee: ${employee}`);
+  lines.push(id ? `Tahap: ${step}` : `Step: ${step}`);
+  lines.push(id ? `Yang diminta bertindak: ${input.asked.name}` : `Asked to act: ${input.asked.name}`);
+  lines.push(id ? `Batas waktu: ${due}` : `Due: ${due}`);
+  if (!auto) lines.push(id ? `Terlambat sejak: ${due}` : `Overdue since: ${due}`);
+  const linkIntro = id
+    ? "Lihat penilaian ini di dasbor kinerja:"
+    : "See this appraisal on the kinerja dashboard:";
+  const footer = id
+    ? "Surel ini hanya pemberitahuan; tidak ada tautan keputusan di dalamnya."
+    : "This mail is a notice only; it carries no decision link.";
+  const text = [
+    greeting,
+    "",
+    ...lines,
+    ...(input.url ? ["", linkIntro, input.url] : []),
+    "",
+    footer,
+    "",
+    "-- kinerja, Pemerintah Kabupaten Salor",
+  ].join("\n");
+  const html = [
+    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">`,
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(input.url
+      ? [`<p>${escapeHtml(linkIntro)}<br><a href="${escapeHtml(input.url)}">${escapeHtml(input.url)}</a></p>`]
+      : []),
     `<p style="font-size:.85em;color:#555">${escapeHtml(footer)}</p>`,
     `<p style="font-size:.85em;color:#555">kinerja, Pemerintah Kabupaten Salor</p></body></html>`,
   ].join("\n");

@@ -28,7 +28,7 @@ import type {
   FlowSkp,
   FlowStore,
 } from "./flow-store";
-import type { DecisionGateway, DeliveredDecision } from "./decision-gateway";
+import type { DecisionGateway, DeliveredDecision, HrContact } from "./decision-gateway";
 import {
   AppraisalCancelledError,
   AppraisalNotFoundError,
@@ -165,10 +165,17 @@ export function resumePointOf(record: FlowAppraisal, now: Date): ResumePoint {
 /** How long the round that redelivers a stored outcome waits before planning again (the delivery itself is immediate). */
 const REDELIVERY_WAIT_S = 3600;
 
-/** PlanDecision: plans this round of a decision from the cycle settings; closes the decision when time is up. */
+/** PlanDecision: plans this round of a decision from the cycle settings and its one deadline; closes it when time is up. */
 export async function planDecision(
   deps: FlowDeps,
-  input: { appraisalId: string; kind: FlowDecisionKind; round: number; executionStartTime: string },
+  input: {
+    appraisalId: string;
+    kind: FlowDecisionKind;
+    round: number;
+    executionStartTime: string;
+    /** The deadline an earlier round of this decision fixed (the workflow carries it); absent on the first round. */
+    dueAt?: string;
+  },
 ): Promise<DecisionPlan> {
   const record = await loadLive(deps, input.appraisalId);
   const cycle = await deps.store.getCycle(record.cycleId);
@@ -187,7 +194,9 @@ export async function planDecision(
     now,
     executionStartTime: new Date(input.executionStartTime),
     settings,
+    dueAt: input.dueAt ? new Date(input.dueAt) : undefined,
     objectionDeadline: deadline,
+    openedAt: record.feedbackSentAt && deadline ? new Date(record.feedbackSentAt) : undefined,
   });
   if (plan.action === "auto-acknowledge" || plan.action === "proceed-without" || plan.action === "overdue") {
     // A person decided in time but the outcome never reached a token (e.g. it timed out as they clicked): honour the
@@ -198,7 +207,7 @@ export async function planDecision(
         action: "open",
         timeoutSeconds: REDELIVERY_WAIT_S,
         mailKind: "reminder",
-        dueAt: now.toISOString(),
+        dueAt: plan.dueAt,
         expiresAt: new Date(now.getTime() + REDELIVERY_WAIT_S * 1000).toISOString(),
       };
     const reason =
@@ -213,13 +222,82 @@ export async function planDecision(
       reason,
       decidedBy: "system",
     });
+    // The employee let the objection window pass: the appraiser learns the result now stands as acknowledged.
+    if (plan.action === "auto-acknowledge")
+      await deps.decisions.notify?.({
+        decisionKey: decisionKeyOf(record, input.kind),
+        kind: input.kind,
+        appraisalId: record.id,
+        employee: { nip: record.nip, name: record.name },
+        to: { ...pick(record.appraiser), role: "appraiser" },
+        asked: { name: record.name, role: "employee" },
+        dueAt: plan.dueAt,
+        expiresAt: plan.dueAt,
+        state: "auto-acknowledged",
+      });
   }
   return plan;
 }
 
-/** OpenDecision: opens (or re-opens) the pending decision for this round and mails the recipient. */
+/** Who must act on a decision of `kind`: the employee, the appraiser, or the superior of the appraiser. */
+function whoMustAct(
+  record: FlowAppraisal,
+  kind: FlowDecisionKind,
+): FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" } {
+  switch (kind) {
+    case "skp-proposal":
+    case "realization":
+    case "acknowledgement":
+      return { ...pick(record), role: "employee" };
+    case "skp-approval":
+    case "review":
+      return { ...pick(record.appraiser), role: "appraiser" };
+    case "objection-decision":
+      if (!record.superiorOfAppraiser)
+        throw new MissingDataError(
+          `appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`,
+        );
+      return { ...pick(record.superiorOfAppraiser), role: "superior-of-appraiser" };
+  }
+}
+
+/**
+ * Who is told once a decision is overdue. The superior of the appraiser may decide an SKP approval or a review in the
+ * appraiser's place (a link of their own); with no superior, HR is informed. Only the employee may propose an SKP,
+ * report realisation or answer their result, so their appraiser is informed; an objection decision is final and the
+ * superior's alone (DOMAIN 7, rule 35), so HR is informed.
+ */
+function escalationOf(
+  record: FlowAppraisal,
+  kind: FlowDecisionKind,
+  hr: HrContact | undefined,
+):
+  | { mayAct: true; to: FlowPerson & { role: "superior-of-appraiser" } }
+  | { mayAct: false; to: { name: string; email: string; role: "appraiser" | "hr" } }
+  | null {
+  const toHr = hr ? { mayAct: false as const, to: { ...hr, role: "hr" as const } } : null;
+  switch (kind) {
+    case "skp-approval":
+    case "review":
+      return record.superiorOfAppraiser
+        ? { mayAct: true, to: { ...pick(record.superiorOfAppraiser), role: "superior-of-appraiser" } }
+        : toHr;
+    case "skp-proposal":
+    case "realization":
+    case "acknowledgement":
+      return { mayAct: false, to: { ...pick(record.appraiser), role: "appraiser" } };
+    case "objection-decision":
+      return toHr;
+  }
+}
+
+/**
+ * OpenDecision: opens (or re-opens) the pending decision for this round and mails the person who must act (request or
+ * reminder). In the escalation round that person is reminded once more and someone above is told what is overdue:
+ * the superior of the appraiser with a link to decide in their place, or (without a link) the appraiser or HR.
+ */
 export async function openDecisionRound(
-  deps: FlowDeps,
+  deps: FlowDeps & { hr?: HrContact },
   input: {
     appraisalId: string;
     kind: FlowDecisionKind;
@@ -232,41 +310,40 @@ export async function openDecisionRound(
 ): Promise<{ decisionId: string; delivered: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   const employee = { nip: record.nip, name: record.name };
-  let recipient: FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" };
-  switch (input.kind) {
-    case "skp-proposal":
-    case "realization":
-    case "acknowledgement":
-      recipient = { ...pick(record), role: "employee" };
-      break;
-    case "skp-approval":
-    case "review":
-      recipient =
-        input.mailKind === "escalation" && record.superiorOfAppraiser
-          ? { ...record.superiorOfAppraiser, role: "superior-of-appraiser" }
-          : { ...record.appraiser, role: "appraiser" };
-      break;
-    case "objection-decision":
-      if (!record.superiorOfAppraiser)
-        throw new MissingDataError(
-          `appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`,
-        );
-      recipient = { ...record.superiorOfAppraiser, role: "superior-of-appraiser" };
-      break;
-  }
-  const result = await deps.decisions.open({
+  const actor = whoMustAct(record, input.kind);
+  const escalated = input.mailKind === "escalation";
+  const request = {
     decisionKey: decisionKeyOf(record, input.kind),
     kind: input.kind,
     appraisalId: record.id,
     cycleId: record.cycleId,
     employee,
-    recipient,
     taskToken: input.taskToken,
     dueAt: input.dueAt,
     expiresAt: input.expiresAt,
     context: await decisionContext(deps, record, input.kind),
-    mailKind: input.mailKind,
+  };
+  const result = await deps.decisions.open({
+    ...request,
+    recipient: actor,
+    mailKind: escalated ? "reminder" : input.mailKind,
   });
+  if (escalated && result.delivered !== true) {
+    const above = escalationOf(record, input.kind, deps.hr);
+    if (above?.mayAct) await deps.decisions.open({ ...request, recipient: above.to, mailKind: "escalation" });
+    else if (above)
+      await deps.decisions.notify?.({
+        decisionKey: request.decisionKey,
+        kind: input.kind,
+        appraisalId: record.id,
+        employee,
+        to: above.to,
+        asked: { name: actor.name, role: actor.role },
+        dueAt: input.dueAt,
+        expiresAt: input.expiresAt,
+        state: "overdue",
+      });
+  }
   return { decisionId: result.decisionId, delivered: result.delivered === true };
 }
 

@@ -28,6 +28,32 @@ export interface OpenDecisionRequest {
   mailKind: "request" | "reminder" | "escalation";
 }
 
+/** Where mail for HR (pengelola kinerja) goes: the deployment's HR contact (KINERJA_HR_EMAIL). */
+export interface HrContact {
+  name: string;
+  email: string;
+}
+
+/**
+ * A mail without a decision link telling someone above that a decision is overdue (or was closed for want of an
+ * answer): the appraiser of an employee who does not act, or HR when nobody in the organisation may act instead.
+ */
+export interface DecisionNoticeRequest {
+  decisionKey: string;
+  kind: FlowDecisionKind;
+  appraisalId: string;
+  employee: { nip: string; name: string };
+  to: { name: string; email: string; role: "appraiser" | "superior-of-appraiser" | "hr" };
+  /** The person who must act (named in the notice; they keep getting reminders). */
+  asked: { name: string; role: "employee" | "appraiser" | "superior-of-appraiser" };
+  /** The decision's deadline: overdue since then. */
+  dueAt: string;
+  /** Until when the person asked may still act (the decision's links expire then). */
+  expiresAt: string;
+  /** `overdue`: still open, the person asked is reminded; `auto-acknowledged`: the window closed without an answer. */
+  state: "overdue" | "auto-acknowledged";
+}
+
 /** Pending decisions as the workflow uses them. */
 export interface DecisionGateway {
   /** Opens or re-opens the decision and mails the recipient (or delivers an already-made decision at once). */
@@ -46,6 +72,8 @@ export interface DecisionGateway {
   consumed?(input: { linkId: string; delivered?: DeliveredDecision }): Promise<void>;
   /** The stored status and delivery of a decision, or null when none was opened under the key. */
   state?(decisionKey: string): Promise<{ status: string; delivery: string } | null>;
+  /** Mails a notice (no link) that a decision is overdue; idempotent per decision, deadline and recipient. */
+  notify?(request: DecisionNoticeRequest): Promise<void>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
   notifyRevisedResult?(input: {
     appraisalId: string;

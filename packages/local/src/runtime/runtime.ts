@@ -23,6 +23,7 @@ import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
 import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
 import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
+import { readLocalHrContact } from "../../../../functions/shared/config";
 import {
   loadStateMachines,
   localLambdaResolver,
@@ -308,7 +309,9 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     });
     stops.push(async () => sfn.destroy());
     const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl };
-    const stepDeps = { ...createStepDeps({ storage, clock, decision }), decision };
+    // HR's mailbox for overdue notices nobody in the organisation can take over (KINERJA_HR_EMAIL, local default).
+    const hr = readLocalHrContact();
+    const stepDeps = { ...createStepDeps({ storage, clock, decision, hr }), decision };
     handlerDeps.current = stepDeps;
     const stateMachineArns = registerStateMachines(engine);
 
