@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDecision } from "../../packages/core/src/decision/decision.service";
 import { createApp } from "../../packages/web/src/app";
+import { t } from "../../packages/core/src/i18n/messages";
 import { linksFixture, openAndGetPath, type LinksFixture } from "../web/links/helpers";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -164,9 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
     await page.getByLabel("Kembalikan untuk diperbaiki").check();
     await page.getByRole("button", { name: "Kirim keputusan" }).click();
     await page.waitForSelector("[role=alert]");
-    expect(await page.locator(".field-error").first().textContent()).toContain(
-      "a returned SKP needs a comment",
-    );
+    expect(await page.locator(".field-error").first().textContent()).toContain(t("returnNeedsComment", "id"));
     expect(await page.getByLabel("Kembalikan untuk diperbaiki").isChecked()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "skp-approval-error.png"), fullPage: true });
   });

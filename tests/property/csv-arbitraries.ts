@@ -166,7 +166,8 @@ export const badIndicatorCell: Record<string, fc.Arbitrary<string>> = {
   nip: fc.constantFrom("12345", "", "199001012015011999"),
   indicator_id: fc.oneof(fc.constantFrom("", "has space", "a/b"), long(65, 300)),
   period: fc.constantFrom("2027-13", "2027-Q5", "27", "2027-S3", ""),
-  value: fc.constantFrom("1,5", "abc", "", "1e5", "--1", "NaN", "Infinity"),
+  // "1,5" is a decimal comma and valid (96,5 imports as 96.5); "1,2,3" is not a number.
+  value: fc.constantFrom("1,2,3", "abc", "", "1e5", "--1", "NaN", "Infinity", "1.2.3,4"),
   source: fc.oneof(fc.constant(""), long(101, 2_000)),
 };
 

@@ -235,7 +235,7 @@ describe("measurement data imports", () => {
     expect(bad.ok ? [] : bad.errors).toEqual([
       { line: 3, field: "period", message: "duplicate of line 2" },
       { line: 4, field: "period", message: "must be a period YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn" },
-      { line: 5, field: "value", message: "must be a number (use '.' as decimal separator)" },
+      { line: 5, field: "value", message: "must be a number (e.g. 96.5 or 96,5)" },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import * as v from "valibot";
+import { issueMessage, t, type Lang } from "../i18n/messages";
 import type { ImportIssue } from "../org/org.schema";
 
 /** Default upper bound of data rows per import file (DESIGN: a regency has well under 20,000 ASN). */
@@ -18,21 +19,21 @@ export type CsvReadResult =
 /**
  * Reads CSV text with csv-parse: checks the header (required columns present, no unknown ones,
  * any order), refuses empty files and files with more than `maxRows` data rows (stopping the parser
- * there, so a huge file is not parsed in full), and checks the field count of every row.
+ * there, so a huge file is not parsed in full), and checks the field count of every row. Messages are the
+ * dictionary's in `lang` (English unless asked).
  */
 export function readCsv(
   text: string,
-  options: { required: readonly string[]; optional?: readonly string[]; maxRows?: number },
+  options: { required: readonly string[]; optional?: readonly string[]; maxRows?: number; lang?: Lang },
 ): CsvReadResult {
+  const lang = options.lang ?? "en";
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const expected = [...options.required, ...(options.optional ?? [])];
   const expectedText = options.required.join(",");
   if (text.replace(/^\uFEFF/, "").trim() === "") {
     return {
       ok: false,
-      errors: [
-        { line: 1, field: "file", message: `the file is empty; expected a header row: ${expectedText}` },
-      ],
+      errors: [{ line: 1, field: "file", message: t("csvEmpty", lang, { header: expectedText }) }],
     };
   }
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -49,7 +50,13 @@ export function readCsv(
     const lines = (error as { lines?: number }).lines;
     return {
       ok: false,
-      errors: [{ line: lines ?? 1, field: "file", message: `not valid CSV: ${(error as Error).message}` }],
+      errors: [
+        {
+          line: lines ?? 1,
+          field: "file",
+          message: t("csvUnreadable", lang, { reason: (error as Error).message }),
+        },
+      ],
     };
   }
   if (parsed.length - 1 > maxRows) {
@@ -59,7 +66,7 @@ export function readCsv(
         {
           line: 1,
           field: "file",
-          message: `the file has more than ${maxRows} data rows; split it into files of at most ${maxRows} rows`,
+          message: t("csvTooManyRows", lang, { max: String(maxRows) }),
         },
       ],
     };
@@ -73,25 +80,25 @@ export function readCsv(
     errors.push({
       line: 1,
       field: "header",
-      message: `missing column(s) ${missing.join(", ")}; expected header: ${expectedText}`,
+      message: t("csvMissingColumns", lang, { columns: missing.join(", "), header: expectedText }),
     });
   if (unknown.length > 0)
     errors.push({
       line: 1,
       field: "header",
-      message: `unknown column(s) ${unknown.join(", ")}; expected header: ${expectedText}`,
+      message: t("csvUnknownColumns", lang, { columns: unknown.join(", "), header: expectedText }),
     });
   if (duplicated.length > 0)
     errors.push({
       line: 1,
       field: "header",
-      message: `duplicate column(s) ${[...new Set(duplicated)].join(", ")}`,
+      message: t("csvDuplicateColumns", lang, { columns: [...new Set(duplicated)].join(", ") }),
     });
   if (errors.length > 0) return { ok: false, errors };
   if (parsed.length === 1) {
     return {
       ok: false,
-      errors: [{ line: 1, field: "file", message: "the file has a header but no data rows" }],
+      errors: [{ line: 1, field: "file", message: t("csvNoRows", lang) }],
     };
   }
   const rows: CsvRow[] = [];
@@ -100,7 +107,7 @@ export function readCsv(
       errors.push({
         line: info.lines,
         field: "row",
-        message: `has ${record.length} fields, the header has ${columns.length}`,
+        message: t("csvFieldCount", lang, { count: String(record.length), expected: String(columns.length) }),
       });
       continue;
     }
@@ -111,13 +118,15 @@ export function readCsv(
 
 /**
  * Validates one row against a valibot schema whose keys are CSV column names; issues name the
- * column (`field`) and the row's line.
+ * column (`field`) and the row's line. Messages given as dictionary functions follow `lang` (English unless asked);
+ * valibot's own defaults are replaced by the dictionary's.
  */
 export function validateRow<TSchema extends v.GenericSchema>(
   schema: TSchema,
   row: CsvRow,
+  lang: Lang = "en",
 ): { ok: true; value: v.InferOutput<TSchema> } | { ok: false; errors: ImportIssue[] } {
-  const result = v.safeParse(schema, row.record, { abortPipeEarly: true });
+  const result = v.safeParse(schema, row.record, { abortPipeEarly: true, lang, message: issueMessage });
   if (result.success) return { ok: true, value: result.output };
   return {
     ok: false,

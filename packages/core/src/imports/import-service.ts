@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Lang } from "../i18n/messages";
 import type { ImportIssue, Unit, Employee } from "../org/org.schema";
 import type { Storage } from "../storage/storage";
 import { isTransientStorageFailure } from "../storage/storage.errors";
@@ -40,6 +41,8 @@ export const STAGING_ABANDONED_AFTER_MS = 60 * 60_000;
 export interface ImportOptions {
   now: Date;
   maxRows?: number;
+  /** Language of the row messages of the measurement imports (attendance, survey, indicators); English by default. */
+  lang?: Lang;
 }
 
 const newImportId = (now: Date) =>

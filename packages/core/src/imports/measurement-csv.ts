@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { msg, t, type Lang } from "../i18n/messages";
+import { parseDecimal } from "../i18n/number";
 import type { ImportIssue } from "../org/org.schema";
 import { readCsv, validateRow, type CsvRow } from "./csv";
 import { sortIssues } from "./employee-csv";
@@ -36,58 +38,64 @@ export interface KnownOrganisation {
   unitIds: ReadonlySet<string>;
 }
 
+// Number cells accept a decimal comma ("96,5") as well as a point, and thousands separators (i18n/number.ts).
+const isWhole = (t: string) => {
+  const n = parseDecimal(t);
+  return n !== undefined && Number.isInteger(n) && n >= 0;
+};
 const wholeNumber = (max: number) =>
   v.pipe(
     v.string(),
-    v.regex(/^\d+$/, "must be a whole number >= 0"),
-    v.transform(Number),
-    v.maxValue(max, `must be at most ${max}`),
+    v.check(isWhole, msg("csvWholeNumber")),
+    v.transform((t) => parseDecimal(t)!),
+    v.maxValue(max, msg("csvAtMost", { max })),
   );
 
-const nipCell = v.pipe(v.string(), v.regex(/^\d{18}$/, "must be an 18-digit NIP"));
+const nipCell = v.pipe(v.string(), v.regex(/^\d{18}$/, msg("csvNip")));
 
 const AttendanceRowSchema = v.pipe(
   v.object({
     nip: nipCell,
-    month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM")),
+    month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg("csvMonth"))),
     work_days: wholeNumber(31),
     present: wholeNumber(31),
     late_minutes: wholeNumber(31 * 24 * 60),
     absent_without_leave: wholeNumber(31),
   }),
   v.forward(
-    v.check((r) => r.present <= r.work_days, "present cannot exceed work_days"),
+    v.check((r) => r.present <= r.work_days, msg("csvPresentAboveWorkDays")),
     ["present"],
   ),
   v.forward(
-    v.check(
-      (r) => r.present + r.absent_without_leave <= r.work_days,
-      "present + absent_without_leave cannot exceed work_days",
-    ),
+    v.check((r) => r.present + r.absent_without_leave <= r.work_days, msg("csvPresentAbsentAboveWorkDays")),
     ["absent_without_leave"],
   ),
 );
 
+const isScore = (t: string) => {
+  const n = parseDecimal(t);
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 4;
+};
 const score = v.pipe(
   v.string(),
-  v.regex(/^([1-4])?$/, "must be empty (unanswered) or a score 1-4"),
-  v.transform((t) => (t === "" ? null : Number(t))),
+  v.check((t) => t === "" || isScore(t), msg("csvScore")),
+  v.transform((t) => (t === "" ? null : parseDecimal(t)!)),
 );
 
 const SurveyRowSchema = v.pipe(
   v.object({
-    unit_id: v.pipe(v.string(), v.nonEmpty("is required")),
+    unit_id: v.pipe(v.string(), v.nonEmpty(msg("csvRequired"))),
     respondent_id: v.pipe(
       v.string(),
-      v.nonEmpty("is required"),
-      v.maxLength(100, "must be at most 100 characters"),
+      v.nonEmpty(msg("csvRequired")),
+      v.maxLength(100, msg("csvTooLong", { max: 100 })),
     ),
     submitted_at: v.pipe(
       v.string(),
       v.check(
         (t) =>
           /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t) && !Number.isNaN(Date.parse(t)),
-        "must be an ISO date or date-time",
+        msg("csvDateTime"),
       ),
       v.transform((t) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : t).toISOString()),
     ),
@@ -99,7 +107,7 @@ const SurveyRowSchema = v.pipe(
   v.forward(
     v.check(
       (r) => [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9].some((s) => s !== null),
-      "answers no element (u1..u9 all empty)",
+      msg("csvNoAnswer"),
     ),
     ["u1"],
   ),
@@ -107,25 +115,20 @@ const SurveyRowSchema = v.pipe(
 
 const IndicatorRowSchema = v.object({
   nip: nipCell,
-  indicator_id: v.pipe(
-    v.string(),
-    v.regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be an id of letters, digits, '.', '_', ':' or '-'"),
-  ),
-  period: v.pipe(
-    v.string(),
-    v.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/, "must be a period YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn"),
-  ),
+  indicator_id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,64}$/, msg("csvIndicatorId"))),
+  period: v.pipe(v.string(), v.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/, msg("csvPeriod"))),
   value: v.pipe(
     v.string(),
-    v.regex(/^-?\d+(\.\d+)?$/, "must be a number (use '.' as decimal separator)"),
-    v.transform(Number),
+    v.check((t) => parseDecimal(t) !== undefined, msg("csvNumber")),
+    v.transform((t) => parseDecimal(t)!),
     // Hundreds of digits parse to Infinity or to magnitudes DynamoDB refuses, which failed the write mid-file.
-    v.check(
-      (n) => Math.abs(n) <= 1e15 && (n === 0 || Math.abs(n) >= 1e-10),
-      "is out of range: at most 1e15 in size and, unless 0, at least 1e-10",
-    ),
+    v.check((n) => Math.abs(n) <= 1e15 && (n === 0 || Math.abs(n) >= 1e-10), msg("csvOutOfRange")),
   ),
-  source: v.pipe(v.string(), v.nonEmpty("is required"), v.maxLength(100, "must be at most 100 characters")),
+  source: v.pipe(
+    v.string(),
+    v.nonEmpty(msg("csvRequired")),
+    v.maxLength(100, msg("csvTooLong", { max: 100 })),
+  ),
 });
 
 /** A validated attendance row. */
@@ -153,6 +156,12 @@ export interface IndicatorRow {
   source: string;
 }
 
+/** Options of the plans: a row limit, and the language of the row messages (English unless asked). */
+export interface PlanOptions {
+  maxRows?: number;
+  lang?: Lang;
+}
+
 /** Validated rows, or every issue found. */
 export type PlanResult<T> = { ok: true; rows: T[] } | { ok: false; errors: ImportIssue[] };
 
@@ -160,29 +169,35 @@ function plan<TSchema extends v.GenericSchema, T>(
   csvText: string,
   columns: readonly string[],
   schema: TSchema,
-  options: { maxRows?: number },
+  options: PlanOptions,
   convert: (
     value: v.InferOutput<TSchema>,
     row: CsvRow,
     errors: ImportIssue[],
+    lang: Lang,
   ) => { key: string; keyField: string; row: T } | undefined,
 ): PlanResult<T> {
-  const read = readCsv(csvText, { required: columns, maxRows: options.maxRows });
+  const lang = options.lang ?? "en";
+  const read = readCsv(csvText, { required: columns, maxRows: options.maxRows, lang });
   if (!read.ok) return read;
   const errors: ImportIssue[] = [];
   const seen = new Map<string, number>();
   const rows: T[] = [];
   for (const row of read.rows) {
-    const checked = validateRow(schema, row);
+    const checked = validateRow(schema, row, lang);
     if (!checked.ok) {
       errors.push(...checked.errors);
       continue;
     }
-    const converted = convert(checked.value, row, errors);
+    const converted = convert(checked.value, row, errors, lang);
     if (!converted) continue;
     const previous = seen.get(converted.key);
     if (previous !== undefined) {
-      errors.push({ line: row.line, field: converted.keyField, message: `duplicate of line ${previous}` });
+      errors.push({
+        line: row.line,
+        field: converted.keyField,
+        message: t("csvDuplicateRow", lang, { line: String(previous) }),
+      });
       continue;
     }
     seen.set(converted.key, row.line);
@@ -191,12 +206,18 @@ function plan<TSchema extends v.GenericSchema, T>(
   return errors.length > 0 ? { ok: false, errors: sortIssues(errors) } : { ok: true, rows };
 }
 
-const unknownNip = (nip: string, row: CsvRow, errors: ImportIssue[], known: KnownOrganisation) => {
+const unknownNip = (
+  nip: string,
+  row: CsvRow,
+  errors: ImportIssue[],
+  known: KnownOrganisation,
+  lang: Lang,
+) => {
   if (known.nips.has(nip)) return false;
   errors.push({
     line: row.line,
     field: "nip",
-    message: `unknown employee ${nip}: import the employees first`,
+    message: t("csvUnknownEmployee", lang, { nip }),
   });
   return true;
 };
@@ -205,10 +226,10 @@ const unknownNip = (nip: string, row: CsvRow, errors: ImportIssue[], known: Know
 export function planAttendanceImport(
   csvText: string,
   known: KnownOrganisation,
-  options: { maxRows?: number } = {},
+  options: PlanOptions = {},
 ): PlanResult<AttendanceRow> {
-  return plan(csvText, ATTENDANCE_CSV_COLUMNS, AttendanceRowSchema, options, (r, row, errors) =>
-    unknownNip(r.nip, row, errors, known)
+  return plan(csvText, ATTENDANCE_CSV_COLUMNS, AttendanceRowSchema, options, (r, row, errors, lang) =>
+    unknownNip(r.nip, row, errors, known, lang)
       ? undefined
       : {
           key: `${r.nip}|${r.month}`,
@@ -229,14 +250,14 @@ export function planAttendanceImport(
 export function planSurveyImport(
   csvText: string,
   known: KnownOrganisation,
-  options: { maxRows?: number } = {},
+  options: PlanOptions = {},
 ): PlanResult<SurveyRow> {
-  return plan(csvText, SURVEY_CSV_COLUMNS, SurveyRowSchema, options, (r, row, errors) => {
+  return plan(csvText, SURVEY_CSV_COLUMNS, SurveyRowSchema, options, (r, row, errors, lang) => {
     if (!known.unitIds.has(r.unit_id)) {
       errors.push({
         line: row.line,
         field: "unit_id",
-        message: `unknown unit ${r.unit_id}: import the employees first`,
+        message: t("csvUnknownUnit", lang, { unitId: r.unit_id }),
       });
       return undefined;
     }
@@ -257,10 +278,10 @@ export function planSurveyImport(
 export function planIndicatorImport(
   csvText: string,
   known: KnownOrganisation,
-  options: { maxRows?: number } = {},
+  options: PlanOptions = {},
 ): PlanResult<IndicatorRow> {
-  return plan(csvText, INDICATOR_CSV_COLUMNS, IndicatorRowSchema, options, (r, row, errors) =>
-    unknownNip(r.nip, row, errors, known)
+  return plan(csvText, INDICATOR_CSV_COLUMNS, IndicatorRowSchema, options, (r, row, errors, lang) =>
+    unknownNip(r.nip, row, errors, known, lang)
       ? undefined
       : {
           key: `${r.nip}|${r.indicator_id}|${r.period}`,

@@ -51,7 +51,8 @@ import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
 import { ConcurrentOrgImportError } from "@kinerja/core/org/org.errors";
 import { apiAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
-import { problem, type ProblemDetail } from "../problem";
+import { t, type Lang, type MessageKey } from "@kinerja/core/i18n/messages";
+import { localizeDetails, problem, requestLang, statusTitle, type ProblemDetail } from "../problem";
 
 /** Largest CSV an import accepts (the employee file of a whole province fits). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -69,16 +70,39 @@ export function issuesToDetails(issues: readonly StandardSchemaV1.Issue[]): Prob
   }));
 }
 
-// One hook for every validator: 400 problem+json naming each bad field.
+const INVALID_TITLES: Record<string, MessageKey> = {
+  body: "problemInvalidBody",
+  path: "problemInvalidPath",
+  query: "problemInvalidQuery",
+  header: "problemInvalidHeader",
+};
+
+// One hook for every validator: 400 problem+json naming each bad field (Indonesian when the request asks for it).
 const onInvalid = (
   result: { success: boolean; error?: readonly StandardSchemaV1.Issue[]; target: string },
   c: Context,
 ) => {
   if (!result.success) {
     const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target;
-    return problem(c, 400, `Invalid request ${where}`, issuesToDetails(result.error ?? []));
+    const lang = requestLang(c);
+    const issues = result.error ?? [];
+    const details = localizeDetails(issuesToDetails(issues), issues, lang);
+    if (lang === "en") return problem(c, 400, `Invalid request ${where}`, details);
+    return problem(c, 400, t(INVALID_TITLES[where] ?? "problem400", lang), details, {
+      detail: t("problemInvalidDetail", lang),
+    });
   }
 };
+
+/**
+ * A problem whose title is `message` in English; in another language the status's dictionary title, with the
+ * code's own English text kept as `reason` for support (domain errors are written in English).
+ */
+function say(c: Context, status: ContentfulStatusCode, message: string, errors: ProblemDetail[] = []) {
+  const lang: Lang = requestLang(c);
+  if (lang === "en") return problem(c, status, message, errors);
+  return problem(c, status, statusTitle(status, lang), errors, { reason: message });
+}
 
 const body = <S extends v.GenericSchema>(schema: S) => validator("json", schema, onInvalid);
 const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, onInvalid);
@@ -159,31 +183,31 @@ const actorOf = (principal: Principal): HrActor => ({
 });
 
 function mapError(err: unknown, c: Context) {
-  if (err instanceof HrInputError) return problem(c, 400, err.message, err.issues);
+  if (err instanceof HrInputError) return say(c, 400, err.message, err.issues);
   if (
     err instanceof HrNotFoundError ||
     err instanceof CycleNotFoundError ||
     err instanceof AppraisalNotFoundError
   )
-    return problem(c, 404, err.message);
+    return say(c, 404, err.message);
   if (
     err instanceof HrConflictError ||
     err instanceof InvalidOperationError ||
     err instanceof ConcurrentOrgImportError
   )
-    return problem(c, 409, err.message);
+    return say(c, 409, err.message);
   if (err instanceof ImportWriteError) {
     // Nothing of the file is live (a fault before its commit point, or an earlier import still pending).
     console.error(err);
     c.header("retry-after", "5");
-    return problem(c, 503, err.message);
+    return say(c, 503, err.message);
   }
   if (err instanceof TransientError) {
     console.error(err);
-    return problem(c, 503, `${err.message}; try again`);
+    return say(c, 503, `${err.message}; try again`);
   }
   if (err instanceof HTTPException)
-    return problem(c, err.status as ContentfulStatusCode, err.message || "Bad request");
+    return say(c, err.status as ContentfulStatusCode, err.message || "Bad request");
   return undefined;
 }
 
@@ -208,7 +232,7 @@ function importResponse(
     return problem(
       c,
       400,
-      `The file has ${result.errors!.length} invalid row value(s); nothing was imported`,
+      t("csvInvalidRows", requestLang(c), { count: String(result.errors!.length) }),
       result.errors!,
     );
   const { ok: _ok, ...rest } = result;
@@ -239,16 +263,16 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     const mapped = mapError(err, c);
     if (mapped) return mapped;
     console.error(err);
-    return problem(c, 500, "Internal error");
+    return problem(c, 500, statusTitle(500, requestLang(c)));
   });
   app.use("*", apiAuth(auth));
   const limitCsv = bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
-    onError: (c) => problem(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+    onError: (c) => say(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
   });
   const limitJson = bodyLimit({
     maxSize: 256 * 1024,
-    onError: (c) => problem(c, 413, "The body is larger than 256 KB"),
+    onError: (c) => say(c, 413, "The body is larger than 256 KB"),
   });
 
   app.post(
@@ -286,7 +310,13 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
       async (c) =>
         importResponse(
           c,
-          (await runImport(deps, kind, await readCsv(c), actorOf(c.get("principal")))) as never,
+          (await runImport(
+            deps,
+            kind,
+            await readCsv(c),
+            actorOf(c.get("principal")),
+            requestLang(c),
+          )) as never,
         ),
     );
   }

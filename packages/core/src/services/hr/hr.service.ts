@@ -7,6 +7,7 @@ import { decisionRepo, type DecisionRecord } from "../../decision/decision.repo"
 import { checkDistribution } from "../../distribution/distribution";
 import { computeIkm, type IkmResult } from "../../ikm/ikm";
 import { IkmNoDataError } from "../../ikm/ikm.errors";
+import type { Lang } from "../../i18n/messages";
 import {
   importAttendance,
   importEmployees,
@@ -201,8 +202,10 @@ export async function runImport(
   kind: "employees" | "attendance" | "survey" | "indicators",
   csvText: string,
   actor: HrActor,
+  lang?: Lang,
 ): Promise<EmployeeImportResult | DataImportResult> {
-  const options = { now: deps.clock.now() };
+  // `lang`: the language of the row messages (measurement imports; English by default).
+  const options = { now: deps.clock.now(), ...(lang ? { lang } : {}) };
   const result =
     kind === "employees"
       ? await importEmployees(deps.storage, csvText, options)
