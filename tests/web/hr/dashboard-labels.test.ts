@@ -173,6 +173,24 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
     expect(text).toContain("Selesai");
   });
 
+  it("a refused organisation rating names the field by its label, not its path", async () => {
+    const res = await w.app.request(`/dashboard/cycles/${cycleId}/org-rating`, {
+      method: "POST",
+      headers: {
+        cookie: `${SESSION_COOKIE}=${w.hrToken}`,
+        origin: "http://localhost",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ unitId: "dinas-uji", rating: "luar-biasa" }).toString(),
+    });
+    expect(res.status).toBe(400);
+    const text = visibleText(await res.text());
+    expect(text).toContain(
+      "Capaian organisasi tidak disimpan: Capaian organisasi: pilih salah satu capaian organisasi dari daftar",
+    );
+    expect(text).not.toContain("rating:");
+  });
+
   it("a local dev viewer is shown by name and role label, not '(dev) (viewer)'", async () => {
     const token = await w.issuer.sign({ role: "viewer" });
     const text = visibleText(await page("/dashboard", token));

@@ -72,8 +72,10 @@ const NotFoundPage = (props: { message: string }) => (
 
 const OrgRatingFormSchema = v.object({
   unitId: UnitIdSchema,
-  rating: v.picklist(ORG_RATINGS, "pilih capaian organisasi yang dikenal"),
+  rating: v.picklist(ORG_RATINGS, "pilih salah satu capaian organisasi dari daftar"),
 });
+// The form's fields as the page names them (messages name fields by label, never by path).
+const ORG_RATING_FIELDS: Record<string, string> = { unitId: "Unit", rating: "Capaian organisasi" };
 
 /** Builds the dashboard routes (mounted at /dashboard by createApp). */
 export function dashboardRoutes(options: DashboardOptions) {
@@ -177,7 +179,7 @@ export function dashboardRoutes(options: DashboardOptions) {
     if (!parsed.success)
       return cyclePage(
         c,
-        `Capaian organisasi tidak disimpan: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "form"}: ${i.message}`).join("; ")}`,
+        `Capaian organisasi tidak disimpan: ${parsed.issues.map((i) => `${ORG_RATING_FIELDS[v.getDotPath(i) ?? ""] ?? "Isian"}: ${i.message}`).join("; ")}`,
         400,
       );
     const principal = c.get("principal");
