@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/api";
+import { pinSstInternalsRuntime } from "./stacks/functions";
 import { Mail } from "./stacks/mail";
 import { Schedules } from "./stacks/schedules";
 import { Secrets } from "./stacks/secrets";
@@ -12,5 +13,6 @@ export default {
   },
   stacks(app) {
     app.stack(Secrets).stack(Storage).stack(Mail).stack(Api).stack(Workflows).stack(Schedules);
+    pinSstInternalsRuntime(app);
   },
 } satisfies SSTConfig;

@@ -4,7 +4,9 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws
 import { NagSuppressions } from "cdk-nag";
 import { tableDefinition } from "../packages/core/src/storage/table";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
-import { Function as SstFunction, type Config, type FunctionProps } from "sst/constructs";
+import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
+import type { IConstruct } from "constructs";
+import { Function as SstFunction, Stack as SstStack, type Config, type FunctionProps } from "sst/constructs";
 import type { FunctionPermissions } from "./sources";
 import { executionArnPattern, stateMachineArn } from "./naming";
 import { isProductionStage } from "./stage";
@@ -43,9 +45,9 @@ export interface FunctionResources {
   mail: { identityArn: string; configurationSetArn: string; configurationSetName: string; from: string };
 }
 
-/** Common build settings of every kinerja Lambda: Node 20 on arm64, minified ESM with the AWS SDK left to the runtime. */
+/** Common build settings of every kinerja Lambda: Node 24 on arm64 (supported until 2028-04-30), minified ESM with the AWS SDK left to the runtime; the bundle targets Node 20 so the same code runs in the local runtime. */
 export const lambdaDefaults: Pick<FunctionProps, "runtime" | "architecture" | "tracing" | "nodejs"> = {
-  runtime: "nodejs20.x",
+  runtime: "nodejs24.x",
   architecture: "arm_64",
   tracing: "active",
   nodejs: {
@@ -121,13 +123,19 @@ export function createKinerjaFunction(
     ],
     true,
   );
-  NagSuppressions.addResourceSuppressions(fn, [
-    {
-      id: "AwsSolutions-L1",
-      reason: "kinerja targets Node 20 (pinned toolchain: @middy/core 6, vitest 4, better-sqlite3 12).",
-    },
-  ]);
   return fn;
+}
+
+/**
+ * SST creates one custom-resource Lambda per stack on Node 22, which AWS deprecates on 2027-04-30 (creation blocked after,
+ * then updates): run it on our runtime instead. Its handler is plain ESM that runs on any current Node.
+ */
+export function pinSstInternalsRuntime(app: IConstruct): void {
+  for (const child of app.node.children)
+    if (child instanceof SstStack) {
+      const cfn = child.customResourceHandler.node.defaultChild as CfnFunction;
+      cfn.runtime = lambdaDefaults.runtime;
+    }
 }
 
 /** The policy statements one set of declared permissions turns into; no statement uses a wildcard action. */

@@ -9,7 +9,7 @@ export function applyNagChecks(scope: IConstruct): void {
   Aspects.of(scope).add(new AwsSolutionsChecks({ verbose: true }));
 }
 
-/** SST adds one custom-resource Lambda per stack (bindings, secret prefetch); its settings are SST's, not ours. */
+/** SST adds one custom-resource Lambda per stack (bindings, secret prefetch); its policy is SST's (its runtime is ours). */
 function suppressSstInternals(stack: SstStack): void {
   NagSuppressions.addResourceSuppressions(
     stack.customResourceHandler,
@@ -20,7 +20,6 @@ function suppressSstInternals(stack: SstStack): void {
           "SST's internal custom-resource handler uses the basic-execution managed policy (logs only); SST creates it in every stack.",
         appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
       },
-      { id: "AwsSolutions-L1", reason: "SST pins the runtime of its internal custom-resource handler." },
     ],
     true,
   );
