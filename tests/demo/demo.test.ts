@@ -104,6 +104,47 @@ describe("kinerja demo", () => {
     expect(report.people.byKind["review"]).toBe(records.length);
   });
 
+  it("takes every decision through the pages' forms, never posting JSON to a link", () => {
+    const p = report.people;
+    expect(p.decisions).toBeGreaterThan(records.length * 4);
+    expect(p.viaForms).toBe(p.decisions);
+    // Every post to a link was a browser form: the decisions, the "add rows" presses and any late submit (409).
+    expect(Object.keys(p.pages.posts)).toEqual(["application/x-www-form-urlencoded"]);
+    expect(p.pages.posts["application/x-www-form-urlencoded"]).toBe(
+      p.decisions + p.pages.rowButtons + p.pages.lateSubmits,
+    );
+    expect(p.pages.pageViews).toBeGreaterThanOrEqual(p.decisions);
+    // JPT heads plan four RHK and the returned SKP gains indicators: more rows than the form shows at first.
+    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
+    expect(p.pages.rowButtons).toBeGreaterThanOrEqual(heads.length + 1);
+  });
+
+  it("brings the JPT heads through with one perspective per RHK, the annex and the leader's expectations", () => {
+    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
+    expect(heads.length).toBeGreaterThan(0);
+    for (const head of heads) {
+      const r = records.find((x) => x.nip === head.nip)!;
+      expect(r.stage, head.name).toBe("done");
+      expect(r.skp?.rhk.map((x) => x.perspective)).toEqual([
+        "penerima_layanan",
+        "proses_bisnis_internal",
+        "penguatan_internal",
+        "anggaran",
+      ]);
+      expect(r.skp?.annex?.skemaPertanggungjawaban.length).toBeGreaterThan(0);
+    }
+    const staff = records.filter((r) => !heads.some((h) => h.nip === r.nip));
+    expect(staff.every((r) => r.skp?.rhk.every((x) => x.perspective === undefined))).toBe(true);
+    // Indicator targets typed with a decimal comma ("75,5") are stored as numbers.
+    const head = records.find((x) => x.nip === heads[0]!.nip)!;
+    expect(head.skp?.rhk[2]?.indicators[0]?.target.min).toBe(75.5);
+    // Heads approve their heads of division's SKP with special behaviour expectations.
+    const kabid = records.filter(
+      (r) => demoOrganisation().people.find((x) => x.nip === r.nip)?.positionType === "administrator",
+    );
+    expect(kabid.every((r) => (r.skp?.ekspektasiKhusus ?? []).some((e) => e.key === "akuntabel"))).toBe(true);
+  });
+
   it("reports the engine's billable transitions and executions, priced", () => {
     const work = countEngineWork(rt.engine);
     expect(report.cost).toMatchObject(work);

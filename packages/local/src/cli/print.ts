@@ -107,6 +107,7 @@ export function demoReportText(report: DemoReport): string {
     `People acted on ${p.decisions} emailed links: ${Object.entries(p.byKind)
       .map(([k, n]) => `${n} ${k}`)
       .join(", ")}`,
+    `  ${p.viaForms} of ${p.decisions} decisions went through the pages' forms (${formTraffic(p.pages)})`,
     p.returnedSkp
       ? `  SKP returned once and revised: ${p.returnedSkp.appraisalId} ("${p.returnedSkp.comment}")`
       : "  (no SKP was returned)",

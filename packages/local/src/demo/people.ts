@@ -1,31 +1,23 @@
-// Simulated people of the demo: they read their mail in the local outbox over HTTP, open each decision link
-// (GET, as a browser or a mail scanner would; it never changes anything), and post the form as JSON the way the
-// page's form would, with answers that follow each person's profile (strong, steady, struggling).
+// Simulated people of the demo: what each means to enter on the page of a mailed link, following their profile
+// (strong, steady, struggling, poor). Intents are field name -> value in the forms' own dotted names
+// (`rhk.0.indicators.1.target.min`), typed as people type (numbers with a decimal comma); what a person needs to
+// choose from (the superior's RHK, the indicators and their targets) is read from the page they are on.
 import * as v from "valibot";
+import { BERAKHLAK_KEYS } from "@kinerja/core/rating/rating";
 import type { DemoPerson } from "./salor-org";
+import type { HtmlForm } from "./html-form";
+import { readNumber, typedNumber } from "./html-form";
+import { DemoError } from "./demo.errors";
 
 /** How a person performs during the year; drives realisation values and the ratings their appraiser gives. */
 export type Profile = "strong" | "steady" | "struggling" | "poor";
 
-/** The link JSON of DESIGN.md section 3 (the parts the simulated people read). */
-export const LinkViewSchema = v.object({
-  kind: v.picklist([
-    "skp-proposal",
-    "skp-approval",
-    "realization",
-    "review",
-    "acknowledgement",
-    "objection-decision",
-  ]),
-  appraisalId: v.string(),
-  cycleId: v.string(),
-  employee: v.object({ nip: v.string(), name: v.string() }),
-  status: v.picklist(["pending", "decided", "expired", "superseded"]),
-  context: v.optional(v.record(v.string(), v.unknown())),
-});
+/** The decision kinds of DESIGN.md section 3, as a person tells them apart: by what the page asks. */
+export type DecisionKind =
+  "skp-proposal" | "skp-approval" | "realization" | "review" | "acknowledgement" | "objection-decision";
 
-/** A decision link as the person sees it after opening it. */
-export type LinkView = v.InferOutput<typeof LinkViewSchema>;
+/** What a person means to enter on a form: field name -> the value typed or chosen. */
+export type FormIntent = Record<string, string>;
 
 /** A mail of the outbox (`GET /_local/mail`). */
 export const OutboxMailSchema = v.array(
@@ -37,12 +29,6 @@ export const OutboxMailSchema = v.array(
     sentAt: v.string(),
   }),
 );
-
-const IndicatorSchema = v.object({
-  id: v.string(),
-  text: v.string(),
-  target: v.object({ min: v.number(), max: v.optional(v.number()), unit: v.string() }),
-});
 
 /** Deterministic pseudo-random numbers (mulberry32), so a demo run is reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -67,44 +53,123 @@ export function assignProfiles(people: DemoPerson[], seed: number): Map<string, 
   return profiles;
 }
 
-/** The SKP an employee proposes: RHK cascaded from the appraiser's RHK when there is one, with indicators fit to the job. */
-export function skpProposal(
-  person: DemoPerson,
-  context: Record<string, unknown> | undefined,
-  revision: boolean,
-) {
-  const superiorRhk = v.safeParse(
-    v.array(v.object({ id: v.string(), text: v.string() })),
-    context?.superiorRhk,
-  );
-  const parent = superiorRhk.success ? superiorRhk.output[0] : undefined;
+/** Tells the kind of a decision page from the fields its form asks for (as a person reads what is asked of them). */
+export function kindOfForm(form: HtmlForm): DecisionKind | undefined {
+  if (form.has("rhk.0.text")) return "skp-proposal";
+  if (form.has("hasilKerja")) return "review";
+  if (form.has("items.0.value")) return "realization";
+  if (!form.has("decision")) return undefined;
+  const offered = form.options("decision").map((o) => o.value);
+  if (offered.includes("approve")) return "skp-approval";
+  if (offered.includes("acknowledge")) return "acknowledgement";
+  if (offered.includes("uphold")) return "objection-decision";
+  return undefined;
+}
+
+type Perspective = "penerima_layanan" | "proses_bisnis_internal" | "penguatan_internal" | "anggaran";
+type Aspect = "kuantitas" | "kualitas" | "waktu" | "biaya";
+
+/** One RHK a person plans, with its indicators and targets. */
+export interface PlannedRhk {
+  text: string;
+  kind: "utama" | "tambahan";
+  perspective?: Perspective;
+  indicators: { text: string; aspect: Aspect; target: { min: number; max?: number; unit: string } }[];
+}
+
+/** The SKP a person plans: RHK and the annex lists (one item per line on the form). */
+export interface PlannedSkp {
+  rhk: PlannedRhk[];
+  annex: { dukunganSumberDaya: string[]; skemaPertanggungjawaban: string[]; konsekuensi: string[] };
+}
+
+/**
+ * The SKP a person proposes. A JPT head plans a balanced scorecard, one RHK per perspective (more rows than the
+ * form shows at first); others one RHK fit to the job. A revision after a return adds the quality and cost
+ * indicators the appraiser asked for (again more rows than the form shows).
+ */
+export function plannedSkp(person: DemoPerson, revision: boolean): PlannedSkp {
   const job = person.position.toLowerCase();
+  const unit = person.unitName;
+  if (person.positionType === "jpt") {
+    return {
+      rhk: [
+        {
+          text: `Meningkatnya kepuasan penerima layanan ${unit}`,
+          kind: "utama",
+          perspective: "penerima_layanan",
+          indicators: [
+            {
+              text: "Indeks kepuasan masyarakat",
+              aspect: "kualitas",
+              target: { min: 80, max: 100, unit: "nilai" },
+            },
+          ],
+        },
+        {
+          text: `Terwujudnya target kinerja ${unit}`,
+          kind: "utama",
+          perspective: "proses_bisnis_internal",
+          indicators: [
+            {
+              text: "Capaian indikator kinerja utama",
+              aspect: "kuantitas",
+              target: { min: 90, max: 100, unit: "persen" },
+            },
+            {
+              text: "Ketepatan waktu pelaporan kinerja",
+              aspect: "waktu",
+              target: { min: 12, unit: "bulan" },
+            },
+          ],
+        },
+        {
+          text: `Meningkatnya kompetensi aparatur ${unit}`,
+          kind: "utama",
+          perspective: "penguatan_internal",
+          indicators: [
+            {
+              text: "Pegawai yang mengikuti pengembangan kompetensi",
+              aspect: "kuantitas",
+              target: { min: 75.5, max: 100, unit: "persen" },
+            },
+          ],
+        },
+        {
+          text: `Terwujudnya akuntabilitas anggaran ${unit}`,
+          kind: "utama",
+          perspective: "anggaran",
+          indicators: [
+            { text: "Realisasi anggaran", aspect: "biaya", target: { min: 95, max: 100, unit: "persen" } },
+          ],
+        },
+      ],
+      annex: {
+        dukunganSumberDaya: [`Anggaran program ${unit} tahun 2027`, "Sistem informasi kinerja daerah"],
+        skemaPertanggungjawaban: ["Laporan kinerja triwulanan kepada Sekretaris Daerah", "LKjIP tahunan"],
+        konsekuensi: ["Evaluasi jabatan bila target utama tidak tercapai dua tahun berturut-turut"],
+      },
+    };
+  }
   const main = job.startsWith("guru")
     ? { text: "Meningkatkan hasil belajar peserta didik", unit: "nilai rata-rata", min: 75, max: 100 }
     : job.includes("dokter") || job.includes("perawat") || job.includes("bidan")
       ? { text: "Meningkatkan cakupan pelayanan kesehatan dasar", unit: "pasien", min: 900 }
       : job.startsWith("kepala")
-        ? { text: `Terwujudnya target kinerja ${person.unitName}`, unit: "persen", min: 90, max: 100 }
+        ? { text: `Terwujudnya target kinerja ${unit}`, unit: "persen", min: 90, max: 100 }
         : { text: `Terlaksananya tugas ${person.position}`, unit: "dokumen", min: 24 };
   return {
     rhk: [
       {
         text: main.text,
-        kind: "utama" as const,
-        ...(parent ? { parentRhkId: parent.id } : {}),
-        // A JPT SKP is a balanced scorecard: each RHK names its perspective.
-        ...(person.positionType === "jpt" ? { perspective: "penerima_layanan" as const } : {}),
+        kind: "utama",
         indicators: [
           {
             text: `Capaian ${main.text.toLowerCase()}`,
-            aspect: "kuantitas" as const,
+            aspect: "kuantitas",
             target: { min: main.min, ...(main.max ? { max: main.max } : {}), unit: main.unit },
           },
-          {
-            text: "Ketepatan waktu penyelesaian",
-            aspect: "waktu" as const,
-            target: { min: 12, unit: "bulan" },
-          },
+          { text: "Ketepatan waktu penyelesaian", aspect: "waktu", target: { min: 12, unit: "bulan" } },
           ...(revision
             ? [
                 {
@@ -112,52 +177,108 @@ export function skpProposal(
                   aspect: "kualitas" as const,
                   target: { min: 80, max: 100, unit: "persen" },
                 },
+                {
+                  text: "Efisiensi penggunaan anggaran kegiatan",
+                  aspect: "biaya" as const,
+                  target: { min: 90.5, max: 100, unit: "persen" },
+                },
               ]
             : []),
         ],
       },
     ],
+    annex: {
+      dukunganSumberDaya: ["Sarana dan prasarana kerja unit", "Bimbingan teknis dari atasan langsung"],
+      skemaPertanggungjawaban: ["Laporan bulanan kepada atasan langsung"],
+      konsekuensi: [],
+    },
   };
+}
+
+/** How many RHK rows and indicator rows per RHK a plan needs on the form. */
+export function rowsNeeded(plan: PlannedSkp): { rhk: number; indicators: number } {
+  return { rhk: plan.rhk.length, indicators: Math.max(...plan.rhk.map((r) => r.indicators.length)) };
+}
+
+/**
+ * The form intent of a planned SKP: every RHK utama intervenes on the superior RHK the person picks from the options
+ * the page offers (none offered: the top of the cascade), JPT rows carry their perspective.
+ */
+export function skpIntent(plan: PlannedSkp, superiorRhkId: string | undefined): FormIntent {
+  const intent: FormIntent = {};
+  plan.rhk.forEach((r, i) => {
+    const p = `rhk.${i}`;
+    intent[`${p}.text`] = r.text;
+    intent[`${p}.kind`] = r.kind;
+    if (superiorRhkId && r.kind === "utama") intent[`${p}.parentRhkId`] = superiorRhkId;
+    if (r.perspective) intent[`${p}.perspective`] = r.perspective;
+    r.indicators.forEach((ind, j) => {
+      const q = `${p}.indicators.${j}`;
+      intent[`${q}.text`] = ind.text;
+      intent[`${q}.aspect`] = ind.aspect;
+      intent[`${q}.target.min`] = typedNumber(ind.target.min);
+      if (ind.target.max !== undefined) intent[`${q}.target.max`] = typedNumber(ind.target.max);
+      intent[`${q}.target.unit`] = ind.target.unit;
+    });
+  });
+  for (const [key, lines] of Object.entries(plan.annex))
+    if (lines.length > 0) intent[`annex.${key}`] = lines.join("\n");
+  return intent;
+}
+
+/** Whether what a field shows already is what the person means (numbers compared as numbers: "1.200" is 1200). */
+export function showsAlready(shown: string, meant: string): boolean {
+  if (shown.trim() === meant.trim()) return true;
+  const a = readNumber(shown);
+  const b = readNumber(meant);
+  if (a !== undefined && b !== undefined) return a === b;
+  const lines = (t: string) =>
+    t
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join("\n");
+  return lines(shown) === lines(meant) && lines(meant) !== "";
 }
 
 const achievement: Record<Profile, number> = { strong: 1.12, steady: 1.0, struggling: 0.82, poor: 0.6 };
 
-/** The realisation an employee reports: each indicator's target scaled by how their year went, with evidence. */
-export function realisation(
+/**
+ * The realisation an employee reports on the page: for each indicator shown, its target read from the page, scaled by
+ * how their year went, with an evidence link. Throws when the page does not show an indicator's target.
+ */
+export function realisationIntent(
+  form: HtmlForm,
+  person: DemoPerson,
   profile: Profile,
-  context: Record<string, unknown> | undefined,
   random: () => number,
-) {
-  const indicators = v.parse(v.array(IndicatorSchema), context?.indicators ?? []);
-  return {
-    items: indicators.map((ind) => {
-      const jitter = 0.95 + random() * 0.1;
-      const raw = ind.target.min * achievement[profile] * jitter;
-      const value =
-        Math.round((ind.target.max !== undefined ? Math.min(raw, ind.target.max) : raw) * 10) / 10;
-      return {
-        indicatorId: ind.id,
-        value,
-        evidenceUrl: `https://arsip.salor.go.id/bukti/${ind.id}`,
-        note: profile === "poor" ? "Terkendala sarana" : undefined,
-      };
-    }),
-  };
+): FormIntent {
+  const intent: FormIntent = {};
+  const rows = form.names().flatMap((n) => /^items\.(\d+)\.value$/.exec(n)?.[1] ?? []);
+  if (rows.length === 0) throw new DemoError(`page "${form.page}" shows no indicator to report on`);
+  for (const i of rows) {
+    const shown = form.fieldsetText(`items.${i}.value`);
+    const target = /target ([\d.,]+)(?:\s*[–-]\s*([\d.,]+))?/.exec(shown);
+    const min = target ? readNumber(target[1]!) : undefined;
+    if (min === undefined)
+      throw new DemoError(
+        `page "${form.page}" does not show the target of indicator ${Number(i) + 1}: "${shown}"`,
+      );
+    const max = target?.[2] ? readNumber(target[2]) : undefined;
+    const raw = min * achievement[profile] * (0.95 + random() * 0.1);
+    intent[`items.${i}.value`] = typedNumber(
+      Math.round((max !== undefined ? Math.min(raw, max) : raw) * 10) / 10,
+    );
+    intent[`items.${i}.evidenceUrl`] = `https://arsip.salor.go.id/bukti/${person.nip}/2027/${Number(i) + 1}`;
+    if (profile === "poor") intent[`items.${i}.note`] = "Terkendala sarana";
+  }
+  return intent;
 }
 
-const BERAKHLAK = [
-  "berorientasiPelayanan",
-  "akuntabel",
-  "kompeten",
-  "harmonis",
-  "loyal",
-  "adaptif",
-  "kolaboratif",
-] as const;
 type Rating = "above" | "meets" | "below";
 
-/** The review an appraising official writes for an employee of the given profile (with some personal variation). */
-export function review(profile: Profile, random: () => number) {
+/** The review an appraising official enters for an employee of the given profile (with some personal variation). */
+export function reviewIntent(profile: Profile, random: () => number): FormIntent {
   const pick = (options: Rating[]) => options[Math.floor(random() * options.length)]!;
   const hasilKerja: Rating =
     profile === "strong"
@@ -171,7 +292,6 @@ export function review(profile: Profile, random: () => number) {
       : profile === "poor"
         ? pick(["below", "meets"])
         : pick(["meets", "meets", "above", "below"]);
-  const detail = Object.fromEntries(BERAKHLAK.map((k) => [k, perilaku]));
   const feedback =
     profile === "strong"
       ? "Kinerja sangat baik; pertahankan dan bagikan praktik baik kepada rekan."
@@ -180,8 +300,8 @@ export function review(profile: Profile, random: () => number) {
         : "Beberapa target belum tercapai; mari susun rencana perbaikan bersama.";
   return {
     hasilKerja,
+    ...Object.fromEntries(BERAKHLAK_KEYS.map((k) => [`perilakuDetail.${k}`, perilaku])),
     perilaku,
-    perilakuDetail: detail,
     feedback,
     ...(hasilKerja === "below"
       ? { justification: "Capaian indikator utama di bawah target yang disepakati dalam SKP." }

@@ -1,7 +1,9 @@
 // `kinerja demo`: a whole annual cycle of the demo Salor organisation in a temporary data dir. HR opens the cycle;
-// simulated people act only through their mail (the local outbox) and the decision links in it, over HTTP, as a
-// person with a browser would; the clock skips through the year so reminders, escalations, periodic evaluations,
-// the objection window and follow-up all happen on their own timers. The report is read back from the records.
+// simulated people act only through their mail (the local outbox) and the pages of the decision links in it, as a
+// person with a browser would: they read the HTML page, fill its form with the fields it has and submit it
+// (application/x-www-form-urlencoded), never a JSON shortcut. The clock skips through the year so reminders,
+// escalations, periodic evaluations, the objection window and follow-up all happen on their own timers. The report
+// is read back from the records.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,19 +13,26 @@ import type { FlowAppraisal } from "@kinerja/core/services/flow-store";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { createLocalRuntime, type LocalRuntime } from "../runtime/runtime";
 import { countEngineWork, priceWork, type CostFigures } from "./cost";
+import { PREDIKAT_LABELS } from "@kinerja/core/rating/rating";
 import {
   assignProfiles,
-  LinkViewSchema,
+  kindOfForm,
   OutboxMailSchema,
-  realisation,
-  review,
+  plannedSkp,
+  realisationIntent,
+  reviewIntent,
+  rowsNeeded,
   seededRandom,
-  skpProposal,
-  type LinkView,
+  showsAlready,
+  skpIntent,
+  type DecisionKind,
+  type FormIntent,
   type Profile,
 } from "./people";
 import { demoOrganisation, type DemoPerson } from "./salor-org";
-import { DemoError } from "./demo.errors";
+import { DemoError, FormFillError } from "./demo.errors";
+import { createDemoBrowser, type BrowserTally } from "./browser";
+import type { HtmlForm, HtmlPage } from "./html-form";
 
 /** The stages the demo walks through, in order (one progress bar each). */
 export const DEMO_STAGES = [
@@ -83,7 +92,15 @@ export interface DemoReport {
     warnings: { rule: string; message: string }[];
   }[];
   people: {
+    /** Decisions the people took (one audited decision each). */
     decisions: number;
+    /** Of them, the ones taken by submitting the link page's form (all of them: the people have no other way). */
+    viaForms: number;
+    /**
+     * The requests to link pages: views, form posts by content type, presses of the "add rows" buttons, and forms
+     * submitted after another link of the same decision had been used (answered 409).
+     */
+    pages: BrowserTally & { rowButtons: number; lateSubmits: number };
     byKind: Record<string, number>;
     returnedSkp: { appraisalId: string; comment: string } | null;
     escalated: { appraisalId: string; decidedBy: string } | null;
@@ -151,9 +168,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     const flow = createDynamoFlowStore(rt.storage);
     const handled = new Set<string>();
     const byKind: Record<string, number> = {};
+    const browser = createDemoBrowser();
     let decisions = 0;
-    let returned: DemoReport["people"]["returnedSkp"] = null;
+    let viaForms = 0;
+    let rowButtons = 0;
+    let lateSubmits = 0;
+    let returned: { nip: string; comment: string } | null = null;
+    /** Objections filed, by the objector's NIP: how the deciding official will answer. */
     const objections = new Map<string, "uphold" | "reject">();
+    /** How many SKP proposal pages each person has filled (a second one is the revision after a return). */
+    const proposals = new Map<string, number>();
+    const OBJECTION_REASON = "Realisasi dan bukti dukung triwulan IV belum diperhitungkan dalam penilaian.";
 
     // Roles in the story: the staff member whose SKP is returned once, the head of division who is away when the
     // SKPs arrive (reminded, then escalated), two objectors (one upheld, one rejected) and two who never answer.
@@ -190,76 +215,183 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       return all;
     };
 
-    const body = (view: LinkView, actor: DemoPerson, appraisee: DemoPerson): unknown => {
+    /** Presses the page's submit button ("Kirim ..."), as the person does once the form is filled. */
+    const send = (form: HtmlForm) => browser.submit(form, /^Kirim\b/);
+
+    /** The part of an intent the page does not show yet (a person does not retype what is there); `onlyPresent`: the fields the page has now. */
+    const toType = (form: HtmlForm, intent: FormIntent, onlyPresent: boolean): FormIntent =>
+      Object.fromEntries(
+        Object.entries(intent).filter(([name, value]) =>
+          form.has(name) ? !showsAlready(form.value(name), value) : !onlyPresent,
+        ),
+      );
+
+    /** The SKP proposal: pick the superior RHK from the page, add rows with the form's buttons until the plan fits, submit. */
+    const proposeSkp = async (page: HtmlPage, form: HtmlForm, person: DemoPerson): Promise<HtmlPage> => {
+      const seen = proposals.get(person.nip) ?? 0;
+      proposals.set(person.nip, seen + 1);
+      const revision = seen > 0;
+      if (revision && returned?.nip === person.nip && !page.text.includes(returned.comment))
+        throw new DemoError(
+          `page "${page.title}" does not show the appraiser's return comment "${returned.comment}"`,
+        );
+      const plan = plannedSkp(person, revision);
+      const superior = form.options("rhk.0.parentRhkId").filter((o) => o.value !== "");
+      const intent = skpIntent(plan, superior[0]?.value);
+      const need = rowsNeeded(plan);
+      let current = form;
+      const typed: FormIntent = {};
+      for (let presses = 0; ; presses++) {
+        const moreRhk = !current.has(`rhk.${need.rhk - 1}.text`);
+        const moreIndicators = !current.has(`rhk.0.indicators.${need.indicators - 1}.text`);
+        if (!moreRhk && !moreIndicators) break;
+        if (presses >= 10)
+          throw new DemoError(
+            `page "${page.title}" still lacks rows for ${need.rhk} RHK of ${need.indicators} indicators after ${presses} presses`,
+          );
+        const now = toType(current, intent, true);
+        current.fill(now);
+        Object.assign(typed, now);
+        const again = await browser.submit(current, moreRhk ? "Tambah baris RHK" : "Tambah baris indikator");
+        rowButtons += 1;
+        if (again.status !== 200 || !again.hasForm) return again;
+        current = again.form();
+        // The re-rendered form must keep what the person typed, or they would have to start over.
+        for (const [name, value] of Object.entries(typed))
+          if (!current.has(name) || !showsAlready(current.value(name), value))
+            throw new DemoError(
+              `page "${page.title}" lost what ${person.name} typed into "${name}" after adding rows (${JSON.stringify(value)} -> ${current.has(name) ? JSON.stringify(current.value(name)) : "field gone"})`,
+            );
+      }
+      return send(current.fill(toType(current, intent, false)));
+    };
+
+    /** Fills and submits the page's form as this person would; answers the page the submission led to. */
+    const decide = async (
+      page: HtmlPage,
+      form: HtmlForm,
+      kind: DecisionKind,
+      actor: DemoPerson,
+      appraisee: DemoPerson,
+    ): Promise<HtmlPage> => {
       const profile: Profile = profiles.get(appraisee.nip) ?? "steady";
-      switch (view.kind) {
+      const mustShow = (text: string, what: string) => {
+        if (!page.text.includes(text))
+          throw new DemoError(`page "${page.title}" does not show ${what} ("${text}" is not on it)`);
+      };
+      switch (kind) {
         case "skp-proposal":
-          return skpProposal(appraisee, view.context, Boolean(view.context?.returnComment));
-        case "skp-approval":
+          return proposeSkp(page, form, appraisee);
+        case "skp-approval": {
+          // An approver reads the SKP before approving it.
+          mustShow(plannedSkp(appraisee, false).rhk[0]!.text, "the SKP to approve");
           if (appraisee.nip === returnedFor.nip && !returned) {
-            const comment = "Tambahkan indikator kualitas layanan dan sesuaikan dengan RHK atasan.";
-            returned = { appraisalId: view.appraisalId, comment };
-            return { decision: "return", comment };
+            const comment = "Tambahkan indikator kualitas layanan dan efisiensi anggaran.";
+            returned = { nip: appraisee.nip, comment };
+            return send(form.fill({ decision: "return", comment }));
           }
-          return { decision: "approve" };
+          return send(
+            form.fill({
+              decision: "approve",
+              // Leaders add special behaviour expectations to the SKP they approve (DOMAIN 4.3).
+              ...(actor.positionType === "jpt"
+                ? {
+                    "ekspektasiKhusus.akuntabel": "Menyampaikan laporan kinerja tepat waktu setiap triwulan.",
+                    "ekspektasiKhusus.kolaboratif": "Aktif membangun kerja sama lintas bidang.",
+                  }
+                : {}),
+            }),
+          );
+        }
         case "realization":
-          return realisation(profile, view.context, random);
+          return send(form.fill(realisationIntent(form, appraisee, profile, random)));
         case "review":
-          return review(profile, random);
+          mustShow(plannedSkp(appraisee, false).rhk[0]!.text, "the SKP under review");
+          return send(form.fill(reviewIntent(profile, random)));
         case "acknowledgement": {
+          const predikat = page.definition("Predikat kinerja");
+          if (!Object.values(PREDIKAT_LABELS).some((l) => l.id === predikat))
+            throw new DemoError(
+              `page "${page.title}" does not show the predikat to acknowledge (Predikat kinerja: ${predikat ?? "not on the page"})`,
+            );
           const objection = objectors.get(appraisee.nip);
           if (objection) {
-            objections.set(view.appraisalId, objection);
-            return {
-              decision: "object",
-              reason: "Realisasi dan bukti dukung triwulan IV belum diperhitungkan dalam penilaian.",
-            };
+            objections.set(appraisee.nip, objection);
+            return send(form.fill({ decision: "object", reason: OBJECTION_REASON }));
           }
-          return { decision: "acknowledge" };
+          return send(form.fill({ decision: "acknowledge" }));
         }
         case "objection-decision":
-          return objections.get(view.appraisalId) === "uphold"
-            ? {
-                decision: "uphold",
-                revised: { hasilKerja: "meets", perilaku: "meets" },
-                note: `Keberatan diterima: bukti baru diperiksa oleh ${actor.name}.`,
-              }
-            : { decision: "reject", note: "Penilaian sudah sesuai dengan bukti dukung yang ada." };
+          mustShow(OBJECTION_REASON, "the grounds of the objection");
+          return send(
+            form.fill(
+              objections.get(appraisee.nip) === "uphold"
+                ? {
+                    decision: "uphold",
+                    "revised.hasilKerja": "meets",
+                    "revised.perilaku": "meets",
+                    note: `Keberatan diterima: bukti baru diperiksa oleh ${actor.name}.`,
+                  }
+                : { decision: "reject", note: "Penilaian sudah sesuai dengan bukti dukung yang ada." },
+            ),
+          );
       }
     };
 
-    /** Opens one link and, when it is pending and the person means to act now, posts the decision. */
+    /** Opens one link's page and, when it asks for a decision the person means to take now, fills and submits its form. */
     const actOn = async (actor: DemoPerson, link: string, subject: string): Promise<boolean> => {
-      const opened = await json(link);
-      if (opened.status === 404 || opened.status === 403)
-        throw new DemoError(`link in "${subject}" to ${actor.email} answered ${opened.status}`);
-      const view = v.parse(LinkViewSchema, opened.body);
-      if (view.status !== "pending") {
+      const page = await browser.open(link);
+      if (page.status === 404 || page.status === 403)
+        throw new DemoError(`link in "${subject}" to ${actor.email} answered ${page.status}: ${page.title}`);
+      // Decided (200 without a form) or gone (410): nothing left to do through this link.
+      if (page.status === 410 || (page.status === 200 && !page.hasForm)) {
+        if (page.notices.length === 0 && page.errors.length === 0)
+          throw new DemoError(
+            `link in "${subject}" to ${actor.email} shows neither a form nor what became of it ("${page.title}")`,
+          );
         handled.add(link);
         return false;
       }
-      const appraisee = byNip.get(view.employee.nip);
-      if (!appraisee) throw new DemoError(`link for unknown employee ${view.employee.nip}`);
-      if (
-        actor.nip === awayApprover.nip &&
-        view.kind === "skp-approval" &&
-        rt.clock.now().getTime() < awayUntil
-      )
-        return false;
-      if (view.kind === "acknowledgement" && silent.has(appraisee.nip)) return false;
-      const posted = await json(link, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body(view, actor, appraisee)),
-      });
-      handled.add(link);
-      if (posted.status === 409) return false; // decided meanwhile through another mail's link (reminder or escalation)
-      if (posted.status !== 200)
+      if (page.status !== 200)
+        throw new DemoError(`link in "${subject}" to ${actor.email} answered ${page.status}: ${page.title}`);
+      const form = page.form();
+      const kind = kindOfForm(form);
+      if (!kind)
         throw new DemoError(
-          `${actor.name} could not decide ${view.kind} for ${view.appraisalId}: ${posted.status} ${JSON.stringify(posted.body)}`,
+          `${actor.name} cannot tell what page "${page.title}" asks for; its form has ${form.names().join(", ")}`,
+        );
+      const employee = page.definition("Pegawai");
+      const appraisee = byNip.get(/NIP\s*(\d{18})/.exec(employee ?? "")?.[1] ?? "");
+      if (!appraisee)
+        throw new DemoError(
+          `page "${page.title}" sent to ${actor.email} does not say whose appraisal it is (Pegawai: ${employee ?? "not on the page"})`,
+        );
+      if (actor.nip === awayApprover.nip && kind === "skp-approval" && rt.clock.now().getTime() < awayUntil)
+        return false;
+      if (kind === "acknowledgement" && silent.has(appraisee.nip)) return false;
+      const who = `${actor.name} (${actor.position}) on the ${kind} page for ${appraisee.name}`;
+      let answer: HtmlPage;
+      try {
+        answer = await decide(page, form, kind, actor, appraisee);
+      } catch (err) {
+        if (err instanceof FormFillError || err instanceof DemoError)
+          throw new DemoError(`${who}: ${err.message}`, { cause: err });
+        throw err;
+      }
+      handled.add(link);
+      if (answer.status === 409) {
+        lateSubmits += 1; // decided meanwhile through another mail's link (reminder or escalation)
+        return false;
+      }
+      if (answer.status === 400)
+        throw new DemoError(`${who}: the form was refused: ${answer.errors.join("; ") || answer.title}`);
+      if (answer.status !== 200 || answer.hasForm || answer.notices.length === 0)
+        throw new DemoError(
+          `${who}: the answer page did not confirm the decision (${answer.status} "${answer.title}"${answer.errors.length ? `: ${answer.errors.join("; ")}` : ""})`,
         );
       decisions += 1;
-      byKind[view.kind] = (byKind[view.kind] ?? 0) + 1;
+      viaForms += 1;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
       return true;
     };
 
@@ -403,6 +535,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         a.skp.approvedBy !== awayApprover.nip,
     );
     const mails = (await rt.outbox.list({ limit: 1_000_000 })).length;
+    const returnedSkp = returned as { nip: string; comment: string } | null;
     const cost = priceWork(countEngineWork(rt.engine), mails, list.length);
     return {
       dataDir,
@@ -416,8 +549,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       units,
       people: {
         decisions,
+        viaForms,
+        pages: { ...browser.tally, posts: { ...browser.tally.posts }, rowButtons, lateSubmits },
         byKind,
-        returnedSkp: returned,
+        returnedSkp: returnedSkp
+          ? {
+              appraisalId: list.find((a) => a.nip === returnedSkp.nip)?.id ?? "",
+              comment: returnedSkp.comment,
+            }
+          : null,
         escalated: escalatedRecord
           ? { appraisalId: escalatedRecord.id, decidedBy: escalatedRecord.skp!.approvedBy! }
           : null,
