@@ -180,3 +180,125 @@ describe("a decision nobody acts on", { timeout: 180_000 }, () => {
     expect(await mailsOfDecision(closed.decisionId)).toHaveLength(4);
   });
 });
+
+describe("employee steps and objection decisions nobody acts on", { timeout: 180_000 }, () => {
+  let world: World;
+  let head: Person;
+  let secretary: Person;
+  let people: Person[];
+  const id = (p: Person) => `m1-${p.nip}`;
+  const decisionOf = async (p: Person, kind: string): Promise<DecisionRecord> => {
+    const found = (await decisionRepo(world.decisionDeps.storage).listByAppraisal(id(p))).filter(
+      (d) => d.kind === kind,
+    );
+    expect(found, `${kind} decisions of ${p.name}`).toHaveLength(1);
+    return found[0]!;
+  };
+  const mailsOfDecision = async (decisionId: string): Promise<OutboxEntry[]> =>
+    (await world.outbox.list({ limit: 1000 }))
+      .filter((m) => m.tags?.decisionId === decisionId)
+      .sort(
+        (a, b) =>
+          a.sentAt.localeCompare(b.sentAt) ||
+          ["request", "reminder", "escalation"].indexOf(a.tags?.mailKind ?? "") -
+            ["request", "reminder", "escalation"].indexOf(b.tags?.mailKind ?? ""),
+      );
+  const summary = (mails: OutboxEntry[]) =>
+    mails.map((m) => [m.to, m.tags?.mailKind, m.tags?.notice ?? (m.links.length ? "link" : "no link")]);
+  const realization = async (p: Person) => ({
+    items: (await appraisal(world, id(p))).skp!.rhk.flatMap((r) =>
+      r.indicators.map((ind) => ({ indicatorId: ind.id, value: ind.target.min })),
+    ),
+  });
+
+  beforeAll(async () => {
+    world = await startWorld("2027-01-04T01:00:00.000Z");
+    world.deps.hr = HR;
+    ({ head, secretary, people } = await seedUnit(world, "dinas-bulanan", 2));
+    await createCycle(world, {
+      cycleId: "m1",
+      kind: "monthly",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-01-31",
+      unitIds: ["dinas-bulanan"],
+    });
+    await launchCycle(world.control, "m1");
+    await settle(world);
+    for (const p of people) {
+      await act(world, p.email, id(p), "skp-proposal", proposal());
+      await act(world, secretary.email, id(p), "skp-approval", { decision: "approve" });
+    }
+    await advanceDays(world, 28);
+  }, 120_000);
+  afterAll(async () => world?.close());
+
+  it("reminds a silent employee about the realisation, tells the appraiser, then goes on without it", async () => {
+    // people[1] reports, is reviewed and objects at once; the objection then waits on the superior of the appraiser.
+    await act(world, people[1]!.email, id(people[1]!), "realization", await realization(people[1]!));
+    await act(world, secretary.email, id(people[1]!), "review", {
+      hasilKerja: "meets",
+      perilaku: "meets",
+      feedback: "Pertahankan",
+    });
+    await act(world, people[1]!.email, id(people[1]!), "acknowledgement", {
+      decision: "object",
+      reason: "Capaian saya lebih tinggi dari yang dinilai",
+    });
+    await advanceDays(world, 7.1);
+    const decision = await decisionOf(people[0]!, "realization");
+    const mails = await mailsOfDecision(decision.decisionId);
+    expect(summary(mails)).toEqual([
+      [people[0]!.email, "request", "link"],
+      [people[0]!.email, "reminder", "link"],
+      [people[0]!.email, "reminder", "link"],
+      [secretary.email, "escalation", "overdue"],
+    ]);
+    for (const mail of mails) expect(mail.text).toContain(formatJakarta(decision.dueAt!));
+    expect(mails.at(-1)!.text).toContain("Tahap: pelaporan realisasi kinerja oleh pegawai");
+    await advanceDays(world, 7);
+    expect((await appraisal(world, id(people[0]!))).stage).toBe("review");
+    expect((await decisionOf(people[0]!, "realization")).status).toBe("expired");
+  });
+
+  it("keeps the objection deadline as the acknowledgement's one deadline and tells the appraiser when it passes", async () => {
+    // The superior of the appraiser did not decide the objection: reminded, and HR was told (nobody may decide instead).
+    const objection = await decisionOf(people[1]!, "objection-decision");
+    const objectionMails = await mailsOfDecision(objection.decisionId);
+    expect(summary(objectionMails)).toEqual([
+      [head.email, "request", "link"],
+      [head.email, "reminder", "link"],
+      [head.email, "reminder", "link"],
+      [HR.email, "escalation", "overdue"],
+    ]);
+    for (const mail of objectionMails) expect(mail.text).toContain(formatJakarta(objection.dueAt!));
+    expect(objectionMails.at(-1)!.text).toContain(`Yang diminta bertindak: ${head.name}`);
+    expect(objectionMails.at(-1)!.text).toContain(`${people[1]!.name} (NIP ${people[1]!.nip})`);
+
+    // people[0] is reviewed without a realisation report and never answers the result.
+    await act(world, secretary.email, id(people[0]!), "review", {
+      hasilKerja: "below",
+      perilaku: "meets",
+      feedback: "Laporkan realisasi tepat waktu",
+    });
+    const opened = await decisionOf(people[0]!, "acknowledgement");
+    const deadline = opened.context?.objectionDeadline as string;
+    expect(opened.dueAt).toBe(deadline);
+    await advanceDays(world, 16);
+    const auto = await appraisal(world, id(people[0]!));
+    expect(auto.acknowledgement).toMatchObject({ automatic: true });
+    const closed = await decisionOf(people[0]!, "acknowledgement");
+    expect(closed).toMatchObject({ status: "expired", dueAt: deadline });
+    const mails = await mailsOfDecision(closed.decisionId);
+    expect(summary(mails)).toEqual([
+      [people[0]!.email, "request", "link"],
+      [people[0]!.email, "reminder", "link"],
+      [secretary.email, "escalation", "auto-acknowledged"],
+    ]);
+    for (const mail of mails) expect(mail.text).toContain(formatJakarta(deadline));
+    for (const mail of mails.filter((m) => m.links.length)) {
+      const view = await viewLink(world.decisionDeps, mail.links[0]!.split("/l/")[1]!);
+      expect(view.decision.dueAt).toBe(deadline);
+      expect(view.decision.context.objectionDeadline).toBe(deadline);
+    }
+  });
+});
