@@ -21,8 +21,10 @@ import { ASPECT_LABELS, PERSPECTIVE_LABELS, type PositionType, type RHK_KINDS } 
 
 export type { Label };
 
-/** Languages labels are written in; Bahasa Indonesia is the default. */
-export type Lang = "id" | "en";
+import type { Lang } from "./messages";
+
+/** Languages labels are written in (the dictionary's); Bahasa Indonesia is the default. */
+export type { Lang };
 
 type Labels<K extends string> = Readonly<Record<K, Label>>;
 

@@ -2,19 +2,8 @@
 // special expectations), the realisation with its evidence, the measurement, the result of a review and the objection.
 // The decision forms show the parts their person decides on; decided and expired links show the same, read-only.
 import type { LinkView } from "@kinerja/core/decision/decision.service";
-import {
-  BERAKHLAK,
-  PREDIKAT_LABELS,
-  RATING_LABELS,
-  type Predikat,
-  type Rating,
-} from "@kinerja/core/rating/rating";
-import {
-  ASPECT_LABELS,
-  PERSPECTIVE_LABELS,
-  type Aspect,
-  type Perspective,
-} from "@kinerja/core/skp/skp.schema";
+import { BERAKHLAK } from "@kinerja/core/rating/rating";
+import { hasLabel, labelOf, type LabelGroup } from "@kinerja/core/i18n/labels";
 import { formatNumber } from "@kinerja/core/i18n/format";
 import { listOf, str, when } from "./format";
 
@@ -30,15 +19,18 @@ export function targetLabel(target: unknown): string {
   return `${range} ${str(t.unit) ?? ""}`.trim();
 }
 
-export const ratingLabel = (r: unknown): string | undefined =>
-  typeof r === "string" && r in RATING_LABELS ? RATING_LABELS[r as Rating].id : undefined;
-export const predikatLabel = (p: unknown): string | undefined =>
-  typeof p === "string" && p in PREDIKAT_LABELS ? PREDIKAT_LABELS[p as Predikat].id : undefined;
-export const aspectLabel = (a: unknown): string =>
-  typeof a === "string" && a in ASPECT_LABELS ? ASPECT_LABELS[a as Aspect].id : (str(a) ?? "");
-export const perspectiveLabel = (p: unknown): string | undefined =>
-  typeof p === "string" && p in PERSPECTIVE_LABELS ? PERSPECTIVE_LABELS[p as Perspective].id : undefined;
-const kindLabel = (k: unknown) => (k === "utama" ? "Utama" : k === "tambahan" ? "Tambahan" : (str(k) ?? ""));
+/** The Indonesian label of a code, or undefined when the value is not a code of the group (the page then says so). */
+const labelIf = (group: LabelGroup, code: unknown): string | undefined =>
+  typeof code === "string" && hasLabel(group, code) ? labelOf(group, code) : undefined;
+export const ratingLabel = (r: unknown) => labelIf("rating", r);
+export const predikatLabel = (p: unknown) => labelIf("predikat", p);
+export const aspectLabel = (a: unknown): string => labelIf("aspect", a) ?? str(a) ?? "";
+export const perspectiveLabel = (p: unknown) => labelIf("perspective", p);
+const kindLabel = (k: unknown) => labelIf("rhkKind", k) ?? str(k) ?? "";
+const choiceLabel = (c: unknown) => {
+  const label = labelIf("decisionChoice", c);
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : str(c);
+};
 
 const ANNEX_LISTS = [
   ["dukunganSumberDaya", "Dukungan sumber daya"],
@@ -363,15 +355,6 @@ export function DecisionContext(props: { view: LinkView }) {
   }
 }
 
-const DECISION_WORDS: Record<string, string> = {
-  approve: "SKP disetujui",
-  return: "SKP dikembalikan untuk diperbaiki",
-  acknowledge: "Hasil penilaian diterima",
-  object: "Keberatan diajukan",
-  uphold: "Keberatan dikabulkan",
-  reject: "Keberatan ditolak",
-};
-
 /** What was decided through a link (on a decided link's page): the answer, in words. */
 export function OutcomeSection(props: { view: LinkView }) {
   const d = props.view.decision;
@@ -399,7 +382,7 @@ export function OutcomeSection(props: { view: LinkView }) {
           <h2>Keputusan</h2>
           <dl class="meta">
             <dt>Keputusan</dt>
-            <dd>{DECISION_WORDS[String(o.decision)] ?? text("decision")}</dd>
+            <dd>{choiceLabel(o.decision)}</dd>
             {text("comment") ? (
               <>
                 <dt>Catatan</dt>

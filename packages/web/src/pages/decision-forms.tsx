@@ -1,8 +1,9 @@
 import type { Child } from "hono/jsx";
 import type { DecisionKind, LinkView } from "@kinerja/core/decision/decision.service";
 import { fieldLabel } from "@kinerja/core/i18n/fields";
-import { BERAKHLAK, RATING_LABELS, RATINGS } from "@kinerja/core/rating/rating";
-import { ASPECTS, ASPECT_LABELS, PERSPECTIVES, PERSPECTIVE_LABELS } from "@kinerja/core/skp/skp.schema";
+import { labelOf } from "@kinerja/core/i18n/labels";
+import { BERAKHLAK, RATINGS } from "@kinerja/core/rating/rating";
+import { ASPECTS, PERSPECTIVES, RHK_KINDS } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
 import { KIND_TITLES, ROLE_LABELS, listOf, str, when } from "./format";
 import { ANNEX_FIELDS, DecisionContext, aspectLabel, num, targetLabel } from "./decision-content";
@@ -146,7 +147,7 @@ function Input(props: {
   );
 }
 
-const ratingOptions = RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r].id }));
+const ratingOptions = RATINGS.map((r) => ({ value: r, label: labelOf("rating", r) }));
 
 /** Who, for whom, by when: the summary every decision page starts with. */
 export function DecisionSummary(props: { view: LinkView }) {
@@ -294,10 +295,7 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                 label="Jenis RHK"
                 empty="— pilih —"
                 state={props.state}
-                options={[
-                  { value: "utama", label: "Utama" },
-                  { value: "tambahan", label: "Tambahan" },
-                ]}
+                options={RHK_KINDS.map((k) => ({ value: k, label: labelOf("rhkKind", k) }))}
               />
               <Select
                 name={`${p}.parentRhkId`}
@@ -312,7 +310,7 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                   label="Perspektif"
                   empty="— pilih —"
                   state={props.state}
-                  options={PERSPECTIVES.map((v) => ({ value: v, label: PERSPECTIVE_LABELS[v].id }))}
+                  options={PERSPECTIVES.map((v) => ({ value: v, label: labelOf("perspective", v) }))}
                 />
               ) : null}
             </div>
@@ -330,7 +328,7 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
                       label="Aspek"
                       empty="— pilih —"
                       state={props.state}
-                      options={ASPECTS.map((a) => ({ value: a, label: ASPECT_LABELS[a].id }))}
+                      options={ASPECTS.map((a) => ({ value: a, label: labelOf("aspect", a) }))}
                     />
                     <Input
                       name={`${q}.target.min`}
@@ -586,7 +584,7 @@ function ObjectionDecisionFields(props: { view: LinkView; state: FormState }) {
             label={field === "hasilKerja" ? "Rating hasil kerja" : "Rating perilaku kerja"}
             empty="— pilih —"
             state={props.state}
-            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r].id }))}
+            options={RATINGS.map((r) => ({ value: r, label: labelOf("rating", r) }))}
           />
         ))}
         <ErrorsFor path="revised" state={props.state} />
