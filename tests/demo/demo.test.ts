@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo, type DemoReport } from "../../packages/local/src/demo/run-demo";
 import { countEngineWork } from "../../packages/local/src/demo/cost";
 import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { plannedSkp, type PlannedRhk } from "../../packages/local/src/demo/people";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
 import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
@@ -117,6 +118,26 @@ describe("kinerja demo", () => {
     // JPT heads plan four RHK and the returned SKP gains indicators: more rows than the form shows at first.
     const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
     expect(p.pages.rowButtons).toBeGreaterThanOrEqual(heads.length + 1);
+  });
+
+  it("stores every SKP as its person typed it on the form: RHK, perspective, indicators, targets, annex", () => {
+    const people = new Map(demoOrganisation().people.map((p) => [p.nip, p]));
+    type Row = Pick<PlannedRhk, "text" | "kind"> & {
+      perspective?: string;
+      indicators: { text: string; aspect: string; target: unknown }[];
+    };
+    const shape = (rhk: Row[]) =>
+      rhk.map((r) => ({
+        text: r.text,
+        kind: r.kind,
+        perspective: r.perspective,
+        indicators: r.indicators.map((i) => ({ text: i.text, aspect: i.aspect, target: i.target })),
+      }));
+    for (const r of records) {
+      const plan = plannedSkp(people.get(r.nip)!, r.id === report.people.returnedSkp?.appraisalId);
+      expect(shape(r.skp?.rhk ?? []), r.nip).toEqual(shape(plan.rhk));
+      expect(r.skp?.annex, r.nip).toEqual(plan.annex);
+    }
   });
 
   it("brings the JPT heads through with one perspective per RHK, the annex and the leader's expectations", () => {
