@@ -49,12 +49,12 @@ export function pruneEmpty(value: unknown): unknown {
 }
 
 /**
- * Reads a number typed by a person ("12", "95,5", "95.5", "1.234,5", "1.234.567"); anything else stays text so
- * validation names the field.
+ * Reads a number typed by a person ("12", "95,5", "95.5", "1.500" = 1500, "1.234,5", "1.234.567"); anything else stays
+ * text so validation names the field.
  */
 export function toNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  return parseDecimal(value) ?? value;
+  return parseDecimal(value, "typed") ?? value;
 }
 
 /** Maps the fields of a decision page's form to the JSON body of DESIGN.md section 3 for that kind. */

@@ -172,6 +172,9 @@ export function DecisionSummary(props: { view: LinkView }) {
   );
 }
 
+/** A number as a person would type it back into a form: decimal comma, no thousands dots ("1500", "95,5"). */
+const typedNumber = (n: number) => String(n).replace(".", ",");
+
 /** The form values of an SKP already proposed (shown again after a return, so the employee revises instead of retyping). */
 function previousValues(ctx: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
@@ -184,8 +187,8 @@ function previousValues(ctx: Record<string, unknown>): Record<string, string> {
       if (str(ind.text)) values[`${q}.text`] = str(ind.text)!;
       if (str(ind.aspect)) values[`${q}.aspect`] = str(ind.aspect)!;
       const t = (ind.target ?? {}) as Record<string, unknown>;
-      if (typeof t.min === "number") values[`${q}.target.min`] = num(t.min);
-      if (typeof t.max === "number") values[`${q}.target.max`] = num(t.max);
+      if (typeof t.min === "number") values[`${q}.target.min`] = typedNumber(t.min);
+      if (typeof t.max === "number") values[`${q}.target.max`] = typedNumber(t.max);
       if (str(t.unit)) values[`${q}.target.unit`] = str(t.unit)!;
     });
   });
@@ -630,6 +633,19 @@ export function DecisionPage(props: { view: LinkView; action: string; state?: Fo
       <DecisionSummary view={props.view} />
       <DecisionContext view={props.view} />
       <form method="post" action={props.action} accept-charset="utf-8" novalidate>
+        {kind === "skp-proposal" ? (
+          // Enter in a field presses a form's first submit button: make that the real one, not "Tambah baris RHK".
+          <button
+            type="submit"
+            name="_action"
+            value="submit"
+            class="visually-hidden"
+            tabindex={-1}
+            aria-hidden="true"
+          >
+            {SUBMIT_LABELS[kind]}
+          </button>
+        ) : null}
         <Fields view={props.view} state={state} />
         <div class="actions">
           <button type="submit" name="_action" value="submit">
