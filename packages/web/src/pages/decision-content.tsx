@@ -62,9 +62,11 @@ export function SkpSection(props: { skp: unknown; superiorRhk?: unknown; title?:
         rhk.map((r, i) => (
           <div class="rhk">
             <h3>
-              RHK {i + 1} ({kindLabel(r.kind)}): {str(r.text)}
+              RHK {i + 1}: {str(r.text)}
             </h3>
             <dl class="meta">
+              <dt>Jenis</dt>
+              <dd>{kindLabel(r.kind)}</dd>
               <dt>RHK atasan yang diintervensi</dt>
               <dd>
                 {str(r.parentRhkId)
