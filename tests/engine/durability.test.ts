@@ -30,8 +30,11 @@ interface Server {
 async function startServer(offsetMs: number): Promise<Server> {
   const child = spawn(
     process.execPath,
+    // tsx as a loader in this very process (not its CLI, which runs the script in a grandchild): the SIGKILL below
+    // then kills the engine itself, and afterAll leaves no orphan behind.
     [
-      join(root, "node_modules/tsx/dist/cli.mjs"),
+      "--import",
+      "tsx",
       "packages/local/src/engine/cli-server.ts",
       "--db",
       db,
