@@ -3,7 +3,8 @@
 // stylesheet, loaded into chromium at desktop and phone widths; screenshots go to tests/artifacts/.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_CSS } from "../../packages/web/src/dashboard/dashboard-css";
 import { CyclesPage } from "../../packages/web/src/dashboard/pages";
@@ -36,10 +37,7 @@ describe("dashboard overview layout in chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => browser?.close());

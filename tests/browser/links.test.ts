@@ -1,16 +1,16 @@
 // Drives Debian's chromium through the link pages as a person would: outbox -> link -> form -> confirmation -> reload.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { hasChromium, launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDecision } from "../../packages/core/src/decision/decision.service";
 import { createApp } from "../../packages/web/src/app";
 import { t } from "../../packages/core/src/i18n/messages";
 import { linksFixture, openAndGetPath, type LinksFixture } from "../web/links/helpers";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(process.cwd(), "tests/artifacts/links");
 const indicators = [
   {
@@ -42,18 +42,7 @@ beforeAll(async () => {
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fx.deps.baseUrl = base;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -76,7 +65,7 @@ async function phonePage(): Promise<Page> {
   return page;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("link pages in chromium", () => {
+describe.skipIf(!hasChromium)("link pages in chromium", () => {
   it("opens a link from the outbox, submits the review form, sees the confirmation, and 'already decided' on reload", async () => {
     const { input } = await openAndGetPath(fx, {
       kind: "review",

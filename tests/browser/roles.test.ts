@@ -3,15 +3,15 @@
 // their SKP, approvers approve (one adds special expectations), everyone reports realisation, appraisers review, the
 // fungsional objects and the appraiser's superior decides the objection. Each page must show what is decided; every
 // appraisal ends done. Screenshots land in tests/artifacts/roles/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { hasChromium, launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { BERAKHLAK } from "../../packages/core/src/rating/rating";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(process.cwd(), "tests/artifacts/roles");
 
 const person = (nip: string, name: string, email: string) => ({ nip, name, email });
@@ -46,20 +46,7 @@ beforeAll(async () => {
     seed: false,
     startAt: new Date("2027-01-04T01:00:00.000Z"),
   });
-  if (existsSync(CHROMIUM))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+  if (hasChromium) browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -237,7 +224,7 @@ async function waitForStages(expected: (stage: string) => boolean, what: string)
   throw new Error(`${what}: stages ${JSON.stringify(last)}`);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("every role completes its step through the pages", () => {
+describe.skipIf(!hasChromium)("every role completes its step through the pages", () => {
   it("runs a whole annual cycle for a unit through the forms in chromium", async () => {
     const imported = await hr("/api/employees/import", {
       method: "POST",

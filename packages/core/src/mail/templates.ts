@@ -110,6 +110,44 @@ export function escapeHtml(value: string): string {
   );
 }
 
+/** The text and HTML of a mail: greeting, lines, an optional link (with a button when it opens a form), footer, signature. */
+function mailBody(m: {
+  locale: Locale;
+  greeting: string;
+  lines: string[];
+  link?: { intro: string; url: string; button?: string };
+  footer: string;
+}): Omit<RenderedMail, "subject"> {
+  const signature = "kinerja, Pemerintah Kabupaten Salor";
+  const text = [
+    m.greeting,
+    "",
+    ...m.lines,
+    ...(m.link ? ["", m.link.intro, m.link.url] : []),
+    "",
+    m.footer,
+    "",
+    `-- ${signature}`,
+  ].join("\n");
+  const url = m.link ? escapeHtml(m.link.url) : "";
+  const html = [
+    `<!doctype html><html lang="${m.locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">`,
+    `<p>${escapeHtml(m.greeting)}</p>`,
+    ...m.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(m.link?.button
+      ? [
+          `<p><a href="${url}" style="display:inline-block;padding:.6em 1.2em;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(m.link.button)}</a></p>`,
+          `<p style="font-size:.9em">${escapeHtml(m.link.intro)}<br>${url}</p>`,
+        ]
+      : m.link
+        ? [`<p>${escapeHtml(m.link.intro)}<br><a href="${url}">${url}</a></p>`]
+        : []),
+    `<p style="font-size:.85em;color:#555">${escapeHtml(m.footer)}</p>`,
+    `<p style="font-size:.85em;color:#555">${signature}</p></body></html>`,
+  ].join("\n");
+  return { text, html };
+}
+
 /** Renders the request, reminder or escalation mail of a decision in Bahasa Indonesia (or English), as text and HTML. */
 export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
   const locale = input.locale ?? "id";
@@ -163,28 +201,16 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
   const footer = id
     ? "Tautan ini khusus untuk Anda; jangan diteruskan. Membuka tautan tidak mengubah apa pun; keputusan baru tercatat setelah Anda mengirim formulir."
     : "This link is for you only; do not forward it. Opening it changes nothing; a decision is recorded only when you submit the form.";
-  const text = [
-    greeting,
-    "",
-    ...lines,
-    "",
-    linkIntro,
-    input.url,
-    "",
-    footer,
-    "",
-    "-- kinerja, Pemerintah Kabupaten Salor",
-  ].join("\n");
-  const html = [
-    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">`,
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    `<p><a href="${escapeHtml(input.url)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(id ? "Buka formulir" : "Open the form")}</a></p>`,
-    `<p style="font-size:.9em">${escapeHtml(linkIntro)}<br>${escapeHtml(input.url)}</p>`,
-    `<p style="font-size:.85em;color:#555">${escapeHtml(footer)}</p>`,
-    `<p style="font-size:.85em;color:#555">kinerja, Pemerintah Kabupaten Salor</p></body></html>`,
-  ].join("\n");
-  return { subject, text, html };
+  return {
+    subject,
+    ...mailBody({
+      locale,
+      greeting,
+      lines,
+      link: { intro: linkIntro, url: input.url, button: id ? "Buka formulir" : "Open the form" },
+      footer,
+    }),
+  };
 }
 
 /** Everything an overdue notice says: which employee, which step, overdue since when, who was asked, until when. */
@@ -273,25 +299,14 @@ export function renderDecisionNotice(input: DecisionNoticeMailInput): RenderedMa
   const footer = id
     ? "Surel ini hanya pemberitahuan; tidak ada tautan keputusan di dalamnya."
     : "This mail is a notice only; it carries no decision link.";
-  const text = [
-    greeting,
-    "",
-    ...lines,
-    ...(input.url ? ["", linkIntro, input.url] : []),
-    "",
-    footer,
-    "",
-    "-- kinerja, Pemerintah Kabupaten Salor",
-  ].join("\n");
-  const html = [
-    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">`,
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    ...(input.url
-      ? [`<p>${escapeHtml(linkIntro)}<br><a href="${escapeHtml(input.url)}">${escapeHtml(input.url)}</a></p>`]
-      : []),
-    `<p style="font-size:.85em;color:#555">${escapeHtml(footer)}</p>`,
-    `<p style="font-size:.85em;color:#555">kinerja, Pemerintah Kabupaten Salor</p></body></html>`,
-  ].join("\n");
-  return { subject, text, html };
+  return {
+    subject,
+    ...mailBody({
+      locale,
+      greeting,
+      lines,
+      link: input.url ? { intro: linkIntro, url: input.url } : undefined,
+      footer,
+    }),
+  };
 }
