@@ -907,7 +907,14 @@ export async function applyFollowUp(
     return { kind: String((record.followUp as { kind?: string } | undefined)?.kind ?? "") };
   expectStage(record, ["follow-up"], "ApplyFollowUp");
   if (!record.predikat) throw new MissingDataError(`appraisal ${record.id} has no predikat for follow-up`);
-  const previous = await deps.store.previousAppraisals(record.nip, record.cycleId);
+  // Consecutive poor results (rule 42) count annual results only: a periodic (monthly, quarterly) result informs
+  // coaching within the improvement window and never counts towards a sanction review, nor do earlier periodic ones.
+  const cycle = await deps.store.getCycle(record.cycleId);
+  if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
+  const annual = cycle.kind === "annual";
+  const previous = annual
+    ? await deps.store.previousAppraisals(record.nip, record.cycleId, { kind: "annual" })
+    : [];
   const followUp = followUpFor({
     predikat: record.predikat,
     positionType: record.positionType as Parameters<typeof followUpFor>[0]["positionType"],

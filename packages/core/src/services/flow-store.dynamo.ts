@@ -255,15 +255,17 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       };
     },
 
-    async previousAppraisals(nip, beforeCycleId) {
+    async previousAppraisals(nip, beforeCycleId, options = {}) {
       const all = (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data
         .map((i) => i.state as FlowAppraisal)
         .filter((a) => a.cycleId !== beforeCycleId);
       const cycles = await Promise.all(all.map((a) => storage.cycles.getCycle(a.cycleId)));
-      const end = (a: FlowAppraisal) => cycles.find((c) => c?.cycleId === a.cycleId)?.periodEnd ?? "";
+      const cycleOf = (a: FlowAppraisal) => cycles.find((c) => c?.cycleId === a.cycleId);
+      const end = (a: FlowAppraisal) => cycleOf(a)?.periodEnd ?? "";
       const current = await storage.cycles.getCycle(beforeCycleId);
       return all
         .filter((a) => !current || end(a) < current.periodStart)
+        .filter((a) => !options.kind || cycleOf(a)?.kind === options.kind)
         .sort((a, b) => end(b).localeCompare(end(a)));
     },
 

@@ -158,8 +158,13 @@ export interface FlowStore {
   /** Writes `next` if the stored version is still `next.version - 1`; throws TransientError on a lost race. */
   saveAppraisal(next: FlowAppraisal, audit?: FlowAuditEvent): Promise<void>;
   listAppraisalsOfCycle(cycleId: string, cursor: string | null, limit: number): Promise<Page<FlowAppraisal>>;
-  /** Earlier appraisals of the same employee (other cycles), newest first. */
-  previousAppraisals(nip: string, beforeCycleId: string): Promise<FlowAppraisal[]>;
+  /** Earlier appraisals of the same employee (other cycles ending before this one starts), newest first; `kind` keeps
+   *  only cycles of that length (annual results are what consecutive poor results count, DOMAIN 8 rule 42). */
+  previousAppraisals(
+    nip: string,
+    beforeCycleId: string,
+    options?: { kind?: FlowCycle["kind"] },
+  ): Promise<FlowAppraisal[]>;
 
   /** Monthly attendance rows of an employee between two ISO months (inclusive). */
   attendance(
