@@ -144,6 +144,138 @@ describe("HR API problems in the asked language", () => {
     ]);
   });
 
+  const ENGLISH = /missing|unknown|must|invalid|does not exist|cannot|duplicate|only|not a valid/i;
+  const HEADER = "nip,name,email,unit_id,unit_name,position,position_type,superior_nip,unit_head";
+
+  it("names a bad employee CSV's header in Indonesian when asked: only dictionary messages", async () => {
+    const csv = `nip,name,email,unit_id,unit_name,position,position_type,atasan,unit_head\n${nip},Budi,budi@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,,false\n`;
+    const res = await call("POST", "/api/employees/import", csv, { "accept-language": "id" });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Problem;
+    expect(body.title).toBe(t("csvInvalidRows", "id", { count: "2" }));
+    expect(body.errors).toEqual([
+      {
+        line: 1,
+        field: "header",
+        message: t("csvMissingColumns", "id", { columns: "superior_nip", header: HEADER }),
+      },
+      {
+        line: 1,
+        field: "header",
+        message: t("csvUnknownColumns", "id", { columns: "atasan", header: HEADER }),
+      },
+    ]);
+    for (const e of body.errors!) {
+      expect(isDictionaryMessage(e.message, "id"), e.message).toBe(true);
+      expect(e.message).not.toMatch(ENGLISH);
+    }
+    // English stays the default.
+    const en = (await (await call("POST", "/api/employees/import", csv)).json()) as Problem;
+    expect(en.errors![0]!.message).toContain("missing column(s) superior_nip");
+  });
+
+  it("names every bad employee row in Indonesian when asked, and imports nothing", async () => {
+    const before = await storage.org.listEmployees();
+    const rows = [
+      HEADER,
+      `123,Budi,bukan-surel,DISDIK,Dinas Pendidikan,Staf,kepala,,mungkin`, // bad NIP, email, type, unit_head
+      `199001012020011001,,siti@salorkab.go.id,DIS DIK,Dinas,Staf,pelaksana,19900101202001100,false`, // name, unit id, superior
+      `199001012020011002,Ani,ani@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,199001012020011002,false`, // own superior
+      `199001012020011003,Rudi,rudi@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,199901012020011009,false`, // unknown superior
+      `199001012020011003,Rudi,rudi@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,,false`, // duplicate NIP
+      `199001012020011004,Tono,tono@salorkab.go.id,DISDIK,Dinas Lain,Staf,pelaksana,,false`, // unit name conflict
+    ].join("\n");
+    const res = await call("POST", "/api/employees/import?lang=id", rows);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Problem;
+    expect(body.title).toBe(t("csvInvalidRows", "id", { count: String(body.errors!.length) }));
+    expect(body.errors!.map((e) => `${e.line}:${e.field}`)).toEqual(
+      expect.arrayContaining([
+        "2:nip",
+        "2:email",
+        "2:position_type",
+        "2:unit_head",
+        "3:name",
+        "3:unit_id",
+        "3:superior_nip",
+        "6:nip",
+        "7:unit_name",
+      ]),
+    );
+    expect(body.errors).toContainEqual({ line: 2, field: "email", message: t("csvEmail", "id") });
+    expect(body.errors).toContainEqual({ line: 2, field: "unit_head", message: t("csvBoolean", "id") });
+    expect(body.errors).toContainEqual({ line: 3, field: "unit_id", message: t("unitIdChars", "id") });
+    for (const e of body.errors!) {
+      expect(isDictionaryMessage(e.message, "id"), e.message).toBe(true);
+      expect(e.message).not.toMatch(ENGLISH);
+    }
+    expect(await storage.org.listEmployees()).toEqual(before);
+
+    // Once the rows are valid, the hierarchy is checked, in Indonesian too.
+    const hierarchy = [
+      HEADER,
+      `199001012020011002,Ani,ani@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,199001012020011002,false`,
+      `199001012020011003,Rudi,rudi@salorkab.go.id,DISDIK,Dinas Pendidikan,Staf,pelaksana,199901012020011009,false`,
+    ].join("\n");
+    const res2 = await call("POST", "/api/employees/import", hierarchy, { "accept-language": "id-ID" });
+    const body2 = (await res2.json()) as Problem;
+    expect(body2.errors).toEqual([
+      {
+        line: 2,
+        field: "superior_nip",
+        message: t("hierarchySelfSuperior", "id", { nip: "199001012020011002" }),
+      },
+      {
+        line: 3,
+        field: "superior_nip",
+        message: t("hierarchyUnknownSuperior", "id", { nip: "199901012020011009" }),
+      },
+    ]);
+    for (const e of body2.errors!) expect(e.message).not.toMatch(ENGLISH);
+  });
+
+  it("answers HR's domain errors with an Indonesian detail and field messages when asked", async () => {
+    const cycle = {
+      name: "Tahunan 2027",
+      kind: "annual",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-12-31",
+    };
+    const res = await call(
+      "POST",
+      "/api/cycles",
+      { ...cycle, unitIds: ["dinas-hilang"] },
+      { "accept-language": "id" },
+    );
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Problem & { reason: string };
+    expect(body.title).toBe(t("problem400", "id"));
+    expect(body.detail).toBe(t("hrUnknownUnits", "id"));
+    expect(body.errors).toEqual([
+      { path: "unitIds.0", message: t("hrUnitNotFound", "id", { unitId: "dinas-hilang" }) },
+    ]);
+    expect(body.reason).toBe("unknown units");
+
+    const missing = (await (
+      await call("GET", "/api/employees?unit=dinas-hilang", undefined, { "accept-language": "id" })
+    ).json()) as Problem;
+    expect(missing.title).toBe(t("problem404", "id"));
+    expect(missing.detail).toBe(t("hrUnitNotFound", "id", { unitId: "dinas-hilang" }));
+
+    // A schema's own rule is named in Indonesian, not with a generic message.
+    const short = await call("POST", "/api/cycles?lang=id", { ...cycle, periodEnd: "2027-03-31" });
+    expect(((await short.json()) as Problem).errors).toEqual([
+      { path: "periodEnd", message: t("hrPeriodKindMismatch", "id") },
+    ]);
+    const wrongType = await call("POST", "/api/employees/import", "{}", {
+      "content-type": "application/json",
+      "accept-language": "id",
+    });
+    expect(wrongType.status).toBe(415);
+    const wrongBody = (await wrongType.json()) as Problem;
+    expect(wrongBody.detail).toBe(t("hrCsvContentType", "id", { type: "application/json" }));
+  });
+
   it("reads decimal commas in attendance and survey cells that must be whole numbers", async () => {
     const attendance = `nip,month,work_days,present,late_minutes,absent_without_leave\n${nip},2027-01,"22,0",20,"1.234.0",0`;
     const bad = await call("POST", "/api/imports/attendance", attendance, { "accept-language": "id" });

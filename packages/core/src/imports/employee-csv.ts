@@ -1,6 +1,14 @@
 import * as v from "valibot";
 import { checkHierarchy, findUnitCycles, validateNip } from "../org/org";
-import { POSITION_TYPES, UnitIdSchema, type Employee, type ImportIssue, type Unit } from "../org/org.schema";
+import { t, type Lang } from "../i18n/messages";
+import {
+  apiMessage,
+  POSITION_TYPES,
+  UnitIdSchema,
+  type Employee,
+  type ImportIssue,
+  type Unit,
+} from "../org/org.schema";
 import { readCsv, validateRow } from "./csv";
 
 /** Required columns of the employee CSV (DESIGN 3), in their documented order. */
@@ -19,30 +27,36 @@ export const EMPLOYEE_CSV_COLUMNS = [
 /** Optional columns of the employee CSV (DESIGN 3.1). */
 export const EMPLOYEE_CSV_OPTIONAL_COLUMNS = ["parent_unit_id", "level"] as const;
 
-const required = (label = "is required") => v.pipe(v.string(), v.nonEmpty(label));
+// Messages come from the dictionary in the language `validateRow` asks for (English unless asked).
+const required = () => v.pipe(v.string(), v.nonEmpty(apiMessage("csvRequired")));
+const atMost = (max: number) =>
+  v.maxLength<string, number, (issue: v.BaseIssue<unknown>) => string>(
+    max,
+    apiMessage("csvTooLong", { max: String(max) }),
+  );
 
 const EmployeeRowSchema = v.object({
   nip: required(),
-  name: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
-  email: v.pipe(required(), v.email("is not a valid e-mail address"), v.maxLength(254)),
+  name: v.pipe(required(), atMost(200)),
+  email: v.pipe(required(), v.email(apiMessage("csvEmail")), v.maxLength(254)),
   unit_id: UnitIdSchema,
-  unit_name: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
-  position: v.pipe(required(), v.maxLength(200, "must be at most 200 characters")),
+  unit_name: v.pipe(required(), atMost(200)),
+  position: v.pipe(required(), atMost(200)),
   position_type: v.pipe(
     v.string(),
     v.transform((t) => t.toLowerCase()),
-    v.picklist(POSITION_TYPES, `must be one of ${POSITION_TYPES.join(", ")}`),
+    v.picklist(POSITION_TYPES, apiMessage("oneOf", { options: POSITION_TYPES.join(", ") })),
   ),
-  superior_nip: v.pipe(v.string(), v.regex(/^(\d{18})?$/, "must be empty (top official) or an 18-digit NIP")),
+  superior_nip: v.pipe(v.string(), v.regex(/^(\d{18})?$/, apiMessage("csvSuperiorNip"))),
   unit_head: v.pipe(
     v.string(),
     v.transform((t) => t.toLowerCase()),
-    v.picklist(["true", "false"], "must be true or false"),
+    v.picklist(["true", "false"], apiMessage("csvBoolean")),
     v.transform((t) => t === "true"),
   ),
-  parent_unit_id: v.optional(v.union([v.literal(""), UnitIdSchema], "must be empty or a unit id")),
+  parent_unit_id: v.optional(v.union([v.literal(""), UnitIdSchema], apiMessage("csvParentUnitId"))),
   // Bounded like the other text columns: an unbounded cell made the employee item exceed DynamoDB's 400 KB (a 500).
-  level: v.optional(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))),
+  level: v.optional(v.pipe(v.string(), atMost(100))),
 });
 
 /** The stored organisation the file is merged into. */
@@ -65,17 +79,20 @@ export interface EmployeeImportPlan {
 /**
  * Parses and validates an employee CSV and merges it into the existing organisation (employees by
  * NIP, units by unit_id). Returns the whole merged organisation, or every issue found
- * (`{line, field, message}`, header = line 1). Pure: writes nothing.
+ * (`{line, field, message}`, header = line 1). Pure: writes nothing. Messages are the dictionary's in
+ * `options.lang` (English unless asked).
  */
 export function planEmployeeImport(
   csvText: string,
   existing: ExistingOrganisation,
-  options: { today: Date; maxRows?: number },
+  options: { today: Date; maxRows?: number; lang?: Lang },
 ): EmployeeImportPlan | { ok: false; errors: ImportIssue[] } {
+  const lang = options.lang ?? "en";
   const read = readCsv(csvText, {
     required: EMPLOYEE_CSV_COLUMNS,
     optional: EMPLOYEE_CSV_OPTIONAL_COLUMNS,
     maxRows: options.maxRows,
+    lang,
   });
   if (!read.ok) return read;
   const hasParentColumn = read.columns.includes("parent_unit_id");
@@ -84,8 +101,8 @@ export function planEmployeeImport(
   const fileUnits = new Map<string, { unit: Unit; line: number }>();
 
   for (const row of read.rows) {
-    const checked = validateRow(EmployeeRowSchema, row);
-    const nipIssues = row.record.nip ? validateNip(row.record.nip, { today: options.today }) : [];
+    const checked = validateRow(EmployeeRowSchema, row, lang);
+    const nipIssues = row.record.nip ? validateNip(row.record.nip, { today: options.today, lang }) : [];
     for (const issue of nipIssues) errors.push({ line: row.line, field: "nip", message: issue.message });
     if (!checked.ok) {
       errors.push(...checked.errors);
@@ -98,7 +115,7 @@ export function planEmployeeImport(
       errors.push({
         line: row.line,
         field: "nip",
-        message: `duplicate NIP ${r.nip} (already on line ${previous.line})`,
+        message: t("csvDuplicateNip", lang, { nip: r.nip, line: String(previous.line) }),
       });
       continue;
     }
@@ -125,13 +142,21 @@ export function planEmployeeImport(
       errors.push({
         line: row.line,
         field: "unit_name",
-        message: `unit ${r.unit_id} is named "${unitRow.unit.name}" on line ${unitRow.line}`,
+        message: t("csvUnitNameConflict", lang, {
+          unitId: r.unit_id,
+          name: unitRow.unit.name,
+          line: String(unitRow.line),
+        }),
       });
     } else if (hasParentColumn && unitRow.unit.parentUnitId !== parentUnitId) {
       errors.push({
         line: row.line,
         field: "parent_unit_id",
-        message: `unit ${r.unit_id} has parent "${unitRow.unit.parentUnitId ?? ""}" on line ${unitRow.line}`,
+        message: t("csvUnitParentConflict", lang, {
+          unitId: r.unit_id,
+          parent: unitRow.unit.parentUnitId ?? "",
+          line: String(unitRow.line),
+        }),
       });
     }
   }
@@ -159,7 +184,7 @@ export function planEmployeeImport(
       errors.push({
         line,
         field: "parent_unit_id",
-        message: `unknown parent unit ${unit.parentUnitId}: not in the file and not stored`,
+        message: t("csvUnknownParentUnit", lang, { unitId: unit.parentUnitId }),
       });
     }
   }
@@ -168,12 +193,13 @@ export function planEmployeeImport(
     errors.push({
       line: anchor?.line ?? 1,
       field: "parent_unit_id",
-      message: `unit hierarchy cycle: ${[...cycle, cycle[0]].join(" -> ")}`,
+      message: t("csvUnitCycle", lang, { path: [...cycle, cycle[0]].join(" -> ") }),
     });
   }
   const lineOf = (nip: string) => fileEmployees.get(nip)?.line;
   for (const issue of checkHierarchy(
     [...employees.values()].map((e) => ({ nip: e.nip, superiorNip: e.superiorNip, line: lineOf(e.nip) })),
+    lang,
   )) {
     errors.push({ line: issue.line ?? 1, field: issue.field, message: issue.message });
   }
@@ -183,7 +209,7 @@ export function planEmployeeImport(
       errors.push({
         line: lineOf(e.nip) ?? 1,
         field: "unit_id",
-        message: `employee ${e.nip} is in unknown unit ${e.unitId}`,
+        message: t("csvEmployeeUnknownUnit", lang, { nip: e.nip, unitId: e.unitId }),
       });
     }
     if (e.unitHead) headsByUnit.set(e.unitId, [...(headsByUnit.get(e.unitId) ?? []), e.nip]);
@@ -192,7 +218,7 @@ export function planEmployeeImport(
       errors.push({
         line: lineOf(e.nip)!,
         field: "superior_nip",
-        message: "is empty, but only a unit head (unit_head=true) can be at the top",
+        message: t("csvTopNotHead", lang),
       });
     }
   }
@@ -203,7 +229,7 @@ export function planEmployeeImport(
       errors.push({
         line,
         field: "unit_head",
-        message: `unit ${unitId} has more than one head: ${heads.join(", ")}`,
+        message: t("csvManyHeads", lang, { unitId, nips: heads.join(", ") }),
       });
     }
   }

@@ -41,7 +41,7 @@ export const STAGING_ABANDONED_AFTER_MS = 60 * 60_000;
 export interface ImportOptions {
   now: Date;
   maxRows?: number;
-  /** Language of the row messages of the measurement imports (attendance, survey, indicators); English by default. */
+  /** Language of the row messages of every import; English by default. */
   lang?: Lang;
 }
 
@@ -65,7 +65,7 @@ export async function importEmployees(
   const plan = planEmployeeImport(
     csvText,
     { units, employees },
-    { today: options.now, maxRows: options.maxRows },
+    { today: options.now, maxRows: options.maxRows, lang: options.lang },
   );
   if (!plan.ok) return plan;
   const importId = newImportId(options.now);

@@ -107,8 +107,7 @@ export function createOrgRepo(deps: {
     /** The unit and all its sub-units, in tree order; throws UnitNotFoundError for an unknown unit. */
     async unitWithDescendants(unitId: string): Promise<string[]> {
       const units = await listUnits();
-      if (!units.some((u) => u.unitId === unitId))
-        throw new UnitNotFoundError(`unit ${unitId} does not exist`);
+      if (!units.some((u) => u.unitId === unitId)) throw new UnitNotFoundError(unitId);
       return descendantUnits(units, unitId);
     },
 
@@ -198,10 +197,7 @@ export function createOrgRepo(deps: {
       } catch (error) {
         await deleteGeneration(gen).catch(() => undefined); // invisible garbage at worst; never visible data
         if (isConditionFailure(error)) {
-          throw new ConcurrentOrgImportError(
-            "another employee import was committed meanwhile; import again",
-            { cause: error },
-          );
+          throw new ConcurrentOrgImportError({ cause: error });
         }
         throw error;
       }

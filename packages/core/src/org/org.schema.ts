@@ -1,4 +1,13 @@
 import * as v from "valibot";
+import { t, type MessageKey, type MessageParams } from "../i18n/messages";
+
+/**
+ * A valibot message from the dictionary for schemas of the HR API and the imports: Indonesian when the parse asks
+ * for it (`{ lang: "id" }`), English otherwise, so the API keeps its English default (validators pass no language).
+ */
+export function apiMessage(key: MessageKey, params?: MessageParams): (issue: v.BaseIssue<unknown>) => string {
+  return (issue) => t(key, issue.lang === "id" ? "id" : "en", params);
+}
 
 /** Position types (jenis jabatan) of DESIGN 3. */
 export const POSITION_TYPES = ["jpt", "administrator", "pengawas", "pelaksana", "fungsional"] as const;
@@ -10,15 +19,15 @@ export type PositionType = (typeof POSITION_TYPES)[number];
 export const UnitIdSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.nonEmpty("is required"),
-  v.maxLength(64, "must be at most 64 characters"),
-  v.regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits, '.', '-' and '_'"),
+  v.nonEmpty(apiMessage("csvRequired")),
+  v.maxLength(64, apiMessage("csvTooLong", { max: "64" })),
+  v.regex(/^[A-Za-z0-9._-]+$/, apiMessage("unitIdChars")),
 );
 
 /** An organisational unit as the rest of the system sees it. */
 export const UnitSchema = v.object({
   unitId: UnitIdSchema,
-  name: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty(apiMessage("csvRequired")), v.maxLength(200)),
   parentUnitId: v.optional(UnitIdSchema),
   headNip: v.optional(v.string()),
 });
@@ -28,12 +37,12 @@ export type Unit = v.InferOutput<typeof UnitSchema>;
 
 /** An employee as the rest of the system sees it (the NIP itself is checked by validateNip). */
 export const EmployeeSchema = v.object({
-  nip: v.pipe(v.string(), v.regex(/^\d{18}$/, "must be 18 digits")),
-  name: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
-  email: v.pipe(v.string(), v.trim(), v.email("is not a valid e-mail address"), v.maxLength(254)),
+  nip: v.pipe(v.string(), v.regex(/^\d{18}$/, apiMessage("csvNip"))),
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty(apiMessage("csvRequired")), v.maxLength(200)),
+  email: v.pipe(v.string(), v.trim(), v.email(apiMessage("csvEmail")), v.maxLength(254)),
   unitId: UnitIdSchema,
-  position: v.pipe(v.string(), v.trim(), v.nonEmpty("is required"), v.maxLength(200)),
-  positionType: v.picklist(POSITION_TYPES, `must be one of ${POSITION_TYPES.join(", ")}`),
+  position: v.pipe(v.string(), v.trim(), v.nonEmpty(apiMessage("csvRequired")), v.maxLength(200)),
+  positionType: v.picklist(POSITION_TYPES, apiMessage("oneOf", { options: POSITION_TYPES.join(", ") })),
   superiorNip: v.optional(v.string()),
   unitHead: v.boolean(),
   /** Functional level (jenjang), used for credit points, e.g. "ahli_pertama". */

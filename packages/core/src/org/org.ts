@@ -1,4 +1,6 @@
 // Pure organisation rules: NIP structure, superior hierarchy, unit tree. No AWS imports here.
+// Messages come from the dictionary (i18n/messages.ts), English unless a caller asks for Indonesian.
+import { t, type Lang } from "../i18n/messages";
 
 /** One problem with a NIP; `part` names which digits are wrong. */
 export interface NipIssue {
@@ -19,13 +21,13 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 
 /**
  * Checks the structure of an 18-digit NIP (BKN): birth date YYYYMMDD (digits 1-8), appointment
- * YYYYMM (9-14), gender 1|2 (15), sequence (16-18). Returns every issue found; empty means valid.
+ * YYYYMM (9-14), gender 1|2 (15), sequence (16-18). Returns every issue found; empty means valid. Messages in
+ * `options.lang` (English by default).
  */
-export function validateNip(nip: string, options: { today: Date }): NipIssue[] {
+export function validateNip(nip: string, options: { today: Date; lang?: Lang }): NipIssue[] {
+  const lang = options.lang ?? "en";
   if (!/^\d{18}$/.test(nip)) {
-    return [
-      { part: "format", message: `NIP must be exactly 18 digits, got "${nip}" (${nip.length} characters)` },
-    ];
+    return [{ part: "format", message: t("nipFormat", lang, { nip, length: String(nip.length) }) }];
   }
   const issues: NipIssue[] = [];
   const today = options.today;
@@ -36,7 +38,7 @@ export function validateNip(nip: string, options: { today: Date }): NipIssue[] {
   if (!birthValid) {
     issues.push({
       part: "birthDate",
-      message: `digits 1-8 (${nip.slice(0, 8)}) are not a valid birth date YYYYMMDD`,
+      message: t("nipBirthDate", lang, { digits: nip.slice(0, 8) }),
     });
   } else {
     const latestBirth = Date.UTC(
@@ -47,7 +49,11 @@ export function validateNip(nip: string, options: { today: Date }): NipIssue[] {
     if (birthYear < earliestBirthYear || Date.UTC(birthYear, birthMonth - 1, birthDay) > latestBirth) {
       issues.push({
         part: "birthDate",
-        message: `birth date ${nip.slice(0, 8)} is not plausible (born ${earliestBirthYear} or later and at least ${minimumAgeYears} years old)`,
+        message: t("nipBirthImplausible", lang, {
+          digits: nip.slice(0, 8),
+          earliest: String(earliestBirthYear),
+          minAge: String(minimumAgeYears),
+        }),
       });
     }
   }
@@ -56,7 +62,7 @@ export function validateNip(nip: string, options: { today: Date }): NipIssue[] {
   if (appointmentMonth < 1 || appointmentMonth > 12) {
     issues.push({
       part: "appointment",
-      message: `digits 13-14 (${nip.slice(12, 14)}) are not an appointment month 01-12`,
+      message: t("nipAppointmentMonth", lang, { digits: nip.slice(12, 14) }),
     });
   } else {
     const appointment = appointmentYear * 12 + appointmentMonth;
@@ -64,20 +70,20 @@ export function validateNip(nip: string, options: { today: Date }): NipIssue[] {
     if (appointment > current) {
       issues.push({
         part: "appointment",
-        message: `appointment ${nip.slice(8, 14)} (YYYYMM) is in the future`,
+        message: t("nipAppointmentFuture", lang, { digits: nip.slice(8, 14) }),
       });
     } else if (birthValid && appointment <= birthYear * 12 + birthMonth) {
       issues.push({
         part: "appointment",
-        message: `appointment ${nip.slice(8, 14)} (YYYYMM) is not after the birth date`,
+        message: t("nipAppointmentBeforeBirth", lang, { digits: nip.slice(8, 14) }),
       });
     }
   }
   if (nip[14] !== "1" && nip[14] !== "2") {
-    issues.push({ part: "gender", message: `digit 15 (${nip[14]}) must be 1 (male) or 2 (female)` });
+    issues.push({ part: "gender", message: t("nipGender", lang, { digit: nip[14] }) });
   }
   if (nip.slice(15) === "000") {
-    issues.push({ part: "sequence", message: "digits 16-18 (sequence number) must not be 000" });
+    issues.push({ part: "sequence", message: t("nipSequence", lang) });
   }
   return issues;
 }
@@ -100,9 +106,9 @@ export interface HierarchyIssue {
 /**
  * Checks the superior relation over the merged organisation: every superior exists, nobody is
  * their own superior, and there is no cycle (reported once, with its path). Each acyclic tree then
- * has exactly one top, the employee with no superior.
+ * has exactly one top, the employee with no superior. Messages in `lang` (English by default).
  */
-export function checkHierarchy(nodes: Iterable<HierarchyNode>): HierarchyIssue[] {
+export function checkHierarchy(nodes: Iterable<HierarchyNode>, lang: Lang = "en"): HierarchyIssue[] {
   const byNip = new Map<string, HierarchyNode>();
   for (const node of nodes) byNip.set(node.nip, node);
   const issues: HierarchyIssue[] = [];
@@ -113,14 +119,14 @@ export function checkHierarchy(nodes: Iterable<HierarchyNode>): HierarchyIssue[]
         nip: node.nip,
         line: node.line,
         field: "superior_nip",
-        message: `employee ${node.nip} cannot be their own superior`,
+        message: t("hierarchySelfSuperior", lang, { nip: node.nip }),
       });
     } else if (!byNip.has(node.superiorNip)) {
       issues.push({
         nip: node.nip,
         line: node.line,
         field: "superior_nip",
-        message: `unknown superior ${node.superiorNip}: not in the file and not in the stored organisation`,
+        message: t("hierarchyUnknownSuperior", lang, { nip: node.superiorNip }),
       });
     }
   }
@@ -142,7 +148,7 @@ export function checkHierarchy(nodes: Iterable<HierarchyNode>): HierarchyIssue[]
             nip: anchor.nip,
             line: anchor.line,
             field: "superior_nip",
-            message: `hierarchy cycle: ${[...cycle, cycle[0]].join(" -> ")}`,
+            message: t("hierarchyCycle", lang, { path: [...cycle, cycle[0]].join(" -> ") }),
           });
         }
         break;

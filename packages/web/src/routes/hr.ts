@@ -40,7 +40,8 @@ import {
   OrgRatingInputSchema,
   UnitParamSchema,
 } from "@kinerja/core/services/hr/hr.schema";
-import { HrConflictError, HrInputError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import { HrError, HrInputError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import { fieldIssues } from "@kinerja/core/i18n/validate";
 import {
   AppraisalNotFoundError,
   CycleNotFoundError,
@@ -48,10 +49,10 @@ import {
   TransientError,
 } from "@kinerja/core/services/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
-import { ConcurrentOrgImportError } from "@kinerja/core/org/org.errors";
+import { OrgError } from "@kinerja/core/org/org.errors";
 import { apiAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
-import { t, type Lang, type MessageKey } from "@kinerja/core/i18n/messages";
+import { parseConfig, t, type Lang, type MessageKey } from "@kinerja/core/i18n/messages";
 import { localizeDetails, problem, requestLang, statusTitle, type ProblemDetail } from "../problem";
 
 /** Largest CSV an import accepts (the employee file of a whole province fits). */
@@ -77,36 +78,79 @@ const INVALID_TITLES: Record<string, MessageKey> = {
   header: "problemInvalidHeader",
 };
 
-// One hook for every validator: 400 problem+json naming each bad field (Indonesian when the request asks for it).
-const onInvalid = (
-  result: { success: boolean; error?: readonly StandardSchemaV1.Issue[]; target: string },
-  c: Context,
-) => {
-  if (!result.success) {
-    const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target;
-    const lang = requestLang(c);
-    const issues = result.error ?? [];
-    const details = localizeDetails(issuesToDetails(issues), issues, lang);
-    if (lang === "en") return problem(c, 400, `Invalid request ${where}`, details);
-    return problem(c, 400, t(INVALID_TITLES[where] ?? "problem400", lang), details, {
-      detail: t("problemInvalidDetail", lang),
-    });
-  }
-};
-
 /**
- * A problem whose title is `message` in English; in another language the status's dictionary title, with the
- * code's own English text kept as `reason` for support (domain errors are written in English).
+ * The field problems of an input in `lang`: English keeps the validator's issues (the schemas' English messages);
+ * Indonesian parses the input again with the dictionary's Indonesian messages, so each field gets the schema's own
+ * message (e.g. "Harus sesudah awal periode") rather than a generic one.
  */
-function say(c: Context, status: ContentfulStatusCode, message: string, errors: ProblemDetail[] = []) {
-  const lang: Lang = requestLang(c);
-  if (lang === "en") return problem(c, status, message, errors);
-  return problem(c, status, statusTitle(status, lang), errors, { reason: message });
+function invalidDetails(
+  schema: v.GenericSchema,
+  data: unknown,
+  issues: readonly StandardSchemaV1.Issue[],
+  lang: Lang,
+): ProblemDetail[] {
+  const details = issuesToDetails(issues);
+  if (lang === "en") return details;
+  const again = v.safeParse(schema, data, parseConfig(lang));
+  if (again.success) return localizeDetails(details, issues, lang);
+  return fieldIssues(again.issues).map((i) => ({ path: i.path || "(body)", message: i.message }));
 }
 
-const body = <S extends v.GenericSchema>(schema: S) => validator("json", schema, onInvalid);
-const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, onInvalid);
-const param = <S extends v.GenericSchema>(schema: S) => validator("param", schema, onInvalid);
+// One hook per validator: 400 problem+json naming each bad field (Indonesian when the request asks for it).
+const onInvalid =
+  (schema: v.GenericSchema) =>
+  (
+    result: { success: boolean; error?: readonly StandardSchemaV1.Issue[]; target: string; data?: unknown },
+    c: Context,
+  ) => {
+    if (!result.success) {
+      const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target;
+      const lang = requestLang(c);
+      const details = invalidDetails(schema, result.data, result.error ?? [], lang);
+      if (lang === "en") return problem(c, 400, `Invalid request ${where}`, details);
+      return problem(c, 400, t(INVALID_TITLES[where] ?? "problem400", lang), details, {
+        detail: t("problemInvalidDetail", lang),
+      });
+    }
+  };
+
+/** What a problem says: its English text (the API's default) and, when known, the dictionary's text in `lang`. */
+interface Said {
+  en: string;
+  in?: (lang: Lang) => string;
+  errors?: (lang: Lang) => ProblemDetail[];
+}
+
+/**
+ * A problem whose title is the English text; in another language the status's dictionary title, the dictionary's
+ * message as `detail` (when there is one) and the English text kept as `reason` for support.
+ */
+function say(c: Context, status: ContentfulStatusCode, said: Said) {
+  const lang: Lang = requestLang(c);
+  const errors = said.errors?.(lang) ?? [];
+  if (lang === "en") return problem(c, status, said.en, errors);
+  return problem(c, status, statusTitle(status, lang), errors, {
+    ...(said.in ? { detail: said.in(lang) } : {}),
+    reason: said.en,
+  });
+}
+
+/** A dictionary message as a problem's text (English title by default, Indonesian detail when asked). */
+const dictionary = (key: MessageKey, params: Record<string, string> = {}): Said => ({
+  en: t(key, "en", params),
+  in: (lang) => t(key, lang, params),
+});
+
+const body = <S extends v.GenericSchema>(schema: S) => validator("json", schema, onInvalid(schema));
+const query = <S extends v.GenericSchema>(schema: S) => validator("query", schema, onInvalid(schema));
+const param = <S extends v.GenericSchema>(schema: S) => validator("param", schema, onInvalid(schema));
+
+/** A CSV sent with another content type (415). */
+class CsvContentTypeError extends Error {
+  constructor(readonly type: string) {
+    super(t("hrCsvContentType", "en", { type: type || t("hrNoContentType", "en") }));
+  }
+}
 
 const ProblemSchema = v.object({
   type: v.string(),
@@ -182,42 +226,57 @@ const actorOf = (principal: Principal): HrActor => ({
   ...(principal.name ? { name: principal.name } : {}),
 });
 
+const STATUS_OF_HR_ERROR = (err: HrError): ContentfulStatusCode =>
+  err instanceof HrInputError ? 400 : err instanceof HrNotFoundError ? 404 : 409;
+
 function mapError(err: unknown, c: Context) {
-  if (err instanceof HrInputError) return say(c, 400, err.message, err.issues);
-  if (
-    err instanceof HrNotFoundError ||
-    err instanceof CycleNotFoundError ||
-    err instanceof AppraisalNotFoundError
-  )
-    return say(c, 404, err.message);
-  if (
-    err instanceof HrConflictError ||
-    err instanceof InvalidOperationError ||
-    err instanceof ConcurrentOrgImportError
-  )
-    return say(c, 409, err.message);
+  if (err instanceof HrInputError)
+    return say(c, 400, { en: err.message, in: (l) => err.text(l), errors: (l) => err.issuesIn(l) });
+  if (err instanceof HrError)
+    return say(c, STATUS_OF_HR_ERROR(err), { en: err.message, in: (l) => err.text(l) });
+  if (err instanceof OrgError) return say(c, 409, { en: err.message, in: (l) => err.text(l) });
+  // Workflow errors carry English text only; the route's own id names what was not found.
+  const id = c.req.param("id");
+  if (err instanceof AppraisalNotFoundError || err instanceof CycleNotFoundError) {
+    const appraisal = err instanceof AppraisalNotFoundError;
+    return say(c, 404, {
+      en: err.message,
+      ...(id
+        ? {
+            in: (l: Lang) =>
+              appraisal
+                ? t("hrAppraisalNotFound", l, { appraisalId: id })
+                : t("hrCycleNotFound", l, { cycleId: id }),
+          }
+        : {}),
+    });
+  }
+  if (err instanceof InvalidOperationError) return say(c, 409, { en: err.message });
   if (err instanceof ImportWriteError) {
     // Nothing of the file is live (a fault before its commit point, or an earlier import still pending).
     console.error(err);
     c.header("retry-after", "5");
-    return say(c, 503, err.message);
+    return say(c, 503, { en: err.message });
   }
   if (err instanceof TransientError) {
     console.error(err);
-    return say(c, 503, `${err.message}; try again`);
+    return say(c, 503, { en: `${err.message}; try again` });
   }
+  if (err instanceof CsvContentTypeError)
+    return say(c, 415, {
+      en: err.message,
+      in: (l) => t("hrCsvContentType", l, { type: err.type || t("hrNoContentType", l) }),
+    });
   if (err instanceof HTTPException)
-    return say(c, err.status as ContentfulStatusCode, err.message || "Bad request");
+    return say(c, err.status as ContentfulStatusCode, { en: err.message || "Bad request" });
   return undefined;
 }
 
 async function readCsv(c: Context): Promise<string> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!["text/csv", "text/plain", "application/csv"].includes(type)) {
-    throw new HTTPException(415, { message: `send the file as text/csv (got ${type || "no content type"})` });
-  }
+  if (!["text/csv", "text/plain", "application/csv"].includes(type)) throw new CsvContentTypeError(type);
   const text = await c.req.text();
-  if (text.trim() === "") throw new HrInputError("the file is empty", []);
+  if (text.trim() === "") throw new HrInputError("hrFileEmpty");
   return text;
 }
 
@@ -246,9 +305,7 @@ function importResponse(
         rows: rest.rows,
         status: "applying",
         job,
-        message:
-          "The file is accepted: every row is valid and stored. Applying it was interrupted; it completes by itself " +
-          "(at the next import, or the daily run before periodic evaluations). Do not import it again.",
+        message: t("hrImportAccepted", requestLang(c)),
       },
       202,
     );
@@ -268,11 +325,11 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.use("*", apiAuth(auth));
   const limitCsv = bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
-    onError: (c) => say(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+    onError: (c) => say(c, 413, dictionary("hrFileTooLarge", { mb: String(MAX_IMPORT_BYTES / 1024 / 1024) })),
   });
   const limitJson = bodyLimit({
     maxSize: 256 * 1024,
-    onError: (c) => say(c, 413, "The body is larger than 256 KB"),
+    onError: (c) => say(c, 413, dictionary("hrBodyTooLarge", { kb: "256" })),
   });
 
   app.post(
@@ -288,7 +345,13 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     async (c) =>
       importResponse(
         c,
-        (await runImport(deps, "employees", await readCsv(c), actorOf(c.get("principal")))) as never,
+        (await runImport(
+          deps,
+          "employees",
+          await readCsv(c),
+          actorOf(c.get("principal")),
+          requestLang(c),
+        )) as never,
       ),
   );
 

@@ -1,14 +1,15 @@
 // Valibot schemas of the HR API's inputs (bodies, queries, params). The web routes validate with them and
-// /openapi.json is generated from them, so the contract has one source.
+// /openapi.json is generated from them, so the contract has one source. Messages come from the dictionary: English
+// by default (the API's contract), Indonesian when the parse asks for it (`parseConfig("id")`).
 import * as v from "valibot";
 import { CYCLE_KINDS } from "../../cycle/cycle.entity";
-import { UnitIdSchema } from "../../org/org.schema";
+import { apiMessage, UnitIdSchema } from "../../org/org.schema";
 import { daysBetween, isIsoDate } from "../../period/calendar";
 import { ORG_RATINGS } from "../../rating/rating";
 
 const IsoDateSchema = v.pipe(
-  v.string("must be a date (YYYY-MM-DD)"),
-  v.check((text) => isIsoDate(text), "must be a real calendar date (YYYY-MM-DD)"),
+  v.string(apiMessage("hrDate")),
+  v.check((text) => isIsoDate(text), apiMessage("hrRealDate")),
 );
 
 /** How long a period of each cycle kind may be, in days (calendar months and quarters vary). */
@@ -22,28 +23,28 @@ export const PERIOD_DAYS: Readonly<Record<(typeof CYCLE_KINDS)[number], readonly
 export const CycleSettingsInputSchema = v.pipe(
   v.strictObject({
     periodicEvaluation: v.optional(
-      v.picklist(["monthly", "quarterly", "none"], 'must be "monthly", "quarterly" or "none"'),
+      v.picklist(["monthly", "quarterly", "none"], apiMessage("hrPeriodicEvaluation")),
     ),
     reminderAfterDays: v.optional(
       v.pipe(
-        v.number("must be a number"),
-        v.integer("must be a whole number"),
+        v.number(apiMessage("number")),
+        v.integer(apiMessage("wholeNumber")),
         v.minValue(1),
         v.maxValue(90),
       ),
     ),
     escalateAfterDays: v.optional(
       v.pipe(
-        v.number("must be a number"),
-        v.integer("must be a whole number"),
+        v.number(apiMessage("number")),
+        v.integer(apiMessage("wholeNumber")),
         v.minValue(1),
         v.maxValue(180),
       ),
     ),
     objectionWindowDays: v.optional(
       v.pipe(
-        v.number("must be a number"),
-        v.integer("must be a whole number"),
+        v.number(apiMessage("number")),
+        v.integer(apiMessage("wholeNumber")),
         v.minValue(1),
         v.maxValue(90),
       ),
@@ -52,7 +53,7 @@ export const CycleSettingsInputSchema = v.pipe(
   v.forward(
     v.check(
       (s) => s.escalateAfterDays === undefined || s.escalateAfterDays > (s.reminderAfterDays ?? 3),
-      "must be later than reminderAfterDays",
+      apiMessage("hrEscalateAfterReminder"),
     ),
     ["escalateAfterDays"],
   ),
@@ -62,32 +63,27 @@ export const CycleSettingsInputSchema = v.pipe(
 export const CreateCycleInputSchema = v.pipe(
   v.strictObject({
     /** Optional caller-chosen id, so a retried request cannot open the same cycle twice. */
-    id: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "must be 3-40 lowercase letters, digits or '-'"),
-      ),
-    ),
+    id: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{2,39}$/, apiMessage("hrCycleIdFormat")))),
     name: v.pipe(
-      v.string("is required"),
+      v.string(apiMessage("required")),
       v.trim(),
-      v.nonEmpty("is required"),
-      v.maxLength(200, "must be at most 200 characters"),
+      v.nonEmpty(apiMessage("required")),
+      v.maxLength(200, apiMessage("csvTooLong", { max: "200" })),
     ),
-    kind: v.picklist(CYCLE_KINDS, `must be one of ${CYCLE_KINDS.join(", ")}`),
+    kind: v.picklist(CYCLE_KINDS, apiMessage("oneOf", { options: CYCLE_KINDS.join(", ") })),
     periodStart: IsoDateSchema,
     periodEnd: IsoDateSchema,
     unitIds: v.optional(
       v.pipe(
-        v.array(UnitIdSchema, "must be a list of unit ids"),
-        v.minLength(1, "must name at least one unit (omit it for the whole organisation)"),
+        v.array(UnitIdSchema, apiMessage("hrUnitIdList")),
+        v.minLength(1, apiMessage("hrAtLeastOneUnit")),
         v.maxLength(500),
       ),
     ),
     settings: v.optional(CycleSettingsInputSchema),
   }),
   v.forward(
-    v.check((c) => c.periodEnd > c.periodStart, "must be after periodStart"),
+    v.check((c) => c.periodEnd > c.periodStart, apiMessage("hrPeriodEndAfterStart")),
     ["periodEnd"],
   ),
   v.forward(
@@ -95,7 +91,7 @@ export const CreateCycleInputSchema = v.pipe(
       const [min, max] = PERIOD_DAYS[c.kind];
       const days = daysBetween(c.periodStart, c.periodEnd);
       return days >= min && days <= max;
-    }, "does not match the cycle kind (annual = one year, quarterly = three months, monthly = one month, last day inclusive)"),
+    }, apiMessage("hrPeriodKindMismatch")),
     ["periodEnd"],
   ),
 );
@@ -105,17 +101,17 @@ export type CreateCycleInput = v.InferOutput<typeof CreateCycleInputSchema>;
 
 /** Body of `PUT /api/units/{unitId}/org-rating`. */
 export const OrgRatingInputSchema = v.strictObject({
-  cycleId: v.pipe(v.string("is required"), v.nonEmpty("is required"), v.maxLength(100)),
-  rating: v.picklist(ORG_RATINGS, `must be one of ${ORG_RATINGS.join(", ")}`),
+  cycleId: v.pipe(v.string(apiMessage("required")), v.nonEmpty(apiMessage("required")), v.maxLength(100)),
+  rating: v.picklist(ORG_RATINGS, apiMessage("oneOf", { options: ORG_RATINGS.join(", ") })),
 });
 
 /** Body of the cancel routes (the reason goes to the audit trail and the people's pages). */
 export const CancelInputSchema = v.strictObject({
   reason: v.pipe(
-    v.string("is required"),
+    v.string(apiMessage("required")),
     v.trim(),
-    v.nonEmpty("is required"),
-    v.maxLength(500, "must be at most 500 characters"),
+    v.nonEmpty(apiMessage("required")),
+    v.maxLength(500, apiMessage("csvTooLong", { max: "500" })),
   ),
 });
 
@@ -125,25 +121,19 @@ export const IkmQuerySchema = v.pipe(
     from: v.optional(
       v.pipe(
         v.string(),
-        v.check(
-          (t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)),
-          "must be a date (YYYY-MM-DD) or an ISO time",
-        ),
+        v.check((t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)), apiMessage("hrDateOrTime")),
       ),
     ),
     to: v.optional(
       v.pipe(
         v.string(),
-        v.check(
-          (t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)),
-          "must be a date (YYYY-MM-DD) or an ISO time",
-        ),
+        v.check((t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)), apiMessage("hrDateOrTime")),
       ),
     ),
-    weighting: v.optional(v.picklist(["exact", "regulation-0.11"], 'must be "exact" or "regulation-0.11"')),
+    weighting: v.optional(v.picklist(["exact", "regulation-0.11"], apiMessage("hrWeighting"))),
   }),
   v.forward(
-    v.check((q) => !q.from || !q.to || q.from <= q.to, "must not be before from"),
+    v.check((q) => !q.from || !q.to || q.from <= q.to, apiMessage("hrToNotBeforeFrom")),
     ["to"],
   ),
 );
@@ -152,12 +142,12 @@ export const IkmQuerySchema = v.pipe(
 export const EmployeesQuerySchema = v.object({
   unit: v.optional(UnitIdSchema),
   /** `true` includes the sub-units of `unit`. */
-  subUnits: v.optional(v.picklist(["true", "false"], 'must be "true" or "false"')),
+  subUnits: v.optional(v.picklist(["true", "false"], apiMessage("hrTrueFalse"))),
 });
 
 /** Path parameter of an id (cycle, appraisal). */
 export const IdParamSchema = v.object({
-  id: v.pipe(v.string(), v.nonEmpty("is required"), v.maxLength(200)),
+  id: v.pipe(v.string(), v.nonEmpty(apiMessage("required")), v.maxLength(200)),
 });
 
 /** Path parameter of a unit. */

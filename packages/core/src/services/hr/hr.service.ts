@@ -33,7 +33,7 @@ import {
 } from "../cycle-control";
 import { resolveCycleSettings } from "../cycle-settings";
 import { buildResultsCsv } from "./export-csv";
-import { HrConflictError, HrInputError, HrNotFoundError } from "./hr.errors";
+import { HrConflictError, HrInputError, HrNotFoundError, type HrFieldIssue } from "./hr.errors";
 import type { CreateCycleInput } from "./hr.schema";
 
 /** What the HR services need: storage, the workflow control (launch, cancel, retry) and the clock. */
@@ -74,7 +74,7 @@ async function audit(
 
 async function requireCycle(deps: HrDeps, cycleId: string) {
   const cycle = await deps.storage.cycles.getCycle(cycleId);
-  if (!cycle) throw new HrNotFoundError(`cycle ${cycleId} does not exist`);
+  if (!cycle) throw new HrNotFoundError("hrCycleNotFound", { cycleId });
   return cycle;
 }
 
@@ -90,17 +90,15 @@ export async function createAndLaunchCycle(
   actor: HrActor,
 ): Promise<{ id: string; status: string }> {
   if (!(await deps.storage.org.currentState())) {
-    throw new HrInputError("there is no organisation yet: import employees first", [
-      { path: "unitIds", message: "no organisation has been imported yet (POST /api/employees/import)" },
-    ]);
+    throw new HrInputError("hrNoOrganisation", {}, [{ path: "unitIds", key: "hrNoOrganisationField" }]);
   }
   if (input.unitIds) {
-    const issues: { path: string; message: string }[] = [];
+    const issues: HrFieldIssue[] = [];
     for (const [i, unitId] of input.unitIds.entries()) {
       if (!(await deps.storage.org.getUnit(unitId)))
-        issues.push({ path: `unitIds.${i}`, message: `unit ${unitId} does not exist` });
+        issues.push({ path: `unitIds.${i}`, key: "hrUnitNotFound", params: { unitId } });
     }
-    if (issues.length > 0) throw new HrInputError("unknown units", issues);
+    if (issues.length > 0) throw new HrInputError("hrUnknownUnits", {}, issues);
   }
   const id = input.id ?? newCycleId(input);
   try {
@@ -115,7 +113,7 @@ export async function createAndLaunchCycle(
     });
   } catch (err) {
     if (err instanceof ItemAlreadyExistsError)
-      throw new HrConflictError(`cycle ${id} already exists`, { cause: err });
+      throw new HrConflictError("hrCycleExists", { cycleId: id }, { cause: err });
     throw err;
   }
   await audit(deps, HR_AUDIT_SUBJECTS.cycle(id), actor, "cycle-created", {
@@ -136,7 +134,7 @@ export async function relaunchCycle(
   actor: HrActor,
 ): Promise<{ id: string; status: string }> {
   const cycle = await requireCycle(deps, cycleId);
-  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${cycleId} is cancelled`);
+  if (cycle.status === "cancelled") throw new HrConflictError("hrCycleCancelled", { cycleId });
   const out = await launchCycle(deps.control, cycleId);
   await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-launched", { started: out.started });
   const after = await requireCycle(deps, cycleId);
@@ -151,7 +149,7 @@ export async function cancelCycleAsHr(
   actor: HrActor,
 ): Promise<{ id: string; status: string; cancelled: number }> {
   const cycle = await requireCycle(deps, cycleId);
-  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${cycleId} is already cancelled`);
+  if (cycle.status === "cancelled") throw new HrConflictError("hrCycleAlreadyCancelled", { cycleId });
   const out = await cancelCycle(deps.control, { cycleId, by: actor.subject, reason });
   await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-cancelled", {
     reason,
@@ -177,9 +175,9 @@ export async function setOrgRating(
   actor: HrActor,
 ) {
   const cycle = await requireCycle(deps, input.cycleId);
-  if (cycle.status === "cancelled") throw new HrConflictError(`cycle ${input.cycleId} is cancelled`);
+  if (cycle.status === "cancelled") throw new HrConflictError("hrCycleCancelled", { cycleId: input.cycleId });
   if (!(await deps.storage.org.getUnit(input.unitId)))
-    throw new HrNotFoundError(`unit ${input.unitId} does not exist`);
+    throw new HrNotFoundError("hrUnitNotFound", { unitId: input.unitId });
   const previous = await deps.storage.cycles.getOrgRating(input.cycleId, input.unitId);
   const saved = await deps.storage.cycles.setOrgRating({ ...input, setBy: actorOf(actor) });
   await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
@@ -204,7 +202,7 @@ export async function runImport(
   actor: HrActor,
   lang?: Lang,
 ): Promise<EmployeeImportResult | DataImportResult> {
-  // `lang`: the language of the row messages (measurement imports; English by default).
+  // `lang`: the language of the row messages (English by default).
   const options = { now: deps.clock.now(), ...(lang ? { lang } : {}) };
   const result =
     kind === "employees"
@@ -235,7 +233,7 @@ export async function runImport(
  */
 export async function importJobStatus(deps: HrDeps, importId: string) {
   const job = await deps.storage.imports.getJob(importId);
-  if (!job) throw new HrNotFoundError(`import ${importId} does not exist`);
+  if (!job) throw new HrNotFoundError("hrImportNotFound", { importId });
   return {
     importId: job.importId,
     kind: job.kind,
@@ -439,7 +437,7 @@ export async function appraisalStory(deps: HrDeps, appraisalId: string) {
     deps.storage.audit.listAudit(appraisalId),
     decisionRepo(deps.storage).listByAppraisal(appraisalId),
   ]);
-  if (!record && !flow) throw new HrNotFoundError(`appraisal ${appraisalId} does not exist`);
+  if (!record && !flow) throw new HrNotFoundError("hrAppraisalNotFound", { appraisalId });
   const { appliedSteps: _steps, ...state } = (flow ?? {}) as Record<string, unknown>;
   const cycle = await deps.storage.cycles.getCycle((record?.cycleId ?? (flow?.cycleId as string))!);
   return {
@@ -615,10 +613,9 @@ export async function unitIkm(
 ): Promise<
   { unitId: string; from: string | null; to: string | null } & Omit<IkmResult, "ikm"> & { ikm: number }
 > {
-  if (!(await deps.storage.org.getUnit(unitId))) throw new HrNotFoundError(`unit ${unitId} does not exist`);
+  if (!(await deps.storage.org.getUnit(unitId))) throw new HrNotFoundError("hrUnitNotFound", { unitId });
   const responses = await deps.storage.imports.surveyResponsesOf(unitId, { from: query.from, to: query.to });
-  if (responses.length === 0)
-    throw new HrNotFoundError(`no survey responses for unit ${unitId} in the requested range`);
+  if (responses.length === 0) throw new HrNotFoundError("hrNoSurvey", { unitId });
   try {
     const result = computeIkm(
       responses.map((r) => ({ scores: r.scores as (1 | 2 | 3 | 4 | null)[] })),
@@ -627,9 +624,11 @@ export async function unitIkm(
     return { unitId, from: query.from ?? null, to: query.to ?? null, ...result };
   } catch (err) {
     if (err instanceof IkmNoDataError)
-      throw new HrConflictError(`the IKM of unit ${unitId} cannot be computed: ${err.message}`, {
-        cause: err,
-      });
+      throw new HrConflictError(
+        err.elements.length === 9 ? "hrIkmNoRespondents" : "hrIkmMissingElements",
+        { unitId, elements: err.elements.map((e) => `u${e}`).join(", ") },
+        { cause: err },
+      );
     throw err;
   }
 }
@@ -688,13 +687,14 @@ export async function listUnits(deps: HrDeps) {
 export async function listEmployees(deps: HrDeps, query: { unit?: string; subUnits?: boolean }) {
   if (!query.unit) return (await deps.storage.org.listEmployees()).sort((a, b) => a.nip.localeCompare(b.nip));
   if (!(await deps.storage.org.getUnit(query.unit)))
-    throw new HrNotFoundError(`unit ${query.unit} does not exist`);
+    throw new HrNotFoundError("hrUnitNotFound", { unitId: query.unit });
   try {
     return await deps.storage.org.listEmployeesByUnit(query.unit, {
       includeSubUnits: query.subUnits ?? false,
     });
   } catch (err) {
-    if (err instanceof UnitNotFoundError) throw new HrNotFoundError(err.message, { cause: err });
+    if (err instanceof UnitNotFoundError)
+      throw new HrNotFoundError("hrUnitNotFound", { unitId: err.unitId }, { cause: err });
     throw err;
   }
 }
