@@ -17,6 +17,7 @@ import {
 import { createJwtVerifier } from "../../../packages/web/src/auth/jwt-verifier";
 import { AuthConfigError } from "../../../packages/web/src/auth/auth.errors";
 import { freshTable } from "../../setup/dynamo";
+import { t } from "../../../packages/core/src/i18n/messages";
 
 // The Step Functions control plane is the one thing faked here (these tests never launch a cycle).
 const noControl: WorkflowControl = {
@@ -171,6 +172,61 @@ describe("HR authentication", () => {
     const res = await get("/api/units", await signWithTrustedKey({ roles: ["admin"] }));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/neither the hr nor the viewer role/);
+  });
+
+  it("answers 401 and 403 in Indonesian when the request asks, keeping the English challenge header", async () => {
+    const res = await app.request("/api/units", { headers: { "accept-language": "id" } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ title: t("problem401", "id"), detail: t("authRequired", "id") });
+    expect(res.headers.get("www-authenticate")).toContain("an HR token is required");
+    const viewer = await issuer.sign({ role: "viewer" });
+    const write = await app.request("/api/cycles?lang=id", {
+      method: "POST",
+      headers: { authorization: `Bearer ${viewer}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(write.status).toBe(403);
+    expect(await write.json()).toMatchObject({
+      title: t("problem403", "id"),
+      detail: t("authViewerReadOnly", "id"),
+    });
+  });
+
+  it("the dashboard says why a token is refused in Indonesian, whatever the browser asks", async () => {
+    const login = (token: string) =>
+      app.request("/dashboard/login", {
+        method: "POST",
+        headers: {
+          origin: "http://localhost",
+          "content-type": "application/x-www-form-urlencoded",
+          "accept-language": "en",
+        },
+        body: new URLSearchParams({ token, next: "/dashboard" }).toString(),
+      });
+    const notJwt = await login("abc");
+    expect(notJwt.status).toBe(401);
+    const html = await notJwt.text();
+    expect(html).toContain(t("authRejected", "id", { reason: t("authNotJwt", "id") }));
+    const expired = await issuer.sign({ role: "hr", ttl: "1h" });
+    clock.advance(2 * 3_600_000);
+    const late = await (await login(expired)).text();
+    expect(late).toContain(t("authRejected", "id", { reason: t("authExpired", "id") }));
+    const noRole = await signWithTrustedKey({ roles: ["finance"] });
+    const forbidden = await login(noRole);
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).toContain(t("authRejected", "id", { reason: t("authNoRole", "id") }));
+    const alert = (page: string) => /role="alert"[^>]*>([^<]*)</.exec(page)?.[1] ?? "";
+    for (const page of [html, late]) {
+      expect(alert(page)).toMatch(/^Token ditolak: /);
+      expect(alert(page)).not.toMatch(/token (is|has|was)|required|expired|signature|not a/i);
+    }
+  });
+
+  it("names a dev token's person plainly, without '(dev)'", async () => {
+    const token = await issuer.sign({ role: "hr" });
+    const principal = await issuer.verifier().verify(token);
+    expect(principal.name).toBe("Pengelola Kinerja");
+    expect((await issuer.verifier().verify(await issuer.sign({ role: "viewer" }))).name).toBe("Pemantau");
   });
 
   it("serves the dev issuer's public keys at /_local/jwks.json (no private part)", async () => {

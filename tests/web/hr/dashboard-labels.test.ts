@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";
+import { t } from "../../../packages/core/src/i18n/messages";
 import { act, driveStaffToFeedback, organisation, settle, startHrWorld, type HrWorld } from "./hr-world";
 
 const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
@@ -189,6 +190,34 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
       "Capaian organisasi tidak disimpan: Capaian organisasi: pilih salah satu capaian organisasi dari daftar",
     );
     expect(text).not.toContain("rating:");
+  });
+
+  it("HR errors on dashboard pages read in Indonesian: an unknown cycle or unit, a refused unit id", async () => {
+    const missing = await w.app.request("/dashboard/cycles/tidak-ada", {
+      headers: { cookie: `${SESSION_COOKIE}=${w.hrToken}`, "accept-language": "en" },
+    });
+    expect(missing.status).toBe(404);
+    expect(visibleText(await missing.text())).toContain(t("hrCycleNotFound", "id", { cycleId: "tidak-ada" }));
+    const post = (form: Record<string, string>) =>
+      w.app.request(`/dashboard/cycles/${cycleId}/org-rating`, {
+        method: "POST",
+        headers: {
+          cookie: `${SESSION_COOKIE}=${w.hrToken}`,
+          origin: "http://localhost",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams(form).toString(),
+      });
+    const unknownUnit = await post({ unitId: "dinas-hilang", rating: "baik" });
+    expect(unknownUnit.status).toBe(404);
+    expect(visibleText(await unknownUnit.text())).toContain(
+      t("hrUnitNotFound", "id", { unitId: "dinas-hilang" }),
+    );
+    const badId = await post({ unitId: "dinas hilang!", rating: "baik" });
+    expect(badId.status).toBe(400);
+    const text = visibleText(await badId.text());
+    expect(text).toContain(`Capaian organisasi tidak disimpan: Unit: ${t("unitIdChars", "id")}`);
+    expect(text).not.toMatch(/may contain|does not exist/);
   });
 
   it("a local dev viewer is shown by name and role label, not '(dev) (viewer)'", async () => {

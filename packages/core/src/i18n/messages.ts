@@ -193,6 +193,7 @@ const ID = {
   authClaimRejected: "Klaim {claim} pada token tidak diterima",
   authInvalid: "Token tidak sah ({code})",
   authRejected: "Token ditolak: {reason}",
+  authKeysUnavailable: "Kunci penanda tangan token tidak dapat dibaca saat ini; coba lagi.",
   authAccessDenied: "Akses ditolak: {reason}",
   // The `kinerja` CLI (what HR reads in the terminal).
   cliDescription:
@@ -513,6 +514,7 @@ const EN: Readonly<Record<MessageKey, string>> = {
   authClaimRejected: "the token's {claim} claim is not accepted ({reason})",
   authInvalid: "the token is not valid ({code})",
   authRejected: "Token refused: {reason}",
+  authKeysUnavailable: "the token signing keys cannot be read right now; try again",
   authAccessDenied: "Access denied: {reason}",
   cliDescription:
     "kinerja: ASN performance-appraisal cycles (SKP, review, objections, follow-up) on Step Functions.\nRun the whole system on this machine with `kinerja dev` (= npm start), or watch a simulated year with `kinerja demo`.",

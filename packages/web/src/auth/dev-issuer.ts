@@ -114,7 +114,8 @@ export async function createDevIssuer(options: {
       const ttl = parseTtlSeconds(input.ttl ?? DEV_TOKEN_TTL);
       return new SignJWT({
         [rolesClaim]: [input.role],
-        name: input.name ?? (input.role === "hr" ? "Pengelola Kinerja (dev)" : "Pemantau (dev)"),
+        // A plain Indonesian name: the dashboard marks dev tokens as "token lokal" by their subject (dev-...).
+        name: input.name ?? (input.role === "hr" ? "Pengelola Kinerja" : "Pemantau"),
       })
         .setProtectedHeader({ alg: "ES256", kid: key.kid, typ: "JWT" })
         .setIssuer(issuer)

@@ -4,6 +4,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.errors";
 import type { JwtVerifier, Principal } from "./jwt-verifier";
+import { t } from "@kinerja/core/i18n/messages";
+import { requestLang, statusTitle } from "../problem";
 
 /** Name of the dashboard's session cookie (HttpOnly, SameSite=Strict, holds the HR JWT itself). */
 export const SESSION_COOKIE = "kinerja_session";
@@ -33,25 +35,27 @@ export async function authorize(
   token: string | undefined,
   method: string,
 ): Promise<Principal> {
-  if (!token) throw new UnauthenticatedError("an HR token is required (Authorization: Bearer <jwt>)");
+  if (!token) throw new UnauthenticatedError({ key: "authRequired" });
   const principal = await verifier.verify(token);
   const read = READ_METHODS.has(method.toUpperCase());
   if (principal.roles.includes("hr")) return principal;
   if (principal.roles.includes("viewer")) {
     if (read) return principal;
-    throw new ForbiddenError("the viewer role may only read; this action needs the hr role");
+    throw new ForbiddenError({ key: "authViewerReadOnly" });
   }
-  throw new ForbiddenError("the token carries neither the hr nor the viewer role");
+  throw new ForbiddenError({ key: "authNoRole" });
 }
 
-function problem(c: Context, status: 401 | 403 | 503, title: string, detail: string) {
+// `detail` in the request's language (English unless asked, see requestLang); the WWW-Authenticate header keeps
+// the English text (`headerDetail`), as headers are ASCII and read by clients.
+function problem(c: Context, status: 401 | 403 | 503, title: string, detail: string, headerDetail = detail) {
   const headers: Record<string, string> = {
     "content-type": "application/problem+json",
     "cache-control": "no-store",
   };
   if (status === 401)
     headers["www-authenticate"] =
-      `Bearer realm="kinerja", error="invalid_token", error_description="${detail.replaceAll('"', "'")}"`;
+      `Bearer realm="kinerja", error="invalid_token", error_description="${headerDetail.replaceAll('"', "'")}"`;
   if (status === 403) headers["www-authenticate"] = `Bearer realm="kinerja", error="insufficient_scope"`;
   return c.body(JSON.stringify({ type: "about:blank", title, status, detail }), status, headers);
 }
@@ -62,15 +66,22 @@ export function apiAuth(options: AuthOptions): MiddlewareHandler<{ Variables: Au
     try {
       c.set("principal", await authorize(options.verifier, bearerToken(c), c.req.method));
     } catch (err) {
-      if (err instanceof UnauthenticatedError) return problem(c, 401, "Unauthorized", err.message);
-      if (err instanceof ForbiddenError) return problem(c, 403, "Forbidden", err.message);
+      const lang = requestLang(c);
+      if (err instanceof UnauthenticatedError || err instanceof ForbiddenError) {
+        const status = err instanceof ForbiddenError ? 403 : 401;
+        const title =
+          lang === "en" ? (status === 401 ? "Unauthorized" : "Forbidden") : statusTitle(status, lang);
+        return problem(c, status, title, err.text(lang), err.message);
+      }
       if (err instanceof AuthConfigError) {
         console.error(err);
         return problem(
           c,
           503,
-          "Authentication unavailable",
-          "the token signing keys cannot be read right now; try again",
+          lang === "en" ? "Authentication unavailable" : statusTitle(503, lang),
+          lang === "en"
+            ? "the token signing keys cannot be read right now; try again"
+            : t("authKeysUnavailable", lang),
         );
       }
       throw err;
@@ -96,7 +107,9 @@ export function pageAuth(
         return c.redirect(`${loginPath}?next=${encodeURIComponent(target.pathname + target.search)}`, 303);
       }
       if (err instanceof ForbiddenError)
-        return c.text(`Akses ditolak: ${err.message}`, 403, { "cache-control": "no-store" });
+        return c.text(t("authAccessDenied", "id", { reason: err.text("id") }), 403, {
+          "cache-control": "no-store",
+        });
       throw err;
     }
     await next();

@@ -10,7 +10,7 @@ import {
   type JWTVerifyGetKey,
 } from "jose";
 import { systemClock, type Clock } from "@kinerja/core/clock/clock";
-import { AuthConfigError, UnauthenticatedError } from "./auth.errors";
+import { AuthConfigError, UnauthenticatedError, type AuthMessage } from "./auth.errors";
 
 /** Roles kinerja knows: `hr` may do everything, `viewer` may only read. */
 export const HR_ROLES = ["hr", "viewer"] as const;
@@ -104,8 +104,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   const rolesClaim = options.rolesClaim ?? "roles";
   return {
     async verify(token) {
-      if (!token || token.split(".").length !== 3)
-        throw new UnauthenticatedError("the bearer token is not a JWT");
+      if (!token || token.split(".").length !== 3) throw new UnauthenticatedError({ key: "authNotJwt" });
       try {
         const { payload } = await jwtVerify(token, getKey, {
           issuer: options.issuer,
@@ -137,11 +136,11 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   };
 }
 
-function describe(err: errors.JOSEError): string {
-  if (err instanceof errors.JWTExpired) return "the token has expired";
-  if (err instanceof errors.JWKSNoMatchingKey) return "the token was not signed by a trusted key";
-  if (err instanceof errors.JWSSignatureVerificationFailed) return "the token signature does not verify";
+function describe(err: errors.JOSEError): AuthMessage {
+  if (err instanceof errors.JWTExpired) return { key: "authExpired" };
+  if (err instanceof errors.JWKSNoMatchingKey) return { key: "authUntrustedKey" };
+  if (err instanceof errors.JWSSignatureVerificationFailed) return { key: "authBadSignature" };
   if (err instanceof errors.JWTClaimValidationFailed)
-    return `the token's ${err.claim} claim is not accepted (${err.reason})`;
-  return `the token is not valid (${err.code})`;
+    return { key: "authClaimRejected", params: { claim: err.claim, reason: err.reason } };
+  return { key: "authInvalid", params: { code: err.code } };
 }

@@ -1,7 +1,8 @@
 // The HR dashboard under /dashboard. Session flow (bearer-less, for browsers): the login page takes an HR token
 // (the same OIDC JWT the API takes; locally the dev issuer mints one on a click), verifies it, and stores it in
 // an HttpOnly, SameSite=Strict cookie scoped to /dashboard; every page verifies that cookie exactly as the API
-// verifies a bearer token (issuer, audience, signature, expiry, role). Forms post only to us (CSP form-action,
+// verifies a bearer token (issuer, audience, signature, expiry, role). Everything it says is Indonesian (the
+// dictionary's `id` texts, whatever the browser's Accept-Language). Forms post only to us (CSP form-action,
 // Origin check), so no other site can act with the cookie. The /api routes never accept the cookie.
 import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
@@ -9,6 +10,7 @@ import { csrf } from "hono/csrf";
 import * as v from "valibot";
 import { ORG_RATINGS } from "@kinerja/core/rating/rating";
 import { UnitIdSchema } from "@kinerja/core/org/org.schema";
+import { parseConfig, t } from "@kinerja/core/i18n/messages";
 import {
   appraisalStory,
   cycleDetail,
@@ -83,7 +85,7 @@ export function dashboardRoutes(options: DashboardOptions) {
   const app = new Hono<{ Variables: AuthVariables }>();
   app.use("*", pageSecurityHeaders(), noStore(), csrf());
   app.onError((err, c) => {
-    if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.message} />, 404);
+    if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.text("id")} />, 404);
     throw err;
   });
 
@@ -105,17 +107,17 @@ export function dashboardRoutes(options: DashboardOptions) {
     } catch (err) {
       if (err instanceof UnauthenticatedError || err instanceof ForbiddenError) {
         return c.html(
-          <LoginPage next={next} dev={!!devIssuer} error={`Token ditolak: ${err.message}`} />,
+          <LoginPage
+            next={next}
+            dev={!!devIssuer}
+            error={t("authRejected", "id", { reason: err.text("id") })}
+          />,
           err instanceof ForbiddenError ? 403 : 401,
         );
       }
       if (err instanceof AuthConfigError)
         return c.html(
-          <LoginPage
-            next={next}
-            dev={!!devIssuer}
-            error="Kunci penanda tangan token tidak dapat dibaca saat ini; coba lagi."
-          />,
+          <LoginPage next={next} dev={!!devIssuer} error={t("authKeysUnavailable", "id")} />,
           503,
         );
       throw err;
@@ -175,7 +177,7 @@ export function dashboardRoutes(options: DashboardOptions) {
   app.get("/cycles/:id", (c) => cyclePage(c));
 
   app.post("/cycles/:id/org-rating", async (c) => {
-    const parsed = v.safeParse(OrgRatingFormSchema, await c.req.parseBody());
+    const parsed = v.safeParse(OrgRatingFormSchema, await c.req.parseBody(), parseConfig("id"));
     if (!parsed.success)
       return cyclePage(
         c,
@@ -191,7 +193,7 @@ export function dashboardRoutes(options: DashboardOptions) {
       );
     } catch (err) {
       if (err instanceof HrConflictError)
-        return cyclePage(c, `Capaian organisasi tidak disimpan: ${err.message}`, 409);
+        return cyclePage(c, `Capaian organisasi tidak disimpan: ${err.text("id")}`, 409);
       throw err;
     }
     return c.redirect(`/dashboard/cycles/${encodeURIComponent(c.req.param("id"))}#distribusi`, 303);

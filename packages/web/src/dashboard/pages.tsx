@@ -35,7 +35,8 @@ const person = (p: { name: string; role: string }) => `${p.name} (${roleLabel(p.
 
 /**
  * Who is signed in, as a person reads it: the name, then the roles' labels unless the name already says them
- * (the local dev tokens are named after their role); a dev token is marked as local.
+ * (the local dev tokens are named after their role: "Pengelola Kinerja", "Pemantau"); a dev token is marked as
+ * local. Dev tokens minted before they had plain names ("Pengelola Kinerja (dev)", valid for years) read the same.
  */
 export function signedInText(principal: Principal): string {
   const dev = principal.subject.startsWith("dev-");
