@@ -1,5 +1,5 @@
 // CLI commands against a running dev runtime (started in-process on free ports): HR work through the HR API with
-// the token from the data dir, the clock, and per-row import errors a person can act on.
+// the token from the data dir, the clock, and per-row import errors a person can act on, all in Bahasa Indonesia.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,11 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import { isDictionaryMessage, t } from "../../packages/core/src/i18n/messages";
+
+// English words that must not reach HR's terminal.
+const ENGLISH =
+  /missing|unknown|must|invalid|does not exist|failed|line \d|cannot|imported|cycle \S+ (launching|running)/i;
 
 const run = promisify(execFile);
 const bin = resolve(__dirname, "../../bin/kinerja.mjs");
@@ -57,8 +62,8 @@ describe("kinerja commands against a running runtime", () => {
     );
     expect(started.stderr).toBe("");
     expect(started.code).toBe(0);
-    const id = /^cycle (\S+) /.exec(started.stdout)?.[1];
-    expect(id).toBeTruthy();
+    const id = /^Siklus (\S+) dibuat; status: (Sedang diluncurkan|Berjalan)\.$/m.exec(started.stdout)?.[1];
+    expect(id, started.stdout).toBeTruthy();
     await rt.engine.idle();
     const status = await kinerja("cycle", "status", id!);
     expect(status.code).toBe(0);
@@ -70,7 +75,9 @@ describe("kinerja commands against a running runtime", () => {
     const before = rt.clock.now().getTime();
     const out = await kinerja("clock", "advance", "P1D");
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^clock is now 2027-01-0\dT/);
+    expect(out.stdout).toMatch(
+      /^Jam runtime kini \w+, 0\d Januari 2027 pukul \d\d\.\d\d WIB \(2027-01-0\dT[\d:.]+Z\); \d+ jadwal dijalankan di sepanjang jalan\.\n$/,
+    );
     expect(rt.clock.now().getTime() - before).toBeGreaterThanOrEqual(86_400_000);
   }, 60_000);
 
@@ -83,10 +90,55 @@ describe("kinerja commands against a running runtime", () => {
     const before = (await rt.storage.org.listEmployees()).length;
     const out = await kinerja("import", "employees", file);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain("import employees");
-    expect(out.stderr).toMatch(/line 2, nip: /);
-    expect(out.stderr).toMatch(/line 2, email: /);
+    const lines = out.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      `kinerja: Impor Data pegawai dari ${file} gagal: 400 ${t("csvInvalidRows", "id", { count: "2" })}`,
+    );
+    expect(lines).toContain(`  baris 2, kolom email: ${t("csvEmail", "id")}`);
+    expect(lines).toContain(`  baris 2, kolom nip: ${t("nipFormat", "id", { nip: "123", length: "3" })}`);
+    // Every row message is the dictionary's Indonesian; no English word reaches the terminal.
+    for (const line of lines.slice(1)) {
+      const message = line.replace(/^  baris \d+, kolom \w+: /, "");
+      expect(isDictionaryMessage(message, "id"), line).toBe(true);
+    }
+    expect(out.stderr).not.toMatch(ENGLISH);
     expect((await rt.storage.org.listEmployees()).length).toBe(before);
+  }, 60_000);
+
+  it("prints a bad header of an employee file in Indonesian", async () => {
+    const file = join(dataDir, "bad-header.csv");
+    writeFileSync(file, "nip,nama,email\n199001012020011001,Budi,budi@salorkab.go.id\n");
+    const out = await kinerja("import", "employees", file);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("  baris 1, kolom header: Kolom name, unit_id,");
+    expect(out.stderr).toContain("  baris 1, kolom header: Kolom nama tidak dikenal");
+    expect(out.stderr).not.toMatch(ENGLISH);
+  }, 60_000);
+
+  it("summarises a good import as a sentence with the counts the API returned, never JSON", async () => {
+    const nip = (await rt.storage.org.listEmployees())[0]!.nip;
+    const file = join(dataDir, "attendance.csv");
+    writeFileSync(
+      file,
+      `nip,month,work_days,present,late_minutes,absent_without_leave\n${nip},2027-01,22,21,1500,0\n`,
+    );
+    const out = await kinerja("import", "attendance", file);
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(
+      new RegExp(
+        `^Kehadiran dari ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} diimpor: 1 baris \\(nomor impor imp-\\S+\\)\\.\\n$`,
+      ),
+    );
+    expect(out.stdout).not.toMatch(/[{}]|"rows"/);
+  }, 60_000);
+
+  it("answers a missing cycle with the API's Indonesian problem", async () => {
+    const out = await kinerja("report", "tidak-ada");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`Membaca laporan siklus tidak-ada gagal: 404 ${t("problem404", "id")}`);
+    expect(out.stderr).toContain(`  ${t("hrCycleNotFound", "id", { cycleId: "tidak-ada" })}`);
+    expect(out.stderr).not.toMatch(ENGLISH);
   }, 60_000);
 
   it("prints a dev viewer token the runtime accepts for reads and refuses for writes", async () => {

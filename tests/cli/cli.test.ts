@@ -1,10 +1,11 @@
 // The `kinerja` CLI as a person runs it (node bin/kinerja.mjs): help that explains the commands, clear errors for
-// a bad command, a bad argument, and a command that needs a runtime when none is running.
+// a bad command, a bad argument, and a command that needs a runtime when none is running, all in Bahasa Indonesia.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { t } from "../../packages/core/src/i18n/messages";
 
 const bin = resolve(__dirname, "../../bin/kinerja.mjs");
 const emptyDataDir = mkdtempSync(join(tmpdir(), "kinerja-cli-"));
@@ -26,8 +27,14 @@ describe("kinerja --help", () => {
     expect(code).toBe(0);
     for (const command of ["dev", "demo", "cycle", "import <kind> <file>", "clock", "report", "token"])
       expect(stdout).toContain(command);
-    expect(stdout).toContain("Getting started:");
+    expect(stdout).toContain("Memulai:");
     expect(stdout).toContain("npm start");
+    expect(stdout).toContain("Perintah:");
+    expect(stdout).toContain(t("cliDemoDescription", "id").slice(0, 40));
+    // Commander's own words and the old English descriptions are gone.
+    expect(stdout).not.toMatch(
+      /Usage:|Options:|Commands:|display help|Getting started|start the local runtime/,
+    );
   });
 
   it("explains the cycle subcommands and their options", () => {
@@ -36,6 +43,10 @@ describe("kinerja --help", () => {
     expect(stdout).toContain("--kind <kind>");
     expect(stdout).toMatch(/annual.*quarterly.*monthly/s);
     expect(stdout).toContain("--from <date>");
+    expect(stdout).toContain("Penggunaan: kinerja cycle start [opsi]");
+    expect(stdout).toContain("hari pertama periode (TTTT-BB-HH)");
+    expect(stdout).toMatch(/pilihan: "annual", "quarterly", "monthly",\s+bawaan: "annual"/);
+    expect(stdout).not.toMatch(/first day|default:|choices:/);
   });
 });
 
@@ -43,20 +54,21 @@ describe("kinerja errors", () => {
   it("rejects an unknown command with a suggestion to read the help", () => {
     const { code, stderr } = kinerja("frobnicate");
     expect(code).toBe(1);
-    expect(stderr).toContain("unknown command 'frobnicate'");
-    expect(stderr).toContain("kinerja --help");
+    expect(stderr).toContain("galat: perintah 'frobnicate' tidak dikenal");
+    expect(stderr).toContain("jalankan `kinerja --help`");
   });
 
   it("rejects a duration that is not ISO 8601 before calling anything", () => {
     const { code, stderr } = kinerja("clock", "advance", "30days");
     expect(code).toBe(1);
-    expect(stderr).toContain("not an ISO 8601 duration");
+    expect(stderr).toContain(t("cliDurationInvalid", "id", { value: "30days" }));
+    expect(stderr).not.toMatch(/is invalid|error:/);
   });
 
   it("says to run npm start first when no runtime is running", () => {
     const { code, stderr } = kinerja("clock", "show");
     expect(code).toBe(1);
-    expect(stderr).toMatch(/kinerja is not running at http:\/\/127\.0\.0\.1:9.*`npm start`/s);
+    expect(stderr).toMatch(/kinerja tidak berjalan di http:\/\/127\.0\.0\.1:9 .*Jalankan dulu `npm start`/s);
     expect(stderr).not.toContain("    at ");
   });
 
@@ -64,7 +76,26 @@ describe("kinerja errors", () => {
     const { code, stderr } = kinerja("import", "salaries", "x.csv");
     expect(code).toBe(1);
     expect(stderr).toContain(
-      'unknown import kind "salaries"; use one of employees, attendance, survey, indicators',
+      'Jenis impor "salaries" tidak dikenal; pilih salah satu dari: employees, attendance, survey, indicators',
     );
+  });
+
+  it("says in Indonesian that a file to import cannot be read", async () => {
+    const { code, stderr } = kinerja("import", "employees", join(emptyDataDir, "tidak-ada.csv"));
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `Berkas ${join(emptyDataDir, "tidak-ada.csv")} tidak dapat dibaca: berkas tidak ada`,
+    );
+    expect(stderr).not.toMatch(/ENOENT|no such file/);
+  });
+
+  it("names a missing option and a bad port in Indonesian", () => {
+    const missing = kinerja("cycle", "start", "--name", "x");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("galat: opsi wajib '--from <date>' belum diisi");
+    const port = kinerja("dev", "--port", "99999");
+    expect(port.code).toBe(1);
+    expect(port.stderr).toContain(t("cliPortInvalid", "id", { option: "--port" }));
+    expect(port.stderr).not.toMatch(/must be|is invalid|required option/);
   });
 });

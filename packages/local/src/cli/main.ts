@@ -1,10 +1,15 @@
 // The `kinerja` CLI (bin/kinerja.mjs): `dev` and `demo` run the local runtime themselves; every other command talks
 // to a running dev runtime over HTTP with the HR token from the data dir, exactly as any HR client would.
+// What HR reads is Bahasa Indonesia from the one dictionary (i18n/messages.ts): help, result lines with labels and
+// Indonesian numbers and dates, errors (the runtime is asked for Indonesian problem details); `--json` keeps codes.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import { MultiBar, Presets } from "cli-progress";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
+import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
+import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { createLocalRuntime, RUNTIME_FILE } from "../runtime/runtime";
 import { JavaMissingError } from "../dynamodb/launcher";
 import { LocalRuntimeError } from "../runtime/runtime.errors";
@@ -23,51 +28,127 @@ const IMPORT_KINDS = {
   indicators: "/api/imports/indicators",
 } as const;
 
+/** A CLI text in Indonesian, from the dictionary. */
+const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
+
+/** A count as Indonesian digits ("1.200"), kept as text so the dictionary does not reformat it. */
+const count = (n: unknown) => formatNumber(typeof n === "number" ? n : Number(n), "id", 0);
+
+/** An instant as HR reads it, with the ISO time beside it for `clock set` and scripts. */
+const when = (iso: string) => ({ time: formatDateTime(iso), iso });
+
 const port = (label: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError(`${label} must be a port number 0-65535`);
+    throw new InvalidArgumentError(say("cliPortInvalid", { option: label }));
   return n;
 };
 
 const isoDate = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError("must be a date YYYY-MM-DD");
+    throw new InvalidArgumentError(say("cliDateInvalid"));
   return value;
 };
 
 const duration = (value: string) => {
   try {
     parseIsoDuration(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+  } catch {
+    throw new InvalidArgumentError(say("cliDurationInvalid", { value }));
   }
   return value;
 };
 
+/** Why a file cannot be read, in Indonesian (Node's own text for anything unusual). */
+function readProblem(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === "ENOENT") return say("cliFileMissing");
+  if (code === "EACCES" || code === "EPERM") return say("cliFileNoPermission");
+  if (code === "EISDIR") return say("cliFileIsDirectory");
+  return (error as Error).message;
+}
+
+/** Commander's built-in help headings and option notes, in Indonesian. */
+class IndonesianHelp extends Help {
+  override formatHelp(cmd: Command, helper: Help): string {
+    return super
+      .formatHelp(cmd, helper)
+      .replace(/^Usage:/m, say("cliUsage"))
+      .replace(/^Arguments:$/m, say("cliArguments"))
+      .replace(/^Options:$/m, say("cliOptions"))
+      .replace(/^Commands:$/m, say("cliCommands"))
+      .replace(/\[options\]/g, "[opsi]")
+      .replace(/\[command\]/g, "[perintah]");
+  }
+
+  override optionDescription(option: Option): string {
+    return super
+      .optionDescription(option)
+      .replace(/\(choices: /, `(${say("cliChoices")}: `)
+      .replace(/([(,] )?default: /, (_m, lead: string | undefined) => `${lead ?? ""}${say("cliDefault")}: `);
+  }
+}
+
+/** Commander's own error messages (unknown command, missing option, bad value), in Indonesian. */
+export function commanderErrorText(text: string): string {
+  const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
+    [/unknown command '([^']*)'/, (m) => say("cliUnknownCommand", { name: m[1]! })],
+    [/unknown option '([^']*)'/, (m) => say("cliUnknownOption", { name: m[1]! })],
+    [/required option '([^']*)' not specified/, (m) => say("cliMissingOption", { name: m[1]! })],
+    [/missing required argument '([^']*)'/, (m) => say("cliMissingArgument", { name: m[1]! })],
+    [
+      /too many arguments(?: for '[^']*')?\. Expected \d+ arguments? but got \d+\./,
+      () => say("cliTooManyArguments"),
+    ],
+    [
+      /option '([^']*)' argument '([^']*)' is invalid\. ?/,
+      (m) => say("cliOptionInvalid", { name: m[1]!, value: m[2]!, reason: "" }).trimEnd() + " ",
+    ],
+    [
+      /command-argument value '([^']*)' is invalid for argument '([^']*)'\. ?/,
+      (m) => say("cliArgumentInvalid", { value: m[1]!, name: m[2]!, reason: "" }).trimEnd() + " ",
+    ],
+    [/Allowed choices are ([^.]*)\./, (m) => say("cliAllowedChoices", { choices: m[1]! })],
+    [/option '([^']*)' argument missing/, (m) => say("cliMissingOption", { name: m[1]! })],
+    [/\(Did you mean (?:one of )?([^?]*)\?\)/, (m) => say("cliDidYouMean", { name: m[1]! })],
+    [/^error:/m, () => `${say("cliError")}:`],
+  ];
+  let out = text;
+  for (const [pattern, replace] of rules)
+    out = out.replace(pattern, (...args) => replace(args as RegExpMatchArray));
+  return out;
+}
+
 /** Builds the command tree (exported so tests can inspect the help without running anything). */
 export function buildProgram(): Command {
+  // Help and error settings first: subcommands inherit them when they are created.
   const program = new Command("kinerja")
-    .description(
-      "kinerja: ASN performance-appraisal cycles (SKP, review, objections, follow-up) on Step Functions.\n" +
-        "Run the whole system on this machine with `kinerja dev` (= npm start), or watch a simulated year with `kinerja demo`.",
-    )
-    .option("-d, --data-dir <dir>", "data dir of the local runtime (default: $KINERJA_DATA_DIR or .kinerja)")
-    .showHelpAfterError("(run `kinerja --help` for the commands)")
-    .showSuggestionAfterError(true)
+    .configureHelp({
+      formatHelp: IndonesianHelp.prototype.formatHelp,
+      optionDescription: IndonesianHelp.prototype.optionDescription,
+    })
+    .configureOutput({ outputError: (text, write) => write(commanderErrorText(text)) })
+    .helpOption("-h, --help", say("cliHelpOption"))
+    .addHelpCommand("help [command]", say("cliHelpCommand"))
+    .showHelpAfterError(say("cliHelpAfterError"))
+    .showSuggestionAfterError(true);
+  program
+    .description(say("cliDescription"))
+    .option("-d, --data-dir <dir>", say("cliDataDirOption"))
     .addHelpText(
       "after",
       [
         "",
-        "Getting started:",
-        "  npm start                         start everything (DynamoDB Local, Step Functions engine, web, scheduler)",
+        say("cliGettingStarted"),
+        `  npm start                         ${say("cliStartAll")}`,
         "  kinerja cycle start --name 'Tahunan 2027' --kind annual --from 2027-01-01 --to 2027-12-31",
-        "  kinerja cycle status              every cycle with its stages",
-        "  kinerja clock advance P30D        skip 30 days (timers and schedules fire on the way)",
-        "  kinerja report <cycle>            predikat distribution per unit",
-        "  kinerja demo                      a whole simulated year in a temporary data dir (about 2 minutes)",
+        `                                    ${say("cliStartCycle")}`,
+        `  kinerja cycle status              ${say("cliStatusAll")}`,
+        `  kinerja clock advance P30D        ${say("cliAdvance30")}`,
+        `  kinerja report <cycle>            ${say("cliReportHint")}`,
+        `  kinerja demo                      ${say("cliDemoHint")}`,
         "",
-        "Commands other than dev and demo need a running `npm start` with the same data dir.",
+        say("cliNeedsRuntime"),
       ].join("\n"),
     );
 
@@ -75,18 +156,21 @@ export function buildProgram(): Command {
 
   program
     .command("dev")
-    .description("start the local runtime (what `npm start` runs); Ctrl+C stops it, the data stays")
-    .option("--reset", "delete the data dir's contents first and start afresh")
+    .description(say("cliDevDescription"))
+    .option("--reset", say("cliResetOption"))
     .addOption(
-      new Option("-p, --port <port>", "web port").env("PORT").default(3000).argParser(port("--port")),
+      new Option("-p, --port <port>", say("cliPortOption"))
+        .env("PORT")
+        .default(3000)
+        .argParser(port("--port")),
     )
     .addOption(
-      new Option("--states-port <port>", "Step Functions API port")
+      new Option("--states-port <port>", say("cliStatesPortOption"))
         .default(8083)
         .argParser(port("--states-port")),
     )
     .addOption(
-      new Option("--dynamo-port <port>", "DynamoDB Local port")
+      new Option("--dynamo-port <port>", say("cliDynamoPortOption"))
         .default(8000)
         .argParser(port("--dynamo-port")),
     )
@@ -103,7 +187,7 @@ export function buildProgram(): Command {
       process.stdout.write(devBanner(runtime, Date.now() - started) + "\n");
       await new Promise<void>((done) => {
         const stop = (signal: string) => {
-          process.stderr.write(`\nkinerja: ${signal}, stopping...\n`);
+          process.stderr.write(`\nkinerja: ${say("cliStopping", { signal })}\n`);
           runtime.close().then(done, done);
         };
         process.once("SIGINT", () => stop("SIGINT"));
@@ -113,12 +197,10 @@ export function buildProgram(): Command {
 
   program
     .command("demo")
-    .description(
-      "run a whole annual cycle for the demo Salor organisation with simulated people, then report",
-    )
-    .option("--no-keep", "delete the temporary data dir afterwards")
-    .option("--seed <n>", "seed of the simulated people's behaviour", (v) => Number(v), 2027)
-    .option("--json", "print the report as JSON instead of text")
+    .description(say("cliDemoDescription"))
+    .option("--no-keep", say("cliNoKeepOption"))
+    .option("--seed <n>", say("cliSeedOption"), (v) => Number(v), 2027)
+    .option("--json", say("cliDemoJsonOption"))
     .action(async (opts: { keep: boolean; seed: number; json?: boolean }) => {
       const bars = new MultiBar(
         {
@@ -134,12 +216,14 @@ export function buildProgram(): Command {
       const created = new Map<string, ReturnType<MultiBar["create"]>>();
       const onProgress = (p: DemoProgress) => {
         let bar = created.get(p.stage);
-        const stage = p.stage.padEnd(Math.max(...DEMO_STAGES.map((s) => s.length)));
+        const stage = demoStageLabel(p.stage).padEnd(
+          Math.max(...DEMO_STAGES.map((s) => demoStageLabel(s).length)),
+        );
         if (!bar) created.set(p.stage, (bar = bars.create(p.total, p.done, { stage, note: p.note })));
         bar.setTotal(p.total);
         bar.update(p.done, { stage, note: p.note });
       };
-      process.stderr.write("kinerja demo: starting a fresh runtime in a temporary data dir...\n");
+      process.stderr.write(`${say("cliDemoStarting")}\n`);
       try {
         const report = await runDemo({ keep: opts.keep, seed: opts.seed, onProgress });
         bars.stop();
@@ -149,22 +233,20 @@ export function buildProgram(): Command {
       }
     });
 
-  const cycle = program
-    .command("cycle")
-    .description("open, watch and cancel appraisal cycles (needs a running runtime)");
+  const cycle = program.command("cycle").description(say("cliCycleDescription"));
   cycle
     .command("start")
-    .description("create a cycle and launch one appraisal per employee")
-    .requiredOption("--name <name>", "name of the cycle, e.g. 'Penilaian Kinerja Tahunan 2027'")
+    .description(say("cliCycleStartDescription"))
+    .requiredOption("--name <name>", say("cliNameOption"))
     .addOption(
-      new Option("--kind <kind>", "length of the period")
+      new Option("--kind <kind>", say("cliKindOption"))
         .choices(["annual", "quarterly", "monthly"])
         .default("annual"),
     )
-    .requiredOption("--from <date>", "first day of the period (YYYY-MM-DD)", isoDate)
-    .requiredOption("--to <date>", "last day of the period (YYYY-MM-DD)", isoDate)
-    .option("--units <ids>", "comma-separated unit ids (sub-units included); default: the whole organisation")
-    .option("--wait", "wait until every appraisal has started, with a progress bar")
+    .requiredOption("--from <date>", say("cliFromOption"), isoDate)
+    .requiredOption("--to <date>", say("cliToOption"), isoDate)
+    .option("--units <ids>", say("cliUnitsOption"))
+    .option("--wait", say("cliWaitOption"))
     .action(
       async (opts: {
         name: string;
@@ -191,135 +273,131 @@ export function buildProgram(): Command {
         };
         const res = await client.request("POST", "/api/cycles", { json: body });
         if (res.status !== 202 && res.status !== 200 && res.status !== 201)
-          throw problemError("cycle start", res);
+          throw problemError(say("cliWhatCycleStart"), res);
         const { id, status } = res.body as { id: string; status: string };
-        process.stdout.write(`cycle ${id} ${status}\n`);
+        process.stdout.write(`${say("cliCycleStarted", { id, status: labelOf("cycleStatus", status) })}\n`);
         if (opts.wait) await waitForLaunch(client, id);
       },
     );
   cycle
     .command("status [id]")
-    .description("every cycle (or one) with its appraisals per stage")
+    .description(say("cliCycleStatusDescription"))
     .action(async (id: string | undefined) => {
       const client = runtimeClient(dataDir());
       const res = await client.request("GET", id ? `/api/cycles/${encodeURIComponent(id)}` : "/api/cycles");
-      if (res.status !== 200) throw problemError("cycle status", res);
+      if (res.status !== 200) throw problemError(say("cliWhatCycleStatus"), res);
       const list = id
         ? [res.body as CycleView]
         : ((Array.isArray(res.body)
             ? res.body
             : ((res.body as { cycles?: CycleView[] }).cycles ?? [])) as CycleView[]);
       process.stdout.write(
-        (list.length
-          ? list.map((c) => cycleText(c, Boolean(id))).join("\n\n")
-          : "no cycles yet; start one with `kinerja cycle start`") + "\n",
+        (list.length ? list.map((c) => cycleText(c, Boolean(id))).join("\n\n") : say("cliNoCycles")) + "\n",
       );
     });
   cycle
     .command("cancel <id>")
-    .description("cancel a cycle: stops every live appraisal and withdraws their pending links")
-    .requiredOption("--reason <text>", "why (goes to the audit trail and the people's pages)")
+    .description(say("cliCycleCancelDescription"))
+    .requiredOption("--reason <text>", say("cliReasonOption"))
     .action(async (id: string, opts: { reason: string }) => {
       const client = runtimeClient(dataDir());
       const res = await client.request("POST", `/api/cycles/${encodeURIComponent(id)}/cancel`, {
         json: { reason: opts.reason },
       });
-      if (res.status !== 200 && res.status !== 202) throw problemError("cycle cancel", res);
-      process.stdout.write(`cycle ${id} cancelled: ${JSON.stringify(res.body)}\n`);
+      if (res.status !== 200 && res.status !== 202)
+        throw problemError(say("cliWhatCycleCancel", { id }), res);
+      const cancelled = (res.body as { cancelled?: number }).cancelled ?? 0;
+      process.stdout.write(`${say("cliCycleCancelled", { id, count: count(cancelled) })}\n`);
     });
 
   program
     .command("import <kind> <file>")
     .description(
-      `import a CSV file: ${Object.keys(IMPORT_KINDS).join(" | ")} (nothing is written unless every row is valid)`,
+      say("cliImportDescription", {
+        kinds: Object.keys(IMPORT_KINDS)
+          .map((k) => `${k} (${labelOf("importKind", k)})`)
+          .join(" | "),
+      }),
     )
     .action(async (kind: string, file: string) => {
       const path = IMPORT_KINDS[kind as keyof typeof IMPORT_KINDS];
       if (!path)
         throw new CliError(
-          `unknown import kind "${kind}"; use one of ${Object.keys(IMPORT_KINDS).join(", ")}`,
+          say("cliUnknownImportKind", { kind, kinds: Object.keys(IMPORT_KINDS).join(", ") }),
         );
       let csv: string;
       try {
         csv = readFileSync(file, "utf8");
       } catch (error) {
-        throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+        throw new CliError(say("cliCannotRead", { file, reason: readProblem(error) }));
       }
       const res = await runtimeClient(dataDir()).request("POST", path, { csv });
+      const what = labelOf("importKind", kind);
       if (res.status !== 200 && res.status !== 201 && res.status !== 202)
-        throw problemError(`import ${kind} ${file}`, res);
-      // 202: the file was accepted (validated and staged) but applying it was interrupted; it finishes by itself.
-      process.stdout.write(
-        res.status === 202
-          ? `accepted ${kind} from ${file}; it finishes by itself (do not import it again): ${JSON.stringify(res.body)}\n`
-          : `imported ${kind} from ${file}: ${JSON.stringify(res.body)}\n`,
-      );
+        throw problemError(say("cliWhatImport", { kind: what, file }), res);
+      process.stdout.write(`${importText(what, file, res.status, res.body as ImportAnswer)}\n`);
     });
 
-  const clock = program
-    .command("clock")
-    .description("the runtime's adjustable clock (needs a running runtime)");
+  const clock = program.command("clock").description(say("cliClockDescription"));
   clock
     .command("show", { isDefault: true })
-    .description("print the runtime's time and its offset from real time")
+    .description(say("cliClockShowDescription"))
     .action(async () => {
       const res = await runtimeClient(dataDir()).request("GET", "/_local/clock", { auth: false });
-      if (res.status !== 200) throw problemError("clock", res);
+      if (res.status !== 200) throw problemError(say("cliWhatClock"), res);
       const body = res.body as { now: string; offsetMs: number };
-      process.stdout.write(`${body.now} (offset ${(body.offsetMs / 86_400_000).toFixed(2)} days)\n`);
+      const days = formatNumber(body.offsetMs / 86_400_000, "id", 2);
+      process.stdout.write(`${say("cliClockNow", { ...when(body.now), days })}\n`);
     });
   clock
     .command("advance")
-    .description("move the clock forward by an ISO 8601 duration; timers and schedules fire on the way")
-    .argument("<duration>", "ISO 8601 duration such as P30D, PT12H, P1Y", duration)
+    .description(say("cliClockAdvanceDescription"))
+    .argument("<duration>", say("cliDurationArgument"), duration)
     .action(async (value: string) => {
       const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", {
         json: { advance: value },
         auth: false,
       });
-      if (res.status !== 200) throw problemError("clock advance", res);
+      if (res.status !== 200) throw problemError(say("cliWhatClockAdvance"), res);
       const body = res.body as { now: string; schedulesFired: number };
       process.stdout.write(
-        `clock is now ${body.now} (${body.schedulesFired} scheduled run(s) fired on the way)\n`,
+        `${say("cliClockAdvanced", { ...when(body.now), count: count(body.schedulesFired) })}\n`,
       );
     });
   clock
     .command("set <time>")
-    .description("move the clock forward to an ISO time, e.g. 2028-01-02T01:00:00Z")
+    .description(say("cliClockSetDescription"))
     .action(async (value: string) => {
       const res = await runtimeClient(dataDir()).request("POST", "/_local/clock", {
         json: { set: value },
         auth: false,
       });
-      if (res.status !== 200) throw problemError("clock set", res);
-      process.stdout.write(`clock is now ${(res.body as { now: string }).now}\n`);
+      if (res.status !== 200) throw problemError(say("cliWhatClockSet"), res);
+      process.stdout.write(`${say("cliClockSet", when((res.body as { now: string }).now))}\n`);
     });
 
   program
     .command("report <cycle>")
-    .description("a cycle's stages and predikat distribution per unit, with the distribution warnings")
-    .option("--csv <file>", "also save the results export (CSV) to this file")
+    .description(say("cliReportDescription"))
+    .option("--csv <file>", say("cliCsvOption"))
     .action(async (id: string, opts: { csv?: string }) => {
       const client = runtimeClient(dataDir());
       const res = await client.request("GET", `/api/cycles/${encodeURIComponent(id)}`);
-      if (res.status !== 200) throw problemError("report", res);
+      if (res.status !== 200) throw problemError(say("cliWhatReport", { id }), res);
       process.stdout.write(cycleText(res.body as CycleView, true) + "\n");
       if (opts.csv) {
         const csv = await client.request("GET", `/api/cycles/${encodeURIComponent(id)}/export.csv`);
-        if (csv.status !== 200) throw problemError("export", csv);
+        if (csv.status !== 200) throw problemError(say("cliWhatExport", { id }), csv);
         writeFileSync(opts.csv, csv.text);
-        process.stdout.write(`results saved to ${opts.csv}\n`);
+        process.stdout.write(`${say("cliResultsSaved", { file: opts.csv })}\n`);
       }
     });
 
   program
     .command("doctor")
-    .description(
-      "check the invariants of the running runtime's data: every appraisal has a live execution or a final stage,\n" +
-        "every pending decision a live task token, every decision exactly one audit event, no execution stuck",
-    )
-    .option("--cycle <id>", "check one cycle only")
-    .option("--json", "print the report as JSON")
+    .description(say("cliDoctorDescription"))
+    .option("--cycle <id>", say("cliDoctorCycleOption"))
+    .option("--json", say("cliDoctorJsonOption"))
     .action(async (opts: { cycle?: string; json?: boolean }) => {
       const dir = dataDir();
       const { exitCode } = await runDoctor({
@@ -333,24 +411,52 @@ export function buildProgram(): Command {
 
   program
     .command("token")
-    .description(
-      "print a dev HR token signed by this data dir's dev issuer (checked against the runtime clock)",
-    )
-    .addOption(
-      new Option("--role <role>", "hr (read and write) or viewer (read only)")
-        .choices(["hr", "viewer"])
-        .default("hr"),
-    )
-    .option("--ttl <lifetime>", "lifetime such as 1h, 7d, 5y (default 5y, so clock jumps do not expire it)")
+    .description(say("cliTokenDescription"))
+    .addOption(new Option("--role <role>", say("cliRoleOption")).choices(["hr", "viewer"]).default("hr"))
+    .option("--ttl <lifetime>", say("cliTtlOption"))
     .action(async (opts: { role: "hr" | "viewer"; ttl?: string }) => {
       const dir = dataDir();
-      if (!existsSync(join(dir, "dev-issuer-key.json")))
-        throw new CliError(`no dev issuer key in ${dir}; run \`npm start\` once first`);
+      if (!existsSync(join(dir, "dev-issuer-key.json"))) throw new CliError(say("cliNoDevKey", { dir }));
       const issuer = await openDevIssuer(dir, readOnlyClock(dir));
       process.stdout.write((await issuer.sign({ role: opts.role, ttl: opts.ttl })) + "\n");
     });
 
   return program;
+}
+
+/** The demo's progress stages as labels ("realisation" is the realisation report of the measurement stage). */
+function demoStageLabel(stage: string): string {
+  return stage === "realisation" ? labelOf("decisionKind", "realization") : labelOf("stage", stage);
+}
+
+/** What an import answered: employee counts, or the rows of a measurement import (202: accepted, finishing). */
+type ImportAnswer = {
+  importId?: string;
+  units?: number;
+  employees?: number;
+  created?: number;
+  updated?: number;
+  rows?: number;
+  job?: string;
+};
+
+/** The result line of an import: the counts the API returned, as a sentence. */
+export function importText(kind: string, file: string, status: number, body: ImportAnswer): string {
+  const importId = body.importId ?? "-";
+  // 202: the file was accepted (validated and staged) but applying it was interrupted; it finishes by itself.
+  if (status === 202)
+    return say("cliImportAccepted", { kind, file, rows: count(body.rows ?? 0), job: body.job ?? importId });
+  if (body.employees !== undefined)
+    return say("cliEmployeesImported", {
+      kind,
+      file,
+      created: count(body.created ?? 0),
+      updated: count(body.updated ?? 0),
+      employees: count(body.employees),
+      units: count(body.units ?? 0),
+      importId,
+    });
+  return say("cliRowsImported", { kind, file, rows: count(body.rows ?? 0), importId });
 }
 
 /** The URLs a running runtime wrote into its data dir, if it is running. */
@@ -373,7 +479,7 @@ function readOnlyClock(dir: string) {
 async function waitForLaunch(client: ReturnType<typeof runtimeClient>, id: string) {
   const bars = new MultiBar(
     {
-      format: " launch |{bar}| {value}/{total} appraisals started",
+      format: say("cliLaunchProgress"),
       hideCursor: true,
       stream: process.stderr,
       noTTYOutput: !process.stderr.isTTY,
@@ -384,7 +490,7 @@ async function waitForLaunch(client: ReturnType<typeof runtimeClient>, id: strin
   try {
     for (let i = 0; i < 600; i++) {
       const res = await client.request("GET", `/api/cycles/${encodeURIComponent(id)}`);
-      if (res.status !== 200) throw problemError("cycle status", res);
+      if (res.status !== 200) throw problemError(say("cliWhatCycleStatus"), res);
       const c = res.body as CycleView & { participants?: number };
       const started = Object.values(c.counts ?? {}).reduce((a, b) => a + b, 0);
       const expected = c.participants ?? started;

@@ -1,7 +1,8 @@
 // Plain-text rendering of what the CLI prints: the dev runtime banner, the demo report, a cycle's distribution.
 // Codes are printed as their Indonesian labels and numbers and dates in Indonesian format; `--json` keeps the codes.
 import { STAGES } from "@kinerja/core/appraisal/appraisal";
-import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@kinerja/core/i18n/format";
+import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { PREDIKATS } from "@kinerja/core/rating/rating";
 import type { LocalRuntime } from "../runtime/runtime";
@@ -61,32 +62,47 @@ function distributionTable(
   return lines;
 }
 
+const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
+const n0 = (n: number) => formatNumber(n, "id", 0);
+const usd = (n: number, digits: number) => `USD ${formatNumber(n, "id", digits)}`;
+
 /** What the demo's people sent to the link pages: page views, form posts by content type, row buttons, late submits. */
 function formTraffic(pages: DemoReport["people"]["pages"]): string {
   return [
-    `${pages.pageViews} pages opened`,
-    ...Object.entries(pages.posts).map(([type, n]) => `${n} posts as ${type}`),
-    `${pages.rowButtons} presses of "Tambah baris"`,
-    ...(pages.lateSubmits ? [`${pages.lateSubmits} too late (409)`] : []),
+    say("demoPagesOpened", { n: n0(pages.pageViews) }),
+    ...Object.entries(pages.posts).map(([type, n]) => say("demoPostsAs", { n: n0(n), type })),
+    say("demoRowButtons", { n: n0(pages.rowButtons) }),
+    ...(pages.lateSubmits ? [say("demoLateSubmits", { n: n0(pages.lateSubmits) })] : []),
   ].join(", ");
 }
 
-/** The end of `kinerja demo`: distribution per unit, what people did, cost, and where to look. */
+/** "12 Penilaian, 3 Selesai": counts by code, as labels of `group`. */
+const countsText = (counts: Record<string, number>, label: (code: string) => string) =>
+  Object.entries(counts)
+    .map(([code, n]) => `${n0(n)} ${label(code)}`)
+    .join(", ");
+
+/** The end of `kinerja demo`: distribution per unit, what people did, cost, and where to look (Indonesian). */
 export function demoReportText(report: DemoReport): string {
   const c = report.cost;
   const lines = [
     "",
-    `Annual cycle ${report.cycleId} (${report.period.start} .. ${report.period.end}) finished in ${(report.wallMs / 1000).toFixed(1)} s`,
-    `Simulated time ${report.simulated.from.slice(0, 10)} .. ${report.simulated.to.slice(0, 10)}; ${report.appraisals.total} appraisals: ${Object.entries(
-      report.appraisals.byStage,
-    )
-      .map(([s, n]) => `${n} ${s}`)
-      .join(", ")}`,
+    say("demoFinished", {
+      cycleId: report.cycleId,
+      period: formatPeriod(report.period.start, report.period.end),
+      seconds: formatNumber(report.wallMs / 1000, "id", 1),
+    }),
+    say("demoSimulated", {
+      from: formatDate(report.simulated.from),
+      to: formatDate(report.simulated.to),
+      total: n0(report.appraisals.total),
+      stages: countsText(report.appraisals.byStage, (s) => labelOf("stage", s)),
+    }),
     "",
-    "Predikat distribution per unit (organisation rating in brackets):",
+    say("demoDistribution"),
     ...distributionTable([
       ...report.units.map((u) => ({
-        label: `${u.name} [${u.orgRating}]`,
+        label: `${u.name} [${labelOf("orgRating", u.orgRating)}]`,
         population: u.population,
         counts: u.counts,
       })),
@@ -95,45 +111,58 @@ export function demoReportText(report: DemoReport): string {
   ];
   const warned = report.units.filter((u) => u.warnings.length > 0);
   if (warned.length > 0) {
-    lines.push(
-      "",
-      "Distribution warnings (DOMAIN 6.4: they warn, they do not block; reviews below expectation carry a justification):",
-    );
+    lines.push("", say("demoWarnings"));
     for (const u of warned) for (const w of u.warnings) lines.push(`  ${u.name}: ${w.message}`);
   }
   const p = report.people;
+  const decisions = n0(p.decisions);
   lines.push(
     "",
-    `People acted on ${p.decisions} emailed links: ${Object.entries(p.byKind)
-      .map(([k, n]) => `${n} ${k}`)
-      .join(", ")}`,
-    `  ${p.viaForms} of ${p.decisions} decisions went through the pages' forms (${formTraffic(p.pages)})`,
-    p.returnedSkp
-      ? `  SKP returned once and revised: ${p.returnedSkp.appraisalId} ("${p.returnedSkp.comment}")`
-      : "  (no SKP was returned)",
-    p.escalated
-      ? `  Approval escalated to the next superior after 7 days: ${p.escalated.appraisalId} (approved by ${p.escalated.decidedBy})`
-      : "  (no escalation was needed)",
+    say("demoDecisions", { decisions, kinds: countsText(p.byKind, (k) => labelOf("decisionKind", k)) }),
+    `  ${say("demoViaForms", { viaForms: n0(p.viaForms), decisions, traffic: formTraffic(p.pages) })}`,
+    `  ${
+      p.returnedSkp
+        ? say("demoReturnedSkp", { appraisalId: p.returnedSkp.appraisalId, comment: p.returnedSkp.comment })
+        : say("demoNoReturnedSkp")
+    }`,
+    `  ${
+      p.escalated
+        ? say("demoEscalated", { appraisalId: p.escalated.appraisalId, by: p.escalated.decidedBy })
+        : say("demoNoEscalation")
+    }`,
     ...p.objections.map(
       (o) =>
-        `  Objection ${o.outcome === "uphold" ? "upheld" : "rejected"}: ${o.appraisalId} (${o.predikatBefore} -> ${o.predikatAfter})`,
+        `  ${say("demoObjection", {
+          outcome: capitalise(labelOf("decisionChoice", o.outcome)),
+          appraisalId: o.appraisalId,
+          before: labelOf("predikat", o.predikatBefore),
+          after: labelOf("predikat", o.predikatAfter),
+        })}`,
     ),
-    `  Auto-acknowledged after the 14-day objection window: ${p.autoAcknowledged.join(", ") || "none"}`,
+    `  ${say("demoAutoAcknowledged", { list: p.autoAcknowledged.join(", ") || say("demoNone") })}`,
     "",
-    `Cost of this cycle on AWS (${c.region}, on-demand list prices, free tiers ignored):`,
-    `  Step Functions  ${c.stateTransitions} state transitions in ${c.executions} executions   USD ${c.usd.stepFunctions.toFixed(4)}`,
-    `  Lambda          ${c.lambdaInvocations} invocations (~${c.prices.assumedLambdaMs} ms at ${c.prices.assumedLambdaMemoryMb} MB)   USD ${c.usd.lambda.toFixed(4)}`,
-    `  SES             ${c.mails} mails   USD ${c.usd.ses.toFixed(4)}`,
-    `  Total           USD ${c.usd.total.toFixed(4)}  (USD ${c.usdPerAppraisal.toFixed(5)} per appraisal; DynamoDB and API Gateway not counted)`,
+    say("demoCost", { region: c.region }),
+    `  Step Functions  ${say("demoCostStepFunctions", { transitions: n0(c.stateTransitions), executions: n0(c.executions) })}   ${usd(c.usd.stepFunctions, 4)}`,
+    `  Lambda          ${say("demoCostLambda", { invocations: n0(c.lambdaInvocations), ms: n0(c.prices.assumedLambdaMs), mb: n0(c.prices.assumedLambdaMemoryMb) })}   ${usd(c.usd.lambda, 4)}`,
+    `  SES             ${say("demoCostSes", { mails: n0(c.mails) })}   ${usd(c.usd.ses, 4)}`,
+    `  Jumlah          ${usd(c.usd.total, 4)}  ${say("demoCostTotal", { perAppraisal: formatNumber(c.usdPerAppraisal, "id", 5) })}`,
     "",
-    "Where to look:",
-    report.kept
-      ? `  ${report.where.browse}   then open /dashboard, ${report.where.mail} and ${report.where.executions}`
-      : "  (the data dir was removed; run with --keep to browse it)",
+    say("demoWhere"),
+    `  ${
+      report.kept
+        ? say("demoBrowse", {
+            browse: report.where.browse,
+            mail: report.where.mail,
+            executions: report.where.executions,
+          })
+        : say("demoRemoved")
+    }`,
     "",
   );
   return lines.join("\n");
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A cycle as `GET /api/cycles/{id}` answers it (the parts the CLI prints). */
 export interface CycleView {

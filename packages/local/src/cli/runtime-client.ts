@@ -1,10 +1,15 @@
 // How CLI commands reach a running dev runtime: its address from `<data dir>/runtime.json` (written at start), the HR
-// token from `<data dir>/hr-token`, and clear errors when nothing answers.
+// token from `<data dir>/hr-token`, and clear errors when nothing answers. Requests ask for Indonesian
+// (Accept-Language: id), so the problem details the CLI prints are the API's Indonesian ones.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as v from "valibot";
+import { hasLabel, labelOf } from "@kinerja/core/i18n/labels";
+import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { RUNTIME_FILE } from "../runtime/runtime";
 import { CliError, RuntimeNotRunningError } from "./cli.errors";
+
+const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
 
 const RuntimeFileSchema = v.object({ url: v.pipe(v.string(), v.url()), pid: v.number() });
 
@@ -40,14 +45,11 @@ export function runtimeClient(dataDir: string): RuntimeClient {
     if (parsed.success) url = parsed.output.url;
   }
   const notRunning = (cause?: unknown) =>
-    new RuntimeNotRunningError(
-      `kinerja is not running at ${url} (data dir ${dataDir}). Start it first with \`npm start\` (or \`kinerja dev\`) in another terminal.`,
-      { cause },
-    );
+    new RuntimeNotRunningError(say("cliNotRunning", { url, dir: dataDir }), { cause });
   return {
     url,
     async request(method, path, options = {}) {
-      const headers: Record<string, string> = { accept: "application/json" };
+      const headers: Record<string, string> = { accept: "application/json", "accept-language": "id" };
       if (options.auth !== false) {
         const tokenFile = join(dataDir, "hr-token");
         if (!existsSync(tokenFile)) throw notRunning();
@@ -82,7 +84,13 @@ export function runtimeClient(dataDir: string): RuntimeClient {
   };
 }
 
-/** Turns a problem+json answer into a readable multi-line error. */
+/** A field of a request body as HR reads it: its label where the dictionary has one ("Akhir periode (periodEnd)"). */
+function fieldText(path: string): string {
+  const head = path.split(".")[0]!;
+  return hasLabel("detailField", head) ? `${labelOf("detailField", head)} (${path})` : path;
+}
+
+/** Turns a problem+json answer into a readable multi-line error, in Indonesian (`what` names the action). */
 export function problemError(what: string, response: RuntimeResponse): CliError {
   const problem = (typeof response.body === "object" && response.body !== null ? response.body : {}) as {
     title?: string;
@@ -90,17 +98,27 @@ export function problemError(what: string, response: RuntimeResponse): CliError 
     errors?: { path?: string; line?: number; field?: string; message: string }[];
   };
   const lines = [
-    `${what} failed: ${response.status} ${problem.title ?? (response.text.slice(0, 200) || "no answer")}`,
+    say("cliRequestFailed", {
+      what,
+      status: String(response.status),
+      title: problem.title ?? (response.text.slice(0, 200) || say("cliNoAnswer")),
+    }),
   ];
   if (problem.detail) lines.push(`  ${problem.detail}`);
   for (const e of problem.errors ?? []) {
     const where =
-      e.line !== undefined ? `line ${e.line}${e.field ? `, ${e.field}` : ""}` : e.path || "(body)";
+      e.line !== undefined
+        ? e.field
+          ? say("cliLineField", { line: String(e.line), field: e.field })
+          : say("cliLine", { line: String(e.line) })
+        : e.path && e.path !== "(body)"
+          ? fieldText(e.path)
+          : say("cliWholeBody");
     lines.push(`  ${where}: ${e.message}`);
   }
-  if (response.status === 401)
-    lines.push("  The HR token in the data dir was not accepted; restart `npm start` to write a fresh one.");
-  if (response.status === 404 && problem.title === "Not found")
-    lines.push("  This runtime does not serve that route.");
+  if (response.status === 401) lines.push(`  ${say("cliTokenRefused")}`);
+  // A route the runtime does not know answers the bare status title (no detail, no errors).
+  if (response.status === 404 && !problem.detail && !problem.errors?.length)
+    lines.push(`  ${say("cliRouteMissing")}`);
   return new CliError(lines.join("\n"));
 }
