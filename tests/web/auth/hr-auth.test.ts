@@ -222,6 +222,15 @@ describe("HR authentication", () => {
     }
   });
 
+  it("refuses a token lifetime it cannot read, in both languages", async () => {
+    const error = await issuer.sign({ role: "hr", ttl: "sebentar" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthConfigError);
+    expect((error as AuthConfigError).message).toBe(
+      'ttl: "sebentar" is not a lifetime (try 1h, 30m, 7d, 5y or PT1H)',
+    );
+    expect((error as AuthConfigError).text("id")).toBe(t("authTtlInvalid", "id", { text: "sebentar" }));
+  });
+
   it("names a dev token's person plainly, without '(dev)'", async () => {
     const token = await issuer.sign({ role: "hr" });
     const principal = await issuer.verifier().verify(token);

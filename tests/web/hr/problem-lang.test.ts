@@ -234,6 +234,21 @@ describe("HR API problems in the asked language", () => {
     for (const e of body2.errors!) expect(e.message).not.toMatch(ENGLISH);
   });
 
+  it("says why a file is not readable CSV in Indonesian when asked", async () => {
+    const csv = `nip,name,email,unit_id,unit_name,position,position_type,superior_nip,unit_head\n"${nip},Budi\n`;
+    const body = (await (await call("POST", "/api/employees/import?lang=id", csv)).json()) as Problem;
+    expect(body.errors).toEqual([
+      {
+        line: 2,
+        field: "file",
+        message: t("csvUnreadable", "id", { reason: t("csvQuoteNotClosed", "id", { line: "2" }) }),
+      },
+    ]);
+    expect(body.errors![0]!.message).not.toMatch(/quote|line/i);
+    const en = (await (await call("POST", "/api/employees/import", csv)).json()) as Problem;
+    expect(en.errors![0]!.message).toContain("not valid CSV: Quote Not Closed");
+  });
+
   it("answers HR's domain errors with an Indonesian detail and field messages when asked", async () => {
     const cycle = {
       name: "Tahunan 2027",

@@ -193,6 +193,10 @@ const ID = {
   authClaimRejected: "Klaim {claim} pada token tidak diterima",
   authInvalid: "Token tidak sah ({code})",
   authRejected: "Token ditolak: {reason}",
+  authTtlInvalid: 'Masa berlaku "{text}" tidak dikenal (coba 1h, 30m, 7d, 5y atau PT1H)',
+  csvQuoteNotClosed: "tanda kutip yang dibuka pada baris {line} tidak ditutup",
+  csvBadQuote: "ada karakter sesudah tanda kutip penutup pada baris {line}",
+  csvBadCharacter: "susunan tanda kutip atau pemisah pada baris {line} tidak sah",
   authKeysUnavailable: "Kunci penanda tangan token tidak dapat dibaca saat ini; coba lagi.",
   authAccessDenied: "Akses ditolak: {reason}",
   // The `kinerja` CLI (what HR reads in the terminal).
@@ -514,6 +518,10 @@ const EN: Readonly<Record<MessageKey, string>> = {
   authClaimRejected: "the token's {claim} claim is not accepted ({reason})",
   authInvalid: "the token is not valid ({code})",
   authRejected: "Token refused: {reason}",
+  authTtlInvalid: 'ttl: "{text}" is not a lifetime (try 1h, 30m, 7d, 5y or PT1H)',
+  csvQuoteNotClosed: "a quote opened on line {line} is not closed",
+  csvBadQuote: "characters follow a closing quote on line {line}",
+  csvBadCharacter: "the quotes or separators on line {line} are not valid",
   authKeysUnavailable: "the token signing keys cannot be read right now; try again",
   authAccessDenied: "Access denied: {reason}",
   cliDescription:

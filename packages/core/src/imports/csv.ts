@@ -54,7 +54,7 @@ export function readCsv(
         {
           line: lines ?? 1,
           field: "file",
-          message: t("csvUnreadable", lang, { reason: (error as Error).message }),
+          message: t("csvUnreadable", lang, { reason: unreadableReason(error, lang) }),
         },
       ],
     };
@@ -114,6 +114,17 @@ export function readCsv(
     rows.push({ line: info.lines, record: Object.fromEntries(columns.map((c, i) => [c, record[i]])) });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, columns };
+}
+
+/** Why csv-parse refused the text: its own English words by default, the dictionary's in another language. */
+function unreadableReason(error: unknown, lang: Lang): string {
+  if (lang === "en") return (error as Error).message;
+  const { code, lines } = error as { code?: string; lines?: number };
+  const line = String(lines ?? 1);
+  if (code === "CSV_QUOTE_NOT_CLOSED") return t("csvQuoteNotClosed", lang, { line });
+  if (code === "CSV_INVALID_CLOSING_QUOTE" || code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE")
+    return t("csvBadQuote", lang, { line });
+  return t("csvBadCharacter", lang, { line });
 }
 
 /**

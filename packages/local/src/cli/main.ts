@@ -15,6 +15,7 @@ import { JavaMissingError } from "../dynamodb/launcher";
 import { LocalRuntimeError } from "../runtime/runtime.errors";
 import { CLOCK_FILE } from "../runtime/persistent-clock";
 import { openDevIssuer } from "../runtime/dev-auth";
+import { AuthError } from "@kinerja/web/auth/auth.errors";
 import { DEMO_STAGES, runDemo, type DemoProgress } from "../demo/run-demo";
 import { runDoctor } from "../doctor/doctor-command";
 import { CliError } from "./cli.errors";
@@ -418,7 +419,12 @@ export function buildProgram(): Command {
       const dir = dataDir();
       if (!existsSync(join(dir, "dev-issuer-key.json"))) throw new CliError(say("cliNoDevKey", { dir }));
       const issuer = await openDevIssuer(dir, readOnlyClock(dir));
-      process.stdout.write((await issuer.sign({ role: opts.role, ttl: opts.ttl })) + "\n");
+      try {
+        process.stdout.write((await issuer.sign({ role: opts.role, ttl: opts.ttl })) + "\n");
+      } catch (error) {
+        if (error instanceof AuthError) throw new CliError(error.text("id"));
+        throw error;
+      }
     });
 
   return program;

@@ -9,7 +9,7 @@ export function parseTtlSeconds(text: string): number {
   const short = /^(\d+)\s*([smhdwy])$/i.exec(trimmed);
   const seconds = short ? Number(short[1]) * UNIT_SECONDS[short[2]!.toLowerCase()]! : tryIso(trimmed);
   if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new AuthConfigError(`ttl: "${text}" is not a lifetime (try 1h, 30m, 7d, 5y or PT1H)`);
+    throw new AuthConfigError({ key: "authTtlInvalid", params: { text } });
   }
   return Math.floor(seconds);
 }
