@@ -27,6 +27,14 @@ import {
 } from "./decision.repo";
 import { validateDecisionBody } from "./decision.schema";
 import { t, type Lang } from "../i18n/messages";
+import { labelOf } from "../i18n/labels";
+import {
+  aggregatePerilaku,
+  DEFAULT_PERILAKU_AGGREGATION,
+  type BerakhlakKey,
+  type Rating,
+} from "../rating/rating";
+import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
 import { validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
@@ -632,6 +640,19 @@ function crossCheck(
     );
     for (const issue of skpIssues)
       if (issue.severity === "error") issues.push({ path: issue.path, message: issue.message });
+  }
+  if (kind === "review" && body.perilakuDetail) {
+    // The overall behaviour rating follows the seven values under the cycle's rule, or a justification says why not.
+    const rule = v.safeParse(PerilakuAggregationRuleSchema, context.perilakuAggregation);
+    const fromDetail = aggregatePerilaku(
+      body.perilakuDetail as Record<BerakhlakKey, Rating>,
+      rule.success ? rule.output : DEFAULT_PERILAKU_AGGREGATION,
+    );
+    if (body.perilaku !== fromDetail && !body.justification)
+      issues.push({
+        path: "perilaku",
+        message: t("perilakuDiffersFromDetail", lang, { rating: labelOf("rating", fromDetail, lang) }),
+      });
   }
   if (kind === "realization") {
     const known = ids(context.indicators);

@@ -47,6 +47,8 @@ const ID = {
   objectionNeedsReason: "Keberatan perlu alasan.",
   upholdNeedsRevised: "Keberatan yang diterima perlu rating hasil kerja dan perilaku yang baru.",
   rejectKeepsRatings: "Keberatan yang ditolak tidak mengubah rating; kosongkan rating baru.",
+  perilakuDiffersFromDetail:
+    "Rating perilaku keseluruhan berbeda dari hasil ketujuh nilai BerAKHLAK ({rating}); sesuaikan ratingnya atau tulis justifikasi.",
   // SKP rules (DOMAIN 4, rules 24-29).
   noUtama: "SKP harus memuat paling sedikit satu RHK utama.",
   duplicateRhkId: 'Id RHK "{id}" sudah dipakai pada RHK ke-{n}.',
@@ -164,6 +166,11 @@ const ID = {
   hrCycleNotFound: "Siklus {cycleId} tidak ada",
   hrCycleExists: "Siklus {cycleId} sudah ada",
   hrCycleCancelled: "Siklus {cycleId} sudah dibatalkan",
+  hrCycleOverlap:
+    'Periode ini tumpang tindih dengan siklus {cycleId} ("{name}", {periodStart} s.d. {periodEnd}) yang sejenis untuk pegawai yang sama; bila memang disengaja, kirim allowOverlap: true (CLI: --allow-overlap)',
+  hrCyclePast:
+    "Seluruh periode sudah lewat (berakhir {periodEnd}, hari ini {today} WIB): siklus di masa lalu perlu konfirmasi; kirim confirmPast: true (CLI: --confirm-past)",
+  hrBoolean: "Harus true atau false",
   hrCycleAlreadyCancelled: "Siklus {cycleId} sudah dibatalkan sebelumnya",
   hrUnitNotFound: "Unit {unitId} tidak ada",
   hrNoOrganisation: "Belum ada data organisasi: impor data pegawai lebih dahulu",
@@ -238,6 +245,8 @@ const ID = {
   cliUnitsOption: "kode unit dipisah koma (sub-unit ikut); bawaan: seluruh organisasi",
   cliWaitOption: "tunggu sampai setiap penilaian dimulai, dengan bilah kemajuan",
   cliDateInvalid: "harus berupa tanggal TTTT-BB-HH",
+  cliAllowOverlapOption: "buka siklus walau tumpang tindih dengan siklus sejenis untuk pegawai yang sama",
+  cliConfirmPastOption: "konfirmasi siklus yang seluruh periodenya sudah lewat",
   cliDurationInvalid: '"{value}" bukan durasi ISO 8601 (misalnya P30D, PT12H, P1Y)',
   cliCycleStarted: "Siklus {id} dibuat; status: {status}.",
   cliCycleStatusDescription: "setiap siklus (atau satu siklus) dengan penilaiannya per tahap",
@@ -379,6 +388,8 @@ const EN: Readonly<Record<MessageKey, string>> = {
   objectionNeedsReason: "an objection needs a reason",
   upholdNeedsRevised: "an upheld objection needs the revised ratings",
   rejectKeepsRatings: "a rejected objection keeps the ratings; leave revised out",
+  perilakuDiffersFromDetail:
+    "the overall behaviour rating differs from what the seven BerAKHLAK values give ({rating}); change it or write a justification",
   noUtama: "an SKP needs at least one main (utama) RHK",
   duplicateRhkId: 'RHK id "{id}" is already used by RHK {n}',
   duplicateRhkText: "this RHK repeats RHK {n}",
@@ -489,6 +500,11 @@ const EN: Readonly<Record<MessageKey, string>> = {
   hrCycleNotFound: "cycle {cycleId} does not exist",
   hrCycleExists: "cycle {cycleId} already exists",
   hrCycleCancelled: "cycle {cycleId} is cancelled",
+  hrCycleOverlap:
+    'the period overlaps cycle {cycleId} ("{name}", {periodStart} to {periodEnd}) of the same kind for the same employees; send allowOverlap: true (CLI: --allow-overlap) to open it anyway',
+  hrCyclePast:
+    "the whole period is in the past (it ended {periodEnd}, today is {today} in Asia/Jakarta): confirm with confirmPast: true (CLI: --confirm-past)",
+  hrBoolean: "must be true or false",
   hrCycleAlreadyCancelled: "cycle {cycleId} is already cancelled",
   hrUnitNotFound: "unit {unitId} does not exist",
   hrNoOrganisation: "there is no organisation yet: import employees first",
@@ -560,6 +576,9 @@ const EN: Readonly<Record<MessageKey, string>> = {
   cliUnitsOption: "comma-separated unit ids (sub-units included); default: the whole organisation",
   cliWaitOption: "wait until every appraisal has started, with a progress bar",
   cliDateInvalid: "must be a date YYYY-MM-DD",
+  cliAllowOverlapOption:
+    "open the cycle although it overlaps a cycle of the same kind for the same employees",
+  cliConfirmPastOption: "confirm a cycle whose whole period is in the past",
   cliDurationInvalid: '"{value}" is not an ISO 8601 duration (e.g. P30D, PT12H, P1Y)',
   cliCycleStarted: "cycle {id} created; status: {status}.",
   cliCycleStatusDescription: "every cycle (or one) with its appraisals per stage",

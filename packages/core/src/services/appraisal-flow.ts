@@ -6,8 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock/clock";
 import type { Stage } from "../appraisal/appraisal";
 import {
+  aggregatePerilaku,
   applyUnitHeadRule,
   BERAKHLAK_KEYS,
+  type BerakhlakKey,
   predikatFor,
   PREDIKATS,
   type Predikat,
@@ -399,16 +401,20 @@ async function decisionContext(
       };
     case "realization":
       return { indicators, skp };
-    case "review":
-      // The unit's current distribution warnings tell the form to ask for a justification (DOMAIN 6.4).
+    case "review": {
+      // The unit's current distribution warnings tell the form to ask for a justification (DOMAIN 6.4); the cycle's
+      // aggregation rule says which overall behaviour rating the seven values give (a different one needs a reason).
+      const cycle = await deps.store.getCycle(record.cycleId);
       return {
         indicators,
         skp,
         realisation: record.realisation ?? null,
         measurement: record.measurement ?? null,
         unitHead: record.unitHead,
+        perilakuAggregation: resolveCycleSettings(cycle?.settings).perilakuAggregation,
         distributionWarnings: await deps.store.distributionWarnings(record.cycleId, record.unitId),
       };
+    }
     case "acknowledgement": {
       const cycle = await deps.store.getCycle(record.cycleId);
       const settings = resolveCycleSettings(cycle?.settings);
@@ -724,6 +730,14 @@ export async function recordReview(
   };
   const orgRating = await deps.store.orgRating(record.cycleId, record.unitId);
   const headRule = applyUnitHeadRule({ isUnitHead: record.unitHead, orgRating, submitted: body.hasilKerja });
+  // What the seven values give under the cycle's rule; the link refused a different overall rating without a reason.
+  const cycle = await deps.store.getCycle(record.cycleId);
+  const fromDetail = body.perilakuDetail
+    ? aggregatePerilaku(
+        body.perilakuDetail as Record<BerakhlakKey, Rating>,
+        resolveCycleSettings(cycle?.settings).perilakuAggregation,
+      )
+    : undefined;
   const predikat = predikatFor(headRule.hasilKerja, body.perilaku);
   const now = deps.clock.now().toISOString();
   await save(
@@ -737,6 +751,7 @@ export async function recordReview(
         hasilKerja: headRule.hasilKerja,
         perilaku: body.perilaku,
         ...(body.perilakuDetail ? { perilakuDetail: body.perilakuDetail } : {}),
+        ...(fromDetail ? { perilakuFromDetail: fromDetail } : {}),
         feedback: body.feedback,
         ...(body.justification ? { justification: body.justification } : {}),
         submittedHasilKerja: body.hasilKerja,
@@ -758,6 +773,9 @@ export async function recordReview(
         perilaku: body.perilaku,
         predikat,
         ...(headRule.overridden ? { unitHeadOverride: headRule.note } : {}),
+        ...(fromDetail && fromDetail !== body.perilaku
+          ? { perilakuFromDetail: fromDetail, justification: body.justification ?? "" }
+          : {}),
       },
     },
   );

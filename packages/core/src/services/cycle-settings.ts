@@ -1,5 +1,7 @@
 // Cycle settings as the workflows read them (DESIGN.md 3.1 defaults), validated once per use.
 import * as v from "valibot";
+import { DEFAULT_PERILAKU_AGGREGATION } from "../rating/rating";
+import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
 
 /** Per-cycle workflow settings (all optional on input; defaults from DESIGN.md 3.1). */
 export const CycleSettingsSchema = v.pipe(
@@ -8,6 +10,8 @@ export const CycleSettingsSchema = v.pipe(
     reminderAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 3),
     escalateAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(180)), 7),
     objectionWindowDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 14),
+    /** How the 7 BerAKHLAK ratings give the overall behaviour rating; a review that differs needs a justification. */
+    perilakuAggregation: v.optional(PerilakuAggregationRuleSchema, { ...DEFAULT_PERILAKU_AGGREGATION }),
   }),
   v.check(
     (s) => s.escalateAfterDays > s.reminderAfterDays,

@@ -67,6 +67,8 @@ export interface FlowReview {
   hasilKerja: Rating;
   perilaku: Rating;
   perilakuDetail?: Record<string, Rating>;
+  /** The overall behaviour rating the seven values give under the cycle's rule (a different `perilaku` was justified). */
+  perilakuFromDetail?: Rating;
   feedback: string;
   justification?: string;
   submittedHasilKerja: Rating;

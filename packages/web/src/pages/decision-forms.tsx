@@ -372,6 +372,18 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
   );
 }
 
+/** The cycle's rule from the seven values to the overall behaviour rating, in words (a different rating needs a reason). */
+function aggregationHint(rule: unknown): string {
+  const r = (rule ?? {}) as { belowWhenAtLeast?: unknown; aboveWhenAtLeast?: unknown };
+  const below = typeof r.belowWhenAtLeast === "number" ? r.belowWhenAtLeast : 1;
+  const above = typeof r.aboveWhenAtLeast === "number" ? r.aboveWhenAtLeast : 4;
+  return (
+    `Menurut aturan siklus ini: ${below === 1 ? "satu nilai" : `${num(below)} nilai`} atau lebih di bawah ekspektasi ` +
+    `memberi "${labelOf("rating", "below")}"; selain itu ${num(above)} nilai atau lebih di atas ekspektasi memberi ` +
+    `"${labelOf("rating", "above")}"; selebihnya "${labelOf("rating", "meets")}". Rating keseluruhan yang berbeda wajib disertai justifikasi.`
+  );
+}
+
 function ReviewFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
   const warnings = listOf(ctx.distributionWarnings);
@@ -422,6 +434,7 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
         legend="Rating perilaku kerja (keseluruhan)"
         options={ratingOptions}
         state={props.state}
+        hint={<p class="hint">{aggregationHint(ctx.perilakuAggregation)}</p>}
       />
       <TextArea
         name="feedback"
@@ -451,7 +464,14 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
           />
         </>
       ) : (
-        <details open={props.state.values.justification ? true : undefined}>
+        <details
+          open={
+            props.state.values.justification ||
+            props.state.errors.some((e) => e.path === "perilaku" || e.path === "justification")
+              ? true
+              : undefined
+          }
+        >
           <summary>Tambahkan justifikasi</summary>
           <TextArea name="justification" label="Justifikasi" need="opsional" state={props.state} rows={3} />
         </details>
