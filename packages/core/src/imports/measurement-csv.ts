@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { msg, t, type Lang } from "../i18n/messages";
 import { parseDecimal } from "../i18n/number";
+import { isIsoDate } from "../period/calendar";
 import type { ImportIssue } from "../org/org.schema";
 import { readCsv, validateRow, type CsvRow } from "./csv";
 import { sortIssues } from "./employee-csv";
@@ -94,7 +95,10 @@ const SurveyRowSchema = v.pipe(
       v.string(),
       v.check(
         (t) =>
-          /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t) && !Number.isNaN(Date.parse(t)),
+          // The date part must be a real calendar date: Date.parse reads 2027-02-30 as 2 March.
+          /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t) &&
+          isIsoDate(t.slice(0, 10)) &&
+          !Number.isNaN(Date.parse(t)),
         msg("csvDateTime"),
       ),
       v.transform((t) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : t).toISOString()),

@@ -40,7 +40,12 @@ import {
   OrgRatingInputSchema,
   UnitParamSchema,
 } from "@kinerja/core/services/hr/hr.schema";
-import { HrError, HrInputError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import {
+  HrCycleOverlapError,
+  HrError,
+  HrInputError,
+  HrNotFoundError,
+} from "@kinerja/core/services/hr/hr.errors";
 import { fieldIssues } from "@kinerja/core/i18n/validate";
 import {
   AppraisalNotFoundError,
@@ -119,6 +124,8 @@ interface Said {
   en: string;
   in?: (lang: Lang) => string;
   errors?: (lang: Lang) => ProblemDetail[];
+  /** Extension members (RFC 9457), the same in every language. */
+  extra?: Record<string, unknown>;
 }
 
 /**
@@ -128,8 +135,9 @@ interface Said {
 function say(c: Context, status: ContentfulStatusCode, said: Said) {
   const lang: Lang = requestLang(c);
   const errors = said.errors?.(lang) ?? [];
-  if (lang === "en") return problem(c, status, said.en, errors);
+  if (lang === "en") return problem(c, status, said.en, errors, said.extra);
   return problem(c, status, statusTitle(status, lang), errors, {
+    ...said.extra,
     ...(said.in ? { detail: said.in(lang) } : {}),
     reason: said.en,
   });
@@ -232,6 +240,12 @@ const STATUS_OF_HR_ERROR = (err: HrError): ContentfulStatusCode =>
 function mapError(err: unknown, c: Context) {
   if (err instanceof HrInputError)
     return say(c, 400, { en: err.message, in: (l) => err.text(l), errors: (l) => err.issuesIn(l) });
+  if (err instanceof HrCycleOverlapError)
+    return say(c, 409, {
+      en: err.message,
+      in: (l) => err.text(l),
+      extra: { existingCycleId: err.existing.cycleId },
+    });
   if (err instanceof HrError)
     return say(c, STATUS_OF_HR_ERROR(err), { en: err.message, in: (l) => err.text(l) });
   if (err instanceof OrgError) return say(c, 409, { en: err.message, in: (l) => err.text(l) });
@@ -447,6 +461,10 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.post(
     "/cycles",
     doc("Create and launch a cycle", {
+      description:
+        "Refused with 409 when a live cycle of the same kind covers an overlapping period for some of the same " +
+        "employees (the problem names it; `existingCycleId`) unless `allowOverlap: true`, and when the whole period " +
+        "is before today (Asia/Jakarta) unless `confirmPast: true`. An impossible date is a 400 naming the field.",
       responses: {
         202: json(CycleCreatedSchema, "Created; the launch runs in the background"),
         ...problems(400, 409),

@@ -52,3 +52,10 @@ export class HrInputError extends HrError {
     return this.fieldIssues.map((i) => ({ path: i.path, message: t(i.key, lang, i.params) }));
   }
 }
+
+/** A new cycle would duplicate a live cycle of the same kind for some of the same employees (409 unless overridden). */
+export class HrCycleOverlapError extends HrConflictError {
+  constructor(readonly existing: { cycleId: string; name: string; periodStart: string; periodEnd: string }) {
+    super("hrCycleOverlap", { ...existing });
+  }
+}

@@ -81,13 +81,40 @@ export const CreateCycleInputSchema = v.pipe(
       ),
     ),
     settings: v.optional(CycleSettingsInputSchema),
+    allowOverlap: v.optional(
+      v.pipe(
+        v.boolean(apiMessage("hrBoolean")),
+        v.description(
+          "Open the cycle although a cycle of the same kind (not cancelled) already covers an overlapping period " +
+            "for some of the same employees (same or overlapping units, or the whole organisation); without it " +
+            "such a request answers 409 naming the existing cycle. An annual cycle and the quarterly or monthly " +
+            "cycles of its year never count as overlapping each other.",
+        ),
+      ),
+    ),
+    confirmPast: v.optional(
+      v.pipe(
+        v.boolean(apiMessage("hrBoolean")),
+        v.description(
+          "Confirm a cycle whose whole period is in the past (periodEnd before today in Asia/Jakarta); without " +
+            "it such a request answers 409.",
+        ),
+      ),
+    ),
   }),
+  // The cross-field rules read the dates only when both are real dates: an impossible date is named once, on its
+  // own field, and never reaches date arithmetic (which would throw: a 500 before issue 15 item 11).
   v.forward(
-    v.check((c) => c.periodEnd > c.periodStart, apiMessage("hrPeriodEndAfterStart")),
+    v.check(
+      (c) => !isIsoDate(c.periodStart) || !isIsoDate(c.periodEnd) || c.periodEnd > c.periodStart,
+      apiMessage("hrPeriodEndAfterStart"),
+    ),
     ["periodEnd"],
   ),
   v.forward(
     v.check((c) => {
+      if (!isIsoDate(c.periodStart) || !isIsoDate(c.periodEnd) || c.periodEnd <= c.periodStart) return true;
+      if (!Object.hasOwn(PERIOD_DAYS, c.kind)) return true;
       const [min, max] = PERIOD_DAYS[c.kind];
       const days = daysBetween(c.periodStart, c.periodEnd);
       return days >= min && days <= max;
@@ -115,25 +142,43 @@ export const CancelInputSchema = v.strictObject({
   ),
 });
 
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The instant a bound of a date range stands for, or undefined when `text` is neither a real calendar date
+ * (YYYY-MM-DD, a Jakarta day: its first millisecond as `start`, its last as `end`) nor an ISO instant with a real
+ * date and an offset. `Date.parse` alone is not enough: it reads 2027-02-30 as 2 March.
+ */
+export function rangeBoundInstant(text: string, side: "start" | "end"): number | undefined {
+  if (isIsoDate(text)) {
+    const start = Date.parse(`${text}T00:00:00+07:00`);
+    return side === "start" ? start : start + 86_400_000 - 1;
+  }
+  const match = ISO_INSTANT.exec(text);
+  if (!match || !isIsoDate(match[1])) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+const RangeBoundSchema = v.pipe(
+  v.string(),
+  v.check((t) => rangeBoundInstant(t, "start") !== undefined, apiMessage("hrDateOrTime")),
+);
+
 /** Query of `GET /api/units/{unitId}/ikm`: date (YYYY-MM-DD, Jakarta days) or ISO instant bounds, optional weighting. */
 export const IkmQuerySchema = v.pipe(
   v.object({
-    from: v.optional(
-      v.pipe(
-        v.string(),
-        v.check((t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)), apiMessage("hrDateOrTime")),
-      ),
-    ),
-    to: v.optional(
-      v.pipe(
-        v.string(),
-        v.check((t) => isIsoDate(t) || !Number.isNaN(Date.parse(t)), apiMessage("hrDateOrTime")),
-      ),
-    ),
+    from: v.optional(RangeBoundSchema),
+    to: v.optional(RangeBoundSchema),
     weighting: v.optional(v.picklist(["exact", "regulation-0.11"], apiMessage("hrWeighting"))),
   }),
+  // Bounds compare as instants (a date bound covers its whole Jakarta day), so a date and a time compare right.
   v.forward(
-    v.check((q) => !q.from || !q.to || q.from <= q.to, apiMessage("hrToNotBeforeFrom")),
+    v.check((q) => {
+      const from = q.from === undefined ? undefined : rangeBoundInstant(q.from, "start");
+      const to = q.to === undefined ? undefined : rangeBoundInstant(q.to, "end");
+      return from === undefined || to === undefined || from <= to;
+    }, apiMessage("hrToNotBeforeFrom")),
     ["to"],
   ),
 );

@@ -33,7 +33,15 @@ import {
 } from "../cycle-control";
 import { resolveCycleSettings } from "../cycle-settings";
 import { buildResultsCsv } from "./export-csv";
-import { HrConflictError, HrInputError, HrNotFoundError, type HrFieldIssue } from "./hr.errors";
+import { calendarDateIn } from "../../period/calendar";
+import type { CycleItem } from "../../cycle/cycle.repo";
+import {
+  HrConflictError,
+  HrCycleOverlapError,
+  HrInputError,
+  HrNotFoundError,
+  type HrFieldIssue,
+} from "./hr.errors";
 import type { CreateCycleInput } from "./hr.schema";
 
 /** What the HR services need: storage, the workflow control (launch, cancel, retry) and the clock. */
@@ -101,6 +109,21 @@ export async function createAndLaunchCycle(
     if (issues.length > 0) throw new HrInputError("hrUnknownUnits", {}, issues);
   }
   const id = input.id ?? newCycleId(input);
+  // A retry with the caller's own id answers "already exists" below, not "overlaps itself".
+  const exists = input.id ? await deps.storage.cycles.getCycle(input.id) : undefined;
+  const today = calendarDateIn(deps.clock.now());
+  if (!exists && input.periodEnd < today && !input.confirmPast)
+    throw new HrConflictError("hrCyclePast", { periodEnd: input.periodEnd, today });
+  const overlaps = exists ? [] : await overlappingCycles(deps, input);
+  if (overlaps.length > 0 && !input.allowOverlap) {
+    const first = overlaps[0]!;
+    throw new HrCycleOverlapError({
+      cycleId: first.cycleId,
+      name: first.name,
+      periodStart: first.periodStart,
+      periodEnd: first.periodEnd,
+    });
+  }
   try {
     await deps.storage.cycles.createCycle({
       cycleId: id,
@@ -123,8 +146,60 @@ export async function createAndLaunchCycle(
     periodEnd: input.periodEnd,
     unitIds: input.unitIds ?? null,
     settings: input.settings ?? {},
+    ...(overlaps.length > 0 ? { overlaps: overlaps.map((c) => c.cycleId), allowOverlap: true } : {}),
+    ...(input.periodEnd < today ? { pastPeriodConfirmed: true } : {}),
   });
   return relaunchCycle(deps, id, actor);
+}
+
+/** A unit and every unit below it (`parents`: unit -> parent unit). */
+function withSubUnits(
+  unitIds: readonly string[],
+  parents: ReadonlyMap<string, string | undefined>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const unitId of parents.keys()) {
+    const seen = new Set<string>();
+    for (let at: string | undefined = unitId; at && !seen.has(at); at = parents.get(at)) {
+      seen.add(at);
+      if (unitIds.includes(at)) {
+        out.add(unitId);
+        break;
+      }
+    }
+  }
+  for (const unitId of unitIds) out.add(unitId);
+  return out;
+}
+
+/**
+ * Live cycles (not cancelled) that the new one would duplicate: the same kind, an overlapping period (both ends
+ * inclusive) and some of the same employees (the whole organisation, or units that share a unit once sub-units are
+ * included). Different kinds never duplicate each other: the quarterly or monthly cycles of a year are periodic
+ * evaluations that live inside its annual cycle (DOMAIN 9: periodic and annual evaluation). Oldest first.
+ */
+export async function overlappingCycles(
+  deps: HrDeps,
+  input: Pick<CreateCycleInput, "kind" | "periodStart" | "periodEnd" | "unitIds">,
+): Promise<CycleItem[]> {
+  const candidates = (await deps.storage.cycles.listCycles()).filter(
+    (c) =>
+      c.status !== "cancelled" &&
+      c.kind === input.kind &&
+      c.periodStart <= input.periodEnd &&
+      input.periodStart <= c.periodEnd,
+  );
+  if (candidates.length === 0) return [];
+  const units = await deps.storage.org.listUnits();
+  const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
+  const mine = input.unitIds ? withSubUnits(input.unitIds, parents) : undefined;
+  return candidates
+    .filter((c) => {
+      if (!mine || !c.unitIds || c.unitIds.length === 0) return true;
+      const theirs = withSubUnits(c.unitIds, parents);
+      return [...theirs].some((u) => mine.has(u));
+    })
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.cycleId.localeCompare(b.cycleId));
 }
 
 /** Starts (or, after a failed start, restarts) a cycle's launch; the deterministic execution name makes it idempotent. */
