@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { isDictionaryMessage, t } from "../../packages/core/src/i18n/messages";
+import { calendarDateIn } from "../../packages/core/src/period/calendar";
 
 // English words that must not reach HR's terminal.
 const ENGLISH =
@@ -170,4 +171,56 @@ describe("kinerja commands against a running runtime", () => {
     expect(report.scanned.appraisals).toBeGreaterThan(0);
     expect(report.scanned.runningExecutions).toBeGreaterThan(0);
   }, 60_000);
+
+  it("refuses a duplicate or past cycle with the API's Indonesian reason and opens it with --allow-overlap / --confirm-past", async () => {
+    const existing = (await rt.storage.cycles.listCycles()).find((c) => c.name === "Tahunan 2027")!;
+    const units = await rt.storage.org.listUnits();
+    const parents = new Set(units.map((u) => u.parentUnitId).filter(Boolean));
+    const leaf = units.find((u) => !parents.has(u.unitId))!.unitId;
+    const annual = [
+      "cycle",
+      "start",
+      "--name",
+      "Tahunan 2027 ulang",
+      "--from",
+      "2027-01-01",
+      "--to",
+      "2027-12-31",
+    ];
+    const refused = await kinerja(...annual, "--units", leaf);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      t("hrCycleOverlap", "id", {
+        cycleId: existing.cycleId,
+        name: existing.name,
+        periodStart: "2027-01-01",
+        periodEnd: "2027-12-31",
+      }),
+    );
+    expect(refused.stderr).not.toMatch(ENGLISH);
+    const allowed = await kinerja(...annual, "--units", leaf, "--allow-overlap");
+    expect(allowed.stderr).toBe("");
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/^Siklus \S+ dibuat; status: /m);
+
+    const past = [
+      "cycle",
+      "start",
+      "--name",
+      "Triwulan III 2026",
+      "--kind",
+      "quarterly",
+      "--from",
+      "2026-07-01",
+    ];
+    const pastRefused = await kinerja(...past, "--to", "2026-09-30", "--units", leaf);
+    expect(pastRefused.code).toBe(1);
+    expect(pastRefused.stderr).toContain(
+      t("hrCyclePast", "id", { periodEnd: "2026-09-30", today: calendarDateIn(rt.clock.now()) }),
+    );
+    const confirmed = await kinerja(...past, "--to", "2026-09-30", "--units", leaf, "--confirm-past");
+    expect(confirmed.stderr).toBe("");
+    expect(confirmed.code).toBe(0);
+    await rt.engine.idle();
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { MultiBar, Presets } from "cli-progress";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
+import { isIsoDate } from "@kinerja/core/period/calendar";
 import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { createLocalRuntime, RUNTIME_FILE } from "../runtime/runtime";
 import { JavaMissingError } from "../dynamodb/launcher";
@@ -46,8 +47,8 @@ const port = (label: string) => (value: string) => {
 };
 
 const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError(say("cliDateInvalid"));
+  // A real calendar date: Date.parse reads 2028-02-30 as 1 March, which the API then refused with a 500.
+  if (!isIsoDate(value)) throw new InvalidArgumentError(say("cliDateInvalid"));
   return value;
 };
 
@@ -248,6 +249,8 @@ export function buildProgram(): Command {
     .requiredOption("--to <date>", say("cliToOption"), isoDate)
     .option("--units <ids>", say("cliUnitsOption"))
     .option("--wait", say("cliWaitOption"))
+    .option("--allow-overlap", say("cliAllowOverlapOption"))
+    .option("--confirm-past", say("cliConfirmPastOption"))
     .action(
       async (opts: {
         name: string;
@@ -256,6 +259,8 @@ export function buildProgram(): Command {
         to: string;
         units?: string;
         wait?: boolean;
+        allowOverlap?: boolean;
+        confirmPast?: boolean;
       }) => {
         const client = runtimeClient(dataDir());
         const body = {
@@ -271,6 +276,8 @@ export function buildProgram(): Command {
                   .filter(Boolean),
               }
             : {}),
+          ...(opts.allowOverlap ? { allowOverlap: true } : {}),
+          ...(opts.confirmPast ? { confirmPast: true } : {}),
         };
         const res = await client.request("POST", "/api/cycles", { json: body });
         if (res.status !== 202 && res.status !== 200 && res.status !== 201)
