@@ -6,6 +6,7 @@ import { CYCLE_KINDS } from "../../cycle/cycle.entity";
 import { apiMessage, UnitIdSchema } from "../../org/org.schema";
 import { daysBetween, isIsoDate } from "../../period/calendar";
 import { ORG_RATINGS } from "../../rating/rating";
+import { PerilakuAggregationRuleSchema } from "../../rating/rating.schema";
 
 const IsoDateSchema = v.pipe(
   v.string(apiMessage("hrDate")),
@@ -49,6 +50,8 @@ export const CycleSettingsInputSchema = v.pipe(
         v.maxValue(90),
       ),
     ),
+    /** How the 7 BerAKHLAK ratings give the overall behaviour rating; a review that differs needs a justification. */
+    perilakuAggregation: v.optional(PerilakuAggregationRuleSchema),
   }),
   v.forward(
     v.check(
