@@ -11,10 +11,10 @@ import {
   appraisal,
   createCycle,
   proposal,
+  reportRealisation,
   seedUnit,
   settle,
   startWorld,
-  type Act,
   type Person,
   type World,
 } from "./harness";
@@ -67,17 +67,7 @@ describe("follow-up of periodic results (rule 42)", { timeout: 120_000 }, () => 
       [head.email, id(secretary), "skp-approval", { decision: "approve" }],
     ]);
     await advanceDays(world, daysToPeriodEnd);
-    const acts: Act[] = [];
-    for (const p of [staff, secretary]) {
-      const indicators = (await appraisal(world, id(p))).skp!.rhk.flatMap((r) => r.indicators);
-      acts.push([
-        p.email,
-        id(p),
-        "realization",
-        { items: indicators.map((ind) => ({ indicatorId: ind.id, value: ind.target.min * 0.6 })) },
-      ]);
-    }
-    await actAll(world, acts);
+    await reportRealisation(world, [staff, secretary], id, 0.6);
     await actAll(world, [
       [
         secretary.email,

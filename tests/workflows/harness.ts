@@ -284,6 +284,26 @@ export async function actAll(world: World, acts: Act[]): Promise<void> {
   await settle(world);
 }
 
+/** Each person reports every indicator of their approved SKP at `share` of its minimum target, all at once. */
+export async function reportRealisation(
+  world: World,
+  people: Person[],
+  appraisalIdOf: (p: Person) => string,
+  share = 1,
+): Promise<void> {
+  const acts: Act[] = [];
+  for (const p of people) {
+    const indicators = (await appraisal(world, appraisalIdOf(p))).skp!.rhk.flatMap((r) => r.indicators);
+    acts.push([
+      p.email,
+      appraisalIdOf(p),
+      "realization",
+      { items: indicators.map((ind) => ({ indicatorId: ind.id, value: ind.target.min * share })) },
+    ]);
+  }
+  await actAll(world, acts);
+}
+
 /** The workflow state of one appraisal. */
 export async function appraisal(world: World, appraisalId: string): Promise<FlowAppraisal> {
   const a = await world.deps.store.getAppraisal(appraisalId);

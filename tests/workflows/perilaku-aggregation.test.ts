@@ -16,6 +16,7 @@ import {
   createCycle,
   pendingLinks,
   proposal,
+  reportRealisation,
   seedUnit,
   settle,
   startWorld,
@@ -60,17 +61,7 @@ describe("overall behaviour rating vs the seven BerAKHLAK values", { timeout: 12
       [head.email, id(secretary), "skp-approval", { decision: "approve" }],
     ]);
     await advanceDays(world, 87);
-    const acts: Act[] = [];
-    for (const p of everyone) {
-      const indicators = (await appraisal(world, id(p))).skp!.rhk.flatMap((r) => r.indicators);
-      acts.push([
-        p.email,
-        id(p),
-        "realization",
-        { items: indicators.map((ind) => ({ indicatorId: ind.id, value: ind.target.min })) },
-      ]);
-    }
-    await actAll(world, acts);
+    await reportRealisation(world, everyone, id);
   }, 120_000);
   afterAll(async () => world?.close());
 
