@@ -29,6 +29,14 @@ export function formatNumber(
   return numberFormat(lang, maximumFractionDigits).format(n);
 }
 
+/**
+ * A number as a person types it into a form: decimal comma, no thousands dots ("95,5", "1500"), so the forms read it
+ * back as the same number (`parseDecimal(text, "typed")`); at most 2 decimals.
+ */
+export function typedNumber(n: number): string {
+  return String(Math.round(n * 100) / 100).replace(".", ",");
+}
+
 /** A percentage given in percent points (95.5 -> "95,5%"); not a finite number gives "-". */
 export function formatPercent(
   pct: number | null | undefined,

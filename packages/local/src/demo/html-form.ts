@@ -4,6 +4,8 @@
 // list" does (hidden inputs included, the pressed button's name and value, checked radios only, selects with one of
 // their options, disabled controls left out). A person can only type into fields the page has and choose values it
 // offers: anything else throws FormFillError naming the field and the page.
+import { typedNumber } from "@kinerja/core/i18n/format";
+import { parseDecimal } from "@kinerja/core/i18n/number";
 import { parse, type DefaultTreeAdapterTypes as Dom } from "parse5";
 import { FormFillError } from "./demo.errors";
 
@@ -435,15 +437,10 @@ export class HtmlPage {
   }
 }
 
-/** A number typed the Indonesian way: decimal comma, no thousands separator ("95,5", "1200"). */
-export function typedNumber(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return String(rounded).replace(".", ",");
-}
+/** A number typed the Indonesian way (the forms' own convention, from core). */
+export { typedNumber };
 
 /** Reads a number as Indonesian pages print it ("95,5", "1.200", "1.200,75"); undefined when it is not one. */
 export function readNumber(text: string): number | undefined {
-  const t = text.trim();
-  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t)) return undefined;
-  return Number(t.replace(/\./g, "").replace(",", "."));
+  return parseDecimal(text, "typed");
 }

@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { DecisionKind, LinkView } from "@kinerja/core/decision/decision.service";
 import { fieldLabel } from "@kinerja/core/i18n/fields";
+import { typedNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { BERAKHLAK, RATINGS } from "@kinerja/core/rating/rating";
 import { ASPECTS, PERSPECTIVES, RHK_KINDS } from "@kinerja/core/skp/skp.schema";
@@ -171,9 +172,6 @@ export function DecisionSummary(props: { view: LinkView }) {
     </section>
   );
 }
-
-/** A number as a person would type it back into a form: decimal comma, no thousands dots ("1500", "95,5"). */
-const typedNumber = (n: number) => String(n).replace(".", ",");
 
 /** The form values of an SKP already proposed (shown again after a return, so the employee revises instead of retyping). */
 function previousValues(ctx: Record<string, unknown>): Record<string, string> {

@@ -197,23 +197,8 @@ export function linkRoutes(options: LinkRoutesOptions) {
     } catch (err) {
       return errorResponse(c, err, json);
     }
-    const gone = view.state === "expired" || view.state === "superseded" || view.state === "link-expired";
-    if (json) return c.json(linkJson(view), gone ? 410 : 200);
-    if (view.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, 200);
-    if (gone) {
-      const d = view.decision;
-      return c.html(
-        <GonePage
-          view={view}
-          reason={view.state as "expired"}
-          closedReason={d.closedReason}
-          closedBy={d.closedBy}
-          closedAt={d.closedAt}
-        />,
-        410,
-      );
-    }
-    return c.html(<DecisionPage view={view} action={c.req.path} />);
+    if (json) return c.json(linkJson(view), view.state === "pending" || view.state === "decided" ? 200 : 410);
+    return closedPage(c, view, 200) ?? c.html(<DecisionPage view={view} action={c.req.path} />);
   });
 
   app.post(
@@ -251,7 +236,8 @@ export function linkRoutes(options: LinkRoutesOptions) {
           // The no-JS way to add rows: re-render the form with what was typed and more blank rows; nothing is decided.
           try {
             const view = await viewLink(deps, token);
-            if (view.state !== "pending") return errorResponse(c, goneOrDecided(view), false);
+            const closed = closedPage(c, view, 409);
+            if (closed) return closed;
             if (control._action === "more-rhk") state.rhkRows = Math.min((state.rhkRows ?? 3) + 2, 50);
             else state.indicatorRows = Math.min((state.indicatorRows ?? 3) + 2, 20);
             return c.html(<DecisionPage view={view} action={c.req.path} state={state} />);
@@ -289,18 +275,8 @@ export function linkRoutes(options: LinkRoutesOptions) {
         // A second or late click: the page says what happened and shows what was decided, read-only.
         if (!json && (err instanceof AlreadyDecidedError || err instanceof LinkGoneError)) {
           const view = await viewLink(deps, token).catch(() => undefined);
-          if (view?.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, 409);
-          if (view && view.state !== "pending")
-            return c.html(
-              <GonePage
-                view={view}
-                reason={view.state as "expired"}
-                closedReason={view.decision.closedReason}
-                closedBy={view.decision.closedBy}
-                closedAt={view.decision.closedAt}
-              />,
-              410,
-            );
+          const closed = view && closedPage(c, view, 409);
+          if (closed) return closed;
         }
         return errorResponse(c, err, json);
       }
@@ -309,19 +285,22 @@ export function linkRoutes(options: LinkRoutesOptions) {
   return app;
 }
 
-function goneOrDecided(view: LinkView): Error {
+/**
+ * The page of a link that can no longer decide, showing what it was about read-only: "already decided" (with
+ * `decidedStatus`: 200 on a GET, 409 on a POST) or gone (410); undefined while the decision is pending.
+ */
+function closedPage(c: Context, view: LinkView, decidedStatus: 200 | 409) {
+  if (view.state === "pending") return undefined;
+  if (view.state === "decided") return c.html(<AlreadyDecidedPage view={view} />, decidedStatus);
   const d = view.decision;
-  if (view.state === "decided")
-    return new AlreadyDecidedError(
-      "already decided",
-      d.decidedBy ?? { nip: "", name: "", role: "" },
-      d.decidedAt ?? "",
-    );
-  const reason =
-    view.state === "link-expired" ? "link-expired" : view.state === "superseded" ? "superseded" : "expired";
-  return new LinkGoneError("gone", reason, {
-    closedReason: d.closedReason,
-    closedBy: d.closedBy,
-    closedAt: d.closedAt,
-  });
+  return c.html(
+    <GonePage
+      view={view}
+      reason={view.state}
+      closedReason={d.closedReason}
+      closedBy={d.closedBy}
+      closedAt={d.closedAt}
+    />,
+    410,
+  );
 }
