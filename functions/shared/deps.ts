@@ -19,7 +19,7 @@ import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
 import type { DecisionGateway, HrContact } from "@kinerja/core/services/decision-gateway";
-import type { FlowDeps } from "@kinerja/core/services/appraisal-flow";
+import type { FlowDeps } from "@kinerja/core/services/flow-common";
 import { revisedResultMail } from "@kinerja/core/services/flow-mail";
 import type { Predikat } from "@kinerja/core/rating/rating";
 import { hrContactOf, readLinkKeys, readStepConfig, StepConfigError } from "./config";

@@ -353,6 +353,13 @@ const ID = {
   demoWhere: "Tempat melihat:",
   demoBrowse: "{browse}   lalu buka /dashboard, {mail} dan {executions}",
   demoRemoved: "(direktori data sudah dihapus; jalankan dengan --keep untuk menjelajahinya)",
+  // Employment type, NI PPPK, credit points, discipline (issue 15 items 3, 10).
+  // Staffing authority and the top of the hierarchy (issue 15 item 2).
+  // Cascade of SKP targets (issue 15 item 4).
+  // Organisation rating, unit-head rule and distribution (issue 15 items 5, 7).
+  // Periodic evaluation by the appraiser (issue 15 item 8).
+  // Indicator data imports and failed appraisals (issue 15 item 9).
+  // Local runtime and cloud edges (issue 16).
 } as const;
 
 /** A message of the dictionary. */
@@ -679,6 +686,13 @@ const EN: Readonly<Record<MessageKey, string>> = {
   demoWhere: "Where to look:",
   demoBrowse: "{browse}   then open /dashboard, {mail} and {executions}",
   demoRemoved: "(the data dir was removed; run with --keep to browse it)",
+  // Employment type, NI PPPK, credit points, discipline (issue 15 items 3, 10).
+  // Staffing authority and the top of the hierarchy (issue 15 item 2).
+  // Cascade of SKP targets (issue 15 item 4).
+  // Organisation rating, unit-head rule and distribution (issue 15 items 5, 7).
+  // Periodic evaluation by the appraiser (issue 15 item 8).
+  // Indicator data imports and failed appraisals (issue 15 item 9).
+  // Local runtime and cloud edges (issue 16).
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

@@ -4,7 +4,7 @@ import type { Clock } from "../clock/clock";
 import { isTerminalStage } from "../appraisal/appraisal";
 import type { DecisionGateway } from "./decision-gateway";
 import { DECISION_KINDS } from "./decision-plan";
-import { decisionKeyOf } from "./appraisal-flow";
+import { decisionKeyOf } from "./flow-common";
 import type { FlowAppraisal, FlowStore } from "./flow-store";
 import type { WorkflowControl } from "./workflow-control";
 import {

@@ -1,0 +1,111 @@
+// What a decision's page shows (the `context` of a pending decision), per kind, from the appraisal record.
+import { objectionDeadline } from "../objection/objection";
+import { resolveCycleSettings } from "./cycle-settings";
+import type { FlowDecisionKind } from "./decision-plan";
+import type { FlowAppraisal } from "./flow-store";
+import { type FlowDeps, indicatorsOf } from "./flow-common";
+
+export async function decisionContext(
+  deps: FlowDeps,
+  record: FlowAppraisal,
+  kind: FlowDecisionKind,
+): Promise<Record<string, unknown>> {
+  const indicators = indicatorsOf(record).map(({ id, text, aspect, target }) => ({
+    id,
+    text,
+    aspect,
+    target,
+  }));
+  // The SKP as the pages show it: every RHK with its parent, perspective, indicators, aspects and targets, the annex and
+  // the appraiser's special expectations (what an approver approves and what a review and an objection are measured on).
+  const skp = record.skp
+    ? {
+        version: record.skp.version,
+        status: record.skp.status,
+        rhk: record.skp.rhk,
+        annex: record.skp.annex ?? null,
+        ekspektasiKhusus: record.skp.ekspektasiKhusus ?? [],
+      }
+    : null;
+  switch (kind) {
+    case "skp-proposal": {
+      const last = record.skp?.returnComments.at(-1);
+      // The superior's approved RHK is what this SKP cascades from (rule 27); before it is approved the
+      // employee may still propose, and the cross-check treats the SKP as not yet cascaded.
+      return {
+        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        positionType: record.positionType,
+        ...(last ? { returnComment: last.comment } : {}),
+        previous: record.skp?.rhk ?? null,
+        previousAnnex: record.skp?.annex ?? null,
+      };
+    }
+    case "skp-approval":
+      return {
+        skp,
+        positionType: record.positionType,
+        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        rhk: record.skp?.rhk ?? [],
+        version: record.skp?.version ?? 0,
+      };
+    case "realization":
+      return { indicators, skp };
+    case "review": {
+      // The unit's current distribution warnings tell the form to ask for a justification (DOMAIN 6.4); the cycle's
+      // aggregation rule says which overall behaviour rating the seven values give (a different one needs a reason).
+      const cycle = await deps.store.getCycle(record.cycleId);
+      return {
+        indicators,
+        skp,
+        realisation: record.realisation ?? null,
+        measurement: record.measurement ?? null,
+        unitHead: record.unitHead,
+        perilakuAggregation: resolveCycleSettings(cycle?.settings).perilakuAggregation,
+        distributionWarnings: await deps.store.distributionWarnings(record.cycleId, record.unitId),
+      };
+    }
+    case "acknowledgement": {
+      const cycle = await deps.store.getCycle(record.cycleId);
+      const settings = resolveCycleSettings(cycle?.settings);
+      return {
+        result: resultOf(record),
+        skp,
+        review: record.review ?? null,
+        predikat: record.predikat ?? null,
+        feedbackSentAt: record.feedbackSentAt,
+        objectionWindowDays: settings.objectionWindowDays,
+        ...(record.feedbackSentAt
+          ? {
+              objectionDeadline: objectionDeadline(
+                new Date(record.feedbackSentAt),
+                settings.objectionWindowDays,
+              ).toISOString(),
+            }
+          : {}),
+      };
+    }
+    case "objection-decision":
+      return {
+        result: resultOf(record),
+        skp,
+        review: record.review ?? null,
+        predikat: record.predikat ?? null,
+        objection: record.objection ?? null,
+      };
+  }
+}
+
+/** The result of a review as the acknowledgement and objection pages show it. */
+export function resultOf(record: FlowAppraisal): Record<string, unknown> | null {
+  if (!record.review || !record.predikat) return null;
+  const r = record.review;
+  return {
+    hasilKerja: r.hasilKerja,
+    perilaku: r.perilaku,
+    ...(r.perilakuDetail ? { perilakuDetail: r.perilakuDetail } : {}),
+    predikat: record.predikat,
+    feedback: r.feedback,
+    ...(r.unitHeadOverride ? { unitHeadOverride: r.unitHeadOverride } : {}),
+    measurement: record.measurement ?? null,
+  };
+}
