@@ -24,6 +24,9 @@ export function appraisalRecordEntity(client: DynamoDBDocumentClient, table: str
         position: { type: "string" },
         positionType: { type: "string" },
         unitHead: { type: "boolean" },
+        /** pns | pppk and the jenjang of a functional official, snapshots at launch. */
+        employmentType: { type: "string" },
+        jenjang: { type: "string" },
         appraiserNip: { type: "string" },
         superiorOfAppraiserNip: { type: "string" },
         stage: { type: APPRAISAL_STAGES, required: true },
@@ -34,6 +37,8 @@ export function appraisalRecordEntity(client: DynamoDBDocumentClient, table: str
         periodicResults: { type: "list", items: { type: "any" } },
         objection: { type: "any" },
         followUp: { type: "any" },
+        /** Discipline finding from attendance at follow-up (rule 36), a separate track from the predikat. */
+        discipline: { type: "any" },
         failureReason: { type: "string" },
         createdAt: { type: "string", required: true, readOnly: true },
         updatedAt: { type: "string", required: true },

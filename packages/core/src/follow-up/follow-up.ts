@@ -1,10 +1,15 @@
 import { addDays, calendarDateIn, JAKARTA, zonedDateTime } from "../period/calendar";
 import { isPredikat, PREDIKATS, type Predikat } from "../rating/rating";
+import { EMPLOYMENT_TYPES, type EmploymentType } from "../org/org";
 import { POSITION_TYPES, type PositionType } from "../skp/skp.schema";
 import { InvalidFollowUpInputError } from "./follow-up.errors";
 
-/** What follows an annual result (DOMAIN 8). */
-export type FollowUpKind = "recognition" | "development" | "coaching" | "sanction-review";
+/**
+ * What follows a result (DOMAIN 8). `contract-review` is the PPPK branch: a poor annual result of a PPPK is a
+ * ground for ending the work agreement (PP 49/2018 Art. 35(9), Art. 53(2)(c)), so the staffing authority reviews
+ * the contract instead of the PNS path of PP 30/2019 Arts. 56-58 (transfer, demotion, dismissal).
+ */
+export type FollowUpKind = "recognition" | "development" | "coaching" | "sanction-review" | "contract-review";
 
 /** Follow-up settings; every field is [B] (DOMAIN 8, rule 42) and may be changed per cycle. */
 export interface FollowUpConfig {
@@ -40,8 +45,10 @@ export interface FollowUp {
   /** Recommendations in Bahasa Indonesia for the evaluation document (catatan/rekomendasi). */
   readonly recommendations: readonly string[];
   readonly coachingPlan?: CoachingPlan;
-  /** True when the staffing authority should review sanctions (PP 30/2019 Arts. 56-58). */
+  /** True when the staffing authority should review sanctions (PP 30/2019 Arts. 56-58; PNS only). */
   readonly sanctionReview: boolean;
+  /** True when the staffing authority should review a PPPK's work agreement (PP 49/2018 Art. 53(2)(c)). */
+  readonly contractReview: boolean;
   /** Poor results in a row, this one included (0 when this one is not poor). */
   readonly consecutivePoor: number;
   /** Whether HR must be notified (always for poor results and sanction reviews). */
@@ -68,16 +75,19 @@ function resolveConfig(config: Partial<FollowUpConfig> | undefined): FollowUpCon
 }
 
 /**
- * Decides the follow-up of an annual predikat (DOMAIN 8, rules 40-42): recognition for Sangat Baik,
- * development for Baik, a coaching plan over the improvement window for poor results, and a
- * sanction review once poor results repeat `consecutivePoorThreshold` times in a row.
- * `previousPredikats` are earlier annual results, oldest first; `at` starts the coaching window.
+ * Decides the follow-up of a predikat (DOMAIN 8, rules 40-42): recognition for Sangat Baik, development for Baik,
+ * a coaching plan over the improvement window for poor results, and for poor annual results of a PNS a sanction
+ * review once they repeat `consecutivePoorThreshold` times in a row. A PPPK's poor annual result goes to a contract
+ * review by the staffing authority (the PPPK branch; no PNS transfer/demotion path). A periodic result (`resultKind:
+ * "periodic"`) only ever coaches. `previousPredikats` are earlier annual results, oldest first; `at` starts the
+ * coaching window.
  */
 export function followUpFor(input: {
   predikat: Predikat;
   positionType: PositionType;
   previousPredikats?: readonly Predikat[];
-  employmentType?: "pns" | "pppk";
+  employmentType?: EmploymentType;
+  resultKind?: "annual" | "periodic";
   at?: Date;
   config?: Partial<FollowUpConfig>;
 }): FollowUp {
@@ -94,6 +104,10 @@ export function followUpFor(input: {
   });
   if (input.at !== undefined && (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())))
     throw new InvalidFollowUpInputError("at: not a valid date");
+  if (input.employmentType !== undefined && !EMPLOYMENT_TYPES.includes(input.employmentType))
+    throw new InvalidFollowUpInputError(`employmentType: must be one of ${EMPLOYMENT_TYPES.join(", ")}`);
+  const annual = (input.resultKind ?? "annual") === "annual";
+  const pppk = input.employmentType === "pppk";
   const config = resolveConfig(input.config);
   const isPoor = (p: Predikat) => config.poorPredikats.includes(p);
 
@@ -115,6 +129,7 @@ export function followUpFor(input: {
             : []),
         ],
         sanctionReview: false,
+        contractReview: false,
         consecutivePoor,
         notifyHr: true,
       };
@@ -130,6 +145,7 @@ export function followUpFor(input: {
             ]),
       ],
       sanctionReview: false,
+      contractReview: false,
       consecutivePoor,
       notifyHr: false,
     };
@@ -146,7 +162,8 @@ export function followUpFor(input: {
     coachingPlan = { ...coachingPlan, deadline, deadlineAt: zonedDateTime(deadline, 23, 59, JAKARTA) };
   }
   const recommendations = [
-    `Pembinaan kinerja: beri kesempatan perbaikan selama ${config.coachingDays} hari (PP 30/2019 Pasal 56).`,
+    // PP 30/2019 governs PNS; PPPK are coached under PermenPANRB 6/2022, which covers both (DOMAIN 1).
+    `Pembinaan kinerja: beri kesempatan perbaikan selama ${config.coachingDays} hari (${pppk ? "PermenPANRB 6/2022" : "PP 30/2019 Pasal 56"}).`,
   ];
   if (input.predikat === "kurang")
     recommendations.push(
@@ -156,16 +173,20 @@ export function followUpFor(input: {
     recommendations.push(
       "Predikat Sangat Kurang: pejabat penilai kinerja memantau langsung rencana perbaikan.",
     );
-  const sanctionReview = consecutivePoor >= config.consecutivePoorThreshold;
+  // The PPPK branch: one poor annual result is already a ground for ending the agreement (PP 49/2018).
+  const contractReview = annual && pppk;
+  const sanctionReview = annual && !pppk && consecutivePoor >= config.consecutivePoorThreshold;
+  if (contractReview) {
+    recommendations.push(
+      "PPPK: hasil kinerja tahunan tidak mencapai target yang disepakati dalam perjanjian kerja; usulkan peninjauan kelanjutan perjanjian kerja kepada Pejabat Pembina Kepegawaian (PP 49/2018 Pasal 35 ayat (9) dan Pasal 53 ayat (2) huruf c).",
+      "Penurunan atau pemindahan jabatan menurut PP 30/2019 Pasal 56-58 tidak berlaku bagi PPPK; masa perbaikan di atas dipakai sebagai bahan pertimbangan sebelum perjanjian kerja diputus atau tidak diperpanjang.",
+    );
+  }
   if (sanctionReview) {
     recommendations.push(
       `Predikat buruk ${consecutivePoor} kali berturut-turut: usulkan peninjauan sanksi kepada Pejabat Pembina Kepegawaian melalui Tim Penilai Kinerja.`,
     );
-    if (input.employmentType === "pppk")
-      recommendations.push(
-        "PPPK: tidak mencapai target kinerja dapat menjadi dasar pemutusan hubungan perjanjian kerja.",
-      );
-    else if (input.positionType === "jpt")
+    if (input.positionType === "jpt")
       recommendations.push(
         "JPT: bila tidak ada perbaikan, lakukan uji kompetensi ulang sebelum pemindahan jabatan.",
       );
@@ -176,10 +197,11 @@ export function followUpFor(input: {
     }
   }
   return {
-    kind: sanctionReview ? "sanction-review" : "coaching",
+    kind: contractReview ? "contract-review" : sanctionReview ? "sanction-review" : "coaching",
     recommendations,
     coachingPlan,
     sanctionReview,
+    contractReview,
     consecutivePoor,
     notifyHr: true,
   };

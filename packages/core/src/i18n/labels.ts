@@ -5,9 +5,12 @@
 import { STAGE_LABELS, type Actor, type Stage } from "../appraisal/appraisal";
 import type { CYCLE_KINDS, CYCLE_STATUSES } from "../cycle/cycle.entity";
 import type { DecisionKind, DecisionStatus, DeliveryStatus } from "../decision/decision.entity.types";
+import { JF_LEVEL_LABELS } from "../credit-points/credit-points";
+import { DISCIPLINE_SANCTION_LABELS } from "../discipline/discipline";
 import type { FollowUpKind } from "../follow-up/follow-up";
 import type { IMPORT_KINDS, IMPORT_STATUSES } from "../imports/import-job.entity";
 import type { MailKind } from "../mail/templates";
+import type { EmploymentType } from "../org/org";
 import type { Cadence } from "../period/period";
 import {
   BERAKHLAK,
@@ -156,6 +159,13 @@ const FOLLOW_UP_KIND_LABELS: Labels<FollowUpKind> = {
   coaching: { id: "Pembinaan", en: "Coaching" },
   "sanction-review": { id: "Peninjauan sanksi", en: "Sanction review" },
 };
+  "contract-review": { id: "Peninjauan perjanjian kerja PPPK", en: "PPPK contract review" },
+};
+
+/** Employment type of an ASN. */
+const EMPLOYMENT_TYPE_LABELS: Labels<EmploymentType> = {
+  pns: { id: "PNS", en: "Civil servant (PNS)" },
+  pppk: { id: "PPPK", en: "Contract civil servant (PPPK)" },
 
 /** Audit trail actions (appraisal flow, decisions, periodic evaluation, HR actions, imports). */
 const AUDIT_ACTION_LABELS = {
@@ -309,6 +319,9 @@ export const LABELS = {
   importStatus: IMPORT_STATUS_LABELS,
   executionStatus: EXECUTION_STATUS_LABELS,
   detailField: DETAIL_FIELD_LABELS,
+  employmentType: EMPLOYMENT_TYPE_LABELS,
+  jenjang: JF_LEVEL_LABELS,
+  disciplineSanction: DISCIPLINE_SANCTION_LABELS,
 } as const satisfies Record<string, Readonly<Record<string, Label>>>;
 
 /** A group of codes in LABELS. */

@@ -131,7 +131,8 @@ const ID = {
   nipBirthDate: "Angka ke-1 s.d. 8 NIP ({digits}) bukan tanggal lahir TTTTBBHH yang sah",
   nipBirthImplausible:
     "Tanggal lahir {digits} pada NIP tidak wajar (lahir tahun {earliest} atau sesudahnya dan berusia paling sedikit {minAge} tahun)",
-  nipAppointmentMonth: "Angka ke-13 s.d. 14 NIP ({digits}) bukan bulan pengangkatan 01-12",
+  nipAppointmentMonth:
+    "Angka ke-13 s.d. 14 ({digits}) bukan bulan pengangkatan 01-12 (NIP PNS) maupun kode NI PPPK ({codes})",
   nipAppointmentFuture: "Pengangkatan {digits} (TTTTBB) pada NIP jatuh di masa depan",
   nipAppointmentBeforeBirth: "Pengangkatan {digits} (TTTTBB) pada NIP tidak sesudah tanggal lahir",
   nipGender: "Angka ke-15 NIP ({digit}) harus 1 (laki-laki) atau 2 (perempuan)",
@@ -356,6 +357,15 @@ const ID = {
   // Employment type, NI PPPK, credit points, discipline (issue 15 items 3, 10).
   // Staffing authority and the top of the hierarchy (issue 15 item 2).
   // Cascade of SKP targets (issue 15 item 4).
+  nipPppkYearFuture: "Tahun pengangkatan PPPK {digits} (angka ke-9 s.d. 12 NI PPPK) jatuh di masa depan",
+  nipPppkYearBeforeBirth:
+    "Tahun pengangkatan PPPK {digits} (angka ke-9 s.d. 12 NI PPPK) tidak sesudah tahun lahir",
+  csvEmploymentTypeMismatch:
+    "Bertentangan dengan nomor {nip}: angka ke-13 s.d. 14 ({digits}) menandakan {derived}; kosongkan kolom ini atau perbaiki NIP/NI PPPK",
+  csvJenjangRequired:
+    "Wajib diisi untuk jabatan fungsional (position_type=fungsional), salah satu dari: {options}",
+  csvJenjangNotFungsional:
+    "Jenjang hanya untuk jabatan fungsional; kosongkan untuk position_type={positionType}",
   // Organisation rating, unit-head rule and distribution (issue 15 items 5, 7).
   // Periodic evaluation by the appraiser (issue 15 item 8).
   // Indicator data imports and failed appraisals (issue 15 item 9).
@@ -473,7 +483,8 @@ const EN: Readonly<Record<MessageKey, string>> = {
   nipBirthDate: "digits 1-8 ({digits}) are not a valid birth date YYYYMMDD",
   nipBirthImplausible:
     "birth date {digits} is not plausible (born {earliest} or later and at least {minAge} years old)",
-  nipAppointmentMonth: "digits 13-14 ({digits}) are not an appointment month 01-12",
+  nipAppointmentMonth:
+    "digits 13-14 ({digits}) are neither an appointment month 01-12 (PNS NIP) nor an NI PPPK code ({codes})",
   nipAppointmentFuture: "appointment {digits} (YYYYMM) is in the future",
   nipAppointmentBeforeBirth: "appointment {digits} (YYYYMM) is not after the birth date",
   nipGender: "digit 15 ({digit}) must be 1 (male) or 2 (female)",
@@ -752,6 +763,14 @@ type AnyIssue = v.BaseIssue<unknown> & { requirement?: unknown };
 /**
  * The dictionary message for any valibot issue, by its kind: missing and unknown keys of objects, wrong types,
  * lengths, ranges and formats. Schemas use it as their message (objects) and parses pass it as the fallback
+  nipPppkYearFuture: "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is in the future",
+  nipPppkYearBeforeBirth:
+    "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is not after the birth year",
+  csvEmploymentTypeMismatch:
+    "contradicts number {nip}: digits 13-14 ({digits}) mean {derived}; leave this column empty or correct the NIP/NI PPPK",
+  csvJenjangRequired: "required for a functional position (position_type=fungsional), one of: {options}",
+  csvJenjangNotFungsional:
+    "a jenjang is for functional positions only; leave it empty for position_type={positionType}",
  * (`config.message`), so valibot's English defaults never reach a person.
  */
 export function issueMessage(issue: v.BaseIssue<unknown>): string {

@@ -1,5 +1,14 @@
 import * as v from "valibot";
-import { checkHierarchy, findUnitCycles, validateNip } from "../org/org";
+import { JF_LEVELS } from "../credit-points/credit-points";
+import { labelOf } from "../i18n/labels";
+import {
+  checkHierarchy,
+  EMPLOYMENT_TYPES,
+  employmentTypeOfNip,
+  findUnitCycles,
+  NI_PPPK_CODES,
+  validateNip,
+} from "../org/org";
 import { t, type Lang } from "../i18n/messages";
 import {
   apiMessage,
@@ -24,8 +33,28 @@ export const EMPLOYEE_CSV_COLUMNS = [
   "unit_head",
 ] as const;
 
-/** Optional columns of the employee CSV (DESIGN 3.1). */
-export const EMPLOYEE_CSV_OPTIONAL_COLUMNS = ["parent_unit_id", "level"] as const;
+/** Optional columns of the employee CSV (DESIGN 3.1), in their documented order. */
+export const EMPLOYEE_CSV_OPTIONAL_COLUMNS = ["parent_unit_id", "employment_type", "jenjang"] as const;
+
+/** What each column of the employee CSV holds (the OpenAPI of the import and the template HR downloads). */
+export const EMPLOYEE_CSV_COLUMN_DOCS: Readonly<
+  Record<(typeof EMPLOYEE_CSV_COLUMNS)[number] | (typeof EMPLOYEE_CSV_OPTIONAL_COLUMNS)[number], string>
+> = {
+  nip: `18 digits: a PNS NIP (birth date, appointment YYYYMM, gender, sequence) or an NI PPPK (birth date, year of appointment, code ${Object.keys(NI_PPPK_CODES).join(" or ")}, gender, sequence)`,
+  name: "name of the employee",
+  email: "e-mail address the decision links are sent to",
+  unit_id: "id of the employee's unit (letters, digits, . - _)",
+  unit_name: "name of that unit (the same on every row of the unit)",
+  position: "name of the position (jabatan)",
+  position_type: "jpt | administrator | pengawas | pelaksana | fungsional",
+  superior_nip: "NIP of the direct superior (the appraising official); empty only for the top official",
+  unit_head: "true | false: the employee heads unit_id",
+  parent_unit_id:
+    "optional: parent of unit_id (empty for the top unit); without the column stored parents stay",
+  employment_type:
+    "optional: pns | pppk; an empty cell or no column takes it from the number (digits 13-14: a month 01-12 is PNS, an NI PPPK code is PPPK); a value that contradicts the number is refused",
+  jenjang: `optional column: ${JF_LEVELS.join(" | ")}; when the column is present it is required on every fungsional row and must be empty on the others; without the column stored employees keep theirs. Credit points (angka kredit) are computed from it`,
+};
 
 // Messages come from the dictionary in the language `validateRow` asks for (English unless asked).
 const required = () => v.pipe(v.string(), v.nonEmpty(apiMessage("csvRequired")));
@@ -55,8 +84,21 @@ const EmployeeRowSchema = v.object({
     v.transform((t) => t === "true"),
   ),
   parent_unit_id: v.optional(v.union([v.literal(""), UnitIdSchema], apiMessage("csvParentUnitId"))),
-  // Bounded like the other text columns: an unbounded cell made the employee item exceed DynamoDB's 400 KB (a 500).
-  level: v.optional(v.pipe(v.string(), atMost(100))),
+  employment_type: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((t) => t.toLowerCase()),
+      v.picklist(["", ...EMPLOYMENT_TYPES], apiMessage("oneOf", { options: EMPLOYMENT_TYPES.join(", ") })),
+    ),
+  ),
+  // "Ahli Pertama" and "ahli-pertama" read as ahli_pertama; anything else (however long) is refused by the picklist.
+  jenjang: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((t) => t.toLowerCase().replace(/[\s-]+/g, "_")),
+      v.picklist(["", ...JF_LEVELS], apiMessage("oneOf", { options: JF_LEVELS.join(", ") })),
+    ),
+  ),
 });
 
 /** The stored organisation the file is merged into. */
@@ -96,6 +138,8 @@ export function planEmployeeImport(
   });
   if (!read.ok) return read;
   const hasParentColumn = read.columns.includes("parent_unit_id");
+  const hasJenjangColumn = read.columns.includes("jenjang");
+  const stored = new Map(existing.employees.map((e) => [e.nip, e]));
   const errors: ImportIssue[] = [];
   const fileEmployees = new Map<string, Employee & { line: number }>();
   const fileUnits = new Map<string, { unit: Unit; line: number }>();
@@ -119,6 +163,40 @@ export function planEmployeeImport(
       });
       continue;
     }
+    // The number is valid here, so it names its type; a column that says otherwise is a mistake in one of them.
+    const derived = employmentTypeOfNip(r.nip)!;
+    if (r.employment_type && r.employment_type !== derived) {
+      errors.push({
+        line: row.line,
+        field: "employment_type",
+        message: t("csvEmploymentTypeMismatch", lang, {
+          nip: r.nip,
+          digits: r.nip.slice(12, 14),
+          derived: labelOf("employmentType", derived, lang),
+        }),
+      });
+      continue;
+    }
+    // Jenjang: required on fungsional rows and refused on others when the column is there; without the column a
+    // stored fungsional employee keeps theirs (older files and templates carry no jenjang).
+    let jenjang = r.jenjang || undefined;
+    if (hasJenjangColumn && r.position_type === "fungsional" && !jenjang) {
+      errors.push({
+        line: row.line,
+        field: "jenjang",
+        message: t("csvJenjangRequired", lang, { options: JF_LEVELS.join(", ") }),
+      });
+      continue;
+    }
+    if (jenjang && r.position_type !== "fungsional") {
+      errors.push({
+        line: row.line,
+        field: "jenjang",
+        message: t("csvJenjangNotFungsional", lang, { positionType: r.position_type }),
+      });
+      continue;
+    }
+    if (!hasJenjangColumn && r.position_type === "fungsional") jenjang = stored.get(r.nip)?.jenjang;
     fileEmployees.set(r.nip, {
       line: row.line,
       nip: r.nip,
@@ -129,7 +207,8 @@ export function planEmployeeImport(
       positionType: r.position_type,
       superiorNip: r.superior_nip || undefined,
       unitHead: r.unit_head,
-      level: r.level || undefined,
+      employmentType: derived,
+      ...(jenjang ? { jenjang } : {}),
     });
     const unitRow = fileUnits.get(r.unit_id);
     const parentUnitId = hasParentColumn ? r.parent_unit_id || undefined : undefined;

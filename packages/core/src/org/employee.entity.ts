@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
+import { JF_LEVELS } from "../credit-points/credit-points";
+import { EMPLOYMENT_TYPES } from "./org";
 import { POSITION_TYPES } from "./org.schema";
 
 /** An employee (pegawai, keyed by NIP) within one organisation generation. */
@@ -17,7 +19,9 @@ export function employeeEntity(client: DynamoDBDocumentClient, table: string) {
         positionType: { type: POSITION_TYPES, required: true },
         superiorNip: { type: "string" },
         unitHead: { type: "boolean", required: true },
-        level: { type: "string" },
+        /** Optional: items written before the column existed are read with the type their number says. */
+        employmentType: { type: EMPLOYMENT_TYPES },
+        jenjang: { type: JF_LEVELS },
         /** `<generation>#<superiorNip>`, set only when there is a superior: ElectroDB sparse indexes need all-or-none composites. */
         superiorKey: { type: "string", hidden: true },
         updatedAt: { type: "string", required: true },

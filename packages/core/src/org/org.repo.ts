@@ -4,7 +4,7 @@ import type { Clock } from "../clock/clock";
 import { batchWrite, type WriteRequest } from "../storage/batch";
 import { isConditionFailure } from "../storage/storage.errors";
 import type { employeeEntity } from "./employee.entity";
-import { descendantUnits } from "./org";
+import { descendantUnits, employmentTypeOfNip } from "./org";
 import { ConcurrentOrgImportError, UnitNotFoundError } from "./org.errors";
 import type { Employee, Unit } from "./org.schema";
 import type { orgStateEntity } from "./org-state.entity";
@@ -37,7 +37,11 @@ function toUnit(item: { unitId: string; name: string; parentUnitId?: string; hea
 
 function toEmployee(item: Employee & { generation?: string; updatedAt?: string }): Employee {
   const { generation: _generation, updatedAt: _updatedAt, ...employee } = item;
-  return employee as Employee;
+  // Organisations imported before the employment type existed: the number says it (a stored NIP is valid).
+  return {
+    ...employee,
+    employmentType: employee.employmentType ?? employmentTypeOfNip(employee.nip) ?? "pns",
+  };
 }
 
 /**

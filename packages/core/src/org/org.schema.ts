@@ -1,5 +1,7 @@
 import * as v from "valibot";
+import { JF_LEVELS } from "../credit-points/credit-points";
 import { t, type MessageKey, type MessageParams } from "../i18n/messages";
+import { EMPLOYMENT_TYPES } from "./org";
 
 /**
  * A valibot message from the dictionary for schemas of the HR API and the imports: Indonesian when the parse asks
@@ -45,8 +47,15 @@ export const EmployeeSchema = v.object({
   positionType: v.picklist(POSITION_TYPES, apiMessage("oneOf", { options: POSITION_TYPES.join(", ") })),
   superiorNip: v.optional(v.string()),
   unitHead: v.boolean(),
-  /** Functional level (jenjang), used for credit points, e.g. "ahli_pertama". */
-  level: v.optional(v.string()),
+  /**
+   * PNS or PPPK: the import's `employment_type` column, else what the number says (employmentTypeOfNip). The
+   * import and the org repo always set it; optional only for callers that write an organisation directly.
+   */
+  employmentType: v.optional(
+    v.picklist(EMPLOYMENT_TYPES, apiMessage("oneOf", { options: EMPLOYMENT_TYPES.join(", ") })),
+  ),
+  /** Functional level (jenjang jabatan fungsional) of a `fungsional` position, for credit points (rules 30-32). */
+  jenjang: v.optional(v.picklist(JF_LEVELS, apiMessage("oneOf", { options: JF_LEVELS.join(", ") }))),
 });
 
 /** An employee. */

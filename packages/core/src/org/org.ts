@@ -19,10 +19,41 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Employment types of an ASN (UU 5/2014): civil servant (PNS) or government employee on contract (PPPK). */
+export const EMPLOYMENT_TYPES = ["pns", "pppk"] as const;
+
+/** Employment type code. */
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
 /**
- * Checks the structure of an 18-digit NIP (BKN): birth date YYYYMMDD (digits 1-8), appointment
- * YYYYMM (9-14), gender 1|2 (15), sequence (16-18). Returns every issue found; empty means valid. Messages in
- * `options.lang` (English by default).
+ * Digits 13-14 of an NI PPPK (Nomor Induk PPPK). BKN issues PPPK numbers in the NIP's 18-digit shape, but where a
+ * NIP has the appointment month (TMT CPNS, YYYYMM in digits 9-14), the NI has the year of first appointment as a
+ * PPPK (digits 9-12) and a code (13-14): 21 for PPPK, 24 for part-time PPPK (PPPK paruh waktu, from 2025). Sources
+ * [P] (secondary, the BKN rule itself not read): NI PPPK = birth date, year of first appointment as calon PPPK, the
+ * 2-digit code, gender, sequence (foppsirokanhulu.blogspot.com/2024/03/apa-perbedaan-nip-pns-dan-ni-pppk.html,
+ * quoting Kab. Luwu Utara); example 199009132025242014 with 24 = paruh waktu
+ * (swarawarta.co.id, "Contoh NIP PPPK Paruh Waktu", 2025); issue 15: 199312282025212001. A code neither a month
+ * nor listed here is refused.
+ */
+export const NI_PPPK_CODES: Readonly<Record<string, string>> = { "21": "PPPK", "24": "PPPK paruh waktu" };
+
+/**
+ * The employment type an 18-digit number's digits 13-14 say: an appointment month 01-12 is a PNS NIP, an NI PPPK
+ * code is PPPK; anything else (or a number that is not 18 digits) says nothing.
+ */
+export function employmentTypeOfNip(nip: string): EmploymentType | undefined {
+  if (!/^\d{18}$/.test(nip)) return undefined;
+  const code = nip.slice(12, 14);
+  if (Object.prototype.hasOwnProperty.call(NI_PPPK_CODES, code)) return "pppk";
+  const month = Number(code);
+  return month >= 1 && month <= 12 ? "pns" : undefined;
+}
+
+/**
+ * Checks the structure of an 18-digit number of an ASN. A PNS NIP (BKN): birth date YYYYMMDD (digits 1-8),
+ * appointment YYYYMM (9-14), gender 1|2 (15), sequence (16-18). An NI PPPK: birth date (1-8), year of first
+ * appointment (9-12), NI_PPPK_CODES code (13-14), gender (15), sequence (16-18). Returns every issue found; empty
+ * means valid. Messages in `options.lang` (English by default).
  */
 export function validateNip(nip: string, options: { today: Date; lang?: Lang }): NipIssue[] {
   const lang = options.lang ?? "en";
@@ -58,13 +89,30 @@ export function validateNip(nip: string, options: { today: Date; lang?: Lang }):
     }
   }
   const appointmentYear = Number(nip.slice(8, 12));
-  const appointmentMonth = Number(nip.slice(12, 14));
-  if (appointmentMonth < 1 || appointmentMonth > 12) {
+  const type = employmentTypeOfNip(nip);
+  if (type === undefined) {
     issues.push({
       part: "appointment",
-      message: t("nipAppointmentMonth", lang, { digits: nip.slice(12, 14) }),
+      message: t("nipAppointmentMonth", lang, {
+        digits: nip.slice(12, 14),
+        codes: Object.keys(NI_PPPK_CODES).join(", "),
+      }),
     });
+  } else if (type === "pppk") {
+    // An NI PPPK carries the year only: it cannot lie ahead, nor in or before the year of birth.
+    if (appointmentYear > today.getUTCFullYear()) {
+      issues.push({
+        part: "appointment",
+        message: t("nipPppkYearFuture", lang, { digits: nip.slice(8, 12) }),
+      });
+    } else if (birthValid && appointmentYear <= birthYear) {
+      issues.push({
+        part: "appointment",
+        message: t("nipPppkYearBeforeBirth", lang, { digits: nip.slice(8, 12) }),
+      });
+    }
   } else {
+    const appointmentMonth = Number(nip.slice(12, 14));
     const appointment = appointmentYear * 12 + appointmentMonth;
     const current = today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
     if (appointment > current) {
@@ -86,6 +134,15 @@ export function validateNip(nip: string, options: { today: Date; lang?: Lang }):
     issues.push({ part: "sequence", message: t("nipSequence", lang) });
   }
   return issues;
+}
+
+/**
+ * The first month of service a PNS NIP shows (TMT CPNS, "YYYY-MM"); undefined for an NI PPPK (year only) or a
+ * number that is not a valid NIP shape. Used to pro-rate credit points for someone who joined mid-period.
+ */
+export function appointmentMonthOfNip(nip: string): string | undefined {
+  if (employmentTypeOfNip(nip) !== "pns") return undefined;
+  return `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
 }
 
 /** The minimum an employee needs for hierarchy checks; `line` is set for rows of the file being imported. */

@@ -1,7 +1,38 @@
-// Follow-up: development or coaching by predikat, consecutive poor annual results; the appraisal is done.
+// Follow-up: development or coaching by predikat, consecutive poor annual results, the PPPK branch; credit points of
+// functional officials and the discipline finding from attendance are recorded beside it; the appraisal is done.
+import {
+  creditPointsForPeriod,
+  isJfLevel,
+  monthsOfPerformance,
+  type CreditPointsAward,
+} from "../credit-points/credit-points";
+import { disciplineFindingFromAttendance } from "../discipline/discipline";
 import { followUpFor } from "../follow-up/follow-up";
+import { appointmentMonthOfNip, employmentTypeOfNip } from "../org/org";
+import type { Predikat } from "../rating/rating";
+import type { FlowAppraisal, FlowCycle } from "./flow-store";
 import { CycleNotFoundError, MissingDataError } from "./workflow.errors";
 import { expectStage, type FlowDeps, loadLive, save } from "./flow-common";
+
+/**
+ * Credit points of a functional official for the cycle's period (rules 30-32), pro-rated by the months of performance:
+ * the months of the period, from the appointment month a PNS NIP shows when that falls inside the period (an NI PPPK
+ * shows the year only, so the whole period counts). Undefined for other positions; a functional official without a
+ * jenjang gets a note instead of points.
+ */
+function creditPointsOf(
+  record: FlowAppraisal,
+  cycle: FlowCycle,
+  predikat: Predikat,
+): { award: CreditPointsAward } | { missing: "jenjang" } | undefined {
+  if (record.positionType !== "fungsional") return undefined;
+  if (!isJfLevel(record.jenjang)) return { missing: "jenjang" };
+  const months = monthsOfPerformance(
+    { start: cycle.periodStart, end: cycle.periodEnd },
+    appointmentMonthOfNip(record.nip),
+  );
+  return { award: creditPointsForPeriod({ jenjang: record.jenjang, predikat, months }) };
+}
 
 /** ApplyFollowUp: follow-up by predikat (development or coaching, consecutive poor results); the appraisal is done. */
 export async function applyFollowUp(
@@ -21,19 +52,58 @@ export async function applyFollowUp(
   const previous = annual
     ? await deps.store.previousAppraisals(record.nip, record.cycleId, { kind: "annual" })
     : [];
+  // Records launched before the employment type was carried: the number says it.
+  const employmentType = record.employmentType ?? employmentTypeOfNip(record.nip) ?? "pns";
   const followUp = followUpFor({
     predikat: record.predikat,
     positionType: record.positionType as Parameters<typeof followUpFor>[0]["positionType"],
+    employmentType,
+    resultKind: annual ? "annual" : "periodic",
     // followUpFor wants the earlier results oldest first; the store answers newest first.
     previousPredikats: previous
       .flatMap((a) => (a.predikat && a.stage === "done" ? [a.predikat] : []))
       .reverse(),
     at: deps.clock.now(),
   });
-  await save(deps, record, { stage: "done", followUp }, "follow-up", {
-    actor: "system",
-    action: "follow-up",
-    detail: { kind: followUp.kind, consecutivePoor: followUp.consecutivePoor },
-  });
+  const credit = creditPointsOf(record, cycle, record.predikat);
+  const recommendations = [...followUp.recommendations];
+  if (credit && "award" in credit)
+    recommendations.push(
+      `Angka kredit periode ini: ${credit.award.pointsText} (${credit.award.months}/12 x ${credit.award.multiplier * 100}% x koefisien ${credit.award.coefficient}; Peraturan BKN 3/2023).`,
+    );
+  if (credit && "missing" in credit)
+    recommendations.push(
+      "Jenjang jabatan fungsional belum tercatat, sehingga angka kredit tidak dihitung: lengkapi kolom jenjang pada data pegawai.",
+    );
+  // PP 94/2021 counts unauthorised absence per calendar year: January of the period's last year up to its end.
+  const toMonth = cycle.periodEnd.slice(0, 7);
+  const attendance = await deps.store.attendance(record.nip, `${toMonth.slice(0, 4)}-01`, toMonth);
+  const discipline = disciplineFindingFromAttendance(attendance, toMonth);
+  await save(
+    deps,
+    record,
+    {
+      stage: "done",
+      followUp: {
+        ...followUp,
+        recommendations,
+        employmentType,
+        ...(credit && "award" in credit ? { creditPoints: credit.award } : {}),
+      },
+      ...(discipline ? { discipline } : {}),
+    },
+    "follow-up",
+    {
+      actor: "system",
+      action: "follow-up",
+      detail: {
+        kind: followUp.kind,
+        consecutivePoor: followUp.consecutivePoor,
+        employmentType,
+        ...(credit && "award" in credit ? { creditPoints: credit.award.points } : {}),
+        ...(discipline ? { absentDays: discipline.absentDays, discipline: discipline.sanction.code } : {}),
+      },
+    },
+  );
   return { kind: followUp.kind };
 }

@@ -35,6 +35,8 @@ const toEmployee = (e: {
   nip: e.nip,
   name: e.name,
   email: e.email,
+  employmentType?: FlowEmployee["employmentType"];
+  jenjang?: FlowEmployee["jenjang"];
   unitId: e.unitId,
   position: e.position,
   positionType: e.positionType,
@@ -44,6 +46,8 @@ const toEmployee = (e: {
 
 /** What HR sees on the appraisal record, projected from the workflow state. */
 function projection(a: FlowAppraisal) {
+  ...(e.employmentType ? { employmentType: e.employmentType } : {}),
+  ...(e.jenjang ? { jenjang: e.jenjang } : {}),
   return {
     stage: a.stage,
     ...(a.executionArn ? { executionArn: a.executionArn } : {}),
@@ -65,6 +69,7 @@ function projection(a: FlowAppraisal) {
   };
 }
 
+    ...(a.discipline ? { discipline: a.discipline } : {}),
 /**
  * A lost race or a throttled/unreachable table is transient (the ASL retries TransientError); anything else is a
  * PermanentStorageError (marked failed). The cause chain is walked because ElectroDB wraps the SDK's network errors.
@@ -249,6 +254,8 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
 
     async listAppraisalsOfCycle(cycleId, cursor, limit) {
       const page = await flow.query.byCycle({ cycleId }).go({ cursor, limit });
+                ...(record.employmentType ? { employmentType: record.employmentType } : {}),
+                ...(record.jenjang ? { jenjang: record.jenjang } : {}),
       return {
         items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
         nextCursor: page.cursor ?? null,

@@ -2,6 +2,11 @@
 // repos implements it (flow-store.dynamo.ts); the services never see DynamoDB or ElectroDB.
 import type { Stage } from "../appraisal/appraisal";
 import type { OrgRating, Predikat, Rating } from "../rating/rating";
+import type { JfLevel } from "../credit-points/credit-points";
+import type { DisciplineFinding } from "../discipline/discipline";
+import type { EmploymentType } from "../org/org";
+import type { OrgSettingsInput } from "../org/org-settings";
+import type { LaunchSkipReason } from "./launch-skip.entity";
 
 /** A person as the workflow needs them (mail recipient, appraiser, ...). */
 export interface FlowPerson {
@@ -22,6 +27,10 @@ export interface FlowEmployee extends FlowPerson {
 /** A cycle as the workflow reads it. */
 export interface FlowCycle {
   id: string;
+  /** PNS or PPPK (copied onto the appraisal at launch: the follow-up branch depends on it). */
+  employmentType?: EmploymentType;
+  /** Functional level of a `fungsional` position (credit points at follow-up). */
+  jenjang?: JfLevel;
   name: string;
   kind: "annual" | "quarterly" | "monthly";
   periodStart: string;
@@ -96,6 +105,9 @@ export interface FlowAppraisal {
   executionBaseName: string;
   /** The stage the appraisal failed in, and why (HR sees this and may retry). */
   failure?: { stage: Stage; error: string; cause: string; at: string; executionArn?: string };
+  /** Snapshots at launch: PNS or PPPK, and the jenjang of a functional official. */
+  employmentType?: EmploymentType;
+  jenjang?: JfLevel;
   retries?: number;
   cancellation?: { at: string; by: string; reason: string };
   skp?: FlowSkp;
@@ -135,6 +147,8 @@ export interface FlowAuditEvent {
   kind?: string;
   linkId?: string;
   detail: Record<string, unknown>;
+  /** The discipline finding from attendance at follow-up (PP 94/2021, rule 36): a separate track from the predikat. */
+  discipline?: DisciplineFinding;
 }
 
 /** A page of a listing. */

@@ -108,6 +108,8 @@ async function prepareRecord(
     unitId: employee.unitId,
     positionType: employee.positionType,
     unitHead: employee.unitHead,
+    ...(employee.employmentType ? { employmentType: employee.employmentType } : {}),
+    ...(employee.jenjang ? { jenjang: employee.jenjang } : {}),
     appraiser: { nip: appraiser.nip, name: appraiser.name, email: appraiser.email },
     ...(superior
       ? { superiorOfAppraiser: { nip: superior.nip, name: superior.name, email: superior.email } }

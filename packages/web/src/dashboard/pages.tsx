@@ -411,7 +411,22 @@ type StoryRecord = Story & {
       decidedAt: string;
     };
   };
-  followUp?: { kind?: string; recommendations?: string[]; coachingPlan?: { deadline?: string } };
+  followUp?: {
+    kind?: string;
+    recommendations?: string[];
+    coachingPlan?: { deadline?: string };
+    creditPoints?: { jenjang: string; months: number; pointsText: string };
+  };
+  employmentType?: string;
+  jenjang?: string;
+  discipline?: {
+    fromMonth: string;
+    toMonth: string;
+    monthsWithData: number;
+    absentDays: number;
+    provenConsecutiveDays: number;
+    sanction: { code: string; reason: string };
+  };
   failure?: { stage: string; error: string; cause: string; at: string };
   cancellation?: { at: string; by: string; reason: string };
 };
@@ -456,6 +471,16 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
             <span class={`badge ${s.stage ?? ""}`}>{stageLabel(s.stage ?? "-")}</span>
           </dd>
           <dt>Pejabat penilai</dt>
+          <dt>Jenis kepegawaian</dt>
+          <dd data-field="employmentType">
+            {s.employmentType ? labelOf("employmentType", s.employmentType) : "-"}
+          </dd>
+          {s.jenjang ? (
+            <>
+              <dt>Jenjang jabatan fungsional</dt>
+              <dd data-field="jenjang">{labelOf("jenjang", s.jenjang)}</dd>
+            </>
+          ) : null}
           <dd>{s.appraiser ? `${s.appraiser.name} (${s.appraiser.nip})` : "-"}</dd>
           <dt>Atasan pejabat penilai</dt>
           <dd>
@@ -549,6 +574,16 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
 
       <h2>Keputusan melalui tautan</h2>
       <div class="table-wrap">
+          {s.followUp.creditPoints ? (
+            <p data-field="creditPoints">{`Angka kredit: ${s.followUp.creditPoints.pointsText} (${labelOf("jenjang", s.followUp.creditPoints.jenjang)}, ${s.followUp.creditPoints.months} bulan)`}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {s.discipline ? (
+        <div class="card">
+          <h3>Disiplin (PP 94/2021)</h3>
+          <p class="muted">Jalur terpisah dari predikat kinerja, dari data kehadiran yang diimpor.</p>
+          <p data-field="discipline">{`${labelOf("disciplineSanction", s.discipline.sanction.code)}: ${s.discipline.sanction.reason} (${s.discipline.fromMonth} s.d. ${s.discipline.toMonth}, ${s.discipline.monthsWithData} bulan berdata)`}</p>
         <table>
           <thead>
             <tr>

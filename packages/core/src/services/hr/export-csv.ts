@@ -1,6 +1,8 @@
 // The results export of a cycle as CSV (pure): one row per appraisal, the columns the national system's upload
 // and the allowance (TPP / tunjangan kinerja) calculation need. See EXPORT_COLUMNS for what each column means.
 import { PREDIKAT_LABELS, isPredikat, type OrgRating } from "../../rating/rating";
+import { DISCIPLINE_SANCTION_LABELS, DISCIPLINE_SANCTIONS } from "../../discipline/discipline";
+import { JF_LEVELS } from "../../credit-points/credit-points";
 
 /** Columns of the export, in order, with their meaning (documented for the people who load the file). */
 export const EXPORT_COLUMNS = [
@@ -13,6 +15,8 @@ export const EXPORT_COLUMNS = [
   ["unit_id", "unit of the employee at launch"],
   ["unit_name", "name of that unit"],
   ["position_type", "jpt | administrator | pengawas | pelaksana | fungsional"],
+  ["employment_type", "pns | pppk (at launch)"],
+  ["jenjang", `functional level at launch (${JF_LEVELS.join(" | ")}), empty for other positions`],
   ["appraiser_nip", "NIP of the appraising official (pejabat penilai kinerja)"],
   ["appraiser_name", "name of the appraising official"],
   ["stage", "stage of the appraisal (done when final)"],
@@ -26,8 +30,22 @@ export const EXPORT_COLUMNS = [
     "final",
     "true when the result is final (appraisal done, no objection pending): only then use it for allowances",
   ],
-  ["follow_up", "recognition | development | coaching | sanction-review (empty until follow-up)"],
+  [
+    "follow_up",
+    "recognition | development | coaching | sanction-review (PNS) | contract-review (PPPK) (empty until follow-up)",
+  ],
   ["consecutive_poor", "poor annual results in a row, this one included"],
+  [
+    "angka_kredit",
+    "credit points of a functional official for this period: months/12 x predikat % x the jenjang's coefficient (2 decimals)",
+  ],
+  ["angka_kredit_months", "months of performance the credit points count (12 for a whole year)"],
+  [
+    "absent_days",
+    "days absent without a valid reason in the calendar year up to the period end (attendance import; empty without data)",
+  ],
+  ["discipline_sanction", `PP 94/2021 sanction those days call for: ${DISCIPLINE_SANCTIONS.join(" | ")}`],
+  ["discipline_sanction_label", "that sanction in Bahasa Indonesia"],
 ] as const;
 
 /** One appraisal as the export reads it. */
@@ -36,13 +54,20 @@ export interface ExportAppraisal {
   name: string;
   unitId: string;
   positionType?: string;
+  employmentType?: string;
+  jenjang?: string;
   appraiserNip?: string;
   appraiserName?: string;
   stage: string;
   ratings?: { hasilKerja?: string; perilaku?: string };
   predikat?: string;
   objection?: { decision?: { outcome?: string } } | null;
-  followUp?: { kind?: string; consecutivePoor?: number } | null;
+  followUp?: {
+    kind?: string;
+    consecutivePoor?: number;
+    creditPoints?: { months?: number; pointsText?: string };
+  } | null;
+  discipline?: { absentDays?: number; sanction?: { code?: string } } | null;
 }
 
 /** The cycle and lookups the export needs. */
@@ -81,6 +106,8 @@ export function buildResultsCsv(input: ExportInput): string {
   for (const a of rows) {
     const objection = objectionState(a);
     const predikat = a.predikat && isPredikat(a.predikat) ? a.predikat : undefined;
+    const code = a.discipline?.sanction?.code;
+    const sanction = DISCIPLINE_SANCTIONS.find((c) => c === code);
     const values = [
       input.cycle.id,
       text(input.cycle.name),
@@ -91,6 +118,8 @@ export function buildResultsCsv(input: ExportInput): string {
       a.unitId,
       text(input.unitNames.get(a.unitId) ?? ""),
       a.positionType ?? "",
+      a.employmentType ?? "",
+      a.jenjang ?? "",
       a.appraiserNip ?? "",
       text(a.appraiserName ?? ""),
       a.stage,
@@ -103,6 +132,11 @@ export function buildResultsCsv(input: ExportInput): string {
       a.stage === "done" && objection !== "pending" && predikat !== undefined,
       a.followUp?.kind ?? "",
       a.followUp?.consecutivePoor ?? "",
+      a.followUp?.creditPoints?.pointsText ?? "",
+      a.followUp?.creditPoints?.months ?? "",
+      a.discipline?.absentDays ?? "",
+      sanction ?? "",
+      sanction ? DISCIPLINE_SANCTION_LABELS[sanction].id : "",
     ];
     lines.push(values.map(cell).join(","));
   }

@@ -32,7 +32,7 @@ import {
   type ControlDeps,
 } from "../cycle-control";
 import { resolveCycleSettings } from "../cycle-settings";
-import { buildResultsCsv } from "./export-csv";
+import { buildResultsCsv, type ExportAppraisal } from "./export-csv";
 import { calendarDateIn } from "../../period/calendar";
 import type { CycleItem } from "../../cycle/cycle.repo";
 import {
@@ -744,7 +744,8 @@ export async function exportCycleCsv(
       ratings: r.ratings as { hasilKerja?: string; perilaku?: string } | undefined,
       predikat: r.predikat,
       objection: r.objection as { decision?: { outcome?: string } } | undefined,
-      followUp: r.followUp as { kind?: string; consecutivePoor?: number } | undefined,
+      followUp: r.followUp as ExportAppraisal["followUp"],
+      discipline: r.discipline as ExportAppraisal["discipline"],
     })),
     unitNames: new Map(units.map((u) => [u.unitId, u.name])),
     orgRatingOf: (unitId) => effectiveOrgRating(unitId, own, parents)?.rating,
@@ -773,3 +774,5 @@ export async function listEmployees(deps: HrDeps, query: { unit?: string; subUni
     throw err;
   }
 }
+      employmentType: r.employmentType,
+      jenjang: r.jenjang,
