@@ -8,6 +8,9 @@ import { importAttendance, importEmployees, importIndicators } from "@kinerja/co
 import { generateOrganisationCsv } from "@kinerja/core/imports/sample-org";
 import { ensureTable } from "@kinerja/core/storage/ensure-table";
 import { createStorage } from "@kinerja/core/storage/storage";
+import { indicatorScopesOf } from "@kinerja/core/services/flow-measurement";
+import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
+import { seedMeasuredAppraisals } from "../tests/integration/storage/indicator-appraisals";
 import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 
 const employees = Number(process.env.BENCH_IMPORT_EMPLOYEES ?? 10_000);
@@ -49,9 +52,11 @@ export async function run() {
     const nips = plan.employees.map((e) => e.nip);
     const measured = async (name: string, header: string, row: (nip: string, i: number) => string) => {
       const text = [header, ...nips.map(row)].join("\n");
-      const importer = name === "attendance" ? importAttendance : importIndicators;
       const begin = process.hrtime.bigint();
-      const result = await importer(storage, text, { now });
+      const result =
+        name === "attendance"
+          ? await importAttendance(storage, text, { now })
+          : await importIndicators(storage, text, { now }, indicatorScopesOf(createDynamoFlowStore(storage)));
       const took = seconds(begin);
       if (!result.ok) throw new Error(`${name} import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
       return { rows: result.rows, seconds: round(took), rowsPerSecond: round(result.rows / took, 0) };
@@ -60,6 +65,13 @@ export async function run() {
       "attendance",
       "nip,month,work_days,present,late_minutes,absent_without_leave",
       (nip, i) => `${nip},2025-05,21,${20 - (i % 3)},${i % 40},0`,
+    );
+    // Every indicator row must feed an appraisal whose SKP has the indicator: one appraisal per employee.
+    await seedMeasuredAppraisals(
+      storage,
+      { cycleId: "bench-2025", periodStart: "2025-01-01", periodEnd: "2025-12-31" },
+      nips,
+      ["ind-1"],
     );
     const indicators = await measured(
       "indicators",

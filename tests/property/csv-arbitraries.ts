@@ -145,12 +145,18 @@ export const badSurveyCell: Record<string, fc.Arbitrary<string>> = {
   u3: fc.constantFrom("0", "5", "sangat baik", "2.5"),
 };
 
-/** Indicator rows over known employees: plain decimal values. */
-export function indicatorRowArb(nips: readonly string[]): fc.Arbitrary<string[]> {
+/**
+ * Indicator rows over known employees and the indicators of their SKPs (`indicatorIds`; the import refuses others),
+ * in periods of 2026 and 2027: plain decimal values.
+ */
+export function indicatorRowArb(
+  nips: readonly string[],
+  indicatorIds: readonly string[],
+): fc.Arbitrary<string[]> {
   return fc
     .record({
       nip: fc.constantFrom(...nips),
-      indicator: fc.stringMatching(/^[A-Za-z0-9._:-]{1,64}$/),
+      indicator: fc.constantFrom(...indicatorIds),
       period: fc.constantFrom("2027", "2027-01", "2027-12", "2027-Q1", "2027-Q4", "2027-S1", "2026-S2"),
       value: fc.oneof(
         fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),

@@ -4,6 +4,7 @@ import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateOrganisationCsv } from "../../packages/core/src/imports/sample-org";
 import { startHrWorld, type HrWorld } from "../web/hr/hr-world";
+import { seedMeasuredAppraisals } from "../integration/storage/indicator-appraisals";
 import {
   attendanceRowArb,
   badAttendanceCell,
@@ -113,15 +114,27 @@ const badCellArb = (pool: Record<string, fc.Arbitrary<string>>) =>
       .chain((field) => pool[field]!.map((value) => ({ field, value }))),
   });
 
+const EXTREME_IDS = Array.from({ length: 5 }, (_, i) => `extreme.${i}`);
+
 describe("CSV imports under generated files (property-based, DynamoDB Local)", () => {
   let w: HrWorld;
   const orgCsv = generateOrganisationCsv({ employees: 40, seed: 7, withParentUnits: true });
   const { header, rows } = splitSimpleCsv(orgCsv);
   const org = { header, rows, nips: rows.map((r) => r[0]!), unitIds: [...new Set(rows.map((r) => r[3]!))] };
   // Each property gets its own table holding the organisation, so snapshots stay small and runs independent.
+  // Indicator rows must name an indicator of the employee's SKP in a cycle covering the period: every employee is
+  // appraised in 2026 and 2027 with the same indicator ids (ids repeat every cycle; the period picks the cycle).
+  const indicatorIds = [...Array.from({ length: 8 }, (_, i) => `ind-${i}`), ...EXTREME_IDS];
   const withOrganisation = async () => {
     const t = await appOnFreshTable(w);
     expect((await t.importCsv(ROUTE.employees, orgCsv)).status).toBe(200);
+    for (const year of ["2026", "2027"])
+      await seedMeasuredAppraisals(
+        t.storage,
+        { cycleId: `c-${year}`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
+        org.nips,
+        indicatorIds,
+      );
     return t;
   };
 
@@ -192,7 +205,11 @@ describe("CSV imports under generated files (property-based, DynamoDB Local)", (
   const dataKinds = [
     { kind: "attendance" as const, rowArb: () => attendanceRowArb(org.nips), bad: badAttendanceCell },
     { kind: "survey" as const, rowArb: () => surveyRowArb(org.unitIds), bad: badSurveyCell },
-    { kind: "indicators" as const, rowArb: () => indicatorRowArb(org.nips), bad: badIndicatorCell },
+    {
+      kind: "indicators" as const,
+      rowArb: () => indicatorRowArb(org.nips, indicatorIds),
+      bad: badIndicatorCell,
+    },
   ];
   for (const { kind, rowArb, bad } of dataKinds) {
     it(`${kind} files mixing valid rows and bad cells: all rows stored, or a 400 naming every bad cell and nothing stored`, async () => {
@@ -237,7 +254,7 @@ describe("CSV imports under generated files (property-based, DynamoDB Local)", (
     const base = await withOrganisation();
     await fc.assert(
       fc.asyncProperty(
-        fc.array(indicatorRowArb(org.nips), { minLength: 0, maxLength: 60 }),
+        fc.array(indicatorRowArb(org.nips, indicatorIds), { minLength: 0, maxLength: 60 }),
         fc.array(fc.tuple(fc.nat(), extremeNumber), { minLength: 1, maxLength: 3 }),
         dialectArb,
         async (generated, extremes, dialect) => {
@@ -245,7 +262,13 @@ describe("CSV imports under generated files (property-based, DynamoDB Local)", (
           const header = COLUMNS.indicators;
           const rows = [...unique];
           for (const [at, value] of extremes) {
-            const row = [org.nips[at % org.nips.length]!, `extreme.${at}`, "2027", value, "simpeg"];
+            const row = [
+              org.nips[at % org.nips.length]!,
+              EXTREME_IDS[at % EXTREME_IDS.length]!,
+              "2027",
+              value,
+              "simpeg",
+            ];
             rows.splice(rows.length === 0 ? 0 : at % (rows.length + 1), 0, row);
           }
           const deduped = [...new Map(rows.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r])).values()];

@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import type * as fc from "fast-check";
 import { createApp } from "../../packages/web/src/app";
 import { createStorage } from "../../packages/core/src/storage/storage";
+import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
 import { freshTable, scanAll, type FreshTable } from "../setup/dynamo";
 import type { HrWorld } from "../web/hr/hr-world";
 
@@ -133,7 +134,12 @@ export async function appOnFreshTable(w: HrWorld) {
     clock: w.world.clock,
   });
   const app = createApp({
-    hr: { storage, clock: w.world.clock, control: w.world.control },
+    // The indicator import reads appraisals through the workflow's store: the one over this table.
+    hr: {
+      storage,
+      clock: w.world.clock,
+      control: { ...w.world.control, store: createDynamoFlowStore(storage) },
+    },
     auth: { verifier: w.issuer.verifier() },
   });
   const importCsv = (path: string, csv: string | Uint8Array) =>

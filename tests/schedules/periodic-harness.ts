@@ -34,7 +34,7 @@ export const nip = (n: number) => `19800101200501${String(1000 + n).slice(-4)}`;
 /** One seeded appraising official and their team. */
 export interface SeededTeam {
   appraiser: { nip: string; name: string; email: string };
-  members: { appraisalId: string; nip: string; name: string }[];
+  members: { appraisalId: string; cycleId: string; nip: string; name: string }[];
 }
 
 /** Seeds a running cycle with `teams` appraising officials of `perTeam` employees each, all in measurement. */
@@ -72,7 +72,7 @@ export async function seedCycle(
       const n = t * options.perTeam + m + 1;
       const employeeNip = nip(n);
       const appraisalId = `${cycleId}-${employeeNip}`;
-      team.members.push({ appraisalId, nip: employeeNip, name: `Pegawai ${n}` });
+      team.members.push({ appraisalId, cycleId, nip: employeeNip, name: `Pegawai ${n}` });
       records.push({
         id: appraisalId,
         cycleId,
@@ -173,6 +173,7 @@ export async function importMonthlyValues(
       months.flatMap((month) => [
         {
           nip: m.nip,
+          cycleId: m.cycleId,
           indicatorId: "ind-docs",
           period: month,
           value: lagging(m.nip) ? 0 : cumulativeMonths(month),
@@ -181,6 +182,7 @@ export async function importMonthlyValues(
         },
         {
           nip: m.nip,
+          cycleId: m.cycleId,
           indicatorId: "ind-quality",
           period: month,
           value: 90,

@@ -74,11 +74,18 @@ describe("workflow definitions", () => {
         expect(name, "PascalCase verb-noun").toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
         if (state.Type !== "Task") continue;
         expect("ResultPath" in state, `${name} ResultPath`).toBe(true);
-        for (const c of state.Catch ?? []) {
-          expect(c.ErrorEquals, `${name} catches States.ALL`).not.toContain("States.ALL");
+        const catches: { ErrorEquals: string[]; Next: string }[] = state.Catch ?? [];
+        catches.forEach((c, i) => {
+          // A catch-all is the safety net after the named catches: alone, last, and into the failure-marking state.
+          if (c.ErrorEquals.includes("States.ALL")) {
+            expect(c.ErrorEquals, `${name} States.ALL alone`).toEqual(["States.ALL"]);
+            expect(i, `${name} States.ALL last`).toBe(catches.length - 1);
+            expect(c.Next, `${name} States.ALL marks the failure`).toMatch(/^Mark\w*Failed$/);
+            return;
+          }
           for (const e of c.ErrorEquals)
             expect(errorNames.has(e), `${name} catches unknown error ${e}`).toBe(true);
-        }
+        });
         if (!String(state.Resource).includes("lambda:invoke")) continue;
         expect(state.Retry?.[0]?.ErrorEquals, `${name} Retry`).toEqual(TRANSIENT);
         if (String(state.Resource).endsWith(".waitForTaskToken"))
@@ -87,12 +94,24 @@ describe("workflow definitions", () => {
     },
   );
 
+  it("every task of the appraisal but MarkFailed ends in MarkFailed on any error it does not name (issue 15 item 9)", () => {
+    const def = JSON.parse(readDefinition("appraisal"));
+    const tasks = allStates(def).filter(([, s]) => s.Type === "Task");
+    for (const [name, state] of tasks) {
+      const last = (state.Catch ?? []).at(-1);
+      if (name === "MarkFailed") expect(last?.ErrorEquals).not.toContain("States.ALL");
+      else expect([name, last?.ErrorEquals, last?.Next]).toEqual([name, ["States.ALL"], "MarkFailed"]);
+    }
+  });
+
   it("every human decision waits on OpenDecision with a timeout from the plan", () => {
     const def = JSON.parse(readDefinition("appraisal"));
     const waits = allStates(def).filter(([, s]) => String(s.Resource ?? "").endsWith(".waitForTaskToken"));
-    expect(waits.map(([n]) => n)).toEqual(["AwaitDecision"]);
+    // AwaitSuperiorSkp: an SKP request waits for the appraiser's approval (rule 27), bounded by the plan too.
+    expect(waits.map(([n]) => n)).toEqual(["AwaitDecision", "AwaitSuperiorSkp"]);
     expect(waits[0]![1].Parameters.FunctionName).toBe("${OpenDecisionFunction}");
-    expect(waits[0]![1].TimeoutSecondsPath).toBe("$.plan.timeoutSeconds");
+    expect(waits[1]![1].Parameters.FunctionName).toBe("${AwaitSuperiorSkpFunction}");
+    for (const [, wait] of waits) expect(wait.TimeoutSecondsPath).toBe("$.plan.timeoutSeconds");
     expect(def.States.WaitForPeriodEnd.TimestampPath).toBe("$.measurement.waitUntil");
   });
 

@@ -60,6 +60,10 @@ function injectBatchWriteFaults(client: DynamoDBDocumentClient) {
   };
 }
 
+import { indicatorScopesOf } from "../../../packages/core/src/services/flow-measurement";
+import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import { seedMeasuredAppraisals } from "./indicator-appraisals";
+
 let table: FreshTable;
 let storage: Storage;
 let faults: ReturnType<typeof injectBatchWriteFaults>;
@@ -80,7 +84,25 @@ beforeAll(async () => {
   });
   expect(org).toMatchObject({ ok: true, employees: 60 });
   nips = (await storage.org.listEmployees()).map((e) => e.nip).sort();
+  // Every indicator row must feed an appraisal whose SKP has that indicator (issue 15 item 9).
+  await seedMeasuredAppraisals(
+    storage,
+    { cycleId: "c-2025", periodStart: "2025-01-01", periodEnd: "2025-12-31" },
+    nips,
+    INDICATOR_IDS,
+  );
 });
+
+const INDICATOR_IDS = [
+  "ind-sliced",
+  "ind-newest",
+  "ind-order",
+  "ind-blocked",
+  "ind-other",
+  "ind-dispatch",
+  "ind-http",
+];
+const scopes = () => indicatorScopesOf(createDynamoFlowStore(storage));
 
 beforeEach(() => faults.heal());
 
@@ -187,6 +209,7 @@ describe("measurement imports: stage, commit point, apply", () => {
   it("resume reassembles rows staged over many items in file order and refuses a job whose staged items are gone", async () => {
     const rows = nips.map((nip, i) => ({
       nip,
+      cycleId: "c-2025",
       indicatorId: "ind-sliced",
       period: "2025-S1",
       value: i,
@@ -221,11 +244,21 @@ describe("measurement imports: stage, commit point, apply", () => {
 
   it("an import of the same natural keys after a resume wins as the newest", async () => {
     faults.failNth(2);
-    const first = await importIndicators(storage, indicatorCsv("ind-newest", 100), { now: clock.now() });
+    const first = await importIndicators(
+      storage,
+      indicatorCsv("ind-newest", 100),
+      { now: clock.now() },
+      scopes(),
+    );
     expect(first).toMatchObject({ status: "applying" });
     expect(await resumeImports(storage)).toMatchObject({ committed: [first.ok && first.importId] });
 
-    const second = await importIndicators(storage, indicatorCsv("ind-newest", 500), { now: clock.now() });
+    const second = await importIndicators(
+      storage,
+      indicatorCsv("ind-newest", 500),
+      { now: clock.now() },
+      scopes(),
+    );
     expect(second).toEqual({ ok: true, importId: expect.any(String), rows: 60 });
     const live = await liveIndicators("ind-newest");
     expect(live).toHaveLength(60);
@@ -235,9 +268,19 @@ describe("measurement imports: stage, commit point, apply", () => {
 
   it("the next import first finishes an accepted one, so the newer file's values win", async () => {
     faults.failNth(3);
-    const older = await importIndicators(storage, indicatorCsv("ind-order", 1), { now: clock.now() });
+    const older = await importIndicators(
+      storage,
+      indicatorCsv("ind-order", 1),
+      { now: clock.now() },
+      scopes(),
+    );
     expect(older).toMatchObject({ status: "applying" });
-    const newer = await importIndicators(storage, indicatorCsv("ind-order", 1000), { now: clock.now() });
+    const newer = await importIndicators(
+      storage,
+      indicatorCsv("ind-order", 1000),
+      { now: clock.now() },
+      scopes(),
+    );
     expect(newer).toEqual({ ok: true, importId: expect.any(String), rows: 60 });
     expect(await storage.imports.getJob(older.ok ? older.importId : "")).toMatchObject({
       status: "committed",
@@ -249,14 +292,22 @@ describe("measurement imports: stage, commit point, apply", () => {
 
   it("while an accepted import cannot be finished, a new file is refused before any of it is written", async () => {
     faults.failNth(2);
-    const pending = await importIndicators(storage, indicatorCsv("ind-blocked", 7), { now: clock.now() });
+    const pending = await importIndicators(
+      storage,
+      indicatorCsv("ind-blocked", 7),
+      { now: clock.now() },
+      scopes(),
+    );
     expect(pending).toMatchObject({ status: "applying" });
     const pendingId = pending.ok ? pending.importId : "";
     faults.failAll();
     const jobsBefore = await storage.imports.listJobs("indicators");
-    const refused = await importIndicators(storage, indicatorCsv("ind-other", 1), { now: clock.now() }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await importIndicators(
+      storage,
+      indicatorCsv("ind-other", 1),
+      { now: clock.now() },
+      scopes(),
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportWriteError);
     expect((refused as Error).message).toMatch(/earlier accepted import could not be finished yet/);
     expect(await storage.imports.listJobs("indicators")).toEqual(jobsBefore);
@@ -294,7 +345,12 @@ describe("measurement imports: stage, commit point, apply", () => {
 
   it("the periodic dispatch finishes accepted imports before it lists due evaluations, and fails while it cannot", async () => {
     faults.failNth(2);
-    const pending = await importIndicators(storage, indicatorCsv("ind-dispatch", 3), { now: clock.now() });
+    const pending = await importIndicators(
+      storage,
+      indicatorCsv("ind-dispatch", 3),
+      { now: clock.now() },
+      scopes(),
+    );
     const importId = pending.ok ? pending.importId : "";
     expect(pending).toMatchObject({ status: "applying" });
     // The deps every periodic job gets in both runtimes (functions/jobs/job.ts), so the wiring is what is tested.
@@ -315,9 +371,13 @@ describe("HR API answers for interrupted imports", () => {
 
   beforeAll(async () => {
     const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock });
-    // Imports never start workflows: the control deps are not used by these routes.
+    // Imports never start workflows; the indicator import reads the appraisals through the workflow's store.
     const app = createApp({
-      hr: { storage, clock, control: {} as ControlDeps },
+      hr: {
+        storage,
+        clock,
+        control: { store: createDynamoFlowStore(storage) } as Partial<ControlDeps> as ControlDeps,
+      },
       auth: { verifier: issuer.verifier() },
     });
     const token = await issuer.sign({ role: "hr", subject: "siti.hr" });

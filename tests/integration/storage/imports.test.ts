@@ -7,7 +7,10 @@ import {
 } from "../../../packages/core/src/imports/import-service";
 import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
+import { indicatorScopesOf } from "../../../packages/core/src/services/flow-measurement";
+import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
 import { freshTable, scanAll, type FreshTable } from "../../setup/dynamo";
+import { seedMeasuredAppraisals } from "./indicator-appraisals";
 
 const now = new Date("2025-06-01T00:00:00Z");
 const header = "nip,name,email,unit_id,unit_name,position,position_type,superior_nip,unit_head";
@@ -215,27 +218,88 @@ describe("measurement data imports", () => {
     ]);
   });
 
-  it("imports indicator data and refuses duplicates and non-numbers", async () => {
+  it("imports indicator data into the cycle whose SKP has the indicator, and refuses rows that would feed none (issue 15 item 9)", async () => {
+    // Indicator ids repeat every cycle (v1-rhk1-i1): a value belongs to the cycle covering its period, or to the one
+    // the cycle_id column names when a period falls in two cycles using the id.
+    await seedMeasuredAppraisals(
+      storage,
+      { cycleId: "c-2025", periodStart: "2025-01-01", periodEnd: "2025-12-31" },
+      [STAFF],
+      ["v1-rhk1-i1", "ind-1"],
+    );
+    await seedMeasuredAppraisals(
+      storage,
+      { cycleId: "c-2026", periodStart: "2026-01-01", periodEnd: "2026-12-31" },
+      [STAFF],
+      ["v1-rhk1-i1"],
+    );
+    await seedMeasuredAppraisals(
+      storage,
+      { cycleId: "c-2025-q4", kind: "quarterly", periodStart: "2025-10-01", periodEnd: "2025-12-31" },
+      [STAFF],
+      ["v1-rhk1-i1"],
+    );
+    const scopes = indicatorScopesOf(createDynamoFlowStore(storage));
     const head = "nip,indicator_id,period,value,source";
     expect(
       await importIndicators(
         storage,
-        `${head}\n${STAFF},ind-1,2025-Q1,12.5,simpeg\n${STAFF},ind-1,2025-Q2,14,simpeg`,
+        `${head}\n${STAFF},ind-1,2025-Q1,12.5,simpeg\n${STAFF},ind-1,2025-Q2,14,simpeg\n${STAFF},v1-rhk1-i1,2026-Q1,7,simpeg`,
         { now },
+        scopes,
       ),
-    ).toMatchObject({ ok: true, rows: 2 });
-    expect(
-      (await storage.imports.indicatorDataOf(STAFF, { indicatorId: "ind-1" })).map((d) => d.value),
-    ).toEqual([12.5, 14]);
+    ).toMatchObject({ ok: true, rows: 3 });
+    const of = async (cycleId: string) =>
+      (await storage.imports.indicatorDataOf(STAFF, { cycleId })).map((d) => [
+        d.indicatorId,
+        d.period,
+        d.value,
+      ]);
+    expect(await of("c-2025")).toEqual([
+      ["ind-1", "2025-Q1", 12.5],
+      ["ind-1", "2025-Q2", 14],
+    ]);
+    expect(await of("c-2026")).toEqual([["v1-rhk1-i1", "2026-Q1", 7]]);
+
+    // The same id in the same period of two cycles: the cycle_id column decides.
+    const withCycle = `${head},cycle_id\n${STAFF},v1-rhk1-i1,2025-Q4,3,simpeg,c-2025-q4\n${STAFF},v1-rhk1-i1,2025-Q4,9,simpeg,c-2025`;
+    expect(await importIndicators(storage, withCycle, { now }, scopes)).toMatchObject({ ok: true, rows: 2 });
+    expect(await of("c-2025-q4")).toEqual([["v1-rhk1-i1", "2025-Q4", 3]]);
+
     const bad = await importIndicators(
       storage,
-      `${head}\n${STAFF},ind-1,2025-Q1,1,simpeg\n${STAFF},ind-1,2025-Q1,2,simpeg\n${STAFF},ind-2,2025-Q5,1,x\n${STAFF},ind-3,2025,1;5,x`,
-      { now },
+      [
+        head + ",cycle_id",
+        `${STAFF},ind-1,2025-Q1,1,simpeg,`,
+        `${STAFF},ind-1,2025-Q1,2,simpeg,`,
+        `${STAFF},ind-2,2025-Q5,1,x,`,
+        `${STAFF},ind-1,2025,1;5,x,`,
+        `${STAFF},ind-9,2025-Q2,1,simpeg,`,
+        `${STAFF},ind-1,2024-Q2,1,simpeg,`,
+        `${STAFF},v1-rhk1-i1,2025-Q4,1,simpeg,`,
+        `${STAFF},ind-1,2025-Q2,1,simpeg,c-nope`,
+        `${STAFF},ind-1,2025-Q2,1,simpeg,c-2026`,
+      ].join("\n"),
+      { now, lang: "id" },
+      scopes,
     );
-    expect(bad.ok ? [] : bad.errors).toEqual([
-      { line: 3, field: "period", message: "duplicate of line 2" },
-      { line: 4, field: "period", message: "must be a period YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn" },
-      { line: 5, field: "value", message: "must be a number (e.g. 96.5 or 96,5)" },
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "period"],
+      [4, "period"],
+      [5, "value"],
+      [6, "indicator_id"],
+      [7, "period"],
+      [8, "cycle_id"],
+      [9, "cycle_id"],
+      [10, "period"],
     ]);
+    const messages = bad.ok ? [] : bad.errors.map((e) => e.message);
+    expect(messages[3]).toBe(
+      "Indikator ind-9 tidak ada pada SKP pegawai ini dalam siklus c-2025; salin id indikator dari SKP yang berlaku",
+    );
+    expect(messages[5]).toMatch(/lebih dari satu siklus .*\(c-2025, c-2025-q4\); isi kolom cycle_id/);
+    expect(messages[6]).toBe(`Pegawai ${STAFF} tidak dinilai dalam siklus c-nope`);
+    // Nothing of the refused file was written.
+    expect(await of("c-2025")).toHaveLength(3);
   });
 });

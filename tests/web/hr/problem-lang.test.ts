@@ -9,6 +9,8 @@ import { isDictionaryMessage, t } from "../../../packages/core/src/i18n/messages
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
 import type { HrDeps } from "../../../packages/core/src/services/hr/hr.service";
 import { createApp } from "../../../packages/web/src/app";
+import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import { seedMeasuredAppraisals } from "../../integration/storage/indicator-appraisals";
 import { createDevIssuer, generateDevIssuerKey } from "../../../packages/web/src/auth/dev-issuer";
 import { requestLang } from "../../../packages/web/src/problem";
 import { freshTable } from "../../setup/dynamo";
@@ -57,9 +59,20 @@ describe("HR API problems in the asked language", () => {
     const imported = await importEmployees(storage, csv, { now: clock.now() });
     expect(imported.ok).toBe(true);
     nip = (await storage.org.listEmployees())[0]!.nip;
+    // Indicator rows must feed an appraisal whose SKP has the indicator.
+    await seedMeasuredAppraisals(
+      storage,
+      { cycleId: "c-2027", periodStart: "2027-01-01", periodEnd: "2027-12-31" },
+      [nip],
+      ["ind-1", "ind-2", "ind-3"],
+    );
     const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock });
-    // These routes never reach the workflow control (validation, reads, imports).
-    const hr = { storage, clock, control: {} as HrDeps["control"] };
+    // These routes never start workflows (validation, reads, imports); the indicator import reads appraisals.
+    const hr = {
+      storage,
+      clock,
+      control: { store: createDynamoFlowStore(storage) } as Partial<HrDeps["control"]> as HrDeps["control"],
+    };
     const app = createApp({ hr, auth: { verifier: issuer.verifier() } });
     const token = await issuer.sign({ role: "hr", subject: "siti.hr" });
     call = async (method, path, body, headers = {}) =>
@@ -119,9 +132,11 @@ describe("HR API problems in the asked language", () => {
     const res = await call("POST", "/api/imports/indicators", csv);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ rows: 3 });
-    const values = await storage.imports.indicatorDataOf(nip, { indicatorId: "ind-1" });
+    const values = await storage.imports.indicatorDataOf(nip, { cycleId: "c-2027", indicatorId: "ind-1" });
     expect(values.map((d) => d.value)).toEqual([96.5, 97.25]);
-    expect((await storage.imports.indicatorDataOf(nip, { indicatorId: "ind-2" }))[0]!.value).toBe(1234.5);
+    expect(
+      (await storage.imports.indicatorDataOf(nip, { cycleId: "c-2027", indicatorId: "ind-2" }))[0]!.value,
+    ).toBe(1234.5);
   });
 
   it("names bad import rows in Indonesian when asked, in English otherwise", async () => {

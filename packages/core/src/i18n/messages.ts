@@ -53,8 +53,9 @@ const ID = {
   noUtama: "SKP harus memuat paling sedikit satu RHK utama.",
   duplicateRhkId: 'Id RHK "{id}" sudah dipakai pada RHK ke-{n}.',
   duplicateRhkText: "RHK ini sama dengan RHK ke-{n}.",
-  unknownParentRhk: 'RHK atasan "{id}" tidak ditemukan pada SKP atasan.',
-  missingParentRhk: "RHK utama harus mengintervensi salah satu RHK atasan.",
+  unknownParentRhk: 'RHK {n}: RHK atasan "{id}" tidak ditemukan pada SKP atasan yang telah disetujui.',
+  missingParentRhk:
+    "RHK {n} adalah RHK utama dan harus mengintervensi salah satu RHK atasan yang telah disetujui.",
   missingPerspective: "SKP JPT: setiap RHK harus memiliki perspektif.",
   perspectiveNotApplicable: "Perspektif hanya dipakai pada SKP JPT; nilai ini diabaikan.",
   negativeTarget: "Target tidak boleh negatif.",
@@ -152,7 +153,8 @@ const ID = {
   // The HR API's inputs and domain errors (DESIGN 3, 3.1).
   hrDate: "Harus berupa tanggal (TTTT-BB-HH)",
   hrRealDate: "Harus berupa tanggal yang ada di kalender (TTTT-BB-HH)",
-  hrPeriodicEvaluation: 'Harus "monthly" (bulanan), "quarterly" (triwulanan) atau "none" (tidak ada)',
+  hrPeriodicEvaluation:
+    'Harus "monthly" (bulanan), "quarterly" (triwulanan), "semester" (semesteran) atau "none" (tidak ada)',
   hrEscalateAfterReminder: "Harus lebih lama dari pengingat (reminderAfterDays)",
   hrCycleIdFormat: "Harus 3-40 karakter: huruf kecil, angka atau '-'",
   hrUnitIdList: "Harus berupa daftar kode unit",
@@ -355,8 +357,6 @@ const ID = {
   demoBrowse: "{browse}   lalu buka /dashboard, {mail} dan {executions}",
   demoRemoved: "(direktori data sudah dihapus; jalankan dengan --keep untuk menjelajahinya)",
   // Employment type, NI PPPK, credit points, discipline (issue 15 items 3, 10).
-  // Staffing authority and the top of the hierarchy (issue 15 item 2).
-  // Cascade of SKP targets (issue 15 item 4).
   nipPppkYearFuture: "Tahun pengangkatan PPPK {digits} (angka ke-9 s.d. 12 NI PPPK) jatuh di masa depan",
   nipPppkYearBeforeBirth:
     "Tahun pengangkatan PPPK {digits} (angka ke-9 s.d. 12 NI PPPK) tidak sesudah tahun lahir",
@@ -366,9 +366,74 @@ const ID = {
     "Wajib diisi untuk jabatan fungsional (position_type=fungsional), salah satu dari: {options}",
   csvJenjangNotFungsional:
     "Jenjang hanya untuk jabatan fungsional; kosongkan untuk position_type={positionType}",
+  // Staffing authority and the top of the hierarchy (issue 15 item 2).
+  orgSettingsChanged:
+    "Pengaturan organisasi baru saja diubah oleh orang lain; baca pengaturan terbaru lalu kirim lagi",
+  csvOrgRole: "Harus salah satu dari: {options}",
+  csvOrgRoleTwice: "Peran {role} sudah ada pada baris {line}; satu baris untuk setiap peran",
+  csvOrgNoAuthority:
+    "Berkas harus memuat satu baris dengan role pejabat_pembina_kepegawaian (Pejabat Pembina Kepegawaian)",
+  launchSkipTopNoAppraiser:
+    "pimpinan tertinggi hierarki (tanpa atasan) tidak dinilai karena pejabat penilai kinerjanya belum ditetapkan; tetapkan Pejabat Pembina Kepegawaian (PUT /api/org/settings atau kinerja org set) sebelum membuka siklus",
+  cliOrgDescription:
+    "pengaturan organisasi: Pejabat Pembina Kepegawaian dan pejabat penilai kinerja pimpinan tertinggi",
+  cliOrgShowDescription: "menampilkan pengaturan organisasi dan riwayat perubahannya",
+  cliOrgSetDescription:
+    "menetapkan Pejabat Pembina Kepegawaian (memutus keberatan bila pejabat penilai tidak punya atasan) dan, bila berbeda, pejabat penilai kinerja pimpinan tertinggi",
+  cliOrgImportDescription:
+    "mengimpor pengaturan organisasi dari berkas CSV: role,name,position,email[,nip]; role pejabat_pembina_kepegawaian (wajib) atau penilai_pimpinan_tertinggi",
+  cliOrgNameOption: "nama Pejabat Pembina Kepegawaian, mis. 'H. Ahmad Salim'",
+  cliOrgPositionOption: "jabatan Pejabat Pembina Kepegawaian, mis. 'Bupati Salor'",
+  cliOrgEmailOption: "alamat surel Pejabat Pembina Kepegawaian (tautan keputusan dikirim ke sini)",
+  cliOrgNipOption: "NIP Pejabat Pembina Kepegawaian bila PNS (kepala daerah tidak punya NIP)",
+  cliOrgTopNameOption:
+    "nama pejabat penilai kinerja pimpinan tertinggi bila bukan Pejabat Pembina Kepegawaian",
+  cliOrgTopPositionOption: "jabatan pejabat penilai kinerja pimpinan tertinggi",
+  cliOrgTopEmailOption: "alamat surel pejabat penilai kinerja pimpinan tertinggi",
+  cliOrgTopNipOption: "NIP pejabat penilai kinerja pimpinan tertinggi bila PNS",
+  cliOrgNotSet:
+    "Pengaturan organisasi belum ditetapkan: pimpinan tertinggi tidak dinilai dalam siklus, dan keberatan yang pejabat penilainya tidak punya atasan diputus melalui pengelola kinerja. Tetapkan dengan 'kinerja org set'.",
+  cliOrgAuthority: "Pejabat Pembina Kepegawaian: {official}",
+  cliOrgTopAppraiser: "Pejabat penilai kinerja pimpinan tertinggi: {official}",
+  cliOrgTopIsAuthority: "Pejabat penilai kinerja pimpinan tertinggi: Pejabat Pembina Kepegawaian",
+  cliOrgUpdated: "Terakhir diubah {time} oleh {by}.",
+  cliOrgSaved: "Pengaturan organisasi disimpan.",
+  cliOrgNoNip: "tanpa NIP",
+  cliWhatOrgShow: "Membaca pengaturan organisasi",
+  cliWhatOrgSet: "Menyimpan pengaturan organisasi",
+  cliWhatOrgImport: "Impor pengaturan organisasi dari {file}",
+  cliCycleSkipped: "Tidak dinilai: {count} pegawai ({names}); {reason}.",
+  // Cascade of SKP targets (issue 15 item 4).
   // Organisation rating, unit-head rule and distribution (issue 15 items 5, 7).
+  hrPercent: "Harus persen bulat 0 sampai 100",
+  hrThresholdMinimumsExceed100:
+    "Jumlah majorityMinPct dan minorityMinPct melebihi 100%: pola Kurang dan Sangat Kurang tidak mungkin dipenuhi",
+  hrThresholdDominantMinAboveMax: "Tidak boleh melebihi dominantMaxPct",
+  distributionNeedsJustification:
+    "Predikat {predikat} menimbulkan peringatan distribusi unit kerja: {warnings} Tulis justifikasi mengapa penilaian ini menyimpang dari pola distribusi.",
+  hrOrgRatingHeadSettled:
+    "Penilaian kepala unit {name} ({appraisalId}) sudah melewati umpan balik (keberatan sudah diputus atau tindak lanjut sudah berjalan; tahap: {stage}), sehingga rating hasil kerjanya tidak dapat lagi mengikuti capaian organisasi {rating} ({before} menjadi {after}). Capaian organisasi unit {unitId} tetap {previous}. Tetapkan capaian organisasi sebelum keberatan diputus dan tindak lanjut berjalan; bila hasilnya tetap harus berubah, batalkan penilaian itu lalu ulangi.",
+  orgRatingRevisedNote:
+    "Capaian organisasi unit Anda ditetapkan {rating}; rating hasil kerja kepala unit mengikutinya ({before} menjadi {after}).",
+  orgRatingRevisedWindow: "Batas waktu keberatan tetap {deadline}.",
   // Periodic evaluation by the appraiser (issue 15 item 8).
+  periodicRatingNone: "Beri rating paling sedikit satu pegawai.",
+  periodicRatingOnce: "Setiap pegawai hanya boleh dinilai sekali.",
+  periodicRatingUnknown: "Pegawai ini bukan anggota tim yang Anda nilai pada periode ini.",
+  periodicRatingMissing: "Rating periodik {name} belum diisi; setiap pegawai dalam daftar perlu dinilai.",
+  periodicRatingExpired: "Batas waktu penilaian periodik {label} telah lewat ({dueAt}); tautan ini ditutup.",
+  cliPeriodicOption:
+    "evaluasi kinerja periodik oleh pejabat penilai (monthly = bulanan, quarterly = triwulanan, semester = semesteran 1 Jan-30 Jun dan 1 Jul-31 Des, none = tidak ada); bawaan: triwulanan",
   // Indicator data imports and failed appraisals (issue 15 item 9).
+  csvIndicatorNoAppraisal: "Pegawai {nip} tidak dinilai dalam siklus {cycleId}",
+  csvIndicatorNoCycle:
+    "Tidak ada siklus penilaian pegawai {nip} yang mencakup periode {period}; periksa periode atau isi kolom cycle_id",
+  csvIndicatorUnknown:
+    "Indikator {indicatorId} tidak ada pada SKP pegawai ini dalam siklus {cycles}; salin id indikator dari SKP yang berlaku",
+  csvIndicatorAmbiguous:
+    "Periode {period} masuk ke lebih dari satu siklus yang memakai indikator ini ({cycles}); isi kolom cycle_id",
+  csvIndicatorMeasured:
+    "Pengukuran siklus {cycleId} sudah diambil; nilai ini tidak akan dipakai lagi. Hubungi pengelola kinerja bila hasilnya perlu dikoreksi",
   // Local runtime and cloud edges (issue 16).
 } as const;
 
@@ -410,8 +475,8 @@ const EN: Readonly<Record<MessageKey, string>> = {
   noUtama: "an SKP needs at least one main (utama) RHK",
   duplicateRhkId: 'RHK id "{id}" is already used by RHK {n}',
   duplicateRhkText: "this RHK repeats RHK {n}",
-  unknownParentRhk: 'superior RHK "{id}" is not in the superior\'s SKP',
-  missingParentRhk: "a main RHK must intervene on one of the superior's RHK",
+  unknownParentRhk: 'RHK {n}: superior RHK "{id}" is not in the superior\'s approved SKP',
+  missingParentRhk: "RHK {n} is a main RHK and must intervene on one of the superior's approved RHK",
   missingPerspective: "JPT SKP: every RHK needs a perspective",
   perspectiveNotApplicable: "perspectives apply to JPT SKPs only; this value is ignored",
   negativeTarget: "a target cannot be negative",
@@ -503,7 +568,7 @@ const EN: Readonly<Record<MessageKey, string>> = {
   orgConcurrentImport: "another employee import was committed meanwhile; import again",
   hrDate: "must be a date (YYYY-MM-DD)",
   hrRealDate: "must be a real calendar date (YYYY-MM-DD)",
-  hrPeriodicEvaluation: 'must be "monthly", "quarterly" or "none"',
+  hrPeriodicEvaluation: 'must be "monthly", "quarterly", "semester" or "none"',
   hrEscalateAfterReminder: "must be later than reminderAfterDays",
   hrCycleIdFormat: "must be 3-40 lowercase letters, digits or '-'",
   hrUnitIdList: "must be a list of unit ids",
@@ -698,11 +763,80 @@ const EN: Readonly<Record<MessageKey, string>> = {
   demoBrowse: "{browse}   then open /dashboard, {mail} and {executions}",
   demoRemoved: "(the data dir was removed; run with --keep to browse it)",
   // Employment type, NI PPPK, credit points, discipline (issue 15 items 3, 10).
+  nipPppkYearFuture: "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is in the future",
+  nipPppkYearBeforeBirth:
+    "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is not after the birth year",
+  csvEmploymentTypeMismatch:
+    "contradicts number {nip}: digits 13-14 ({digits}) mean {derived}; leave this column empty or correct the NIP/NI PPPK",
+  csvJenjangRequired: "required for a functional position (position_type=fungsional), one of: {options}",
+  csvJenjangNotFungsional:
+    "a jenjang is for functional positions only; leave it empty for position_type={positionType}",
   // Staffing authority and the top of the hierarchy (issue 15 item 2).
+  orgSettingsChanged:
+    "The organisation settings were just changed by someone else; read them again and resend",
+  csvOrgRole: "must be one of: {options}",
+  csvOrgRoleTwice: "role {role} is already on line {line}; one row per role",
+  csvOrgNoAuthority: "the file needs one row with role pejabat_pembina_kepegawaian (the staffing authority)",
+  launchSkipTopNoAppraiser:
+    "the top of the hierarchy (no superior) is not appraised because no appraiser of the top is set; set the staffing authority (PUT /api/org/settings or kinerja org set) before opening the cycle",
+  cliOrgDescription: "organisation settings: the staffing authority and the appraiser of the top official",
+  cliOrgShowDescription: "show the organisation settings and their history",
+  cliOrgSetDescription:
+    "set the staffing authority (decides objections when the appraiser has no superior) and, if different, the appraiser of the top official",
+  cliOrgImportDescription:
+    "import the organisation settings from a CSV file: role,name,position,email[,nip]; role pejabat_pembina_kepegawaian (required) or penilai_pimpinan_tertinggi",
+  cliOrgNameOption: "name of the staffing authority, e.g. 'H. Ahmad Salim'",
+  cliOrgPositionOption: "position of the staffing authority, e.g. 'Bupati Salor'",
+  cliOrgEmailOption: "email of the staffing authority (decision links go there)",
+  cliOrgNipOption: "NIP of the staffing authority if a civil servant (a regional head has none)",
+  cliOrgTopNameOption: "name of the appraiser of the top official if not the staffing authority",
+  cliOrgTopPositionOption: "position of the appraiser of the top official",
+  cliOrgTopEmailOption: "email of the appraiser of the top official",
+  cliOrgTopNipOption: "NIP of the appraiser of the top official if a civil servant",
+  cliOrgNotSet:
+    "No organisation settings: the top official is not appraised in cycles, and objections whose appraiser has no superior are decided through HR. Set them with 'kinerja org set'.",
+  cliOrgAuthority: "Staffing authority: {official}",
+  cliOrgTopAppraiser: "Appraiser of the top official: {official}",
+  cliOrgTopIsAuthority: "Appraiser of the top official: the staffing authority",
+  cliOrgUpdated: "Last changed {time} by {by}.",
+  cliOrgSaved: "Organisation settings saved.",
+  cliOrgNoNip: "no NIP",
+  cliWhatOrgShow: "Reading the organisation settings",
+  cliWhatOrgSet: "Saving the organisation settings",
+  cliWhatOrgImport: "Importing the organisation settings from {file}",
+  cliCycleSkipped: "Not appraised: {count} employee(s) ({names}); {reason}.",
   // Cascade of SKP targets (issue 15 item 4).
   // Organisation rating, unit-head rule and distribution (issue 15 items 5, 7).
+  hrPercent: "must be a whole percentage from 0 to 100",
+  hrThresholdMinimumsExceed100:
+    "majorityMinPct and minorityMinPct add up to more than 100%: the Kurang and Sangat Kurang patterns could never be met",
+  hrThresholdDominantMinAboveMax: "must not exceed dominantMaxPct",
+  distributionNeedsJustification:
+    "predikat {predikat} gives the unit distribution warnings: {warnings} Write a justification of why this review departs from the pattern.",
+  hrOrgRatingHeadSettled:
+    "the appraisal of unit head {name} ({appraisalId}) is past feedback (the objection was decided or follow-up ran; stage: {stage}), so their results rating can no longer follow organisation rating {rating} ({before} to {after}). The organisation rating of unit {unitId} stays {previous}. Set the organisation rating before the objection is decided and follow-up runs; if the result must still change, cancel that appraisal and run it again.",
+  orgRatingRevisedNote:
+    "Your unit's organisation rating was set to {rating}; a unit head's results rating follows it ({before} to {after}).",
+  orgRatingRevisedWindow: "The objection deadline stays {deadline}.",
   // Periodic evaluation by the appraiser (issue 15 item 8).
+  periodicRatingNone: "Rate at least one employee.",
+  periodicRatingOnce: "Each employee may be rated only once.",
+  periodicRatingUnknown: "This employee is not in the team you appraise in this period.",
+  periodicRatingMissing: "The periodic rating of {name} is missing; every employee on the list needs one.",
+  periodicRatingExpired:
+    "The periodic rating of {label} closed at its deadline ({dueAt}); this link is closed.",
+  cliPeriodicOption:
+    "periodic evaluation by the appraising official (monthly, quarterly, semester = 1 Jan-30 Jun and 1 Jul-31 Dec, none); default: quarterly",
   // Indicator data imports and failed appraisals (issue 15 item 9).
+  csvIndicatorNoAppraisal: "employee {nip} is not appraised in cycle {cycleId}",
+  csvIndicatorNoCycle:
+    "no appraisal cycle of employee {nip} covers period {period}; check the period or fill in the cycle_id column",
+  csvIndicatorUnknown:
+    "indicator {indicatorId} is not in this employee's SKP in cycle {cycles}; copy the indicator id from the SKP in force",
+  csvIndicatorAmbiguous:
+    "period {period} falls in more than one cycle using this indicator ({cycles}); fill in the cycle_id column",
+  csvIndicatorMeasured:
+    "the measurement of cycle {cycleId} was already taken; this value would never be used. Ask HR if the result needs correcting",
   // Local runtime and cloud edges (issue 16).
 };
 
@@ -763,14 +897,6 @@ type AnyIssue = v.BaseIssue<unknown> & { requirement?: unknown };
 /**
  * The dictionary message for any valibot issue, by its kind: missing and unknown keys of objects, wrong types,
  * lengths, ranges and formats. Schemas use it as their message (objects) and parses pass it as the fallback
-  nipPppkYearFuture: "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is in the future",
-  nipPppkYearBeforeBirth:
-    "PPPK appointment year {digits} (digits 9-12 of the NI PPPK) is not after the birth year",
-  csvEmploymentTypeMismatch:
-    "contradicts number {nip}: digits 13-14 ({digits}) mean {derived}; leave this column empty or correct the NIP/NI PPPK",
-  csvJenjangRequired: "required for a functional position (position_type=fungsional), one of: {options}",
-  csvJenjangNotFungsional:
-    "a jenjang is for functional positions only; leave it empty for position_type={positionType}",
  * (`config.message`), so valibot's English defaults never reach a person.
  */
 export function issueMessage(issue: v.BaseIssue<unknown>): string {

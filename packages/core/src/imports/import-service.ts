@@ -3,12 +3,16 @@ import type { Lang } from "../i18n/messages";
 import type { ImportIssue, Unit, Employee } from "../org/org.schema";
 import type { Storage } from "../storage/storage";
 import { isTransientStorageFailure } from "../storage/storage.errors";
+import { readCsv } from "./csv";
 import { planEmployeeImport } from "./employee-csv";
 import { ImportResumeError, ImportWriteError } from "./imports.errors";
 import {
+  INDICATOR_CSV_COLUMNS,
+  INDICATOR_CSV_OPTIONAL_COLUMNS,
   planAttendanceImport,
   planIndicatorImport,
   planSurveyImport,
+  type IndicatorScope,
   type KnownOrganisation,
 } from "./measurement-csv";
 import type { ImportJob, StagedImportKind } from "./imports.repo";
@@ -304,14 +308,31 @@ export async function importSurvey(
   return importMeasurements(storage, "survey", plan.rows, options.now);
 }
 
-/** Imports indicator values from source systems (nip,indicator_id,period,value,source). */
+/** The appraisals each employee's imported indicator values may feed (from the workflow's records). */
+export type IndicatorScopesOf = (
+  nips: readonly string[],
+) => Promise<ReadonlyMap<string, readonly IndicatorScope[]>>;
+
+/**
+ * Imports indicator values from source systems (nip,indicator_id,period,value,source[,cycle_id]); every row must name
+ * an indicator of the SKP of an appraisal of that employee in a cycle covering the period (`scopesOf` answers which).
+ */
 export async function importIndicators(
   storage: Storage,
   csvText: string,
   options: ImportOptions,
+  scopesOf: IndicatorScopesOf,
 ): Promise<DataImportResult> {
   await resumeBeforeImport(storage, "indicators");
-  const plan = planIndicatorImport(csvText, await knownOrganisation(storage), options);
+  // The employees the file names, so only their appraisals are read (a malformed file is reported by the plan).
+  const read = readCsv(csvText, {
+    required: INDICATOR_CSV_COLUMNS,
+    optional: INDICATOR_CSV_OPTIONAL_COLUMNS,
+    maxRows: options.maxRows,
+  });
+  const nips = read.ok ? [...new Set(read.rows.map((r) => r.record.nip ?? "").filter(Boolean))] : [];
+  const known = { ...(await knownOrganisation(storage)), scopes: await scopesOf(nips) };
+  const plan = planIndicatorImport(csvText, known, options);
   if (!plan.ok) return plan;
   return importMeasurements(storage, "indicators", plan.rows, options.now);
 }

@@ -302,14 +302,19 @@ export function createImportsRepo(deps: {
       return (await ranged.go({ pages: "all" })).data;
     },
 
-    /** Stores indicator values (merged by NIP + indicator + period). */
+    /** Stores indicator values (merged by NIP + cycle + indicator + period). */
     putIndicatorData,
 
-    /** An employee's imported values, optionally of one indicator. */
-    async indicatorDataOf(nip: string, options: { indicatorId?: string } = {}): Promise<IndicatorDataItem[]> {
-      const query = options.indicatorId
-        ? indicatorData.query.byEmployee({ nip, indicatorId: options.indicatorId })
-        : indicatorData.query.byEmployee({ nip });
+    /** An employee's imported values in one cycle, optionally of one indicator. */
+    async indicatorDataOf(
+      nip: string,
+      scope: { cycleId: string; indicatorId?: string },
+    ): Promise<IndicatorDataItem[]> {
+      const query = indicatorData.query.byEmployee({
+        nip,
+        cycleId: scope.cycleId,
+        ...(scope.indicatorId ? { indicatorId: scope.indicatorId } : {}),
+      });
       return (await query.go({ pages: "all" })).data;
     },
   };

@@ -1,9 +1,9 @@
 import * as v from "valibot";
-import { msg, t, type Lang } from "../i18n/messages";
+import { msg, t, type Lang, type MessageKey, type MessageParams } from "../i18n/messages";
 import { parseDecimal } from "../i18n/number";
 import { isIsoDate } from "../period/calendar";
 import type { ImportIssue } from "../org/org.schema";
-import { readCsv, validateRow, type CsvRow } from "./csv";
+import { emptyToUndefined, readCsv, validateRow, type CsvRow } from "./csv";
 import { sortIssues } from "./employee-csv";
 
 /** Columns of the attendance CSV. */
@@ -32,11 +32,46 @@ export const SURVEY_CSV_COLUMNS = [
 ] as const;
 /** Columns of the indicator data CSV. */
 export const INDICATOR_CSV_COLUMNS = ["nip", "indicator_id", "period", "value", "source"] as const;
+/**
+ * Optional columns of the indicator data CSV: `cycle_id` names the cycle a value belongs to; without it the cycle is
+ * the one of the employee's appraisals whose period contains the row's period and whose SKP has the indicator.
+ */
+export const INDICATOR_CSV_OPTIONAL_COLUMNS = ["cycle_id"] as const;
 
 /** What rows may refer to: the stored organisation. */
 export interface KnownOrganisation {
   nips: ReadonlySet<string>;
   unitIds: ReadonlySet<string>;
+}
+
+/** One appraisal imported indicator values may feed: its cycle's period and the indicators of its current SKP. */
+export interface IndicatorScope {
+  cycleId: string;
+  periodStart: string;
+  periodEnd: string;
+  indicatorIds: ReadonlySet<string>;
+  /** The measurement snapshot was taken: values imported now would never be read. */
+  measured: boolean;
+}
+
+/** What indicator rows may refer to: the organisation and, per NIP, the appraisals values may feed. */
+export interface KnownIndicators extends KnownOrganisation {
+  scopes: ReadonlyMap<string, readonly IndicatorScope[]>;
+}
+
+/** The first and last day of a period label of the CSV (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn). */
+export function periodLabelDays(label: string): { first: string; last: string } {
+  const [year, part] = label.split("-") as [string, string | undefined];
+  const months = !part
+    ? [1, 12]
+    : part.startsWith("Q")
+      ? [Number(part[1]) * 3 - 2, Number(part[1]) * 3]
+      : part.startsWith("S")
+        ? [Number(part[1]) * 6 - 5, Number(part[1]) * 6]
+        : [Number(part), Number(part)];
+  const lastDay = new Date(Date.UTC(Number(year), months[1]!, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, "0");
+  return { first: `${year}-${mm(months[0]!)}-01`, last: `${year}-${mm(months[1]!)}-${lastDay}` };
 }
 
 // Number cells accept a decimal comma ("96,5") as well as a point, and thousands separators (i18n/number.ts).
@@ -133,6 +168,9 @@ const IndicatorRowSchema = v.object({
     v.nonEmpty(msg("csvRequired")),
     v.maxLength(100, msg("csvTooLong", { max: 100 })),
   ),
+  cycle_id: v.optional(
+    v.pipe(v.string(), v.maxLength(128, msg("csvTooLong", { max: 128 })), emptyToUndefined),
+  ),
 });
 
 /** A validated attendance row. */
@@ -151,9 +189,10 @@ export interface SurveyRow {
   submittedAt: string;
   scores: (number | null)[];
 }
-/** A validated indicator value. */
+/** A validated indicator value, with the cycle it belongs to. */
 export interface IndicatorRow {
   nip: string;
+  cycleId: string;
   indicatorId: string;
   period: string;
   value: number;
@@ -171,7 +210,7 @@ export type PlanResult<T> = { ok: true; rows: T[] } | { ok: false; errors: Impor
 
 function plan<TSchema extends v.GenericSchema, T>(
   csvText: string,
-  columns: readonly string[],
+  columns: readonly string[] | { required: readonly string[]; optional: readonly string[] },
   schema: TSchema,
   options: PlanOptions,
   convert: (
@@ -182,7 +221,11 @@ function plan<TSchema extends v.GenericSchema, T>(
   ) => { key: string; keyField: string; row: T } | undefined,
 ): PlanResult<T> {
   const lang = options.lang ?? "en";
-  const read = readCsv(csvText, { required: columns, maxRows: options.maxRows, lang });
+  const read = readCsv(csvText, {
+    ...("required" in columns ? columns : { required: columns }),
+    maxRows: options.maxRows,
+    lang,
+  });
   if (!read.ok) return read;
   const errors: ImportIssue[] = [];
   const seen = new Map<string, number>();
@@ -278,25 +321,56 @@ export function planSurveyImport(
   });
 }
 
-/** Parses and validates an indicator data CSV (one row per NIP, indicator and period). Pure. */
+/**
+ * Parses and validates an indicator data CSV (one row per NIP, cycle, indicator and period). Pure. Each row must feed
+ * an appraisal: the employee's cycle (named by `cycle_id`, or the one whose period contains the row's period) must
+ * have the indicator in its SKP and not be measured yet; otherwise the row is refused (a value that would never be
+ * read, or would fail the measurement at the period's end, must not be accepted silently).
+ */
 export function planIndicatorImport(
   csvText: string,
-  known: KnownOrganisation,
+  known: KnownIndicators,
   options: PlanOptions = {},
 ): PlanResult<IndicatorRow> {
-  return plan(csvText, INDICATOR_CSV_COLUMNS, IndicatorRowSchema, options, (r, row, errors, lang) =>
-    unknownNip(r.nip, row, errors, known, lang)
-      ? undefined
-      : {
-          key: `${r.nip}|${r.indicator_id}|${r.period}`,
-          keyField: "period",
-          row: {
-            nip: r.nip,
-            indicatorId: r.indicator_id,
-            period: r.period,
-            value: r.value,
-            source: r.source,
-          },
-        },
-  );
+  const columns = { required: INDICATOR_CSV_COLUMNS, optional: INDICATOR_CSV_OPTIONAL_COLUMNS };
+  return plan(csvText, columns, IndicatorRowSchema, options, (r, row, errors, lang) => {
+    if (unknownNip(r.nip, row, errors, known, lang)) return undefined;
+    const issue = (field: string, key: MessageKey, params: MessageParams) => {
+      errors.push({ line: row.line, field, message: t(key, lang, params) });
+      return undefined;
+    };
+    const all = known.scopes.get(r.nip) ?? [];
+    const named = r.cycle_id ? all.filter((s) => s.cycleId === r.cycle_id) : all;
+    if (r.cycle_id && named.length === 0)
+      return issue("cycle_id", "csvIndicatorNoAppraisal", { nip: r.nip, cycleId: r.cycle_id });
+    const days = periodLabelDays(r.period);
+    const covering = named.filter((s) => s.periodStart <= days.first && days.last <= s.periodEnd);
+    if (covering.length === 0)
+      return issue("period", "csvIndicatorNoCycle", { nip: r.nip, period: r.period });
+    const withIndicator = covering.filter((s) => s.indicatorIds.has(r.indicator_id));
+    if (withIndicator.length === 0)
+      return issue("indicator_id", "csvIndicatorUnknown", {
+        indicatorId: r.indicator_id,
+        cycles: covering.map((s) => s.cycleId).join(", "),
+      });
+    if (withIndicator.length > 1)
+      return issue("cycle_id", "csvIndicatorAmbiguous", {
+        period: r.period,
+        cycles: withIndicator.map((s) => s.cycleId).join(", "),
+      });
+    const scope = withIndicator[0]!;
+    if (scope.measured) return issue("period", "csvIndicatorMeasured", { cycleId: scope.cycleId });
+    return {
+      key: `${r.nip}|${scope.cycleId}|${r.indicator_id}|${r.period}`,
+      keyField: "period",
+      row: {
+        nip: r.nip,
+        cycleId: scope.cycleId,
+        indicatorId: r.indicator_id,
+        period: r.period,
+        value: r.value,
+        source: r.source,
+      },
+    };
+  });
 }

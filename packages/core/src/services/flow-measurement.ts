@@ -1,5 +1,8 @@
 // Measurement: the wait until the period ends, the employee's realisation and the measurement snapshot.
 import { computeIkm } from "../ikm/ikm";
+import type { IndicatorScopesOf } from "../imports/import-service";
+import type { IndicatorScope } from "../imports/measurement-csv";
+import type { FlowCycle, FlowStore } from "./flow-store";
 import { summariseMeasurement } from "../measurement/measurement";
 import { CycleNotFoundError, DecisionRejectedError } from "./workflow.errors";
 import {
@@ -89,7 +92,12 @@ export async function takeMeasurementSnapshot(
   const cycle = await deps.store.getCycle(record.cycleId);
   if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
   const reported = record.realisation?.items ?? [];
-  const imported = await deps.store.indicatorData(record.nip, record.cycleId);
+  // The import refuses values of indicators the SKP does not have; values imported for an SKP version that a return
+  // replaced afterwards are set aside (and named on the snapshot) rather than failing the measurement.
+  const current = new Set(indicatorsOf(record).map((i) => i.id));
+  const stored = await deps.store.indicatorData(record.nip, record.cycleId);
+  const imported = stored.filter((d) => current.has(d.indicatorId));
+  const setAside = [...new Set(stored.filter((d) => !current.has(d.indicatorId)).map((d) => d.indicatorId))];
   const at = record.realisation?.at ?? deps.clock.now().toISOString();
   const realisations = [
     ...imported.map((d) => ({ indicatorId: d.indicatorId, value: d.value, at })),
@@ -116,6 +124,7 @@ export async function takeMeasurementSnapshot(
     ...summary,
     takenAt: deps.clock.now().toISOString(),
     period: { start: cycle.periodStart, end: cycle.periodEnd },
+    ...(setAside.length > 0 ? { importedNotInSkp: setAside } : {}),
   };
   await save(deps, record, { stage: "review", measurement: snapshot }, "measurement-snapshot", {
     actor: "system",
@@ -123,4 +132,45 @@ export async function takeMeasurementSnapshot(
     detail: { overallAchievementPct: summary.overallAchievementPct, atRisk: summary.atRisk },
   });
   return { atRisk: summary.atRisk };
+}
+
+/**
+ * Which appraisals imported indicator values may feed, per employee: each appraisal's cycle period, the indicators of
+ * its current SKP and whether its measurement was already taken (the indicator import checks every row against it).
+ */
+export function indicatorScopesOf(store: FlowStore): IndicatorScopesOf {
+  return async (nips) => {
+    const cycles = new Map<string, Promise<FlowCycle | undefined>>();
+    const cycleOf = (id: string) => {
+      if (!cycles.has(id)) cycles.set(id, store.getCycle(id));
+      return cycles.get(id)!;
+    };
+    const scopes = new Map<string, IndicatorScope[]>();
+    const queue = [...nips];
+    // A few queries at a time: a file names up to thousands of employees.
+    await Promise.all(
+      Array.from({ length: Math.min(8, queue.length) }, async () => {
+        for (let nip = queue.shift(); nip !== undefined; nip = queue.shift()) {
+          const live = (await store.appraisalsOfEmployee(nip)).filter(
+            (a) => a.stage !== "cancelled" && a.skp,
+          );
+          const found: IndicatorScope[] = [];
+          for (const a of live) {
+            const cycle = await cycleOf(a.cycleId);
+            if (!cycle || cycle.status === "cancelled") continue;
+            found.push({
+              cycleId: a.cycleId,
+              periodStart: cycle.periodStart,
+              periodEnd: cycle.periodEnd,
+              indicatorIds: new Set(indicatorsOf(a).map((i) => i.id)),
+              measured:
+                Boolean(a.measurement) || ["feedback", "follow-up", "done", "failed"].includes(a.stage),
+            });
+          }
+          scopes.set(nip, found);
+        }
+      }),
+    );
+    return scopes;
+  };
 }

@@ -8,9 +8,12 @@ import {
   isTransientStorageFailure,
   TransactionCancelledError,
 } from "../storage/storage.errors";
-import type { OrgRating } from "../rating/rating";
+import { effectiveOrgRating, type OrgRating } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
 import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
+import { cascadeWaiterEntity } from "./cascade-waiter.entity";
+import { appraisalIdOf } from "./launch";
+import { launchSkipEntity } from "./launch-skip.entity";
 import { PermanentStorageError, TransientError } from "./workflow.errors";
 
 /** The workflow's entities bound to the storage's table. */
@@ -19,6 +22,7 @@ export function createFlowEntities(storage: Pick<Storage, "client" | "tableName"
     flow: appraisalFlowEntity(storage.client, storage.tableName),
     launchPage: launchPageEntity(storage.client, storage.tableName),
     warnings: distributionWarningsEntity(storage.client, storage.tableName),
+    launchSkip: launchSkipEntity(storage.client, storage.tableName),
   };
 }
 
@@ -31,23 +35,23 @@ const toEmployee = (e: {
   positionType: string;
   superiorNip?: string;
   unitHead: boolean;
+  employmentType?: FlowEmployee["employmentType"];
+  jenjang?: FlowEmployee["jenjang"];
 }): FlowEmployee => ({
   nip: e.nip,
   name: e.name,
   email: e.email,
-  employmentType?: FlowEmployee["employmentType"];
-  jenjang?: FlowEmployee["jenjang"];
   unitId: e.unitId,
   position: e.position,
   positionType: e.positionType,
   ...(e.superiorNip ? { superiorNip: e.superiorNip } : {}),
   unitHead: e.unitHead,
+  ...(e.employmentType ? { employmentType: e.employmentType } : {}),
+  ...(e.jenjang ? { jenjang: e.jenjang } : {}),
 });
 
 /** What HR sees on the appraisal record, projected from the workflow state. */
 function projection(a: FlowAppraisal) {
-  ...(e.employmentType ? { employmentType: e.employmentType } : {}),
-  ...(e.jenjang ? { jenjang: e.jenjang } : {}),
   return {
     stage: a.stage,
     ...(a.executionArn ? { executionArn: a.executionArn } : {}),
@@ -65,11 +69,11 @@ function projection(a: FlowAppraisal) {
     ...(a.measurement ? { measurement: a.measurement } : {}),
     ...(a.objection ? { objection: a.objection } : {}),
     ...(a.followUp ? { followUp: a.followUp } : {}),
+    ...(a.discipline ? { discipline: a.discipline } : {}),
     failureReason: a.failure ? `${a.failure.error}: ${a.failure.cause} (stage ${a.failure.stage})` : "",
   };
 }
 
-    ...(a.discipline ? { discipline: a.discipline } : {}),
 /**
  * A lost race or a throttled/unreachable table is transient (the ASL retries TransientError); anything else is a
  * PermanentStorageError (marked failed). The cause chain is walked because ElectroDB wraps the SDK's network errors.
@@ -103,9 +107,23 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
     cycleId: string,
   ): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]>;
 } {
-  const { flow, launchPage, warnings } = createFlowEntities(storage);
+  const { flow, launchPage, warnings, launchSkip } = createFlowEntities(storage);
+  const cascade = cascadeWaiterEntity(storage.client, storage.tableName);
   const now = () => storage.clock.now().toISOString();
   const unitsCache = new Map<string, { at: number; units: string[] }>();
+  // A cycle's organisation ratings (consistent: HR may have just set one) and the unit tree they are inherited along.
+  const orgRatings = async (cycleId: string) => {
+    const [rows, units] = await Promise.all([
+      storage.entities.orgRating.query.byCycle({ cycleId }).go({ pages: "all", consistent: true }),
+      storage.org.listUnits(),
+    ]);
+    return {
+      own: new Map(rows.data.map((r) => [r.unitId, r.rating as OrgRating])),
+      parents: new Map(units.map((u) => [u.unitId, u.parentUnitId])),
+    };
+  };
+  const appraisalsOfEmployee = async (nip: string) =>
+    (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data.map((i) => i.state as FlowAppraisal);
 
   return {
     async getCycle(cycleId): Promise<FlowCycle | undefined> {
@@ -156,10 +174,58 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       return e ? toEmployee(e) : undefined;
     },
 
-    async superiorRhk(cycleId, appraiserNip) {
-      const own = (await flow.get({ appraisalId: `${cycleId}-${appraiserNip}` }).go()).data;
-      const state = own?.state as FlowAppraisal | undefined;
-      return state?.skp?.status === "approved" ? state.skp.rhk.map((r) => ({ id: r.id, text: r.text })) : [];
+    async superiorSkp(cycleId, appraiserNip) {
+      // Consistent: an approval and a waiter's re-check must see each other's writes (no lost wake-up).
+      const item = (
+        await flow.get({ appraisalId: appraisalIdOf(cycleId, appraiserNip) }).go({ consistent: true })
+      ).data;
+      const fresh = item?.state as FlowAppraisal | undefined;
+      if (!fresh || fresh.stage === "cancelled") return null;
+      const skp = fresh.skp;
+      return {
+        appraisalId: fresh.id,
+        name: fresh.name,
+        skp: skp
+          ? {
+              status: skp.status,
+              version: skp.version,
+              ...(skp.approvedAt ? { approvedAt: skp.approvedAt } : {}),
+              rhk: skp.rhk.map((r) => ({ id: r.id, text: r.text, kind: r.kind })),
+            }
+          : null,
+      };
+    },
+
+    async putCascadeWaiter(w) {
+      // Kept a year at most: a waiter is removed when resumed; one left behind (a stopped task) expires.
+      const ttl = Math.ceil(Date.parse(w.since) / 1000) + 366 * 86_400;
+      await cascade.put({ ...w, ttl }).go();
+    },
+
+    async cascadeWaiters(cycleId, appraiserNip) {
+      const rows = (
+        await cascade.query.byAppraiser({ cycleId, appraiserNip }).go({ pages: "all", consistent: true })
+      ).data;
+      return rows.map((r) => ({
+        cycleId: r.cycleId,
+        appraiserNip: r.appraiserNip,
+        appraisalId: r.appraisalId,
+        taskToken: r.taskToken,
+        since: r.since,
+      }));
+    },
+
+    async removeCascadeWaiter(w) {
+      try {
+        await cascade
+          .delete({ cycleId: w.cycleId, appraiserNip: w.appraiserNip, appraisalId: w.appraisalId })
+          .where((attr, { eq }) => eq(attr.taskToken, w.taskToken))
+          .go();
+      } catch (err) {
+        // Gone already, or replaced by a newer token that must stay.
+        if (!lostRace(err))
+          throw classifyStorageError(err, `removing the cascade waiter of ${w.appraisalId}`);
+      }
     },
 
     async createAppraisal(record) {
@@ -188,6 +254,8 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
                 unitId: record.unitId,
                 positionType: record.positionType,
                 unitHead: record.unitHead,
+                ...(record.employmentType ? { employmentType: record.employmentType } : {}),
+                ...(record.jenjang ? { jenjang: record.jenjang } : {}),
                 appraiserNip: record.appraiser.nip,
                 ...(record.superiorOfAppraiser
                   ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip }
@@ -254,18 +322,16 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
 
     async listAppraisalsOfCycle(cycleId, cursor, limit) {
       const page = await flow.query.byCycle({ cycleId }).go({ cursor, limit });
-                ...(record.employmentType ? { employmentType: record.employmentType } : {}),
-                ...(record.jenjang ? { jenjang: record.jenjang } : {}),
       return {
         items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
         nextCursor: page.cursor ?? null,
       };
     },
 
+    appraisalsOfEmployee,
+
     async previousAppraisals(nip, beforeCycleId, options = {}) {
-      const all = (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data
-        .map((i) => i.state as FlowAppraisal)
-        .filter((a) => a.cycleId !== beforeCycleId);
+      const all = (await appraisalsOfEmployee(nip)).filter((a) => a.cycleId !== beforeCycleId);
       const cycles = await Promise.all(all.map((a) => storage.cycles.getCycle(a.cycleId)));
       const cycleOf = (a: FlowAppraisal) => cycles.find((c) => c?.cycleId === a.cycleId);
       const end = (a: FlowAppraisal) => cycleOf(a)?.periodEnd ?? "";
@@ -292,14 +358,19 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       return rows.map((r) => ({ scores: r.scores as (1 | 2 | 3 | 4 | null)[] }));
     },
 
-    async indicatorData(nip) {
-      const rows = await storage.imports.indicatorDataOf(nip);
+    async indicatorData(nip, cycleId) {
+      const rows = await storage.imports.indicatorDataOf(nip, { cycleId });
       return rows.map((r) => ({ indicatorId: r.indicatorId, value: r.value, period: r.period }));
     },
 
     async orgRating(cycleId, unitId) {
-      const r = await storage.cycles.getOrgRating(cycleId, unitId);
-      return r?.rating as OrgRating | undefined;
+      const { own, parents } = await orgRatings(cycleId);
+      return effectiveOrgRating(unitId, own, parents);
+    },
+
+    async unitsFollowingOrgRating(cycleId, unitId) {
+      const { own, parents } = await orgRatings(cycleId);
+      return [...parents.keys()].filter((u) => effectiveOrgRating(u, own, parents)?.from === unitId);
     },
 
     async updateDistributionWarnings(cycleId, unitId, compute) {
@@ -359,6 +430,24 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
         }),
         { started: 0, alreadyExisting: 0 },
       );
+    },
+
+    orgSettings: () => storage.orgSettings.get(),
+
+    async recordLaunchSkips(cycleId, skipped) {
+      // Puts, not creates: a retried or repeated launch page writes the same items again.
+      const at = now();
+      await Promise.all(skipped.map((s) => launchSkip.put({ cycleId, ...s, at }).go()));
+    },
+
+    async launchSkips(cycleId) {
+      const rows = (await launchSkip.query.byCycle({ cycleId }).go({ pages: "all" })).data;
+      const appraised = await Promise.all(
+        rows.map(async (r) => (await flow.get({ appraisalId: appraisalIdOf(cycleId, r.nip) }).go()).data),
+      );
+      return rows
+        .filter((_, i) => !appraised[i])
+        .map((r) => ({ nip: r.nip, name: r.name, unitId: r.unitId, reason: r.reason }));
     },
 
     async setCycleStatus(cycleId, status, reason) {

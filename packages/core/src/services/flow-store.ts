@@ -13,6 +13,11 @@ export interface FlowPerson {
   nip: string;
   name: string;
   email: string;
+  /**
+   * An official outside the employee list (org settings: the staffing authority, the appraiser of the top): `nip` is
+   * their NIP or the role's stand-in id (EXTERNAL_OFFICIAL_IDS), `position` the title pages and mails name them by.
+   */
+  external?: { position: string };
 }
 
 /** An employee with what the cycle needs to know about them. */
@@ -22,15 +27,15 @@ export interface FlowEmployee extends FlowPerson {
   positionType: string;
   superiorNip?: string;
   unitHead: boolean;
+  /** PNS or PPPK (copied onto the appraisal at launch: the follow-up branch depends on it). */
+  employmentType?: EmploymentType;
+  /** Functional level of a `fungsional` position (credit points at follow-up). */
+  jenjang?: JfLevel;
 }
 
 /** A cycle as the workflow reads it. */
 export interface FlowCycle {
   id: string;
-  /** PNS or PPPK (copied onto the appraisal at launch: the follow-up branch depends on it). */
-  employmentType?: EmploymentType;
-  /** Functional level of a `fungsional` position (credit points at follow-up). */
-  jenjang?: JfLevel;
   name: string;
   kind: "annual" | "quarterly" | "monthly";
   periodStart: string;
@@ -82,6 +87,10 @@ export interface FlowReview {
   justification?: string;
   submittedHasilKerja: Rating;
   unitHeadOverride?: { orgRating: OrgRating; note: string };
+  /** A unit head's review: the organisation rating its results rating followed (null: none was set yet). */
+  orgRating?: OrgRating | null;
+  /** The distribution warnings this review caused or kept when it was recorded, and the appraiser's justification. */
+  distribution?: { warnings: { rule: string; message: string }[]; justification: string | null };
   decidedBy: string;
   decidedAt: string;
 }
@@ -96,6 +105,9 @@ export interface FlowAppraisal {
   unitId: string;
   positionType: string;
   unitHead: boolean;
+  /** Snapshots at launch: PNS or PPPK, and the jenjang of a functional official. */
+  employmentType?: EmploymentType;
+  jenjang?: JfLevel;
   appraiser: FlowPerson;
   superiorOfAppraiser?: FlowPerson;
   stage: Stage;
@@ -105,9 +117,6 @@ export interface FlowAppraisal {
   executionBaseName: string;
   /** The stage the appraisal failed in, and why (HR sees this and may retry). */
   failure?: { stage: Stage; error: string; cause: string; at: string; executionArn?: string };
-  /** Snapshots at launch: PNS or PPPK, and the jenjang of a functional official. */
-  employmentType?: EmploymentType;
-  jenjang?: JfLevel;
   retries?: number;
   cancellation?: { at: string; by: string; reason: string };
   skp?: FlowSkp;
@@ -128,6 +137,9 @@ export interface FlowAppraisal {
       outcome: "uphold" | "reject";
       note: string;
       revised?: { hasilKerja: Rating; perilaku: Rating };
+      /** A unit head's: what the superior sent when the unit-head rule replaced its results rating, and why. */
+      submittedRevised?: { hasilKerja: Rating; perilaku: Rating };
+      unitHeadOverride?: string;
       predikatBefore: Predikat;
       predikatAfter: Predikat;
       decidedBy: string;
@@ -135,6 +147,8 @@ export interface FlowAppraisal {
     };
   };
   followUp?: unknown;
+  /** The discipline finding from attendance at follow-up (PP 94/2021, rule 36): a separate track from the predikat. */
+  discipline?: DisciplineFinding;
   /** Steps already applied, by idempotency key (a retried Lambda sees its own write and does nothing). */
   appliedSteps: string[];
 }
@@ -147,8 +161,34 @@ export interface FlowAuditEvent {
   kind?: string;
   linkId?: string;
   detail: Record<string, unknown>;
-  /** The discipline finding from attendance at follow-up (PP 94/2021, rule 36): a separate track from the predikat. */
-  discipline?: DisciplineFinding;
+}
+
+/** The appraiser's SKP as the cascade reads it: who they are and, once they proposed, its status and RHK. */
+export interface SuperiorSkp {
+  appraisalId: string;
+  name: string;
+  skp:
+    | (Pick<FlowSkp, "status" | "version" | "approvedAt"> & {
+        rhk: { id: string; text: string; kind: "utama" | "tambahan" }[];
+      })
+    | null;
+}
+
+/** An appraisal's workflow task waiting for its appraiser's SKP approval. */
+export interface CascadeWaiter {
+  cycleId: string;
+  appraiserNip: string;
+  appraisalId: string;
+  taskToken: string;
+  since: string;
+}
+
+/** An employee a cycle's launch did not appraise, and why. */
+export interface LaunchSkip {
+  nip: string;
+  name: string;
+  unitId: string;
+  reason: LaunchSkipReason;
 }
 
 /** A page of a listing. */
@@ -165,8 +205,17 @@ export interface FlowStore {
   /** Employees of the given units, in a stable order, one page at a time. */
   listEmployeesOfUnits(unitIds: string[], cursor: string | null, limit: number): Promise<Page<FlowEmployee>>;
   getEmployee(nip: string): Promise<FlowEmployee | undefined>;
-  /** The RHK of the appraiser's own SKP in the same cycle (for cascading), if any. */
-  superiorRhk(cycleId: string, appraiserNip: string): Promise<{ id: string; text: string }[]>;
+  /**
+   * The appraiser's own SKP in the same cycle, which an employee's SKP cascades from (rule 27); null when the appraiser
+   * has no live appraisal in the cycle (the employee is at the top of the cascade).
+   */
+  superiorSkp(cycleId: string, appraiserNip: string): Promise<SuperiorSkp | null>;
+  /** Registers a task waiting for the appraiser's SKP approval (one per appraisal: a newer token replaces it). */
+  putCascadeWaiter(waiter: CascadeWaiter): Promise<void>;
+  /** The tasks waiting for `appraiserNip`'s SKP approval in the cycle (read consistently). */
+  cascadeWaiters(cycleId: string, appraiserNip: string): Promise<CascadeWaiter[]>;
+  /** Removes a waiter if it still holds `taskToken` (a newer registration stays). */
+  removeCascadeWaiter(waiter: Omit<CascadeWaiter, "since">): Promise<void>;
 
   /** Creates the record unless one with the same id exists; answers whether it was created. */
   createAppraisal(record: FlowAppraisal): Promise<boolean>;
@@ -174,6 +223,8 @@ export interface FlowStore {
   /** Writes `next` if the stored version is still `next.version - 1`; throws TransientError on a lost race. */
   saveAppraisal(next: FlowAppraisal, audit?: FlowAuditEvent): Promise<void>;
   listAppraisalsOfCycle(cycleId: string, cursor: string | null, limit: number): Promise<Page<FlowAppraisal>>;
+  /** Every appraisal of one employee, in any cycle. */
+  appraisalsOfEmployee(nip: string): Promise<FlowAppraisal[]>;
   /** Earlier appraisals of the same employee (other cycles ending before this one starts), newest first; `kind` keeps
    *  only cycles of that length (annual results are what consecutive poor results count, DOMAIN 8 rule 42). */
   previousAppraisals(
@@ -192,13 +243,18 @@ export interface FlowStore {
   >;
   /** Survey responses of a unit between two instants. */
   surveyResponses(unitId: string, from: string, to: string): Promise<{ scores: (1 | 2 | 3 | 4 | null)[] }[]>;
-  /** Imported indicator data (value per indicator) for an employee. */
+  /** Imported indicator data (value per indicator and period) of an employee's appraisal in one cycle. */
   indicatorData(
     nip: string,
     cycleId: string,
   ): Promise<{ indicatorId: string; value: number; period: string }[]>;
-  /** The organisation rating of a unit in a cycle, when set. */
-  orgRating(cycleId: string, unitId: string): Promise<OrgRating | undefined>;
+  /**
+   * The organisation rating that applies to a unit in a cycle (its own, else the nearest ancestor's: effectiveOrgRating,
+   * as the dashboard reads it) and the unit it comes from; read strongly consistent (HR may have just set it).
+   */
+  orgRating(cycleId: string, unitId: string): Promise<{ rating: OrgRating; from: string } | undefined>;
+  /** The units whose organisation rating comes from `unitId`'s (itself and the sub-units without their own). */
+  unitsFollowingOrgRating(cycleId: string, unitId: string): Promise<string[]>;
 
   /** The distribution warnings currently recorded for one unit in a cycle (empty when none). */
   distributionWarnings(cycleId: string, unitId: string): Promise<{ rule: string; message: string }[]>;
@@ -220,4 +276,10 @@ export interface FlowStore {
   ): Promise<{ started: number; alreadyExisting: number }>;
   /** Sets the cycle's status (and optional reason) without touching anything else. */
   setCycleStatus(cycleId: string, status: string, reason?: string): Promise<void>;
+  /** The organisation's officials outside the employee list (staffing authority, appraiser of the top), if set. */
+  orgSettings(): Promise<OrgSettingsInput | undefined>;
+  /** Records who a launch left out and why (idempotent per cycle and employee). */
+  recordLaunchSkips(cycleId: string, skipped: LaunchSkip[]): Promise<void>;
+  /** Who the cycle's launches left out (without those appraised since, e.g. after the settings were completed). */
+  launchSkips(cycleId: string): Promise<LaunchSkip[]>;
 }

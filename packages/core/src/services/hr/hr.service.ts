@@ -7,7 +7,7 @@ import { decisionRepo, type DecisionRecord } from "../../decision/decision.repo"
 import { checkDistribution } from "../../distribution/distribution";
 import { computeIkm, type IkmResult } from "../../ikm/ikm";
 import { IkmNoDataError } from "../../ikm/ikm.errors";
-import type { Lang } from "../../i18n/messages";
+import { t, type Lang } from "../../i18n/messages";
 import {
   importAttendance,
   importEmployees,
@@ -19,7 +19,7 @@ import {
 } from "../../imports/import-service";
 import type { Unit } from "../../org/org.schema";
 import { UnitNotFoundError } from "../../org/org.errors";
-import { PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
+import { effectiveOrgRating, PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
 import type { Storage } from "../../storage/storage";
 import { ItemAlreadyExistsError } from "../../storage/storage.errors";
 import type { AppraisalRecord } from "../../appraisal-record/appraisal-record.repo";
@@ -32,6 +32,10 @@ import {
   type ControlDeps,
 } from "../cycle-control";
 import { resolveCycleSettings } from "../cycle-settings";
+import { LAUNCH_SKIP_MESSAGES } from "../launch-skip.entity";
+import { applyOrgRatingToHead, checkUnitDistribution, type HeadReevaluation } from "../flow-review";
+import { labelOf } from "../../i18n/labels";
+import { indicatorScopesOf } from "../flow-measurement";
 import { buildResultsCsv, type ExportAppraisal } from "./export-csv";
 import { calendarDateIn } from "../../period/calendar";
 import type { CycleItem } from "../../cycle/cycle.repo";
@@ -243,7 +247,13 @@ export async function retryAppraisalAsHr(deps: HrDeps, appraisalId: string, acto
   return retryAppraisal(deps.control, { appraisalId, by: actor.subject });
 }
 
-/** Sets a unit's organisation rating in a cycle (DOMAIN 6.4); the unit head rule reads it at review. */
+/**
+ * Sets a unit's organisation rating in a cycle (DOMAIN 6.4). Sub-units without their own rating follow it
+ * (effectiveOrgRating). A head reviewed before it was set is re-evaluated at once (applyOrgRatingToHead: rule 11, the
+ * head mailed, audited with HR as actor) and the distribution of every unit following the rating is re-checked. A
+ * change that would move a settled head's results rating (objection decided, follow-up ran) is refused with 409 and
+ * the previous rating kept.
+ */
 export async function setOrgRating(
   deps: HrDeps,
   input: { unitId: string; cycleId: string; rating: OrgRating },
@@ -253,19 +263,63 @@ export async function setOrgRating(
   if (cycle.status === "cancelled") throw new HrConflictError("hrCycleCancelled", { cycleId: input.cycleId });
   if (!(await deps.storage.org.getUnit(input.unitId)))
     throw new HrNotFoundError("hrUnitNotFound", { unitId: input.unitId });
+  const flow = deps.control;
+  const following = await flow.store.unitsFollowingOrgRating(input.cycleId, input.unitId);
+  const heads = (await deps.storage.appraisals.listByCycle(input.cycleId)).filter(
+    (r) => r.unitHead && following.includes(r.unitId) && r.stage !== "cancelled",
+  );
   const previous = await deps.storage.cycles.getOrgRating(input.cycleId, input.unitId);
+  const refuse = (settled: Extract<HeadReevaluation, { outcome: "settled" }>) =>
+    new HrConflictError("hrOrgRatingHeadSettled", {
+      unitId: input.unitId,
+      name: settled.name,
+      appraisalId: settled.appraisalId,
+      stage: labelOf("stage", settled.stage),
+      rating: labelOf("orgRating", input.rating),
+      previous: previous ? labelOf("orgRating", previous.rating) : "belum ditetapkan",
+      before: labelOf("rating", settled.hasilKerja.before),
+      after: labelOf("rating", settled.hasilKerja.after),
+    });
+  for (const head of heads) {
+    const dry = await applyOrgRatingToHead(flow, head.id, actorOf(actor), { dryRun: input.rating });
+    if (dry.outcome === "settled") throw refuse(dry);
+  }
   const saved = await deps.storage.cycles.setOrgRating({ ...input, setBy: actorOf(actor) });
   await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
     unitId: input.unitId,
     rating: input.rating,
     previous: previous?.rating ?? null,
   });
+  const headsRevised: { appraisalId: string; hasilKerja: string; predikat: string }[] = [];
+  for (const head of heads) {
+    const done = await applyOrgRatingToHead(flow, head.id, actorOf(actor));
+    if (done.outcome === "revised")
+      headsRevised.push({
+        appraisalId: done.appraisalId,
+        hasilKerja: done.hasilKerja.after,
+        predikat: done.predikat.after,
+      });
+    if (done.outcome === "settled") {
+      // The head moved past feedback between the check and the write: keep the rating it was settled under.
+      if (previous) await deps.storage.cycles.setOrgRating({ ...input, rating: previous.rating as OrgRating, setBy: previous.setBy });
+      else await deps.storage.entities.orgRating.delete({ cycleId: input.cycleId, unitId: input.unitId }).go();
+      await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
+        unitId: input.unitId,
+        rating: previous?.rating ?? null,
+        previous: input.rating,
+        reverted: done.appraisalId,
+      });
+      throw refuse(done);
+    }
+  }
+  for (const unitId of following) await checkUnitDistribution(flow, input.cycleId, unitId);
   return {
     cycleId: saved.cycleId,
     unitId: saved.unitId,
     rating: saved.rating,
     setBy: saved.setBy,
     setAt: saved.setAt,
+    headsRevised,
   };
 }
 
@@ -286,7 +340,7 @@ export async function runImport(
         ? await importAttendance(deps.storage, csvText, options)
         : kind === "survey"
           ? await importSurvey(deps.storage, csvText, options)
-          : await importIndicators(deps.storage, csvText, options);
+          : await importIndicators(deps.storage, csvText, options, indicatorScopesOf(deps.control.store));
   const { ok: _ok, ...summary } = result as Record<string, unknown>;
   // "import-accepted": every row is staged and the import will complete (resumeImports logs its "import-committed").
   const action = !result.ok
@@ -350,20 +404,8 @@ export async function listCycleAppraisals(deps: HrDeps, cycleId: string) {
     }));
 }
 
-/** The organisation rating that applies to a unit: its own, else the nearest ancestor's (sub-units follow their unit). */
-export function effectiveOrgRating(
-  unitId: string,
-  own: ReadonlyMap<string, OrgRating>,
-  parents: ReadonlyMap<string, string | undefined>,
-): { rating: OrgRating; from: string } | undefined {
-  const seen = new Set<string>();
-  for (let at: string | undefined = unitId; at && !seen.has(at); at = parents.get(at)) {
-    seen.add(at);
-    const rating = own.get(at);
-    if (rating) return { rating, from: at };
-  }
-  return undefined;
-}
+/** The organisation rating that applies to a unit (the workflow and the dashboard share it, rating.ts). */
+export { effectiveOrgRating };
 
 const emptyCounts = () => Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
 
@@ -387,14 +429,16 @@ export async function cycleDistribution(
   cycleId: string,
   preloaded?: { records: AppraisalRecord[]; units: Unit[] },
 ) {
-  const [records, units, ratings] = await Promise.all([
+  const [records, units, ratings, cycle] = await Promise.all([
     preloaded?.records ?? deps.storage.appraisals.listByCycle(cycleId),
     preloaded?.units ?? deps.storage.org.listUnits(),
     deps.storage.cycles.listOrgRatings(cycleId),
+    deps.storage.cycles.getCycle(cycleId),
   ]);
   const own = new Map(ratings.map((r) => [r.unitId, r.rating as OrgRating]));
   const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
   const names = new Map(units.map((u) => [u.unitId, u.name]));
+  const thresholds = resolveCycleSettings(cycle?.settings).distributionThresholds;
   const overall = emptyCounts();
   const byUnit = new Map<string, { appraisals: number; counts: Record<Predikat, number> }>();
   for (const r of records) {
@@ -411,8 +455,13 @@ export async function cycleDistribution(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([unitId, entry]) => {
       const effective = effectiveOrgRating(unitId, own, parents);
+      const rated = PREDIKATS.reduce((s, p) => s + entry.counts[p], 0);
+      // As the workflow checks it (checkUnitDistribution): the cycle's thresholds, the unrated still to come.
       const warnings = effective
-        ? checkDistribution(effective.rating, entry.counts).map((w) => ({ rule: w.rule, message: w.message }))
+        ? checkDistribution(effective.rating, entry.counts, {
+            thresholds,
+            unrated: entry.appraisals - rated,
+          }).map((w) => ({ rule: w.rule, message: w.message }))
         : [];
       return {
         unitId,
@@ -420,7 +469,7 @@ export async function cycleDistribution(
         orgRating: effective?.rating ?? null,
         orgRatingFrom: effective?.from ?? null,
         appraisals: entry.appraisals,
-        rated: PREDIKATS.reduce((s, p) => s + entry.counts[p], 0),
+        rated,
         counts: entry.counts,
         warnings,
       };
@@ -428,6 +477,7 @@ export async function cycleDistribution(
   return {
     overall,
     units: unitsOut,
+    thresholds,
     orgRatings: ratings.map((r) => ({
       unitId: r.unitId,
       rating: r.rating as OrgRating,
@@ -440,10 +490,11 @@ export async function cycleDistribution(
 /** `GET /api/cycles/{id}`: the cycle, its settings, counts per stage, the distribution and HR's audit trail of it. */
 export async function cycleDetail(deps: HrDeps, cycleId: string) {
   const cycle = await requireCycle(deps, cycleId);
-  const [records, units, trail] = await Promise.all([
+  const [records, units, trail, skips] = await Promise.all([
     deps.storage.appraisals.listByCycle(cycleId),
     deps.storage.org.listUnits(),
     hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(cycleId)),
+    deps.control.store.launchSkips(cycleId),
   ]);
   const counts = Object.fromEntries(APPRAISAL_STAGES.map((s) => [s, 0])) as Record<
     (typeof APPRAISAL_STAGES)[number],
@@ -464,6 +515,8 @@ export async function cycleDetail(deps: HrDeps, cycleId: string) {
     createdAt: cycle.createdAt,
     updatedAt: cycle.updatedAt,
     total: records.length,
+    // Who the launch left out and why (the top of the hierarchy while no appraiser of the top is set).
+    skipped: skips.map((k) => ({ ...k, message: t(LAUNCH_SKIP_MESSAGES[k.reason], "id") })),
     counts,
     distribution,
     audit: trail,
@@ -738,6 +791,8 @@ export async function exportCycleCsv(
       name: r.name,
       unitId: r.unitId,
       positionType: r.positionType,
+      employmentType: r.employmentType,
+      jenjang: r.jenjang,
       appraiserNip: r.appraiserNip,
       appraiserName: r.appraiserNip ? appraiserNames.get(r.appraiserNip) : undefined,
       stage: r.stage,
@@ -774,5 +829,3 @@ export async function listEmployees(deps: HrDeps, query: { unit?: string; subUni
     throw err;
   }
 }
-      employmentType: r.employmentType,
-      jenjang: r.jenjang,
