@@ -158,7 +158,6 @@ const FOLLOW_UP_KIND_LABELS: Labels<FollowUpKind> = {
   development: { id: "Pengembangan kompetensi", en: "Development" },
   coaching: { id: "Pembinaan", en: "Coaching" },
   "sanction-review": { id: "Peninjauan sanksi", en: "Sanction review" },
-};
   "contract-review": { id: "Peninjauan perjanjian kerja PPPK", en: "PPPK contract review" },
 };
 
@@ -166,6 +165,7 @@ const FOLLOW_UP_KIND_LABELS: Labels<FollowUpKind> = {
 const EMPLOYMENT_TYPE_LABELS: Labels<EmploymentType> = {
   pns: { id: "PNS", en: "Civil servant (PNS)" },
   pppk: { id: "PPPK", en: "Contract civil servant (PPPK)" },
+};
 
 /** Audit trail actions (appraisal flow, decisions, periodic evaluation, HR actions, imports). */
 const AUDIT_ACTION_LABELS = {
@@ -314,14 +314,14 @@ export const LABELS = {
   mailKind: MAIL_KIND_LABELS,
   skpStatus: SKP_STATUS_LABELS,
   followUpKind: FOLLOW_UP_KIND_LABELS,
+  employmentType: EMPLOYMENT_TYPE_LABELS,
+  jenjang: JF_LEVEL_LABELS,
+  disciplineSanction: DISCIPLINE_SANCTION_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
   importKind: IMPORT_KIND_LABELS,
   importStatus: IMPORT_STATUS_LABELS,
   executionStatus: EXECUTION_STATUS_LABELS,
   detailField: DETAIL_FIELD_LABELS,
-  employmentType: EMPLOYMENT_TYPE_LABELS,
-  jenjang: JF_LEVEL_LABELS,
-  disciplineSanction: DISCIPLINE_SANCTION_LABELS,
 } as const satisfies Record<string, Readonly<Record<string, Label>>>;
 
 /** A group of codes in LABELS. */

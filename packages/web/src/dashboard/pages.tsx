@@ -466,11 +466,6 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <dd>{s.nip}</dd>
           <dt>Unit</dt>
           <dd>{s.unitId}</dd>
-          <dt>Tahap</dt>
-          <dd>
-            <span class={`badge ${s.stage ?? ""}`}>{stageLabel(s.stage ?? "-")}</span>
-          </dd>
-          <dt>Pejabat penilai</dt>
           <dt>Jenis kepegawaian</dt>
           <dd data-field="employmentType">
             {s.employmentType ? labelOf("employmentType", s.employmentType) : "-"}
@@ -481,6 +476,11 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
               <dd data-field="jenjang">{labelOf("jenjang", s.jenjang)}</dd>
             </>
           ) : null}
+          <dt>Tahap</dt>
+          <dd>
+            <span class={`badge ${s.stage ?? ""}`}>{stageLabel(s.stage ?? "-")}</span>
+          </dd>
+          <dt>Pejabat penilai</dt>
           <dd>{s.appraiser ? `${s.appraiser.name} (${s.appraiser.nip})` : "-"}</dd>
           <dt>Atasan pejabat penilai</dt>
           <dd>
@@ -569,11 +569,6 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           {s.followUp.coachingPlan?.deadline ? (
             <p>{`Batas pembinaan: ${formatDate(s.followUp.coachingPlan.deadline)}`}</p>
           ) : null}
-        </div>
-      ) : null}
-
-      <h2>Keputusan melalui tautan</h2>
-      <div class="table-wrap">
           {s.followUp.creditPoints ? (
             <p data-field="creditPoints">{`Angka kredit: ${s.followUp.creditPoints.pointsText} (${labelOf("jenjang", s.followUp.creditPoints.jenjang)}, ${s.followUp.creditPoints.months} bulan)`}</p>
           ) : null}
@@ -584,6 +579,11 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <h3>Disiplin (PP 94/2021)</h3>
           <p class="muted">Jalur terpisah dari predikat kinerja, dari data kehadiran yang diimpor.</p>
           <p data-field="discipline">{`${labelOf("disciplineSanction", s.discipline.sanction.code)}: ${s.discipline.sanction.reason} (${s.discipline.fromMonth} s.d. ${s.discipline.toMonth}, ${s.discipline.monthsWithData} bulan berdata)`}</p>
+        </div>
+      ) : null}
+
+      <h2>Keputusan melalui tautan</h2>
+      <div class="table-wrap">
         <table>
           <thead>
             <tr>
