@@ -10,6 +10,8 @@ import type { HrContact } from "./decision-gateway";
 import { CycleNotFoundError, MissingDataError, StageConflictError } from "./workflow.errors";
 import { decisionKeyOf, type FlowDeps, loadLive, pick, save } from "./flow-common";
 import { decisionContext } from "./flow-context";
+import { addressedAs, staffingAuthorityPerson } from "./flow-officials";
+import { HR_CONTACT_ID } from "../org/org-settings";
 
 export { decisionKeyOf, type DeliveredDecision, type FlowDeps } from "./flow-common";
 export { recordSkpApproval, recordSkpProposal } from "./flow-targets";
@@ -150,7 +152,7 @@ export async function planDecision(
         kind: input.kind,
         appraisalId: record.id,
         employee: { nip: record.nip, name: record.name },
-        to: { ...pick(record.appraiser), role: "appraiser" },
+        to: { ...addressedAs(record.appraiser), role: "appraiser" },
         asked: { name: record.name, role: "employee" },
         dueAt: plan.dueAt,
         expiresAt: plan.dueAt,
@@ -160,11 +162,33 @@ export async function planDecision(
   return plan;
 }
 
-/** Who must act on a decision of `kind`: the employee, the appraiser, or the superior of the appraiser. */
-function whoMustAct(
+/** Who may be asked or told about a decision: a person of the workflow in their role (officials named for mails). */
+type Asked = FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" | "hr" };
+
+/**
+ * Who decides an objection (rule 35): the superior of the appraising official; when the appraiser has no superior in
+ * the organisation (a head appraised by the Sekda, the top appraised by an official outside it), the staffing
+ * authority of the org settings in that place; without settings, HR (pengelola kinerja) records the authority's
+ * decision. Read when the decision opens, so settings HR completes after the launch still apply. Never a failure.
+ */
+async function objectionDecider(deps: FlowDeps & { hr?: HrContact }, record: FlowAppraisal): Promise<Asked> {
+  if (record.superiorOfAppraiser)
+    return { ...addressedAs(record.superiorOfAppraiser), role: "superior-of-appraiser" };
+  const settings = await deps.store.orgSettings();
+  if (settings) return { ...addressedAs(staffingAuthorityPerson(settings)), role: "superior-of-appraiser" };
+  if (deps.hr) return { nip: HR_CONTACT_ID, ...deps.hr, role: "hr" };
+  throw new MissingDataError(
+    `appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior, no staffing authority is set ` +
+      "(PUT /api/org/settings) and no HR contact is configured (KINERJA_HR_EMAIL) to decide the objection",
+  );
+}
+
+/** Who must act on a decision of `kind`: the employee, the appraiser, or who decides an objection. */
+async function whoMustAct(
+  deps: FlowDeps & { hr?: HrContact },
   record: FlowAppraisal,
   kind: FlowDecisionKind,
-): FlowPerson & { role: "employee" | "appraiser" | "superior-of-appraiser" } {
+): Promise<Asked> {
   switch (kind) {
     case "skp-proposal":
     case "realization":
@@ -172,43 +196,54 @@ function whoMustAct(
       return { ...pick(record), role: "employee" };
     case "skp-approval":
     case "review":
-      return { ...pick(record.appraiser), role: "appraiser" };
+      return { ...addressedAs(record.appraiser), role: "appraiser" };
     case "objection-decision":
-      if (!record.superiorOfAppraiser)
-        throw new MissingDataError(
-          `appraisal ${record.id}: the appraiser ${record.appraiser.nip} has no superior to decide the objection`,
-        );
-      return { ...pick(record.superiorOfAppraiser), role: "superior-of-appraiser" };
+      return objectionDecider(deps, record);
   }
 }
 
 /**
  * Who is told once a decision is overdue. The superior of the appraiser may decide an SKP approval or a review in the
- * appraiser's place (a link of their own); with no superior, HR is informed. Only the employee may propose an SKP,
- * report realisation or answer their result, so their appraiser is informed; an objection decision is final and the
- * superior's alone (DOMAIN 7, rule 35), so HR is informed.
+ * appraiser's place (a link of their own); with no superior in the organisation (the appraiser is the top, or an
+ * official outside it) HR is informed: the staffing authority decides objections, never the day-to-day steps. Only the
+ * employee may propose an SKP, report realisation or answer their result, so their appraiser is informed (the
+ * appraiser of the top too). An objection decision is final and its decider's alone (DOMAIN 7, rule 35), so HR is
+ * informed. Without an HR contact, the staffing authority is told instead (unless they are the one asked), so an
+ * overdue notice always reaches someone who can follow it up.
  */
-function escalationOf(
+async function escalationOf(
+  deps: FlowDeps & { hr?: HrContact },
   record: FlowAppraisal,
   kind: FlowDecisionKind,
-  hr: HrContact | undefined,
-):
+  actor: Asked,
+): Promise<
   | { mayAct: true; to: FlowPerson & { role: "superior-of-appraiser" } }
-  | { mayAct: false; to: { name: string; email: string; role: "appraiser" | "hr" } }
-  | null {
-  const toHr = hr ? { mayAct: false as const, to: { ...hr, role: "hr" as const } } : null;
+  | { mayAct: false; to: { name: string; email: string; role: "appraiser" | "superior-of-appraiser" | "hr" } }
+  | null
+> {
+  const aboveAll = async () => {
+    if (deps.hr) return { mayAct: false as const, to: { ...deps.hr, role: "hr" as const } };
+    const settings = await deps.store.orgSettings();
+    const authority = settings ? addressedAs(staffingAuthorityPerson(settings)) : undefined;
+    return authority && authority.nip !== actor.nip
+      ? { mayAct: false as const, to: { ...authority, role: "superior-of-appraiser" as const } }
+      : null;
+  };
   switch (kind) {
     case "skp-approval":
     case "review":
       return record.superiorOfAppraiser
-        ? { mayAct: true, to: { ...pick(record.superiorOfAppraiser), role: "superior-of-appraiser" } }
-        : toHr;
+        ? {
+            mayAct: true,
+            to: { ...addressedAs(record.superiorOfAppraiser), role: "superior-of-appraiser" },
+          }
+        : aboveAll();
     case "skp-proposal":
     case "realization":
     case "acknowledgement":
-      return { mayAct: false, to: { ...pick(record.appraiser), role: "appraiser" } };
+      return { mayAct: false, to: { ...addressedAs(record.appraiser), role: "appraiser" } };
     case "objection-decision":
-      return toHr;
+      return actor.role === "hr" ? null : aboveAll();
   }
 }
 
@@ -231,7 +266,7 @@ export async function openDecisionRound(
 ): Promise<{ decisionId: string; delivered: boolean }> {
   const record = await loadLive(deps, input.appraisalId);
   const employee = { nip: record.nip, name: record.name };
-  const actor = whoMustAct(record, input.kind);
+  const actor = await whoMustAct(deps, record, input.kind);
   const escalated = input.mailKind === "escalation";
   const request = {
     decisionKey: decisionKeyOf(record, input.kind),
@@ -250,7 +285,7 @@ export async function openDecisionRound(
     mailKind: escalated ? "reminder" : input.mailKind,
   });
   if (escalated && result.delivered !== true) {
-    const above = escalationOf(record, input.kind, deps.hr);
+    const above = await escalationOf(deps, record, input.kind, actor);
     if (above?.mayAct) await deps.decisions.open({ ...request, recipient: above.to, mailKind: "escalation" });
     else if (above)
       await deps.decisions.notify?.({

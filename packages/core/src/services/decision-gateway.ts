@@ -45,7 +45,7 @@ export interface DecisionNoticeRequest {
   employee: { nip: string; name: string };
   to: { name: string; email: string; role: "appraiser" | "superior-of-appraiser" | "hr" };
   /** The person who must act (named in the notice; they keep getting reminders). */
-  asked: { name: string; role: "employee" | "appraiser" | "superior-of-appraiser" };
+  asked: { name: string; role: "employee" | "appraiser" | "superior-of-appraiser" | "hr" };
   /** The decision's deadline: overdue since then. */
   dueAt: string;
   /** Until when the person asked may still act (the decision's links expire then). */

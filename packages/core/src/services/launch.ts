@@ -1,8 +1,10 @@
-// Core functions of the launch workflow: page the cycle's participants (sub-units included, top officials
-// excluded), create their appraisal records idempotently, and count the executions started.
+// Core functions of the launch workflow: page the cycle's participants (sub-units included; the top of the hierarchy
+// when the org settings name their appraiser, else recorded as skipped), create their appraisal records
+// idempotently, and count the executions started.
 import * as v from "valibot";
 import type { Clock } from "../clock/clock";
-import type { FlowAppraisal, FlowEmployee, FlowStore } from "./flow-store";
+import type { FlowAppraisal, FlowEmployee, FlowPerson, FlowStore, LaunchSkip } from "./flow-store";
+import { topOfficialAppraiserPerson } from "./flow-officials";
 import { CycleNotFoundError, InvalidStepInputError, MissingDataError } from "./workflow.errors";
 
 /** Participants read and prepared per launch page (Map items per page). */
@@ -55,13 +57,20 @@ export async function prepareParticipantPage(
   const units = (await deps.store.unitsWithDescendants(cycle.unitIds)).slice().sort();
   const limit = input.pageSize ?? LAUNCH_PAGE_SIZE;
   let cursor = decodeCursor(input.cursor);
+  // The top of the hierarchy (no superior) is appraised by the appraiser of the top the org settings name; without
+  // one they are left out and the cycle records why (HR sees it).
+  const settings = await deps.store.orgSettings();
+  const topAppraiser = settings ? topOfficialAppraiserPerson(settings) : undefined;
   const participants: FlowEmployee[] = [];
+  const skipped: LaunchSkip[] = [];
   let read = 0;
   while (read < limit && cursor.unit < units.length) {
     const page = await deps.store.listEmployeesOfUnits([units[cursor.unit]!], cursor.inner, limit - read);
     read += page.items.length;
-    // DESIGN 3.1: the top official (no superior) is appraised outside the system.
-    participants.push(...page.items.filter((e) => e.superiorNip));
+    for (const e of page.items) {
+      if (e.superiorNip || topAppraiser) participants.push(e);
+      else skipped.push({ nip: e.nip, name: e.name, unitId: e.unitId, reason: "top-official-no-appraiser" });
+    }
     cursor = page.nextCursor
       ? { unit: cursor.unit, inner: page.nextCursor }
       : { unit: cursor.unit + 1, inner: null };
@@ -78,10 +87,11 @@ export async function prepareParticipantPage(
   const worker = async () => {
     while (next < participants.length) {
       const index = next++;
-      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup);
+      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup, topAppraiser);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PREPARE_CONCURRENCY, participants.length) }, worker));
+  if (skipped.length > 0) await deps.store.recordLaunchSkips(cycle.id, skipped);
   return { items, nextCursor: cursor.unit < units.length ? encodeCursor(cursor) : null };
 }
 
@@ -93,11 +103,15 @@ async function prepareRecord(
   cycleId: string,
   employee: FlowEmployee,
   lookup: (nip: string) => Promise<FlowEmployee | undefined>,
+  topAppraiser: FlowPerson | undefined,
 ): Promise<LaunchItem> {
-  const appraiser = await lookup(employee.superiorNip!);
+  const inOrganisation = employee.superiorNip ? await lookup(employee.superiorNip) : undefined;
+  const appraiser = inOrganisation ?? (employee.superiorNip ? undefined : topAppraiser);
   if (!appraiser)
     throw new MissingDataError(`employee ${employee.nip}: appraiser ${employee.superiorNip} does not exist`);
-  const superior = appraiser.superiorNip ? await lookup(appraiser.superiorNip) : undefined;
+  // An appraiser without a superior in the organisation (the top, or an official outside it) leaves none here: their
+  // appraisees' objections go to the staffing authority (appraisal-flow whoMustAct).
+  const superior = inOrganisation?.superiorNip ? await lookup(inOrganisation.superiorNip) : undefined;
   const appraisalId = appraisalIdOf(cycleId, employee.nip);
   const record: FlowAppraisal = {
     id: appraisalId,
@@ -110,7 +124,12 @@ async function prepareRecord(
     unitHead: employee.unitHead,
     ...(employee.employmentType ? { employmentType: employee.employmentType } : {}),
     ...(employee.jenjang ? { jenjang: employee.jenjang } : {}),
-    appraiser: { nip: appraiser.nip, name: appraiser.name, email: appraiser.email },
+    appraiser: {
+      nip: appraiser.nip,
+      name: appraiser.name,
+      email: appraiser.email,
+      ...(appraiser.external ? { external: appraiser.external } : {}),
+    },
     ...(superior
       ? { superiorOfAppraiser: { nip: superior.nip, name: superior.name, email: superior.email } }
       : {}),

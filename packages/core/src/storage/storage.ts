@@ -15,6 +15,8 @@ import { indicatorDataEntity } from "../imports/indicator-data.entity";
 import { surveyResponseEntity } from "../imports/survey-response.entity";
 import { employeeEntity } from "../org/employee.entity";
 import { orgStateEntity } from "../org/org-state.entity";
+import { orgSettingsEntity } from "../org/org-settings.entity";
+import { createOrgSettingsRepo } from "../org/org-settings.repo";
 import { createOrgRepo } from "../org/org.repo";
 import { unitEntity } from "../org/unit.entity";
 import { createDocumentClient } from "./client";
@@ -34,6 +36,7 @@ export interface StorageConfig {
 export function createEntities(client: DynamoDBDocumentClient, tableName: string) {
   return {
     orgState: orgStateEntity(client, tableName),
+    orgSettings: orgSettingsEntity(client, tableName),
     unit: unitEntity(client, tableName),
     employee: employeeEntity(client, tableName),
     cycle: cycleEntity(client, tableName),
@@ -68,6 +71,8 @@ export function createStorage(config: StorageConfig) {
     clock,
     entities,
     org: createOrgRepo({ entities, client, tableName, clock }),
+    /** The officials outside the employee list (staffing authority, appraiser of the top). */
+    orgSettings: createOrgSettingsRepo({ entity: entities.orgSettings, clock }),
     cycles: createCycleRepo({ entities, clock }),
     appraisals: createAppraisalRepo({ entities, clock }),
     audit,

@@ -38,8 +38,11 @@ import {
   IdParamSchema,
   IkmQuerySchema,
   OrgRatingInputSchema,
+  OrgSettingsInputSchema,
   UnitParamSchema,
 } from "@kinerja/core/services/hr/hr.schema";
+import { OfficialSchema } from "@kinerja/core/org/org-settings";
+import { getOrgSettings, parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
 import {
   HrCycleOverlapError,
   HrError,
@@ -193,6 +196,23 @@ const IkmResultSchema = v.object({
   ikm: v.number(),
   converted: v.number(),
   grade: v.picklist(["A", "B", "C", "D"]),
+});
+
+const OrgSettingsViewSchema = v.object({
+  configured: v.boolean(),
+  pejabatPembinaKepegawaian: v.nullable(OfficialSchema),
+  topOfficialAppraiser: v.nullable(OfficialSchema),
+  topAppraisedBy: v.nullable(v.picklist(["pejabatPembinaKepegawaian", "topOfficialAppraiser"])),
+  updatedAt: v.nullable(v.string()),
+  updatedBy: v.nullable(v.string()),
+  audit: v.array(
+    v.object({
+      at: v.string(),
+      actor: v.string(),
+      action: v.string(),
+      detail: v.record(v.string(), v.unknown()),
+    }),
+  ),
 });
 
 const json = (schema: v.GenericSchema, description: string) => ({
@@ -455,6 +475,59 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
           actorOf(c.get("principal")),
         ),
       );
+    },
+  );
+
+  app.get(
+    "/org/settings",
+    doc(
+      "The organisation settings: staffing authority and appraiser of the top official, with their history",
+      {
+        responses: {
+          200: json(OrgSettingsViewSchema, "The settings (configured: false before HR set them)"),
+        },
+      },
+    ),
+    async (c) => c.json(await getOrgSettings(deps.storage)),
+  );
+
+  app.put(
+    "/org/settings",
+    doc("Set the staffing authority and the appraiser of the top official (replaces the settings; audited)", {
+      description:
+        "The staffing authority (Pejabat Pembina Kepegawaian) decides objections whose appraising official has no " +
+        "superior in the organisation; once set, cycles for the whole organisation also appraise the top of the " +
+        "hierarchy (the employee with an empty superior_nip) by `topOfficialAppraiser`, or by the staffing authority " +
+        "when it is absent. Officials are outside the employee list: decision links are mailed to their email and " +
+        "pages name them by position and name.",
+      responses: {
+        200: json(OrgSettingsViewSchema, "The settings as stored"),
+        ...problems(400, 409),
+      },
+    }),
+    limitJson,
+    body(OrgSettingsInputSchema),
+    async (c) => c.json(await setOrgSettings(deps.storage, c.req.valid("json"), actorOf(c.get("principal")))),
+  );
+
+  app.post(
+    "/org/settings/import",
+    doc("Set the organisation settings from a CSV (role,name,position,email[,nip]; one row per official)", {
+      description:
+        "`role` is `pejabat_pembina_kepegawaian` (required row) or `penilai_pimpinan_tertinggi` (optional row: the " +
+        "appraiser of the top official when not the staffing authority); `nip` may be empty. Replaces the settings " +
+        "as PUT /api/org/settings does; nothing is written unless every row is valid.",
+      requestBody: csvBody,
+      responses: {
+        200: json(OrgSettingsViewSchema, "The settings as stored"),
+        ...problems(400, 409, 413, 415),
+      },
+    }),
+    limitCsv,
+    async (c) => {
+      const parsed = parseOrgSettingsCsv(await readCsv(c), requestLang(c));
+      if (!parsed.ok) return importResponse(c, parsed);
+      return c.json(await setOrgSettings(deps.storage, parsed.settings, actorOf(c.get("principal")), "csv"));
     },
   );
 

@@ -129,6 +129,9 @@ export const CreateCycleInputSchema = v.pipe(
 /** A validated create-cycle request. */
 export type CreateCycleInput = v.InferOutput<typeof CreateCycleInputSchema>;
 
+/** Body of `PUT /api/org/settings`: the staffing authority and the appraiser of the top (defined with the settings). */
+export { OrgSettingsInputSchema } from "../../org/org-settings";
+
 /** Body of `PUT /api/units/{unitId}/org-rating`. */
 export const OrgRatingInputSchema = v.strictObject({
   cycleId: v.pipe(v.string(apiMessage("required")), v.nonEmpty(apiMessage("required")), v.maxLength(100)),
