@@ -63,7 +63,9 @@ export const stepFunctions = {
   PlanDecisionFunction: step("plan-decision", { table: "read-write" }),
   OpenDecisionFunction: step("open-decision", { table: "read-write", sendTaskResult: true, sendEmail: true }),
   RecordSkpProposalFunction: step("record-skp-proposal", { table: "read-write" }),
-  RecordSkpApprovalFunction: step("record-skp-approval", { table: "read-write" }),
+  // Resumes the SKP requests of the employees who waited for this approval (rule 27).
+  RecordSkpApprovalFunction: step("record-skp-approval", { table: "read-write", sendTaskResult: true }),
+  AwaitSuperiorSkpFunction: step("await-superior-skp", { table: "read-write", sendTaskResult: true }),
   PlanMeasurementWaitFunction: step("plan-measurement-wait", { table: "read-write" }),
   RecordRealizationFunction: step("record-realization", { table: "read-write" }),
   TakeMeasurementSnapshotFunction: step("take-measurement-snapshot", { table: "read-write" }, 60),
@@ -126,6 +128,7 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
       "OpenDecisionFunction",
       "RecordSkpProposalFunction",
       "RecordSkpApprovalFunction",
+      "AwaitSuperiorSkpFunction",
       "PlanMeasurementWaitFunction",
       "RecordRealizationFunction",
       "TakeMeasurementSnapshotFunction",

@@ -13,7 +13,7 @@ import {
   openDecision,
   type DecisionDeps,
 } from "@kinerja/core/decision/decision.service";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
+import { createSfnTaskCallbacks, isDeadTokenError } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner, type LinkKeyring, type LinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
@@ -41,6 +41,15 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
     },
     state: (decisionKey) => decisionState(deps, decisionKey),
     notify: (request) => notifyDecisionOverdue(deps, request),
+    async resume(taskToken) {
+      try {
+        await deps.callbacks.succeed(taskToken, { resumed: true });
+        return true;
+      } catch (err) {
+        if (isDeadTokenError(err)) return false;
+        throw err;
+      }
+    },
     async notifyRevisedResult(input) {
       await deps.mail.send(
         revisedResultMail({

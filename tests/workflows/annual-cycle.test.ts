@@ -10,6 +10,7 @@ import {
   createCycle,
   executions,
   proposal,
+  proposeCascaded,
   seedUnit,
   settle,
   startWorld,
@@ -74,7 +75,7 @@ describe("an annual cycle with a late objection", { timeout: 120_000 }, () => {
       proposal("Target sekretaris"),
     );
     await act(world, head.email, `y2027-${secretary.nip}`, "skp-approval", { decision: "approve" });
-    await act(world, employee.email, id, "skp-proposal", proposal());
+    await proposeCascaded(world, employee.email, id, proposal());
     await act(world, secretary.email, id, "skp-approval", { decision: "approve" });
     expect((await appraisal(world, id)).stage).toBe("measurement");
 

@@ -10,6 +10,7 @@ import {
   executionsByStatus,
   pendingLinks,
   proposal,
+  proposeCascaded,
   seedUnit,
   settle,
   startWorld,
@@ -21,10 +22,11 @@ describe("cancelling a whole cycle", { timeout: 60_000 }, () => {
   let world: World;
   let people: Person[];
   let secretary: Person;
+  let head: Person;
 
   beforeAll(async () => {
     world = await startWorld("2027-01-04T01:00:00.000Z");
-    ({ people, secretary } = await seedUnit(world, "dinas-batal", 3));
+    ({ people, secretary, head } = await seedUnit(world, "dinas-batal", 3));
     await createCycle(world, {
       cycleId: "c1",
       kind: "monthly",
@@ -37,7 +39,10 @@ describe("cancelling a whole cycle", { timeout: 60_000 }, () => {
   afterAll(async () => world?.close());
 
   it("stops every execution, supersedes pending decisions and marks every record cancelled", async () => {
-    await act(world, people[0]!.email, `c1-${people[0]!.nip}`, "skp-proposal", proposal());
+    // Rule 27: staff are asked once the secretary's own SKP is approved.
+    await act(world, secretary.email, `c1-${secretary.nip}`, "skp-proposal", proposal("Target sekretaris"));
+    await act(world, head.email, `c1-${secretary.nip}`, "skp-approval", { decision: "approve" });
+    await proposeCascaded(world, people[0]!.email, `c1-${people[0]!.nip}`, proposal());
     const [approvalToken] = await pendingLinks(
       world,
       secretary.email,

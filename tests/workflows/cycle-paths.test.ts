@@ -16,9 +16,11 @@ import {
   advanceDays,
   advanceSeconds,
   appraisal,
+  cascaded,
   createCycle,
   executionsByStatus,
   mailsOf,
+  offeredSuperiorRhk,
   pendingLinks,
   proposal,
   seedUnit,
@@ -92,15 +94,23 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
   });
 
   it("sets targets: approve, return and revise, and cancels one appraisal", async () => {
+    await act(world, secretary.email, id(secretary), "skp-proposal", proposal(`Target ${secretary.name}`));
+    await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
+    // Rule 27: the staff are asked once the secretary's SKP is approved, and cascade from its RHK.
+    const [offered] = await offeredSuperiorRhk(world, people[0]!.email, id(people[0]!));
     await actAll(
       world,
-      [...people, secretary].map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]),
+      people.map((p): Act => [
+        p.email,
+        id(p),
+        "skp-proposal",
+        cascaded(proposal(`Target ${p.name}`), offered!.id),
+      ]),
     );
     await actAll(
       world,
       people.slice(4).map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
     );
-    await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
 
     await act(world, secretary.email, id(people[0]!), "skp-approval", {
       decision: "return",

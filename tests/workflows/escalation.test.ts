@@ -14,6 +14,8 @@ import {
   createCycle,
   pendingLinks,
   proposal,
+  proposeCascaded,
+  setTargets,
   seedUnit,
   settle,
   startWorld,
@@ -70,8 +72,7 @@ describe("a decision nobody acts on", { timeout: 180_000 }, () => {
     });
     await launchCycle(world.control, "e1");
     await settle(world);
-    // people[0] never proposes; people[1] and the secretary propose at once, and nobody approves.
-    await act(world, people[1]!.email, id(people[1]!), "skp-proposal", proposal());
+    // The secretary proposes and the head does not approve; the staff are asked once it is approved (rule 27).
     await act(
       world,
       secretary.email,
@@ -81,6 +82,30 @@ describe("a decision nobody acts on", { timeout: 180_000 }, () => {
     );
   }, 120_000);
   afterAll(async () => world?.close());
+
+  it("tells HR when the appraiser has no superior, and the appraiser can still act until the link expires", async () => {
+    // The staff wait for the secretary's SKP (rule 27); the head leaves it past the deadline.
+    await advanceDays(world, 7.1);
+    const decision = await decisionOf(secretary, "skp-approval");
+    const mails = await mailsOfDecision(decision.decisionId);
+    expect(summary(mails)).toEqual([
+      [head.email, "request", "link"],
+      [head.email, "reminder", "link"],
+      [head.email, "reminder", "link"],
+      [HR.email, "escalation", "overdue"],
+    ]);
+    await expectOneDeadline(decision, mails, decision.dueAt!);
+    const notice = mails.at(-1)!;
+    expect(notice.text).toContain(`Yth. ${HR.name}`);
+    expect(notice.text).toContain(`${secretary.name} (NIP ${secretary.nip})`);
+    expect(notice.text).toContain("Tahap: persetujuan SKP oleh pejabat penilai kinerja");
+    expect(notice.text).toContain(`Yang diminta bertindak: ${head.name}`);
+    expect(notice.links).toEqual([`http://kinerja.test/dashboard/appraisals/${id(secretary)}`]);
+    await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
+    expect((await appraisal(world, id(secretary))).stage).toBe("measurement");
+    // Now the staff are asked (rule 27): people[0] never proposes; people[1] proposes, and nobody approves.
+    await proposeCascaded(world, people[1]!.email, id(people[1]!), proposal());
+  });
 
   it("fixes the deadline when the decision opens and keeps it through the reminder", async () => {
     const opened = await decisionOf(people[0]!, "skp-proposal");
@@ -150,26 +175,6 @@ describe("a decision nobody acts on", { timeout: 180_000 }, () => {
     });
   });
 
-  it("tells HR when the appraiser has no superior, and the appraiser can still act until the link expires", async () => {
-    const decision = await decisionOf(secretary, "skp-approval");
-    const mails = await mailsOfDecision(decision.decisionId);
-    expect(summary(mails)).toEqual([
-      [head.email, "request", "link"],
-      [head.email, "reminder", "link"],
-      [head.email, "reminder", "link"],
-      [HR.email, "escalation", "overdue"],
-    ]);
-    await expectOneDeadline(decision, mails, decision.dueAt!);
-    const notice = mails.at(-1)!;
-    expect(notice.text).toContain(`Yth. ${HR.name}`);
-    expect(notice.text).toContain(`${secretary.name} (NIP ${secretary.nip})`);
-    expect(notice.text).toContain("Tahap: persetujuan SKP oleh pejabat penilai kinerja");
-    expect(notice.text).toContain(`Yang diminta bertindak: ${head.name}`);
-    expect(notice.links).toEqual([`http://kinerja.test/dashboard/appraisals/${id(secretary)}`]);
-    await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
-    expect((await appraisal(world, id(secretary))).stage).toBe("measurement");
-  });
-
   it("marks the silent employee's appraisal failed once the escalation round ends, with no more mail", async () => {
     const before = await decisionOf(people[0]!, "skp-proposal");
     await advanceDays(world, 7);
@@ -224,10 +229,7 @@ describe("employee steps and objection decisions nobody acts on", { timeout: 180
     });
     await launchCycle(world.control, "m1");
     await settle(world);
-    for (const p of people) {
-      await act(world, p.email, id(p), "skp-proposal", proposal());
-      await act(world, secretary.email, id(p), "skp-approval", { decision: "approve" });
-    }
+    await setTargets(world, id, [head, secretary, ...people]);
     await advanceDays(world, 28);
   }, 120_000);
   afterAll(async () => world?.close());

@@ -13,6 +13,7 @@ import {
   proposal,
   reportRealisation,
   seedUnit,
+  setTargets,
   settle,
   startWorld,
   type Person,
@@ -58,14 +59,10 @@ describe("follow-up of periodic results (rule 42)", { timeout: 120_000 }, () => 
     await launchCycle(world.control, cycleId);
     await settle(world);
     const id = (p: Person) => `${cycleId}-${p.nip}`;
-    await actAll(world, [
-      [staff.email, id(staff), "skp-proposal", proposal("Tersusunnya laporan persuratan")],
-      [secretary.email, id(secretary), "skp-proposal", proposal("Terkelolanya kesekretariatan")],
-    ]);
-    await actAll(world, [
-      [secretary.email, id(staff), "skp-approval", { decision: "approve" }],
-      [head.email, id(secretary), "skp-approval", { decision: "approve" }],
-    ]);
+    await setTargets(world, id, [head, secretary, staff], {
+      proposalOf: (p) =>
+        proposal(p === staff ? "Tersusunnya laporan persuratan" : "Terkelolanya kesekretariatan"),
+    });
     await advanceDays(world, daysToPeriodEnd);
     await reportRealisation(world, [staff, secretary], id, 0.6);
     await actAll(world, [

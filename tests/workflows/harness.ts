@@ -391,3 +391,76 @@ export function executionsByStatus(world: World): Record<string, string[]> {
   for (const e of executions(world)) (out[e.status] ??= []).push(e.name);
   return out;
 }
+
+/** `body` with every RHK utama that names no parent intervening on `parentRhkId` (rule 27); unchanged without one. */
+export function cascaded<T>(body: T, parentRhkId: string | undefined): T {
+  const b = body as { rhk?: { kind?: string; parentRhkId?: string }[] };
+  if (!parentRhkId || !Array.isArray(b.rhk)) return body;
+  return {
+    ...b,
+    rhk: b.rhk.map((r) => (r.kind === "utama" && !r.parentRhkId ? { ...r, parentRhkId } : r)),
+  } as T;
+}
+
+/** The superior RHK a person's pending SKP request offers (rule 27), from the page context of their newest link. */
+export async function offeredSuperiorRhk(
+  world: World,
+  email: string,
+  appraisalId: string,
+): Promise<{ id: string; text: string }[]> {
+  const [token] = await pendingLinks(world, email, appraisalId, "skp-proposal");
+  if (!token) throw new Error(`${email} has no pending skp-proposal link for ${appraisalId}`);
+  const context = (await viewLink(world.decisionDeps, token)).decision.context;
+  return (context.superiorRhk as { id: string; text: string }[] | undefined) ?? [];
+}
+
+/** Proposes `body` through the person's pending SKP link, each RHK utama intervening on the first superior RHK offered. */
+export async function proposeCascaded(
+  world: World,
+  email: string,
+  appraisalId: string,
+  body: unknown,
+): Promise<void> {
+  const offered = await offeredSuperiorRhk(world, email, appraisalId);
+  await act(world, email, appraisalId, "skp-proposal", cascaded(body, offered[0]?.id));
+}
+
+/**
+ * Target setting as the cascade runs it (rule 27), level by level from the top: each participant proposes
+ * (`proposalOf`, every RHK utama intervening on the first superior RHK their request offers) and their appraiser
+ * approves; the next level is asked once its appraiser's SKP is approved. `people`: everyone seeded (appraisers outside
+ * the cycle included); participants are those with a superior unless given.
+ */
+export async function setTargets(
+  world: World,
+  appraisalIdOf: (p: Person) => string,
+  people: Person[],
+  options: { participants?: Person[]; proposalOf?: (p: Person) => unknown } = {},
+): Promise<void> {
+  const participants = options.participants ?? people.filter((p) => p.superiorNip);
+  const proposalOf = options.proposalOf ?? ((p: Person) => proposal(`Target ${p.name}`));
+  const inCycle = new Map(participants.map((p) => [p.nip, p]));
+  const depth = (p: Person): number => {
+    const up = p.superiorNip ? inCycle.get(p.superiorNip) : undefined;
+    return up ? depth(up) + 1 : 0;
+  };
+  const levels = new Map<number, Person[]>();
+  for (const p of participants) levels.set(depth(p), [...(levels.get(depth(p)) ?? []), p]);
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    const here = levels.get(level)!;
+    const acts: Act[] = [];
+    for (const p of here) {
+      const offered = await offeredSuperiorRhk(world, p.email, appraisalIdOf(p));
+      acts.push([p.email, appraisalIdOf(p), "skp-proposal", cascaded(proposalOf(p), offered[0]?.id)]);
+    }
+    await actAll(world, acts);
+    await actAll(
+      world,
+      here.map((p): Act => {
+        const appraiser = people.find((q) => q.nip === p.superiorNip);
+        if (!appraiser) throw new Error(`no appraiser ${p.superiorNip} of ${p.nip} among the seeded people`);
+        return [appraiser.email, appraisalIdOf(p), "skp-approval", { decision: "approve" }];
+      }),
+    );
+  }
+}

@@ -13,6 +13,7 @@ import {
   mailsOf,
   pendingLinks,
   proposal,
+  proposeCascaded,
   seedUnit,
   settle,
   startWorld,
@@ -41,7 +42,10 @@ describe("an acknowledgement decided in time but delivered late", { timeout: 120
     });
     await launchCycle(world.control, "q1");
     await settle(world);
-    await act(world, employee.email, id, "skp-proposal", proposal());
+    // Rule 27: the employee is asked once the secretary's own SKP is approved.
+    await act(world, secretary.email, `q1-${secretary.nip}`, "skp-proposal", proposal("Target sekretaris"));
+    await act(world, head.email, `q1-${secretary.nip}`, "skp-approval", { decision: "approve" });
+    await proposeCascaded(world, employee.email, id, proposal());
     await act(world, secretary.email, id, "skp-approval", { decision: "approve" });
     await advanceDays(world, 90);
     const [first, second] = (await appraisal(world, id)).skp!.rhk[0]!.indicators;

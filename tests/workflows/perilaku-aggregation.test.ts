@@ -10,17 +10,15 @@ import { BERAKHLAK_KEYS, type Rating } from "../../packages/core/src/rating/rati
 import { t } from "../../packages/core/src/i18n/messages";
 import {
   act,
-  actAll,
   advanceDays,
   appraisal,
   createCycle,
   pendingLinks,
-  proposal,
   reportRealisation,
   seedUnit,
+  setTargets,
   settle,
   startWorld,
-  type Act,
   type Person,
   type World,
 } from "./harness";
@@ -52,14 +50,7 @@ describe("overall behaviour rating vs the seven BerAKHLAK values", { timeout: 12
     await launchCycle(world.control, "q1");
     await settle(world);
     const everyone = [...people, secretary];
-    await actAll(
-      world,
-      everyone.map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]),
-    );
-    await actAll(world, [
-      ...people.map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
-      [head.email, id(secretary), "skp-approval", { decision: "approve" }],
-    ]);
+    await setTargets(world, id, [head, ...everyone]);
     await advanceDays(world, 87);
     await reportRealisation(world, everyone, id);
   }, 120_000);

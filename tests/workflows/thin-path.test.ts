@@ -6,6 +6,7 @@ import {
   appraisal,
   createCycle,
   proposal,
+  proposeCascaded,
   seedUnit,
   settle,
   startWorld,
@@ -20,7 +21,7 @@ describe("one employee through a quarterly cycle", () => {
   afterAll(async () => world?.close());
 
   it("goes from launch through target setting, measurement, review and feedback to done", async () => {
-    const { secretary, people } = await seedUnit(world, "dinas-uji", 1);
+    const { head, secretary, people } = await seedUnit(world, "dinas-uji", 1);
     const [employee] = people;
     await createCycle(world, {
       cycleId: "q1",
@@ -33,7 +34,10 @@ describe("one employee through a quarterly cycle", () => {
     const id = `q1-${employee!.nip}`;
     expect((await appraisal(world, id)).stage).toBe("target-setting");
 
-    await act(world, employee!.email, id, "skp-proposal", proposal());
+    // Rule 27: the employee is asked once the appraiser's own SKP is approved, and cascades from it.
+    await act(world, secretary.email, `q1-${secretary.nip}`, "skp-proposal", proposal("Target sekretaris"));
+    await act(world, head.email, `q1-${secretary.nip}`, "skp-approval", { decision: "approve" });
+    await proposeCascaded(world, employee!.email, id, proposal());
     await act(world, secretary.email, id, "skp-approval", { decision: "approve" });
     expect((await appraisal(world, id)).stage).toBe("measurement");
 

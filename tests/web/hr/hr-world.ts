@@ -10,7 +10,9 @@ import {
   act,
   actAll,
   advanceDays,
+  cascaded,
   nipOf,
+  offeredSuperiorRhk,
   proposal,
   settle,
   startWorld,
@@ -124,8 +126,9 @@ export const reviewFor = (i: number, total: number) =>
     : { hasilKerja: "meets", perilaku: "meets", feedback: "Sesuai ekspektasi" };
 
 /**
- * Drives the Dinas Uji staff of a quarterly cycle to feedback: SKP proposed and approved, the period passes,
- * realisation reported and reviewed with `reviewFor`. Leaves the nurses' SKP proposals unanswered (overdue).
+ * Drives the Dinas Uji staff of a quarterly cycle to feedback: the secretary's SKP approved, then the staff's SKP
+ * proposed and approved, the period passes, realisation reported and reviewed with `reviewFor`. Leaves the nurses' SKP
+ * proposals unanswered (overdue).
  */
 export async function driveStaffToFeedback(
   w: HrWorld,
@@ -135,9 +138,25 @@ export async function driveStaffToFeedback(
 ): Promise<void> {
   const { world } = w;
   const ids = org.people.map((p) => `${cycleId}-${p.nip}`);
+  // Rule 27: the staff are asked once the secretary's own SKP is approved, and cascade from it.
+  const secretaryId = `${cycleId}-${org.secretary.nip}`;
+  await act(
+    world,
+    org.secretary.email,
+    secretaryId,
+    "skp-proposal",
+    proposal("Mengoordinasikan sekretariat"),
+  );
+  await act(world, org.head.email, secretaryId, "skp-approval", { decision: "approve" });
+  const [parent] = await offeredSuperiorRhk(world, org.people[0]!.email, ids[0]!);
   await actAll(
     world,
-    org.people.map((p, i): Act => [p.email, ids[i]!, "skp-proposal", proposal(`Menyusun laporan ${i + 1}`)]),
+    org.people.map((p, i): Act => [
+      p.email,
+      ids[i]!,
+      "skp-proposal",
+      cascaded(proposal(`Menyusun laporan ${i + 1}`), parent?.id),
+    ]),
   );
   await actAll(
     world,

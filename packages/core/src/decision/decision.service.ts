@@ -224,10 +224,21 @@ export async function openDecision(
       mailKind: input.mailKind,
       dueAt,
       expiresAt: input.expiresAt,
+      approvedSuperiorSkp: approvedSuperiorSkpOf(input.kind, input.context),
     });
     return { decisionId, linkIds: [linkId] };
   }
   throw new InvalidDecisionInputError(`openDecision: decision ${input.decisionKey} kept changing; retry`, []);
+}
+
+/** An SKP request below the top of the cascade names the superior whose approved SKP it cascades from (rule 27). */
+function approvedSuperiorSkpOf(
+  kind: DecisionKind,
+  context: Record<string, unknown>,
+): { name: string } | undefined {
+  const superior = context.superior as { name?: unknown } | undefined;
+  if (kind !== "skp-proposal" || !context.superiorSkp || typeof superior?.name !== "string") return undefined;
+  return { name: superior.name };
 }
 
 async function mailDecision(
@@ -243,6 +254,7 @@ async function mailDecision(
     mailKind: MailKind;
     dueAt: string;
     expiresAt: string;
+    approvedSuperiorSkp?: { name: string };
   },
 ): Promise<string> {
   const repo = decisionRepo(deps.storage);
@@ -279,6 +291,7 @@ async function mailDecision(
     overdue: Date.parse(m.dueAt) <= Date.parse(now),
     url,
     locale: deps.locale,
+    ...(m.approvedSuperiorSkp ? { approvedSuperiorSkp: m.approvedSuperiorSkp } : {}),
   });
   try {
     const sent = await deps.mail.send({

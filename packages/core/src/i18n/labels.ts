@@ -171,6 +171,10 @@ const EMPLOYMENT_TYPE_LABELS: Labels<EmploymentType> = {
 const AUDIT_ACTION_LABELS = {
   created: { id: "Penilaian dibuat", en: "Appraisal created" },
   decision: { id: "Keputusan melalui tautan", en: "Decision through a link" },
+  "skp-awaits-superior": {
+    id: "Menunggu SKP atasan disetujui",
+    en: "Waiting for the superior's SKP approval",
+  },
   "skp-submitted": { id: "SKP diajukan", en: "SKP submitted" },
   "skp-approved": { id: "SKP disetujui", en: "SKP approved" },
   "skp-returned": { id: "SKP dikembalikan", en: "SKP returned" },

@@ -22,6 +22,8 @@ export interface DecisionMailInput {
   overdue?: boolean;
   url: string;
   locale?: Locale;
+  /** An SKP request sent once the superior's SKP was approved (rule 27): the superior, whose RHK the employee cascades. */
+  approvedSuperiorSkp?: { name: string };
 }
 
 /** A rendered mail body pair. */
@@ -160,9 +162,19 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
     reminder: id ? "Pengingat: " : "Reminder: ",
     escalation: id ? "Eskalasi: " : "Escalation: ",
   }[input.mailKind];
-  const subject = `[kinerja] ${prefix}${what.subject(input.employee.name)}`;
+  const cascade = input.kind === "skp-proposal" ? input.approvedSuperiorSkp : undefined;
+  const subject =
+    cascade && input.mailKind === "request"
+      ? `[kinerja] ${id ? "SKP atasan Anda telah disetujui: susun usulan SKP Anda" : "Your superior's SKP is approved: propose your SKP"}`
+      : `[kinerja] ${prefix}${what.subject(input.employee.name)}`;
   const greeting = id ? `Yth. ${input.recipient.name},` : `Dear ${input.recipient.name},`;
   const lines: string[] = [];
+  if (cascade)
+    lines.push(
+      id
+        ? `SKP atasan Anda, ${cascade.name}, telah disetujui. Setiap RHK utama Anda mengintervensi salah satu RHK atasan tersebut; pilih RHK atasan pada formulir.`
+        : `The SKP of your superior, ${cascade.name}, is approved. Each of your main RHK intervenes on one of its RHK; pick it on the form.`,
+    );
   if (input.mailKind === "escalation") {
     const who = input.originalRecipient?.name ?? (id ? "pejabat yang diminta" : "the official asked");
     lines.push(

@@ -4,7 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { objectionDeadline } from "../objection/objection";
 import { resolveCycleSettings } from "./cycle-settings";
-import { planDecisionRound, type DecisionPlan, type FlowDecisionKind } from "./decision-plan";
+import {
+  planCascadeWait,
+  planDecisionRound,
+  type DecisionPlan,
+  type FlowDecisionKind,
+} from "./decision-plan";
 import type { FlowAppraisal, FlowPerson } from "./flow-store";
 import type { HrContact } from "./decision-gateway";
 import { CycleNotFoundError, MissingDataError, StageConflictError } from "./workflow.errors";
@@ -12,9 +17,10 @@ import { decisionKeyOf, type FlowDeps, loadLive, pick, save } from "./flow-commo
 import { decisionContext } from "./flow-context";
 import { addressedAs, staffingAuthorityPerson } from "./flow-officials";
 import { HR_CONTACT_ID } from "../org/org-settings";
+import { awaitsSuperiorSkp } from "./flow-targets";
 
 export { decisionKeyOf, type DeliveredDecision, type FlowDeps } from "./flow-common";
-export { recordSkpApproval, recordSkpProposal } from "./flow-targets";
+export { awaitSuperiorSkp, recordSkpApproval, recordSkpProposal } from "./flow-targets";
 export {
   periodEndInstant,
   planMeasurementWait,

@@ -74,6 +74,11 @@ export interface DecisionGateway {
   state?(decisionKey: string): Promise<{ status: string; delivery: string } | null>;
   /** Mails a notice (no link) that a decision is overdue; idempotent per decision, deadline and recipient. */
   notify?(request: DecisionNoticeRequest): Promise<void>;
+  /**
+   * Resumes a workflow task that waits on `taskToken` for something other than a link (an employee waiting for their
+   * appraiser's SKP approval); false when the token no longer waits (timed out, stopped, already resumed).
+   */
+  resume?(taskToken: string): Promise<boolean>;
   /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
   notifyRevisedResult?(input: {
     appraisalId: string;

@@ -36,7 +36,8 @@ export const DECISION_KINDS = [
 export type FlowDecisionKind = (typeof DECISION_KINDS)[number];
 
 /** What the workflow does in this round. */
-export type PlanAction = "open" | "auto-acknowledge" | "proceed-without" | "overdue" | "continue-as-new";
+export type PlanAction =
+  "open" | "wait-for-superior" | "auto-acknowledge" | "proceed-without" | "overdue" | "continue-as-new";
 
 /** One planned round. */
 export interface DecisionPlan {
@@ -172,4 +173,34 @@ export function planDecisionRound(input: PlanDecisionInput): DecisionPlan {
   if (now + waitMs - input.executionStartTime.getTime() > budget)
     return { ...plan, action: "continue-as-new", timeoutSeconds: 0 };
   return plan;
+}
+
+/**
+ * How long an employee's task waits for their appraiser's SKP approval before it looks again by itself. The approval
+ * resumes the waiting task at once; this bound only heals a wake-up that never came (the appraiser's appraisal was
+ * cancelled, a stopped task), at three state transitions a week.
+ */
+export const CASCADE_RECHECK_MS = 7 * DAY;
+
+/**
+ * Plans a wait for the appraiser's SKP approval (rule 27): nothing opens and no deadline runs, so the request, its
+ * reminders and its escalation count from when the employee can act. `dueAt` and `expiresAt` are the end of this wait.
+ * A wait that would cross the execution budget continues in a new execution first.
+ */
+export function planCascadeWait(input: {
+  now: Date;
+  executionStartTime: Date;
+  budgetMs?: number;
+}): DecisionPlan {
+  const until = input.now.getTime() + CASCADE_RECHECK_MS;
+  const at = new Date(until).toISOString();
+  const wait = {
+    timeoutSeconds: CASCADE_RECHECK_MS / 1000,
+    mailKind: "request" as const,
+    dueAt: at,
+    expiresAt: at,
+  };
+  if (until - input.executionStartTime.getTime() > (input.budgetMs ?? EXECUTION_BUDGET_MS))
+    return { ...wait, action: "continue-as-new", timeoutSeconds: 0 };
+  return { ...wait, action: "wait-for-superior" };
 }

@@ -4,6 +4,7 @@ import { resolveCycleSettings } from "./cycle-settings";
 import type { FlowDecisionKind } from "./decision-plan";
 import type { FlowAppraisal } from "./flow-store";
 import { type FlowDeps, indicatorsOf } from "./flow-common";
+import { cascadeOf } from "./flow-targets";
 
 export async function decisionContext(
   deps: FlowDeps,
@@ -30,10 +31,14 @@ export async function decisionContext(
   switch (kind) {
     case "skp-proposal": {
       const last = record.skp?.returnComments.at(-1);
-      // The superior's approved RHK is what this SKP cascades from (rule 27); before it is approved the
-      // employee may still propose, and the cross-check treats the SKP as not yet cascaded.
+      // The superior's approved RHK is what this SKP cascades from (rule 27): the employee is asked only once it is
+      // approved (or at the top of the cascade, where no RHK utama needs a parent); the link checks against it.
+      const cascade = await cascadeOf(deps, record);
       return {
-        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        superiorRhk: cascade.superiorRhk,
+        isTopLevel: cascade.top,
+        superior: cascade.superior,
+        ...(cascade.superiorSkp ? { superiorSkp: cascade.superiorSkp } : {}),
         positionType: record.positionType,
         ...(last ? { returnComment: last.comment } : {}),
         previous: record.skp?.rhk ?? null,
@@ -44,7 +49,7 @@ export async function decisionContext(
       return {
         skp,
         positionType: record.positionType,
-        superiorRhk: await deps.store.superiorRhk(record.cycleId, record.appraiser.nip),
+        superiorRhk: (await cascadeOf(deps, record)).superiorRhk,
         rhk: record.skp?.rhk ?? [],
         version: record.skp?.version ?? 0,
       };

@@ -1,7 +1,12 @@
-// Target setting: the employee proposes an SKP, the appraising official approves it or returns it for revision.
+// Target setting: the employee proposes an SKP, the appraising official approves it or returns it for revision. The
+// SKP cascades (DOMAIN rule 27): an employee is asked once their appraiser's SKP in the cycle is approved (their task
+// waits until the approval resumes it), and every RHK utama intervenes on one of that SKP's RHK, unless the appraiser
+// has no SKP in the cycle (the top of the cascade).
 import { BERAKHLAK_KEYS } from "../rating/rating";
-import type { FlowIndicator, FlowSkp } from "./flow-store";
-import { DecisionRejectedError, MissingDataError } from "./workflow.errors";
+import { hasBlockingIssues, parseSkpProposal, validateSkp } from "../skp/skp";
+import { POSITION_TYPES, type PositionType, type SkpProposal } from "../skp/skp.schema";
+import type { CascadeWaiter, FlowAppraisal, FlowIndicator, FlowSkp } from "./flow-store";
+import { DecisionRejectedError, MissingDataError, TransientError } from "./workflow.errors";
 import {
   actorOf,
   consumed,
@@ -12,6 +17,116 @@ import {
   loadLive,
   save,
 } from "./flow-common";
+
+/** Where an employee's SKP stands in the cascade (rule 27). */
+export interface Cascade {
+  /** The appraiser has no live appraisal in the cycle (top official, a head appraised outside the cycle's units). */
+  top: boolean;
+  /** The appraiser's SKP is not approved yet: the employee is not asked for theirs. */
+  waiting: boolean;
+  /** The appraiser, named on the pages and mails. */
+  superior: { name: string };
+  /** The RHK of the appraiser's approved SKP, which every RHK utama intervenes on (empty unless approved). */
+  superiorRhk: { id: string; text: string; kind: "utama" | "tambahan" }[];
+  /** Version and approval time of that SKP (absent unless approved). */
+  superiorSkp?: { version: number; approvedAt?: string };
+}
+
+/** The cascade of an appraisal's SKP, read now from the appraiser's own appraisal in the same cycle. */
+export async function cascadeOf(deps: FlowDeps, record: FlowAppraisal): Promise<Cascade> {
+  const superior = { name: record.appraiser.name };
+  const own = await deps.store.superiorSkp(record.cycleId, record.appraiser.nip);
+  if (!own) return { top: true, waiting: false, superior, superiorRhk: [] };
+  if (own.skp?.status !== "approved") return { top: false, waiting: true, superior, superiorRhk: [] };
+  return {
+    top: false,
+    waiting: false,
+    superior,
+    superiorRhk: own.skp.rhk,
+    superiorSkp: {
+      version: own.skp.version,
+      ...(own.skp.approvedAt ? { approvedAt: own.skp.approvedAt } : {}),
+    },
+  };
+}
+
+/** Whether the employee must still wait for the appraiser's SKP approval before being asked for an SKP. */
+export async function awaitsSuperiorSkp(deps: FlowDeps, record: FlowAppraisal): Promise<boolean> {
+  return (await cascadeOf(deps, record)).waiting;
+}
+
+/**
+ * AwaitSuperiorSkp (waitForTaskToken): registers the employee's task under the appraiser, then looks again, so an
+ * approval recorded meanwhile resumes it at once (the approval resumes every task it finds registered). The first wait
+ * is audited, so HR sees why no SKP request went out yet.
+ */
+export async function awaitSuperiorSkp(
+  deps: FlowDeps,
+  input: { appraisalId: string; taskToken: string },
+): Promise<{ waiting: boolean }> {
+  const record = await loadLive(deps, input.appraisalId);
+  expectStage(record, ["target-setting"], "AwaitSuperiorSkp");
+  const waiter: CascadeWaiter = {
+    cycleId: record.cycleId,
+    appraiserNip: record.appraiser.nip,
+    appraisalId: record.id,
+    taskToken: input.taskToken,
+    since: deps.clock.now().toISOString(),
+  };
+  await deps.store.putCascadeWaiter(waiter);
+  const key = `skp-awaits-superior:${record.appraiser.nip}`;
+  if (!record.appliedSteps.includes(key))
+    await save(deps, record, {}, key, {
+      actor: "system",
+      action: "skp-awaits-superior",
+      kind: "skp-proposal",
+      detail: { appraiserNip: record.appraiser.nip, appraiserName: record.appraiser.name },
+    });
+  if (await awaitsSuperiorSkp(deps, record)) return { waiting: true };
+  await resumeWaiter(deps, waiter);
+  return { waiting: false };
+}
+
+/** Resumes one waiting task (a dead token is ignored: that task plans again on its own) and forgets it. */
+async function resumeWaiter(deps: FlowDeps, waiter: CascadeWaiter): Promise<void> {
+  try {
+    await deps.decisions.resume?.(waiter.taskToken);
+  } catch (err) {
+    throw new TransientError(`could not resume the SKP request of ${waiter.appraisalId}`, { cause: err });
+  }
+  await deps.store.removeCascadeWaiter(waiter);
+}
+
+/** The employees waiting for this appraiser's SKP are asked for theirs now (each task plans its request afresh). */
+async function releaseCascade(deps: FlowDeps, record: FlowAppraisal): Promise<void> {
+  const waiters = await deps.store.cascadeWaiters(record.cycleId, record.nip);
+  for (const waiter of waiters) await resumeWaiter(deps, waiter);
+}
+
+/**
+ * Refuses an SKP that does not cascade (rule 27) as the appraiser's SKP stands now: an RHK utama without a superior
+ * RHK below the top, or one naming an RHK the approved SKP does not have. The link refuses it first; this guards the
+ * workflow against a body that bypassed the link.
+ */
+async function checkCascade(deps: FlowDeps, record: FlowAppraisal, raw: unknown): Promise<void> {
+  let body: SkpProposal;
+  try {
+    body = parseSkpProposal(raw);
+  } catch (err) {
+    throw new DecisionRejectedError(`skp-proposal: ${(err as Error).message}`, { cause: err });
+  }
+  const cascade = await cascadeOf(deps, record);
+  const positionType = (POSITION_TYPES as readonly string[]).includes(record.positionType)
+    ? (record.positionType as PositionType)
+    : "pelaksana";
+  const issues = validateSkp(body, {
+    superiorRhkIds: cascade.superiorRhk.map((r) => r.id),
+    isTopLevel: cascade.top,
+    positionType,
+  }).filter((i) => i.code === "missing-parent-rhk" || i.code === "unknown-parent-rhk");
+  if (hasBlockingIssues(issues))
+    throw new DecisionRejectedError(`skp-proposal: ${issues.map((i) => i.message).join(" ")}`);
+}
 
 /** RecordSkpProposal: stores the proposed SKP as a new submitted version (indicator ids stable per version). */
 export async function recordSkpProposal(
@@ -35,6 +150,7 @@ export async function recordSkpProposal(
   };
   if (!Array.isArray(body.rhk) || body.rhk.length === 0)
     throw new DecisionRejectedError("skp-proposal: rhk is missing");
+  await checkCascade(deps, record, body);
   const version = (record.skp?.version ?? 0) + 1;
   const rhk = body.rhk.map((r, i) => {
     const rhkId = `v${version}-rhk${i + 1}`;
@@ -90,7 +206,11 @@ export async function recordSkpApproval(
     comment?: string;
     ekspektasiKhusus?: Record<string, string | undefined>;
   };
-  if (record.appliedSteps.includes(key)) return { approved: body.decision === "approve" };
+  if (record.appliedSteps.includes(key)) {
+    // A retry after the approval was saved still asks whoever waits for it (resuming is idempotent).
+    if (body.decision === "approve") await releaseCascade(deps, record);
+    return { approved: body.decision === "approve" };
+  }
   expectStage(record, ["target-setting"], "RecordSkpApproval");
   if (!record.skp || record.skp.status !== "submitted")
     throw new MissingDataError(`appraisal ${record.id} has no submitted SKP to approve`);
@@ -102,7 +222,7 @@ export async function recordSkpApproval(
       const text = body.ekspektasiKhusus?.[k]?.trim();
       return text ? [{ key: k, text }] : [];
     });
-    await save(
+    const approved = await save(
       deps,
       record,
       {
@@ -124,6 +244,7 @@ export async function recordSkpApproval(
         detail: { version: record.skp.version },
       },
     );
+    await releaseCascade(deps, approved);
     return { approved: true };
   }
   if (body.decision !== "return")

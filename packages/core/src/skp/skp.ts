@@ -19,7 +19,7 @@ export interface SkpIssue {
 export interface SkpContext {
   /** Ids of the superior's RHK that this SKP may intervene on. */
   readonly superiorRhkIds: readonly string[] | ReadonlySet<string>;
-  /** True for the top of the cascade (no superior RHK in the system, e.g. the head of the top unit). */
+  /** True for the top of the cascade: the appraiser has no SKP in the cycle (top official, head appraised outside it). */
   readonly isTopLevel: boolean;
   readonly positionType: PositionType;
 }
@@ -81,12 +81,12 @@ export function validateSkp(
           "unknown-parent-rhk",
           "error",
           `${at}.parentRhkId`,
-          t("unknownParentRhk", lang, { id: rhk.parentRhkId }),
+          t("unknownParentRhk", lang, { id: rhk.parentRhkId, n: i + 1 }),
         );
       }
     } else if (!context.isTopLevel && rhk.kind === "utama") {
       // Rule 27: below the top, every main result must intervene on a superior's RHK.
-      add("missing-parent-rhk", "error", `${at}.parentRhkId`, t("missingParentRhk", lang));
+      add("missing-parent-rhk", "error", `${at}.parentRhkId`, t("missingParentRhk", lang, { n: i + 1 }));
     }
 
     if (isJpt && rhk.perspective === undefined)

@@ -240,6 +240,9 @@ function Select(props: {
 function SkpProposalFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
   const superior = listOf(ctx.superiorRhk);
+  // The top of the cascade (rule 27): the appraiser has no SKP in the cycle; older contexts only had the RHK list.
+  const top = typeof ctx.isTopLevel === "boolean" ? ctx.isTopLevel : superior.length === 0;
+  const superiorName = str((ctx.superior as { name?: unknown } | undefined)?.name);
   const isJpt = ctx.positionType === "jpt";
   const returnComments = [
     str(ctx.returnComment),
@@ -265,19 +268,29 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
       <section class="card">
         <h2>RHK atasan yang dapat diintervensi</h2>
         {superior.length ? (
-          <ul>
-            {superior.map((s) => (
-              <li>{str(s.text)}</li>
-            ))}
-          </ul>
+          <>
+            {superiorName ? (
+              <p>SKP atasan Anda, {superiorName}, telah disetujui dengan RHK berikut:</p>
+            ) : null}
+            <ul>
+              {superior.map((s) => (
+                <li>{str(s.text)}</li>
+              ))}
+            </ul>
+          </>
+        ) : top ? (
+          <p>
+            Atasan Anda tidak memiliki SKP dalam siklus ini; Anda berada di puncak kaskade, sehingga RHK utama
+            tidak wajib mengintervensi RHK atasan.
+          </p>
         ) : (
-          <p>Belum ada RHK atasan yang disetujui di sistem; Anda berada di puncak kaskade.</p>
+          <p>SKP atasan Anda belum disetujui; usulan SKP dapat dikirim setelah SKP atasan disetujui.</p>
         )}
         <p class="hint">
           Isi baris yang diperlukan saja; baris yang kosong seluruhnya diabaikan. Setiap RHK yang diisi wajib
           memuat rencana hasil kerja, jenis RHK, dan paling sedikit satu indikator lengkap (indikator, aspek,
           target minimal, satuan).
-          {superior.length ? " Setiap RHK utama wajib mengintervensi satu RHK atasan." : ""}
+          {top ? "" : " Setiap RHK utama wajib mengintervensi satu RHK atasan; RHK tambahan tidak wajib."}
           {isJpt ? " Sebagai pejabat pimpinan tinggi, setiap RHK wajib memiliki perspektif." : ""} Angka
           desimal ditulis dengan koma, misalnya 95,5.
         </p>
@@ -300,7 +313,9 @@ function SkpProposalFields(props: { view: LinkView; state: FormState }) {
               />
               <Select
                 name={`${p}.parentRhkId`}
-                label="RHK atasan yang diintervensi"
+                label={
+                  top ? "RHK atasan yang diintervensi" : "RHK atasan yang diintervensi (wajib bagi RHK utama)"
+                }
                 empty={superior.length ? "— pilih —" : "— tidak ada RHK atasan —"}
                 state={props.state}
                 options={superiorOptions}
