@@ -111,6 +111,9 @@ export async function planDecision(
   if (!cycle) throw new CycleNotFoundError(`cycle ${record.cycleId} does not exist`);
   const settings = resolveCycleSettings(cycle.settings);
   const now = deps.clock.now();
+  // Rule 27: the employee is asked for an SKP once the appraiser's is approved; until then no deadline runs.
+  if (input.kind === "skp-proposal" && !input.dueAt && (await awaitsSuperiorSkp(deps, record)))
+    return planCascadeWait({ now, executionStartTime: new Date(input.executionStartTime) });
   let deadline: Date | undefined;
   if (input.kind === "acknowledgement") {
     if (!record.feedbackSentAt)
