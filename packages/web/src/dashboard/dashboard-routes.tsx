@@ -4,6 +4,7 @@
 // verifies a bearer token (issuer, audience, signature, expiry, role). Everything it says is Indonesian (the
 // dictionary's `id` texts, whatever the browser's Accept-Language). Forms post only to us (CSP form-action,
 // Origin check), so no other site can act with the cookie. The /api routes never accept the cookie.
+import { csvTemplate, isCsvTemplateKind } from "@kinerja/core/imports/templates";
 import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
@@ -201,6 +202,16 @@ export function dashboardRoutes(options: DashboardOptions) {
 
   app.get("/cycles/:id/export.csv", async (c) => {
     const { filename, csv } = await exportCycleCsv(hr, c.req.param("id"));
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
+  });
+
+  app.get("/templates/:kind", (c) => {
+    const kind = c.req.param("kind").replace(/\.csv$/, "");
+    if (!isCsvTemplateKind(kind)) return c.notFound();
+    const { filename, csv } = csvTemplate(kind);
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,

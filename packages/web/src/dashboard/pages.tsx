@@ -1,5 +1,10 @@
 // Server-rendered pages of the HR dashboard (Bahasa Indonesia): cycles, one cycle (progress, distribution,
 // overdue decisions, employees at risk, appraisals, export), one appraisal's story, and the token login page.
+import {
+  CSV_TEMPLATE_COLUMNS,
+  CSV_TEMPLATE_KINDS,
+  type CsvTemplateKind,
+} from "@kinerja/core/imports/templates";
 import type { Child } from "hono/jsx";
 import { formatDate, formatNumber, formatPercent, formatPeriod } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
@@ -151,7 +156,41 @@ export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
           </section>
         ))}
       </div>
+      <ImportTemplates />
     </DashboardLayout>
+  );
+}
+
+const TEMPLATE_TITLES: Readonly<Record<CsvTemplateKind, string>> = {
+  employees: "Data pegawai dan unit kerja",
+  attendance: "Kehadiran bulanan",
+  survey: "Survei kepuasan masyarakat (IKM)",
+  indicators: "Data indikator dari sistem sumber",
+};
+
+/** The CSV templates of the four imports, with their columns (optional ones marked), from the imports' own constants. */
+function ImportTemplates() {
+  return (
+    <section class="card" aria-labelledby="templat-csv">
+      <h2 id="templat-csv">Templat impor CSV</h2>
+      <p class="muted">Baris pertama berkas berisi nama kolom. Kolom bertanda (opsional) boleh tidak ada.</p>
+      <ul>
+        {CSV_TEMPLATE_KINDS.map((kind) => (
+          <li>
+            <a href={`/dashboard/templates/${kind}.csv`} download>
+              {TEMPLATE_TITLES[kind]}
+            </a>
+            {": "}
+            <code>
+              {[
+                ...CSV_TEMPLATE_COLUMNS[kind].required,
+                ...CSV_TEMPLATE_COLUMNS[kind].optional.map((col) => `${col} (opsional)`),
+              ].join(", ")}
+            </code>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -214,12 +253,17 @@ export function CyclePage(props: {
           <h3 id={`u-${u.unitId}`}>{`${u.unitName} (${u.unitId})`}</h3>
           <p class="muted">{`Capaian organisasi: ${orgLabel(u.orgRating)}${u.orgRatingFrom && u.orgRatingFrom !== u.unitId ? ` (mengikuti ${names.get(u.orgRatingFrom) ?? u.orgRatingFrom})` : ""} · ${u.rated} dari ${u.appraisals} pegawai sudah berpredikat`}</p>
           <div class="unit">
-            <DistributionChart unitId={u.unitId} counts={u.counts} orgRating={u.orgRating} />
+            <DistributionChart
+              unitId={u.unitId}
+              counts={u.counts}
+              orgRating={u.orgRating}
+              thresholds={c.distribution.thresholds}
+            />
             <div>
               <h3>Yang dibolehkan capaian organisasi</h3>
               {u.orgRating ? (
                 <ul class="allowed">
-                  {allowedPattern(u.orgRating, u.rated).map((line) => (
+                  {allowedPattern(u.orgRating, u.appraisals, c.distribution.thresholds).map((line) => (
                     <li>{line.text}</li>
                   ))}
                 </ul>

@@ -36,6 +36,7 @@ import {
   CreateCycleInputSchema,
   EmployeesQuerySchema,
   IdParamSchema,
+  TemplateParamSchema,
   IkmQuerySchema,
   OrgRatingInputSchema,
   OrgSettingsInputSchema,
@@ -57,6 +58,12 @@ import {
   TransientError,
 } from "@kinerja/core/services/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
+import { CSV_TEMPLATE_KINDS, csvTemplate } from "@kinerja/core/imports/templates";
+import {
+  EMPLOYEE_CSV_COLUMN_DOCS,
+  EMPLOYEE_CSV_COLUMNS,
+  EMPLOYEE_CSV_OPTIONAL_COLUMNS,
+} from "@kinerja/core/imports/employee-csv";
 import { OrgError } from "@kinerja/core/org/org.errors";
 import { apiAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
@@ -240,6 +247,15 @@ const PROBLEM_TEXT: Record<number, string> = {
   503: "Storage unavailable before the import's commit point: nothing was imported; send the file again",
 };
 const csvBody = { required: true, content: { "text/csv": { schema: { type: "string" as const } } } };
+/** The employee CSV's columns, from the one constant the import and HR's template use. */
+const employeeCsvBody = {
+  ...csvBody,
+  description:
+    `Header row required. Columns: ${EMPLOYEE_CSV_COLUMNS.join(",")}; optional: ${EMPLOYEE_CSV_OPTIONAL_COLUMNS.join(",")}. ` +
+    Object.entries(EMPLOYEE_CSV_COLUMN_DOCS)
+      .map(([name, text]) => `\`${name}\`: ${text}.`)
+      .join(" "),
+};
 const doc = (summary: string, extra: Parameters<typeof describeRoute>[0] = {}) =>
   describeRoute({
     tags: ["HR"],
@@ -369,7 +385,7 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.post(
     "/employees/import",
     doc("Import the organisation (employee CSV); nothing is written unless every row is valid", {
-      requestBody: csvBody,
+      requestBody: employeeCsvBody,
       responses: {
         200: { description: "Imported: counts of units and employees" },
         ...problems(400, 409, 413, 415),
@@ -642,6 +658,30 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     }),
     param(IdParamSchema),
     async (c) => c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(c.req.valid("param").id))),
+  );
+
+  app.get(
+    "/imports/templates/:kind",
+    doc(
+      `The CSV template of an import (${CSV_TEMPLATE_KINDS.join(", ")}): its header row, required columns then optional ones`,
+      {
+        responses: {
+          200: {
+            description: "text/csv attachment",
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...problems(400),
+        },
+      },
+    ),
+    param(TemplateParamSchema),
+    (c) => {
+      const { filename, csv } = csvTemplate(c.req.valid("param").kind);
+      return c.body(csv, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      });
+    },
   );
 
   app.get("/imports/audit", doc("HR's audit trail of imports (committed and rejected files)"), async (c) =>

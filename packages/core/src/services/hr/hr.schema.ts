@@ -4,9 +4,12 @@
 import * as v from "valibot";
 import { CYCLE_KINDS } from "../../cycle/cycle.entity";
 import { apiMessage, UnitIdSchema } from "../../org/org.schema";
+import { CSV_TEMPLATE_KINDS } from "../../imports/templates";
 import { daysBetween, isIsoDate } from "../../period/calendar";
+import { CADENCES } from "../../period/period";
 import { ORG_RATINGS } from "../../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../../rating/rating.schema";
+import { DistributionThresholdsSchema } from "../../distribution/distribution.schema";
 
 const IsoDateSchema = v.pipe(
   v.string(apiMessage("hrDate")),
@@ -23,9 +26,7 @@ export const PERIOD_DAYS: Readonly<Record<(typeof CYCLE_KINDS)[number], readonly
 /** Cycle settings as HR sends them (all optional; defaults of DESIGN 3.1 apply). */
 export const CycleSettingsInputSchema = v.pipe(
   v.strictObject({
-    periodicEvaluation: v.optional(
-      v.picklist(["monthly", "quarterly", "none"], apiMessage("hrPeriodicEvaluation")),
-    ),
+    periodicEvaluation: v.optional(v.picklist(CADENCES, apiMessage("hrPeriodicEvaluation"))),
     reminderAfterDays: v.optional(
       v.pipe(
         v.number(apiMessage("number")),
@@ -52,6 +53,8 @@ export const CycleSettingsInputSchema = v.pipe(
     ),
     /** How the 7 BerAKHLAK ratings give the overall behaviour rating; a review that differs needs a justification. */
     perilakuAggregation: v.optional(PerilakuAggregationRuleSchema),
+    /** The distribution pattern's percentages, each optional (defaults: 70% dominant, 60%/10% shares, 10% Sangat Baik). */
+    distributionThresholds: v.optional(DistributionThresholdsSchema),
   }),
   v.forward(
     v.check(
@@ -203,3 +206,8 @@ export const IdParamSchema = v.object({
 
 /** Path parameter of a unit. */
 export const UnitParamSchema = v.object({ unitId: UnitIdSchema });
+
+/** Path parameter of a CSV template download: the import kind. */
+export const TemplateParamSchema = v.object({
+  kind: v.picklist(CSV_TEMPLATE_KINDS, apiMessage("oneOf", { options: CSV_TEMPLATE_KINDS.join(", ") })),
+});
