@@ -6,7 +6,6 @@ import {
   gradeForConverted,
   gradeForIkm,
   IKM_ELEMENTS,
-  IKM_WEIGHTS,
 } from "../../../packages/core/src/ikm/ikm";
 import { IkmNoDataError, InvalidIkmInputError } from "../../../packages/core/src/ikm/ikm.errors";
 
@@ -65,10 +64,17 @@ describe("IKM (PermenPANRB 14/2017)", () => {
     });
   });
 
-  it("rule 22: has 9 elements with weight 1/9", () => {
+  it("rule 22: nine elements weigh 1/9 each: the same low score on any one element gives the same index", () => {
     expect(IKM_ELEMENTS).toHaveLength(9);
-    expect(IKM_ELEMENTS[0].label).toBe("Persyaratan");
-    expect(IKM_WEIGHTS.exact * 9).toBeCloseTo(1, 12);
+    const oneLow = (i: number) => ({ scores: Array.from({ length: 9 }, (_, j) => (j === i ? 1 : 4)) });
+    const results = IKM_ELEMENTS.map((_, i) => computeIkm([oneLow(i), oneLow(i)]));
+    // (8 x 4 + 1) / 9 = 3.6667 -> 91.67: every element counts exactly one ninth, whichever it is.
+    for (const r of results) expect(r).toMatchObject({ converted: 91.67, grade: "A", respondents: 2 });
+    expect(new Set(results.map((r) => r.ikm)).size).toBe(1);
+    expect(results[0]!.nrr).toEqual([1, 4, 4, 4, 4, 4, 4, 4, 4]);
+    // A tenth score or a missing ninth is not an IKM response.
+    expect(() => computeIkm([{ scores: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4] as never }])).toThrow();
+    expect(() => computeIkm([{ scores: [4, 4, 4, 4, 4, 4, 4, 4] as never }])).toThrow();
   });
 
   it("averages each element over those who answered it; an empty cell is unanswered", () => {

@@ -425,6 +425,7 @@ const ID = {
   cliPeriodicOption:
     "evaluasi kinerja periodik oleh pejabat penilai (monthly = bulanan, quarterly = triwulanan, semester = semesteran 1 Jan-30 Jun dan 1 Jul-31 Des, none = tidak ada); bawaan: triwulanan",
   // Indicator data imports and failed appraisals (issue 15 item 9).
+  fieldRepeated: "Isian ini terkirim lebih dari sekali; muat ulang halaman lalu isi sekali saja.",
   csvIndicatorNoAppraisal: "Pegawai {nip} tidak dinilai dalam siklus {cycleId}",
   csvIndicatorNoCycle:
     "Tidak ada siklus penilaian pegawai {nip} yang mencakup periode {period}; periksa periode atau isi kolom cycle_id",
@@ -828,6 +829,7 @@ const EN: Readonly<Record<MessageKey, string>> = {
   cliPeriodicOption:
     "periodic evaluation by the appraising official (monthly, quarterly, semester = 1 Jan-30 Jun and 1 Jul-31 Dec, none); default: quarterly",
   // Indicator data imports and failed appraisals (issue 15 item 9).
+  fieldRepeated: "this field was sent more than once; reload the page and fill it in once.",
   csvIndicatorNoAppraisal: "employee {nip} is not appraised in cycle {cycleId}",
   csvIndicatorNoCycle:
     "no appraisal cycle of employee {nip} covers period {period}; check the period or fill in the cycle_id column",

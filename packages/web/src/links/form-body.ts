@@ -57,6 +57,18 @@ export function toNumber(value: unknown): unknown {
   return parseDecimal(value, "typed") ?? value;
 }
 
+/**
+ * Field names a form sent more than once. The pages name every field once (one rating per BerAKHLAK value, one
+ * special expectation per value: rule 24), so a repeated name is a tampered or doubled form; it is refused rather than
+ * letting the last value win silently.
+ */
+export function repeatedFields(entries: Iterable<[string, string]>): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const [name] of entries) (seen.has(name) ? repeated : seen).add(name);
+  return [...repeated];
+}
+
 /** Maps the fields of a decision page's form to the JSON body of DESIGN.md section 3 for that kind. */
 export function formToBody(kind: DecisionKind, entries: Iterable<[string, string]>): unknown {
   const form = (pruneEmpty(nestForm(entries)) ?? {}) as Record<string, unknown>;

@@ -13,7 +13,7 @@ import { fieldLabel } from "@kinerja/core/i18n/fields";
 import { t, type MessageKey } from "@kinerja/core/i18n/messages";
 import { clientIp } from "../links/client-ip";
 import { requestLang } from "../problem";
-import { formToBody } from "../links/form-body";
+import { formToBody, repeatedFields } from "../links/form-body";
 import { DEFAULT_LINK_RATE_LIMIT, rateLimit, type RateLimitOptions } from "../middleware/rate-limit";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
 import { DecisionPage, type FormState } from "../pages/decision-forms";
@@ -252,10 +252,14 @@ export function linkRoutes(options: LinkRoutesOptions) {
       try {
         if (read.kind === "form") {
           const view = await viewLink(deps, token);
-          body = formToBody(
-            view.decision.kind,
-            read.entries.filter(([k]) => !k.startsWith("_")),
-          );
+          const fields = read.entries.filter(([k]) => !k.startsWith("_"));
+          const repeated = repeatedFields(fields);
+          if (repeated.length > 0)
+            throw new InvalidDecisionBodyError(
+              `form fields sent more than once: ${repeated.join(", ")}`,
+              repeated.map((path) => ({ path, message: t("fieldRepeated", "id") })),
+            );
+          body = formToBody(view.decision.kind, fields);
         }
         // Pages are Indonesian; JSON answers in the language the request asks for.
         const result = await decide(deps, token, body, read.kind === "form" ? "id" : requestLang(c));
