@@ -15,7 +15,9 @@ import {
 import {
   act,
   actAll,
+  cascaded,
   createCycle,
+  offeredSuperiorRhk,
   proposal,
   seedUnit,
   settle,
@@ -29,6 +31,7 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
   let world: World;
   let people: Person[];
   let secretary: Person;
+  let head: Person;
   const id = (p: Person) => `dr-${p.nip}`;
   const check = (): Promise<InvariantReport> =>
     checkInvariants({
@@ -38,7 +41,7 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     world = await startWorld("2027-01-04T01:00:00.000Z");
-    ({ people, secretary } = await seedUnit(world, "dinas-doctor", 4));
+    ({ people, secretary, head } = await seedUnit(world, "dinas-doctor", 4));
     await createCycle(world, {
       cycleId: "dr",
       kind: "quarterly",
@@ -48,9 +51,13 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
     });
     await launchCycle(world.control, "dr");
     await settle(world);
+    // Rule 27: the staff are asked once the secretary's SKP is approved, and cascade from it.
+    await act(world, secretary.email, id(secretary), "skp-proposal", proposal("Target sekretaris"));
+    await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
+    const [parent] = await offeredSuperiorRhk(world, people[0]!.email, id(people[0]!));
     await actAll(
       world,
-      people.map((p): Act => [p.email, id(p), "skp-proposal", proposal()]),
+      people.map((p): Act => [p.email, id(p), "skp-proposal", cascaded(proposal(), parent!.id)]),
     );
     await act(world, secretary.email, id(people[0]!), "skp-approval", { decision: "approve" });
   }, 120_000);
@@ -61,8 +68,9 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
     expect(report.findings).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.scanned.appraisals).toBe(5);
-    expect(report.scanned.decisionAuditEvents).toBe(5);
-    expect(report.stages).toMatchObject({ measurement: 1, "target-setting": 4 });
+    // The secretary's SKP (proposed, approved), four staff proposals and one approval.
+    expect(report.scanned.decisionAuditEvents).toBe(7);
+    expect(report.stages).toMatchObject({ measurement: 2, "target-setting": 3 });
   });
 
   it("reports an audit gap when a decided decision lost its audit event, and a duplicate when it has two", async () => {

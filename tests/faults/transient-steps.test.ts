@@ -11,8 +11,10 @@ import {
   advanceDays,
   advanceSeconds,
   appraisal,
+  cascaded,
   createCycle,
   executionsByStatus,
+  offeredSuperiorRhk,
   proposal,
   seedUnit,
   settle,
@@ -81,12 +83,22 @@ describe("a cycle whose step handlers fail transiently 30% of the time", { timeo
 
   it("still takes every appraisal from target setting to done", async () => {
     const everyone = [...people, secretary];
-    await decideAll(everyone.map((p): Act => [p.email, id(p), "skp-proposal", proposal(`Target ${p.name}`)]));
     const head = { email: "kadis@salor.test" };
-    await decideAll([
-      ...people.map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
-      [head.email, id(secretary), "skp-approval", { decision: "approve" }],
-    ]);
+    // Rule 27: the secretary's SKP first; the staff are asked once it is approved, and cascade from it.
+    await decideAll([[secretary.email, id(secretary), "skp-proposal", proposal(`Target ${secretary.name}`)]]);
+    await decideAll([[head.email, id(secretary), "skp-approval", { decision: "approve" }]]);
+    const [parent] = await offeredSuperiorRhk(world, people[0]!.email, id(people[0]!));
+    await decideAll(
+      people.map((p): Act => [
+        p.email,
+        id(p),
+        "skp-proposal",
+        cascaded(proposal(`Target ${p.name}`), parent!.id),
+      ]),
+    );
+    await decideAll(
+      people.map((p): Act => [secretary.email, id(p), "skp-approval", { decision: "approve" }]),
+    );
     for (const p of everyone) expect((await appraisal(world, id(p))).stage, p.name).toBe("measurement");
 
     await advanceDays(world, 90);

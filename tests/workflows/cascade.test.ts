@@ -5,6 +5,7 @@
 // no SKP in the cycle) proposes without one. On DynamoDB Local, the engine and the real ASL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decide } from "../../packages/core/src/decision/decision.service";
+import { createApp } from "../../packages/web/src/app";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { cancelAppraisal, launchCycle } from "../../packages/core/src/services/cycle-control";
@@ -153,10 +154,20 @@ describe("SKP cascade (rule 27)", { timeout: 180_000 }, () => {
   it("refuses an RHK utama without a superior RHK, or naming one the approved SKP does not have, with the row named", async () => {
     const p = staff[0]!;
     const [token] = await pendingLinks(world, p.email, id(p), "skp-proposal");
-    const refusal = await decide(world.decisionDeps, token!, staffSkp(undefined)).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(InvalidDecisionBodyError);
-    expect((refusal as InvalidDecisionBodyError).issues).toEqual([
-      { path: "rhk.0.parentRhkId", message: expect.stringContaining("RHK 1 adalah RHK utama") },
+    // Through the link's POST, as a client would send it: 400 naming the row in Indonesian.
+    const app = createApp({ decisions: world.decisionDeps, outbox: world.outbox });
+    const res = await app.request(`/l/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", "accept-language": "id" },
+      body: JSON.stringify(staffSkp(undefined)),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        path: "rhk.0.parentRhkId",
+        message:
+          "RHK 1 adalah RHK utama dan harus mengintervensi salah satu RHK atasan yang telah disetujui.",
+      },
     ]);
     const stale = await decide(world.decisionDeps, token!, staffSkp("v1-rhk1")).catch((e: unknown) => e);
     expect((stale as InvalidDecisionBodyError).issues).toEqual([
