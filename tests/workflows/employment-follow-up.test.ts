@@ -13,7 +13,12 @@ import {
   runImport,
   type HrDeps,
 } from "../../packages/core/src/services/hr/hr.service";
-import { EMPLOYEE_CSV_COLUMNS } from "../../packages/core/src/imports/employee-csv";
+import {
+  EMPLOYEE_CSV_COLUMNS,
+  EMPLOYEE_CSV_OPTIONAL_COLUMNS,
+} from "../../packages/core/src/imports/employee-csv";
+import { createApp } from "../../packages/web/src/app";
+import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
 import {
   act,
   actAll,
@@ -154,6 +159,18 @@ describe(
           },
         ],
       });
+    });
+
+    it("documents the employment_type and jenjang columns of the employee import in the OpenAPI", async () => {
+      const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock: world.clock });
+      const app = createApp({ hr, auth: { verifier: issuer.verifier() } });
+      const spec = (await (await app.request("/openapi.json")).json()) as {
+        paths: Record<string, { post?: { requestBody?: { description?: string } } }>;
+      };
+      const description = spec.paths["/api/employees/import"]!.post!.requestBody!.description!;
+      for (const column of EMPLOYEE_CSV_OPTIONAL_COLUMNS) expect(description).toContain(`\`${column}\``);
+      expect(description).toMatch(/employment_type`: optional: pns \| pppk/);
+      expect(description).toMatch(/ahli_pertama/);
     });
 
     it("carries the employment type and jenjang onto the appraisals at launch", async () => {

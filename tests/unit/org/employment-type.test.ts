@@ -5,7 +5,9 @@ import {
   EMPLOYEE_CSV_OPTIONAL_COLUMNS,
   planEmployeeImport,
 } from "../../../packages/core/src/imports/employee-csv";
+import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
 import { appointmentMonthOfNip, employmentTypeOfNip, validateNip } from "../../../packages/core/src/org/org";
+import { demoOrganisation } from "../../../packages/local/src/demo/salor-org";
 
 const today = new Date("2027-01-04T00:00:00Z");
 const parts = (nip: string) => validateNip(nip, { today }).map((i) => i.part);
@@ -136,6 +138,39 @@ describe("employee CSV: employment_type and jenjang columns", () => {
     expect(result.employees.find((e) => e.nip === "199312282025212001")).toMatchObject({
       employmentType: "pppk",
       jenjang: "terampil",
+    });
+  });
+});
+
+describe("generated and demo organisations carry PPPK staff and the jenjang of functional officials", () => {
+  it("the sample organisation (with its employment columns) imports with PPPK numbers and a jenjang per fungsional", () => {
+    const result = planEmployeeImport(
+      generateOrganisationCsv({ employees: 300, withParentUnits: true, withEmploymentColumns: true }),
+      { units: [], employees: [] },
+      { today },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.employees.filter((e) => e.employmentType === "pppk").length).toBeGreaterThan(10);
+    const functional = result.employees.filter((e) => e.positionType === "fungsional");
+    expect(functional.length).toBeGreaterThan(10);
+    expect(functional.every((e) => e.jenjang)).toBe(true);
+  });
+
+  it("the demo Salor organisation has PPPK teachers, nurses and tax staff, and jenjang on every functional official", () => {
+    const org = demoOrganisation();
+    const result = planEmployeeImport(org.csv, { units: [], employees: [] }, { today });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const pppk = result.employees.filter((e) => e.employmentType === "pppk");
+    expect(new Set(pppk.map((e) => e.position))).toEqual(
+      new Set(["Guru Ahli Pertama", "Perawat Terampil", "Pengelola Pajak Daerah"]),
+    );
+    expect(result.employees.filter((e) => e.positionType === "fungsional").every((e) => e.jenjang)).toBe(
+      true,
+    );
+    expect(result.employees.find((e) => e.position === "Guru Ahli Pertama")).toMatchObject({
+      jenjang: "ahli_pertama",
     });
   });
 });

@@ -276,7 +276,7 @@ describe("HR API against the real engine, handlers and DynamoDB Local", () => {
       expect(res.headers.get("content-disposition")).toContain(`kinerja-${cycleId}.csv`);
       const lines = (await res.text()).trimEnd().split("\r\n");
       expect(lines[0]).toBe(
-        "cycle_id,cycle_name,period_start,period_end,nip,name,unit_id,unit_name,position_type,appraiser_nip,appraiser_name,stage,hasil_kerja,perilaku,predikat,predikat_label,org_rating,objection,final,follow_up,consecutive_poor",
+        "cycle_id,cycle_name,period_start,period_end,nip,name,unit_id,unit_name,position_type,employment_type,jenjang,appraiser_nip,appraiser_name,stage,hasil_kerja,perilaku,predikat,predikat_label,org_rating,objection,final,follow_up,consecutive_poor,angka_kredit,angka_kredit_months,absent_days,discipline_sanction,discipline_sanction_label",
       );
       expect(lines).toHaveLength(10);
       const first = lines.find((l) => l.includes(org.people[0]!.nip))!.split(",");
@@ -290,6 +290,8 @@ describe("HR API against the real engine, handlers and DynamoDB Local", () => {
         "dinas-uji",
         "Dinas Uji",
         "pelaksana",
+        "pns",
+        "",
         org.secretary.nip,
         "Sekretaris Dinas Uji",
         "feedback",
@@ -300,6 +302,11 @@ describe("HR API against the real engine, handlers and DynamoDB Local", () => {
         "istimewa",
         "none",
         "false",
+        "",
+        "",
+        "",
+        "",
+        "",
         "",
         "",
       ]);

@@ -1,4 +1,5 @@
 // Deterministic generator of a realistic regency organisation as employee CSV, for benchmarks, tests and demos.
+import type { JfLevel } from "../credit-points/credit-points";
 import { EMPLOYEE_CSV_COLUMNS } from "./employee-csv";
 
 /** Options of generateOrganisationCsv. */
@@ -9,7 +10,21 @@ export interface SampleOrgOptions {
   seed?: number;
   /** Include the optional parent_unit_id column. */
   withParentUnits?: boolean;
+  /** Include the optional employment_type and jenjang columns (every functional official then has a jenjang). */
+  withEmploymentColumns?: boolean;
 }
+
+/** Levels given to generated functional staff, the common ones more often. */
+const jenjangs: readonly JfLevel[] = [
+  "ahli_pertama",
+  "ahli_pertama",
+  "ahli_muda",
+  "ahli_muda",
+  "ahli_madya",
+  "terampil",
+  "mahir",
+  "penyelia",
+];
 
 const firstNames = [
   "Agus",
@@ -74,18 +89,23 @@ function mulberry32(seed: number) {
 /**
  * A Salor-like hierarchy: the Sekretaris Daerah at the top, OPD heads (jpt) under them, bidang heads
  * (administrator), seksi heads (pengawas) and staff (pelaksana/fungsional), about 8 staff per
- * seksi. NIPs are structurally valid and unique. Returns CSV text with the header row.
+ * seksi. NIPs are structurally valid and unique; about one staff member in seven is PPPK (an NI PPPK, code 21, with
+ * the year of appointment only). Returns CSV text with the header row.
  */
 export function generateOrganisationCsv(options: SampleOrgOptions): string {
   const random = mulberry32(options.seed ?? 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const usedNips = new Set<string>();
-  const nip = () => {
+  const nip = (pppk = false) => {
     for (;;) {
       const birthYear = 1966 + Math.floor(random() * 34);
       const birth = `${birthYear}${String(1 + Math.floor(random() * 12)).padStart(2, "0")}${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
       const appointmentYear = Math.min(2024, birthYear + 21 + Math.floor(random() * 10));
-      const candidate = `${birth}${appointmentYear}${String(1 + Math.floor(random() * 12)).padStart(2, "0")}${random() < 0.5 ? 1 : 2}${String(1 + Math.floor(random() * 999)).padStart(3, "0")}`;
+      // PPPK have been appointed since 2019; their number has the year and the code 21 where a NIP has YYYYMM.
+      const appointment = pppk
+        ? `${2019 + Math.floor(random() * 6)}21`
+        : `${appointmentYear}${String(1 + Math.floor(random() * 12)).padStart(2, "0")}`;
+      const candidate = `${birth}${appointment}${random() < 0.5 ? 1 : 2}${String(1 + Math.floor(random() * 999)).padStart(3, "0")}`;
       if (!usedNips.has(candidate)) {
         usedNips.add(candidate);
         return candidate;
@@ -102,8 +122,9 @@ export function generateOrganisationCsv(options: SampleOrgOptions): string {
     type: string,
     superior: string,
     head: boolean,
+    extra: { pppk?: boolean; jenjang?: JfLevel } = {},
   ) => {
-    const id = nip();
+    const id = nip(extra.pppk);
     const name = `${pick(firstNames)} ${pick(lastNames)}`;
     rows.push([
       id,
@@ -116,6 +137,8 @@ export function generateOrganisationCsv(options: SampleOrgOptions): string {
       superior,
       String(head),
       parent,
+      extra.pppk ? "pppk" : "pns",
+      extra.jenjang ?? "",
     ]);
     return id;
   };
@@ -160,13 +183,26 @@ export function generateOrganisationCsv(options: SampleOrgOptions): string {
             functional ? "fungsional" : "pelaksana",
             seksiHead,
             false,
+            { pppk: random() < 0.15, ...(functional ? { jenjang: pick(jenjangs) } : {}) },
           );
         }
       }
     }
     opd += 1;
   }
-  const columns = [...EMPLOYEE_CSV_COLUMNS, ...(options.withParentUnits ? ["parent_unit_id"] : [])];
-  const lines = rows.map((r) => (options.withParentUnits ? r : r.slice(0, -1)).join(","));
+  // Row layout: the required columns, parent_unit_id, employment_type, jenjang; optional ones only when asked.
+  const required = EMPLOYEE_CSV_COLUMNS.length;
+  const columns = [
+    ...EMPLOYEE_CSV_COLUMNS,
+    ...(options.withParentUnits ? ["parent_unit_id"] : []),
+    ...(options.withEmploymentColumns ? ["employment_type", "jenjang"] : []),
+  ];
+  const lines = rows.map((r) =>
+    [
+      ...r.slice(0, required),
+      ...(options.withParentUnits ? [r[required]!] : []),
+      ...(options.withEmploymentColumns ? r.slice(required + 1) : []),
+    ].join(","),
+  );
   return `${columns.join(",")}\n${lines.join("\n")}\n`;
 }

@@ -36,7 +36,6 @@ import {
   CreateCycleInputSchema,
   EmployeesQuerySchema,
   IdParamSchema,
-  TemplateParamSchema,
   IkmQuerySchema,
   OrgRatingInputSchema,
   OrgSettingsInputSchema,
@@ -58,7 +57,6 @@ import {
   TransientError,
 } from "@kinerja/core/services/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
-import { CSV_TEMPLATE_KINDS, csvTemplate } from "@kinerja/core/imports/templates";
 import {
   EMPLOYEE_CSV_COLUMN_DOCS,
   EMPLOYEE_CSV_COLUMNS,
@@ -658,30 +656,6 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     }),
     param(IdParamSchema),
     async (c) => c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(c.req.valid("param").id))),
-  );
-
-  app.get(
-    "/imports/templates/:kind",
-    doc(
-      `The CSV template of an import (${CSV_TEMPLATE_KINDS.join(", ")}): its header row, required columns then optional ones`,
-      {
-        responses: {
-          200: {
-            description: "text/csv attachment",
-            content: { "text/csv": { schema: { type: "string" } } },
-          },
-          ...problems(400),
-        },
-      },
-    ),
-    param(TemplateParamSchema),
-    (c) => {
-      const { filename, csv } = csvTemplate(c.req.valid("param").kind);
-      return c.body(csv, 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-      });
-    },
   );
 
   app.get("/imports/audit", doc("HR's audit trail of imports (committed and rejected files)"), async (c) =>
