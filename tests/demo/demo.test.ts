@@ -140,6 +140,22 @@ describe("kinerja demo", () => {
     }
   });
 
+  it("cascades every SKP below the top (rule 27): each RHK utama intervenes on an RHK of the appraiser's SKP", () => {
+    const byNip = new Map(records.map((r) => [r.nip, r]));
+    const below = records.filter((r) => byNip.has(r.appraiser.nip));
+    expect(below.length).toBeGreaterThan(records.length / 2);
+    for (const r of records) {
+      const superior = byNip.get(r.appraiser.nip);
+      for (const rhk of (r.skp?.rhk ?? []).filter((x) => x.kind === "utama"))
+        if (superior)
+          expect(
+            superior.skp!.rhk.map((x) => x.id),
+            r.nip,
+          ).toContain(rhk.parentRhkId);
+        else expect(rhk.parentRhkId, `${r.nip} is at the top of the cascade`).toBeUndefined();
+    }
+  });
+
   it("brings the JPT heads through with one perspective per RHK, the annex and the leader's expectations", () => {
     const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
     expect(heads.length).toBeGreaterThan(0);
