@@ -21,6 +21,7 @@ import { DEMO_STAGES, runDemo, type DemoProgress } from "../demo/run-demo";
 import { runDoctor } from "../doctor/doctor-command";
 import { CliError } from "./cli.errors";
 import { cycleText, demoReportText, devBanner, type CycleView } from "./print";
+import { addOrgCommand } from "./org-command";
 import { dataDirOf, problemError, runtimeClient } from "./runtime-client";
 
 const IMPORT_KINDS = {
@@ -345,6 +346,8 @@ export function buildProgram(): Command {
         throw problemError(say("cliWhatImport", { kind: what, file }), res);
       process.stdout.write(`${importText(what, file, res.status, res.body as ImportAnswer)}\n`);
     });
+
+  addOrgCommand(program, { dataDir, readProblem });
 
   const clock = program.command("clock").description(say("cliClockDescription"));
   clock

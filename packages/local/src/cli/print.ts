@@ -170,6 +170,8 @@ export interface CycleView {
   name?: string;
   status?: string;
   counts?: Record<string, number>;
+  /** Who the launch left out and why (the top of the hierarchy while no appraiser of the top is set). */
+  skipped?: { nip: string; name: string; message: string }[];
   distribution?: {
     overall?: Partial<PredikatCounts>;
     units?: {
@@ -208,6 +210,17 @@ export function cycleText(cycle: CycleView, withDistribution: boolean): string {
         .join(", ") || "belum ada"
     }`,
   );
+  // One line per reason: how many were left out, who, and what HR can do about it.
+  const reasons = new Map<string, { name: string; nip: string }[]>();
+  for (const k of cycle.skipped ?? []) reasons.set(k.message, [...(reasons.get(k.message) ?? []), k]);
+  for (const [reason, people] of reasons)
+    lines.push(
+      `  ${say("cliCycleSkipped", {
+        count: n0(people.length),
+        names: people.map((p) => `${p.name}, NIP ${p.nip}`).join("; "),
+        reason,
+      })}`,
+    );
   if (withDistribution && cycle.distribution) {
     const units = (cycle.distribution.units ?? []).map((u) => {
       const c = fullCounts(u.counts);

@@ -3,6 +3,7 @@ import { Layout } from "./layout";
 import { DecisionSummary } from "./decision-forms";
 import { DecisionContext, OutcomeSection } from "./decision-content";
 import { KIND_TITLES, ROLE_LABELS, when } from "./format";
+import { isStandInId } from "@kinerja/core/org/org-settings";
 
 function Message(props: {
   title: string;
@@ -34,8 +35,11 @@ function Message(props: {
   );
 }
 
+// An official outside the employee list (or HR) acts under a stand-in id, not a NIP: the name already says who.
 const by = (d: { nip: string; name: string; role: string } | undefined) =>
-  d ? `${d.name} (${ROLE_LABELS[d.role] ?? d.role}, NIP ${d.nip})` : "orang lain";
+  d
+    ? `${d.name} (${ROLE_LABELS[d.role] ?? d.role}${isStandInId(d.nip) ? "" : `, NIP ${d.nip}`})`
+    : "orang lain";
 
 /** Shown after a successful POST. */
 export function ConfirmationPage(props: { view: LinkView; decidedAt: string }) {
