@@ -135,6 +135,9 @@ async function proposeSkp(
   expect(await page.textContent("h1")).toBe("Usulan Sasaran Kinerja Pegawai (SKP)");
   await page.fill('[name="rhk.0.text"]', rhk.text);
   await page.selectOption('[name="rhk.0.kind"]', "utama");
+  // Rule 27: below the top of the cascade the RHK utama intervenes on an RHK of the superior's approved SKP.
+  if ((await page.locator('[name="rhk.0.parentRhkId"] option:not([value=""])').count()) > 0)
+    await page.selectOption('[name="rhk.0.parentRhkId"]', { index: 1 });
   await page.fill('[name="rhk.0.indicators.0.text"]', rhk.indicator);
   await page.selectOption('[name="rhk.0.indicators.0.aspect"]', rhk.aspect);
   await page.fill('[name="rhk.0.indicators.0.target.min"]', rhk.min);
@@ -279,6 +282,10 @@ describe.skipIf(!hasChromium)("every role completes its step through the pages",
       max: "100",
       unit: "persen",
     });
+    // The head of division's staff are asked once his SKP is approved (rule 27).
+    await approveSkp(HEAD.email, KABID.nip, "head-skp-approval", [
+      "Terselenggaranya pembinaan SD yang bermutu",
+    ]);
     await proposeSkp(STAFF.email, "pelaksana-skp-proposal", {
       text: "Tersusunnya administrasi persuratan bidang",
       indicator: "Jumlah laporan administrasi bulanan",
@@ -294,9 +301,6 @@ describe.skipIf(!hasChromium)("every role completes its step through the pages",
       max: "100",
       unit: "nilai",
     });
-    await approveSkp(HEAD.email, KABID.nip, "head-skp-approval", [
-      "Terselenggaranya pembinaan SD yang bermutu",
-    ]);
     await approveSkp(KABID.email, STAFF.nip, "pelaksana-skp-approval", [
       "Tersusunnya administrasi persuratan bidang",
       "Jumlah laporan administrasi bulanan",
