@@ -19,6 +19,7 @@ import {
 } from "../../packages/core/src/imports/employee-csv";
 import { createApp } from "../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
+import { SESSION_COOKIE } from "../../packages/web/src/auth/hr-auth";
 import {
   act,
   actAll,
@@ -298,6 +299,29 @@ describe(
       expect(col(byNip.get(BARU.nip)!, "angka_kredit")).toBe("6.25");
       expect(col(byNip.get(BARU.nip)!, "angka_kredit_months")).toBe("6");
       expect(col(byNip.get(KABID.nip)!, "angka_kredit")).toBe("");
+
+      // ... and on the dashboard's appraisal page, in Indonesian.
+      const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock: world.clock });
+      const app = createApp({ hr, auth: { verifier: issuer.verifier() } });
+      const token = await issuer.sign({ role: "hr", subject: "siti.hr", name: "Siti Pengelola" });
+      const text = async (appraisalId: string) => {
+        const res = await app.request(`/dashboard/appraisals/${appraisalId}`, {
+          headers: { cookie: `${SESSION_COOKIE}=${token}` },
+        });
+        expect(res.status).toBe(200);
+        return (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      };
+      const analisPage = await text(id(ANALIS));
+      expect(analisPage).toContain("Jenis kepegawaian PNS");
+      expect(analisPage).toContain("Jenjang jabatan fungsional Ahli Pertama");
+      expect(analisPage).toContain("Angka kredit: 12,5 (Ahli Pertama, 12 bulan)");
+      expect(analisPage).toContain("Pemotongan tunjangan kinerja 25% selama 6 bulan: 11 hari tidak masuk");
+      expect(analisPage).toMatch(
+        /Tindak lanjut: Pengembangan kompetensi; PNS; angka kredit 12,5; disiplin: Pemotongan/,
+      );
+      const pppkPage = await text(id(PPPK));
+      expect(pppkPage).toContain("Jenis kepegawaian PPPK");
+      expect(pppkPage).toContain("Peninjauan perjanjian kerja PPPK");
     });
   },
 );

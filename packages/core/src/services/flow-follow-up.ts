@@ -8,6 +8,7 @@ import {
 } from "../credit-points/credit-points";
 import { disciplineFindingFromAttendance } from "../discipline/discipline";
 import { followUpFor } from "../follow-up/follow-up";
+import { formatNumber } from "../i18n/format";
 import { appointmentMonthOfNip, employmentTypeOfNip } from "../org/org";
 import type { Predikat } from "../rating/rating";
 import type { FlowAppraisal, FlowCycle } from "./flow-store";
@@ -69,7 +70,7 @@ export async function applyFollowUp(
   const recommendations = [...followUp.recommendations];
   if (credit && "award" in credit)
     recommendations.push(
-      `Angka kredit periode ini: ${credit.award.pointsText} (${credit.award.months}/12 x ${credit.award.multiplier * 100}% x koefisien ${credit.award.coefficient}; Peraturan BKN 3/2023).`,
+      `Angka kredit periode ini: ${formatNumber(credit.award.points)} (${credit.award.months}/12 x ${formatNumber(credit.award.multiplier * 100)}% x koefisien ${formatNumber(credit.award.coefficient)}; Peraturan BKN 3/2023).`,
     );
   if (credit && "missing" in credit)
     recommendations.push(

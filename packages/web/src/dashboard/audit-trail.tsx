@@ -196,9 +196,19 @@ function sentenceOf(e: AuditEntry, d: Detail): { sentence: string; covered: stri
       };
     case "follow-up": {
       const poor = typeof d.consecutivePoor === "number" ? d.consecutivePoor : 0;
+      // Employment type (the PPPK branch), credit points and the discipline finding (issue 15 items 3, 10).
+      const extra = [
+        ...(typeof d.employmentType === "string" ? [code("employmentType", d.employmentType)] : []),
+        ...(typeof d.creditPoints === "number" ? [`angka kredit ${formatNumber(d.creditPoints)}`] : []),
+        ...(typeof d.discipline === "string"
+          ? [
+              `disiplin: ${code("disciplineSanction", d.discipline)} (${formatNumber(Number(d.absentDays ?? 0))} hari tidak masuk tanpa alasan sah)`,
+            ]
+          : []),
+      ];
       return {
-        sentence: `Tindak lanjut: ${code("followUpKind", d.kind)}${poor > 0 ? `; ${formatNumber(poor)} kali berturut-turut berpredikat rendah` : ""}.`,
-        covered: ["kind", "consecutivePoor"],
+        sentence: `Tindak lanjut: ${code("followUpKind", d.kind)}${poor > 0 ? `; ${formatNumber(poor)} kali berturut-turut berpredikat rendah` : ""}${extra.map((e) => `; ${e}`).join("")}.`,
+        covered: ["kind", "consecutivePoor", "employmentType", "creditPoints", "discipline", "absentDays"],
       };
     }
     case "failed":

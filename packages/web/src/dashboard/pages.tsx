@@ -459,7 +459,7 @@ type StoryRecord = Story & {
     kind?: string;
     recommendations?: string[];
     coachingPlan?: { deadline?: string };
-    creditPoints?: { jenjang: string; months: number; pointsText: string };
+    creditPoints?: { jenjang: string; months: number; points: number };
   };
   employmentType?: string;
   jenjang?: string;
@@ -614,7 +614,7 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
             <p>{`Batas pembinaan: ${formatDate(s.followUp.coachingPlan.deadline)}`}</p>
           ) : null}
           {s.followUp.creditPoints ? (
-            <p data-field="creditPoints">{`Angka kredit: ${s.followUp.creditPoints.pointsText} (${labelOf("jenjang", s.followUp.creditPoints.jenjang)}, ${s.followUp.creditPoints.months} bulan)`}</p>
+            <p data-field="creditPoints">{`Angka kredit: ${formatNumber(s.followUp.creditPoints.points)} (${labelOf("jenjang", s.followUp.creditPoints.jenjang)}, ${s.followUp.creditPoints.months} bulan)`}</p>
           ) : null}
         </div>
       ) : null}
