@@ -5,7 +5,8 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo, type DemoReport } from "../../packages/local/src/demo/run-demo";
 import { countEngineWork } from "../../packages/local/src/demo/cost";
-import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { DEMO_STAFFING_AUTHORITY, demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { EXTERNAL_OFFICIAL_IDS } from "../../packages/core/src/org/org-settings";
 import { plannedSkp, type PlannedRhk } from "../../packages/local/src/demo/people";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
@@ -40,8 +41,8 @@ describe("kinerja demo", () => {
     if (report) rmSync(report.dataDir, { recursive: true, force: true });
   });
 
-  it("appraises everyone but the top official and brings every appraisal to done", () => {
-    const appraised = demoOrganisation().people.filter((p) => p.superiorNip);
+  it("appraises everyone, the Sekda at the top included, and brings every appraisal to done", () => {
+    const appraised = demoOrganisation().people;
     expect(report.appraisals.total).toBe(appraised.length);
     expect(records.map((r) => r.nip).sort()).toEqual(appraised.map((p) => p.nip).sort());
     expect(report.appraisals.byStage).toEqual({ done: records.length });
@@ -54,6 +55,22 @@ describe("kinerja demo", () => {
       "feedback",
       "follow-up",
     ]);
+  });
+
+  it("has the Bupati, staffing authority outside the employee list, appraise the Sekda through his mailed links", () => {
+    const sekda = demoOrganisation().people.find((p) => !p.superiorNip)!;
+    const r = records.find((x) => x.nip === sekda.nip)!;
+    expect(r.appraiser).toEqual({
+      nip: EXTERNAL_OFFICIAL_IDS.pejabatPembinaKepegawaian,
+      name: DEMO_STAFFING_AUTHORITY.name,
+      email: DEMO_STAFFING_AUTHORITY.email,
+      external: { position: DEMO_STAFFING_AUTHORITY.position },
+    });
+    expect(r.stage).toBe("done");
+    expect(r.skp?.approvedBy).toBe(EXTERNAL_OFFICIAL_IDS.pejabatPembinaKepegawaian);
+    expect(r.review?.decidedBy).toBe(EXTERNAL_OFFICIAL_IDS.pejabatPembinaKepegawaian);
+    // As the leader approving it, he adds special behaviour expectations to the Sekda's SKP.
+    expect((r.skp?.ekspektasiKhusus ?? []).length).toBeGreaterThan(0);
   });
 
   it("reports the predikat distribution per unit exactly as the records hold it", () => {
@@ -116,7 +133,7 @@ describe("kinerja demo", () => {
     );
     expect(p.pages.pageViews).toBeGreaterThanOrEqual(p.decisions);
     // JPT heads plan four RHK and the returned SKP gains indicators: more rows than the form shows at first.
-    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
+    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt");
     expect(p.pages.rowButtons).toBeGreaterThanOrEqual(heads.length + 1);
   });
 
@@ -157,7 +174,7 @@ describe("kinerja demo", () => {
   });
 
   it("brings the JPT heads through with one perspective per RHK, the annex and the leader's expectations", () => {
-    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt" && x.superiorNip);
+    const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt");
     expect(heads.length).toBeGreaterThan(0);
     for (const head of heads) {
       const r = records.find((x) => x.nip === head.nip)!;

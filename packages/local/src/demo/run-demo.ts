@@ -29,7 +29,11 @@ import {
   type FormIntent,
   type Profile,
 } from "./people";
-import { demoOrganisation, type DemoPerson } from "./salor-org";
+import { DEMO_STAFFING_AUTHORITY, demoOrganisation, type DemoPerson } from "./salor-org";
+import { EXTERNAL_OFFICIAL_IDS } from "@kinerja/core/org/org-settings";
+
+/** Who acts on a link: an employee, or the Bupati (an official outside the employee list, org settings). */
+type Actor = Pick<DemoPerson, "nip" | "name" | "email" | "position" | "positionType">;
 import { DemoError, FormFillError } from "./demo.errors";
 import { createDemoBrowser, type BrowserTally } from "./browser";
 import type { HtmlForm, HtmlPage } from "./html-form";
@@ -142,7 +146,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
   const keep = options.keep ?? true;
   const progress = options.onProgress ?? (() => undefined);
   const org = demoOrganisation();
-  const byEmail = new Map(org.people.map((p) => [p.email, p]));
+  // The Bupati reads his mail like everyone else: he approves and reviews the Sekda and decides objections whose
+  // appraiser has no superior (a leader: he adds special expectations to the SKP he approves).
+  const bupati: Actor = {
+    ...DEMO_STAFFING_AUTHORITY,
+    nip: EXTERNAL_OFFICIAL_IDS.pejabatPembinaKepegawaian,
+    positionType: "jpt",
+  };
+  const byEmail = new Map<string, Actor>([
+    ...org.people.map((p) => [p.email, p] as const),
+    [bupati.email, bupati],
+  ]);
   const byNip = new Map(org.people.map((p) => [p.nip, p]));
   const profiles = assignProfiles(org.people, options.seed ?? 2027);
   const random = seededRandom((options.seed ?? 2027) + 1);
@@ -271,7 +285,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       page: HtmlPage,
       form: HtmlForm,
       kind: DecisionKind,
-      actor: DemoPerson,
+      actor: Actor,
       appraisee: DemoPerson,
     ): Promise<HtmlPage> => {
       const profile: Profile = profiles.get(appraisee.nip) ?? "steady";
@@ -339,7 +353,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     };
 
     /** Opens one link's page and, when it asks for a decision the person means to take now, fills and submits its form. */
-    const actOn = async (actor: DemoPerson, link: string, subject: string): Promise<boolean> => {
+    const actOn = async (actor: Actor, link: string, subject: string): Promise<boolean> => {
       const page = await browser.open(link);
       if (page.status === 404 || page.status === 403)
         throw new DemoError(`link in "${subject}" to ${actor.email} answered ${page.status}: ${page.title}`);
@@ -464,7 +478,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       return res.body;
     };
 
-    // HR opens the annual cycle for the whole regency (the launch workflow starts one appraisal per employee).
+    // HR names the Bupati as staffing authority (and so appraiser of the Sekda at the top), then opens the annual
+    // cycle for the whole regency (the launch workflow starts one appraisal per employee, the Sekda included).
+    await hr("PUT", "/api/org/settings", { pejabatPembinaKepegawaian: DEMO_STAFFING_AUTHORITY }, 200);
     const simulatedFrom = rt.clock.now().toISOString();
     const created = v.parse(
       v.object({ id: v.string() }),
