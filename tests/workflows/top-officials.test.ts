@@ -10,7 +10,7 @@ import { viewLink } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { cycleDetail, type HrDeps } from "../../packages/core/src/services/hr/hr.service";
 import { setOrgSettings } from "../../packages/core/src/org/org-settings.service";
-import { EXTERNAL_OFFICIAL_IDS } from "../../packages/core/src/org/org-settings";
+import { EXTERNAL_OFFICIAL_IDS, HR_CONTACT_ID } from "../../packages/core/src/org/org-settings";
 import { t } from "../../packages/core/src/i18n/messages";
 import {
   act,
@@ -280,3 +280,54 @@ describe("escalations at the top reach someone", { timeout: 240_000 }, () => {
     expect((await appraisal(world, id(head))).stage).toBe("target-setting");
   });
 });
+
+describe(
+  "rule 35 without a staffing authority: HR records the decision, never `failed`",
+  { timeout: 240_000 },
+  () => {
+    let world: World;
+    let head: Person;
+    let secretary: Person;
+    const id = (p: Person) => `t4-${p.nip}`;
+
+    beforeAll(async () => {
+      world = await startWorld("2027-01-04T01:00:00.000Z");
+      world.deps.hr = HR;
+      ({ head, secretary } = await seedUnit(world, "dinas-tanpa-ppk", 0));
+      await createCycle(world, {
+        cycleId: "t4",
+        kind: "quarterly",
+        periodStart: "2027-01-01",
+        periodEnd: "2027-03-31",
+      });
+      await launchCycle(world.control, "t4");
+      await settle(world);
+      await propose(world, secretary, id(secretary), "Mengoordinasikan sekretariat");
+      await act(world, head.email, id(secretary), "skp-approval", { decision: "approve" });
+      await advanceDays(world, 87);
+      await reportRealisation(world, [secretary], id);
+      await act(world, head.email, id(secretary), "review", review);
+    }, 200_000);
+    afterAll(async () => world?.close());
+
+    it("sends the objection to HR (pengelola kinerja) with a link, who records the decision", async () => {
+      await act(world, secretary.email, id(secretary), "acknowledgement", {
+        decision: "object",
+        reason: "Capaian triwulan belum memperhitungkan kegiatan lintas OPD.",
+      });
+      const record = await appraisal(world, id(secretary));
+      expect(record.stage, record.failure?.cause).toBe("feedback");
+      expect(await recipientsOf(world, id(secretary), "objection-decision")).toEqual([
+        { nip: HR_CONTACT_ID, name: HR.name, email: HR.email, role: "hr" },
+      ]);
+      await act(world, HR.email, id(secretary), "objection-decision", {
+        decision: "reject",
+        note: "Keputusan Bupati: penilaian sudah sesuai.",
+      });
+      expect(await appraisal(world, id(secretary))).toMatchObject({
+        stage: "done",
+        objection: { decision: { outcome: "reject", decidedBy: HR_CONTACT_ID } },
+      });
+    });
+  },
+);
