@@ -317,7 +317,7 @@ describe(
       expect(analisPage).toContain("Angka kredit: 12,5 (Ahli Pertama, 12 bulan)");
       expect(analisPage).toContain("Pemotongan tunjangan kinerja 25% selama 6 bulan: 11 hari tidak masuk");
       expect(analisPage).toMatch(
-        /Tindak lanjut: Pengembangan kompetensi; PNS; angka kredit 12,5; disiplin: Pemotongan/,
+        /Tindak lanjut: Pengembangan kompetensi; angka kredit 12,5; disiplin: Pemotongan/,
       );
       const pppkPage = await text(id(PPPK));
       expect(pppkPage).toContain("Jenis kepegawaian PPPK");

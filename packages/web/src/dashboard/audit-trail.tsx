@@ -196,9 +196,9 @@ function sentenceOf(e: AuditEntry, d: Detail): { sentence: string; covered: stri
       };
     case "follow-up": {
       const poor = typeof d.consecutivePoor === "number" ? d.consecutivePoor : 0;
-      // Employment type (the PPPK branch), credit points and the discipline finding (issue 15 items 3, 10).
+      // Credit points and the discipline finding (issue 15 item 10); the employment type shows in the page header and
+      // the PPPK branch in the kind's label.
       const extra = [
-        ...(typeof d.employmentType === "string" ? [code("employmentType", d.employmentType)] : []),
         ...(typeof d.creditPoints === "number" ? [`angka kredit ${formatNumber(d.creditPoints)}`] : []),
         ...(typeof d.discipline === "string"
           ? [
