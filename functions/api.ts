@@ -9,6 +9,7 @@ import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createSfnWorkflowControl } from "@kinerja/core/services/sfn-workflow-control.adapter";
+import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import { createApp } from "../packages/web/src/app";
 import { readStepConfig, requireLinkKeys, StepConfigError } from "./shared/config";
@@ -69,6 +70,7 @@ export async function cloudApp(env: Record<string, string | undefined> = process
       signer: createLinkSigner(keys),
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: step.KINERJA_BASE_URL,
+      liveContext: (d) => liveDecisionContext(deps, d),
     },
     // Behind API Gateway the client IP comes from the forwarded header it sets.
     trustProxy: true,

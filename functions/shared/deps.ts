@@ -56,6 +56,7 @@ export function createDecisionGateway(deps: DecisionDeps): DecisionGateway {
           employee: input.employee,
           predikat: input.predikat as Predikat,
           note: input.note,
+          ...(input.cause ? { cause: input.cause } : {}),
           baseUrl: deps.baseUrl,
           appraisalId: input.appraisalId,
         }),

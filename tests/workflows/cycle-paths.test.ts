@@ -253,7 +253,13 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
         secretary.email,
         id(p),
         "review",
-        { hasilKerja: cells[i % 9]![0], perilaku: cells[i % 9]![1], feedback: `Umpan balik ${p.name}` },
+        {
+          hasilKerja: cells[i % 9]![0],
+          perilaku: cells[i % 9]![1],
+          feedback: `Umpan balik ${p.name}`,
+          // Every matrix cell on purpose: some depart from the Kurang pattern, which needs a justification.
+          justification: "Sebaran mengikuti capaian tiap pegawai.",
+        },
       ]),
     );
     await advanceSeconds(world, 600); // the injected transient faults back off and retry
@@ -274,6 +280,7 @@ describe("a quarterly cycle for a unit of 23 appraisals", { timeout: 120_000 }, 
       hasilKerja: "meets",
       perilaku: "above",
       feedback: "Baik",
+      justification: "Satu-satunya pegawai sekretariat; capaian unit istimewa.",
     });
     const sec = await appraisal(world, id(secretary));
     expect(sec.review).toMatchObject({

@@ -18,6 +18,7 @@ import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { createSfnWorkflowControl } from "../../packages/core/src/services/sfn-workflow-control.adapter";
 import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
 import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
+import { liveDecisionContext } from "../../packages/core/src/services/flow-context";
 import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
 import {
@@ -96,6 +97,7 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     ...decision,
     storage: { client: table.client, tableName: table.tableName },
     clock,
+    liveContext: (d) => liveDecisionContext(deps, d),
   };
   const control: ControlDeps = {
     store: deps.store,
@@ -139,12 +141,15 @@ export const nipOf = (i: number) =>
 /**
  * Seeds a unit and its sub-unit `<unitId>-sekretariat`: the head of the unit (top official, not appraised),
  * the secretary heading the sub-unit (appraised by the head), and `staff` people appraised by the secretary.
+ * `section: true` adds `<unitId>-sekretariat-umum` under the sub-unit, headed by a section head appraised by the
+ * secretary (a unit head whose objection the head of the unit decides).
  */
 export async function seedUnit(
   world: World,
   unitId: string,
   staff: number,
-): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string }> {
+  options: { section?: boolean } = {},
+): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string; section?: Person }> {
   const subUnitId = `${unitId}-sekretariat`;
   const head: Person = {
     nip: nipOf(900),
@@ -172,11 +177,25 @@ export async function seedUnit(
     unitHead: false,
     positionType: "pelaksana",
   }));
-  const everyone = [head, secretary, ...people];
+  const section: Person | undefined = options.section
+    ? {
+        nip: nipOf(902),
+        name: "Kepala Subbagian Umum",
+        email: "kasubbag@salor.test",
+        unitId: `${subUnitId}-umum`,
+        superiorNip: secretary.nip,
+        unitHead: true,
+        positionType: "pengawas",
+      }
+    : undefined;
+  const everyone = [head, secretary, ...people, ...(section ? [section] : [])];
   await world.storage.org.replaceOrganisation({
     units: [
       { unitId, name: "Dinas Uji", headNip: head.nip },
       { unitId: subUnitId, name: "Sekretariat Dinas Uji", parentUnitId: unitId, headNip: secretary.nip },
+      ...(section
+        ? [{ unitId: section.unitId, name: "Subbagian Umum", parentUnitId: subUnitId, headNip: section.nip }]
+        : []),
     ],
     employees: everyone.map((p) => ({
       nip: p.nip,
@@ -191,7 +210,7 @@ export async function seedUnit(
     importId: "seed",
     basedOnGeneration: undefined,
   } as never);
-  return { head, secretary, people, subUnitId };
+  return { head, secretary, people, subUnitId, ...(section ? { section } : {}) };
 }
 
 /** Creates a cycle record (the HR API's job) with settings. */

@@ -1,10 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as v from "valibot";
 import {
+  causedBy,
   checkDistribution,
   maxPeople,
   minPeople,
+  previewReview,
 } from "../../../packages/core/src/distribution/distribution";
+import { DistributionThresholdsSchema } from "../../../packages/core/src/distribution/distribution.schema";
 import { InvalidDistributionInputError } from "../../../packages/core/src/distribution/distribution.errors";
 import { ORG_RATINGS, PREDIKATS, type Predikat } from "../../../packages/core/src/rating/rating";
 
@@ -127,5 +131,77 @@ describe("distribution pattern (DOMAIN 6.4, warn-level)", () => {
         },
       ),
     );
+  });
+
+  it("with people still unrated, warns only about what they can no longer change", () => {
+    // Istimewa, 10 people, 1 reviewed Sangat Baik: at most 7 of 10 may be, so no warning yet (1 of 1 alone would).
+    expect(rules(checkDistribution("istimewa", counts({ sangat_baik: 1 })))).toEqual(["max-70-sangat-baik"]);
+    expect(checkDistribution("istimewa", counts({ sangat_baik: 1 }), { unrated: 9 })).toEqual([]);
+    expect(rules(checkDistribution("istimewa", counts({ sangat_baik: 8 }), { unrated: 2 }))).toEqual([
+      "max-70-sangat-baik",
+    ]);
+    // Kurang, 10 people: 6 Kurang needed; 5 Baik already leave only 5 others, so the minimum cannot be met.
+    expect(checkDistribution("kurang", counts({ baik: 4 }), { unrated: 6 })).toEqual([]);
+    const w = checkDistribution("kurang", counts({ baik: 5 }), { unrated: 5 });
+    expect(rules(w)).toEqual(["min-60-kurang"]);
+    expect(w[0]).toMatchObject({ population: 10, limit: 6, actual: 0, affected: 1 });
+  });
+
+  it("explains a unit of 1-2 people under Kurang/Sangat Kurang instead of minimums nobody can meet", () => {
+    for (const org of ["kurang", "sangat_kurang"] as const)
+      for (const n of [1, 2])
+        for (const p of PREDIKATS.filter((x) => x !== "sangat_baik")) {
+          const w = checkDistribution(org, counts({ [p]: n }));
+          expect(
+            w.map((x) => x.rule),
+            `${org} ${n} ${p}`,
+          ).toEqual(["unit-too-small"]);
+          expect(w[0]!.message).toMatch(new RegExp(`hanya ${n} pegawai, terlalu kecil`));
+          expect(causedBy(w[0]!, p)).toBe(false);
+        }
+    // Three people can follow the Kurang pattern: 2 Kurang and 1 Butuh Perbaikan.
+    expect(checkDistribution("kurang", counts({ kurang: 2, butuh_perbaikan: 1 }))).toEqual([]);
+    // Upper bounds still hold in a small unit: no Sangat Baik under Sangat Kurang.
+    expect(rules(checkDistribution("sangat_kurang", counts({ sangat_baik: 1 })))).toEqual([
+      "no-sangat-baik",
+      "unit-too-small",
+    ]);
+  });
+
+  it("previews, per predikat of one more review, the warnings it would cause or keep", () => {
+    // Baik unit of 4: 2 Baik reviewed, 1 unrated; one more Baik makes 3 of 4 > 70% (at most 2).
+    const preview = previewReview("baik", counts({ baik: 2 }), { unrated: 1 });
+    expect(preview.population).toBe(4);
+    expect(preview.byPredikat.baik.caused.map((w) => w.rule)).toEqual(["max-70-baik"]);
+    expect(preview.byPredikat.butuh_perbaikan.caused).toEqual([]);
+    expect(preview.byPredikat.sangat_baik.caused).toEqual([]);
+    // Last of a Baik unit with no Butuh Perbaikan/Kurang yet: anything else keeps rule 13's warning.
+    const last = previewReview("baik", counts({ baik: 1, sangat_baik: 1 }));
+    expect(last.byPredikat.sangat_baik.caused.map((w) => w.rule)).toEqual([
+      "requires-butuh-perbaikan-or-kurang",
+    ]);
+    expect(last.byPredikat.kurang.caused).toEqual([]);
+    // Thresholds change the outcome: 80% lets a third Baik of 4 pass (floor 3.2 = 3).
+    expect(
+      previewReview("baik", counts({ baik: 2 }), { unrated: 1, thresholds: { dominantMaxPct: 80 } })
+        .byPredikat.baik.caused,
+    ).toEqual([]);
+  });
+
+  it("validates thresholds as HR sends them: whole percentages, minimums that fit together", () => {
+    expect(v.parse(DistributionThresholdsSchema, {})).toEqual({
+      dominantMaxPct: 70,
+      dominantMinPct: 0,
+      majorityMinPct: 60,
+      minorityMinPct: 10,
+      sangatBaikMaxPct: 10,
+    });
+    expect(v.safeParse(DistributionThresholdsSchema, { dominantMaxPct: 101 }).success).toBe(false);
+    expect(v.safeParse(DistributionThresholdsSchema, { majorityMinPct: 60.5 }).success).toBe(false);
+    expect(
+      v.safeParse(DistributionThresholdsSchema, { majorityMinPct: 95, minorityMinPct: 10 }).success,
+    ).toBe(false);
+    expect(v.safeParse(DistributionThresholdsSchema, { dominantMinPct: 80 }).success).toBe(false);
+    expect(v.safeParse(DistributionThresholdsSchema, { unknown: 1 }).success).toBe(false);
   });
 });

@@ -147,11 +147,20 @@ describe("unit-head rule", () => {
     ["butuh_perbaikan", "below"],
     ["kurang", "below"],
     ["sangat_kurang", "below"],
-  ] as const)("rule 11: a unit head under org rating %s gets hasil kerja %s", (org, expected) => {
-    expect(applyUnitHeadRule({ isUnitHead: true, orgRating: org, submitted: expected }).hasilKerja).toBe(
-      expected,
-    );
-  });
+  ] as const)(
+    "rule 11: a unit head under org rating %s gets hasil kerja %s whatever was submitted",
+    (org, expected) => {
+      // Every other rating the appraiser could submit is overridden (submitting the expected one would prove nothing).
+      for (const submitted of RATINGS.filter((r) => r !== expected)) {
+        const result = applyUnitHeadRule({ isUnitHead: true, orgRating: org, submitted });
+        expect(result, submitted).toMatchObject({ hasilKerja: expected, overridden: true });
+      }
+      expect(applyUnitHeadRule({ isUnitHead: true, orgRating: org, submitted: expected })).toEqual({
+        hasilKerja: expected,
+        overridden: false,
+      });
+    },
+  );
   it("overrides a different submitted rating and notes it in Bahasa Indonesia", () => {
     const result = applyUnitHeadRule({ isUnitHead: true, orgRating: "istimewa", submitted: "meets" });
     expect(result).toMatchObject({ hasilKerja: "above", overridden: true });

@@ -35,6 +35,7 @@ import {
   type Rating,
 } from "../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
+import { reviewDistributionIssues } from "../distribution/review-justification";
 import { validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
@@ -60,6 +61,15 @@ export interface DecisionDeps {
   /** Public base URL of the web app, e.g. https://kinerja.salorkab.go.id (links are `${baseUrl}/l/${token}`). */
   baseUrl: string;
   locale?: Locale;
+  /**
+   * What a pending decision's page needs that changes after the link was mailed (a review's would-be distribution
+   * warnings, a unit head's result revised by the organisation rating), read when the link is shown and decided;
+   * merged over the context stored at open. Absent: the stored context is all there is.
+   */
+  liveContext?: (decision: {
+    kind: DecisionKind;
+    appraisalId: string;
+  }) => Promise<Record<string, unknown> | undefined>;
 }
 
 /** The task output a decision delivers to its waiting workflow task. */
@@ -608,7 +618,14 @@ function toView(link: LinkRecord, d: DecisionRecord, now: Date): LinkView {
 /** Reads what a link shows; never changes state (mail scanners prefetch links). Throws LinkNotFoundError / LinkTamperedError. */
 export async function viewLink(deps: DecisionDeps, token: string): Promise<LinkView> {
   const { link, decision } = await resolveLink(deps, token);
-  return toView(link, decision, deps.clock.now());
+  return toView(link, await withLiveContext(deps, decision), deps.clock.now());
+}
+
+/** The decision with its live context merged in while it is pending (see DecisionDeps.liveContext). */
+async function withLiveContext(deps: DecisionDeps, decision: DecisionRecord): Promise<DecisionRecord> {
+  if (decision.status !== "pending" || !deps.liveContext) return decision;
+  const live = await deps.liveContext({ kind: decision.kind, appraisalId: decision.appraisalId });
+  return live ? { ...decision, context: { ...(decision.context ?? {}), ...live } } : decision;
 }
 
 function ensureDecidable(view: LinkView): void {
@@ -667,6 +684,7 @@ function crossCheck(
         message: t("perilakuDiffersFromDetail", lang, { rating: labelOf("rating", fromDetail, lang) }),
       });
   }
+  if (kind === "review") issues.push(...reviewDistributionIssues(body, context, lang));
   if (kind === "realization") {
     const known = ids(context.indicators);
     const items = body.items as { indicatorId: string }[];
@@ -704,7 +722,12 @@ export async function decide(
   const validated = validateDecisionBody(decision.kind, body, lang);
   if (!validated.ok)
     throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
-  const cross = crossCheck(decision.kind, validated.body, decision.context ?? {}, lang);
+  const cross = crossCheck(
+    decision.kind,
+    validated.body,
+    (await withLiveContext(deps, decision)).context ?? {},
+    lang,
+  );
   if (cross.length) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, cross);
 
   const repo = decisionRepo(deps.storage);

@@ -61,9 +61,27 @@ export interface DistributionWarning {
   readonly population: number;
 }
 
-/** Options of checkDistribution: thresholds override the defaults field by field. */
+/**
+ * Options of checkDistribution: thresholds override the defaults field by field; `unrated` is how many people of
+ * the population have no predikat yet (reviews still to come, failed appraisals to retry). With people unrated, a
+ * rule warns only once it can no longer be met whatever they get: "at most" counts against the whole population,
+ * "at least" warns when even all the unrated could not reach it. The final check (unrated 0) is the plain rule.
+ */
 export interface DistributionOptions {
   readonly thresholds?: Partial<DistributionThresholds>;
+  readonly unrated?: number;
+}
+
+/** One bound of a pattern: at most / at least `pct`% (and at least `floor` people) of the given predikats. */
+export interface PatternRule {
+  readonly rule: string;
+  readonly predikats: readonly Predikat[];
+  readonly bound: "max" | "min";
+  readonly pct: number;
+  /** A minimum in people whatever the size ("there must be", rule 13). */
+  readonly floor: number;
+  /** Number of the rule in DOMAIN 11. */
+  readonly domainRule: number;
 }
 
 const SHORT: Readonly<Record<Predikat, string>> = {
@@ -84,13 +102,88 @@ export function minPeople(pct: number, n: number): number {
   return Math.ceil((pct * n) / 100);
 }
 
+/** The people a rule allows (max) or requires (min) in a population of n. */
+export function ruleLimit(r: PatternRule, n: number): number {
+  return r.bound === "max" ? maxPeople(r.pct, n) : Math.max(minPeople(r.pct, n), r.floor);
+}
+
 function labelOf(predikats: readonly Predikat[]): string {
   return predikats.map((p) => PREDIKAT_LABELS[p].id).join(" dan/atau ");
+}
+
+/**
+ * The distribution pattern of an organisation rating (DOMAIN 6.4, rules 12-16) as bounds: the one table the
+ * checker, the review page's preview and the dashboard's "what the rating allows" all read.
+ */
+export function distributionPattern(
+  orgRating: OrgRating,
+  thresholds: Partial<DistributionThresholds> = {},
+): PatternRule[] {
+  const t: DistributionThresholds = { ...DEFAULT_DISTRIBUTION_THRESHOLDS, ...thresholds };
+  const code = (bound: "max" | "min", pct: number, ps: readonly Predikat[]) =>
+    `${bound}-${pct}-${ps.map((p) => SHORT[p]).join("-or-")}`;
+  const max = (ps: Predikat[], pct: number, domainRule: number, rule?: string): PatternRule => ({
+    rule: rule ?? code("max", pct, ps),
+    predikats: ps,
+    bound: "max",
+    pct,
+    floor: 0,
+    domainRule,
+  });
+  const min = (ps: Predikat[], pct: number, domainRule: number, rule?: string, floor = 0): PatternRule => ({
+    rule: rule ?? code("min", pct, ps),
+    predikats: ps,
+    bound: "min",
+    pct,
+    floor,
+    domainRule,
+  });
+  switch (orgRating) {
+    case "istimewa":
+      return [
+        max(["sangat_baik"], t.dominantMaxPct, 16),
+        ...(t.dominantMinPct > 0 ? [min(["sangat_baik"], t.dominantMinPct, 16)] : []),
+      ];
+    case "baik":
+      return [
+        max(["baik"], t.dominantMaxPct, 16),
+        ...(t.dominantMinPct > 0 ? [min(["baik"], t.dominantMinPct, 16)] : []),
+        // Rule 13: "there must be" at least one Butuh Perbaikan or Kurang, however small the unit.
+        min(["butuh_perbaikan", "kurang"], 0, 13, "requires-butuh-perbaikan-or-kurang", 1),
+      ];
+    case "butuh_perbaikan":
+      return [min(["butuh_perbaikan"], t.majorityMinPct, 14), max(["sangat_baik"], t.sangatBaikMaxPct, 14)];
+    case "kurang":
+      return [
+        min(["kurang"], t.majorityMinPct, 15),
+        min(["butuh_perbaikan"], t.minorityMinPct, 15),
+        max(["sangat_baik"], t.sangatBaikMaxPct, 15),
+      ];
+    case "sangat_kurang":
+      return [
+        min(["sangat_kurang"], t.majorityMinPct, 12),
+        min(["kurang", "butuh_perbaikan"], t.minorityMinPct, 12),
+        max(["sangat_baik"], 0, 12, "no-sangat-baik"),
+      ];
+  }
+}
+
+/** A pattern bound in words for a population of n (the dashboard's and the review page's legend). */
+export function describeRule(r: PatternRule, n: number): string {
+  const people = ruleLimit(r, n);
+  if (r.bound === "max")
+    return r.pct === 0
+      ? `Tidak boleh ada ${labelOf(r.predikats)}`
+      : `${labelOf(r.predikats)} paling banyak ${r.pct}% (${people} dari ${n} orang)`;
+  return r.pct === 0
+    ? `Harus ada ${labelOf(r.predikats)} (paling sedikit ${people} orang)`
+    : `${labelOf(r.predikats)} paling sedikit ${r.pct}% (${people} dari ${n} orang)`;
 }
 
 function validate(
   counts: Partial<Record<Predikat, number>>,
   thresholds: DistributionThresholds,
+  unrated: number,
 ): Record<Predikat, number> {
   if (counts === null || typeof counts !== "object")
     throw new InvalidDistributionInputError("counts: must be an object of predikat -> number");
@@ -108,6 +201,10 @@ function validate(
     }
     clean[p] = value;
   }
+  if (!Number.isInteger(unrated) || unrated < 0)
+    throw new InvalidDistributionInputError(
+      `unrated: must be a non-negative integer, got ${String(unrated)}`,
+    );
   for (const [name, pct] of Object.entries(thresholds)) {
     if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
       throw new InvalidDistributionInputError(
@@ -118,9 +215,14 @@ function validate(
   return clean;
 }
 
+/** Rule code of the explained warning for a unit too small for its pattern's minimums. */
+export const UNIT_TOO_SMALL = "unit-too-small";
+
 /**
  * Checks a unit's predikat counts against the distribution pattern selected by its organisation
  * rating (rules 12-16) and returns every breached rule; an empty list means the pattern is met.
+ * A unit too small for the pattern's minimums together (under Kurang, one person cannot be both 60% Kurang and
+ * 10% Butuh Perbaikan) gets one explained warning (`unit-too-small`) instead of minimums nobody could meet.
  */
 export function checkDistribution(
   orgRating: OrgRating,
@@ -130,79 +232,121 @@ export function checkDistribution(
   if (!isOrgRating(orgRating))
     throw new InvalidDistributionInputError(`orgRating: unknown organisation rating "${String(orgRating)}"`);
   const t: DistributionThresholds = { ...DEFAULT_DISTRIBUTION_THRESHOLDS, ...options.thresholds };
-  const c = validate(counts, t);
-  const n = PREDIKATS.reduce((sum, p) => sum + c[p], 0);
-  if (n === 0) return [];
+  const unrated = options.unrated ?? 0;
+  const c = validate(counts, t, unrated);
+  const rated = PREDIKATS.reduce((sum, p) => sum + c[p], 0);
+  if (rated === 0) return [];
+  const n = rated + unrated;
   const org = ORG_RATING_LABELS[orgRating].id;
+  const pattern = distributionPattern(orgRating, t);
   const warnings: DistributionWarning[] = [];
-
-  const atMost = (predikats: readonly Predikat[], pct: number, rule?: string) => {
-    const actual = predikats.reduce((s, p) => s + c[p], 0);
-    const limit = maxPeople(pct, n);
-    if (actual <= limit) return;
+  const mins = pattern.filter((r) => r.bound === "min");
+  const required = mins.reduce((s, r) => s + ruleLimit(r, n), 0);
+  const tooSmall = required > n;
+  if (tooSmall) {
     warnings.push({
-      rule: rule ?? `max-${pct}-${predikats.map((p) => SHORT[p]).join("-or-")}`,
+      rule: UNIT_TOO_SMALL,
       message:
-        pct === 0
-          ? `Capaian organisasi ${org} tidak membolehkan predikat ${labelOf(predikats)}, tetapi ada ${actual} dari ${n} pegawai.`
-          : `Predikat ${labelOf(predikats)}: ${actual} dari ${n} pegawai, melebihi batas ${pct}% (paling banyak ${limit} orang) untuk capaian organisasi ${org}.`,
-      affected: actual - limit,
-      predikats,
-      bound: "max",
-      limit,
-      actual,
-      population: n,
-    });
-  };
-  const atLeast = (predikats: readonly Predikat[], pct: number, rule?: string, text?: string, floor = 0) => {
-    const actual = predikats.reduce((s, p) => s + c[p], 0);
-    const limit = Math.max(minPeople(pct, n), floor);
-    if (actual >= limit) return;
-    warnings.push({
-      rule: rule ?? `min-${pct}-${predikats.map((p) => SHORT[p]).join("-or-")}`,
-      message:
-        text ??
-        `Predikat ${labelOf(predikats)}: ${actual} dari ${n} pegawai, kurang dari ${pct}% (paling sedikit ${limit} orang) untuk capaian organisasi ${org}.`,
-      affected: limit - actual,
-      predikats,
+        `Unit ini hanya ${n} pegawai, terlalu kecil untuk mengikuti kurva capaian organisasi ${org}: ` +
+        `${mins.map((r) => describeRule(r, n)).join("; ")} memerlukan paling sedikit ${required} orang. ` +
+        `Predikat ditetapkan per pegawai menurut kinerjanya; peringatan ini hanya penjelasan.`,
+      affected: required - n,
+      predikats: [...new Set(mins.flatMap((r) => r.predikats))],
       bound: "min",
+      limit: required,
+      actual: n,
+      population: n,
+    });
+  }
+  for (const r of pattern) {
+    if (r.bound === "min" && tooSmall) continue;
+    const actual = r.predikats.reduce((s, p) => s + c[p], 0);
+    const limit = ruleLimit(r, n);
+    const breached = r.bound === "max" ? actual > limit : actual + unrated < limit;
+    if (!breached) continue;
+    const pending = unrated > 0 ? `, ${unrated} belum berpredikat` : "";
+    warnings.push({
+      rule: r.rule,
+      message:
+        r.bound === "max"
+          ? r.pct === 0
+            ? `Capaian organisasi ${org} tidak membolehkan predikat ${labelOf(r.predikats)}, tetapi ada ${actual} dari ${n} pegawai.`
+            : `Predikat ${labelOf(r.predikats)}: ${actual} dari ${n} pegawai, melebihi batas ${r.pct}% (paling banyak ${limit} orang) untuk capaian organisasi ${org}.`
+          : r.pct === 0
+            ? `Capaian organisasi ${org} mensyaratkan ada pegawai dengan predikat ${labelOf(r.predikats)}; saat ini tidak ada dari ${n} pegawai${pending}.`
+            : `Predikat ${labelOf(r.predikats)}: ${actual} dari ${n} pegawai${pending}, kurang dari ${r.pct}% (paling sedikit ${limit} orang) untuk capaian organisasi ${org}.`,
+      affected: r.bound === "max" ? actual - limit : limit - actual - unrated,
+      predikats: r.predikats,
+      bound: r.bound,
       limit,
       actual,
       population: n,
     });
-  };
-
-  switch (orgRating) {
-    case "istimewa":
-      atMost(["sangat_baik"], t.dominantMaxPct); // rule 16
-      if (t.dominantMinPct > 0) atLeast(["sangat_baik"], t.dominantMinPct);
-      break;
-    case "baik":
-      atMost(["baik"], t.dominantMaxPct); // rule 16
-      if (t.dominantMinPct > 0) atLeast(["baik"], t.dominantMinPct);
-      // Rule 13: "there must be" at least one Butuh Perbaikan or Kurang, however small the unit.
-      atLeast(
-        ["butuh_perbaikan", "kurang"],
-        0,
-        "requires-butuh-perbaikan-or-kurang",
-        `Capaian organisasi ${org} mensyaratkan ada pegawai dengan predikat Butuh Perbaikan dan/atau Kurang/Misconduct; saat ini tidak ada dari ${n} pegawai.`,
-        1,
-      );
-      break;
-    case "butuh_perbaikan":
-      atLeast(["butuh_perbaikan"], t.majorityMinPct); // rule 14
-      atMost(["sangat_baik"], t.sangatBaikMaxPct);
-      break;
-    case "kurang":
-      atLeast(["kurang"], t.majorityMinPct); // rule 15
-      atLeast(["butuh_perbaikan"], t.minorityMinPct);
-      atMost(["sangat_baik"], t.sangatBaikMaxPct);
-      break;
-    case "sangat_kurang":
-      atLeast(["sangat_kurang"], t.majorityMinPct);
-      atLeast(["kurang", "butuh_perbaikan"], t.minorityMinPct);
-      atMost(["sangat_baik"], 0, "no-sangat-baik"); // rule 12
-      break;
   }
   return warnings;
+}
+
+/**
+ * Whether a warning is this review's doing, given the predikat it gives: an upper bound it adds to, or a lower bound
+ * it could have helped meet. The explained small-unit warning is nobody's doing (no predikat avoids it).
+ */
+export function causedBy(
+  warning: Pick<DistributionWarning, "rule" | "bound" | "predikats">,
+  predikat: Predikat,
+) {
+  if (warning.rule === UNIT_TOO_SMALL) return false;
+  return warning.bound === "max"
+    ? warning.predikats.includes(predikat)
+    : !warning.predikats.includes(predikat);
+}
+
+/** What one review would do to its unit's distribution, per predikat the form could give. */
+export interface ReviewDistributionPreview {
+  readonly orgRating: OrgRating;
+  /** The unit's current counts without this appraisal, and how many others have no predikat yet. */
+  readonly counts: Record<Predikat, number>;
+  readonly unrated: number;
+  readonly population: number;
+  readonly pattern: { rule: string; text: string }[];
+  /** Per predikat: every warning the unit would have, and those this review would cause or keep (need a justification). */
+  readonly byPredikat: Record<
+    Predikat,
+    { warnings: { rule: string; message: string }[]; caused: { rule: string; message: string }[] }
+  >;
+}
+
+/**
+ * The warnings each possible predikat of one review would give its unit, from the unit's current counts of the
+ * others plus this one (the review page shows it before the appraiser submits; the link and the workflow refuse or
+ * audit an unjustified one with the same result).
+ */
+export function previewReview(
+  orgRating: OrgRating,
+  others: Partial<Record<Predikat, number>>,
+  options: DistributionOptions = {},
+): ReviewDistributionPreview {
+  const unrated = options.unrated ?? 0;
+  const counts = Object.fromEntries(PREDIKATS.map((p) => [p, others[p] ?? 0])) as Record<Predikat, number>;
+  const population = PREDIKATS.reduce((s, p) => s + counts[p], 0) + unrated + 1;
+  const brief = (w: DistributionWarning) => ({ rule: w.rule, message: w.message });
+  const byPredikat = Object.fromEntries(
+    PREDIKATS.map((p) => {
+      const warnings = checkDistribution(orgRating, { ...counts, [p]: counts[p] + 1 }, options);
+      return [
+        p,
+        { warnings: warnings.map(brief), caused: warnings.filter((w) => causedBy(w, p)).map(brief) },
+      ];
+    }),
+  ) as ReviewDistributionPreview["byPredikat"];
+  return {
+    orgRating,
+    counts,
+    unrated,
+    population,
+    pattern: distributionPattern(orgRating, options.thresholds).map((r) => ({
+      rule: r.rule,
+      text: describeRule(r, population),
+    })),
+    byPredikat,
+  };
 }

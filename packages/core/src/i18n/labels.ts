@@ -199,6 +199,10 @@ const AUDIT_ACTION_LABELS = {
   "cycle-launched": { id: "Siklus diluncurkan", en: "Cycle launched" },
   "cycle-cancelled": { id: "Siklus dibatalkan", en: "Cycle cancelled" },
   "org-rating-set": { id: "Capaian organisasi ditetapkan", en: "Organisation rating set" },
+  "org-rating-applied": {
+    id: "Hasil kerja kepala unit mengikuti capaian organisasi",
+    en: "Unit head's results follow the organisation rating",
+  },
   "import-committed": { id: "Impor selesai", en: "Import committed" },
   "import-accepted": { id: "Impor diterima, sedang diproses", en: "Import accepted" },
   "import-rejected": { id: "Impor ditolak", en: "Import rejected" },

@@ -242,6 +242,24 @@ export function aggregatePerilaku(
   return "meets";
 }
 
+/**
+ * The organisation rating that applies to a unit: its own, else the nearest ancestor's (a sub-unit without its own
+ * rating follows its unit). The one rule for the workflow (unit-head rule, distribution checks) and the dashboard.
+ */
+export function effectiveOrgRating(
+  unitId: string,
+  own: ReadonlyMap<string, OrgRating>,
+  parents: ReadonlyMap<string, string | undefined>,
+): { rating: OrgRating; from: string } | undefined {
+  const seen = new Set<string>();
+  for (let at: string | undefined = unitId; at && !seen.has(at); at = parents.get(at)) {
+    seen.add(at);
+    const rating = own.get(at);
+    if (rating) return { rating, from: at };
+  }
+  return undefined;
+}
+
 /** The results rating the unit-head rule derives from an organisation rating (DESIGN 3.1). */
 export const ORG_RATING_TO_HASIL_KERJA: Readonly<Record<OrgRating, Rating>> = {
   istimewa: "above",

@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { DEFAULT_PERILAKU_AGGREGATION } from "../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
+import { DistributionThresholdsSchema } from "../distribution/distribution.schema";
 
 /** Per-cycle workflow settings (all optional on input; defaults from DESIGN.md 3.1). */
 export const CycleSettingsSchema = v.pipe(
@@ -12,6 +13,8 @@ export const CycleSettingsSchema = v.pipe(
     objectionWindowDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 14),
     /** How the 7 BerAKHLAK ratings give the overall behaviour rating; a review that differs needs a justification. */
     perilakuAggregation: v.optional(PerilakuAggregationRuleSchema, { ...DEFAULT_PERILAKU_AGGREGATION }),
+    /** The distribution pattern's percentages (DOMAIN 6.4; the regulation's by default), read by every check. */
+    distributionThresholds: v.optional(DistributionThresholdsSchema, {}),
   }),
   v.check(
     (s) => s.escalateAfterDays > s.reminderAfterDays,

@@ -79,11 +79,15 @@ export interface DecisionGateway {
    * appraiser's SKP approval); false when the token no longer waits (timed out, stopped, already resumed).
    */
   resume?(taskToken: string): Promise<boolean>;
-  /** Mails the employee the revised result of an upheld objection (optional: absent when mail is not wired). */
+  /**
+   * Mails the employee their revised result (optional: absent when mail is not wired): after an upheld objection, or
+   * (`cause: "org-rating"`) a unit head's after HR set the organisation rating their results rating follows.
+   */
   notifyRevisedResult?(input: {
     appraisalId: string;
     employee: FlowPerson;
     predikat: string;
     note: string;
+    cause?: "objection-upheld" | "org-rating";
   }): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { FlowDecisionKind } from "./decision-plan";
 import type { FlowAppraisal } from "./flow-store";
 import { type FlowDeps, indicatorsOf } from "./flow-common";
 import { cascadeOf } from "./flow-targets";
+import { reviewDistributionPreview } from "./flow-review";
 
 export async function decisionContext(
   deps: FlowDeps,
@@ -67,6 +68,9 @@ export async function decisionContext(
         unitHead: record.unitHead,
         perilakuAggregation: resolveCycleSettings(cycle?.settings).perilakuAggregation,
         distributionWarnings: await deps.store.distributionWarnings(record.cycleId, record.unitId),
+        // Per predikat the form could give, the warnings this review would cause from the unit's current counts
+        // (null while the unit has no organisation rating); refreshed whenever the page is shown (liveDecisionContext).
+        distributionPreview: await reviewDistributionPreview(deps, record),
       };
     }
     case "acknowledgement": {
@@ -98,6 +102,24 @@ export async function decisionContext(
         objection: record.objection ?? null,
       };
   }
+}
+
+/** Kinds whose page reads what may change while the link waits (other reviews of the unit, a revised result). */
+const LIVE_KINDS: readonly FlowDecisionKind[] = ["review", "acknowledgement", "objection-decision"];
+
+/**
+ * The context of a pending decision as it is now (DecisionDeps.liveContext): a review's distribution preview counts
+ * the reviews decided since the link was mailed; an acknowledgement or objection page shows a unit head's result
+ * as revised by an organisation rating set after the review. Other kinds keep the context they were opened with.
+ */
+export async function liveDecisionContext(
+  deps: FlowDeps,
+  decision: { kind: string; appraisalId: string },
+): Promise<Record<string, unknown> | undefined> {
+  if (!(LIVE_KINDS as readonly string[]).includes(decision.kind)) return undefined;
+  const record = await deps.store.getAppraisal(decision.appraisalId);
+  if (!record || record.stage === "cancelled") return undefined;
+  return decisionContext(deps, record, decision.kind as FlowDecisionKind);
 }
 
 /** The result of a review as the acknowledgement and objection pages show it. */

@@ -370,7 +370,9 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
 
     async unitsFollowingOrgRating(cycleId, unitId) {
       const { own, parents } = await orgRatings(cycleId);
-      return [...parents.keys()].filter((u) => effectiveOrgRating(u, own, parents)?.from === unitId);
+      // As if `unitId` had a rating (it may be about to get its first): which units would take theirs from it.
+      const withIt = new Map(own).set(unitId, own.get(unitId) ?? "baik");
+      return [...parents.keys()].filter((u) => effectiveOrgRating(u, withIt, parents)?.from === unitId);
     },
 
     async updateDistributionWarnings(cycleId, unitId, compute) {

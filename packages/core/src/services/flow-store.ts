@@ -253,7 +253,8 @@ export interface FlowStore {
    * as the dashboard reads it) and the unit it comes from; read strongly consistent (HR may have just set it).
    */
   orgRating(cycleId: string, unitId: string): Promise<{ rating: OrgRating; from: string } | undefined>;
-  /** The units whose organisation rating comes from `unitId`'s (itself and the sub-units without their own). */
+  /** The units whose organisation rating comes (or, once it has one, would come) from `unitId`'s: itself and the
+   *  sub-units without a rating of their own. */
   unitsFollowingOrgRating(cycleId: string, unitId: string): Promise<string[]>;
 
   /** The distribution warnings currently recorded for one unit in a cycle (empty when none). */

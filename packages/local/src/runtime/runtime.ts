@@ -18,6 +18,7 @@ import { loadOrCreateLocalKeys } from "@kinerja/core/links/link-keys";
 import { createOutboxMail, type OutboxMail } from "@kinerja/core/mail/outbox-mail";
 import { createSfnWorkflowControl } from "@kinerja/core/services/workflow-control";
 import type { ControlDeps } from "@kinerja/core/services/cycle-control";
+import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
@@ -398,7 +399,12 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     // HR auth runs the cloud's JWT check against the dev issuer's keys, on the runtime clock.
     const devIssuer = await openDevIssuer(dataDir, clock);
     const appDeps: AppDeps = {
-      decisions: { ...decision, storage: { client: storage.client, tableName: LOCAL_TABLE }, clock },
+      decisions: {
+        ...decision,
+        storage: { client: storage.client, tableName: LOCAL_TABLE },
+        clock,
+        liveContext: (d) => liveDecisionContext(stepDeps, d),
+      },
       outbox,
       hr: { storage, control, clock },
       auth: { verifier: devIssuer.verifier() },

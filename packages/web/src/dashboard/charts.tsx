@@ -2,6 +2,7 @@
 // the pages' CSP (SVG geometry attributes are not styles).
 import { STAGES, STAGE_LABELS, type Stage } from "@kinerja/core/appraisal/appraisal";
 import { PREDIKATS, PREDIKAT_LABELS, type OrgRating, type Predikat } from "@kinerja/core/rating/rating";
+import type { DistributionThresholds } from "@kinerja/core/distribution/distribution";
 import { allowedPattern } from "./allowed-pattern";
 
 /** Stages shown on progress bars, in the order an appraisal passes them. */
@@ -48,11 +49,12 @@ export function DistributionChart(props: {
   unitId: string;
   counts: Record<Predikat, number>;
   orgRating: OrgRating | null;
+  thresholds?: Partial<DistributionThresholds>;
 }) {
   const n = PREDIKATS.reduce((s, p) => s + props.counts[p], 0);
   const scale = (people: number) => (n === 0 ? 0 : Math.round((people / n) * BAR));
   const lines = props.orgRating
-    ? allowedPattern(props.orgRating, n).filter((l) => l.predikats.length === 1)
+    ? allowedPattern(props.orgRating, n, props.thresholds).filter((l) => l.predikats.length === 1)
     : [];
   const height = PREDIKATS.length * ROW + 8;
   return (

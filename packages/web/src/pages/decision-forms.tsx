@@ -3,7 +3,14 @@ import type { DecisionKind, LinkView } from "@kinerja/core/decision/decision.ser
 import { fieldLabel } from "@kinerja/core/i18n/fields";
 import { typedNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
-import { BERAKHLAK, RATINGS } from "@kinerja/core/rating/rating";
+import {
+  BERAKHLAK,
+  ORG_RATING_TO_HASIL_KERJA,
+  PREDIKATS,
+  RATINGS,
+  type Predikat,
+} from "@kinerja/core/rating/rating";
+import type { ReviewDistributionPreview } from "@kinerja/core/distribution/distribution";
 import { ASPECTS, PERSPECTIVES, RHK_KINDS } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
 import { KIND_TITLES, ROLE_LABELS, listOf, str, when } from "./format";
@@ -397,9 +404,91 @@ function aggregationHint(rule: unknown): string {
   );
 }
 
+/** A review's distribution preview from its context (null while the unit has no organisation rating). */
+function previewOf(ctx: Record<string, unknown>) {
+  const p = ctx.distributionPreview as ReviewDistributionPreview | null | undefined;
+  const caused = (predikat: Predikat) => listOf(p?.byPredikat?.[predikat]?.caused);
+  return { p: p?.byPredikat ? p : null, caused, anyCaused: PREDIKATS.some((x) => caused(x).length > 0) };
+}
+
+/**
+ * Before the appraiser submits: the unit's current counts and, for each predikat this review could give, the
+ * distribution warnings it would cause (the core's previewReview, refreshed when the page is shown). A predikat
+ * with warnings needs a justification; a unit too small for the pattern is explained, not blamed on the review.
+ */
+function DistributionPreview(props: { ctx: Record<string, unknown> }) {
+  const { p, caused } = previewOf(props.ctx);
+  if (!p) return null;
+  const headResult = props.ctx.unitHead === true ? ORG_RATING_TO_HASIL_KERJA[p.orgRating] : undefined;
+  const from = str((props.ctx.distributionPreview as { orgRatingFrom?: unknown }).orgRatingFrom);
+  return (
+    <section class="card" aria-labelledby="distribution-preview" data-section="distribution-preview">
+      <h2 id="distribution-preview">Distribusi predikat unit kerja</h2>
+      <p>
+        {`Capaian organisasi: ${labelOf("orgRating", p.orgRating)}${from ? ` (ditetapkan untuk unit ${from})` : ""}. ` +
+          `Saat ini, tanpa penilaian ini: ${PREDIKATS.map((x) => `${labelOf("predikat", x)} ${num(p.counts[x] ?? 0)}`).join(", ")}` +
+          `${p.unrated ? `; ${num(p.unrated)} pegawai lain belum berpredikat` : ""} (${num(p.population)} pegawai termasuk yang dinilai ini).`}
+      </p>
+      <ul class="allowed">
+        {listOf(p.pattern).map((line) => (
+          <li>{str(line.text)}</li>
+        ))}
+      </ul>
+      {headResult ? (
+        <p class="notice" role="note">
+          {`Rating hasil kerja kepala unit mengikuti capaian organisasi: ${labelOf("rating", headResult)}, apa pun yang dipilih di atas.`}
+        </p>
+      ) : null}
+      <table data-table="distribution-preview">
+        <thead>
+          <tr>
+            <th scope="col">Bila predikat penilaian ini</th>
+            <th scope="col">Peringatan distribusi yang ditimbulkan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PREDIKATS.map((x) => {
+            const mine = caused(x);
+            const other = listOf(p.byPredikat[x]?.warnings).filter(
+              (w) => !mine.some((m) => m.rule === w.rule),
+            );
+            return (
+              <tr data-predikat={x} data-warnings={String(mine.length)}>
+                <th scope="row">{labelOf("predikat", x)}</th>
+                <td>
+                  {mine.length ? (
+                    <>
+                      <strong>Perlu justifikasi:</strong>
+                      <ul>
+                        {mine.map((w) => (
+                          <li>{str(w.message) ?? str(w.rule)}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : (
+                    "Tidak menimbulkan peringatan."
+                  )}
+                  {other.length ? (
+                    <ul class="muted">
+                      {other.map((w) => (
+                        <li>{str(w.message) ?? str(w.rule)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function ReviewFields(props: { view: LinkView; state: FormState }) {
   const ctx = props.view.decision.context;
   const warnings = listOf(ctx.distributionWarnings);
+  const preview = previewOf(ctx);
   const expectations = new Map(
     listOf((ctx.skp as { ekspektasiKhusus?: unknown } | null | undefined)?.ekspektasiKhusus).map((e) => [
       String(e.key),
@@ -457,25 +546,16 @@ function ReviewFields(props: { view: LinkView; state: FormState }) {
         required
         rows={5}
       />
-      {warnings.length ? (
-        <>
-          <div class="notice warn" role="note">
-            <strong>Distribusi predikat unit kerja belum sesuai dengan predikat kinerja organisasi:</strong>
-            <ul>
-              {warnings.map((w) => (
-                <li>{str(w.message) ?? str(w.rule)}</li>
-              ))}
-            </ul>
-          </div>
-          <TextArea
-            name="justification"
-            label="Justifikasi"
-            need="opsional"
-            hint="Jelaskan alasan penilaian ini menyimpang dari distribusi yang diharapkan."
-            state={props.state}
-            rows={4}
-          />
-        </>
+      <DistributionPreview ctx={ctx} />
+      {warnings.length || preview.anyCaused ? (
+        <TextArea
+          name="justification"
+          label="Justifikasi"
+          need="wajib bila predikat yang diberikan menimbulkan peringatan distribusi"
+          hint="Jelaskan alasan penilaian ini menyimpang dari pola distribusi capaian organisasi."
+          state={props.state}
+          rows={4}
+        />
       ) : (
         <details
           open={

@@ -301,8 +301,14 @@ export async function setOrgRating(
       });
     if (done.outcome === "settled") {
       // The head moved past feedback between the check and the write: keep the rating it was settled under.
-      if (previous) await deps.storage.cycles.setOrgRating({ ...input, rating: previous.rating as OrgRating, setBy: previous.setBy });
-      else await deps.storage.entities.orgRating.delete({ cycleId: input.cycleId, unitId: input.unitId }).go();
+      if (previous)
+        await deps.storage.cycles.setOrgRating({
+          ...input,
+          rating: previous.rating as OrgRating,
+          setBy: previous.setBy,
+        });
+      else
+        await deps.storage.entities.orgRating.delete({ cycleId: input.cycleId, unitId: input.unitId }).go();
       await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
         unitId: input.unitId,
         rating: previous?.rating ?? null,
