@@ -12,6 +12,7 @@ import {
   createCycle,
   executions,
   proposal,
+  proposeCascaded,
   seedUnit,
   settle,
   startWorld,
@@ -63,7 +64,7 @@ describe(
         proposal("Target sekretaris"),
       );
       await act(world, head.email, `ye27-${secretary.nip}`, "skp-approval", { decision: "approve" });
-      await act(world, employee.email, id(), "skp-proposal", proposal());
+      await proposeCascaded(world, employee.email, id(), proposal());
       await act(world, secretary.email, id(), "skp-approval", { decision: "approve" });
       // The first execution continues as new before it turns one year old; the -g2 one waits for the period end.
       await advanceDays(world, 340);

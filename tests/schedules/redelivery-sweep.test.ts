@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/services/cycle-control";
 import { decide } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { appraisal, createCycle, pendingLinks, proposal, seedUnit, settle } from "../workflows/harness";
+import {
+  act,
+  appraisal,
+  cascaded,
+  createCycle,
+  offeredSuperiorRhk,
+  pendingLinks,
+  proposal,
+  seedUnit,
+  settle,
+} from "../workflows/harness";
 import { startPeriodicWorld } from "./periodic-harness";
 
 // A click whose delivery to the workflow failed (SendTaskSuccess unavailable) stays decided-but-undelivered; the
@@ -15,7 +25,7 @@ describe("the daily decision-redelivery sweep", () => {
   afterAll(async () => world?.close());
 
   it("delivers a decided-but-undelivered SKP proposal to the waiting appraisal workflow", async () => {
-    const { secretary, people } = await seedUnit(world, "dinas-sweep", 1);
+    const { head, secretary, people } = await seedUnit(world, "dinas-sweep", 1);
     const employee = people[0];
     await createCycle(world, {
       cycleId: "sw",
@@ -26,6 +36,10 @@ describe("the daily decision-redelivery sweep", () => {
     await launchCycle(world.control, "sw");
     await settle(world);
     const id = `sw-${employee.nip}`;
+    // Rule 27: the employee is asked once the secretary's SKP is approved, and cascades from its RHK.
+    await act(world, secretary.email, `sw-${secretary.nip}`, "skp-proposal", proposal("Target sekretaris"));
+    await act(world, head.email, `sw-${secretary.nip}`, "skp-approval", { decision: "approve" });
+    const [parent] = await offeredSuperiorRhk(world, employee.email, id);
     const [token] = await pendingLinks(world, employee.email, id, "skp-proposal");
     expect(token).toBeDefined();
 
@@ -39,7 +53,11 @@ describe("the daily decision-redelivery sweep", () => {
         fail: async () => Promise.reject(unavailable),
       },
     };
-    const result = await decide(broken as typeof world.decisionDeps, token!, proposal());
+    const result = await decide(
+      broken as typeof world.decisionDeps,
+      token!,
+      cascaded(proposal(), parent!.id),
+    );
     expect(result).toMatchObject({ delivered: false });
     await settle(world);
     expect((await appraisal(world, id)).skp).toBeUndefined();
