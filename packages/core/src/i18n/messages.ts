@@ -436,6 +436,10 @@ const ID = {
   csvIndicatorMeasured:
     "Pengukuran siklus {cycleId} sudah diambil; nilai ini tidak akan dipakai lagi. Hubungi pengelola kinerja bila hasilnya perlu dikoreksi",
   // Local runtime and cloud edges (issue 16).
+  localForeignHost:
+    "Alamat {host} tidak dilayani. Runtime lokal kinerja hanya menjawab localhost, 127.0.0.1 atau [::1] dengan port {port}",
+  localCrossSite:
+    "Permintaan ke /_local ditolak: kirim sebagai application/json dari halaman runtime lokal ini sendiri, bukan dari situs lain",
 } as const;
 
 /** A message of the dictionary. */
@@ -840,6 +844,10 @@ const EN: Readonly<Record<MessageKey, string>> = {
   csvIndicatorMeasured:
     "the measurement of cycle {cycleId} was already taken; this value would never be used. Ask HR if the result needs correcting",
   // Local runtime and cloud edges (issue 16).
+  localForeignHost:
+    "Host {host} is not served. The kinerja local runtime answers only localhost, 127.0.0.1 or [::1] with port {port}",
+  localCrossSite:
+    "Request to /_local refused: send it as application/json from this local runtime itself, not from another site",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

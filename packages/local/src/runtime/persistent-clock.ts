@@ -32,7 +32,9 @@ export function openPersistentClock(dataDir: string, options: { startAt?: Date }
   const inner = createOffsetClock(Math.round(initial));
   const save = () => {
     const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ offsetMs: Math.round(inner.offsetMs()) }) + "\n");
+    writeFileSync(tmp, JSON.stringify({ offsetMs: Math.round(inner.offsetMs()) }) + "\n", {
+      mode: 0o600,
+    });
     renameSync(tmp, file);
   };
   save();

@@ -2,7 +2,16 @@
 // engine with every registered state machine and the real step handlers in-process, the local scheduler, the Hono
 // app with the dev-only routes, and an adjustable clock whose offset lives in the data dir. One call starts it all;
 // close() stops it all; a restart on the same data dir continues where it stopped.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -22,6 +31,7 @@ import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
+import { localRequestGuard } from "@kinerja/web/middleware/local-guard";
 import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
 import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
 import { readLocalHrContact } from "../../../../functions/shared/config";
@@ -132,7 +142,8 @@ function prepareDataDir(dataDir: string, reset: boolean): void {
     assertNotInUse(dataDir);
     if (reset) for (const entry of entries) rmSync(join(dataDir, entry), { recursive: true, force: true });
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   if (!existsSync(marker)) {
     writeFileSync(
       marker,
@@ -141,7 +152,25 @@ function prepareDataDir(dataDir: string, reset: boolean): void {
         null,
         2,
       ) + "\n",
+      { mode: 0o600 },
     );
+  }
+}
+
+/**
+ * Makes every directory under the data dir 0700 and every file 0600: the table, the engine's SQLite files, the link
+ * keys and the HR token belong to this user alone on a shared machine. Parts that create files themselves (SQLite, the
+ * key store) use the process umask, so the tree is tightened once they exist; SQLite gives its later WAL and journal
+ * files the mode of their database file, and DynamoDB Local runs under umask 077 (see the launcher).
+ */
+export function secureDataDir(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) continue;
+    if (stat.isDirectory()) secureDataDir(path);
+    else if ((stat.mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
 }
 
@@ -186,11 +215,16 @@ async function listenWeb(
   host: string,
 ): Promise<{ server: Server; port: number; setApp(app: Hono): void }> {
   let app: Hono | undefined;
+  // Loopback Host names and same-origin JSON writes to /_local only (DNS rebinding, cross-site POSTs); set once the
+  // port is known.
+  const edge: { guard?: (request: Request) => Response | undefined } = {};
   const server = await new Promise<Server>((done, fail) => {
     const s = serve(
       {
         fetch: (request: Request) =>
-          app ? app.fetch(request) : new Response("kinerja is starting", { status: 503 }),
+          app && edge.guard
+            ? (edge.guard(request) ?? app.fetch(request))
+            : new Response("kinerja is starting", { status: 503 }),
         port,
         hostname: host,
       },
@@ -207,7 +241,9 @@ async function listenWeb(
       ),
     );
   });
-  return { server, port: (server.address() as AddressInfo).port, setApp: (a) => (app = a) };
+  const bound = (server.address() as AddressInfo).port;
+  edge.guard = localRequestGuard(bound);
+  return { server, port: bound, setApp: (a) => (app = a) };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -428,7 +464,9 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       runtimeFile,
       JSON.stringify({ url: baseUrl, pid: process.pid, startedAt: new Date().toISOString(), urls }, null, 2) +
         "\n",
+      { mode: 0o600 },
     );
+    secureDataDir(dataDir);
     stops.push(async () => rmSync(runtimeFile, { force: true }));
 
     let closing: Promise<void> | undefined;
