@@ -204,7 +204,7 @@ describe(
       expect((await appraisal(world, id(KABID))).jenjang).toBeUndefined();
     });
 
-    it("runs the year: PPPK branch, credit points pro-rated, rule-36 finding beside the predikat", async () => {
+    it("runs the year to follow-up: SKP cascaded, realisation, reviews, acknowledgements", async () => {
       const staff = [PPPK, ANALIS, BARU];
       await act(world, KABID.email, id(KABID), "skp-proposal", proposal("Terkendalinya penyakit menular"));
       await act(world, HEAD.email, id(KABID), "skp-approval", { decision: "approve" });
@@ -240,7 +240,10 @@ describe(
         world,
         [KABID, ...staff].map((p) => [p.email, id(p), "acknowledgement", { decision: "acknowledge" }]),
       );
+      for (const p of [KABID, ...staff]) expect((await appraisal(world, id(p))).stage, p.name).toBe("done");
+    });
 
+    it("gives a PPPK's poor annual result the PPPK branch: a contract review, not the PNS demotion path", async () => {
       const pppk = await appraisal(world, id(PPPK));
       expect(pppk).toMatchObject({ stage: "done", predikat: "butuh_perbaikan" });
       const pppkFollowUp = pppk.followUp as FollowUpRecord;
@@ -251,9 +254,11 @@ describe(
         employmentType: "pppk",
       });
       expect(pppkFollowUp.recommendations.join(" ")).toMatch(/perjanjian kerja/);
+      expect(pppkFollowUp.recommendations.join(" ")).not.toMatch(/jabatan lebih rendah/);
       expect(pppkFollowUp.creditPoints).toBeUndefined();
+    });
 
-      // Rules 30-32: Ahli Pertama with Baik earns 12.5 over a whole year; the July appointee 6/12 of it.
+    it("rules 30-32: Ahli Pertama with Baik earns 12.5 over a whole year; the July appointee 6/12 of it", async () => {
       const analis = await appraisal(world, id(ANALIS));
       expect(analis).toMatchObject({ stage: "done", predikat: "baik" });
       expect((analis.followUp as FollowUpRecord).creditPoints).toMatchObject({
@@ -264,16 +269,23 @@ describe(
       });
       const baru = await appraisal(world, id(BARU));
       expect((baru.followUp as FollowUpRecord).creditPoints).toMatchObject({ months: 6, points: 6.25 });
+    });
 
-      // Rule 36: 11 days in 2027 -> tunjangan kinerja cut 25% for 6 months, recorded beside (not in) the predikat.
-      expect(analis.discipline).toMatchObject({
+    it("rule 36: 11 days absent in 2027 -> tunjangan kinerja cut 25% for 6 months, beside (not in) the predikat", async () => {
+      const [analis, baru, pppk] = await Promise.all(
+        [ANALIS, BARU, PPPK].map((p) => appraisal(world, id(p))),
+      );
+      expect(analis!.predikat).toBe("baik");
+      expect(analis!.discipline).toMatchObject({
         year: 2027,
         absentDays: 11,
         sanction: { code: "tunjangan-cut-6-months", tunjanganCut: { percent: 25, months: 6 } },
       });
-      expect(baru.discipline).toMatchObject({ absentDays: 0, sanction: { code: "none" } });
-      expect(pppk.discipline).toBeUndefined(); // no attendance rows: no finding, not "no absence"
+      expect(baru!.discipline).toMatchObject({ absentDays: 0, sanction: { code: "none" } });
+      expect(pppk!.discipline).toBeUndefined(); // no attendance rows: no finding, not "no absence"
+    });
 
+    it("shows HR the employment type, jenjang, credit points and discipline finding: API, export, dashboard", async () => {
       // HR reads it on the appraisal (GET /api/appraisals/{id}) ...
       const story = (await appraisalStory(hr, id(ANALIS))) as Record<string, unknown>;
       expect(story).toMatchObject({
