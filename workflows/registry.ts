@@ -89,6 +89,11 @@ export const stepFunctions = {
   SendAppraiserDigestFunction: job("send-appraiser-digest", { table: "read-write", sendEmail: true }, 60),
   FinishPeriodicEvaluationFunction: job("finish-periodic-evaluation", { table: "read-write" }, 60),
   MarkPeriodicEvaluationFailedFunction: job("mark-periodic-evaluation-failed", { table: "read-write" }),
+  RemindPeriodicRatingsFunction: job(
+    "remind-periodic-ratings",
+    { table: "read-write", sendEmail: true },
+    120,
+  ),
   RedeliverPendingDecisionsFunction: job(
     "redeliver-pending-decisions",
     { table: "read-write", sendTaskResult: true },
@@ -151,7 +156,7 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
   periodicDispatch: {
     name: "periodic-dispatch",
     file: "workflows/periodic-dispatch.asl.json",
-    functions: ["FindDuePeriodicEvaluationsFunction"],
+    functions: ["FindDuePeriodicEvaluationsFunction", "RemindPeriodicRatingsFunction"],
     stateMachines: { PeriodicEvaluationStateMachineArn: "periodicEvaluation" },
     starts: ["periodicEvaluation"],
   },

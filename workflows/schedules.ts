@@ -1,9 +1,9 @@
 // The schedule specs: the one definition the Schedules stack (EventBridge Scheduler) and the local scheduler both run.
 //
 // Design: one schedule fires every day at 01:00 Asia/Jakarta and starts the `periodic-dispatch` workflow. It finds
-// every periodic-evaluation period (monthly or quarterly, per the cycle's `periodicEvaluation` setting) whose due time
-// (01:00 Jakarta on the day after the period ends, DESIGN.md 3.1) is at or before the scheduled time, within
-// `lookbackDays`, and not yet evaluated, and starts one `periodic-evaluation` execution per cycle and period with the
+// every periodic-evaluation period (monthly, quarterly or semester, per the cycle's `periodicEvaluation` setting)
+// whose due time (01:00 Jakarta on the day after the period ends, DESIGN.md 3.1) is at or before the scheduled time,
+// within `lookbackDays`, and not yet evaluated, and starts one `periodic-evaluation` execution per cycle and period with the
 // deterministic name `<cycleId>-<periodKey>`. A daily trigger (rather than one on the 1st of each month) serves cycles
 // whose periods end on any date, and the look-back makes a missed day (an outage, an event dropped after
 // maximumEventAgeInSeconds) heal on the next run without doubling anything.

@@ -46,6 +46,16 @@ export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
       clock: deps.clock,
       // The dispatch finishes accepted measurement imports before it starts evaluations that read their data.
       resumeImports: () => resumeImports(deps.storage),
+      // The appraising officials' periodic rating links (opened with the digest, followed up daily).
+      ...(deps.decision
+        ? {
+            decisions: {
+              ...deps.decision,
+              storage: { client: deps.storage.client, tableName: deps.storage.tableName },
+              clock: deps.clock,
+            },
+          }
+        : {}),
     };
     adapted.set(deps, periodic);
   }

@@ -223,4 +223,24 @@ describe("kinerja commands against a running runtime", () => {
     expect(confirmed.code).toBe(0);
     await rt.engine.idle();
   }, 120_000);
+
+  it("sets the periodic evaluation with --periodic (semester: 1 Jan-30 Jun, 1 Jul-31 Dec) and refuses an unknown one in Indonesian", async () => {
+    const units = await rt.storage.org.listUnits();
+    const parents = new Set(units.map((u) => u.parentUnitId).filter(Boolean));
+    const leaf = units.find((u) => !parents.has(u.unitId))!.unitId;
+    const start = ["cycle", "start", "--name", "Guru 2027", "--from", "2027-01-01", "--to", "2027-12-31"];
+    const started = await kinerja(...start, "--units", leaf, "--allow-overlap", "--periodic", "semester");
+    expect(started.stderr).toBe("");
+    expect(started.code).toBe(0);
+    const id = /^Siklus (\S+) dibuat/m.exec(started.stdout)![1]!;
+    expect((await rt.storage.cycles.getCycle(id))?.settings).toMatchObject({
+      periodicEvaluation: "semester",
+    });
+    const refused = await kinerja(...start, "--units", leaf, "--allow-overlap", "--periodic", "tahunan");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("tahunan");
+    expect(refused.stderr).toContain("semester");
+    expect(refused.stderr).not.toMatch(ENGLISH);
+    await rt.engine.idle();
+  }, 120_000);
 });

@@ -121,6 +121,26 @@ const ENTRIES: [AuditEntry, string][] = [
     "Predikat tetap Kurang/Misconduct.",
   ],
   [
+    {
+      at: AT,
+      actor: APPRAISER,
+      action: "periodic-rating",
+      kind: "periodic-rating",
+      detail: {
+        decisionId: "d-1",
+        role: "appraiser",
+        name: "Sari Dewi",
+        periodKey: "2027-Q1",
+        label: "Triwulan I",
+        hasilKerja: "below",
+        perilaku: "meets",
+        predikat: "butuh_perbaikan",
+        note: "Perlu pendampingan.",
+      },
+    },
+    "Triwulan I: hasil kerja Di Bawah Ekspektasi, perilaku kerja Sesuai Ekspektasi, predikat periodik Butuh Perbaikan; catatan: “Perlu pendampingan.”.",
+  ],
+  [
     { at: AT, actor: "system", action: "follow-up", detail: { kind: "coaching", consecutivePoor: 2 } },
     "Tindak lanjut: Pembinaan; 2 kali berturut-turut berpredikat rendah.",
   ],

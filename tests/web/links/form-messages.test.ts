@@ -27,6 +27,13 @@ const CONTEXTS: Record<DecisionKind, Record<string, unknown>> = {
   review: { indicators },
   acknowledgement: {},
   "objection-decision": {},
+  "periodic-rating": {
+    period: { key: "2026-Q1", label: "Triwulan I", start: "2026-01-01", end: "2026-03-31" },
+    members: [
+      { appraisalId: "c-1", nip: "198001012005011003", name: "Ani Lestari", overallAchievementPct: 80 },
+      { appraisalId: "c-2", nip: "198001012005011004", name: "Dedi Kurnia", overallAchievementPct: null },
+    ],
+  },
 };
 
 const long = (n: number) => "x".repeat(n + 1);
@@ -99,6 +106,17 @@ const BAD_FORMS: Record<DecisionKind, Record<string, string>[]> = {
     { decision: "uphold", "revised.hasilKerja": "bogus", "revised.perilaku": "meets", note: long(8000) },
     { decision: "uphold", note: "Keberatan diterima." },
     { decision: "dunno", note: "" },
+  ],
+  "periodic-rating": [
+    {},
+    {
+      "ratings.0.appraisalId": "c-1",
+      "ratings.0.hasilKerja": "bogus",
+      "ratings.0.note": long(1000),
+      "ratings.1.appraisalId": "c-2",
+    },
+    // Shape fine, team broken: a row for someone outside the team, and a member left unrated.
+    { "ratings.0.appraisalId": "zz", "ratings.0.hasilKerja": "meets", "ratings.0.perilaku": "meets" },
   ],
 };
 

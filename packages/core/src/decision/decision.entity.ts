@@ -9,6 +9,8 @@ export const DECISION_KINDS = [
   "review",
   "acknowledgement",
   "objection-decision",
+  /** The appraising official's periodic rating of the team: recorded directly, no workflow task waits (issue 15 item 8). */
+  "periodic-rating",
 ] as const;
 
 /** Life of a pending decision; only `pending` accepts a POST. */

@@ -4,6 +4,7 @@ import { validateWith, type FieldIssue } from "../i18n/validate";
 import { BERAKHLAK_KEYS } from "../rating/rating";
 import { PerilakuDetailSchema, RatingSchema } from "../rating/rating.schema";
 import { SkpProposalBodySchema } from "./skp-proposal-body";
+import { PeriodicRatingBodySchema } from "../services/periodic/periodic-rating-body";
 import type { DecisionKind } from "./decision.entity.types";
 
 // Messages come from the dictionary (i18n/messages.ts) in the language the parse asks for.
@@ -149,6 +150,7 @@ export const DECISION_BODY_SCHEMAS = {
   review: ReviewBodySchema,
   acknowledgement: AcknowledgementBodySchema,
   "objection-decision": ObjectionDecisionBodySchema,
+  "periodic-rating": PeriodicRatingBodySchema,
 } as const satisfies Record<DecisionKind, v.GenericSchema>;
 
 /** The validated body type of a decision kind. */

@@ -39,6 +39,8 @@ import { reviewDistributionIssues } from "../distribution/review-justification";
 import { validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
+import { periodicRatingIssues, type PeriodicRatingBody } from "../services/periodic/periodic-rating-body";
+import { PERIODIC_RATING_KIND, recordPeriodicRating } from "../services/periodic/periodic-rating-record";
 
 export type { DecisionKind } from "./decision.entity.types";
 export type { DecisionStorage } from "./decision.repo";
@@ -412,7 +414,10 @@ async function deliver(
 ): Promise<boolean> {
   const repo = decisionRepo(deps.storage);
   try {
-    await deps.callbacks.succeed(decision.taskToken, decision.outcome ?? {});
+    // A periodic rating has no waiting task: delivering it is recording it on the team's appraisals.
+    if (decision.kind === PERIODIC_RATING_KIND)
+      await recordPeriodicRating(deps.storage, deps.clock, decision);
+    else await deps.callbacks.succeed(decision.taskToken, decision.outcome ?? {});
   } catch (err) {
     const message = `${(err as Error)?.name ?? "Error"}: ${(err as Error)?.message ?? String(err)}`;
     // Best effort: the note only saves the sweep a pointless retry; the decision stays undelivered either way.
@@ -685,6 +690,8 @@ function crossCheck(
       });
   }
   if (kind === "review") issues.push(...reviewDistributionIssues(body, context, lang));
+  if (kind === PERIODIC_RATING_KIND)
+    issues.push(...periodicRatingIssues(body as unknown as PeriodicRatingBody, context, lang));
   if (kind === "realization") {
     const known = ids(context.indicators);
     const items = body.items as { indicatorId: string }[];

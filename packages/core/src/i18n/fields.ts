@@ -30,6 +30,7 @@ const TOP: Record<string, Pair> = {
   reason: { id: "Alasan keberatan", en: "Grounds of the objection" },
   revised: { id: "Rating baru", en: "Revised ratings" },
   note: { id: "Catatan keputusan", en: "Note on the decision" },
+  ratings: { id: "Rating periodik", en: "Periodic ratings" },
 };
 
 const RHK_FIELDS: Record<string, Pair> = {
@@ -71,6 +72,13 @@ const EKSPEKTASI_FIELDS: Record<string, Pair> = {
 const REVISED: Record<string, Pair> = {
   hasilKerja: { id: "Rating hasil kerja baru", en: "Revised results rating" },
   perilaku: { id: "Rating perilaku kerja baru", en: "Revised behaviour rating" },
+};
+
+const RATING_FIELDS: Record<string, Pair> = {
+  appraisalId: { id: "pegawai", en: "employee" },
+  hasilKerja: { id: "rating hasil kerja", en: "results rating" },
+  perilaku: { id: "rating perilaku kerja", en: "behaviour rating" },
+  note: { id: "catatan", en: "note" },
 };
 
 const isIndex = (part: string | undefined) => part !== undefined && /^\d+$/.test(part);
@@ -151,6 +159,14 @@ export function fieldLabel(path: string, kind?: DecisionKind, lang: Lang = DEFAU
       const value = valueName(key, lang);
       if (!value || more.length) break;
       return lang === "id" ? `Perilaku ${value}` : `Behaviour: ${value}`;
+    }
+    case "ratings": {
+      const [row, field, ...more] = rest;
+      if (!isIndex(row) || more.length) break;
+      const member = lang === "id" ? `Pegawai ke-${nth(row)}` : `Employee ${nth(row)}`;
+      if (field === undefined) return member;
+      const label = RATING_FIELDS[field];
+      return label ? `${member}: ${L(label)}` : unknown(path, lang);
     }
     case "revised": {
       const [key, ...more] = rest;

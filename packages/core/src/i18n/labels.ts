@@ -123,6 +123,7 @@ const DECISION_KIND_LABELS: Labels<DecisionKind> = {
   review: { id: "Penilaian Kinerja", en: "Performance review" },
   acknowledgement: { id: "Hasil Penilaian Kinerja", en: "Performance appraisal result" },
   "objection-decision": { id: "Keputusan atas Keberatan", en: "Objection decision" },
+  "periodic-rating": { id: "Evaluasi Kinerja Periodik", en: "Periodic performance evaluation" },
 };
 
 /** What a person chose in a decision (the `decision` field of the bodies). */
@@ -194,6 +195,10 @@ const AUDIT_ACTION_LABELS = {
   cancelled: { id: "Penilaian dibatalkan", en: "Appraisal cancelled" },
   retried: { id: "Penilaian diulang", en: "Appraisal retried" },
   "periodic-evaluation": { id: "Evaluasi berkala", en: "Periodic evaluation" },
+  "periodic-rating": {
+    id: "Penilaian periodik oleh pejabat penilai",
+    en: "Periodic rating by the appraiser",
+  },
   "coaching-dialogue-opened": { id: "Dialog kinerja dibuka", en: "Coaching dialogue opened" },
   "cycle-created": { id: "Siklus dibuat", en: "Cycle created" },
   "cycle-launched": { id: "Siklus diluncurkan", en: "Cycle launched" },

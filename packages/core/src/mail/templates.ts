@@ -63,6 +63,11 @@ const WHAT: Record<
       subject: (e) => `Keberatan atas penilaian kinerja ${e}`,
       ask: (e) => `memutuskan keberatan ${e} atas hasil penilaian kinerjanya (keputusan Anda bersifat final)`,
     },
+    "periodic-rating": {
+      subject: () => "Evaluasi kinerja periodik tim Anda",
+      ask: () =>
+        "memberikan rating hasil kerja dan perilaku kerja periodik (predikat periodik) bagi setiap pegawai yang Anda nilai, berdasarkan capaian periode ini dan dialog kinerja",
+    },
   },
   en: {
     "skp-proposal": {
@@ -88,6 +93,11 @@ const WHAT: Record<
     "objection-decision": {
       subject: (e) => `Objection to the appraisal of ${e}`,
       ask: (e) => `decide the objection of ${e} to their appraisal result (your decision is final)`,
+    },
+    "periodic-rating": {
+      subject: () => "Periodic performance evaluation of your team",
+      ask: () =>
+        "give each employee you appraise a periodic results and behaviour rating (the periodic predikat), from this period's achievement and the performance dialogue",
     },
   },
 };
@@ -193,15 +203,17 @@ export function renderDecisionMail(input: DecisionMailInput): RenderedMail {
           : `You are asked to ${what.ask(employee, true)}.`,
     );
   }
-  if (input.mailKind === "reminder" && input.overdue)
+  // A periodic rating is about the official's whole team and is never escalated.
+  const team = input.kind === "periodic-rating";
+  if (input.mailKind === "reminder" && input.overdue && !team)
     lines.push(
       id
         ? "Batas waktunya telah lewat dan keterlambatan ini telah diteruskan kepada atasan atau pengelola kinerja."
         : "The deadline has passed and the delay has been reported to the superior or to HR.",
     );
-  lines.push(id ? `Pegawai: ${employee}` : `Employee: ${employee}`);
+  if (!team) lines.push(id ? `Pegawai: ${employee}` : `Employee: ${employee}`);
   lines.push(id ? `Batas waktu: ${due}` : `Due: ${due}`);
-  if (input.expiresAt && (input.overdue || input.mailKind === "escalation"))
+  if (input.expiresAt && (input.overdue || input.mailKind === "escalation" || team))
     lines.push(
       id
         ? `Formulir masih dapat diisi hingga: ${formatJakarta(input.expiresAt, locale)}`
@@ -251,6 +263,7 @@ const STEP: Record<Locale, Record<DecisionKind, string>> = {
     review: "penilaian kinerja oleh pejabat penilai kinerja",
     acknowledgement: "tanggapan pegawai atas hasil penilaian kinerja",
     "objection-decision": "keputusan atas keberatan oleh atasan pejabat penilai kinerja",
+    "periodic-rating": "evaluasi kinerja periodik oleh pejabat penilai kinerja",
   },
   en: {
     "skp-proposal": "the employee's SKP proposal",
@@ -259,6 +272,7 @@ const STEP: Record<Locale, Record<DecisionKind, string>> = {
     review: "the performance review by the appraising official",
     acknowledgement: "the employee's answer to the appraisal result",
     "objection-decision": "the decision on the objection by the superior of the appraising official",
+    "periodic-rating": "the periodic evaluation by the appraising official",
   },
 };
 

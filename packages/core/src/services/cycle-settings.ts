@@ -1,5 +1,6 @@
 // Cycle settings as the workflows read them (DESIGN.md 3.1 defaults), validated once per use.
 import * as v from "valibot";
+import { CADENCES } from "../period/period";
 import { DEFAULT_PERILAKU_AGGREGATION } from "../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
 import { DistributionThresholdsSchema } from "../distribution/distribution.schema";
@@ -7,7 +8,8 @@ import { DistributionThresholdsSchema } from "../distribution/distribution.schem
 /** Per-cycle workflow settings (all optional on input; defaults from DESIGN.md 3.1). */
 export const CycleSettingsSchema = v.pipe(
   v.object({
-    periodicEvaluation: v.optional(v.picklist(["monthly", "quarterly", "none"]), "quarterly"),
+    /** How often periodic evaluations run (semester: 1 Jan-30 Jun and 1 Jul-31 Dec, rule 38). */
+    periodicEvaluation: v.optional(v.picklist(CADENCES), "quarterly"),
     reminderAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 3),
     escalateAfterDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(180)), 7),
     objectionWindowDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)), 14),

@@ -10,6 +10,7 @@ import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { isIsoDate } from "@kinerja/core/period/calendar";
+import { CADENCES } from "@kinerja/core/period/period";
 import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { createLocalRuntime, RUNTIME_FILE } from "../runtime/runtime";
 import { JavaMissingError } from "../dynamodb/launcher";
@@ -252,6 +253,7 @@ export function buildProgram(): Command {
     .option("--wait", say("cliWaitOption"))
     .option("--allow-overlap", say("cliAllowOverlapOption"))
     .option("--confirm-past", say("cliConfirmPastOption"))
+    .addOption(new Option("--periodic <cadence>", say("cliPeriodicOption")).choices(CADENCES))
     .action(
       async (opts: {
         name: string;
@@ -262,6 +264,7 @@ export function buildProgram(): Command {
         wait?: boolean;
         allowOverlap?: boolean;
         confirmPast?: boolean;
+        periodic?: string;
       }) => {
         const client = runtimeClient(dataDir());
         const body = {
@@ -279,6 +282,7 @@ export function buildProgram(): Command {
             : {}),
           ...(opts.allowOverlap ? { allowOverlap: true } : {}),
           ...(opts.confirmPast ? { confirmPast: true } : {}),
+          ...(opts.periodic ? { settings: { periodicEvaluation: opts.periodic } } : {}),
         };
         const res = await client.request("POST", "/api/cycles", { json: body });
         if (res.status !== 202 && res.status !== 200 && res.status !== 201)

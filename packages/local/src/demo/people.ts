@@ -14,7 +14,13 @@ export type Profile = "strong" | "steady" | "struggling" | "poor";
 
 /** The decision kinds of DESIGN.md section 3, as a person tells them apart: by what the page asks. */
 export type DecisionKind =
-  "skp-proposal" | "skp-approval" | "realization" | "review" | "acknowledgement" | "objection-decision";
+  | "skp-proposal"
+  | "skp-approval"
+  | "realization"
+  | "review"
+  | "acknowledgement"
+  | "objection-decision"
+  | "periodic-rating";
 
 /** What a person means to enter on a form: field name -> the value typed or chosen. */
 export type FormIntent = Record<string, string>;
@@ -56,6 +62,7 @@ export function assignProfiles(people: DemoPerson[], seed: number): Map<string, 
 /** Tells the kind of a decision page from the fields its form asks for (as a person reads what is asked of them). */
 export function kindOfForm(form: HtmlForm): DecisionKind | undefined {
   if (form.has("rhk.0.text")) return "skp-proposal";
+  if (form.has("ratings.0.hasilKerja")) return "periodic-rating";
   if (form.has("hasilKerja")) return "review";
   if (form.has("items.0.value")) return "realization";
   if (!form.has("decision")) return undefined;
@@ -276,6 +283,28 @@ export function realisationIntent(
 }
 
 type Rating = "above" | "meets" | "below";
+
+/**
+ * The appraising official's periodic rating of the team (one row per member, in the page's order): each member rated
+ * by how their year goes, with a note after the performance dialogue for those below expectations. The member is read
+ * from the row's hidden appraisal id (`<cycleId>-<nip>`).
+ */
+export function periodicRatingIntent(form: HtmlForm, profileOf: (nip: string) => Profile): FormIntent {
+  const intent: FormIntent = {};
+  const rows = form.names().flatMap((n) => /^ratings\.(\d+)\.appraisalId$/.exec(n)?.[1] ?? []);
+  if (rows.length === 0) throw new DemoError(`page "${form.page}" lists no team member to rate`);
+  for (const i of rows) {
+    const nip = /(\d{18})$/.exec(form.value(`ratings.${i}.appraisalId`))?.[1];
+    if (!nip) throw new DemoError(`page "${form.page}" row ${i} names no employee`);
+    const profile = profileOf(nip);
+    const hasilKerja: Rating = profile === "strong" ? "above" : profile === "steady" ? "meets" : "below";
+    intent[`ratings.${i}.hasilKerja`] = hasilKerja;
+    intent[`ratings.${i}.perilaku`] = profile === "poor" ? "below" : profile === "strong" ? "above" : "meets";
+    if (hasilKerja === "below")
+      intent[`ratings.${i}.note`] = "Dialog kinerja: rencana perbaikan disepakati untuk periode berikutnya.";
+  }
+  return intent;
+}
 
 /** The review an appraising official enters for an employee of the given profile (with some personal variation). */
 export function reviewIntent(profile: Profile, random: () => number): FormIntent {

@@ -20,6 +20,7 @@ import {
   OutboxMailSchema,
   plannedSkp,
   realisationIntent,
+  periodicRatingIntent,
   reviewIntent,
   rowsNeeded,
   seededRandom,
@@ -96,7 +97,7 @@ export interface DemoReport {
     warnings: { rule: string; message: string }[];
   }[];
   people: {
-    /** Decisions the people took (one audited decision each). */
+    /** Decisions the people took (one audited decision each; a periodic rating is audited on each appraisal it rates). */
     decisions: number;
     /** Of them, the ones taken by submitting the link page's form (all of them: the people have no other way). */
     viaForms: number;
@@ -284,7 +285,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     const decide = async (
       page: HtmlPage,
       form: HtmlForm,
-      kind: DecisionKind,
+      // A team's periodic rating is no one employee's decision (ratePeriod).
+      kind: Exclude<DecisionKind, "periodic-rating">,
       actor: Actor,
       appraisee: DemoPerson,
     ): Promise<HtmlPage> => {
@@ -319,9 +321,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         }
         case "realization":
           return send(form.fill(realisationIntent(form, appraisee, profile, random)));
-        case "review":
+        case "review": {
           mustShow(plannedSkp(appraisee, false).rhk[0]!.text, "the SKP under review");
-          return send(form.fill(reviewIntent(profile, random)));
+          const intent = reviewIntent(profile, random);
+          // The page previews the distribution warnings each predikat would cause; a reviewer who sees one explains.
+          if (page.text.includes("Perlu justifikasi") && !intent.justification)
+            intent.justification =
+              "Predikat mengikuti capaian SKP dan perilaku pegawai; pola distribusi unit sudah dipertimbangkan.";
+          return send(form.fill(intent));
+        }
         case "acknowledgement": {
           const predikat = page.definition("Predikat kinerja");
           if (!Object.values(PREDIKAT_LABELS).some((l) => l.id === predikat))
@@ -352,6 +360,31 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       }
     };
 
+    /** The appraising official's periodic rating of the team: every member rated on the one page, then confirmed. */
+    const ratePeriod = async (actor: Actor, page: HtmlPage, form: HtmlForm, link: string) => {
+      const who = `${actor.name} (${actor.position}) on the periodic rating page`;
+      if (!page.text.includes("Matriks predikat"))
+        throw new DemoError(`${who}: the page does not show the predikat matrix`);
+      let answer: HtmlPage;
+      try {
+        answer = await send(form.fill(periodicRatingIntent(form, (nip) => profiles.get(nip) ?? "steady")));
+      } catch (err) {
+        if (err instanceof FormFillError || err instanceof DemoError)
+          throw new DemoError(`${who}: ${err.message}`, { cause: err });
+        throw err;
+      }
+      handled.add(link);
+      if (answer.status === 409) return false;
+      if (answer.status !== 200 || answer.hasForm || !answer.text.includes("Predikat periodik"))
+        throw new DemoError(
+          `${who}: the answer page did not show what was recorded (${answer.status} "${answer.title}"${answer.errors.length ? `: ${answer.errors.join("; ")}` : ""})`,
+        );
+      decisions += 1;
+      viaForms += 1;
+      byKind["periodic-rating"] = (byKind["periodic-rating"] ?? 0) + 1;
+      return true;
+    };
+
     /** Opens one link's page and, when it asks for a decision the person means to take now, fills and submits its form. */
     const actOn = async (actor: Actor, link: string, subject: string): Promise<boolean> => {
       const page = await browser.open(link);
@@ -374,6 +407,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         throw new DemoError(
           `${actor.name} cannot tell what page "${page.title}" asks for; its form has ${form.names().join(", ")}`,
         );
+      if (kind === "periodic-rating") return ratePeriod(actor, page, form, link);
       const employee = page.definition("Pegawai");
       const appraisee = byNip.get(/NIP\s*(\d{18})/.exec(employee ?? "")?.[1] ?? "");
       if (!appraisee)

@@ -37,6 +37,16 @@ const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === "numbe
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// A review's distribution warnings (rules 12-16) and the appraiser's justification, as a sentence.
+function distributionText(d: Detail): string {
+  const warnings = Array.isArray(d.distributionWarnings)
+    ? (d.distributionWarnings as { message?: unknown }[])
+    : [];
+  if (!warnings.length) return "";
+  const which = warnings.map((w) => text(w.message) ?? "-").join(" ");
+  return ` Peringatan distribusi: ${which} Justifikasi: ${text(d.distributionJustification) ? quoted(d.distributionJustification) : "tidak ada"}.`;
+}
+
 // Which label group a detail field's value belongs to (per action where the same name means different things).
 function groupOf(field: string, action: string): LabelGroup | undefined {
   switch (field) {
@@ -131,6 +141,8 @@ function decisionSentence(kind: string | undefined, body: Detail): string {
         : "";
       return `${capitalise(code("decisionChoice", body.decision))}${revised}${text(body.note) ? `; catatan: ${quoted(body.note)}` : ""}.`;
     }
+    case "periodic-rating":
+      return `${formatNumber(count(body.ratings) ?? 0)} pegawai dinilai secara periodik.`;
     default:
       return "Keputusan dicatat.";
   }
@@ -172,8 +184,31 @@ function sentenceOf(e: AuditEntry, d: Detail): { sentence: string; covered: stri
       return {
         sentence:
           `Hasil kerja ${code("rating", d.hasilKerja)}, perilaku kerja ${code("rating", d.perilaku)}, ` +
-          `predikat ${code("predikat", d.predikat)}.${text(d.unitHeadOverride) ? ` ${String(d.unitHeadOverride)}` : ""}`,
-        covered: ["hasilKerja", "perilaku", "predikat", "unitHeadOverride"],
+          `predikat ${code("predikat", d.predikat)}.${text(d.unitHeadOverride) ? ` ${String(d.unitHeadOverride)}` : ""}` +
+          distributionText(d),
+        covered: [
+          "hasilKerja",
+          "perilaku",
+          "predikat",
+          "unitHeadOverride",
+          "distributionWarnings",
+          "distributionJustification",
+        ],
+      };
+    case "org-rating-applied":
+      return {
+        sentence:
+          `Capaian organisasi ${code("orgRating", d.orgRating)}: hasil kerja ${code("rating", d.hasilKerjaBefore)} ` +
+          `menjadi ${code("rating", d.hasilKerjaAfter)}, predikat ${code("predikat", d.predikatBefore)} menjadi ` +
+          `${code("predikat", d.predikatAfter)}.${text(d.unitHeadOverride) ? ` ${String(d.unitHeadOverride)}` : ""}`,
+        covered: [
+          "orgRating",
+          "hasilKerjaBefore",
+          "hasilKerjaAfter",
+          "predikatBefore",
+          "predikatAfter",
+          "unitHeadOverride",
+        ],
       };
     case "objection-filed":
       return { sentence: `Alasan keberatan: ${quoted(text(d.reason) ?? "-")}.`, covered: ["reason"] };
@@ -230,6 +265,24 @@ function sentenceOf(e: AuditEntry, d: Detail): { sentence: string; covered: stri
       return {
         sentence: `${text(d.label) ?? text(d.periodKey) ?? "Periode"}: capaian ${pctText(d.overallAchievementPct)}; ${riskText(d.atRisk)}.`,
         covered: ["periodKey", "label", "overallAchievementPct", "atRisk"],
+      };
+    case "periodic-rating":
+      return {
+        sentence:
+          `${text(d.label) ?? text(d.periodKey) ?? "Periode"}: hasil kerja ${code("rating", d.hasilKerja)}, ` +
+          `perilaku kerja ${code("rating", d.perilaku)}, predikat periodik ${code("predikat", d.predikat)}` +
+          `${text(d.note) ? `; catatan: ${quoted(d.note)}` : ""}.`,
+        covered: [
+          "periodKey",
+          "label",
+          "hasilKerja",
+          "perilaku",
+          "predikat",
+          "note",
+          "decisionId",
+          "role",
+          "name",
+        ],
       };
     case "coaching-dialogue-opened":
       return {

@@ -6,6 +6,7 @@ import { BERAKHLAK } from "@kinerja/core/rating/rating";
 import { hasLabel, labelOf, type LabelGroup } from "@kinerja/core/i18n/labels";
 import { formatNumber } from "@kinerja/core/i18n/format";
 import { listOf, str, when } from "./format";
+import { PeriodicRatingContext, PeriodicRatingOutcome } from "./periodic-rating";
 
 /** A number as Indonesians write it ("95,5"); "-" only when there is no number. */
 export const num = (value: unknown): string =>
@@ -354,6 +355,8 @@ export function DecisionContext(props: { view: LinkView }) {
           <ObjectionSection objection={ctx.objection} />
         </>
       );
+    case "periodic-rating":
+      return <PeriodicRatingContext view={props.view} />;
   }
 }
 
@@ -375,6 +378,9 @@ export function OutcomeSection(props: { view: LinkView }) {
       break;
     case "review":
       body = <ResultSection result={{ ...o, predikat: undefined }} title="Penilaian yang dikirim" />;
+      break;
+    case "periodic-rating":
+      body = <PeriodicRatingOutcome view={props.view} />;
       break;
     default: {
       const revised = objectOf(o.revised);

@@ -15,6 +15,7 @@ import { ASPECTS, PERSPECTIVES, RHK_KINDS } from "@kinerja/core/skp/skp.schema";
 import { Layout } from "./layout";
 import { KIND_TITLES, ROLE_LABELS, listOf, str, when } from "./format";
 import { ANNEX_FIELDS, DecisionContext, aspectLabel, num, targetLabel } from "./decision-content";
+import { PeriodicRatingFields } from "./periodic-rating";
 
 /** Posted values (to refill a form after an error) and field errors `{path, message}`. */
 export interface FormState {
@@ -128,7 +129,7 @@ function TextArea(props: {
   );
 }
 
-function Input(props: {
+export function Input(props: {
   name: string;
   label: string;
   state: FormState;
@@ -163,10 +164,14 @@ export function DecisionSummary(props: { view: LinkView }) {
   return (
     <section class="card" aria-label="Ringkasan">
       <dl class="meta">
-        <dt>Pegawai</dt>
-        <dd>
-          {d.employee.name} (NIP {d.employee.nip})
-        </dd>
+        {d.kind === "periodic-rating" ? null : (
+          <>
+            <dt>Pegawai</dt>
+            <dd>
+              {d.employee.name} (NIP {d.employee.nip})
+            </dd>
+          </>
+        )}
         <dt>Diminta kepada</dt>
         <dd>
           {props.view.recipient.name}, {ROLE_LABELS[props.view.recipient.role] ?? props.view.recipient.role}
@@ -212,7 +217,7 @@ function previousRows(ctx: Record<string, unknown>): { rhk: number; indicators: 
   };
 }
 
-function Select(props: {
+export function Select(props: {
   name: string;
   label: string;
   state: FormState;
@@ -717,6 +722,7 @@ const FIELDS = {
   review: ReviewFields,
   acknowledgement: AcknowledgementFields,
   "objection-decision": ObjectionDecisionFields,
+  "periodic-rating": PeriodicRatingFields,
 } as const;
 
 /** The submit button of each kind, saying what it sends. */
@@ -727,6 +733,7 @@ const SUBMIT_LABELS = {
   review: "Kirim penilaian",
   acknowledgement: "Kirim tanggapan",
   "objection-decision": "Kirim keputusan",
+  "periodic-rating": "Kirim penilaian periodik",
 } as const;
 
 /** The page of a pending decision: summary, what is decided, the form of its kind, one submit button. Works without any script. */

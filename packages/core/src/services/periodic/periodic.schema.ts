@@ -52,3 +52,10 @@ export const MarkFailedInputSchema = v.object({
   periodKey: v.string(),
   error: v.optional(v.object({ Error: v.optional(v.string()), Cause: v.optional(v.string()) }), {}),
 });
+
+/** Input of RemindPeriodicRatings (the dispatch passes its scheduled time; the runtime clock decides what is due). */
+export const RemindRatingsInputSchema = v.object({
+  scheduledTime: v.optional(
+    v.pipe(v.string("must be a string"), v.isoTimestamp("must be an ISO 8601 timestamp")),
+  ),
+});

@@ -23,6 +23,8 @@ import {
   type DueEvaluation,
 } from "./periodic";
 import type { PeriodicStore, PeriodicResultRecord } from "./periodic-store";
+import type { DecisionDeps } from "../../decision/decision.service";
+import { followUpPeriodicRating, openPeriodicRating, periodicRatingKey } from "./periodic-rating";
 import { CycleNotFoundError, InvalidJobInputError, PeriodNotInCycleError } from "./periodic.errors";
 import {
   AppraisalPageInputSchema,
@@ -30,6 +32,7 @@ import {
   EvaluateAppraisalInputSchema,
   FindDueInputSchema,
   MarkFailedInputSchema,
+  RemindRatingsInputSchema,
   SendDigestInputSchema,
 } from "./periodic.schema";
 
@@ -41,6 +44,8 @@ export interface PeriodicDeps {
   locale?: Locale;
   /** Finishes accepted measurement imports (imports/import-service resumeImports) so evaluations read whole files. */
   resumeImports?: () => Promise<unknown>;
+  /** The decision gateway: the appraising official's periodic rating link goes out with the digest. */
+  decisions?: DecisionDeps;
 }
 
 function parse<const S extends v.GenericSchema>(schema: S, input: unknown, step: string): v.InferOutput<S> {
@@ -248,11 +253,11 @@ export async function listDigestRecipients(
 export async function sendAppraiserDigest(
   deps: PeriodicDeps,
   input: unknown,
-): Promise<{ sent: boolean; members: number; atRisk: number }> {
+): Promise<{ sent: boolean; members: number; atRisk: number; ratingLink: boolean }> {
   const { cycleId, periodKey, appraiserNip } = parse(SendDigestInputSchema, input, "SendAppraiserDigest");
   const { cycle, period } = await loadPeriod(deps, cycleId, periodKey);
   const results = await deps.store.listResults(cycleId, periodKey, appraiserNip);
-  if (results.length === 0) return { sent: false, members: 0, atRisk: 0 };
+  if (results.length === 0) return { sent: false, members: 0, atRisk: 0, ratingLink: false };
   const atRisk = results.filter((r) => r.result.atRisk).length;
   const first = results[0];
   const claim = await deps.store.claimDigest({
@@ -263,12 +268,17 @@ export async function sendAppraiserDigest(
     members: results.length,
     atRisk,
   });
-  if (claim === "already-sent") return { sent: false, members: results.length, atRisk };
+  // Beside the digest, the official's rating link for the period (idempotent, so a retried step mails it once).
+  const ratingLink = deps.decisions
+    ? await openPeriodicRating(deps.decisions, { cycle, period, results })
+    : false;
+  if (claim === "already-sent") return { sent: false, members: results.length, atRisk, ratingLink };
   const mail = renderPeriodicDigest({
     appraiser: { nip: appraiserNip, name: first.appraiserName },
     cycleName: cycle.name,
     period,
     members: results.map((r) => ({ nip: r.nip, name: r.name, result: r.result })),
+    ratingLink,
     locale: deps.locale,
   });
   let mailId: string;
@@ -286,7 +296,40 @@ export async function sendAppraiserDigest(
     throw error;
   }
   await deps.store.markDigestSent({ cycleId, periodKey, appraiserNip, mailId });
-  return { sent: true, members: results.length, atRisk };
+  return { sent: true, members: results.length, atRisk, ratingLink };
+}
+
+/** How long after a period's evaluation its rating links are followed up (longer than any link stays open). */
+const RATING_FOLLOW_UP_DAYS = 45;
+
+/**
+ * RemindPeriodicRatings (daily, in the dispatch): for every period evaluated in the last RATING_FOLLOW_UP_DAYS, each
+ * official's rating link gets one reminder once its deadline passed and is closed as expired once its expiry passed.
+ */
+export async function remindPeriodicRatings(
+  deps: PeriodicDeps,
+  input: unknown,
+): Promise<{ reminded: number; expired: number }> {
+  parse(RemindRatingsInputSchema, input, "RemindPeriodicRatings");
+  const counts = { reminded: 0, expired: 0 };
+  if (!deps.decisions) return counts;
+  const since = deps.clock.now().getTime() - RATING_FOLLOW_UP_DAYS * 86_400_000;
+  for (const cycle of await deps.store.listCycles()) {
+    for (const run of await deps.store.listRuns(cycle.id)) {
+      if (run.status !== "completed" || !run.completedAt || Date.parse(run.completedAt) < since) continue;
+      const officials = new Set(
+        (await deps.store.listResults(cycle.id, run.periodKey)).map((r) => r.appraiserNip),
+      );
+      for (const nip of officials) {
+        const done = await followUpPeriodicRating(
+          deps.decisions,
+          periodicRatingKey(cycle.id, run.periodKey, nip),
+        );
+        if (done !== "none") counts[done] += 1;
+      }
+    }
+  }
+  return counts;
 }
 
 /** FinishPeriodicEvaluation: closes the run with its counts. */

@@ -1,10 +1,11 @@
 // Pure rules of the periodic evaluation: which cycle periods are due, what a periodic result holds, and the
 // appraising official's digest mail. No storage or AWS here.
-import { periodicEvaluationDueAt, periodsFor, type Period } from "../../period/period";
+import { periodicEvaluationDueAt, periodsFor, type Cadence, type Period } from "../../period/period";
 import { addDays, calendarDateIn, daysBetween } from "../../period/calendar";
 import type { MeasurementSummary } from "../../measurement/measurement";
 import { escapeHtml, formatJakarta, type Locale } from "../../mail/templates";
 import { resolveCycleSettings } from "../cycle-settings";
+import type { Predikat, Rating } from "../../rating/rating";
 
 /** Cycle statuses in which periodic evaluations run (a cycle that is created but not launched has no appraisals). */
 export const ACTIVE_CYCLE_STATUSES = ["launching", "running"] as const;
@@ -39,7 +40,7 @@ export interface DueEvaluation {
 export const PERIODIC_MAX_ATTEMPTS = 3;
 
 /** The cadence of a cycle's periodic evaluations (cycle setting `periodicEvaluation`, default quarterly). */
-export function cadenceOf(cycle: Pick<PeriodicCycle, "settings">): "monthly" | "quarterly" | "none" {
+export function cadenceOf(cycle: Pick<PeriodicCycle, "settings">): Cadence {
   return resolveCycleSettings(cycle.settings).periodicEvaluation;
 }
 
@@ -167,6 +168,22 @@ export interface PeriodicResult {
   indicators: { id: string; text: string; achievementPct: number | null; status: string }[];
   /** The coaching dialogue (pembinaan) opened with the appraising official when the employee is at risk. */
   coaching: { status: "opened"; openedAt: string; dueBy: string; appraiserNip: string } | null;
+  /** The appraising official's periodic rating through the mailed link (absent until they rate). */
+  rating?: PeriodicRating;
+}
+
+/**
+ * The appraising official's periodic rating of one employee for one period (DOMAIN 5: results and behaviour rated,
+ * the periodic predikat from the 3x3 matrix). It informs coaching, never sanctions (rule 42 counts annual results).
+ */
+export interface PeriodicRating {
+  hasilKerja: Rating;
+  perilaku: Rating;
+  predikat: Predikat;
+  note?: string;
+  ratedBy: { nip: string; name: string };
+  ratedAt: string;
+  decisionId: string;
 }
 
 /** How long the appraising official has to hold the coaching dialogue after the digest (days). */
@@ -231,6 +248,8 @@ export interface DigestInput {
   cycleName: string;
   period: Pick<Period, "label" | "labelEn" | "start" | "end">;
   members: DigestMember[];
+  /** Whether the official's periodic rating link goes out beside this digest (a separate mail). */
+  ratingLink?: boolean;
   locale?: Locale;
 }
 
@@ -264,6 +283,8 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
           onTrack: "sesuai jalur",
           risk: "perlu pembinaan",
           none: "Tidak ada pegawai yang perlu pembinaan pada periode ini.",
+          rating:
+            'Tautan untuk memberikan rating dan predikat periodik setiap pegawai dikirim dalam surel terpisah berjudul "Evaluasi kinerja periodik tim Anda".',
           closing: "Pesan ini dikirim otomatis oleh kinerja.",
         }
       : {
@@ -279,6 +300,8 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
           onTrack: "on track",
           risk: "needs coaching",
           none: "No employee needs coaching this period.",
+          rating:
+            'The link to give each employee a periodic rating and predikat comes in a separate mail titled "Periodic performance evaluation of your team".',
           closing: "This message was sent automatically by kinerja.",
         };
   const line = (m: DigestMember) =>
@@ -304,6 +327,7 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
     `${t.teamTitle}:`,
     ...members.map((m) => `- ${line(m)}`),
     "",
+    ...(input.ratingLink ? [t.rating, ""] : []),
     t.closing,
   ].join("\n");
   const html = [
@@ -320,6 +344,7 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
         "</ul>"
       : `<p>${escapeHtml(t.none)}</p>`,
     `<h2>${escapeHtml(t.teamTitle)}</h2><ul>${members.map((m) => `<li>${escapeHtml(line(m))}</li>`).join("")}</ul>`,
+    ...(input.ratingLink ? [`<p>${escapeHtml(t.rating)}</p>`] : []),
     `<p>${escapeHtml(t.closing)}</p>`,
   ].join("\n");
   return { subject: t.subject, text, html };
