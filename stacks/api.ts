@@ -23,6 +23,26 @@ export const apiRoutes = {
   fallback: ["$default"],
 } as const;
 
+/**
+ * The access log line of the HTTP API (JSON). It names the route key (`GET /l/{token}`), never the path: SST's default
+ * format logs `$context.path`, which holds every signed link token, and the log is kept for a year in production.
+ */
+export const accessLogFormat = JSON.stringify({
+  requestId: "$context.requestId",
+  requestTime: "$context.requestTime",
+  routeKey: "$context.routeKey",
+  httpMethod: "$context.httpMethod",
+  protocol: "$context.protocol",
+  status: "$context.status",
+  responseLength: "$context.responseLength",
+  responseLatency: "$context.responseLatency",
+  integrationLatency: "$context.integrationLatency",
+  integrationStatus: "$context.integrationStatus",
+  sourceIp: "$context.identity.sourceIp",
+  error: "$context.error.message",
+  authorizerError: "$context.authorizer.error",
+});
+
 /** The HTTP API (API Gateway v2) in front of the one Hono Lambda. */
 export function Api({ stack, app }: StackContext) {
   const settings = readStageSettings(app.stage);
@@ -40,13 +60,14 @@ export function Api({ stack, app }: StackContext) {
       description: "kinerja HTTP API (Hono): HR API, link pages, dashboard",
       timeoutSeconds: 29,
       memoryMB: 1024,
-      // The API launches and cancels cycles, decides links (task tokens) and may mail a confirmation.
+      // The API launches and cancels cycles and decides links (task tokens). It sends no mail: decision mails and
+      // notices go out from the workflow steps, so it holds no ses:SendEmail.
       permissions: {
         table: "readwrite",
         startExecution: machines,
         stopExecution: machines,
         sendTaskResponse: machines,
-        sendEmail: true,
+        sendEmail: false,
         linkSigningKey: true,
       },
     },
@@ -68,6 +89,7 @@ export function Api({ stack, app }: StackContext) {
     // Same-origin app: no browser on another origin may call it.
     cors: false,
     accessLog: {
+      format: accessLogFormat,
       retention: settings.production ? "one_year" : "one_month",
     },
     authorizers: {

@@ -13,14 +13,19 @@ export function Mail({ stack, app }: StackContext) {
     // Addresses that bounced or complained are not mailed again: links would never reach them anyway.
     suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
   });
-  const identity = new EmailIdentity(stack, "SenderIdentity", {
-    identity: Identity.domain(settings.mailDomain),
-    configurationSet,
-  });
+  // Created by one stage per domain (KINERJA_SES_IDENTITY_STAGE); the others send from it by its ARN. The identity's
+  // default configuration set is its owner's, so every stage names its own set on each mail.
+  const identity = settings.ownsMailIdentity
+    ? new EmailIdentity(stack, "SenderIdentity", {
+        identity: Identity.domain(settings.mailDomain),
+        configurationSet,
+      })
+    : undefined;
   const identityArn = Stack.of(stack).formatArn({
     service: "ses",
     resource: "identity",
-    resourceName: identity.emailIdentityName,
+    // The identity's name is its domain, so the ARN is the same whichever stage created it.
+    resourceName: settings.mailDomain,
   });
   const configurationSetArn = Stack.of(stack).formatArn({
     service: "ses",
@@ -36,6 +41,7 @@ export function Mail({ stack, app }: StackContext) {
       configurationSetArn,
       configurationSetName: configurationSet.configurationSetName,
     },
-    dkimRecords: identity.dkimRecords,
+    /** The DNS records to publish; only the owner stage has them. */
+    dkimRecords: identity?.dkimRecords ?? [],
   };
 }

@@ -29,6 +29,13 @@ const StageSettingsSchema = v.object({
   KINERJA_API_RATE: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "50"),
   /** Burst API Gateway lets through. */
   KINERJA_API_BURST: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "100"),
+  /**
+   * The stage that creates the SES identity of the mail domain. An SES identity exists once per account, region and
+   * domain: a second stage creating it fails its deploy (and removing that stage would delete the first one's
+   * identity), so every other stage on the domain refers to it instead. Set this to the stage that deploys first
+   * (e.g. `dev` in an account without production).
+   */
+  KINERJA_SES_IDENTITY_STAGE: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), productionStages[0]),
 });
 
 /** The validated settings of one stage. */
@@ -38,6 +45,8 @@ export interface StageSettings {
   oidc: { issuer: string; audience: string[]; rolesClaim: string };
   mailFrom: string;
   mailDomain: string;
+  /** Whether this stage creates the mail domain's SES identity (otherwise it uses the one its owner stage created). */
+  ownsMailIdentity: boolean;
   hrEmail?: string;
   baseUrl?: string;
   throttle: { rate: number; burst: number };
@@ -81,6 +90,7 @@ export function readStageSettings(
     },
     mailFrom: s.KINERJA_MAIL_FROM,
     mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],
+    ownsMailIdentity: s.KINERJA_SES_IDENTITY_STAGE === stage,
     ...(s.KINERJA_HR_EMAIL ? { hrEmail: s.KINERJA_HR_EMAIL } : {}),
     baseUrl: s.KINERJA_BASE_URL,
     throttle: { rate: s.KINERJA_API_RATE, burst: s.KINERJA_API_BURST },

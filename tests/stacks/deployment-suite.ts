@@ -3,7 +3,9 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { getStack } from "sst/constructs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Api } from "../../stacks/api";
+import { Api, accessLogFormat } from "../../stacks/api";
+import { Mail } from "../../stacks/mail";
+import { readStageSettings } from "../../stacks/stage";
 import { placeholdersOf } from "../../stacks/asl";
 import { Schedules } from "../../stacks/schedules";
 import type { DeploySources } from "../../stacks/sources";
@@ -56,6 +58,7 @@ export function describeDeployment(
     let storage: Template;
     let api: Template;
     let schedules: Template;
+    let mail: Template;
     let deployed: DeploySources;
 
     beforeAll(async () => {
@@ -68,7 +71,8 @@ export function describeDeployment(
       storage = Template.fromStack(getStack(Storage));
       api = Template.fromStack(getStack(Api));
       schedules = Template.fromStack(getStack(Schedules));
-    }, 120_000);
+      mail = Template.fromStack(getStack(Mail));
+    }, 300_000);
 
     it("substitutes every placeholder of every ASL file with a function or state machine the app creates", () => {
       const machines = workflows.findResources("AWS::StepFunctions::StateMachine") as Record<
@@ -246,6 +250,43 @@ export function describeDeployment(
         },
         AccessLogSettings: { DestinationArn: Match.anyValue() },
       });
+    });
+
+    it("logs API access as JSON with route key, status, latency and request id, never the path (link tokens)", () => {
+      const stages = Object.values(api.findResources("AWS::ApiGatewayV2::Stage") as Record<string, Resource>);
+      expect(stages).toHaveLength(1);
+      const format = (stages[0].Properties.AccessLogSettings as { Format: string }).Format;
+      expect(format).toBe(accessLogFormat);
+      const fields = JSON.parse(format) as Record<string, string>;
+      expect(Object.values(fields)).toEqual(
+        expect.arrayContaining([
+          "$context.routeKey",
+          "$context.status",
+          "$context.responseLatency",
+          "$context.requestId",
+        ]),
+      );
+      // Any variable carrying the request path or query would put a link token in CloudWatch.
+      expect(format).not.toMatch(/\$context\.(path|resourcePath)|\$request/);
+    });
+
+    it("gives the API no SES permission (it sends no mail); the mail-sending steps have it", () => {
+      const ses = (template: Template) =>
+        statementsOf(template).filter((s) => asList(s.Action).some((a) => a.startsWith("ses:")));
+      expect(ses(api)).toEqual([]);
+      expect(ses(workflows).length).toBeGreaterThan(0);
+    });
+
+    it("creates the mail domain's SES identity only in the stage that owns it (KINERJA_SES_IDENTITY_STAGE)", () => {
+      const settings = readStageSettings(stage);
+      mail.resourceCountIs("AWS::SES::EmailIdentity", settings.ownsMailIdentity ? 1 : 0);
+      // Every stage has its own configuration set, named by the stage, so stages never collide on it.
+      mail.hasResourceProperties("AWS::SES::ConfigurationSet", { Name: `${stage}-kinerja-mail` });
+      // Whoever created it, the senders are granted the domain's identity by ARN.
+      const granted = JSON.stringify(
+        statementsOf(workflows).filter((s) => asList(s.Action).includes("ses:SendEmail")),
+      );
+      expect(granted).toContain(`:identity/${settings.mailDomain}`);
     });
 
     it("creates every schedule in Asia/Jakarta with retry policy and dead-letter queue, targeting a deployed machine", () => {
