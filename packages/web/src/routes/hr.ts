@@ -474,7 +474,16 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.put(
     "/units/:unitId/org-rating",
     doc("Set a unit's organisation rating in a cycle", {
-      responses: { 200: { description: "The rating as stored" }, ...problems(400, 404, 409) },
+      description:
+        "Sub-units without a rating of their own follow it. A unit head reviewed before it was set (or changed) is " +
+        "re-evaluated at once while in feedback (rule 11: hasil kerja follows the rating, predikat from the matrix, " +
+        "audited, the head mailed; the objection window does not restart): `headsRevised` lists them. Refused with " +
+        "409 naming the head when their objection was decided or follow-up ran and their hasil kerja would change " +
+        "(the previous rating stays).",
+      responses: {
+        200: { description: "The rating as stored, with the unit heads it revised (headsRevised)" },
+        ...problems(400, 404, 409),
+      },
     }),
     limitJson,
     param(UnitParamSchema),
