@@ -248,7 +248,8 @@ async function launchAtScale(endpoint: string, n: number) {
         afterArn: null,
         limit: 1_000_000,
       })
-      .filter((r) => r.currentState === "AwaitDecision").length;
+      // Asked for their SKP, or waiting to be asked until their appraiser's SKP is approved (rule 27).
+      .filter((r) => r.currentState === "AwaitDecision" || r.currentState === "AwaitSuperiorSkp").length;
     const app = transitions(world, ":kinerja-appraisal");
     const launch = transitions(world, ":kinerja-launch-cycle");
     return {
@@ -289,14 +290,17 @@ async function annualSample(endpoint: string, n: number) {
     const repo = decisionRepo(world.decisionDeps.storage);
     const outbox = createOutboxMail(world.decisionDeps.storage, world.clock);
     // Simulated people: act on every pending decision of `kind` through its newest link.
-    const actAll = async (kind: string, body: (appraisalId: string) => unknown) => {
+    const actAll = async (
+      kind: string,
+      body: (appraisalId: string, context: Record<string, unknown>) => unknown,
+    ) => {
       await Promise.all(
         all.map(async (a) => {
           const d = (await repo.listByAppraisal(a.id)).find((x) => x.kind === kind && x.status === "pending");
           if (!d) return;
           const mails = await outbox.list({ to: d.recipients?.at(-1)?.email ?? "", limit: 5000 });
           const link = mails.find((m) => m.tags?.decisionId === d.decisionId)?.links[0];
-          if (link) await decide(world.decisionDeps, link.split("/l/")[1]!, body(a.id));
+          if (link) await decide(world.decisionDeps, link.split("/l/")[1]!, body(a.id, d.context ?? {}));
         }),
       );
       await world.states.engine.idle();
@@ -310,8 +314,15 @@ async function annualSample(endpoint: string, n: number) {
         },
       ],
     };
-    await actAll("skp-proposal", () => proposal);
-    await actAll("skp-approval", () => ({ decision: "approve" }));
+    // The cascade (rule 27), one level of the hierarchy per round: each is asked once its appraiser's SKP is
+    // approved, and its RHK utama intervenes on the first RHK of that SKP.
+    for (let level = 0; level < 8; level++) {
+      await actAll("skp-proposal", (_, context) => {
+        const parent = (context.superiorRhk as { id: string }[] | undefined)?.[0]?.id;
+        return parent ? { rhk: proposal.rhk.map((r) => ({ ...r, parentRhkId: parent })) } : proposal;
+      });
+      await actAll("skp-approval", () => ({ decision: "approve" }));
+    }
     // To 2028-01-02 (Jakarta): past the period end, so every appraisal has asked for its realisation.
     await world.states.engine.advance(363 * 86_400_000);
     await world.states.engine.idle();

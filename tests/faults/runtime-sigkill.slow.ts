@@ -10,7 +10,7 @@ import { launchCycle } from "../../packages/core/src/services/cycle-control";
 import { checkInvariants, sqliteStatesView } from "../../packages/local/src/doctor/doctor";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { scanAll } from "../setup/dynamo";
-import { createCycle, proposal, seedUnit, type Person } from "../workflows/harness";
+import { cascaded, createCycle, proposal, seedUnit, type Person } from "../workflows/harness";
 import {
   advanceClock,
   pendingLink,
@@ -184,7 +184,18 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
   });
 
   it("survives a kill in the middle of target setting, and a proposal POSTed again after the restart is applied once", async () => {
-    const proposals = everyone().map((p): Act => [p, p, "skp-proposal", proposal(`Target ${p.name}`)]);
+    // Rule 27: the secretary's SKP first; the staff are asked once it is approved and cascade from its RHK (v1-rhk1).
+    const secretarySkp: Act = [secretary, secretary, "skp-proposal", proposal(`Target ${secretary.name}`)];
+    expect(await decideAll("skp-proposal", [secretarySkp])).toEqual([200]);
+    expect(
+      await decideAll("skp-approval", [[head, secretary, "skp-approval", { decision: "approve" }]]),
+    ).toEqual([200]);
+    const proposals = people.map((p): Act => [
+      p,
+      p,
+      "skp-proposal",
+      cascaded(proposal(`Target ${p.name}`), "v1-rhk1"),
+    ]);
     const first = await decideAll("skp-proposal", proposals, 100);
     expect(first.filter((s) => s === 200).length).toBeGreaterThanOrEqual(100);
     // The rest (not posted, or cut off by the kill) are posted now; a cut-off POST either landed or did not.
@@ -199,10 +210,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
       (d) => d.__edb_e__ === "decision" && d.kind === "skp-proposal",
     );
     expect(decisions.filter((d) => d.status === "decided")).toHaveLength(200);
-    const approvals = [
-      ...people.map((p): Act => [secretary, p, "skp-approval", { decision: "approve" }]),
-      [head, secretary, "skp-approval", { decision: "approve" }] as Act,
-    ];
+    const approvals = people.map((p): Act => [secretary, p, "skp-approval", { decision: "approve" }]);
     expect(new Set(await decideAll("skp-approval", approvals))).toEqual(new Set([200]));
     await advanceClock(rt, "PT1S");
     expect(await stagesOf()).toEqual({ measurement: 200 });
