@@ -166,12 +166,21 @@ describe(
       const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock: world.clock });
       const app = createApp({ hr, auth: { verifier: issuer.verifier() } });
       const spec = (await (await app.request("/openapi.json")).json()) as {
-        paths: Record<string, { post?: { requestBody?: { description?: string } } }>;
+        paths: Record<string, { post?: { requestBody?: { description?: string } } } | undefined>;
       };
       const description = spec.paths["/api/employees/import"]!.post!.requestBody!.description!;
       for (const column of EMPLOYEE_CSV_OPTIONAL_COLUMNS) expect(description).toContain(`\`${column}\``);
       expect(description).toMatch(/employment_type`: optional: pns \| pppk/);
       expect(description).toMatch(/ahli_pertama/);
+      const employees = (
+        spec.paths["/api/employees"] as {
+          get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+        }
+      ).get.responses["200"]!.content["application/json"]!.schema as {
+        items: { properties: Record<string, { enum?: string[] }> };
+      };
+      expect(employees.items.properties.employmentType!.enum).toEqual(["pns", "pppk"]);
+      expect(employees.items.properties.jenjang!.enum).toContain("ahli_pertama");
     });
 
     it("carries the employment type and jenjang onto the appraisals at launch", async () => {

@@ -36,6 +36,7 @@ import {
   CreateCycleInputSchema,
   EmployeesQuerySchema,
   IdParamSchema,
+  TemplateParamSchema,
   IkmQuerySchema,
   OrgRatingInputSchema,
   OrgSettingsInputSchema,
@@ -57,6 +58,10 @@ import {
   TransientError,
 } from "@kinerja/core/services/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
+import { CSV_TEMPLATE_KINDS, csvTemplate } from "@kinerja/core/imports/templates";
+import { JF_LEVELS } from "@kinerja/core/credit-points/credit-points";
+import { EMPLOYMENT_TYPES } from "@kinerja/core/org/org";
+import { POSITION_TYPES } from "@kinerja/core/org/org.schema";
 import {
   EMPLOYEE_CSV_COLUMN_DOCS,
   EMPLOYEE_CSV_COLUMNS,
@@ -193,6 +198,24 @@ const AppraisalRowSchema = v.object({
   stage: v.string(),
   ratings: v.optional(v.object({ hasilKerja: v.optional(v.string()), perilaku: v.optional(v.string()) })),
   predikat: v.optional(v.string()),
+});
+/** An employee as `GET /api/employees` answers (employment type and jenjang: issue 15 items 3 and 10). */
+const EmployeeRowSchema = v.object({
+  nip: v.string(),
+  name: v.string(),
+  email: v.string(),
+  unitId: v.string(),
+  position: v.string(),
+  positionType: v.picklist(POSITION_TYPES),
+  superiorNip: v.optional(v.string()),
+  unitHead: v.boolean(),
+  employmentType: v.pipe(
+    v.picklist(EMPLOYMENT_TYPES),
+    v.description("pns | pppk: the import's employment_type column, else what the NIP / NI PPPK says"),
+  ),
+  jenjang: v.optional(
+    v.pipe(v.picklist(JF_LEVELS), v.description("functional level of a fungsional position (credit points)")),
+  ),
 });
 const IkmResultSchema = v.object({
   unitId: v.string(),
@@ -437,7 +460,7 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.get(
     "/employees",
     doc("Employees, optionally of one unit (`subUnits=true` adds its sub-units)", {
-      responses: problems(400, 404),
+      responses: { 200: json(v.array(EmployeeRowSchema), "The employees"), ...problems(400, 404) },
     }),
     query(EmployeesQuerySchema),
     async (c) => {
@@ -665,6 +688,30 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     }),
     param(IdParamSchema),
     async (c) => c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(c.req.valid("param").id))),
+  );
+
+  app.get(
+    "/imports/templates/:kind",
+    doc(
+      `The CSV template of an import (${CSV_TEMPLATE_KINDS.join(", ")}): its header row, required columns then optional ones`,
+      {
+        responses: {
+          200: {
+            description: "text/csv attachment",
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...problems(400),
+        },
+      },
+    ),
+    param(TemplateParamSchema),
+    (c) => {
+      const { filename, csv } = csvTemplate(c.req.valid("param").kind);
+      return c.body(csv, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      });
+    },
   );
 
   app.get("/imports/audit", doc("HR's audit trail of imports (committed and rejected files)"), async (c) =>
