@@ -34,6 +34,38 @@ describe("cycle settings: the BerAKHLAK aggregation rule", () => {
     });
   });
 
+  it("takes periodicEvaluation semester (rule 38), documented among the cadences in the OpenAPI of POST /api/cycles", async () => {
+    const spec = (await (await w.app.request("/openapi.json")).json()) as {
+      paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    const body = spec.paths["/api/cycles"]!.post!.requestBody!.content["application/json"]!.schema as {
+      properties: { settings: { properties: { periodicEvaluation: { enum?: string[] } } } };
+    };
+    expect(body.properties.settings.properties.periodicEvaluation.enum).toEqual([
+      "monthly",
+      "quarterly",
+      "semester",
+      "none",
+    ]);
+    const res = await w.app.request("/api/cycles", {
+      method: "POST",
+      headers: { authorization: `Bearer ${w.hrToken}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "Guru 2027",
+        kind: "annual",
+        periodStart: "2027-01-01",
+        periodEnd: "2027-12-31",
+        allowOverlap: true,
+        settings: { periodicEvaluation: "semester" },
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    expect((await w.world.storage.cycles.getCycle(id))?.settings).toMatchObject({
+      periodicEvaluation: "semester",
+    });
+  });
+
   it("refuses a rule outside 1..7, naming the field", async () => {
     const res = await create({ belowWhenAtLeast: 9, aboveWhenAtLeast: 4 });
     expect(res.status).toBe(400);
