@@ -29,6 +29,7 @@ describe("CSV templates for HR", () => {
     );
     expect(await header("survey")).toBe("unit_id,respondent_id,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9\r\n");
     expect(await header("indicators")).toBe("nip,indicator_id,period,value,source,cycle_id\r\n");
+    expect(await header("org-settings")).toBe("role,name,position,email,nip\r\n");
   });
 
   it("names the kinds it knows when asked for another, in Indonesian when asked", async () => {
@@ -36,7 +37,7 @@ describe("CSV templates for HR", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { path: string; message: string }[] };
     expect(body.errors).toEqual([
-      { path: "kind", message: expect.stringContaining("employees, attendance, survey, indicators") },
+      { path: "kind", message: expect.stringContaining("employees, attendance, survey, indicators, org-settings") },
     ]);
   });
 

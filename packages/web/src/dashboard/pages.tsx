@@ -166,6 +166,7 @@ const TEMPLATE_TITLES: Readonly<Record<CsvTemplateKind, string>> = {
   attendance: "Kehadiran bulanan",
   survey: "Survei kepuasan masyarakat (IKM)",
   indicators: "Data indikator dari sistem sumber",
+  "org-settings": "Pejabat pembina kepegawaian dan penilai pimpinan tertinggi",
 };
 
 /** The CSV templates of the four imports, with their columns (optional ones marked), from the imports' own constants. */
