@@ -11,6 +11,7 @@ import { appraisalStory } from "../../packages/core/src/services/hr/hr.service";
 import { periodsFor } from "../../packages/core/src/period/period";
 import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
 import { schedules } from "../../workflows/schedules";
+import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
 import { executionsOf, seedCycle, startPeriodicWorld, type SeededTeam } from "../schedules/periodic-harness";
 
 const WIB = (local: string) => new Date(`${local}+07:00`);
@@ -119,6 +120,12 @@ describe("periodic evaluation by the appraising official (issue 15 item 8)", { t
       (m) => m.tags?.kind === "periodic-digest",
     )!;
     expect(digest.text).toContain("Tautan untuk memberikan rating dan predikat periodik");
+    // No workflow task waits on the link, and the invariant checker knows it (no "token gone" for a pending one).
+    const report = await checkInvariants({
+      storage: { client: world.storage.client, tableName: world.storage.tableName },
+      states: engineStatesView(world.states.engine),
+    });
+    expect(report.findings.filter((f) => f.subject.startsWith("periodic-rating#"))).toEqual([]);
   });
 
   it("bad form input gets Indonesian errors on the page with what was typed kept, and records nothing", async () => {

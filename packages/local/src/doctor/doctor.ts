@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { DoctorUnreachableError } from "./doctor.errors";
 import type { StatesView } from "./states-view";
 import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
+import { PERIODIC_RATING_KIND } from "@kinerja/core/services/periodic/periodic-rating-record";
 
 export {
   engineStatesView,
@@ -263,8 +264,13 @@ export async function checkInvariants(options: CheckInvariantsOptions): Promise<
         message: `${d.status} ${d.kind} decision ${subject} has ${audits} decision audit event(s) but was never decided`,
       });
     }
+    // A periodic rating has no waiting task (it records directly; the redelivery sweep records an undelivered one).
     const token =
-      d.status === "pending" || d.delivery === "undelivered" ? await states.token(d.taskToken) : "closed";
+      d.kind === PERIODIC_RATING_KIND
+        ? "unknown"
+        : d.status === "pending" || d.delivery === "undelivered"
+          ? await states.token(d.taskToken)
+          : "closed";
     if (token === "open") liveTokens.add(d.taskToken);
     if (d.status === "pending" && token !== "open" && token !== "unknown") {
       findings.push({
