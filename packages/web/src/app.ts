@@ -23,10 +23,7 @@ export function createApp(deps: AppDeps = {}) {
     }),
   );
   if (deps.decisions) {
-    app.route(
-      "/l",
-      linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit, trustProxy: deps.trustProxy }),
-    );
+    app.route("/l", linkRoutes({ decisions: deps.decisions, rateLimit: deps.linkRateLimit }));
   }
   if (deps.outbox) app.route("/_local/mail", outboxRoutes(deps.outbox));
   if (deps.hr && !deps.auth)

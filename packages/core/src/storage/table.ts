@@ -13,7 +13,10 @@ export const tableDefinition = {
     { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
     { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
   ],
-  /** Epoch-seconds attribute DynamoDB TTL deletes by (expired links, idempotency records). */
+  /**
+   * Epoch-seconds attribute DynamoDB TTL deletes by (expired links, idempotency records, the link rate limiter's
+   * per-minute counters `ratelimit#<key>` / `window#<start>`, see packages/web/src/middleware/rate-limit.ts).
+   */
   timeToLiveAttribute: "ttl",
 } as const;
 

@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 
-/** The client IP of a request: the socket peer locally, the API Gateway source IP in Lambda, X-Forwarded-For only when trusted. */
-export function clientIp(c: Context, trustProxy = false): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/**
+ * The client address of a request: API Gateway's `requestContext.http.sourceIp` in Lambda (the address that connected
+ * to API Gateway), the socket peer locally. Never X-Forwarded-For: behind API Gateway its first entry is whatever the
+ * client wrote there.
+ */
+export function clientIp(c: Context): string {
   const env = c.env as
     | {
         incoming?: { socket?: { remoteAddress?: string } };

@@ -14,7 +14,13 @@ import { t, type MessageKey } from "@kinerja/core/i18n/messages";
 import { clientIp } from "../links/client-ip";
 import { requestLang } from "../problem";
 import { formToBody, repeatedFields } from "../links/form-body";
-import { DEFAULT_LINK_RATE_LIMIT, rateLimit, type RateLimitOptions } from "../middleware/rate-limit";
+import {
+  DEFAULT_LINK_RATE_LIMIT,
+  dynamoRateCounter,
+  memoryRateCounter,
+  rateLimit,
+  type RateLimitOptions,
+} from "../middleware/rate-limit";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
 import { DecisionPage, type FormState } from "../pages/decision-forms";
 import {
@@ -31,7 +37,6 @@ import {
 export interface LinkRoutesOptions {
   decisions: DecisionDeps;
   rateLimit?: Partial<RateLimitOptions>;
-  trustProxy?: boolean;
 }
 
 /** Largest body a decision form may post (an SKP with 50 RHK fits easily). */
@@ -178,13 +183,19 @@ export function linkRoutes(options: LinkRoutesOptions) {
     "*",
     rateLimit(
       limits,
-      (c) => clientIp(c, options.trustProxy),
-      // The link id part of the token (bounded), so one link cannot be hammered from many addresses.
-      (c) => (c.req.path.split("/").pop() ?? "").split(".")[1]?.slice(0, 64) ?? c.req.path.slice(0, 128),
+      clientIp,
+      // The link id part of the token, so one link cannot be hammered from many addresses. A token without a well-formed
+      // id is refused before any table read, so it costs no counter write (the address guard still counts it).
+      (c) => {
+        const id = (c.req.path.split("/").pop() ?? "").split(".")[1];
+        return id && /^[A-Za-z0-9_-]{22}$/.test(id) ? id : undefined;
+      },
       (c, retry) =>
         wantsJson(c)
           ? problemJson(c, 429, "problem429", { retryAfter: retry })
           : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429),
+      // Per link in the table (holds across Lambda containers); the address guard per container.
+      { perIp: memoryRateCounter(limits.maxEntries), perKey: dynamoRateCounter(deps.storage) },
     ),
   );
 

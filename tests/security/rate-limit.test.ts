@@ -1,0 +1,78 @@
+// Fair link limits (issue 16 item 8): counted per link in the table, so they hold across Lambda containers, while one
+// address (an office behind one NAT) deciding hundreds of links is not refused; the address is API Gateway's sourceIp,
+// never a client-written X-Forwarded-For.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../packages/web/src/app";
+import { DEFAULT_LINK_RATE_LIMIT } from "../../packages/web/src/middleware/rate-limit";
+import { openViaWorkflow, securityFixture, type SecurityFixture } from "./harness";
+
+const review = { hasilKerja: "meets", perilaku: "above", feedback: "Pertahankan kinerja." };
+const jsonPost = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json", accept: "application/json" },
+  body: JSON.stringify(body),
+});
+/** What API Gateway hands the Lambda (hono/aws-lambda passes the event as env). */
+const fromAddress = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+
+describe("link rate limits", () => {
+  let fx: SecurityFixture;
+  beforeAll(async () => {
+    // The defaults the deployed API runs with.
+    fx = await securityFixture(DEFAULT_LINK_RATE_LIMIT);
+  }, 120_000);
+  afterAll(async () => fx?.close());
+
+  it("lets 500 different links from one address through within a minute, and decides real ones after them", async () => {
+    const office = fromAddress("203.0.113.7");
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 500; i++) {
+      // Signed tokens of 500 distinct links (never stored: the route answers 404 after the limiter let it through).
+      const { token } = fx.deps.signer.issue({
+        recipientNip: "198001012005011002",
+        expiresAt: new Date(fx.h.clock.now().getTime() + 3_600_000),
+      });
+      const res = await fx.app.request(`/l/${token}`, { headers: { accept: "application/json" } }, office);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    expect(statuses.get(429) ?? 0).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      const link = await openViaWorkflow(fx);
+      expect((await fx.app.request(link.path, {}, office)).status).toBe(200);
+      expect((await fx.app.request(link.path, jsonPost(review), office)).status).toBe(200);
+    }
+  }, 120_000);
+
+  it("limits one link hammered, across containers and addresses, with an Indonesian 429 page", async () => {
+    const link = await openViaWorkflow(fx);
+    // A second app on the same table stands for another Lambda container.
+    const other = createApp({ decisions: fx.deps, linkRateLimit: DEFAULT_LINK_RATE_LIMIT });
+    const limit = DEFAULT_LINK_RATE_LIMIT.perKey;
+    const statuses: number[] = [];
+    for (let i = 0; i < limit; i++) {
+      const app = i % 2 === 0 ? fx.app : other;
+      statuses.push((await app.request(link.path, {}, fromAddress(`198.51.100.${i}`))).status);
+    }
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const page = await other.request(link.path, {}, fromAddress("198.51.100.200"));
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await page.text()).toContain("Terlalu banyak permintaan");
+    // Another link from the same addresses is unaffected.
+    const fresh = await openViaWorkflow(fx);
+    expect((await fx.app.request(fresh.path, {}, fromAddress("198.51.100.1"))).status).toBe(200);
+  }, 120_000);
+
+  it("counts the address API Gateway saw, not a forged X-Forwarded-For (flood guard)", async () => {
+    const guarded = createApp({ decisions: fx.deps, linkRateLimit: { perIp: 3, perKey: 1000 } });
+    const link = await openViaWorkflow(fx);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const forged = { headers: { "x-forwarded-for": `10.0.0.${i}, 192.0.2.1` } };
+      statuses.push((await guarded.request(link.path, forged, fromAddress("203.0.113.9"))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    // A different source address is its own count.
+    expect((await guarded.request(link.path, {}, fromAddress("203.0.113.10"))).status).toBe(200);
+  }, 120_000);
+});
