@@ -316,11 +316,19 @@ async function mailDecision(
   } catch (err) {
     // Free the claim so the step's retry can send; the link stays valid but unsent links harm no one.
     await repo.releaseMail(m.decisionKey, mailKey).catch(() => undefined);
-    throw new DecisionMailError(`could not mail decision ${m.decisionId} to ${m.recipient.email}`, {
-      cause: err,
-    });
+    // The provider's reason in the message: only the message reaches the execution's error and the failed record.
+    throw new DecisionMailError(
+      `could not mail decision ${m.decisionId} to ${m.recipient.email}: ${providerReason(err)}`,
+      { cause: err },
+    );
   }
   return linkId;
+}
+
+/** What the mail provider said (e.g. SES "MessageRejected: Email address is not verified ..."), bounded. */
+function providerReason(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.slice(0, 300);
 }
 
 /** Input of notifyDecisionOverdue (the gateway's DecisionNoticeRequest). */
@@ -382,7 +390,7 @@ export async function notifyDecisionOverdue(deps: DecisionDeps, input: DecisionN
   } catch (err) {
     await repo.releaseMail(input.decisionKey, mailKey).catch(() => undefined);
     throw new DecisionMailError(
-      `could not mail the overdue notice of ${input.decisionKey} to ${input.to.email}`,
+      `could not mail the overdue notice of ${input.decisionKey} to ${input.to.email}: ${providerReason(err)}`,
       {
         cause: err,
       },
