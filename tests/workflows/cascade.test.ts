@@ -245,3 +245,38 @@ describe("SKP cascade when the appraiser's appraisal is cancelled (rule 27)", { 
     expect((await appraisal(world, id(p))).skp).toMatchObject({ status: "submitted" });
   });
 });
+
+describe("SKP cascade across launch pages (rule 27)", { timeout: 300_000 }, () => {
+  let world: World;
+  let secretary: Person;
+  let staff: Person[];
+  const cycleId = "kaskade-besar";
+  const id = (p: Person) => `${cycleId}-${p.nip}`;
+
+  beforeAll(async () => {
+    world = await startWorld("2027-01-04T01:00:00.000Z");
+    // 100 staff fill the first launch page: their executions start before the secretary's record is written.
+    ({ secretary, people: staff } = await seedUnit(world, "dinas-besar", 100));
+    await createCycle(world, {
+      cycleId,
+      kind: "annual",
+      periodStart: "2027-01-01",
+      periodEnd: "2027-12-31",
+      unitIds: ["dinas-besar"],
+      settings: { periodicEvaluation: "none" },
+    });
+    await launchCycle(world.control, cycleId);
+    await settle(world);
+  }, 300_000);
+  afterAll(async () => world?.close());
+
+  it("keeps staff launched before their appraiser's record waiting, not at the top of the cascade", async () => {
+    expect(await pendingLinks(world, secretary.email, id(secretary), "skp-proposal")).toHaveLength(1);
+    for (const p of [staff[0]!, staff[99]!]) {
+      expect(await pendingLinks(world, p.email, id(p), "skp-proposal")).toEqual([]);
+      expect((await world.storage.audit.listAudit(id(p))).map((e) => e.action)).toContain(
+        "skp-awaits-superior",
+      );
+    }
+  });
+});

@@ -180,11 +180,12 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
         await flow.get({ appraisalId: appraisalIdOf(cycleId, appraiserNip) }).go({ consistent: true })
       ).data;
       const fresh = item?.state as FlowAppraisal | undefined;
-      if (!fresh || fresh.stage === "cancelled") return null;
+      if (!fresh) return null;
       const skp = fresh.skp;
       return {
         appraisalId: fresh.id,
         name: fresh.name,
+        cancelled: fresh.stage === "cancelled",
         skp: skp
           ? {
               status: skp.status,

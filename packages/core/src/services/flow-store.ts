@@ -109,6 +109,8 @@ export interface FlowAppraisal {
   employmentType?: EmploymentType;
   jenjang?: JfLevel;
   appraiser: FlowPerson;
+  /** Whether the appraiser is appraised in the same cycle (rule 27: this SKP cascades from theirs); set at launch. */
+  appraiserInCycle?: boolean;
   superiorOfAppraiser?: FlowPerson;
   stage: Stage;
   /** Optimistic-concurrency version: every write must name the version it read. */
@@ -167,6 +169,8 @@ export interface FlowAuditEvent {
 export interface SuperiorSkp {
   appraisalId: string;
   name: string;
+  /** A cancelled appraisal has no SKP to cascade from. */
+  cancelled: boolean;
   skp:
     | (Pick<FlowSkp, "status" | "version" | "approvedAt"> & {
         rhk: { id: string; text: string; kind: "utama" | "tambahan" }[];
@@ -206,8 +210,8 @@ export interface FlowStore {
   listEmployeesOfUnits(unitIds: string[], cursor: string | null, limit: number): Promise<Page<FlowEmployee>>;
   getEmployee(nip: string): Promise<FlowEmployee | undefined>;
   /**
-   * The appraiser's own SKP in the same cycle, which an employee's SKP cascades from (rule 27); null when the appraiser
-   * has no live appraisal in the cycle (the employee is at the top of the cascade).
+   * The appraiser's own SKP in the same cycle, which an employee's SKP cascades from (rule 27); null while the appraiser
+   * has no appraisal record in the cycle (none at all, or not written yet by the launch).
    */
   superiorSkp(cycleId: string, appraiserNip: string): Promise<SuperiorSkp | null>;
   /** Registers a task waiting for the appraiser's SKP approval (one per appraisal: a newer token replaces it). */

@@ -20,7 +20,8 @@ import {
 
 /** Where an employee's SKP stands in the cascade (rule 27). */
 export interface Cascade {
-  /** The appraiser has no live appraisal in the cycle (top official, a head appraised outside the cycle's units). */
+  /** The appraiser is not appraised in the cycle (top official, a head appraised outside the cycle's units), or their
+   *  appraisal was cancelled: no SKP to cascade from. */
   top: boolean;
   /** The appraiser's SKP is not approved yet: the employee is not asked for theirs. */
   waiting: boolean;
@@ -36,7 +37,9 @@ export interface Cascade {
 export async function cascadeOf(deps: FlowDeps, record: FlowAppraisal): Promise<Cascade> {
   const superior = { name: record.appraiser.name };
   const own = await deps.store.superiorSkp(record.cycleId, record.appraiser.nip);
-  if (!own) return { top: true, waiting: false, superior, superiorRhk: [] };
+  // The launch may write the appraiser's record on a later page: an appraiser in the cycle is waited for.
+  if (!own && record.appraiserInCycle) return { top: false, waiting: true, superior, superiorRhk: [] };
+  if (!own || own.cancelled) return { top: true, waiting: false, superior, superiorRhk: [] };
   if (own.skp?.status !== "approved") return { top: false, waiting: true, superior, superiorRhk: [] };
   return {
     top: false,

@@ -68,7 +68,7 @@ export async function prepareParticipantPage(
     const page = await deps.store.listEmployeesOfUnits([units[cursor.unit]!], cursor.inner, limit - read);
     read += page.items.length;
     for (const e of page.items) {
-      if (e.superiorNip || topAppraiser) participants.push(e);
+      if (participates(e, topAppraiser)) participants.push(e);
       else skipped.push({ nip: e.nip, name: e.name, unitId: e.unitId, reason: "top-official-no-appraiser" });
     }
     cursor = page.nextCursor
@@ -87,12 +87,18 @@ export async function prepareParticipantPage(
   const worker = async () => {
     while (next < participants.length) {
       const index = next++;
-      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup, topAppraiser);
+      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup, topAppraiser, units);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PREPARE_CONCURRENCY, participants.length) }, worker));
   if (skipped.length > 0) await deps.store.recordLaunchSkips(cycle.id, skipped);
   return { items, nextCursor: cursor.unit < units.length ? encodeCursor(cursor) : null };
+}
+
+/** Whether an employee of the cycle's units is appraised in it: everyone with a superior, and the top of the hierarchy
+ *  when the org settings name its appraiser. */
+function participates(e: FlowEmployee, topAppraiser: FlowPerson | undefined): boolean {
+  return Boolean(e.superiorNip || topAppraiser);
 }
 
 /** Records written in parallel per page (DynamoDB handles far more; this keeps one Lambda's sockets modest). */
@@ -104,6 +110,7 @@ async function prepareRecord(
   employee: FlowEmployee,
   lookup: (nip: string) => Promise<FlowEmployee | undefined>,
   topAppraiser: FlowPerson | undefined,
+  units: string[],
 ): Promise<LaunchItem> {
   const inOrganisation = employee.superiorNip ? await lookup(employee.superiorNip) : undefined;
   const appraiser = inOrganisation ?? (employee.superiorNip ? undefined : topAppraiser);
@@ -133,6 +140,11 @@ async function prepareRecord(
     ...(superior
       ? { superiorOfAppraiser: { nip: superior.nip, name: superior.name, email: superior.email } }
       : {}),
+    // Rule 27: an appraiser appraised in this cycle has an SKP the employee's cascades from (its record may be written
+    // on a later launch page); one who is not leaves the employee at the top of the cascade.
+    appraiserInCycle: Boolean(
+      inOrganisation && units.includes(inOrganisation.unitId) && participates(inOrganisation, topAppraiser),
+    ),
     stage: "target-setting",
     version: 1,
     executionBaseName: appraisalId,
