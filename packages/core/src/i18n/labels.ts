@@ -204,6 +204,10 @@ const AUDIT_ACTION_LABELS = {
   "cycle-launched": { id: "Siklus diluncurkan", en: "Cycle launched" },
   "cycle-cancelled": { id: "Siklus dibatalkan", en: "Cycle cancelled" },
   "org-rating-set": { id: "Capaian organisasi ditetapkan", en: "Organisation rating set" },
+  "org-settings-set": {
+    id: "Pejabat pembina kepegawaian dan penilai pimpinan tertinggi ditetapkan",
+    en: "Staffing authority and appraiser of the top official set",
+  },
   "org-rating-applied": {
     id: "Hasil kerja kepala unit mengikuti capaian organisasi",
     en: "Unit head's results follow the organisation rating",
