@@ -72,8 +72,6 @@ export async function cloudApp(env: Record<string, string | undefined> = process
       baseUrl: step.KINERJA_BASE_URL,
       liveContext: (d) => liveDecisionContext(deps, d),
     },
-    // Behind API Gateway the client IP comes from the forwarded header it sets.
-    trustProxy: true,
     hr: {
       storage: deps.storage,
       clock: systemClock,

@@ -13,8 +13,6 @@ export interface AppDeps {
   outbox?: OutboxMail;
   /** Limits for the link routes (per client IP and per link); defaults in middleware/rate-limit.ts. */
   linkRateLimit?: Partial<RateLimitOptions>;
-  /** Trust the first X-Forwarded-For address as the client IP (only behind a proxy that sets it). */
-  trustProxy?: boolean;
   /** The HR services behind /api and /dashboard; mounted only together with `auth` (HR routes are never open). */
   hr?: HrDeps;
   /** How HR tokens are verified (OIDC JWKS in the cloud, the dev issuer locally). */
