@@ -39,6 +39,10 @@ import { DemoError, FormFillError } from "./demo.errors";
 import { createDemoBrowser, type BrowserTally } from "./browser";
 import type { HtmlForm, HtmlPage } from "./html-form";
 
+/** What a demo appraiser writes when the review page says the predikat departs from the unit's distribution. */
+const DISTRIBUTION_JUSTIFICATION =
+  "Predikat mengikuti capaian SKP dan perilaku pegawai; pola distribusi unit sudah dipertimbangkan.";
+
 /** The stages the demo walks through, in order (one progress bar each). */
 export const DEMO_STAGES = [
   "target-setting",
@@ -324,10 +328,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         case "review": {
           mustShow(plannedSkp(appraisee, false).rhk[0]!.text, "the SKP under review");
           const intent = reviewIntent(profile, random);
-          // The page previews the distribution warnings each predikat would cause; a reviewer who sees one explains.
-          if (page.text.includes("Perlu justifikasi") && !intent.justification)
-            intent.justification =
-              "Predikat mengikuti capaian SKP dan perilaku pegawai; pola distribusi unit sudah dipertimbangkan.";
+          // The page shows the unit's distribution against its organisation rating; these reviewers always say why
+          // their predikat fits (reviews of the unit decided meanwhile may make one depart from the pattern).
+          if (page.text.includes("Distribusi predikat unit kerja") && !intent.justification)
+            intent.justification = DISTRIBUTION_JUSTIFICATION;
           return send(form.fill(intent));
         }
         case "acknowledgement": {
