@@ -211,7 +211,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       [staff.filter((p) => profiles.get(p.nip) === "steady")[2]?.nip ?? staff[9]!.nip, "reject"],
     ]);
     const silent = new Set([staff[14]!.nip, staff[30]!.nip]);
-    const awayUntil = START_AT.getTime() + 8 * DAY;
+    // Away for 8 days from the first SKP that reaches him: with the cascade (rule 27) his staff are asked only once his
+    // own SKP is approved, so the requests come days after the start, and the escalation comes 7 days after them.
+    let awayFrom: number | undefined;
 
     let cycleId = "";
     const json = async (url: string, init?: RequestInit) => {
@@ -418,8 +420,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         throw new DemoError(
           `page "${page.title}" sent to ${actor.email} does not say whose appraisal it is (Pegawai: ${employee ?? "not on the page"})`,
         );
-      if (actor.nip === awayApprover.nip && kind === "skp-approval" && rt.clock.now().getTime() < awayUntil)
-        return false;
+      if (actor.nip === awayApprover.nip && kind === "skp-approval") {
+        awayFrom ??= rt.clock.now().getTime();
+        if (rt.clock.now().getTime() < awayFrom + 8 * DAY) return false;
+      }
       if (kind === "acknowledgement" && silent.has(appraisee.nip)) return false;
       const who = `${actor.name} (${actor.position}) on the ${kind} page for ${appraisee.name}`;
       let answer: HtmlPage;
