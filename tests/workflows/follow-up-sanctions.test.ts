@@ -24,6 +24,8 @@ interface FollowUpRecord {
   kind: string;
   sanctionReview: boolean;
   consecutivePoor: number;
+  coachingPlan?: { deadline?: string };
+  sanctionPath?: unknown;
 }
 
 describe("follow-up of periodic results (rule 42)", { timeout: 120_000 }, () => {
@@ -98,5 +100,13 @@ describe("follow-up of periodic results (rule 42)", { timeout: 120_000 }, () => 
     expect(first).toMatchObject({ kind: "coaching", sanctionReview: false, consecutivePoor: 1 });
     const second = await poorCycle("y2029", "annual", "2029-01-01", "2029-12-31", 365);
     expect(second).toMatchObject({ kind: "sanction-review", sanctionReview: true, consecutivePoor: 2 });
+    // Rules 40-41 on the record HR reads: the improvement window, then at most a year of temporary placement.
+    const until = second.coachingPlan!.deadline!;
+    expect(second.sanctionPath).toEqual({
+      kind: "transfer-or-demotion",
+      improvementUntil: until,
+      temporaryPlacementMaxMonths: 12,
+      temporaryPlacementUntil: `${Number(until.slice(0, 4)) + 1}${until.slice(4)}`,
+    });
   });
 });

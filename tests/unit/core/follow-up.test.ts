@@ -38,26 +38,54 @@ describe("followUpFor", () => {
     expect(result.recommendations.join(" ")).toMatch(/Pejabat Pembina Kepegawaian/);
   });
 
-  it("rule 41: JA/JF sanction reviews mention temporary placement of at most 1 year before dismissal", () => {
+  it("rules 40-41: a JA/JF sanction path runs 180 days of improvement, then a temporary placement of at most one year", () => {
+    const at = new Date("2028-01-15T03:00:00.000Z");
     const result = followUpFor({
       predikat: "sangat_kurang",
       positionType: "fungsional",
       previousPredikats: ["kurang"],
+      at,
     });
-    expect(result.recommendations.join(" ")).toMatch(/paling lama 1 tahun/);
+    // Improvement window from 15 January 2028 (Jakarta): 180 days -> 13 July 2028; placement ends a year later.
+    expect(result.sanctionPath).toEqual({
+      kind: "transfer-or-demotion",
+      improvementUntil: "2028-07-13",
+      temporaryPlacementMaxMonths: 12,
+      temporaryPlacementUntil: "2029-07-13",
+    });
+    expect(result.recommendations.join(" ")).toContain("sampai 2029-07-13");
+    // A window ending on 29 February 2028 ends its placement on 28 February 2029 (no 29th): never longer than a year.
+    const leap = followUpFor({
+      predikat: "kurang",
+      positionType: "pelaksana",
+      previousPredikats: ["kurang"],
+      at: new Date("2027-09-01T03:00:00.000Z"),
+      config: { coachingDays: 181 },
+    });
+    expect(leap.sanctionPath).toMatchObject({
+      improvementUntil: "2028-02-29",
+      temporaryPlacementUntil: "2029-02-28",
+    });
+
     const jpt = followUpFor({
       predikat: "sangat_kurang",
       positionType: "jpt",
       previousPredikats: ["kurang"],
+      at,
     });
-    expect(jpt.recommendations.join(" ")).toMatch(/uji kompetensi/);
+    expect(jpt.sanctionPath).toEqual({ kind: "competency-retest", improvementUntil: "2028-07-13" });
+    // No sanction path for a PPPK (contract review) nor for a first poor result (coaching only).
     const pppk = followUpFor({
       predikat: "kurang",
       positionType: "pelaksana",
       employmentType: "pppk",
       previousPredikats: ["kurang"],
+      at,
     });
-    expect(pppk.recommendations.join(" ")).toMatch(/PPPK/);
+    expect(pppk.sanctionPath).toBeUndefined();
+    expect(
+      followUpFor({ predikat: "kurang", positionType: "pelaksana", previousPredikats: [], at }).sanctionPath,
+    ).toBeUndefined();
   });
 
   it("counts only the unbroken run of poor results ending now", () => {

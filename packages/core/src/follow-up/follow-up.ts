@@ -39,6 +39,23 @@ export interface CoachingPlan {
   readonly steps: readonly string[];
 }
 
+/**
+ * What follows a sanction review when the improvement window ends without improvement (PP 30/2019 Arts. 56-58, rules
+ * 40-41): JA/JF officials are transferred or demoted, or without a vacancy placed temporarily for at most one year
+ * before honourable dismissal; JPT officials are retested for competence before a transfer.
+ */
+export type SanctionPath =
+  | {
+      readonly kind: "transfer-or-demotion";
+      /** Last day of the improvement window (rule 40), when the start is known. */
+      readonly improvementUntil?: string;
+      /** Longest temporary placement (rule 41). */
+      readonly temporaryPlacementMaxMonths: 12;
+      /** Last day a temporary placement may run to, when the start is known. */
+      readonly temporaryPlacementUntil?: string;
+    }
+  | { readonly kind: "competency-retest"; readonly improvementUntil?: string };
+
 /** The follow-up of one annual result. */
 export interface FollowUp {
   readonly kind: FollowUpKind;
@@ -47,6 +64,8 @@ export interface FollowUp {
   readonly coachingPlan?: CoachingPlan;
   /** True when the staffing authority should review sanctions (PP 30/2019 Arts. 56-58; PNS only). */
   readonly sanctionReview: boolean;
+  /** The path a sanction review leads to, with its dates (only with `sanctionReview`). */
+  readonly sanctionPath?: SanctionPath;
   /** True when the staffing authority should review a PPPK's work agreement (PP 49/2018 Art. 53(2)(c)). */
   readonly contractReview: boolean;
   /** Poor results in a row, this one included (0 when this one is not poor). */
@@ -182,17 +201,28 @@ export function followUpFor(input: {
       "Penurunan atau pemindahan jabatan menurut PP 30/2019 Pasal 56-58 tidak berlaku bagi PPPK; masa perbaikan di atas dipakai sebagai bahan pertimbangan sebelum perjanjian kerja diputus atau tidak diperpanjang.",
     );
   }
+  let sanctionPath: SanctionPath | undefined;
   if (sanctionReview) {
     recommendations.push(
       `Predikat buruk ${consecutivePoor} kali berturut-turut: usulkan peninjauan sanksi kepada Pejabat Pembina Kepegawaian melalui Tim Penilai Kinerja.`,
     );
-    if (input.positionType === "jpt")
+    const improvementUntil = coachingPlan.deadline;
+    const after = improvementUntil ? ` sesudah masa perbaikan berakhir (${improvementUntil})` : "";
+    if (input.positionType === "jpt") {
+      sanctionPath = { kind: "competency-retest", ...(improvementUntil ? { improvementUntil } : {}) };
       recommendations.push(
-        "JPT: bila tidak ada perbaikan, lakukan uji kompetensi ulang sebelum pemindahan jabatan.",
+        `JPT: bila tidak ada perbaikan${after}, lakukan uji kompetensi ulang sebelum pemindahan jabatan.`,
       );
-    else {
+    } else {
+      // Rule 41: the temporary placement runs at most one year from the end of the improvement window.
+      const temporaryPlacementUntil = improvementUntil ? addMonths(improvementUntil, 12) : undefined;
+      sanctionPath = {
+        kind: "transfer-or-demotion",
+        temporaryPlacementMaxMonths: 12,
+        ...(improvementUntil ? { improvementUntil, temporaryPlacementUntil } : {}),
+      };
       recommendations.push(
-        "Bila tidak ada perbaikan: pindahkan ke jabatan lain yang sesuai atau jabatan lebih rendah; bila tidak ada lowongan, tempatkan sementara paling lama 1 tahun sebelum pemberhentian dengan hormat (PP 30/2019 Pasal 56-58).",
+        `Bila tidak ada perbaikan${after}: pindahkan ke jabatan lain yang sesuai atau jabatan lebih rendah; bila tidak ada lowongan, tempatkan sementara paling lama 1 tahun${temporaryPlacementUntil ? ` (sampai ${temporaryPlacementUntil})` : ""} sebelum pemberhentian dengan hormat (PP 30/2019 Pasal 56-58).`,
       );
     }
   }
@@ -201,8 +231,19 @@ export function followUpFor(input: {
     recommendations,
     coachingPlan,
     sanctionReview,
+    ...(sanctionPath ? { sanctionPath } : {}),
     contractReview,
     consecutivePoor,
     notifyHr: true,
   };
+}
+
+/** The same day `months` later (the last day of the month when it has no such day), both YYYY-MM-DD. */
+function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
 }
