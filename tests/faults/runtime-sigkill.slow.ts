@@ -196,6 +196,9 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
       "skp-proposal",
       cascaded(proposal(`Target ${p.name}`), "v1-rhk1"),
     ]);
+    // The approval resumed every staff request; all are open before the kill is armed.
+    for (const p of people)
+      expect(await waitForPendingLink(rt, id(p), "skp-proposal", 120_000), p.name).toBeDefined();
     const first = await decideAll("skp-proposal", proposals, 100);
     expect(first.filter((s) => s === 200).length).toBeGreaterThanOrEqual(100);
     // The rest (not posted, or cut off by the kill) are posted now; a cut-off POST either landed or did not.
