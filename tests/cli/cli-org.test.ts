@@ -1,47 +1,24 @@
 // `kinerja org show | set | import` against a running dev runtime (issue 15 item 2), and what `kinerja cycle status`
 // says about the top official a launch left out: all in Bahasa Indonesia, problems from the API's Indonesian answer.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import type { LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import { startCliWorld, type CliWorld } from "./cli-world";
 import { t } from "../../packages/core/src/i18n/messages";
 import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
 
-const run = promisify(execFile);
-const bin = resolve(__dirname, "../../bin/kinerja.mjs");
-
 describe("kinerja org", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "kinerja-cli-org-"));
+  let w: CliWorld;
   let rt: LocalRuntime;
-  const kinerja = async (...args: string[]) => {
-    try {
-      const out = await run(process.execPath, [bin, ...args], {
-        env: { ...process.env, KINERJA_DATA_DIR: dataDir },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout: out.stdout, stderr: out.stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  let dataDir: string;
+  const kinerja = (...args: string[]) => w.kinerja(...args);
 
   beforeAll(async () => {
-    rt = await createLocalRuntime({
-      dataDir,
-      port: 0,
-      statesPort: 0,
-      dynamoPort: 0,
-      startAt: new Date("2027-01-04T01:00:00Z"),
-    });
+    w = await startCliWorld("cli-org");
+    ({ rt, dataDir } = w);
   }, 120_000);
-  afterAll(async () => {
-    await rt?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => w?.close());
 
   it("says nothing is set, and the cycle status names the top official left out and why", async () => {
     const shown = await kinerja("org");

@@ -1,12 +1,10 @@
 // CLI commands against a running dev runtime (started in-process on free ports): HR work through the HR API with
 // the token from the data dir, the clock, and per-row import errors a person can act on, all in Bahasa Indonesia.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import type { LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import { startCliWorld, type CliWorld } from "./cli-world";
 import { isDictionaryMessage, t } from "../../packages/core/src/i18n/messages";
 import { calendarDateIn } from "../../packages/core/src/period/calendar";
 
@@ -14,39 +12,17 @@ import { calendarDateIn } from "../../packages/core/src/period/calendar";
 const ENGLISH =
   /missing|unknown|must|invalid|does not exist|failed|line \d|cannot|imported|cycle \S+ (launching|running)/i;
 
-const run = promisify(execFile);
-const bin = resolve(__dirname, "../../bin/kinerja.mjs");
-
 describe("kinerja commands against a running runtime", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "kinerja-cli-rt-"));
+  let w: CliWorld;
   let rt: LocalRuntime;
-  // The runtime lives in this process, so the CLI must run asynchronously (never spawnSync here).
-  const kinerja = async (...args: string[]) => {
-    try {
-      const out = await run(process.execPath, [bin, ...args], {
-        env: { ...process.env, KINERJA_DATA_DIR: dataDir },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout: out.stdout, stderr: out.stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  let dataDir: string;
+  const kinerja = (...args: string[]) => w.kinerja(...args);
 
   beforeAll(async () => {
-    rt = await createLocalRuntime({
-      dataDir,
-      port: 0,
-      statesPort: 0,
-      dynamoPort: 0,
-      startAt: new Date("2027-01-04T01:00:00Z"),
-    });
+    w = await startCliWorld("cli-rt");
+    ({ rt, dataDir } = w);
   }, 120_000);
-  afterAll(async () => {
-    await rt?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => w?.close());
 
   it("starts a cycle and shows it with its appraisals per stage", async () => {
     const started = await kinerja(
