@@ -37,7 +37,10 @@ describe("CSV templates for HR", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { path: string; message: string }[] };
     expect(body.errors).toEqual([
-      { path: "kind", message: expect.stringContaining("employees, attendance, survey, indicators, org-settings") },
+      {
+        path: "kind",
+        message: expect.stringContaining("employees, attendance, survey, indicators, org-settings"),
+      },
     ]);
   });
 
