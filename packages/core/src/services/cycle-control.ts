@@ -5,6 +5,7 @@ import { isTerminalStage } from "../appraisal/appraisal";
 import type { DecisionGateway } from "./decision-gateway";
 import { DECISION_KINDS } from "./decision-plan";
 import { decisionKeyOf } from "./flow-common";
+import { releaseCascade } from "./flow-targets";
 import type { FlowAppraisal, FlowStore } from "./flow-store";
 import type { WorkflowControl } from "./workflow-control";
 import {
@@ -79,6 +80,8 @@ export async function cancelAppraisal(
         decidedBy: input.by,
       });
     }
+    // Staff waiting for this appraisal's SKP (rule 27) are at the top of the cascade now: ask them at once.
+    await releaseCascade(deps, record);
     return { cancelled: true };
   }
 }

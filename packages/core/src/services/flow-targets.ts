@@ -100,8 +100,11 @@ async function resumeWaiter(deps: FlowDeps, waiter: CascadeWaiter): Promise<void
   await deps.store.removeCascadeWaiter(waiter);
 }
 
-/** The employees waiting for this appraiser's SKP are asked for theirs now (each task plans its request afresh). */
-async function releaseCascade(deps: FlowDeps, record: FlowAppraisal): Promise<void> {
+/**
+ * The employees waiting for this appraiser's SKP are asked for theirs now (each task plans its request afresh): after
+ * the approval, or when HR cancels the appraiser's appraisal (they are then at the top of the cascade).
+ */
+export async function releaseCascade(deps: FlowDeps, record: FlowAppraisal): Promise<void> {
   const waiters = await deps.store.cascadeWaiters(record.cycleId, record.nip);
   for (const waiter of waiters) await resumeWaiter(deps, waiter);
 }
