@@ -114,6 +114,10 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
     expect(text).toContain("Periode 1 Januari 2027 s.d. 31 Maret 2027");
     expect(text).toContain("Evaluasi berkala: tidak ada; pengingat setelah 3 hari");
     expect(text).toContain("Capaian organisasi: Istimewa");
+    // The heads at the top, left out without an appraiser of the top official, and why (issue 15 item 2).
+    expect(text).toContain(
+      `Tidak dinilai Kepala Dinas Uji (NIP ${org.head.nip}): ${t("launchSkipTopNoAppraiser", "id")}`,
+    );
     // The signed-in person: name and role label, never the role codes.
     expect(text).toContain("Masuk sebagai Siti Pengelola (pengelola kinerja)");
     // HR's audit trail of the cycle, as sentences.

@@ -231,6 +231,18 @@ export function CyclePage(props: {
           </dd>
           <dt>Pegawai dinilai</dt>
           <dd>{formatNumber(c.total)}</dd>
+          {c.skipped.length > 0 ? (
+            <>
+              <dt>Tidak dinilai</dt>
+              <dd data-field="skipped">
+                <ul>
+                  {c.skipped.map((k) => (
+                    <li>{`${k.name} (NIP ${k.nip}): ${k.message}`}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
           <dt>Pengaturan</dt>
           <dd data-field="settings">{`Evaluasi berkala: ${labelOf("periodicEvaluation", c.settings.periodicEvaluation).toLowerCase()}; pengingat setelah ${formatNumber(c.settings.reminderAfterDays)} hari; eskalasi setelah ${formatNumber(c.settings.escalateAfterDays)} hari; masa keberatan ${formatNumber(c.settings.objectionWindowDays)} hari`}</dd>
         </dl>
