@@ -7,6 +7,8 @@
 // late POST gets its status page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/web/src/app";
+import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
+import { SESSION_COOKIE } from "../../packages/web/src/auth/hr-auth";
 import { appraisalStory } from "../../packages/core/src/services/hr/hr.service";
 import { periodsFor } from "../../packages/core/src/period/period";
 import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
@@ -207,6 +209,25 @@ describe("periodic evaluation by the appraising official (issue 15 item 8)", { t
       // a predikat below Baik opens the coaching dialogue (periodic results coach, never sanction)
       if (expected[i] !== "sangat_baik") expect(result!.coaching).toMatchObject({ status: "opened" });
     }
+    // HR reads the periodic results on the dashboard's appraisal page, the official's rating included.
+    const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock: world.clock });
+    const dashboard = createApp({
+      hr: { storage: world.storage, clock: world.clock, control: world.control },
+      auth: { verifier: issuer.verifier() },
+      devIssuer: issuer,
+    });
+    const token = await issuer.sign({ role: "viewer", subject: "budi.viewer" });
+    const page = await dashboard.request(`/dashboard/appraisals/${sorted[0]!.appraisalId}`, {
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    expect(page.status).toBe(200);
+    const text = (await page.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text).toContain("Evaluasi berkala");
+    expect(text).toMatch(
+      new RegExp(
+        `Triwulan I[^;]*; dinilai ${quarterly.appraiser.name}: hasil kerja Di Atas Ekspektasi, perilaku Di Atas Ekspektasi, predikat Sangat Baik`,
+      ),
+    );
   });
 
   it("a second POST gets the already-decided page showing what was recorded, and changes nothing", async () => {

@@ -1,5 +1,7 @@
 // Server-rendered pages of the HR dashboard (Bahasa Indonesia): cycles, one cycle (progress, distribution,
 // overdue decisions, employees at risk, appraisals, export), one appraisal's story, and the token login page.
+import { isStandInId } from "@kinerja/core/org/org-settings";
+import type { PeriodicResult } from "@kinerja/core/services/periodic/periodic";
 import {
   CSV_TEMPLATE_COLUMNS,
   CSV_TEMPLATE_KINDS,
@@ -486,7 +488,15 @@ type StoryRecord = Story & {
   };
   failure?: { stage: string; error: string; cause: string; at: string };
   cancellation?: { at: string; by: string; reason: string };
+  periodicResults?: Pick<
+    PeriodicResult,
+    "periodKey" | "label" | "overallAchievementPct" | "atRisk" | "riskReasons" | "rating"
+  >[];
 };
+
+/** An official as HR reads them: name and NIP, or the name alone for one outside the employee list. */
+const official = (p: { nip: string; name: string } | undefined) =>
+  p ? (isStandInId(p.nip) ? p.name : `${p.name} (${p.nip})`) : "-";
 
 // Names of the people an appraisal's audit trail may name by NIP (the employee, the officials, the deciders).
 function peopleOf(s: StoryRecord): Map<string, string> {
@@ -538,11 +548,9 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
             <span class={`badge ${s.stage ?? ""}`}>{stageLabel(s.stage ?? "-")}</span>
           </dd>
           <dt>Pejabat penilai</dt>
-          <dd>{s.appraiser ? `${s.appraiser.name} (${s.appraiser.nip})` : "-"}</dd>
+          <dd>{official(s.appraiser)}</dd>
           <dt>Atasan pejabat penilai</dt>
-          <dd>
-            {s.superiorOfAppraiser ? `${s.superiorOfAppraiser.name} (${s.superiorOfAppraiser.nip})` : "-"}
-          </dd>
+          <dd>{official(s.superiorOfAppraiser)}</dd>
           <dt>Predikat</dt>
           <dd data-field="predikat">{predikatLabel(s.predikat)}</dd>
         </dl>
@@ -578,6 +586,25 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
       ) : (
         <p class="muted">Pegawai belum mengusulkan SKP.</p>
       )}
+
+      {s.periodicResults?.length ? (
+        <>
+          <h2>Evaluasi berkala</h2>
+          <div class="card" data-field="periodicResults">
+            <ul>
+              {s.periodicResults.map((r) => (
+                <li>
+                  {`${r.label}: capaian ${r.overallAchievementPct === null ? "-" : `${formatNumber(r.overallAchievementPct)}%`}`}
+                  {r.atRisk ? `, perlu pembinaan (${r.riskReasons.join("; ")})` : ""}
+                  {r.rating
+                    ? `; dinilai ${r.rating.ratedBy.name}: hasil kerja ${ratingLabel(r.rating.hasilKerja)}, perilaku ${ratingLabel(r.rating.perilaku)}, predikat ${predikatLabel(r.rating.predikat)}${r.rating.note ? ` (${r.rating.note})` : ""}`
+                    : "; belum dinilai pejabat penilai"}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      ) : null}
 
       <h2>Penilaian dan umpan balik</h2>
       {s.review ? (
