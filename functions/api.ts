@@ -1,19 +1,20 @@
 // Lambda entry of the HTTP API: the same Hono app as the local dev server, with deps built once at cold start
 // from functions/shared (storage, decision service, Step Functions control) and the OIDC settings of the stage.
+// It sends no mail (decision mails go out from the workflow steps), so it builds no mail client of its own.
 import { SFNClient } from "@aws-sdk/client-sfn";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { handle } from "hono/aws-lambda";
+import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import * as v from "valibot";
 import { systemClock } from "@kinerja/core/clock/clock";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
-import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createSfnWorkflowControl } from "@kinerja/core/services/sfn-workflow-control.adapter";
 import { liveDecisionContext } from "@kinerja/core/services/flow-context";
+import type { Logger } from "@kinerja/core/log/logger";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import { createApp } from "../packages/web/src/app";
 import { readStepConfig, requireLinkKeys, StepConfigError } from "./shared/config";
-import { cloudStepDeps } from "./shared/deps";
+import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
+import { cloudObservability } from "./shared/observability";
 
 /** The API's own environment (beside the step configuration): OIDC issuer, audience, roles claim, machine ARNs. */
 export const ApiConfigSchema = v.object({
@@ -35,7 +36,10 @@ export const ApiConfigSchema = v.object({
 });
 
 /** Builds the app's deps from the environment (once per cold start); the API verifies links, so it needs the keys. */
-export async function cloudApp(env: Record<string, string | undefined> = process.env) {
+export async function cloudApp(
+  env: Record<string, string | undefined> = process.env,
+  log: Logger = cloudObservability().logger,
+) {
   const parsed = v.safeParse(ApiConfigSchema, env);
   if (!parsed.success)
     throw new StepConfigError(
@@ -45,6 +49,7 @@ export async function cloudApp(env: Record<string, string | undefined> = process
   const step = readStepConfig(env);
   const keys = await requireLinkKeys(env);
   const deps = await cloudStepDeps();
+  const parts = await cloudPartsOnce();
   const sfn = new SFNClient({
     region: step.AWS_REGION,
     ...(step.STATES_ENDPOINT ? { endpoint: step.STATES_ENDPOINT } : {}),
@@ -63,10 +68,8 @@ export async function cloudApp(env: Record<string, string | undefined> = process
     decisions: {
       storage: { client: deps.storage.client, tableName: deps.storage.tableName },
       clock: systemClock,
-      mail: createSesMail({
-        client: new SESv2Client({ region: step.AWS_REGION }),
-        from: step.KINERJA_MAIL_FROM,
-      }),
+      // The shared parts' mail port: never used on the link routes, and its SES client is only built on a send.
+      mail: parts.decision.mail,
       signer: createLinkSigner(keys),
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: step.KINERJA_BASE_URL,
@@ -84,8 +87,26 @@ export async function cloudApp(env: Record<string, string | undefined> = process
       },
     },
     auth: { verifier, secureCookies: true },
+    log,
   });
 }
 
-/** API Gateway (HTTP API, payload 2.0) handler. */
-export const handler = handle(await cloudApp());
+const app = handle(await cloudApp());
+
+/**
+ * API Gateway (HTTP API, payload 2.0) handler: every log line of the request carries API Gateway's request id (the
+ * access log's `requestId`), the Lambda request id and the route key (never the path: it may hold a link token).
+ */
+export async function handler(event: LambdaEvent, context: LambdaContext) {
+  const { root } = cloudObservability();
+  root.resetKeys();
+  root.appendKeys({
+    requestId:
+      event.requestContext && "requestId" in event.requestContext
+        ? event.requestContext.requestId
+        : undefined,
+    awsRequestId: context.awsRequestId,
+    routeKey: "routeKey" in event ? event.routeKey : undefined,
+  });
+  return app(event, context);
+}

@@ -18,6 +18,8 @@ import { resumeImports } from "@kinerja/core/imports/import-service";
 import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { cloudPartsOnce } from "../shared/deps";
+import { observeInvocation } from "../shared/invocation";
+import { cloudObservability, localObservabilityOnce, type Observability } from "../shared/observability";
 
 /**
  * What the local runtime hands every handler (the step deps: storage, clock, flow store, ...). `mail` is used when
@@ -102,14 +104,18 @@ export function defineRuntimeJob<S extends v.GenericSchema, R>(
   schema: S,
   run: (deps: JobRuntimeDeps, input: v.InferOutput<S>) => Promise<R>,
 ) {
-  const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
+  const createHandler = (
+    getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>,
+    obs: () => Observability = localObservabilityOnce(),
+  ): JobHandler => {
     const wrapped = middy<unknown, R>()
+      .use(observeInvocation(obs))
       .use(parseJobEvent(schema))
       .use(transientJobStorageErrors)
       .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };
-  return { createHandler, handler: createHandler(cloudJobDeps) };
+  return { createHandler, handler: createHandler(cloudJobDeps, cloudObservability) };
 }
 
 /** Defines a job: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
@@ -117,12 +123,16 @@ export function defineJob<S extends v.GenericSchema, R>(
   schema: S,
   run: (deps: PeriodicDeps, input: v.InferOutput<S>) => Promise<R>,
 ) {
-  const createHandler = (getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>): JobHandler => {
+  const createHandler = (
+    getDeps: () => JobRuntimeDeps | Promise<JobRuntimeDeps>,
+    obs: () => Observability = localObservabilityOnce(),
+  ): JobHandler => {
     const wrapped = middy<unknown, R>()
+      .use(observeInvocation(obs))
       .use(parseJobEvent(schema))
       .use(transientJobStorageErrors)
       .handler(async (event) => run(periodicDepsFrom(await getDeps()), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };
-  return { createHandler, handler: createHandler(cloudJobDeps) };
+  return { createHandler, handler: createHandler(cloudJobDeps, cloudObservability) };
 }

@@ -23,6 +23,8 @@ import type { FlowDeps } from "@kinerja/core/services/flow-common";
 import { revisedResultMail } from "@kinerja/core/services/flow-mail";
 import type { Predikat } from "@kinerja/core/rating/rating";
 import { hrContactOf, readLinkKeys, readStepConfig, StepConfigError } from "./config";
+import { countedMail } from "./invocation";
+import { cloudObservability } from "./observability";
 
 /** Everything a step handler may use. */
 export interface StepDeps extends FlowDeps {
@@ -128,10 +130,16 @@ async function buildCloudParts(): Promise<CloudParts> {
     region: config.AWS_REGION,
     ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}),
   });
-  const mail: MailPort = createSesMail({
-    client: new SESv2Client({ region: config.AWS_REGION }),
-    from: config.KINERJA_MAIL_FROM,
-  });
+  // Built on the first mail: most functions (and the API) never send one. Every send is counted (MailsSent/Failed).
+  let ses: MailPort | undefined;
+  const sesMail: MailPort = {
+    send: (msg) =>
+      (ses ??= createSesMail({
+        client: new SESv2Client({ region: config.AWS_REGION }),
+        from: config.KINERJA_MAIL_FROM,
+      })).send(msg),
+  };
+  const mail = countedMail(sesMail, cloudObservability().metrics);
   const hr = hrContactOf(config);
   return {
     storage,

@@ -5,6 +5,8 @@ import * as v from "valibot";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/services/workflow.errors";
 import { cloudStepDeps, type StepDeps } from "./deps";
+import { observeInvocation } from "./invocation";
+import { cloudObservability, localObservabilityOnce, type Observability } from "./observability";
 
 /** Middleware factory: replaces the event with its parsed form or throws InvalidStepInputError naming the fields. */
 export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<unknown, unknown> {
@@ -36,19 +38,26 @@ export const transientStorageErrors: MiddlewareObj<unknown, unknown> = {
 /** A step handler as Lambda and the local engine call it. */
 export type StepHandler = (event: unknown, context: object) => Promise<unknown>;
 
-/** Defines a step: `createHandler(deps)` for the local runtime and tests, `handler` (cloud deps) for Lambda. */
+/**
+ * Defines a step: `createHandler(deps)` for the local runtime and tests (quiet logs, no metrics), `handler` (cloud
+ * deps, Powertools logs and metrics) for Lambda.
+ */
 export function defineStep<S extends v.GenericSchema, R>(
   schema: S,
   run: (deps: StepDeps, input: v.InferOutput<S>) => Promise<R>,
 ) {
-  const createHandler = (getDeps: () => StepDeps | Promise<StepDeps>): StepHandler => {
+  const createHandler = (
+    getDeps: () => StepDeps | Promise<StepDeps>,
+    obs: () => Observability = localObservabilityOnce(),
+  ): StepHandler => {
     const wrapped = middy<unknown, R>()
+      .use(observeInvocation(obs))
       .use(parseEvent(schema))
       .use(transientStorageErrors)
       .handler(async (event) => run(await getDeps(), event as v.InferOutput<S>));
     return (event, context) => wrapped(event, context as never);
   };
-  return { createHandler, handler: createHandler(cloudStepDeps) };
+  return { createHandler, handler: createHandler(cloudStepDeps, cloudObservability) };
 }
 
 /** Schemas shared by several steps. */

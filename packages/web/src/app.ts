@@ -10,10 +10,12 @@ import { devIssuerRoutes } from "./auth/dev-issuer";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { openApiHandler } from "./openapi";
 import { hrRoutes } from "./routes/hr";
+import { defaultWebLogger, logOf, provideLogger } from "./log";
 
 /** Builds the kinerja Hono app; the same app runs in the API Lambda and the local dev server. */
 export function createApp(deps: AppDeps = {}) {
   const app = new Hono();
+  app.use("*", provideLogger(deps.log ?? defaultWebLogger()));
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/assets/kinerja.css", (c) =>
     c.body(PAGE_CSS, 200, {
@@ -43,11 +45,21 @@ export function createApp(deps: AppDeps = {}) {
     // The table unreachable or throttled: the request may succeed later, so say so (503) rather than 500.
     if (isTransientStorageFailure(err)) {
       // The route pattern, not the path: a link path carries its secret token.
-      console.warn(`503 ${c.req.method} ${c.req.routePath}: ${(err as Error).message}`);
+      logOf(c).warn("storage unavailable", {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: 503,
+        error: err,
+      });
       c.header("retry-after", "5");
       return problem(c, 503, "Storage temporarily unavailable; try again");
     }
-    console.error(err);
+    logOf(c).error("unhandled error", {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: 500,
+      error: err,
+    });
     return problem(c, 500, "Internal error");
   });
   return app;

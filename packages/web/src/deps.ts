@@ -4,6 +4,7 @@ import type { HrDeps } from "@kinerja/core/services/hr/hr.service";
 import type { DevIssuer } from "./auth/dev-issuer";
 import type { AuthOptions } from "./auth/hr-auth";
 import type { RateLimitOptions } from "./middleware/rate-limit";
+import type { Logger } from "@kinerja/core/log/logger";
 
 /** What the web app needs, built once (Lambda cold start or local runtime) and injected into createApp. */
 export interface AppDeps {
@@ -19,4 +20,6 @@ export interface AppDeps {
   auth?: AuthOptions;
   /** The local dev issuer: serves /_local/jwks.json and offers a one-click dev login (never set in the cloud). */
   devIssuer?: DevIssuer;
+  /** Where errors are logged (Powertools JSON in the API Lambda; default: one readable line on stderr). */
+  log?: Logger;
 }

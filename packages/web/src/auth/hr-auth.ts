@@ -6,6 +6,7 @@ import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.er
 import type { JwtVerifier, Principal } from "./jwt-verifier";
 import { t } from "@kinerja/core/i18n/messages";
 import { requestLang, statusTitle } from "../problem";
+import { logOf } from "../log";
 
 /** Name of the dashboard's session cookie (HttpOnly, SameSite=Strict, holds the HR JWT itself). */
 export const SESSION_COOKIE = "kinerja_session";
@@ -74,7 +75,7 @@ export function apiAuth(options: AuthOptions): MiddlewareHandler<{ Variables: Au
         return problem(c, status, title, err.text(lang), err.message);
       }
       if (err instanceof AuthConfigError) {
-        console.error(err);
+        logOf(c).error("HR token keys unavailable", { status: 503, error: err });
         return problem(
           c,
           503,
