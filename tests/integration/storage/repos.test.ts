@@ -194,8 +194,9 @@ describe("appraisal repo", () => {
     const read = (await storage.appraisals.getAppraisal("c-2025-199205052017052005"))!;
     const decision = (ref: typeof read) => [
       storage.appraisals.updateTransactItem(ref, { stage: "measurement" }, ["target-setting"]),
-      storage.audit.auditTransactItem({
+      ...storage.audit.auditTransactItems({
         appraisalId: read.id,
+        eventId: "d-1#decision",
         actor: "198002022005012002",
         action: "decision",
         kind: "skp-approval",
@@ -217,17 +218,62 @@ describe("appraisal repo", () => {
   it("keeps the audit trail in time order", async () => {
     await storage.audit.appendAudit({
       appraisalId: "a-order",
+      eventId: "launched",
       actor: "system",
       action: "launched",
       at: "2025-01-02T00:00:00.000Z",
     });
     await storage.audit.appendAudit({
       appraisalId: "a-order",
+      eventId: "note-1",
       actor: "hr",
       action: "note",
       at: "2025-01-01T00:00:00.000Z",
     });
     expect((await storage.audit.listAudit("a-order")).map((e) => e.action)).toEqual(["note", "launched"]);
+  });
+
+  it("records an event once per id, whatever time a retry writes it with", async () => {
+    const event = { appraisalId: "a-once", eventId: "step-1#reviewed", actor: "system", action: "reviewed" };
+    expect(await storage.audit.appendAudit({ ...event, at: "2025-03-01T00:00:00.000Z" })).toBe("written");
+    expect(await storage.audit.appendAudit({ ...event, at: "2025-03-01T00:00:05.000Z" })).toBe(
+      "already-recorded",
+    );
+    expect(await storage.audit.appendAudit({ ...event, eventId: "step-2#reviewed" })).toBe("written");
+    const trail = await storage.audit.listAudit("a-once");
+    expect(trail.map((e) => [e.eventId, e.at])).toEqual([
+      ["step-1#reviewed", "2025-03-01T00:00:00.000Z"],
+      ["step-2#reviewed", expect.any(String)],
+    ]);
+    await expect(storage.audit.appendAudit({ ...event, eventId: "" })).rejects.toThrow(/no eventId/);
+  });
+
+  it("tells an event already recorded from a real conflict: the change alone is written, a stale one still fails", async () => {
+    const read = (await storage.appraisals.getAppraisal("c-2025-199104042016041004"))!;
+    const event = {
+      appraisalId: read.id,
+      eventId: "restore#decision",
+      actor: "198002022005012002",
+      action: "decision",
+    };
+    // The event survived, its change was lost (what DynamoDB Local can do to a transaction when SIGKILLed).
+    await storage.audit.appendAudit({ ...event, at: "2025-04-01T00:00:00.000Z" });
+    const write = (ref: typeof read) =>
+      storage.audit.transactWithAudit(
+        (items) => storage.transactWrite(items),
+        [storage.appraisals.updateTransactItem(ref, { executionArn: "arn:restored" })],
+        { ...event, at: "2025-04-01T00:00:09.000Z" },
+      );
+    expect(await write(read)).toBe("already-recorded");
+    const after = (await storage.appraisals.getAppraisal(read.id))!;
+    expect(after).toMatchObject({ executionArn: "arn:restored", version: read.version + 1 });
+    expect((await storage.audit.listAudit(read.id)).filter((e) => e.eventId === event.eventId)).toHaveLength(
+      1,
+    );
+    // The same write on the stale version is a conflict (its own condition failed), not "already recorded".
+    const error = await write(read).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionCancelledError);
+    expect((error as TransactionCancelledError).reasons[0]).toBe("ConditionalCheckFailed");
   });
 
   it("does not read items of other entities sharing the table", async () => {

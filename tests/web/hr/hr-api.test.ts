@@ -35,8 +35,11 @@ describe("HR API against the real engine, handlers and DynamoDB Local", () => {
         client: w.world.storage.client,
         endpoint: "",
       });
-      // Only the audit event of the rejected attempt was added: no unit, employee or org pointer.
-      expect(after.length).toBe(before + 1);
+      // Only the audit event of the rejected attempt (and its id guard) was added: no unit, employee or org pointer.
+      expect(after.length).toBe(before + 2);
+      expect(after.filter((i) => i.__edb_e__ === "auditEventId")).toHaveLength(
+        after.filter((i) => i.__edb_e__ === "auditEvent").length,
+      );
       expect((await (await w.call("GET", "/api/units")).json()) as unknown[]).toEqual([]);
     });
 

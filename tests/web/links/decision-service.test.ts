@@ -7,6 +7,7 @@ import {
   openDecision,
   redeliverPending,
   viewLink,
+  type DeliveredOutcome,
 } from "../../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../../packages/core/src/decision/decision.repo";
 import { AlreadyDecidedError, LinkGoneError } from "../../../packages/core/src/decision/decision.errors";
@@ -210,9 +211,11 @@ describe("pending decisions", () => {
       linkId: string;
       decidedAt: string;
     };
-    // The loss: the decision item back as it was before the claim, the claim's audit event gone.
+    // The loss: the decision item back as it was before the claim, the claim's audit event (and its id guard) gone.
     await fx.table.client.send(new PutCommand({ TableName: fx.table.tableName, Item: pendingItem }));
-    for (const a of await auditEvents(fx))
+    const lost = (await scanAll(fx.table)).filter((i) => /^auditEvent(Id)?$/.test(String(i.__edb_e__)));
+    expect(lost).toHaveLength(2);
+    for (const a of lost)
       await fx.table.client.send(
         new DeleteCommand({ TableName: fx.table.tableName, Key: { pk: a.pk, sk: a.sk } }),
       );
@@ -241,6 +244,33 @@ describe("pending decisions", () => {
       detail: { decisionId: first.opened.decisionId, body: reviewBody, restoredFromWorkflow: true },
     });
     expect(fx.callbacks.succeeded).toHaveLength(1);
+  });
+
+  it("restores a claim lost without its audit event: the claim comes back, the event is not written again", async () => {
+    // The claim and its audit event are keyed apart; should only the claim be lost, its event (id `<decisionId>#decision`)
+    // must make the restore write the claim alone, not fail it and not audit the decision twice.
+    const fx = await linksFixture();
+    const first = await openAndGetPath(fx);
+    const pendingItem = (await scanAll(fx.table)).find(
+      (i) => i.__edb_e__ === "decision" && i.decisionKey === first.input.decisionKey,
+    )!;
+    await decide(fx.deps, first.token, reviewBody);
+    const delivered = fx.callbacks.succeeded[0]!.output as DeliveredOutcome & { linkId: string };
+    await fx.table.client.send(new PutCommand({ TableName: fx.table.tableName, Item: pendingItem }));
+    fx.clock.advance(60_000);
+    expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId, delivered })).toBe(true);
+    expect(await decisionRepo(fx.deps.storage).getDecision(first.input.decisionKey)).toMatchObject({
+      status: "decided",
+      delivery: "delivered",
+      decidedAt: delivered.decidedAt,
+    });
+    const audit = await auditEvents(fx);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      eventId: `${first.opened.decisionId}#decision`,
+      at: delivered.decidedAt,
+    });
+    expect((audit[0]!.detail as Record<string, unknown>).restoredFromWorkflow).toBeUndefined();
   });
 
   it("restores nothing for another kind, an unknown link, or a decision already decided", async () => {

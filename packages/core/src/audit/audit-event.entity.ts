@@ -17,10 +17,37 @@ export function auditEventEntity(client: DynamoDBDocumentClient, table: string) 
         detail: { type: "any", readOnly: true },
       },
       indexes: {
-        // Time first in the sort key so the trail reads in order.
+        // Time first in the sort key so the trail reads in order. `at` is the clock of the writing attempt, so the key
+        // alone cannot stop a retry from writing the event again: the event's id is made unique by auditEventIdEntity.
         byAppraisal: {
           pk: { field: "pk", composite: ["appraisalId"], casing: "none" },
           sk: { field: "sk", composite: ["at", "eventId"], casing: "none" },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+/**
+ * The uniqueness guard of an audit event: one small item per (subject, event id), created with attribute_not_exists in
+ * the same transaction as the event, so an event is recorded at most once whatever time a retry writes it with. It sits
+ * in the trail's partition under its own entity prefix, so reading the trail never sees it.
+ */
+export function auditEventIdEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: "auditEventId", version: "1", service: "kinerja" },
+      attributes: {
+        appraisalId: { type: "string", required: true, readOnly: true },
+        eventId: { type: "string", required: true, readOnly: true },
+        /** The `at` of the event row it guards (to find that row: sort key `at#eventId`). */
+        at: { type: "string", required: true, readOnly: true },
+      },
+      indexes: {
+        byEvent: {
+          pk: { field: "pk", composite: ["appraisalId"], casing: "none" },
+          sk: { field: "sk", composite: ["eventId"], casing: "none" },
         },
       },
     },

@@ -1,5 +1,4 @@
-import { auditEventEntity } from "../audit/audit-event.entity";
-import { createAuditRepo, type AuditRepo } from "../audit/audit.repo";
+import { createAuditRepo, type AuditedWrite, type AuditRepo } from "../audit/audit.repo";
 import type { Clock } from "../clock/clock";
 import type { DecisionStorage, TransactItem } from "./decision.repo";
 
@@ -10,21 +9,31 @@ export interface DecisionAuditEvent {
   actor: string;
   kind: string;
   linkId: string;
-  detail: Record<string, unknown>;
+  detail: Record<string, unknown> & { decisionId: string };
 }
 
 const repos = new WeakMap<object, AuditRepo>();
 
-/** Builds the transaction item that appends a decision's audit event (the audit repo's item), to commit with the claim. */
-export function decisionAuditItem(
+/**
+ * Writes a decision's claim and its audit event in one transaction. The event's id is `<decisionId>#decision`: a
+ * decision is decided once, so a click, its retries and a claim restored from the workflow all name the same event
+ * and it is recorded once ("already-recorded" when only the claim had to be written again).
+ */
+export function writeDecisionWithAudit(
   storage: DecisionStorage,
   clock: Clock,
+  transact: (items: TransactItem[]) => Promise<void>,
+  claim: TransactItem[],
   event: DecisionAuditEvent,
-): TransactItem {
+): Promise<AuditedWrite> {
   let repo = repos.get(storage);
   if (!repo) {
-    repo = createAuditRepo({ entity: auditEventEntity(storage.client, storage.tableName), clock });
+    repo = createAuditRepo({ client: storage.client, table: storage.tableName, clock });
     repos.set(storage, repo);
   }
-  return repo.auditTransactItem({ ...event, action: "decision" });
+  return repo.transactWithAudit(transact, claim, {
+    ...event,
+    action: "decision",
+    eventId: `${event.detail.decisionId}#decision`,
+  });
 }

@@ -5,7 +5,7 @@ import type { LinkSigner } from "../links/link-signer";
 import { MalformedLinkTokenError } from "../links/links.errors";
 import type { MailPort } from "../mail/mail.port";
 import { renderDecisionMail, renderDecisionNotice, type Locale, type MailKind } from "../mail/templates";
-import { decisionAuditItem } from "./decision-audit";
+import { writeDecisionWithAudit } from "./decision-audit";
 import { DECISION_KINDS } from "./decision.entity";
 import type { DecisionKind, DecisionStatus, DeliveryStatus } from "./decision.entity.types";
 import {
@@ -310,7 +310,8 @@ async function mailDecision(
       to: m.recipient.email,
       ...rendered,
       links: [url],
-      tags: { decisionId: m.decisionId, kind: m.kind, mailKind: m.mailKind },
+      // decisionKey leads an SES bounce or complaint back to this decision (mail/delivery-problem.ts).
+      tags: { decisionId: m.decisionId, decisionKey: m.decisionKey, kind: m.kind, mailKind: m.mailKind },
     });
     await repo.markMailSent(m.decisionKey, mailKey, sent.id, linkId);
   } catch (err) {
@@ -484,15 +485,21 @@ export async function markDecisionConsumed(
     decidedAt: delivered.decidedAt,
   };
   try {
-    await repo.transact([
-      repo.claimDecisionItem(decision.decisionKey, {
-        outcome,
-        decidedBy: delivered.decidedBy,
-        decidedAt: delivered.decidedAt,
-        linkId: input.linkId,
-        taskTokenHash: decision.taskTokenHash,
-      }),
-      decisionAuditItem(deps.storage, deps.clock, {
+    // The same event id as the lost click's: when its audit event survived, only the claim is written again.
+    await writeDecisionWithAudit(
+      deps.storage,
+      deps.clock,
+      (items) => repo.transact(items),
+      [
+        repo.claimDecisionItem(decision.decisionKey, {
+          outcome,
+          decidedBy: delivered.decidedBy,
+          decidedAt: delivered.decidedAt,
+          linkId: input.linkId,
+          taskTokenHash: decision.taskTokenHash,
+        }),
+      ],
+      {
         appraisalId: decision.appraisalId,
         at: delivered.decidedAt,
         actor: delivered.decidedBy.nip,
@@ -506,8 +513,8 @@ export async function markDecisionConsumed(
           body: delivered.decision,
           restoredFromWorkflow: true,
         },
-      }),
-    ]);
+      },
+    );
   } catch (err) {
     // A click claimed it meanwhile (or the opening changed): that claim stands; mark it consumed if it is this link's.
     if (!isTransactionConditionFailure(err)) throw err;
@@ -755,33 +762,39 @@ export async function decide(
     linkId: link.linkId,
     decidedAt,
   };
-  const claimItems = (current: DecisionRecord) => [
-    repo.claimDecisionItem(decision.decisionKey, {
-      outcome: outcome as unknown as Record<string, unknown>,
-      decidedBy,
-      decidedAt,
-      linkId: link.linkId,
-      taskTokenHash: current.taskTokenHash,
-    }),
-    decisionAuditItem(deps.storage, deps.clock, {
-      appraisalId: decision.appraisalId,
-      at: decidedAt,
-      actor: decidedBy.nip,
-      kind: decision.kind,
-      linkId: link.linkId,
-      detail: {
-        decisionId: decision.decisionId,
-        decisionKey: decision.decisionKey,
-        role: decidedBy.role,
-        name: decidedBy.name,
-        body: validated.body,
+  const claim = (current: DecisionRecord) =>
+    writeDecisionWithAudit(
+      deps.storage,
+      deps.clock,
+      (items) => repo.transact(items),
+      [
+        repo.claimDecisionItem(decision.decisionKey, {
+          outcome: outcome as unknown as Record<string, unknown>,
+          decidedBy,
+          decidedAt,
+          linkId: link.linkId,
+          taskTokenHash: current.taskTokenHash,
+        }),
+      ],
+      {
+        appraisalId: decision.appraisalId,
+        at: decidedAt,
+        actor: decidedBy.nip,
+        kind: decision.kind,
+        linkId: link.linkId,
+        detail: {
+          decisionId: decision.decisionId,
+          decisionKey: decision.decisionKey,
+          role: decidedBy.role,
+          name: decidedBy.name,
+          body: validated.body,
+        },
       },
-    }),
-  ];
+    );
   let current = decision;
   for (let attempt = 0; ; attempt++) {
     try {
-      await repo.transact(claimItems(current));
+      await claim(current);
       break;
     } catch (err) {
       // Lost the race (decided or closed meanwhile, or openDecision re-armed a newer token), or concurrent clicks made

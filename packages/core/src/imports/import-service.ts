@@ -191,6 +191,7 @@ async function applyStaged(
   const counts = { rows: staged.rows.length };
   const committed = await storage.imports.markCommitted(job.importId, counts, {
     appraisalId: IMPORTS_AUDIT_SUBJECT,
+    eventId: `${job.importId}#import-committed`,
     actor: "system",
     action: "import-committed",
     detail: { kind: job.kind, importId: job.importId, rows: counts.rows, resumed: true },

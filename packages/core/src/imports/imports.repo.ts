@@ -78,7 +78,7 @@ export function createImportsRepo(deps: {
     surveyResponse: ReturnType<typeof surveyResponseEntity>;
     indicatorData: ReturnType<typeof indicatorDataEntity>;
   };
-  audit: Pick<AuditRepo, "auditTransactItem">;
+  audit: Pick<AuditRepo, "transactWithAudit">;
   client: DynamoDBDocumentClient;
   tableName: string;
   clock: Clock;
@@ -185,7 +185,7 @@ export function createImportsRepo(deps: {
     async markCommitted(
       importId: string,
       counts: object,
-      audit?: Parameters<AuditRepo["auditTransactItem"]>[0],
+      audit?: Parameters<AuditRepo["appendAudit"]>[0],
     ): Promise<boolean> {
       const update = importJob
         .patch({ importId })
@@ -193,10 +193,11 @@ export function createImportsRepo(deps: {
         .where((a, op) => op.eq(a.status, "applying"));
       try {
         if (audit)
-          await transactWrite(deps.client, [
-            updateItem(update.params()),
-            deps.audit.auditTransactItem(audit),
-          ]);
+          await deps.audit.transactWithAudit(
+            (items) => transactWrite(deps.client, items),
+            [updateItem(update.params())],
+            audit,
+          );
         else await update.go();
         return true;
       } catch (error) {

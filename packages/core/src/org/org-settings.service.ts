@@ -89,6 +89,8 @@ export async function setOrgSettings(
   const { updatedAt: _at, updatedBy: _by, version: _v, ...before } = previous ?? {};
   await storage.audit.appendAudit({
     appraisalId: ORG_SETTINGS_AUDIT_SUBJECT,
+    // The version this change wrote (replace succeeds once per expected version): one event per settings version.
+    eventId: `org-settings#v${(previous?.version ?? 0) + 1}`,
     actor: `hr:${actor.subject}`,
     action: "org-settings-set",
     detail: {

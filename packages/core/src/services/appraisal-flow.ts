@@ -1,7 +1,6 @@
 // The appraisal workflow's decision loop (where an execution resumes, planning and opening each round of a decision,
 // who must act and who is told when it is overdue) and MarkFailed. The steps of each stage live beside it
 // (flow-targets, flow-measurement, flow-review, flow-follow-up); their shared parts in flow-common.
-import { randomUUID } from "node:crypto";
 import { objectionDeadline } from "../objection/objection";
 import { resolveCycleSettings } from "./cycle-settings";
 import {
@@ -333,7 +332,8 @@ export async function markFailed(
         executionArn: input.executionArn,
       },
     },
-    `failed:${input.executionArn ?? randomUUID()}`,
+    // Deterministic without an execution too (an appraisal fails at most once per HR retry round): audited once.
+    `failed:${input.executionArn ?? `r${record.retries ?? 0}`}`,
     { actor: "system", action: "failed", detail: { stage: record.stage, error: input.error.Error, cause } },
   );
 }

@@ -62,6 +62,8 @@ export async function cancelAppraisal(
       // Mark first: a step running meanwhile then fails its version check or sees `cancelled` and ends quietly.
       await deps.store.saveAppraisal(next, {
         at,
+        // Cancelled is final: an appraisal is cancelled once.
+        eventId: "cancelled",
         actor: `hr:${input.by}`,
         action: "cancelled",
         detail: { reason: input.reason, stage: record.stage },
@@ -135,6 +137,7 @@ export async function retryAppraisal(
     },
     {
       at,
+      eventId: `retried#${retries}`,
       actor: `hr:${input.by}`,
       action: "retried",
       detail: { stage: record.failure.stage, previousError: record.failure.error },

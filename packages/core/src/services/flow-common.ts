@@ -40,7 +40,7 @@ export async function save(
   record: FlowAppraisal,
   patch: Partial<FlowAppraisal>,
   stepKey: string,
-  audit?: Omit<FlowAuditEvent, "at">,
+  audit?: Omit<FlowAuditEvent, "at" | "eventId">,
 ): Promise<FlowAppraisal> {
   const now = deps.clock.now().toISOString();
   const next: FlowAppraisal = {
@@ -49,7 +49,11 @@ export async function save(
     version: record.version + 1,
     appliedSteps: [...record.appliedSteps.slice(-40), stepKey],
   };
-  await deps.store.saveAppraisal(next, audit ? { at: now, ...audit } : undefined);
+  // The step's idempotency key names its event: a retried step records it once, whatever its clock says.
+  await deps.store.saveAppraisal(
+    next,
+    audit ? { at: now, eventId: `${stepKey}#${audit.action}`, ...audit } : undefined,
+  );
   return next;
 }
 

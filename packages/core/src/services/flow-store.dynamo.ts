@@ -232,50 +232,55 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
     async createAppraisal(record) {
       const at = now();
       try {
-        await storage.transactWrite([
-          putItem(
-            flow
-              .create({
-                appraisalId: record.id,
-                cycleId: record.cycleId,
-                nip: record.nip,
-                state: record,
-                version: record.version,
-              })
-              .params(),
-          ),
-          putItem(
-            storage.entities.appraisal
-              .create({
-                id: record.id,
-                cycleId: record.cycleId,
-                nip: record.nip,
-                name: record.name,
-                email: record.email,
-                unitId: record.unitId,
-                positionType: record.positionType,
-                unitHead: record.unitHead,
-                ...(record.employmentType ? { employmentType: record.employmentType } : {}),
-                ...(record.jenjang ? { jenjang: record.jenjang } : {}),
-                appraiserNip: record.appraiser.nip,
-                ...(record.superiorOfAppraiser
-                  ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip }
-                  : {}),
-                stage: record.stage,
-                createdAt: at,
-                updatedAt: at,
-                version: 1,
-              })
-              .params(),
-          ),
-          storage.audit.auditTransactItem({
+        // The flow item is created with its event (or alone, when only the event survived an earlier attempt).
+        await storage.audit.transactWithAudit(
+          (items) => storage.transactWrite(items),
+          [
+            putItem(
+              flow
+                .create({
+                  appraisalId: record.id,
+                  cycleId: record.cycleId,
+                  nip: record.nip,
+                  state: record,
+                  version: record.version,
+                })
+                .params(),
+            ),
+            putItem(
+              storage.entities.appraisal
+                .create({
+                  id: record.id,
+                  cycleId: record.cycleId,
+                  nip: record.nip,
+                  name: record.name,
+                  email: record.email,
+                  unitId: record.unitId,
+                  positionType: record.positionType,
+                  unitHead: record.unitHead,
+                  ...(record.employmentType ? { employmentType: record.employmentType } : {}),
+                  ...(record.jenjang ? { jenjang: record.jenjang } : {}),
+                  appraiserNip: record.appraiser.nip,
+                  ...(record.superiorOfAppraiser
+                    ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip }
+                    : {}),
+                  stage: record.stage,
+                  createdAt: at,
+                  updatedAt: at,
+                  version: 1,
+                })
+                .params(),
+            ),
+          ],
+          {
             appraisalId: record.id,
+            eventId: "created",
             actor: "system",
             action: "created",
             detail: { stage: record.stage },
             at,
-          }),
-        ]);
+          },
+        );
         return true;
       } catch (err) {
         if (err instanceof TransactionCancelledError) {
@@ -313,9 +318,13 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
             .params(),
         ),
       ];
-      if (audit) items.push(storage.audit.auditTransactItem({ appraisalId: next.id, ...audit }));
       try {
-        await storage.transactWrite(items);
+        if (audit)
+          await storage.audit.transactWithAudit((all) => storage.transactWrite(all), items, {
+            appraisalId: next.id,
+            ...audit,
+          });
+        else await storage.transactWrite(items);
       } catch (err) {
         throw classifyStorageError(err, `saving appraisal ${next.id} (version ${next.version})`);
       }

@@ -158,6 +158,8 @@ export interface FlowAppraisal {
 /** One audit entry (DESIGN.md 3.1). */
 export interface FlowAuditEvent {
   at: string;
+  /** The event's deterministic identity in the appraisal's trail (see AuditEventInput.eventId): recorded once per id. */
+  eventId: string;
   actor: string;
   action: string;
   kind?: string;

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { appraisalRecordEntity } from "../appraisal-record/appraisal-record.entity";
 import { createAppraisalRepo } from "../appraisal-record/appraisal-record.repo";
-import { auditEventEntity } from "../audit/audit-event.entity";
+import { auditEventEntity, auditEventIdEntity } from "../audit/audit-event.entity";
 import { createAuditRepo } from "../audit/audit.repo";
 import { systemClock, type Clock } from "../clock/clock";
 import { cycleEntity } from "../cycle/cycle.entity";
@@ -43,6 +43,7 @@ export function createEntities(client: DynamoDBDocumentClient, tableName: string
     orgRating: orgRatingEntity(client, tableName),
     appraisal: appraisalRecordEntity(client, tableName),
     auditEvent: auditEventEntity(client, tableName),
+    auditEventId: auditEventIdEntity(client, tableName),
     importJob: importJobEntity(client, tableName),
     importStagedRows: importStagedRowsEntity(client, tableName),
     attendance: attendanceEntity(client, tableName),
@@ -64,7 +65,7 @@ export function createStorage(config: StorageConfig) {
   const clock = config.clock ?? systemClock;
   const entities = createEntities(client, tableName);
   assertEntitiesMatchTable(entities);
-  const audit = createAuditRepo({ entity: entities.auditEvent, clock });
+  const audit = createAuditRepo({ client, table: tableName, clock });
   return {
     client,
     tableName,

@@ -69,15 +69,18 @@ export const HR_AUDIT_SUBJECTS = {
 
 const actorOf = (actor: HrActor) => `hr:${actor.subject}`;
 
+/** Records an HR action once: `eventId` names the change it made (see AuditEventInput.eventId), never the request. */
 async function audit(
   deps: HrDeps,
   subject: string,
   actor: HrActor,
   action: string,
   detail: Record<string, unknown>,
+  eventId: string,
 ) {
   await deps.storage.audit.appendAudit({
     appraisalId: subject,
+    eventId,
     actor: actorOf(actor),
     action,
     detail: { ...detail, ...(actor.name ? { by: actor.name } : {}) },
@@ -143,16 +146,23 @@ export async function createAndLaunchCycle(
       throw new HrConflictError("hrCycleExists", { cycleId: id }, { cause: err });
     throw err;
   }
-  await audit(deps, HR_AUDIT_SUBJECTS.cycle(id), actor, "cycle-created", {
-    name: input.name,
-    kind: input.kind,
-    periodStart: input.periodStart,
-    periodEnd: input.periodEnd,
-    unitIds: input.unitIds ?? null,
-    settings: input.settings ?? {},
-    ...(overlaps.length > 0 ? { overlaps: overlaps.map((c) => c.cycleId), allowOverlap: true } : {}),
-    ...(input.periodEnd < today ? { pastPeriodConfirmed: true } : {}),
-  });
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.cycle(id),
+    actor,
+    "cycle-created",
+    {
+      name: input.name,
+      kind: input.kind,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      unitIds: input.unitIds ?? null,
+      settings: input.settings ?? {},
+      ...(overlaps.length > 0 ? { overlaps: overlaps.map((c) => c.cycleId), allowOverlap: true } : {}),
+      ...(input.periodEnd < today ? { pastPeriodConfirmed: true } : {}),
+    },
+    "cycle-created",
+  );
   return relaunchCycle(deps, id, actor);
 }
 
@@ -215,7 +225,16 @@ export async function relaunchCycle(
   const cycle = await requireCycle(deps, cycleId);
   if (cycle.status === "cancelled") throw new HrConflictError("hrCycleCancelled", { cycleId });
   const out = await launchCycle(deps.control, cycleId);
-  await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-launched", { started: out.started });
+  // The launch execution starts once per cycle (its name is fixed), so its start is one event; a request that started
+  // nothing is a request of its own, named by its time.
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.cycle(cycleId),
+    actor,
+    "cycle-launched",
+    { started: out.started },
+    out.started ? "cycle-launched" : `cycle-launched#again#${deps.clock.now().toISOString()}`,
+  );
   const after = await requireCycle(deps, cycleId);
   return { id: cycleId, status: after.status };
 }
@@ -230,10 +249,15 @@ export async function cancelCycleAsHr(
   const cycle = await requireCycle(deps, cycleId);
   if (cycle.status === "cancelled") throw new HrConflictError("hrCycleAlreadyCancelled", { cycleId });
   const out = await cancelCycle(deps.control, { cycleId, by: actor.subject, reason });
-  await audit(deps, HR_AUDIT_SUBJECTS.cycle(cycleId), actor, "cycle-cancelled", {
-    reason,
-    appraisalsCancelled: out.cancelled,
-  });
+  // A cycle is cancelled once (a cancelled cycle refuses another cancel above).
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.cycle(cycleId),
+    actor,
+    "cycle-cancelled",
+    { reason, appraisalsCancelled: out.cancelled },
+    "cycle-cancelled",
+  );
   return { id: cycleId, status: "cancelled", cancelled: out.cancelled };
 }
 
@@ -285,11 +309,15 @@ export async function setOrgRating(
     if (dry.outcome === "settled") throw refuse(dry);
   }
   const saved = await deps.storage.cycles.setOrgRating({ ...input, setBy: actorOf(actor) });
-  await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
-    unitId: input.unitId,
-    rating: input.rating,
-    previous: previous?.rating ?? null,
-  });
+  const change = `org-rating#${input.unitId}#${saved.setAt}`;
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.cycle(input.cycleId),
+    actor,
+    "org-rating-set",
+    { unitId: input.unitId, rating: input.rating, previous: previous?.rating ?? null },
+    change,
+  );
   const headsRevised: { appraisalId: string; hasilKerja: string; predikat: string }[] = [];
   for (const head of heads) {
     const done = await applyOrgRatingToHead(flow, head.id, actorOf(actor));
@@ -309,12 +337,19 @@ export async function setOrgRating(
         });
       else
         await deps.storage.entities.orgRating.delete({ cycleId: input.cycleId, unitId: input.unitId }).go();
-      await audit(deps, HR_AUDIT_SUBJECTS.cycle(input.cycleId), actor, "org-rating-set", {
-        unitId: input.unitId,
-        rating: previous?.rating ?? null,
-        previous: input.rating,
-        reverted: done.appraisalId,
-      });
+      await audit(
+        deps,
+        HR_AUDIT_SUBJECTS.cycle(input.cycleId),
+        actor,
+        "org-rating-set",
+        {
+          unitId: input.unitId,
+          rating: previous?.rating ?? null,
+          previous: input.rating,
+          reverted: done.appraisalId,
+        },
+        `${change}#reverted`,
+      );
       throw refuse(done);
     }
   }
@@ -354,11 +389,19 @@ export async function runImport(
     : "status" in result && result.status === "applying"
       ? "import-accepted"
       : "import-committed";
-  await audit(deps, HR_AUDIT_SUBJECTS.imports, actor, action, {
-    kind,
-    bytes: Buffer.byteLength(csvText),
-    ...(result.ok ? summary : { errors: result.errors.length, firstError: result.errors[0] ?? null }),
-  });
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.imports,
+    actor,
+    action,
+    {
+      kind,
+      bytes: Buffer.byteLength(csvText),
+      ...(result.ok ? summary : { errors: result.errors.length, firstError: result.errors[0] ?? null }),
+    },
+    // An accepted file is its job; a rejected one left no job, so it is this upload (its request time).
+    result.ok ? `${result.importId}#${action}` : `${action}#${kind}#${options.now.toISOString()}`,
+  );
   return result;
 }
 
