@@ -279,7 +279,7 @@ describe("Parallel and Map", () => {
 });
 
 describe("heartbeats and activities", () => {
-  it("fails with States.HeartbeatTimeout when no heartbeat arrives, and heartbeats extend the deadline", async () => {
+  it("fails with States.Timeout (AWS's name for a missed heartbeat) when none arrives, and heartbeats extend the deadline", async () => {
     const arn = await h.machine("heartbeat", {
       StartAt: "Ask",
       States: {
@@ -302,7 +302,7 @@ describe("heartbeats and activities", () => {
     expect((await h.sfn.send(new DescribeExecutionCommand({ executionArn: exec }))).status).toBe("RUNNING");
     await h.states.engine.advance(11_000);
     const d = await h.finished(exec);
-    expect(d).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
+    expect(d).toMatchObject({ status: "FAILED", error: "States.Timeout" });
     await expect(h.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toMatchObject({
       name: "TaskTimedOut",
     });

@@ -16,8 +16,9 @@ import {
   type LocalStates,
 } from "../../packages/local/src/engine/index";
 
-/** Handlers by function name, as a registry would provide them. */
-export type Handlers = Record<string, (event: any, context: any) => Promise<unknown>>;
+type Handler = (event: any, context: any) => Promise<unknown>;
+/** Functions by name, as a registry would provide them: a handler, or a handler with its configured timeout. */
+export type Handlers = Record<string, Handler | { handler: Handler; timeoutSeconds: number }>;
 
 /** A running engine for one test file. */
 export interface Harness {

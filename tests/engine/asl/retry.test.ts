@@ -16,8 +16,14 @@ describe("errorMatches", () => {
   });
   it("lets States.TaskFailed match everything but States.Timeout", () => {
     expect(errorMatches(["States.TaskFailed"], "MyError")).toBe(true);
-    expect(errorMatches(["States.TaskFailed"], "States.HeartbeatTimeout")).toBe(true);
     expect(errorMatches(["States.TaskFailed"], "States.Timeout")).toBe(false);
+  });
+  it("treats a missed heartbeat as a States.Timeout that States.HeartbeatTimeout also matches (AWS)", () => {
+    expect(errorMatches(["States.HeartbeatTimeout"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.Timeout"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.ALL"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.TaskFailed"], "States.HeartbeatTimeout")).toBe(false);
+    expect(errorMatches(["States.HeartbeatTimeout"], "States.Timeout")).toBe(false);
   });
 });
 

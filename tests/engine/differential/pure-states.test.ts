@@ -199,6 +199,19 @@ const CASES: Case[] = [
     expected: { status: "SUCCEEDED", output: [{ t: "u1-0-a" }, { t: "u1-1-b" }, { t: "u1-2-c" }] },
   },
   {
+    name: "Fail state takes its error from an intrinsic function in ErrorPath",
+    definition: {
+      StartAt: "F",
+      States: { F: { Type: "Fail", ErrorPath: "States.Format('{}Error', $.kind)", CausePath: "$.why" } },
+    },
+    input: { kind: "Import", why: "row 7" },
+    expected: { status: "FAILED", error: "ImportError" },
+    peer: {
+      outcome: { status: "FAILED", error: "States.Runtime" },
+      why: "the peer reads ErrorPath only as a JSONPath; AWS also accepts States.Format and the other string intrinsics there",
+    },
+  },
+  {
     name: "Catch of a Fail inside Parallel puts error and cause at ResultPath",
     definition: {
       StartAt: "Par",

@@ -9,6 +9,7 @@ import {
   applyParameters,
   applyResultPath,
   applyResultSelector,
+  readFailPath,
   readPath,
 } from "./asl/paths";
 import { selectChoice } from "./asl/choice";
@@ -17,6 +18,7 @@ import { validateDefinition } from "./asl/validate";
 import { StatesApiError } from "./errors";
 import { arns, assertValidName } from "./names";
 import {
+  LambdaTimeoutError,
   lambdaError,
   lambdaFunctionName,
   lambdaInvokeResult,
@@ -35,10 +37,21 @@ import {
   type TokenRow,
 } from "./store";
 
-/** Resolves a Lambda function name to an in-process handler (undefined = no such function). */
-export type LambdaResolver = (
-  functionName: string,
-) => ((event: unknown, context: LambdaContext) => Promise<unknown>) | undefined;
+/** An in-process Lambda handler. */
+export type LambdaHandler = (event: unknown, context: LambdaContext) => Promise<unknown>;
+
+/**
+ * A function the engine can invoke: a bare handler, or the handler with the timeout the function is configured with
+ * (seconds; Lambda enforces it, so a handler running longer fails with Sandbox.Timedout). A bare handler gets Lambda's
+ * maximum of 900 s.
+ */
+export type LambdaFunction = LambdaHandler | { handler: LambdaHandler; timeoutSeconds: number };
+
+/** Resolves a Lambda function name to its in-process function (undefined = no such function). */
+export type LambdaResolver = (functionName: string) => LambdaFunction | undefined;
+
+/** Lambda's longest function timeout, given to functions that declare none. */
+const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
 
 /** The part of the Lambda context object local handlers get. */
 export interface LambdaContext {
@@ -119,7 +132,6 @@ interface Invocation {
   functionName: string;
   event: Json;
   wrap: "invoke" | "bare";
-  timeoutMs: number;
 }
 
 interface ExecMeta {
@@ -601,13 +613,13 @@ export function createEngine(options: EngineOptions) {
       }
       case "Fail": {
         const error =
-          def.Error ?? (def.ErrorPath !== undefined ? readPath(input, def.ErrorPath, ctx) : undefined);
+          def.Error ??
+          (def.ErrorPath !== undefined ? readFailPath("ErrorPath", def.ErrorPath, input, ctx) : null);
         const cause =
-          def.Cause ?? (def.CausePath !== undefined ? readPath(input, def.CausePath, ctx) : undefined);
-        const text = (v: unknown) =>
-          v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
+          def.Cause ??
+          (def.CausePath !== undefined ? readFailPath("CausePath", def.CausePath, input, ctx) : null);
         emit(m, "FailStateEntered", undefined, th, data);
-        return failThread(m, th, data, text(error), text(cause));
+        return failThread(m, th, data, error, cause);
       }
       case "Wait": {
         const eff = applyInputPath(input, def.InputPath, ctx);
@@ -822,7 +834,6 @@ export function createEngine(options: EngineOptions) {
         functionName,
         event,
         wrap: resource.kind === "lambda-arn" ? "bare" : "invoke",
-        timeoutMs: (timeout ?? 900) * 1000,
       };
       th.status = "running";
       save(th, data);
@@ -941,22 +952,41 @@ export function createEngine(options: EngineOptions) {
   function invoke(threadId: number, attempt: number, inv: Invocation) {
     if (closed) return;
     inFlight += 1;
-    const handler = options.lambdas(inv.functionName);
+    const resolved = options.lambdas(inv.functionName);
+    const fn = typeof resolved === "function" ? { handler: resolved, timeoutSeconds: undefined } : resolved;
     const awsRequestId = requestId();
-    const deadline = Date.now() + inv.timeoutMs;
+    const timeoutSeconds = fn?.timeoutSeconds ?? LAMBDA_MAX_TIMEOUT_SECONDS;
     const run = async () => {
-      if (!handler) {
+      if (!fn) {
         const error = new Error(
           `Function not found: arn:aws:lambda:${region}:${accountId}:function:${inv.functionName}`,
         );
         error.name = "Lambda.ResourceNotFoundException";
         throw error;
       }
-      return handler(structuredClone(inv.event), {
-        functionName: inv.functionName,
-        awsRequestId,
-        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      // Lambda's timeout is real time, as in the cloud; the engine's clock (advance) does not move it. The handler
+      // cannot be stopped in-process: past its deadline its outcome is ignored and the Task fails as Lambda reports.
+      const deadline = Date.now() + timeoutSeconds * 1000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new LambdaTimeoutError(awsRequestId, timeoutSeconds)),
+          timeoutSeconds * 1000,
+        );
+        timer.unref();
       });
+      try {
+        return await Promise.race([
+          fn.handler(structuredClone(inv.event), {
+            functionName: inv.functionName,
+            awsRequestId,
+            getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+          }),
+          timedOut,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
     };
     // Started from a microtask, not synchronously: the effect runs right after a commit, possibly inside an API call
     // (a start runs its first steps inline), and the handler should begin only once that call has returned.
@@ -1129,9 +1159,11 @@ export function createEngine(options: EngineOptions) {
     data: ThreadData,
     def: StateDef,
     error: string,
-    cause: string,
+    cause: string | null,
   ) {
     clearAttempt(th, data);
+    // A missed heartbeat is matched as States.HeartbeatTimeout (see errorMatches) but reported as States.Timeout.
+    const reported = error === ERROR.HeartbeatTimeout ? ERROR.Timeout : error;
     const type = def?.Type as string | undefined;
     if (type === "Task" || type === "Parallel" || type === "Map") {
       if (type !== "Task") {
@@ -1170,7 +1202,9 @@ export function createEngine(options: EngineOptions) {
         const input = JSON.parse(th.input) as Json;
         let out: Json;
         try {
-          out = applyResultPath(input, { Error: error, Cause: cause }, catcher.ResultPath);
+          // AWS leaves Cause out of the caught error when the failure has none (a timeout).
+          const caught = cause === null ? { Error: reported } : { Error: reported, Cause: cause };
+          out = applyResultPath(input, caught, catcher.ResultPath);
         } catch (e) {
           const se = e instanceof StatesError ? e : new StatesError(ERROR.Runtime, String(e));
           return failThread(m, th, data, se.error, se.cause ?? "");
@@ -1192,7 +1226,7 @@ export function createEngine(options: EngineOptions) {
         return;
       }
     }
-    failThread(m, th, data, error, cause);
+    failThread(m, th, data, reported, cause);
   }
 
   function cancelChildren(th: ThreadRow) {
@@ -1263,7 +1297,7 @@ export function createEngine(options: EngineOptions) {
             `The number of failed items exceeded the tolerated failure threshold of the Map state '${parent.state}'.`,
           );
         }
-        return failState(m, parent, pdata, pdef, error, child.cause ?? "");
+        return failState(m, parent, pdata, pdef, error, child.cause);
       }
     }
     if (pdata.remaining <= 0) {
@@ -1690,21 +1724,23 @@ export function createEngine(options: EngineOptions) {
       const tk = t.token ? store.getToken(t.token) : undefined;
       if (!tk || (tk.status !== "active" && tk.status !== "started")) return;
     }
-    timeOutTask(m, th, data, def, t.kind === "heartbeat" ? ERROR.HeartbeatTimeout : ERROR.Timeout);
+    timeOutTask(m, th, data, def, t.kind === "heartbeat");
   }
 
-  function timeOutTask(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, error: string) {
+  /**
+   * A Task ran past its TimeoutSeconds or missed its HeartbeatSeconds. AWS reports both as States.Timeout without a
+   * cause (the timed-out event, the execution's error and a catcher's output); a missed heartbeat is matched as
+   * States.HeartbeatTimeout as well (see errorMatches).
+   */
+  function timeOutTask(m: ExecMeta, th: ThreadRow, data: ThreadData, def: StateDef, heartbeat: boolean) {
     if (data.token) store.setTokenStatus(data.token, "timed-out");
     delete data.token;
     const resource = parseResource(String(def.Resource));
-    const cause =
-      error === ERROR.HeartbeatTimeout
-        ? "The task did not send a heartbeat in time."
-        : "The task did not complete within its TimeoutSeconds.";
+    const error = ERROR.Timeout;
     if (resource.kind === "activity")
-      emit(m, "ActivityTimedOut", { activityTimedOutEventDetails: { error, cause } }, th, data);
+      emit(m, "ActivityTimedOut", { activityTimedOutEventDetails: { error } }, th, data);
     else if (resource.kind === "lambda-arn")
-      emit(m, "LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error, cause } }, th, data);
+      emit(m, "LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error } }, th, data);
     else
       emit(
         m,
@@ -1714,13 +1750,12 @@ export function createEngine(options: EngineOptions) {
             resourceType: resourceTypeOf(resource),
             resource: resourceName(resource),
             error,
-            cause,
           },
         },
         th,
         data,
       );
-    failState(m, th, data, def, error, cause);
+    failState(m, th, data, def, heartbeat ? ERROR.HeartbeatTimeout : ERROR.Timeout, null);
   }
 
   /** Times out every execution that has run for AWS's one-year limit; returns how many. */

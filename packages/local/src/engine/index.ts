@@ -8,6 +8,8 @@ export {
   type Engine,
   type EngineOptions,
   type LambdaContext,
+  type LambdaFunction,
+  type LambdaHandler,
   type LambdaResolver,
 } from "./engine";
 export { createStatesServer, type StatesServer, type StatesServerOptions } from "./server";

@@ -63,8 +63,25 @@ export function lambdaInvokeResult(payload: unknown, requestId: string): Record<
   };
 }
 
+/**
+ * A function ran past its configured timeout. Lambda answers such an invocation with FunctionError "Unhandled" and
+ * the payload `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: <id> Error: Task timed out after 3.00
+ * seconds"}`; Step Functions names the Task's error after errorType and uses the payload as cause.
+ */
+export class LambdaTimeoutError extends Error {
+  constructor(requestId: string, timeoutSeconds: number) {
+    super(`RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
+    this.name = "Sandbox.Timedout";
+  }
+}
+
 /** Maps a thrown value to the error name and cause that AWS's Lambda integration reports. */
 export function lambdaError(thrown: unknown): { error: string; cause: string } {
+  if (thrown instanceof LambdaTimeoutError)
+    return {
+      error: thrown.name,
+      cause: JSON.stringify({ errorType: thrown.name, errorMessage: thrown.message }),
+    };
   if (thrown instanceof Error) {
     const errorType =
       thrown.name && thrown.name !== "Error" ? thrown.name : thrown.constructor?.name || "Error";

@@ -462,3 +462,14 @@ export const INTRINSIC_FUNCTIONS = [
   "States.StringSplit",
   "States.UUID",
 ] as const;
+
+/** The intrinsics AWS accepts in a Fail state's ErrorPath and CausePath (those that return a string). */
+export const FAIL_PATH_INTRINSICS: readonly string[] = [
+  "States.Format",
+  "States.JsonToString",
+  "States.ArrayGetItem",
+  "States.Base64Encode",
+  "States.Base64Decode",
+  "States.Hash",
+  "States.UUID",
+];

@@ -157,6 +157,26 @@ export function readPath(data: unknown, path: string, ctx?: ContextObject): unkn
   return value;
 }
 
+/**
+ * Resolves a Fail state's ErrorPath or CausePath: a reference path or an intrinsic function (AWS allows both); the
+ * result must be a string, as AWS requires.
+ */
+export function readFailPath(
+  field: "ErrorPath" | "CausePath",
+  path: string,
+  input: unknown,
+  ctx: ContextObject,
+): string {
+  const value = path.startsWith("States.") ? evaluateIntrinsic(path, input, ctx) : readPath(input, path, ctx);
+  if (typeof value !== "string") {
+    throw new StatesError(
+      ERROR.Runtime,
+      `The ${field} '${path}' must resolve to a string, but it resolved to ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Like readPath but reports absence instead of throwing, for Choice's IsPresent. */
 export function tryReadPath(
   data: unknown,

@@ -23,10 +23,15 @@ export const RETRY_DEFAULTS = { IntervalSeconds: 1, MaxAttempts: 3, BackoffRate:
 /**
  * Whether an error name is matched by an ErrorEquals list: exact names match, States.ALL matches everything and
  * States.TaskFailed everything except States.Timeout; neither wildcard catches States.DataLimitExceeded, and
- * States.Runtime is never retried or caught.
+ * States.Runtime is never retried or caught. `States.HeartbeatTimeout` is the engine's name for a missed heartbeat
+ * while it is matched: AWS reports it as States.Timeout (history, execution error, Error of a catcher's output), so
+ * States.Timeout matches it too, States.TaskFailed does not, and only a heartbeat timeout matches
+ * States.HeartbeatTimeout.
  */
 export function errorMatches(errorEquals: string[], error: string): boolean {
   if (error === ERROR.Runtime) return false;
+  if (error === ERROR.HeartbeatTimeout)
+    return errorEquals.some((e) => e === ERROR.HeartbeatTimeout || e === ERROR.Timeout || e === ERROR.ALL);
   if (errorEquals.includes(error)) return true;
   if (error === ERROR.DataLimitExceeded) return false;
   if (errorEquals.includes(ERROR.ALL)) return true;

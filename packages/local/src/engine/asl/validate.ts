@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { CHOICE_OPERATORS, ruleOperator } from "./choice";
 import { ERROR } from "./errors";
-import { INTRINSIC_FUNCTIONS, parseIntrinsic, type IntrinsicArg } from "./intrinsics";
+import { FAIL_PATH_INTRINSICS, INTRINSIC_FUNCTIONS, parseIntrinsic, type IntrinsicArg } from "./intrinsics";
 import { parsePath, parseReferencePath } from "./paths";
 import type { StateMachineDefinition } from "./types";
 
@@ -51,8 +51,6 @@ const PATH_FIELDS = [
   "HeartbeatSecondsPath",
   "SecondsPath",
   "TimestampPath",
-  "ErrorPath",
-  "CausePath",
   "MaxConcurrencyPath",
   "ToleratedFailureCountPath",
   "ToleratedFailurePercentagePath",
@@ -284,6 +282,11 @@ function checkState(name: string, state: Obj, location: string, names: string[],
     case "Choice":
       checkChoice(name, state, location, names, out);
       break;
+    case "Fail":
+      for (const field of ["ErrorPath", "CausePath"] as const) {
+        if (typeof state[field] === "string") checkFailPath(state[field], `${location}/${field}`, out);
+      }
+      break;
     case "Parallel":
       if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
         out.push({
@@ -445,6 +448,27 @@ function checkReferencePath(path: string, location: string, out: Diagnostic[]): 
     parseReferencePath(path);
   } catch (error) {
     out.push({ code: "INVALID_REFERENCE_PATH", message: (error as Error).message, location });
+  }
+}
+
+/** A Fail state's ErrorPath/CausePath: a reference path, or one of the string-returning intrinsics AWS allows there. */
+function checkFailPath(value: string, location: string, out: Diagnostic[]): void {
+  if (!value.startsWith("States.")) {
+    checkReferencePath(value.startsWith("$$") ? value.slice(1) : value, location, out);
+    return;
+  }
+  try {
+    const call = parseIntrinsic(value);
+    if (!FAIL_PATH_INTRINSICS.includes(call.name)) {
+      out.push({
+        code: "INVALID_INTRINSIC_FUNCTION",
+        message: `${call.name} is not allowed here: ErrorPath and CausePath accept ${FAIL_PATH_INTRINSICS.join(", ")}`,
+        location,
+      });
+    }
+    checkIntrinsicArgs(call.args, location, out);
+  } catch (error) {
+    out.push({ code: "INVALID_INTRINSIC_FUNCTION", message: (error as Error).message, location });
   }
 }
 
