@@ -107,7 +107,39 @@ export function validateDefinition(definition: string | object): ValidationResul
   return { ok: true, definition: parsed as unknown as StateMachineDefinition };
 }
 
+/**
+ * Fields AWS runs that the local engine does not: a definition using them is refused at creation rather than run
+ * differently (packages/local/README.md lists them).
+ */
+const UNSUPPORTED_FIELDS: Record<string, string> = {
+  Assign: "workflow variables (Assign)",
+  Arguments: "JSONata Arguments",
+  Output: "JSONata Output",
+  ItemBatcher: "Map ItemBatcher",
+  ResultWriter: "Map ResultWriter (results to S3)",
+};
+
+function checkSupported(node: Obj, location: string, out: Diagnostic[]): void {
+  if (node.QueryLanguage === "JSONata") {
+    out.push({
+      code: "UNSUPPORTED_BY_LOCAL_ENGINE",
+      message: "The local engine runs JSONPath only; QueryLanguage JSONata is not supported",
+      location: `${location}/QueryLanguage`,
+    });
+  }
+  for (const [field, what] of Object.entries(UNSUPPORTED_FIELDS)) {
+    if (node[field] !== undefined) {
+      out.push({
+        code: "UNSUPPORTED_BY_LOCAL_ENGINE",
+        message: `The local engine does not support ${what}`,
+        location: `${location}/${field}`,
+      });
+    }
+  }
+}
+
 function checkMachine(machine: Obj, base: string, out: Diagnostic[]): void {
+  checkSupported(machine, base, out);
   const states = machine.States;
   if (!isObj(states) || Object.keys(states).length === 0) {
     out.push({
@@ -208,6 +240,7 @@ function checkState(name: string, state: Obj, location: string, names: string[],
     }
   };
   targetExists(state.Next, `${location}/Next`);
+  checkSupported(state, location, out);
   for (const field of PATH_FIELDS) {
     if (typeof state[field] === "string") checkPath(state[field], `${location}/${field}`, out);
   }
