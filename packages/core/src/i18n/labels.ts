@@ -10,6 +10,7 @@ import { DISCIPLINE_SANCTION_LABELS } from "../discipline/discipline";
 import type { FollowUpKind } from "../follow-up/follow-up";
 import type { IMPORT_KINDS, IMPORT_STATUSES } from "../imports/import-job.entity";
 import type { MailKind } from "../mail/templates";
+import type { MailProblemKind, MailProblemReason } from "../mail/delivery-problem";
 import type { EmploymentType } from "../org/org";
 import type { Cadence } from "../period/period";
 import {
@@ -215,7 +216,48 @@ const AUDIT_ACTION_LABELS = {
   "import-committed": { id: "Impor selesai", en: "Import committed" },
   "import-accepted": { id: "Impor diterima, sedang diproses", en: "Import accepted" },
   "import-rejected": { id: "Impor ditolak", en: "Import rejected" },
+  "mail-problem": { id: "Email tidak terkirim", en: "Mail not delivered" },
 } as const satisfies Record<string, Label>;
+
+/** What SES reported about a mail (issue 16 item 4). */
+const MAIL_PROBLEM_LABELS: Labels<MailProblemKind> = {
+  bounce: { id: "memantul (bounce)", en: "bounced" },
+  complaint: { id: "diadukan sebagai spam", en: "complaint" },
+  reject: { id: "ditolak SES", en: "rejected by SES" },
+  "delivery-delay": { id: "pengiriman tertunda", en: "delivery delayed" },
+};
+
+/** SES's reason for a mail problem, in short words. */
+const MAIL_PROBLEM_REASON_LABELS: Labels<MailProblemReason> = {
+  "bounce-no-email": { id: "alamat email tidak ada", en: "the address does not exist" },
+  "bounce-suppressed": {
+    id: "alamat diblokir SES karena sebelumnya gagal menerima",
+    en: "SES suppresses the address after earlier bounces",
+  },
+  "bounce-account-suppressed": {
+    id: "alamat ada di daftar blokir akun pengirim (pernah memantul atau mengadu)",
+    en: "the address is on the account's suppression list",
+  },
+  "bounce-permanent": {
+    id: "server penerima menolak alamat ini secara permanen",
+    en: "the receiving server rejects this address permanently",
+  },
+  "bounce-mailbox-full": { id: "kotak surat penerima penuh", en: "the mailbox is full" },
+  "bounce-too-large": { id: "surat terlalu besar bagi server penerima", en: "the message is too large" },
+  "bounce-content-rejected": { id: "server penerima menolak isi surat", en: "the content was rejected" },
+  "bounce-transient": {
+    id: "server penerima menolak sementara dan SES berhenti mencoba",
+    en: "temporary rejection; SES gave up",
+  },
+  "bounce-undetermined": { id: "server penerima menolak tanpa keterangan", en: "bounced without a reason" },
+  complaint: { id: "penerima menandai surat sebagai spam", en: "the recipient marked the mail as spam" },
+  reject: { id: "SES menolak mengirim surat (terdeteksi virus)", en: "SES refused to send it (virus)" },
+  delay: { id: "pengiriman tertunda, SES masih mencoba", en: "delivery delayed; SES keeps trying" },
+  "delay-mailbox-full": {
+    id: "pengiriman tertunda karena kotak surat penerima penuh",
+    en: "delivery delayed: mailbox full",
+  },
+};
 
 /** Kinds of CSV imports. */
 const IMPORT_KIND_LABELS: Labels<(typeof IMPORT_KINDS)[number]> = {
@@ -227,6 +269,7 @@ const IMPORT_KIND_LABELS: Labels<(typeof IMPORT_KINDS)[number]> = {
 
 /** Status of an import job. */
 const IMPORT_STATUS_LABELS: Labels<(typeof IMPORT_STATUSES)[number]> = {
+  validating: { id: "Sedang diperiksa", en: "Validating" },
   writing: { id: "Sedang ditulis", en: "Writing" },
   staging: { id: "Sedang disiapkan", en: "Staging" },
   applying: { id: "Sedang diterapkan", en: "Applying" },
@@ -335,6 +378,8 @@ export const LABELS = {
   jenjang: JF_LEVEL_LABELS,
   disciplineSanction: DISCIPLINE_SANCTION_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
+  mailProblem: MAIL_PROBLEM_LABELS,
+  mailProblemReason: MAIL_PROBLEM_REASON_LABELS,
   importKind: IMPORT_KIND_LABELS,
   importStatus: IMPORT_STATUS_LABELS,
   executionStatus: EXECUTION_STATUS_LABELS,

@@ -5,6 +5,7 @@ import { InvalidMailError } from "./mail.errors";
 import type { MailMessage, MailPort } from "./mail.port";
 import { outboxMailEntity } from "./outbox.entity";
 import { validateMail } from "./mail.schema";
+import { simulatedSesEvent } from "./ses-event";
 
 /** A mail as the outbox lists it (`GET /_local/mail`). */
 export interface OutboxEntry {
@@ -26,8 +27,24 @@ export interface OutboxMail extends MailPort {
   get(id: string): Promise<OutboxEntry | null>;
 }
 
+/** Options of the outbox. */
+export interface OutboxMailOptions {
+  /**
+   * Receives the event SES would publish for a mail to one of its mailbox-simulator addresses (bounce, complaint),
+   * in SES's EventBridge shape: the local runtime hands it to the same mail-event handler as the cloud. A failing
+   * handler does not fail the send (in SES the send has long succeeded by then).
+   */
+  events?: (event: Record<string, unknown>) => Promise<unknown>;
+  /** Configuration-set name the simulated events carry (default "local-kinerja-mail"). */
+  configurationSet?: string;
+}
+
 /** Builds the outbox over the kinerja table; `sentAt` comes from the (adjustable) clock. */
-export function createOutboxMail(storage: DecisionStorage, clock: Clock): OutboxMail {
+export function createOutboxMail(
+  storage: DecisionStorage,
+  clock: Clock,
+  options: OutboxMailOptions = {},
+): OutboxMail {
   const entity = outboxMailEntity(storage.client, storage.tableName);
   const toEntry = (item: Record<string, unknown>): OutboxEntry => ({
     id: item.id as string,
@@ -44,6 +61,7 @@ export function createOutboxMail(storage: DecisionStorage, clock: Clock): Outbox
       const valid = validateMail(msg);
       if (!valid.ok) throw new InvalidMailError(`mail refused: ${valid.message}`);
       const id = randomUUID();
+      const sentAt = clock.now().toISOString();
       await entity
         .create({
           id,
@@ -54,9 +72,20 @@ export function createOutboxMail(storage: DecisionStorage, clock: Clock): Outbox
           html: msg.html,
           links: msg.links,
           tagList: msg.tags,
-          sentAt: clock.now().toISOString(),
+          sentAt,
         })
         .go();
+      const event = options.events
+        ? simulatedSesEvent(msg, {
+            messageId: id,
+            at: sentAt,
+            configurationSet: options.configurationSet ?? "local-kinerja-mail",
+          })
+        : undefined;
+      if (event)
+        await options.events!(event).catch((err: unknown) =>
+          console.warn(`simulated SES event for mail ${id} was not handled: ${String(err)}`),
+        );
       return { id };
     },
     async list(opts = {}) {

@@ -2,6 +2,7 @@ import { SendEmailCommand, type SESv2Client } from "@aws-sdk/client-sesv2";
 import { InvalidMailError, MailDeliveryError } from "./mail.errors";
 import type { MailMessage, MailPort } from "./mail.port";
 import { validateMail } from "./mail.schema";
+import { encodeSesTag, SES_TAG_MAX } from "./ses-tags";
 
 /** Options of the SES v2 adapter. */
 export interface SesMailOptions {
@@ -11,8 +12,9 @@ export interface SesMailOptions {
   configurationSetName?: string;
 }
 
-// SES message tags allow only [A-Za-z0-9_-], up to 256 characters.
-const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 256) || "_";
+// SES message tags allow only [A-Za-z0-9_-], up to 256 characters: encoded reversibly, so the mail-event handler
+// reads the decision key back (a value cut at the limit no longer decodes and is ignored there).
+const tagValue = (value: string) => encodeSesTag(value).slice(0, SES_TAG_MAX);
 
 /** The cloud mail adapter over SES v2 SendEmail (simple content, UTF-8 text and HTML). */
 export function createSesMail(options: SesMailOptions): MailPort {
