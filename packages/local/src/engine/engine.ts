@@ -582,14 +582,13 @@ export function createEngine(options: EngineOptions) {
     const type = def.Type as string;
     data.enteredMs = now();
     data.retries = [];
-    if (type !== "Fail")
-      emit(
-        m,
-        `${type}StateEntered`,
-        { stateEnteredEventDetails: { name: th.state, input: th.input, inputDetails: { truncated: false } } },
-        th,
-        data,
-      );
+    emit(
+      m,
+      `${type}StateEntered`,
+      { stateEnteredEventDetails: { name: th.state, input: th.input, inputDetails: { truncated: false } } },
+      th,
+      data,
+    );
     recordTransition(m.arn, th.state);
     const input = JSON.parse(th.input) as Json;
     const ctx = context(m, th, data);
@@ -618,7 +617,6 @@ export function createEngine(options: EngineOptions) {
         const cause =
           def.Cause ??
           (def.CausePath !== undefined ? readFailPath("CausePath", def.CausePath, input, ctx) : null);
-        emit(m, "FailStateEntered", undefined, th, data);
         return failThread(m, th, data, error, cause);
       }
       case "Wait": {
