@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Api } from "./stacks/api";
 import { pinSstInternalsRuntime } from "./stacks/functions";
 import { Mail } from "./stacks/mail";
+import { Monitoring } from "./stacks/monitoring";
 import { Schedules } from "./stacks/schedules";
 import { Secrets } from "./stacks/secrets";
 import { Storage } from "./stacks/storage";
@@ -12,7 +13,14 @@ export default {
     return { name: "kinerja", region: input.region ?? "ap-southeast-3" };
   },
   stacks(app) {
-    app.stack(Secrets).stack(Storage).stack(Mail).stack(Api).stack(Workflows).stack(Schedules);
+    app
+      .stack(Secrets)
+      .stack(Storage)
+      .stack(Mail)
+      .stack(Api)
+      .stack(Workflows)
+      .stack(Schedules)
+      .stack(Monitoring);
     pinSstInternalsRuntime(app);
   },
 } satisfies SSTConfig;

@@ -23,6 +23,8 @@ const StageSettingsSchema = v.object({
   KINERJA_MAIL_FROM: v.pipe(v.string(), v.email()),
   /** HR's (pengelola kinerja) mailbox for overdue decisions nobody in the organisation can take over. */
   KINERJA_HR_EMAIL: v.optional(v.pipe(v.string(), v.email())),
+  /** Mailbox (HR/ops) subscribed to the alarm topic; without it the alarms only show in CloudWatch. */
+  KINERJA_ALARM_EMAIL: v.optional(v.pipe(v.string(), v.email())),
   /** Public base URL of the links in mails; defaults to the HTTP API URL. */
   KINERJA_BASE_URL: v.optional(httpsUrl),
   /** Steady-state request rate per second API Gateway lets through. */
@@ -48,6 +50,8 @@ export interface StageSettings {
   /** Whether this stage creates the mail domain's SES identity (otherwise it uses the one its owner stage created). */
   ownsMailIdentity: boolean;
   hrEmail?: string;
+  /** Who the alarm topic mails (KINERJA_ALARM_EMAIL). */
+  alarmEmail?: string;
   baseUrl?: string;
   throttle: { rate: number; burst: number };
 }
@@ -92,6 +96,7 @@ export function readStageSettings(
     mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],
     ownsMailIdentity: s.KINERJA_SES_IDENTITY_STAGE === stage,
     ...(s.KINERJA_HR_EMAIL ? { hrEmail: s.KINERJA_HR_EMAIL } : {}),
+    ...(s.KINERJA_ALARM_EMAIL ? { alarmEmail: s.KINERJA_ALARM_EMAIL } : {}),
     baseUrl: s.KINERJA_BASE_URL,
     throttle: { rate: s.KINERJA_API_RATE, burst: s.KINERJA_API_BURST },
   };

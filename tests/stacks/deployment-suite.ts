@@ -13,6 +13,7 @@ import { Storage } from "../../stacks/storage";
 import { nagFindings, synthesize } from "../../stacks/synth";
 import { Workflows } from "../../stacks/workflows";
 import { tableDefinition } from "../../packages/core/src/storage/table";
+import { monitoringChecks, TEST_ALARM_EMAIL } from "./monitoring-checks";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -63,8 +64,15 @@ export function describeDeployment(
 
     beforeAll(async () => {
       const given = sources();
-      const result = await synthesize({ stage, sources: given });
-      assembly = result.assembly;
+      // The alarm topic's subscriber (stage settings are read from the environment during synthesis).
+      const alarmEmail = process.env.KINERJA_ALARM_EMAIL;
+      process.env.KINERJA_ALARM_EMAIL = TEST_ALARM_EMAIL;
+      try {
+        assembly = (await synthesize({ stage, sources: given })).assembly;
+      } finally {
+        if (alarmEmail === undefined) delete process.env.KINERJA_ALARM_EMAIL;
+        else process.env.KINERJA_ALARM_EMAIL = alarmEmail;
+      }
       const { useDeploySources } = await import("../../stacks/sources");
       deployed = useDeploySources();
       workflows = Template.fromStack(getStack(Workflows));
@@ -160,8 +168,10 @@ export function describeDeployment(
         const code = readFileSync(file, "utf8");
         expect(code, file).toMatch(/^import/m);
         expect(code).not.toMatch(/node_modules\/@aws-sdk\//);
-        // Minified: no indentation-led lines left by a readable build.
-        expect(code.split("\n").filter((l) => l.startsWith("  ")).length).toBe(0);
+        // Minified: no indentation-led lines left by a readable build (esbuild's end-of-file block of the bundled
+        // packages' preserved comments, e.g. Powertools', is not code).
+        const body = code.replace(/\/\*! Bundled license information:[\s\S]*?\*\/\s*$/, "");
+        expect(body.split("\n").filter((l) => l.startsWith("  ")).length).toBe(0);
       }
     });
 
@@ -243,10 +253,12 @@ export function describeDeployment(
         expect(route(key)!.AuthorizationType ?? "NONE", key).toBe("NONE");
         expect(route(key)!.AuthorizerId, key).toBeUndefined();
       }
+      // Stage throttling caps the total in front of the per-link and per-recipient limits (rate-limit.ts).
+      const { throttle } = readStageSettings(stage);
       api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
         DefaultRouteSettings: {
-          ThrottlingRateLimit: Match.anyValue(),
-          ThrottlingBurstLimit: Match.anyValue(),
+          ThrottlingRateLimit: throttle.rate,
+          ThrottlingBurstLimit: throttle.burst,
         },
         AccessLogSettings: { DestinationArn: Match.anyValue() },
       });
@@ -330,6 +342,8 @@ export function describeDeployment(
         });
       }
     });
+
+    monitoringChecks(() => assembly, stage);
 
     it("leaves no unsuppressed cdk-nag AwsSolutions finding", () => {
       expect(nagFindings(assembly)).toEqual([]);

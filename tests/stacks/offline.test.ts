@@ -33,7 +33,7 @@ describe.skipIf(!unshareWorks)("offline synthesis", () => {
       );
       expect(result.status, result.stderr).toBe(0);
       expect(readdirSync(path.join(dir, "templates")).sort()).toEqual(
-        ["Api", "Mail", "Schedules", "Secrets", "Storage", "Workflows"].map(
+        ["Api", "Mail", "Monitoring", "Schedules", "Secrets", "Storage", "Workflows"].map(
           (s) => `offline-kinerja-${s}.template.json`,
         ),
       );
