@@ -291,9 +291,21 @@ describe("limits", () => {
     const a = await h.start(short);
     const b = await h.start(long);
     await h.states.engine.advance(61_000);
-    expect(await h.finished(a)).toMatchObject({ status: "TIMED_OUT", error: "States.Timeout" });
+    // As on AWS: DescribeExecution has no error or cause, the ExecutionTimedOut event names States.Timeout.
+    const timedOut = await h.finished(a);
+    expect(timedOut.status).toBe("TIMED_OUT");
+    expect(timedOut.error).toBeUndefined();
+    expect(timedOut.cause).toBeUndefined();
+    expect((await h.history(a)).at(-1)).toMatchObject({
+      type: "ExecutionTimedOut",
+      executionTimedOutEventDetails: { error: "States.Timeout" },
+    });
     await h.states.engine.advance(365 * 86400 * 1000);
-    expect(await h.finished(b)).toMatchObject({ status: "TIMED_OUT", error: "States.Timeout" });
+    expect(await h.finished(b)).toMatchObject({ status: "TIMED_OUT" });
+    expect((await h.history(b)).at(-1)).toMatchObject({
+      type: "ExecutionTimedOut",
+      executionTimedOutEventDetails: { error: "States.Timeout" },
+    });
   });
 
   it("fails an execution that reaches 25,000 history events", async () => {

@@ -1481,7 +1481,10 @@ export function createEngine(options: EngineOptions) {
     cause: string | null,
   ) {
     const stopMs = now();
-    if (!store.finishExecution({ arn: m.arn, status, output, error, cause, stopMs })) return;
+    // AWS's DescribeExecution of a timed-out execution has no error or cause; only its ExecutionTimedOut event names
+    // States.Timeout.
+    const stored = status === "TIMED_OUT" ? { error: null, cause: null } : { error, cause };
+    if (!store.finishExecution({ arn: m.arn, status, output, ...stored, stopMs })) return;
     m.status = status;
     const type = {
       SUCCEEDED: "ExecutionSucceeded",
@@ -1686,15 +1689,11 @@ export function createEngine(options: EngineOptions) {
 
   // ---------- timers ----------
 
-  const EXECUTION_TIMED_OUT =
-    "The execution exceeded its maximum duration (TimeoutSeconds or AWS's 1-year limit).";
-
   function fireTimer(t: TimerRow) {
     if (!store.deleteTimer(t.id)) return;
     if (t.kind === "execution-timeout") {
       const row = store.getExecution(t.executionArn!);
-      if (row?.status === "RUNNING")
-        finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT);
+      if (row?.status === "RUNNING") finishExecution(meta(row.arn), "TIMED_OUT", null, ERROR.Timeout, null);
       return;
     }
     const th = t.threadId === null ? undefined : store.getThread(t.threadId);
@@ -1763,9 +1762,7 @@ export function createEngine(options: EngineOptions) {
       const arns = store.runningStartedBy(now() - ENGINE_LIMITS.executionDurationMs, 200);
       if (arns.length === 0) return expired;
       for (const executionArn of arns) {
-        step(() =>
-          finishExecution(meta(executionArn), "TIMED_OUT", null, ERROR.Timeout, EXECUTION_TIMED_OUT),
-        );
+        step(() => finishExecution(meta(executionArn), "TIMED_OUT", null, ERROR.Timeout, null));
         expired += 1;
       }
     }
