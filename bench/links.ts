@@ -148,7 +148,7 @@ export async function run() {
       callbacks: createSfnTaskCallbacks(sfn),
       baseUrl: "http://127.0.0.1",
     } satisfies DecisionDeps);
-    const app = createApp({ decisions: deps, linkRateLimit: { perIp: 1e9, perKey: 1e9 } });
+    const app = createApp({ decisions: deps, linkRateLimit: { perIp: 1e9, perKey: 1e9, perRecipient: 1e9 } });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
     });

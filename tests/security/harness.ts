@@ -11,6 +11,7 @@ import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-ca
 import { createLinkSigner, type LinkKeyring } from "../../packages/core/src/links/link-signer";
 import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
 import { createApp } from "../../packages/web/src/app";
+import type { RateLimitOptions } from "../../packages/web/src/middleware/rate-limit";
 import { freshTable, scanAll, type FreshTable } from "../setup/dynamo";
 import { startHarness, type Harness } from "../engine/harness";
 
@@ -28,7 +29,7 @@ export interface SecurityFixture {
 
 /** Starts table, engine, app; `rateLimit` defaults high so only the rate-limit test meets it. */
 export async function securityFixture(
-  rateLimit = { perIp: 100_000, perKey: 100_000 },
+  rateLimit: Partial<RateLimitOptions> = { perIp: 100_000, perKey: 100_000, perRecipient: 100_000 },
 ): Promise<SecurityFixture> {
   const table = await freshTable("security");
   const keyring: LinkKeyring = { current: { kid: "k1", secret: randomBytes(32) }, previous: [] };
@@ -91,6 +92,7 @@ export async function openViaWorkflow(
   fx: SecurityFixture,
   kind: OpenDecisionInput["kind"] = "review",
   machineArn = fx.machineArn,
+  recipientNip = "198001012005011002",
 ) {
   counter++;
   const appraisalId = `sec-${counter}-${randomBytes(3).toString("hex")}`;
@@ -102,7 +104,7 @@ export async function openViaWorkflow(
     dueAt: new Date(now + 30 * 60_000).toISOString(),
     expiresAt: new Date(now + 3600_000).toISOString(),
     recipient: {
-      nip: "198001012005011002",
+      nip: recipientNip,
       name: "Budi Santoso",
       email: `${appraisalId}@salor.test`,
       role: "appraiser",

@@ -174,7 +174,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     dynamoPort: 0,
     startAt: START_AT,
     // Every simulated person clicks from 127.0.0.1 within seconds of each other.
-    linkRateLimit: { perIp: 1_000_000, perKey: 1000 },
+    linkRateLimit: { perIp: 1_000_000, perKey: 1000, perRecipient: 1_000_000 },
   });
   try {
     return await simulate(runtime);

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { decide, viewLink, type DecisionDeps, type LinkView } from "@kinerja/core/decision/decision.service";
+import { decisionRepo } from "@kinerja/core/decision/decision.repo";
 import {
   AlreadyDecidedError,
   InvalidDecisionBodyError,
@@ -15,6 +16,7 @@ import { clientIp } from "../links/client-ip";
 import { requestLang } from "../problem";
 import { formToBody, repeatedFields } from "../links/form-body";
 import {
+  cachedRecipients,
   DEFAULT_LINK_RATE_LIMIT,
   dynamoRateCounter,
   memoryRateCounter,
@@ -183,18 +185,25 @@ export function linkRoutes(options: LinkRoutesOptions) {
     "*",
     rateLimit(
       limits,
-      clientIp,
-      // The link id part of the token, so one link cannot be hammered from many addresses. A token without a well-formed
-      // id is refused before any table read, so it costs no counter write (the address guard still counts it).
-      (c) => {
-        const id = (c.req.path.split("/").pop() ?? "").split(".")[1];
-        return id && /^[A-Za-z0-9_-]{22}$/.test(id) ? id : undefined;
+      {
+        ip: clientIp,
+        // The link id part of the token, so one link cannot be hammered from many addresses. A token without a
+        // well-formed id is refused before any table read, so it costs no counter write (the address guard counts it).
+        link: (c) => {
+          const id = (c.req.path.split("/").pop() ?? "").split(".")[1];
+          return id && /^[A-Za-z0-9_-]{22}$/.test(id) ? id : undefined;
+        },
+        // The person the link was sent to, so many of one person's links cannot be hammered together.
+        recipient: cachedRecipients(
+          async (linkId) => (await decisionRepo(deps.storage).getLink(linkId))?.recipient.nip,
+          limits.maxEntries,
+        ),
       },
       (c, retry) =>
         wantsJson(c)
           ? problemJson(c, 429, "problem429", { retryAfter: retry })
           : c.html(<RateLimitedPage retryAfterSeconds={retry} />, 429),
-      // Per link in the table (holds across Lambda containers); the address guard per container.
+      // Per link and per recipient in the table (holds across Lambda containers); the address guard per container.
       { perIp: memoryRateCounter(limits.maxEntries), perKey: dynamoRateCounter(deps.storage) },
     ),
   );
