@@ -255,7 +255,7 @@ describe("pending decisions", () => {
       (i) => i.__edb_e__ === "decision" && i.decisionKey === first.input.decisionKey,
     )!;
     await decide(fx.deps, first.token, reviewBody);
-    const delivered = fx.callbacks.succeeded[0]!.output as DeliveredOutcome & { linkId: string };
+    const delivered = fx.callbacks.succeeded[0]!.output as unknown as DeliveredOutcome & { linkId: string };
     await fx.table.client.send(new PutCommand({ TableName: fx.table.tableName, Item: pendingItem }));
     fx.clock.advance(60_000);
     expect(await markDecisionConsumed(fx.deps, { linkId: delivered.linkId, delivered })).toBe(true);
