@@ -33,6 +33,11 @@ export function auditEventEntity(client: DynamoDBDocumentClient, table: string) 
  * The uniqueness guard of an audit event: one small item per (subject, event id), created with attribute_not_exists in
  * the same transaction as the event, so an event is recorded at most once whatever time a retry writes it with. It sits
  * in the trail's partition under its own entity prefix, so reading the trail never sees it.
+ *
+ * Why a guard rather than an `eventId`-only sort key: the trail keeps its time-ordered key and query, rows written
+ * before the guard read as before (they have no guard; local data needs no migration), and no index is read
+ * eventually consistent. Cost: one ~150-byte item per event, +2 WCU per audited transaction (AWS bills 2 WCU per
+ * transactional item-KB); measured on DynamoDB Local, a standalone event takes ~20 ms instead of ~15 ms.
  */
 export function auditEventIdEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
