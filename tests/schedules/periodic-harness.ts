@@ -216,6 +216,41 @@ export function executionsOf(world: World, stateMachineArn: string): ExecutionRo
   return all.sort((a, b) => a.startMs - b.startMs || a.name.localeCompare(b.name));
 }
 
+/**
+ * Runs the daily dispatch as the schedule would at 01:00 WIB on `day` (YYYY-MM-DD) and waits for the evaluations it
+ * started and their continuations; answers the names it started.
+ */
+export async function dispatchDay(
+  world: World & { arnOf(machine: "periodicDispatch" | "periodicEvaluation"): string },
+  day: string,
+): Promise<string[]> {
+  const engine = world.states.engine;
+  const evaluationArn = world.arnOf("periodicEvaluation");
+  const before = new Set(executionsOf(world, evaluationArn).map((e) => e.name));
+  const { executionArn } = engine.startExecution({
+    stateMachineArn: world.arnOf("periodicDispatch"),
+    name: `dispatch-${day}`,
+    input: JSON.stringify({
+      scheduledTime: new Date(`${day}T01:00:00+07:00`).toISOString(),
+      lookbackDays: 35,
+    }),
+  });
+  const dispatched = await engine.waitForExecution(executionArn, 60_000);
+  if (dispatched.status !== "SUCCEEDED") throw new Error(`dispatch-${day} ended ${dispatched.status}`);
+  const started = executionsOf(world, evaluationArn).filter((e) => !before.has(e.name));
+  await waitForRuns(world, evaluationArn);
+  return started.map((e) => e.name).sort();
+}
+
+/** Waits until no execution of the machine is running (a run ends in its last continuation). */
+export async function waitForRuns(world: World, stateMachineArn: string, timeoutMs = 120_000): Promise<void> {
+  for (;;) {
+    const running = executionsOf(world, stateMachineArn).filter((e) => e.status === "RUNNING");
+    if (running.length === 0) return;
+    for (const e of running) await world.states.engine.waitForExecution(e.arn, timeoutMs);
+  }
+}
+
 /** Digest mails in the outbox (oldest first). */
 export async function digestMails(world: World) {
   const mails = await world.outbox.list({ limit: 10_000 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodicDepsFrom } from "../../functions/jobs/job";
 import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/services/periodic/periodic";
-import { digestMails, executionsOf, seedCycle, startPeriodicWorld } from "./periodic-harness";
+import { digestMails, dispatchDay, executionsOf, seedCycle, startPeriodicWorld } from "./periodic-harness";
 
 /** Cycles whose page listing fails, and how many more times it fails (Infinity: always). */
 const failuresLeft = new Map<string, number>([
@@ -40,24 +40,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** Runs the daily dispatch as the schedule would at 01:00 WIB on `day` (YYYY-MM-DD) and waits for what it started. */
-async function dispatch(day: string): Promise<string[]> {
-  const engine = world.states.engine;
-  const evaluationArn = world.arnOf("periodicEvaluation");
-  const before = new Set(executionsOf(world, evaluationArn).map((e) => e.name));
-  const { executionArn } = engine.startExecution({
-    stateMachineArn: world.arnOf("periodicDispatch"),
-    name: `dispatch-${day}`,
-    input: JSON.stringify({
-      scheduledTime: new Date(`${day}T01:00:00+07:00`).toISOString(),
-      lookbackDays: 35,
-    }),
-  });
-  expect(await engine.waitForExecution(executionArn, 60_000)).toMatchObject({ status: "SUCCEEDED" });
-  const started = executionsOf(world, evaluationArn).filter((e) => !before.has(e.name));
-  for (const e of started) await engine.waitForExecution(e.arn, 60_000);
-  return started.map((e) => e.name).sort();
-}
+const dispatch = (day: string) => dispatchDay(world, day);
 
 const runOf = async (cycleId: string) =>
   (await periodicDepsFrom(world.deps).store.listRuns(cycleId)).find((r) => r.periodKey === "2026-Q1");

@@ -45,6 +45,8 @@ export interface PeriodicRun {
   label: string;
   status: "running" | "completed" | "failed";
   startedAt: string;
+  /** Last sign of life of the run's executions (start and every page); a run quiet for long is stale. */
+  heartbeatAt?: string;
   completedAt?: string;
   executionName?: string;
   /** 1 for the first run of the period, then one more for each restart after a failed run. */
@@ -62,6 +64,19 @@ export interface PeriodicAuditEvent {
   actor: string;
   action: string;
   detail: Record<string, unknown>;
+}
+
+/** Counts of one page of a run's attempt (evaluation: results and at risk; digest: mails sent). */
+export interface PeriodicPageCounts {
+  cycleId: string;
+  periodKey: string;
+  attempt: number;
+  phase: "evaluate" | "digest";
+  page: number;
+  items: number;
+  evaluated: number;
+  atRisk: number;
+  sent: number;
 }
 
 /** What claimDigest found. */
@@ -136,6 +151,35 @@ export interface PeriodicStore {
     atRisk: number;
     digests: number;
   }): Promise<void>;
-  failRun(run: { cycleId: string; periodKey: string; reason: string }): Promise<void>;
+  /**
+   * Records the run failed unless it completed meanwhile or (with `attempt`) a later attempt took over; answers
+   * whether it recorded.
+   */
+  failRun(run: {
+    cycleId: string;
+    periodKey: string;
+    reason: string;
+    attempt?: number | null;
+  }): Promise<boolean>;
+  /** Marks progress of a running attempt; false when the run is no longer that attempt running (failed, superseded). */
+  touchRun(run: { cycleId: string; periodKey: string; attempt: number }): Promise<boolean>;
+  /** Stores the counts of one page of an attempt (a redelivered page overwrites itself). */
+  recordPage(page: PeriodicPageCounts): Promise<void>;
+  /** The attempt's evaluation pages summed. */
+  sumPages(run: {
+    cycleId: string;
+    periodKey: string;
+    attempt: number;
+  }): Promise<{ evaluated: number; atRisk: number }>;
+  /**
+   * The appraising officials with results in the period, in order, after `after` (exclusive), at most `limit`;
+   * `nextCursor` is the last one returned when more follow.
+   */
+  listDigestRecipients(
+    cycleId: string,
+    periodKey: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ appraiserNips: string[]; nextCursor: string | null }>;
   listRuns(cycleId: string): Promise<PeriodicRun[]>;
 }

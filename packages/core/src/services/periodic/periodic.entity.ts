@@ -79,6 +79,7 @@ export function periodicRunEntity(client: DynamoDBDocumentClient, table: string)
         label: { type: "string", required: true },
         status: { type: ["running", "completed", "failed"] as const, required: true },
         startedAt: { type: "string", required: true },
+        heartbeatAt: { type: "string" },
         completedAt: { type: "string" },
         executionName: { type: "string" },
         attempt: { type: "number" },
@@ -91,6 +92,37 @@ export function periodicRunEntity(client: DynamoDBDocumentClient, table: string)
         byCycle: {
           pk: { field: "pk", composite: ["cycleId"], casing: "none" },
           sk: { field: "sk", composite: ["periodKey"], casing: "none" },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+/**
+ * The counts of one page of one attempt of a run (continue-as-new keeps nothing in the state): keyed by the page's
+ * ordinal, so a redelivered page overwrites itself and the finish sums the attempt's pages.
+ */
+export function periodicPageEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: "periodicPage", version: "1", service: "kinerja" },
+      attributes: {
+        cycleId: { type: "string", required: true, readOnly: true },
+        periodKey: { type: "string", required: true, readOnly: true },
+        attempt: { type: "number", required: true, readOnly: true },
+        phase: { type: ["evaluate", "digest"] as const, required: true, readOnly: true },
+        page: { type: "number", required: true, readOnly: true },
+        items: { type: "number", required: true },
+        evaluated: { type: "number", required: true },
+        atRisk: { type: "number", required: true },
+        sent: { type: "number", required: true },
+        recordedAt: { type: "string", required: true },
+      },
+      indexes: {
+        byAttempt: {
+          pk: { field: "pk", composite: ["cycleId", "periodKey", "attempt"], casing: "none" },
+          sk: { field: "sk", composite: ["phase", "page"], casing: "none" },
         },
       },
     },

@@ -7,7 +7,12 @@ import { createDynamoFlowStore } from "../flow-store.dynamo";
 import type { FlowAppraisal, FlowStore } from "../flow-store";
 import type { PeriodicCycle, PeriodicResult } from "./periodic";
 import type { PeriodicAppraisal, PeriodicResultRecord, PeriodicRun, PeriodicStore } from "./periodic-store";
-import { periodicDigestEntity, periodicResultEntity, periodicRunEntity } from "./periodic.entity";
+import {
+  periodicDigestEntity,
+  periodicPageEntity,
+  periodicResultEntity,
+  periodicRunEntity,
+} from "./periodic.entity";
 import { TransientError } from "./periodic.errors";
 
 /** The periodic entities bound to the storage's table. */
@@ -16,6 +21,7 @@ export function createPeriodicEntities(storage: Pick<Storage, "client" | "tableN
     result: periodicResultEntity(storage.client, storage.tableName),
     digest: periodicDigestEntity(storage.client, storage.tableName),
     run: periodicRunEntity(storage.client, storage.tableName),
+    page: periodicPageEntity(storage.client, storage.tableName),
   };
 }
 
@@ -65,7 +71,7 @@ export function createPeriodicStore(
   storage: Storage,
   flow: FlowStore = createDynamoFlowStore(storage),
 ): PeriodicStore {
-  const { result, digest, run } = createPeriodicEntities(storage);
+  const { result, digest, run, page: pageEntity } = createPeriodicEntities(storage);
   const now = () => storage.clock.now().toISOString();
   // Cycle dates/settings and a unit's survey answers are read by every evaluation of a run; a short per-container
   // cache spares DynamoDB a thousand identical reads (real time, not the runtime clock: it bounds staleness).
@@ -240,9 +246,24 @@ export function createPeriodicStore(
         status: "running" as const,
         attempt,
         startedAt: existing?.status === "failed" ? now() : (existing?.startedAt ?? now()),
+        heartbeatAt: now(),
       };
       await run.put(item).go();
       return item;
+    },
+
+    async touchRun({ cycleId, periodKey, attempt }) {
+      try {
+        await run
+          .patch({ cycleId, periodKey })
+          .set({ heartbeatAt: now() })
+          .where((attr, { eq }) => `${eq(attr.status, "running")} AND ${eq(attr.attempt, attempt)}`)
+          .go({ response: "none" });
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return false;
+      }
     },
 
     async finishRun({ cycleId, periodKey, evaluated, atRisk, digests }) {
@@ -252,8 +273,11 @@ export function createPeriodicStore(
         .go();
     },
 
-    async failRun({ cycleId, periodKey, reason }) {
+    async failRun({ cycleId, periodKey, reason, attempt }) {
       const existing = (await run.get({ cycleId, periodKey }).go({ consistent: true })).data;
+      // A late failure of an attempt that was already replaced (or of a run that completed) changes nothing.
+      if (existing?.status === "completed") return false;
+      if (attempt != null && existing && (existing.attempt ?? 1) !== attempt) return false;
       await run
         .put({
           cycleId,
@@ -262,10 +286,51 @@ export function createPeriodicStore(
           status: "failed",
           startedAt: existing?.startedAt ?? now(),
           ...(existing?.executionName ? { executionName: existing.executionName } : {}),
+          ...(existing?.heartbeatAt ? { heartbeatAt: existing.heartbeatAt } : {}),
           attempt: existing?.attempt ?? 1,
           failureReason: reason,
         })
         .go();
+      return true;
+    },
+
+    async recordPage(counts) {
+      await pageEntity.put({ ...counts, recordedAt: now() }).go({ response: "none" });
+    },
+
+    async sumPages({ cycleId, periodKey, attempt }) {
+      const pages = (
+        await pageEntity.query
+          .byAttempt({ cycleId, periodKey, attempt })
+          .begins({ phase: "evaluate" })
+          .go({ pages: "all" })
+      ).data;
+      return {
+        evaluated: pages.reduce((sum, p) => sum + p.evaluated, 0),
+        atRisk: pages.reduce((sum, p) => sum + p.atRisk, 0),
+      };
+    },
+
+    async listDigestRecipients(cycleId, periodKey, after, limit) {
+      // Results are ordered by official then NIP: read on after `after` until limit + 1 officials were seen, so
+      // every official returned is complete and the page never holds the whole list.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = result.query.byPeriod({ cycleId, periodKey });
+        const page: { data: { appraiserNip: string }[]; cursor: string | null } = await (
+          after === null ? query : query.gt({ appraiserNip: after })
+        ).go({ cursor, limit: 1000, attributes: ["appraiserNip"] });
+        for (const row of page.data)
+          if (row.appraiserNip !== after && seen[seen.length - 1] !== row.appraiserNip)
+            seen.push(row.appraiserNip);
+        cursor = page.cursor;
+      } while (cursor && seen.length <= limit);
+      const appraiserNips = seen.slice(0, limit);
+      return {
+        appraiserNips,
+        nextCursor: seen.length > limit ? appraiserNips[appraiserNips.length - 1]! : null,
+      };
     },
 
     async listRuns(cycleId) {

@@ -25,11 +25,53 @@ export const FindDueInputSchema = v.object({
   ),
 });
 
-/** Input naming one cycle period (StartPeriodicEvaluation, ListDigestRecipients, FinishPeriodicEvaluation). */
+const Attempt = v.pipe(v.number(), v.integer(), v.minValue(1));
+const PageNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Input naming one cycle period (and, once known, the run's attempt). */
 export const CyclePeriodInputSchema = v.object({
   cycleId: Id,
   periodKey: PeriodKey,
   executionName: v.optional(v.string()),
+  attempt: v.optional(v.nullable(Attempt)),
+});
+
+/** Input of StartPeriodicEvaluation: the first execution of a run has no attempt yet; a continuation carries it. */
+export const StartRunInputSchema = v.object({
+  cycleId: Id,
+  periodKey: PeriodKey,
+  executionName: v.optional(v.string()),
+  attempt: v.nullable(Attempt),
+  generation: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+/** Input of ListDigestRecipients: one page of officials after the cursor (the last official of the page before). */
+export const DigestRecipientPageInputSchema = v.object({
+  cycleId: Id,
+  periodKey: PeriodKey,
+  cursor: v.nullable(Id),
+  pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 100),
+});
+
+/** Input of RecordPeriodicPage: where the run is and what the page's Map returned per item. */
+export const RecordPageInputSchema = v.object({
+  cycleId: Id,
+  periodKey: PeriodKey,
+  attempt: Attempt,
+  generation: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  phase: v.picklist(["evaluate", "digest"]),
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  pagesInExecution: PageNumber,
+  /** Pages per execution (the ASL's default 20): a page of 100 costs about 720 history events, so at most 25. */
+  pagesPerExecution: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(25)),
+  nextCursor: v.nullable(v.string()),
+  outcomes: v.array(
+    v.object({
+      atRisk: v.optional(v.boolean()),
+      evaluated: v.optional(v.boolean()),
+      sent: v.optional(v.boolean()),
+    }),
+  ),
 });
 
 /** Input of ListPeriodicAppraisalPage. */
@@ -50,6 +92,7 @@ export const SendDigestInputSchema = v.object({ cycleId: Id, periodKey: PeriodKe
 export const MarkFailedInputSchema = v.object({
   cycleId: Id,
   periodKey: v.string(),
+  attempt: v.optional(v.nullable(Attempt)),
   error: v.optional(v.object({ Error: v.optional(v.string()), Cause: v.optional(v.string()) }), {}),
 });
 

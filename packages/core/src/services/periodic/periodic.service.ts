@@ -18,7 +18,9 @@ import {
   cycleProgressAt,
   dueEvaluations,
   importedValueEnd,
+  periodicExecutionName,
   periodicPeriodsOf,
+  PERIODIC_STALE_AFTER_MS,
   renderPeriodicDigest,
   type DueEvaluation,
 } from "./periodic";
@@ -29,11 +31,14 @@ import { CycleNotFoundError, InvalidJobInputError, PeriodNotInCycleError } from 
 import {
   AppraisalPageInputSchema,
   CyclePeriodInputSchema,
+  DigestRecipientPageInputSchema,
   EvaluateAppraisalInputSchema,
   FindDueInputSchema,
   MarkFailedInputSchema,
+  RecordPageInputSchema,
   RemindRatingsInputSchema,
   SendDigestInputSchema,
+  StartRunInputSchema,
 } from "./periodic.schema";
 
 /** What the periodic services need. */
@@ -65,7 +70,11 @@ async function loadPeriod(deps: PeriodicDeps, cycleId: string, periodKey: string
   return { cycle, period };
 }
 
-/** FindDuePeriodicEvaluations: every cycle period due by the scheduled time (look-back heals missed days), not yet completed. */
+/**
+ * FindDuePeriodicEvaluations: every cycle period due by the scheduled time (look-back heals missed days), not yet
+ * completed. A run still "running" without progress for PERIODIC_STALE_AFTER_MS lost its execution where nothing
+ * could record it (States.Runtime, a stop): it is recorded failed here, so its period is due under the next attempt.
+ */
 export async function findDueEvaluations(
   deps: PeriodicDeps,
   input: unknown,
@@ -75,13 +84,25 @@ export async function findDueEvaluations(
   const cycles = await deps.store.listCycles();
   const completed = new Set<string>();
   const failedAttempts = new Map<string, number>();
+  const staleBefore = deps.clock.now().getTime() - PERIODIC_STALE_AFTER_MS;
   for (const cycle of cycles) {
     for (const run of await deps.store.listRuns(cycle.id)) {
       const key = `${run.cycleId}#${run.periodKey}`;
       const attempt = run.attempt ?? 1;
-      if (run.status === "completed") completed.add(key);
+      let status = run.status;
+      const lastSign = run.heartbeatAt ?? run.startedAt;
+      if (status === "running" && Date.parse(lastSign) < staleBefore) {
+        const recorded = await deps.store.failRun({
+          cycleId: run.cycleId,
+          periodKey: run.periodKey,
+          attempt,
+          reason: `PeriodicRunStalled: no progress since ${lastSign}; its execution ended without recording why (States.Runtime, stopped or lost)`,
+        });
+        if (recorded) status = "failed";
+      }
+      if (status === "completed") completed.add(key);
       // A running attempt keeps its name (a second start is refused); a failed one makes the next attempt due.
-      else failedAttempts.set(key, run.status === "failed" ? attempt : attempt - 1);
+      else failedAttempts.set(key, status === "failed" ? attempt : attempt - 1);
     }
   }
   return {
@@ -89,16 +110,25 @@ export async function findDueEvaluations(
   };
 }
 
-/** StartPeriodicEvaluation: checks the cycle and period and records the run. */
+/**
+ * StartPeriodicEvaluation: checks the cycle and period; the first execution of a run records it running (a new
+ * attempt after a failed one), a continuation marks progress of its attempt. `proceed` is false when the attempt is
+ * no longer the running one (recorded failed, or a later attempt took over): that execution stops quietly.
+ */
 export async function startPeriodicEvaluation(deps: PeriodicDeps, input: unknown) {
-  const { cycleId, periodKey, executionName } = parse(
-    CyclePeriodInputSchema,
+  const { cycleId, periodKey, executionName, attempt } = parse(
+    StartRunInputSchema,
     input,
     "StartPeriodicEvaluation",
   );
   const { period } = await loadPeriod(deps, cycleId, periodKey);
+  const base = { key: period.key, label: period.label, start: period.start, end: period.end };
+  if (attempt !== null) {
+    const proceed = await deps.store.touchRun({ cycleId, periodKey, attempt });
+    return { ...base, attempt, proceed };
+  }
   const run = await deps.store.startRun({ cycleId, periodKey, label: period.label, executionName });
-  return { key: period.key, label: period.label, start: period.start, end: period.end, status: run.status };
+  return { ...base, status: run.status, attempt: run.attempt ?? 1, proceed: true };
 }
 
 /** ListPeriodicAppraisalPage: one page of the cycle's live appraisals (ids only, to keep the state small). */
@@ -119,7 +149,7 @@ export async function listAppraisalPage(
 export async function evaluateAppraisal(
   deps: PeriodicDeps,
   input: unknown,
-): Promise<{ atRisk: boolean; skipped?: string; created: boolean }> {
+): Promise<{ atRisk: boolean; skipped?: string; created: boolean; evaluated: boolean }> {
   const { cycleId, periodKey, appraisalId } = parse(
     EvaluateAppraisalInputSchema,
     input,
@@ -130,31 +160,37 @@ export async function evaluateAppraisal(
   const { cycle, period } = await loadPeriod(deps, cycleId, periodKey);
   const appraisal = await deps.store.getAppraisal(appraisalId);
   if (!appraisal || appraisal.cycleId !== cycleId)
-    return { atRisk: false, skipped: "appraisal not found in this cycle", created: false };
+    return {
+      atRisk: false,
+      skipped: "appraisal not found in this cycle",
+      created: false,
+      evaluated: false,
+    };
   if (!(LIVE_STAGES as readonly string[]).includes(appraisal.stage))
-    return { atRisk: false, skipped: `appraisal is ${appraisal.stage}`, created: false };
+    return { atRisk: false, skipped: `appraisal is ${appraisal.stage}`, created: false, evaluated: false };
   if (!appraisal.appraiser)
-    return { atRisk: false, skipped: "appraisal has no appraising official", created: false };
+    return {
+      atRisk: false,
+      skipped: "appraisal has no appraising official",
+      created: false,
+      evaluated: false,
+    };
   let summary = null;
   if (appraisal.indicators) {
     // Imported values count up to the end of the evaluated period, each dated at the end of its own period so
     // the latest one wins; values of unreadable periods are ignored rather than guessed.
     const known = new Set(appraisal.indicators.map((i) => i.id));
-    const imported = (await deps.store.importedIndicatorValues(appraisal.nip, cycleId))
+    const periodEndInstant = `${period.end}T23:59:59+07:00`;
+    // The three reads are independent: one round trip instead of three (a run makes 10,000s of these).
+    const [values, attendance, responses] = await Promise.all([
+      deps.store.importedIndicatorValues(appraisal.nip, cycleId),
+      deps.store.attendance(appraisal.nip, period.start.slice(0, 7), period.end.slice(0, 7)),
+      deps.store.surveyResponses(appraisal.unitId, `${period.start}T00:00:00+07:00`, periodEndInstant),
+    ]);
+    const imported = values
       .map((d) => ({ ...d, end: importedValueEnd(d.period) }))
       .filter((d) => d.end !== null && d.end <= period.end && known.has(d.indicatorId));
-    const periodEndInstant = `${period.end}T23:59:59+07:00`;
     const reported = appraisal.realisations.filter((r) => r.at <= new Date(periodEndInstant).toISOString());
-    const attendance = await deps.store.attendance(
-      appraisal.nip,
-      period.start.slice(0, 7),
-      period.end.slice(0, 7),
-    );
-    const responses = await deps.store.surveyResponses(
-      appraisal.unitId,
-      `${period.start}T00:00:00+07:00`,
-      periodEndInstant,
-    );
     const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
     summary = summariseMeasurement({
       indicators: appraisal.indicators,
@@ -199,7 +235,8 @@ export async function evaluateAppraisal(
   // Everything below derives from the STORED result and is idempotent, so a redelivery after a crash completes it
   // without adding anything twice.
   const stored = saved.record.result;
-  await deps.store.writeAuditEvents(appraisalId, [
+  // The audit events and the mirror on the appraisal record are independent idempotent writes.
+  const audited = deps.store.writeAuditEvents(appraisalId, [
     {
       eventId: `periodic-${periodKey}`,
       at: stored.evaluatedAt,
@@ -229,19 +266,75 @@ export async function evaluateAppraisal(
         ]
       : []),
   ]);
-  await deps.store.attachResultToAppraisal(appraisalId, stored);
-  return { atRisk: saved.record.result.atRisk, created: saved.created };
+  await Promise.all([audited, deps.store.attachResultToAppraisal(appraisalId, stored)]);
+  return { atRisk: saved.record.result.atRisk, created: saved.created, evaluated: true };
 }
 
-/** ListDigestRecipients: the appraising officials with at least one result in the period. */
+/** ListDigestRecipients: one page of the appraising officials with results in the period (never the whole list). */
 export async function listDigestRecipients(
   deps: PeriodicDeps,
   input: unknown,
-): Promise<{ recipients: { appraiserNip: string }[] }> {
-  const { cycleId, periodKey } = parse(CyclePeriodInputSchema, input, "ListDigestRecipients");
-  const results = await deps.store.listResults(cycleId, periodKey);
+): Promise<{ recipients: { appraiserNip: string }[]; nextCursor: string | null }> {
+  const { cycleId, periodKey, cursor, pageSize } = parse(
+    DigestRecipientPageInputSchema,
+    input,
+    "ListDigestRecipients",
+  );
+  const page = await deps.store.listDigestRecipients(cycleId, periodKey, cursor, pageSize);
   return {
-    recipients: [...new Set(results.map((r) => r.appraiserNip))].map((appraiserNip) => ({ appraiserNip })),
+    recipients: page.appraiserNips.map((appraiserNip) => ({ appraiserNip })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * RecordPeriodicPage: stores the page's counts (idempotent per attempt and page), marks progress on the run and says
+ * what comes next: the next page of the phase, the digests after the last evaluation page, the finish after the last
+ * digest page; every `pagesPerExecution` pages the run continues in a new execution with the next name.
+ */
+export async function recordPeriodicPage(deps: PeriodicDeps, input: unknown) {
+  const {
+    cycleId,
+    periodKey,
+    attempt,
+    generation,
+    phase,
+    page,
+    pagesInExecution,
+    pagesPerExecution,
+    nextCursor,
+    outcomes,
+  } = parse(RecordPageInputSchema, input, "RecordPeriodicPage");
+  await deps.store.recordPage({
+    cycleId,
+    periodKey,
+    attempt,
+    phase,
+    page,
+    items: outcomes.length,
+    evaluated: outcomes.filter((o) => o.evaluated === true).length,
+    atRisk: outcomes.filter((o) => o.evaluated === true && o.atRisk === true).length,
+    sent: outcomes.filter((o) => o.sent === true).length,
+  });
+  const proceed = await deps.store.touchRun({ cycleId, periodKey, attempt });
+  const next =
+    nextCursor !== null
+      ? { phase, cursor: nextCursor }
+      : phase === "evaluate"
+        ? { phase: "digest" as const, cursor: null }
+        : { phase: "finish" as const, cursor: null };
+  const done = pagesInExecution + 1;
+  const continueAsNew = next.phase !== "finish" && done >= pagesPerExecution;
+  return {
+    proceed,
+    ...next,
+    page: page + 1,
+    continueAsNew,
+    generation: continueAsNew ? generation + 1 : generation,
+    pagesInExecution: continueAsNew ? 0 : done,
+    continuationName: continueAsNew
+      ? periodicExecutionName(cycleId, periodKey, attempt, generation + 1)
+      : null,
   };
 }
 
@@ -317,45 +410,52 @@ export async function remindPeriodicRatings(
   for (const cycle of await deps.store.listCycles()) {
     for (const run of await deps.store.listRuns(cycle.id)) {
       if (run.status !== "completed" || !run.completedAt || Date.parse(run.completedAt) < since) continue;
-      const officials = new Set(
-        (await deps.store.listResults(cycle.id, run.periodKey)).map((r) => r.appraiserNip),
-      );
-      for (const nip of officials) {
-        const done = await followUpPeriodicRating(
-          deps.decisions,
-          periodicRatingKey(cycle.id, run.periodKey, nip),
-        );
-        if (done !== "none") counts[done] += 1;
-      }
+      // The officials page by page (names only), not every result of the period.
+      let after: string | null = null;
+      do {
+        const page = await deps.store.listDigestRecipients(cycle.id, run.periodKey, after, 500);
+        for (const nip of page.appraiserNips) {
+          const done = await followUpPeriodicRating(
+            deps.decisions,
+            periodicRatingKey(cycle.id, run.periodKey, nip),
+          );
+          if (done !== "none") counts[done] += 1;
+        }
+        after = page.nextCursor;
+      } while (after !== null);
     }
   }
   return counts;
 }
 
-/** FinishPeriodicEvaluation: closes the run with its counts. */
+/** FinishPeriodicEvaluation: closes the run with its counts (the attempt's pages, the digests that went out). */
 export async function finishPeriodicEvaluation(deps: PeriodicDeps, input: unknown) {
-  const { cycleId, periodKey } = parse(CyclePeriodInputSchema, input, "FinishPeriodicEvaluation");
-  const results = await deps.store.listResults(cycleId, periodKey);
-  const counts = {
-    evaluated: results.length,
-    atRisk: results.filter((r) => r.result.atRisk).length,
-    digests: await deps.store.countSentDigests(cycleId, periodKey),
-  };
+  const { cycleId, periodKey, attempt } = parse(CyclePeriodInputSchema, input, "FinishPeriodicEvaluation");
+  const pages = await deps.store.sumPages({ cycleId, periodKey, attempt: attempt ?? 1 });
+  const counts = { ...pages, digests: await deps.store.countSentDigests(cycleId, periodKey) };
   await deps.store.finishRun({ cycleId, periodKey, ...counts });
   return counts;
 }
 
-/** MarkPeriodicEvaluationFailed: records why the run failed (HR sees it; the next daily run retries within the look-back). */
+/**
+ * MarkPeriodicEvaluationFailed: records why the run failed (HR sees it; the next daily run retries within the
+ * look-back). A failure of an attempt that was already replaced is not recorded over the current one.
+ */
 export async function markPeriodicEvaluationFailed(
   deps: PeriodicDeps,
   input: unknown,
 ): Promise<{ recorded: boolean }> {
-  const { cycleId, periodKey, error } = parse(MarkFailedInputSchema, input, "MarkPeriodicEvaluationFailed");
+  const { cycleId, periodKey, attempt, error } = parse(
+    MarkFailedInputSchema,
+    input,
+    "MarkPeriodicEvaluationFailed",
+  );
   if (!(await deps.store.getCycle(cycleId))) return { recorded: false };
-  await deps.store.failRun({
+  const recorded = await deps.store.failRun({
     cycleId,
     periodKey,
+    attempt,
     reason: `${error.Error ?? "Error"}: ${error.Cause ?? ""}`.slice(0, 2000),
   });
-  return { recorded: true };
+  return { recorded };
 }

@@ -52,11 +52,24 @@ export function periodicPeriodsOf(cycle: PeriodicCycle): Period[] {
 }
 
 /**
- * Execution name `<cycleId>-<periodKey>` (attempt 1) or `<cycleId>-<periodKey>-r<attempt>`, reduced to the characters
- * and length (80) Step Functions accepts; a long name keeps a hash of the whole, the period and the attempt suffix.
+ * A run whose record shows no progress for this long is taken as dead (its execution failed where nothing can catch
+ * it, e.g. States.Runtime, or was stopped): the next daily dispatch records it failed and starts the next attempt. Every
+ * page marks progress, and a page takes minutes even with every retry, so a live run never looks this quiet.
  */
-export function periodicExecutionName(cycleId: string, periodKey: string, attempt = 1): string {
-  const suffix = attempt > 1 ? `-r${attempt}` : "";
+export const PERIODIC_STALE_AFTER_MS = 6 * 3600_000;
+
+/**
+ * Execution name `<cycleId>-<periodKey>` (attempt 1) or `<cycleId>-<periodKey>-r<attempt>`, and `-p<generation>` for the
+ * continuations of a run (continue-as-new), reduced to the characters and length (80) Step Functions accepts; a long
+ * name keeps a hash of the whole, the period and the suffixes.
+ */
+export function periodicExecutionName(
+  cycleId: string,
+  periodKey: string,
+  attempt = 1,
+  generation = 1,
+): string {
+  const suffix = `${attempt > 1 ? `-r${attempt}` : ""}${generation > 1 ? `-p${generation}` : ""}`;
   const name = `${cycleId}-${periodKey}`.replace(/[^A-Za-z0-9_-]/g, "_");
   if (name.length + suffix.length <= 80) return name + suffix;
   return `${`${name.slice(0, 59)}-${fnv1a(name)}-${periodKey}`.slice(0, 80 - suffix.length)}${suffix}`;
