@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { systemClock, type Clock } from "@kinerja/core/clock/clock";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { recordMailEvent, type MailEventOutcome } from "@kinerja/core/mail/delivery-problem";
+import { cloudObservability, localObservabilityOnce, type Observability } from "../shared/observability";
 
 /** What the handler needs (the local runtime passes its step deps, which have both). */
 export interface MailEventRuntimeDeps {
@@ -37,21 +38,23 @@ function cloudDeps(): MailEventRuntimeDeps {
   return cloud;
 }
 
-// Dropped events are logged as one JSON line (CloudWatch Logs Insights reads the fields).
-const warn = (message: string, data: Record<string, unknown>) =>
-  console.warn(
-    JSON.stringify({ level: "WARN", service: "kinerja", handler: "record-mail-event", message, ...data }),
-  );
-
-/** `createHandler(deps)` for the local runtime and tests; `handler` for Lambda. */
+/**
+ * `createHandler(deps)` for the local runtime and tests; `handler` for Lambda. Dropped events are logged through the
+ * logger port (one JSON line in Lambda, which CloudWatch Logs Insights reads; quiet locally).
+ */
 export function createHandler(
   getDeps: () => MailEventRuntimeDeps | Promise<MailEventRuntimeDeps>,
+  obs: () => Observability = localObservabilityOnce(),
 ): (event: unknown, context?: object) => Promise<MailEventOutcome> {
   return async (event) => {
     const deps = await getDeps();
-    return recordMailEvent({ storage: deps.storage, clock: deps.clock, warn }, event);
+    const log = obs().logger.child({ function: "record-mail-event" });
+    return recordMailEvent(
+      { storage: deps.storage, clock: deps.clock, warn: (message, data) => log.warn(message, data) },
+      event,
+    );
   };
 }
 
 /** The Lambda handler (EventBridge target). */
-export const handler = createHandler(cloudDeps);
+export const handler = createHandler(cloudDeps, cloudObservability);
