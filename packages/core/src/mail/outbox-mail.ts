@@ -6,6 +6,7 @@ import type { MailMessage, MailPort } from "./mail.port";
 import { outboxMailEntity } from "./outbox.entity";
 import { validateMail } from "./mail.schema";
 import { simulatedSesEvent } from "./ses-event";
+import { createConsoleLogger, localLogLevel, type Logger } from "../log/logger";
 
 /** A mail as the outbox lists it (`GET /_local/mail`). */
 export interface OutboxEntry {
@@ -37,6 +38,8 @@ export interface OutboxMailOptions {
   events?: (event: Record<string, unknown>) => Promise<unknown>;
   /** Configuration-set name the simulated events carry (default "local-kinerja-mail"). */
   configurationSet?: string;
+  /** Where an unhandled simulated event is reported (default: one warning line on stderr). */
+  log?: Logger;
 }
 
 /** Builds the outbox over the kinerja table; `sentAt` comes from the (adjustable) clock. */
@@ -84,7 +87,10 @@ export function createOutboxMail(
         : undefined;
       if (event)
         await options.events!(event).catch((err: unknown) =>
-          console.warn(`simulated SES event for mail ${id} was not handled: ${String(err)}`),
+          (options.log ?? createConsoleLogger({ level: localLogLevel("warn") })).warn(
+            "simulated SES event was not handled",
+            { mailId: id, error: err },
+          ),
         );
       return { id };
     },
