@@ -5,11 +5,13 @@ import { NagSuppressions } from "cdk-nag";
 import { tableDefinition } from "../packages/core/src/storage/table";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import type { IConstruct } from "constructs";
 import { Function as SstFunction, Stack as SstStack, type Config, type FunctionProps } from "sst/constructs";
 import type { FunctionPermissions } from "./sources";
 import { executionArnPattern, stateMachineArn } from "./naming";
 import { isProductionStage } from "./stage";
+import { SERVICE_NAME } from "../functions/shared/metric-names";
 
 /** DynamoDB actions of a reader: item and query reads only. */
 export const tableReadActions = [
@@ -69,6 +71,8 @@ export function createKinerjaFunction(
     memoryMB: number;
     permissions: FunctionPermissions;
     description?: string;
+    /** Where Lambda puts asynchronous invocations (event targets) that failed every retry. */
+    deadLetterQueue?: IQueue;
   },
   resources: FunctionResources,
   environment: Record<string, string>,
@@ -98,10 +102,11 @@ export function createKinerjaFunction(
     description: spec.description ?? spec.handler,
     timeout: spec.timeoutSeconds,
     memorySize: spec.memoryMB,
-    environment: { POWERTOOLS_SERVICE_NAME: "kinerja", ...environment },
+    environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...environment },
     // SST attaches nothing by default when permissions is empty; everything below is explicit.
     permissions: [],
     bind: spec.permissions.linkSigningKey ? [resources.linkSigningKey] : [],
+    ...(spec.deadLetterQueue ? { deadLetterQueue: spec.deadLetterQueue } : {}),
   });
   for (const statement of policyStatementsFor(stack, spec.permissions, resources))
     fn.addToRolePolicy(statement);

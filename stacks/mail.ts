@@ -1,13 +1,53 @@
-import { Stack } from "aws-cdk-lib";
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from "aws-cdk-lib/aws-ses";
-import type { StackContext } from "sst/constructs";
+import { Duration, Stack } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { EventBus, Rule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from "aws-cdk-lib/aws-ses";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { NagSuppressions } from "cdk-nag";
+import { use, type StackContext } from "sst/constructs";
+import { SES_PROBLEM_DETAIL_TYPES } from "../packages/core/src/mail/ses-event";
+import { eventFunctions } from "../workflows/registry";
+import { createKinerjaFunction } from "./functions";
+import { Secrets } from "./secrets";
 import { readStageSettings } from "./stage";
+import { Storage } from "./storage";
 
-/** SES v2 sending identity (the sender domain, DKIM-signed) and the configuration set every mail is sent with. */
+/**
+ * SES account reputation limits kinerja alarms at: AWS reviews an account from a 5% bounce or 0.1% complaint rate
+ * (and may pause sending from 10% / 0.5%), so a rising rate needs a person before that.
+ */
+export const sesReputationAlarms = { bounceRate: 0.05, complaintRate: 0.001 } as const;
+
+/** The SES events kinerja records (a decision mail that bounced, was complained about, rejected or delayed). */
+export const recordedMailEvents = [
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+] as const;
+
+/**
+ * SES v2 sending identity (the sender domain, DKIM-signed), the configuration set every mail is sent with, its event
+ * destination (EventBridge's default bus, AWS's current recommendation over SNS) and the rule that hands bounces,
+ * complaints, rejects and delays of this stage's mails to RecordMailEvent, which records them against the decision.
+ */
 export function Mail({ stack, app }: StackContext) {
   const settings = readStageSettings(app.stage);
+  const { table } = use(Storage);
+  const { linkSigningKey } = use(Secrets);
+  // The literal name (not the set's Ref) so the event rule's pattern can match it.
+  const configurationSetName = `${app.stage}-kinerja-mail`;
   const configurationSet = new ConfigurationSet(stack, "ConfigurationSet", {
-    configurationSetName: `${app.stage}-kinerja-mail`,
+    configurationSetName,
     reputationMetrics: true,
     sendingEnabled: true,
     // Addresses that bounced or complained are not mailed again: links would never reach them anyway.
@@ -32,16 +72,123 @@ export function Mail({ stack, app }: StackContext) {
     resource: "configuration-set",
     resourceName: configurationSet.configurationSetName,
   });
+  const mail = {
+    from: settings.mailFrom,
+    hrEmail: settings.hrEmail,
+    identityArn,
+    configurationSetArn,
+    configurationSetName: configurationSet.configurationSetName,
+  };
+
+  // SES publishes to the default bus only; every stage's set does, so the rule matches this stage's set by its tag.
+  const bus = EventBus.fromEventBusName(stack, "DefaultBus", "default");
+  configurationSet.addEventDestination("MailEvents", {
+    configurationSetEventDestinationName: `${app.stage}-kinerja-mail-events`,
+    destination: EventDestination.eventBus(bus),
+    events: [...recordedMailEvents],
+  });
+
+  // Events that fail every retry (a table outage) wait here 14 days; the monitoring stack alarms on its depth.
+  const deadLetters = new Queue(stack, "MailEventDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  NagSuppressions.addResourceSuppressions(deadLetters, [
+    { id: "AwsSolutions-SQS3", reason: "This queue is the dead-letter queue of the mail-event handler." },
+  ]);
+  const spec = eventFunctions.RecordMailEventFunction;
+  const recorder = createKinerjaFunction(
+    stack,
+    "RecordMailEventFn",
+    {
+      handler: spec.handler,
+      timeoutSeconds: spec.timeoutSeconds,
+      memoryMB: spec.memoryMB,
+      description: "kinerja: SES bounces and complaints recorded against the decision",
+      // Table access is granted below, narrower than the registry's read-write.
+      permissions: {
+        table: "none",
+        sendTaskResponse: [],
+        startExecution: [],
+        stopExecution: [],
+        sendEmail: false,
+        linkSigningKey: false,
+      },
+      deadLetterQueue: deadLetters,
+    },
+    { table, stage: app.stage, linkSigningKey, mail },
+    { KINERJA_STAGE: app.stage, KINERJA_TABLE: table.tableName },
+  );
+  // Least privilege: it reads the decision and appraisal by key and puts the problem and its audit event (a
+  // conditional TransactWriteItems of Puts needs only PutItem); no query, scan, update or delete.
+  recorder.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["dynamodb:GetItem", "dynamodb:PutItem"],
+      resources: [table.tableArn],
+    }),
+  );
+  new Rule(stack, "MailEventRule", {
+    description: `kinerja ${app.stage}: SES bounces, complaints, rejects and delays of this stage's mails`,
+    eventBus: bus,
+    eventPattern: {
+      source: ["aws.ses"],
+      detailType: [...SES_PROBLEM_DETAIL_TYPES],
+      detail: { mail: { tags: { "ses:configuration-set": [configurationSetName] } } },
+    },
+    targets: [
+      new LambdaFunction(recorder, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 8,
+        maxEventAge: Duration.hours(24),
+      }),
+    ],
+  });
+
+  // The account's reputation, watched by the stage that owns the identity (one pair of alarms per account/domain).
+  const alarms = settings.ownsMailIdentity
+    ? [
+        reputationAlarm(stack, app.stage, "BounceRate", sesReputationAlarms.bounceRate),
+        reputationAlarm(stack, app.stage, "ComplaintRate", sesReputationAlarms.complaintRate),
+      ]
+    : [];
+
   stack.addOutputs({ MailFrom: settings.mailFrom, ConfigurationSet: configurationSet.configurationSetName });
   return {
-    mail: {
-      from: settings.mailFrom,
-      hrEmail: settings.hrEmail,
-      identityArn,
-      configurationSetArn,
-      configurationSetName: configurationSet.configurationSetName,
-    },
+    mail,
     /** The DNS records to publish; only the owner stage has them. */
     dkimRecords: identity?.dkimRecords ?? [],
+    /** SES reputation alarms (owner stage only); the monitoring stack sends them to its topic. */
+    alarms,
+    /** Where failed mail events wait. */
+    mailEventDeadLetters: deadLetters,
   };
+}
+
+/** An alarm on SES's account-level reputation rate (`Reputation.BounceRate` / `Reputation.ComplaintRate`). */
+function reputationAlarm(
+  stack: Stack,
+  stage: string,
+  rate: "BounceRate" | "ComplaintRate",
+  threshold: number,
+) {
+  return new Alarm(stack, `Ses${rate}Alarm`, {
+    alarmName: `${stage}-kinerja-ses-${rate === "BounceRate" ? "bounce" : "complaint"}-rate`,
+    alarmDescription:
+      rate === "BounceRate"
+        ? "SES bounce rate above 5%: addresses in the employee data are wrong; see 'Email tidak terkirim' on the dashboard."
+        : "SES complaint rate above 0.1%: recipients mark kinerja's mails as spam.",
+    metric: new Metric({
+      namespace: "AWS/SES",
+      metricName: `Reputation.${rate}`,
+      statistic: "Maximum",
+      period: Duration.hours(1),
+    }),
+    threshold,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    // SES publishes the rate only while mail is sent: no data is no alarm.
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
 }

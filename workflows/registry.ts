@@ -1,6 +1,7 @@
 // The single source that maps every ${Placeholder} of the ASL files to what fills it: a step handler (with
 // its deployment settings and permissions) or another state machine. The stacks deploy from this registry
 // and the local runtime builds its lambda resolver and substitutions from it, so nothing is defined twice.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -105,6 +106,14 @@ export const stepFunctions = {
 
 /** A function placeholder name. */
 export type StepFunctionPlaceholder = keyof typeof stepFunctions;
+
+/**
+ * Functions that no state machine calls but an event invokes: SES's mail events (EventBridge rule in stacks/mail.ts;
+ * locally the outbox's simulated events through `localLambdaResolver`).
+ */
+export const eventFunctions = {
+  RecordMailEventFunction: job("record-mail-event", { table: "read-write" }),
+} as const satisfies Record<string, StepFunctionSpec>;
 
 /** One state machine: its ASL file and the placeholders it needs. */
 export interface StateMachineSpec {
@@ -288,7 +297,10 @@ export function localLambdaResolver<Deps>(
 ): (functionName: string) => LocalLambda | undefined {
   const prefix = options.prefix ?? "kinerja";
   const byName = new Map<string, StepFunctionSpec>(
-    Object.values(stepFunctions).map((s) => [deployedName(s.name, prefix), s]),
+    [...Object.values(stepFunctions), ...Object.values(eventFunctions)].map((s) => [
+      deployedName(s.name, prefix),
+      s,
+    ]),
   );
   const loaded = new Map<string, Promise<LocalLambda>>();
   const load = (spec: StepFunctionSpec): Promise<LocalLambda> => {
@@ -307,4 +319,22 @@ export function localLambdaResolver<Deps>(
     const real: LocalLambda = async (event, context) => (await load(spec))(event, context);
     return options.wrap ? options.wrap(spec.name, real) : real;
   };
+}
+
+/** Invokes an event function in-process as its cloud event source would (the outbox's simulated SES mail events). */
+export async function invokeEventFunction(
+  resolve: (functionName: string) => LocalLambda | { handler: LocalLambda } | undefined,
+  key: keyof typeof eventFunctions,
+  event: unknown,
+  prefix = "kinerja",
+): Promise<unknown> {
+  const spec = eventFunctions[key];
+  const fn = resolve(deployedName(spec.name, prefix));
+  if (!fn) throw new Error(`no local function ${deployedName(spec.name, prefix)}`);
+  const deadline = Date.now() + spec.timeoutSeconds * 1000;
+  return (typeof fn === "function" ? fn : fn.handler)(event, {
+    functionName: deployedName(spec.name, prefix),
+    awsRequestId: randomUUID(),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  });
 }

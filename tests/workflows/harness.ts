@@ -23,6 +23,7 @@ import { createLocalStates, type LocalStates } from "../../packages/local/src/en
 import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
 import {
   loadStateMachines,
+  invokeEventFunction,
   localLambdaResolver,
   localSubstitutions,
   type LambdaWrapper,
@@ -42,6 +43,8 @@ export interface World {
   decisionDeps: DecisionDeps;
   control: ControlDeps;
   arns: { appraisal: string; launchCycle: string };
+  /** The SES events the outbox simulated (mail to SES's simulator addresses), in order. */
+  mailEvents: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -55,11 +58,19 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     client: table.client,
     clock,
   });
-  const outbox = createOutboxMail({ client: table.client, tableName: table.tableName }, clock);
+  const holder: { deps?: StepDeps } = {};
+  const lambdas = localLambdaResolver({ deps: () => holder.deps!, wrap: options.wrap });
+  // SES's simulator addresses produce the events SES would publish, handled by the real mail-event handler.
+  const mailEvents: Record<string, unknown>[] = [];
+  const outbox = createOutboxMail({ client: table.client, tableName: table.tableName }, clock, {
+    events: (event) => {
+      mailEvents.push(event);
+      return invokeEventFunction(lambdas, "RecordMailEventFunction", event);
+    },
+  });
   const signer = createLinkSigner(
     parseLinkKeys({ current: "k1", keys: { k1: randomBytes(32).toString("base64") } }),
   );
-  const holder: { deps?: StepDeps } = {};
   const dir = mkdtempSync(join(tmpdir(), "kinerja-wf-"));
   const states = await createLocalStates({
     dbPath: join(dir, "states.db"),
@@ -68,7 +79,7 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     accountId: ACCOUNT,
     realTime: false,
     port: 0,
-    lambdas: localLambdaResolver({ deps: () => holder.deps!, wrap: options.wrap }),
+    lambdas,
   });
   const sfn = new SFNClient({
     region: REGION,
@@ -115,6 +126,7 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     decisionDeps,
     control,
     arns,
+    mailEvents,
     async close() {
       await states.close();
       sfn.destroy();
@@ -148,13 +160,13 @@ export async function seedUnit(
   world: World,
   unitId: string,
   staff: number,
-  options: { section?: boolean } = {},
+  options: { section?: boolean; headEmail?: string } = {},
 ): Promise<{ head: Person; secretary: Person; people: Person[]; subUnitId: string; section?: Person }> {
   const subUnitId = `${unitId}-sekretariat`;
   const head: Person = {
     nip: nipOf(900),
     name: "Kepala Dinas",
-    email: "kadis@salor.test",
+    email: options.headEmail ?? "kadis@salor.test",
     unitId,
     unitHead: true,
     positionType: "jpt",

@@ -37,6 +37,7 @@ import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps
 import { readLocalHrContact } from "../../../../functions/shared/config";
 import {
   loadStateMachines,
+  invokeEventFunction,
   localLambdaResolver,
   localSubstitutions,
   stateMachines,
@@ -313,13 +314,17 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     stops.push(() => closeServer(web.server));
     const baseUrl = `http://${host}:${web.port}`;
 
-    const outbox = createOutboxMail({ client: storage.client, tableName: LOCAL_TABLE }, clock);
+    // Mail to SES's simulator addresses produces the events SES would publish, for the same mail-event handler.
+    const outbox = createOutboxMail({ client: storage.client, tableName: LOCAL_TABLE }, clock, {
+      events: (event) => invokeEventFunction(lambdas, "RecordMailEventFunction", event),
+    });
     const signer = createLinkSigner(await loadOrCreateLocalKeys(dataDir));
 
     log("starting the local Step Functions engine");
     // What every in-process handler receives: the step deps plus the decision parts (the redelivery sweep job).
     // Filled once the engine's endpoint is known (the task callbacks need it); handlers only run after that.
     const handlerDeps: { current?: StepDeps & { decision: Omit<DecisionDeps, "storage" | "clock"> } } = {};
+    const lambdas = localLambdaResolver({ deps: () => handlerDeps.current! });
     const states: LocalStates = await createLocalStates({
       dbPath: join(dataDir, "states.db"),
       clock,
@@ -328,7 +333,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       port: options.statesPort ?? 8083,
       host,
       settleTimeoutMs: SETTLE_MS,
-      lambdas: localLambdaResolver({ deps: () => handlerDeps.current! }),
+      lambdas,
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE")
         throw new PortInUseError(

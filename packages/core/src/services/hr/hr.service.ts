@@ -47,6 +47,7 @@ import {
   type HrFieldIssue,
 } from "./hr.errors";
 import type { CreateCycleInput } from "./hr.schema";
+import { listAppraisalMailProblems, listCycleMailProblems } from "../../mail/delivery-problem";
 
 /** What the HR services need: storage, the workflow control (launch, cancel, retry) and the clock. */
 export interface HrDeps {
@@ -539,11 +540,12 @@ export async function cycleDistribution(
 /** `GET /api/cycles/{id}`: the cycle, its settings, counts per stage, the distribution and HR's audit trail of it. */
 export async function cycleDetail(deps: HrDeps, cycleId: string) {
   const cycle = await requireCycle(deps, cycleId);
-  const [records, units, trail, skips] = await Promise.all([
+  const [records, units, trail, skips, mailProblems] = await Promise.all([
     deps.storage.appraisals.listByCycle(cycleId),
     deps.storage.org.listUnits(),
     hrAuditTrail(deps, HR_AUDIT_SUBJECTS.cycle(cycleId)),
     deps.control.store.launchSkips(cycleId),
+    listCycleMailProblems(deps.storage, cycleId),
   ]);
   const counts = Object.fromEntries(APPRAISAL_STAGES.map((s) => [s, 0])) as Record<
     (typeof APPRAISAL_STAGES)[number],
@@ -568,8 +570,16 @@ export async function cycleDetail(deps: HrDeps, cycleId: string) {
     skipped: skips.map((k) => ({ ...k, message: t(LAUNCH_SKIP_MESSAGES[k.reason], "id") })),
     counts,
     distribution,
+    // Mails SES could not deliver (bounces, complaints, rejects, delays); the cycle page lists them.
+    mailProblems: mailProblems.length,
     audit: trail,
   };
+}
+
+/** The cycle's mails SES could not deliver, newest first (the dashboard's "Email tidak terkirim"). */
+export async function cycleMailProblems(deps: HrDeps, cycleId: string) {
+  await requireCycle(deps, cycleId);
+  return listCycleMailProblems(deps.storage, cycleId);
 }
 
 /** `GET /api/cycles`: every cycle, newest first, with its counts per stage. */
@@ -608,11 +618,12 @@ function publicDecision(d: DecisionRecord) {
 
 /** `GET /api/appraisals/{id}`: the whole record (SKP, realisation, review, objection, follow-up), its decisions and audit trail. */
 export async function appraisalStory(deps: HrDeps, appraisalId: string) {
-  const [record, flow, trail, decisions] = await Promise.all([
+  const [record, flow, trail, decisions, mailProblems] = await Promise.all([
     deps.storage.appraisals.getAppraisal(appraisalId),
     deps.control.store.getAppraisal(appraisalId),
     deps.storage.audit.listAudit(appraisalId),
     decisionRepo(deps.storage).listByAppraisal(appraisalId),
+    listAppraisalMailProblems(deps.storage, appraisalId),
   ]);
   if (!record && !flow) throw new HrNotFoundError("hrAppraisalNotFound", { appraisalId });
   const { appliedSteps: _steps, ...state } = (flow ?? {}) as Record<string, unknown>;
@@ -646,6 +657,8 @@ export async function appraisalStory(deps: HrDeps, appraisalId: string) {
         }
       : null,
     decisions: decisions.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(publicDecision),
+    // Mails of this appraisal SES could not deliver, newest first.
+    mailProblems,
     audit: trail.map((e) => ({
       at: e.at,
       actor: e.actor,
