@@ -14,6 +14,8 @@ import {
   type Observability,
 } from "../../../functions/shared/observability";
 import { MetricName } from "../../../functions/shared/metric-names";
+import { createApp } from "../../../packages/web/src/app";
+import type { OutboxMail } from "@kinerja/core/mail/outbox-mail";
 
 const TOKEN = "k1.AAAAAAAAAAAAAAAAAAAAAA.mh3k2a.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
 const EMAIL = "budi.santoso@salorkab.go.id";
@@ -173,5 +175,26 @@ describe("locally", () => {
     expect(redactSecrets(`GET /l/${TOKEN}?x=1 by ${EMAIL}; token ${TOKEN}`)).toBe(
       "GET /l/[token]?x=1 by [email]; token [token]",
     );
+  });
+});
+
+describe("the web app", () => {
+  it("logs an unhandled error through the logger it was given: route pattern, status, no address or token", async () => {
+    const written: string[] = [];
+    const log = createConsoleLogger({ level: "warn", write: (l) => written.push(l) });
+    const outbox = {
+      get: async () => {
+        throw new Error(`lookup failed for ${EMAIL} via /l/${TOKEN}`);
+      },
+    } as unknown as OutboxMail;
+    const res = await createApp({ outbox, log }).request(`/_local/mail/${TOKEN}`);
+    expect(res.status).toBe(500);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(
+      /^error unhandled error method=GET route=\/_local\/mail\/:id status=500 error=/,
+    );
+    expect(written[0]).not.toContain(TOKEN);
+    expect(written[0]).not.toContain(EMAIL);
+    expect(lines).toEqual([]);
   });
 });
