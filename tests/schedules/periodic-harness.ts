@@ -47,6 +47,8 @@ export async function seedCycle(
     perTeam: number;
     periodStart?: string;
     periodEnd?: string;
+    /** false: the appraisals are still in target setting (no approved SKP, so no measurement reads). */
+    approvedSkp?: boolean;
   },
 ): Promise<SeededTeam[]> {
   const { cycleId } = options;
@@ -83,39 +85,10 @@ export async function seedCycle(
         positionType: "pelaksana",
         unitHead: false,
         appraiser,
-        stage: "measurement",
+        stage: options.approvedSkp === false ? "target-setting" : "measurement",
         version: 1,
         executionBaseName: appraisalId,
-        skp: {
-          status: "approved",
-          version: 2,
-          rhk: [
-            {
-              id: "rhk-1",
-              text: "Tersusunnya dokumen pelayanan",
-              kind: "utama",
-              indicators: [
-                {
-                  id: "ind-docs",
-                  rhkId: "rhk-1",
-                  text: "Jumlah dokumen pelayanan",
-                  aspect: "kuantitas",
-                  target: { min: 12, unit: "dokumen" },
-                },
-                {
-                  id: "ind-quality",
-                  rhkId: "rhk-1",
-                  text: "Kualitas dokumen",
-                  aspect: "kualitas",
-                  target: { min: 100, unit: "%" },
-                },
-              ],
-            },
-          ],
-          returnComments: [],
-          approvedAt: "2026-01-20T03:00:00.000Z",
-          approvedBy: appraiser.nip,
-        },
+        ...(options.approvedSkp === false ? {} : { skp: approvedSkp(appraiser.nip) }),
         appliedSteps: [],
       });
     }
@@ -156,6 +129,40 @@ export async function seedCycle(
     )
     .go({ concurrency: 8 });
   return teams;
+}
+
+/** The approved SKP every seeded member has (two indicators of one RHK). */
+function approvedSkp(appraiserNip: string): FlowAppraisal["skp"] {
+  return {
+    status: "approved",
+    version: 2,
+    rhk: [
+      {
+        id: "rhk-1",
+        text: "Tersusunnya dokumen pelayanan",
+        kind: "utama",
+        indicators: [
+          {
+            id: "ind-docs",
+            rhkId: "rhk-1",
+            text: "Jumlah dokumen pelayanan",
+            aspect: "kuantitas",
+            target: { min: 12, unit: "dokumen" },
+          },
+          {
+            id: "ind-quality",
+            rhkId: "rhk-1",
+            text: "Kualitas dokumen",
+            aspect: "kualitas",
+            target: { min: 100, unit: "%" },
+          },
+        ],
+      },
+    ],
+    returnComments: [],
+    approvedAt: "2026-01-20T03:00:00.000Z",
+    approvedBy: appraiserNip,
+  };
 }
 
 /**

@@ -115,6 +115,27 @@ describe("workflow definitions", () => {
     expect(def.States.WaitForPeriodEnd.TimestampPath).toBe("$.measurement.waitUntil");
   });
 
+  it("periodic evaluation: valid ASL, pages of $.listed.items only, any error of any step recorded on the run, continues as itself (issue 16 item 2)", () => {
+    const machine = loaded.find((m) => m.key === "periodicEvaluation")!;
+    expect(validator(JSON.parse(machine.definition)).errors).toEqual([]);
+    const def = JSON.parse(readDefinition("periodicEvaluation"));
+    const top = Object.entries(def.States as Record<string, State>);
+    for (const [name, state] of top.filter(([, s]) => s.Type === "Map"))
+      expect([name, state.ItemsPath]).toEqual([name, "$.listed.items"]);
+    for (const [name, state] of top.filter(([, s]) => s.Type === "Task" || s.Type === "Map")) {
+      const last = (state.Catch ?? []).at(-1);
+      if (name === "MarkPeriodicEvaluationFailed") expect(last).toBeUndefined();
+      else
+        expect([name, last?.ErrorEquals, last?.Next]).toEqual([
+          name,
+          ["States.ALL"],
+          "MarkPeriodicEvaluationFailed",
+        ]);
+    }
+    expect(def.States.ContinueInNewExecution.Parameters["StateMachineArn.$"]).toBe("$$.StateMachine.Id");
+    expect(stateMachines.periodicEvaluation.starts).toContain("periodicEvaluation");
+  });
+
   it("reports a missing substitution by name", () => {
     const subs = localSubstitutions();
     delete subs.OpenDecisionFunction;
