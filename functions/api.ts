@@ -83,7 +83,11 @@ export async function cloudApp(
         clock: systemClock,
         decisions: deps.decisions,
         control: createSfnWorkflowControl(sfn),
-        stateMachines: { appraisal: `${prefix}appraisal`, launchCycle: `${prefix}launch-cycle` },
+        stateMachines: {
+          appraisal: `${prefix}appraisal`,
+          launchCycle: `${prefix}launch-cycle`,
+          importEmployees: `${prefix}import-employees`,
+        },
       },
     },
     auth: { verifier, secureCookies: true },

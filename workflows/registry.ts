@@ -102,6 +102,11 @@ export const stepFunctions = {
     { table: "read-write", sendTaskResult: true },
     120,
   ),
+  // Paged employee import (issue 16 item 6): validation holds the whole file in memory, pages write ~1,200 items.
+  ValidateEmployeeImportFunction: job("validate-employee-import", { table: "read-write" }, 900, 3008),
+  WriteEmployeeImportPageFunction: job("write-employee-import-page", { table: "read-write" }, 120, 1024),
+  CommitEmployeeImportFunction: job("commit-employee-import", { table: "read-write" }, 300, 1024),
+  MarkEmployeeImportFailedFunction: job("mark-employee-import-failed", { table: "read-write" }, 300, 1024),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 /** A function placeholder name. */
@@ -131,7 +136,12 @@ export interface StateMachineSpec {
 
 /** Registry keys of the state machines. */
 export type StateMachineKey =
-  "appraisal" | "launchCycle" | "periodicDispatch" | "periodicEvaluation" | "sweepRedeliverDecisions";
+  | "appraisal"
+  | "launchCycle"
+  | "periodicDispatch"
+  | "periodicEvaluation"
+  | "sweepRedeliverDecisions"
+  | "importEmployees";
 
 /** Every state machine of kinerja. */
 export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
@@ -191,6 +201,18 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
     name: "sweep-redeliver-decisions",
     file: "workflows/sweep-redeliver-decisions.asl.json",
     functions: ["RedeliverPendingDecisionsFunction"],
+    stateMachines: {},
+    starts: [],
+  },
+  importEmployees: {
+    name: "import-employees",
+    file: "workflows/import-employees.asl.json",
+    functions: [
+      "ValidateEmployeeImportFunction",
+      "WriteEmployeeImportPageFunction",
+      "CommitEmployeeImportFunction",
+      "MarkEmployeeImportFailedFunction",
+    ],
     stateMachines: {},
     starts: [],
   },
@@ -291,10 +313,19 @@ interface StepModule<Deps> {
   createHandler(deps: () => Deps | Promise<Deps>): LocalLambda;
 }
 
-/** Resolves local function names to the real step handler modules, imported lazily in-process, sharing one set of deps. */
+/** A local function: its handler and the timeout the engine enforces, as Lambda does in the cloud. */
+export interface LocalFunction {
+  handler: LocalLambda;
+  timeoutSeconds: number;
+}
+
+/**
+ * Resolves local function names to the real step handler modules, imported lazily in-process, sharing one set of
+ * deps; each carries its registry timeout, so a handler running longer fails locally as it would in Lambda.
+ */
 export function localLambdaResolver<Deps>(
   options: LocalLambdaResolverOptions<Deps>,
-): (functionName: string) => LocalLambda | undefined {
+): (functionName: string) => LocalFunction | undefined {
   const prefix = options.prefix ?? "kinerja";
   const byName = new Map<string, StepFunctionSpec>(
     [...Object.values(stepFunctions), ...Object.values(eventFunctions)].map((s) => [
@@ -317,7 +348,10 @@ export function localLambdaResolver<Deps>(
     const spec = byName.get(functionName.split(":").pop() ?? functionName);
     if (!spec) return undefined;
     const real: LocalLambda = async (event, context) => (await load(spec))(event, context);
-    return options.wrap ? options.wrap(spec.name, real) : real;
+    return {
+      handler: options.wrap ? options.wrap(spec.name, real) : real,
+      timeoutSeconds: spec.timeoutSeconds,
+    };
   };
 }
 

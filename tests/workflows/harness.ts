@@ -42,7 +42,7 @@ export interface World {
   outbox: OutboxMail;
   decisionDeps: DecisionDeps;
   control: ControlDeps;
-  arns: { appraisal: string; launchCycle: string };
+  arns: { appraisal: string; launchCycle: string; importEmployees: string };
   /** The SES events the outbox simulated (mail to SES's simulator addresses), in order. */
   mailEvents: Record<string, unknown>[];
   close(): Promise<void>;
@@ -103,7 +103,11 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
     }) as { stateMachineArn: string };
     created[machine.key] = out.stateMachineArn;
   }
-  const arns = { appraisal: created.appraisal!, launchCycle: created.launchCycle! };
+  const arns = {
+    appraisal: created.appraisal!,
+    launchCycle: created.launchCycle!,
+    importEmployees: created.importEmployees!,
+  };
   const decisionDeps: DecisionDeps = {
     ...decision,
     storage: { client: table.client, tableName: table.tableName },

@@ -440,6 +440,16 @@ const ID = {
     "Alamat {host} tidak dilayani. Runtime lokal kinerja hanya menjawab localhost, 127.0.0.1 atau [::1] dengan port {port}",
   localCrossSite:
     "Permintaan ke /_local ditolak: kirim sebagai application/json dari halaman runtime lokal ini sendiri, bukan dari situs lain",
+  // Large imports and scale (issue 16 item 6).
+  hrImportTooLargeHere:
+    "Berkas pegawai lebih dari {max} baris hanya dapat diimpor lewat alur impor bertahap, yang tidak tersedia di sini",
+  hrImportQueued:
+    "Berkas diterima ({rows} baris) dan diproses bertahap: setiap baris diperiksa, lalu ditulis per halaman. Pantau kemajuan dan kesalahan per baris di {job}",
+  hrPageLimit: "Harus bilangan bulat dari 1 sampai {max}",
+  hrAfterNip: "Harus NIP (angka saja) pegawai terakhir halaman sebelumnya",
+  cliImportProgress: " impor pegawai |{bar}| {value}/{total} baris ditulis",
+  cliWhatImportJob: "membaca keadaan impor",
+  cliImportNotDone: "Impor tidak selesai: {status}",
 } as const;
 
 /** A message of the dictionary. */
@@ -848,6 +858,16 @@ const EN: Readonly<Record<MessageKey, string>> = {
     "Host {host} is not served. The kinerja local runtime answers only localhost, 127.0.0.1 or [::1] with port {port}",
   localCrossSite:
     "Request to /_local refused: send it as application/json from this local runtime itself, not from another site",
+  // Large imports and scale (issue 16 item 6).
+  hrImportTooLargeHere:
+    "an employee file of more than {max} rows can only be imported by the paged import workflow, which is not available here",
+  hrImportQueued:
+    "File accepted ({rows} rows) and processed in pages: every row is checked, then written page by page. Watch the progress and the row errors at {job}",
+  hrPageLimit: "must be a whole number from 1 to {max}",
+  hrAfterNip: "must be the NIP (digits only) of the last employee of the previous page",
+  cliImportProgress: " employee import |{bar}| {value}/{total} rows written",
+  cliWhatImportJob: "reading the import's state",
+  cliImportNotDone: "The import did not finish: {status}",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

@@ -5,12 +5,23 @@ import { Entity } from "electrodb";
 export const IMPORT_KINDS = ["employees", "attendance", "survey", "indicators"] as const;
 
 /**
- * Life of an import job. Employee imports: `writing` -> `committed` | `failed` (org generations + pointer flip).
+ * Life of an import job. Employee imports: `writing` -> `committed` | `failed` (org generations + pointer flip);
+ * a large employee file is paged by the import-employees workflow: `validating` (file stored, every row checked)
+ * -> `rejected` (all row errors kept) | `writing` (pages into a new generation, `rowsDone` of `rowsTotal`) ->
+ * `committed` (pointer flipped) | `failed`.
  * Measurement imports roll forward: `staging` (rows written as staged items in the job's partition, nothing live)
  * -> `applying` (the commit point: from here the import completes, see resumeImports) -> `committed`; a fault while
  * staging ends in `failed` with nothing live changed. `rejected` = bad input (nothing written).
  */
-export const IMPORT_STATUSES = ["writing", "staging", "applying", "committed", "rejected", "failed"] as const;
+export const IMPORT_STATUSES = [
+  "validating",
+  "writing",
+  "staging",
+  "applying",
+  "committed",
+  "rejected",
+  "failed",
+] as const;
 
 /** Statuses of a measurement import that is not finished yet (the sparse `byUnfinished` index holds only these). */
 export const UNFINISHED_IMPORT_STATUSES = ["staging", "applying"] as const;
@@ -30,6 +41,19 @@ export function importJobEntity(client: DynamoDBDocumentClient, table: string) {
         errors: { type: "list", items: { type: "any" } },
         errorCount: { type: "number" },
         failureReason: { type: "string" },
+        /** Paged employee import (import-employees workflow): language of the row messages, chunk counts, progress. */
+        lang: { type: ["id", "en"] as const },
+        uploadChunks: { type: "number" },
+        unitChunks: { type: "number" },
+        employeeChunks: { type: "number" },
+        errorChunks: { type: "number" },
+        pagesTotal: { type: "number" },
+        pagesDone: { type: "number" },
+        rowsTotal: { type: "number" },
+        rowsDone: { type: "number" },
+        /** The organisation generation the pages are written into, and the one the merge was based on. */
+        generation: { type: "string" },
+        basedOnGeneration: { type: "string" },
         createdAt: { type: "string", required: true, readOnly: true },
         finishedAt: { type: "string" },
       },

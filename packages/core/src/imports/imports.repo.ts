@@ -13,6 +13,7 @@ import {
   type importJobEntity,
 } from "./import-job.entity";
 import type { importStagedRowsEntity, STAGED_IMPORT_KINDS } from "./import-staged-rows.entity";
+import type { IMPORT_CHUNK_STREAMS, importChunkEntity } from "./import-chunk.entity";
 import type { indicatorDataEntity } from "./indicator-data.entity";
 import type { surveyResponseEntity } from "./survey-response.entity";
 
@@ -22,6 +23,35 @@ export type ImportJob = EntityItem<ReturnType<typeof importJobEntity>>;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Import status. */
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** A stream of a paged import's chunks. */
+export type ImportChunkStream = (typeof IMPORT_CHUNK_STREAMS)[number];
+/** One chunk to store: its text and how many rows (or errors) it holds. */
+export interface ImportChunkText {
+  text: string;
+  count: number;
+}
+/** What a paged import job records as it goes (see import-job.entity.ts). */
+export type ImportJobProgress = Partial<
+  Pick<
+    ImportJob,
+    | "status"
+    | "counts"
+    | "errors"
+    | "errorCount"
+    | "failureReason"
+    | "finishedAt"
+    | "uploadChunks"
+    | "unitChunks"
+    | "employeeChunks"
+    | "errorChunks"
+    | "pagesTotal"
+    | "pagesDone"
+    | "rowsTotal"
+    | "rowsDone"
+    | "generation"
+    | "basedOnGeneration"
+  >
+>;
 /** A measurement kind (staged, then applied). */
 export type StagedImportKind = (typeof STAGED_IMPORT_KINDS)[number];
 /** A stored monthly attendance row. */
@@ -74,6 +104,7 @@ export function createImportsRepo(deps: {
   entities: {
     importJob: ReturnType<typeof importJobEntity>;
     importStagedRows: ReturnType<typeof importStagedRowsEntity>;
+    importChunk: ReturnType<typeof importChunkEntity>;
     attendance: ReturnType<typeof attendanceEntity>;
     surveyResponse: ReturnType<typeof surveyResponseEntity>;
     indicatorData: ReturnType<typeof indicatorDataEntity>;
@@ -83,7 +114,8 @@ export function createImportsRepo(deps: {
   tableName: string;
   clock: Clock;
 }) {
-  const { importJob, importStagedRows, attendance, surveyResponse, indicatorData } = deps.entities;
+  const { importJob, importStagedRows, importChunk, attendance, surveyResponse, indicatorData } =
+    deps.entities;
   const now = () => deps.clock.now().toISOString();
   const putAll = (items: Record<string, unknown>[]) =>
     batchWrite(
@@ -117,6 +149,78 @@ export function createImportsRepo(deps: {
           .set({ ...set, finishedAt: now() })
           .go({ response: "all_new" })
       ).data;
+    },
+
+    /** Opens a paged employee import job in status `validating` (the workflow takes it from there). */
+    async startPagedJob(importId: string, lang: "id" | "en"): Promise<ImportJob> {
+      return (
+        await importJob
+          .create({ importId, kind: "employees", status: "validating", lang, createdAt: now() })
+          .go()
+      ).data;
+    },
+
+    /**
+     * Records a paged import's progress; with `from`, only while the job is in that status and (with `pagesDone`)
+     * at that page, so a retried step never counts a page twice. False when the condition did not hold.
+     */
+    async updatePagedJob(
+      importId: string,
+      set: ImportJobProgress,
+      when: { status?: ImportStatus; pagesDone?: number } = {},
+    ): Promise<boolean> {
+      const patch = importJob.patch({ importId }).set(set);
+      const guarded =
+        when.status === undefined
+          ? patch
+          : patch.where((a, op) =>
+              when.pagesDone === undefined
+                ? op.eq(a.status, when.status!)
+                : `${op.eq(a.status, when.status!)} AND ${op.eq(a.pagesDone, when.pagesDone)}`,
+            );
+      try {
+        await guarded.go();
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Stores a paged import's stream as numbered chunks (each its own partition); TTL at `expiresAt`. */
+    async putChunks(
+      importId: string,
+      stream: ImportChunkStream,
+      chunks: readonly ImportChunkText[],
+      expiresAt: Date,
+    ): Promise<void> {
+      const ttl = Math.ceil(expiresAt.getTime() / 1000);
+      await putAll(
+        chunks.map(
+          (chunk, seq) =>
+            importChunk.put({ importId, stream, seq, count: chunk.count, text: chunk.text, ttl }).params()
+              .Item,
+        ),
+      );
+    },
+
+    /** Chunks [from, to) of a stream in order, read by key; throws when one is missing (expired or deleted). */
+    async readChunks(
+      importId: string,
+      stream: ImportChunkStream,
+      from: number,
+      to: number,
+    ): Promise<ImportChunkText[]> {
+      if (to <= from) return [];
+      const keys = Array.from({ length: to - from }, (_, i) => ({ importId, stream, seq: from + i }));
+      const result = await importChunk.get(keys).go({ consistent: true });
+      if (result.unprocessed.length > 0 || result.data.length !== keys.length)
+        throw new Error(
+          `import ${importId}: ${keys.length - result.data.length} ${stream} chunks are missing`,
+        );
+      return result.data
+        .sort((a, b) => a.seq - b.seq)
+        .map((item) => ({ text: item.text, count: item.count }));
     },
 
     /** Opens a measurement import job in status `staging` (it is listed by listUnfinishedJobs until it ends). */

@@ -24,6 +24,8 @@ export function employeeEntity(client: DynamoDBDocumentClient, table: string) {
         jenjang: { type: JF_LEVELS },
         /** `<generation>#<superiorNip>`, set only when there is a superior: ElectroDB sparse indexes need all-or-none composites. */
         superiorKey: { type: "string", hidden: true },
+        /** The listing shard (employee-list-shards.ts): spreads the listing index over EMPLOYEE_LIST_SHARDS keys. */
+        listShard: { type: "string", hidden: true },
         updatedAt: { type: "string", required: true },
       },
       indexes: {
@@ -42,9 +44,10 @@ export function employeeEntity(client: DynamoDBDocumentClient, table: string) {
           pk: { field: "gsi2pk", composite: ["superiorKey"], casing: "none" },
           sk: { field: "gsi2sk", composite: ["nip"], casing: "none" },
         },
+        // Sharded (no hot key): one partition per generation and shard; org.repo merges the shards by NIP.
         allEmployees: {
           index: "gsi3",
-          pk: { field: "gsi3pk", composite: ["generation"], casing: "none" },
+          pk: { field: "gsi3pk", composite: ["generation", "listShard"], casing: "none" },
           sk: { field: "gsi3sk", composite: ["nip"], casing: "none" },
         },
       },

@@ -16,6 +16,8 @@ export function orgStateEntity(client: DynamoDBDocumentClient, table: string) {
         importId: { type: "string", required: true },
         unitCount: { type: "number", required: true },
         employeeCount: { type: "number", required: true },
+        /** Shards of the employee listing index; absent on generations written before it was sharded. */
+        employeeListShards: { type: "number" },
         updatedAt: { type: "string", required: true },
       },
       indexes: {

@@ -4,6 +4,12 @@ import type { Clock } from "../clock/clock";
 import { batchWrite, type WriteRequest } from "../storage/batch";
 import { isConditionFailure } from "../storage/storage.errors";
 import type { employeeEntity } from "./employee.entity";
+import {
+  EMPLOYEE_LIST_SHARDS,
+  employeeListShard,
+  employeeListShardKeys,
+  mergeByNip,
+} from "./employee-list-shards";
 import { descendantUnits, employmentTypeOfNip } from "./org";
 import { ConcurrentOrgImportError, UnitNotFoundError } from "./org.errors";
 import type { Employee, Unit } from "./org.schema";
@@ -25,7 +31,15 @@ export interface OrgState {
   importId: string;
   unitCount: number;
   employeeCount: number;
+  /** Shards of the employee listing index (absent: a generation written before it was sharded). */
+  employeeListShards?: number;
   updatedAt: string;
+}
+
+/** One page of the employee listing, in NIP order; `nextAfter` is the cursor of the next page (null: the last). */
+export interface EmployeePage {
+  items: Employee[];
+  nextAfter: string | null;
 }
 
 function toUnit(item: { unitId: string; name: string; parentUnitId?: string; headNip?: string }): Unit {
@@ -55,6 +69,8 @@ export function createOrgRepo(deps: {
   clock: Clock;
 }) {
   const { orgState, unit, employee } = deps.entities;
+  const newGenerationId = () =>
+    `${deps.clock.now().toISOString().replace(/[-:.]/g, "")}-${randomUUID().slice(0, 8)}`;
 
   async function currentState(): Promise<OrgState | undefined> {
     const result = await orgState.get({}).go({ consistent: true });
@@ -72,25 +88,112 @@ export function createOrgRepo(deps: {
     return result.data.map(toUnit);
   }
 
-  async function listEmployees(): Promise<Employee[]> {
-    const gen = await generation();
-    if (!gen) return [];
-    const result = await employee.query.allEmployees({ generation: gen }).go({ pages: "all" });
-    return result.data.map(toEmployee);
+  /** A generation's employees unit by unit (the byUnit index), NIP order: generations written before sharding. */
+  async function employeesByUnits(gen: string): Promise<Employee[]> {
+    const units = await unit.query.allUnits({ generation: gen }).go({ pages: "all", attributes: ["unitId"] });
+    const pages = await Promise.all(
+      units.data.map((u) =>
+        employee.query.byUnit({ generation: gen, unitId: u.unitId }).go({ pages: "all" }),
+      ),
+    );
+    return pages.flatMap((p) => p.data.map(toEmployee)).sort((a, b) => (a.nip < b.nip ? -1 : 1));
   }
 
+  /** Every employee of each listing shard of a generation (each list in NIP order). */
+  async function readShards(gen: string): Promise<Employee[][]> {
+    return Promise.all(
+      employeeListShardKeys().map(async (listShard) => {
+        const result = await employee.query.allEmployees({ generation: gen, listShard }).go({ pages: "all" });
+        return result.data.map(toEmployee);
+      }),
+    );
+  }
+
+  async function listEmployees(): Promise<Employee[]> {
+    const state = await currentState();
+    if (!state) return [];
+    if (!state.employeeListShards) return employeesByUnits(state.generation);
+    return mergeByNip(await readShards(state.generation));
+  }
+
+  /** Deletes a generation's units and employees (found unit by unit, so generations of either key layout go). */
   async function deleteGeneration(gen: string): Promise<void> {
     const [units, employees] = await Promise.all([
       unit.query.allUnits({ generation: gen }).go({ pages: "all", attributes: ["generation", "unitId"] }),
-      employee.query
-        .allEmployees({ generation: gen })
-        .go({ pages: "all", attributes: ["generation", "nip"] }),
+      employeesByUnits(gen),
     ]);
     const requests: WriteRequest[] = [
       ...units.data.map((u) => ({ DeleteRequest: { Key: unit.delete(u).params().Key } })),
-      ...employees.data.map((e) => ({ DeleteRequest: { Key: employee.delete(e).params().Key } })),
+      ...employees.map((e) => ({
+        DeleteRequest: { Key: employee.delete({ generation: gen, nip: e.nip }).params().Key },
+      })),
     ];
     await batchWrite(deps.client, deps.tableName, requests);
+  }
+
+  /** Writes units and employees into a generation that is not visible yet (idempotent: same keys). */
+  async function writeGeneration(gen: string, input: { units?: Unit[]; employees?: Employee[] }) {
+    const now = deps.clock.now().toISOString();
+    await batchWrite(deps.client, deps.tableName, [
+      ...(input.units ?? []).map((u) => ({
+        PutRequest: { Item: unit.put({ ...u, generation: gen, updatedAt: now }).params().Item },
+      })),
+      ...(input.employees ?? []).map((e) => ({
+        PutRequest: {
+          Item: employee
+            .put({
+              ...e,
+              generation: gen,
+              updatedAt: now,
+              listShard: employeeListShard(e.nip),
+              superiorKey: e.superiorNip ? `${gen}#${e.superiorNip}` : undefined,
+            })
+            .params().Item,
+        },
+      })),
+    ]);
+  }
+
+  /**
+   * Makes a written generation the visible one: flips the org pointer with a condition on the generation the
+   * caller based its merge on (ConcurrentOrgImportError if another import won; the new generation is removed on
+   * any failure). After success the generation before the previous one is deleted: the previous one stays, so a
+   * reader that resolved the pointer just before the flip still reads a complete organisation.
+   */
+  async function flipGeneration(input: {
+    generation: string;
+    importId: string;
+    basedOnGeneration: string | undefined;
+    unitCount: number;
+    employeeCount: number;
+  }): Promise<OrgState> {
+    const before = input.basedOnGeneration ? await currentState() : undefined;
+    const state: OrgState = {
+      generation: input.generation,
+      previousGeneration: input.basedOnGeneration,
+      importId: input.importId,
+      unitCount: input.unitCount,
+      employeeCount: input.employeeCount,
+      employeeListShards: EMPLOYEE_LIST_SHARDS,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    try {
+      const flip = orgState.put(state);
+      const guarded = input.basedOnGeneration
+        ? flip.where((attr, { eq }) => eq(attr.generation, input.basedOnGeneration!))
+        : flip.where((attr, { notExists }) => notExists(attr.generation));
+      await guarded.go();
+    } catch (error) {
+      await deleteGeneration(input.generation).catch(() => undefined); // invisible garbage at worst
+      if (isConditionFailure(error)) {
+        throw new ConcurrentOrgImportError({ cause: error });
+      }
+      throw error;
+    }
+    // The pointer was at basedOnGeneration, so `before` read its predecessor correctly (or the flip failed).
+    const retired = before?.generation === input.basedOnGeneration ? before?.previousGeneration : undefined;
+    if (retired) await deleteGeneration(retired).catch(() => undefined);
+    return state;
   }
 
   return {
@@ -115,8 +218,51 @@ export function createOrgRepo(deps: {
       return descendantUnits(units, unitId);
     },
 
-    /** Every employee of the organisation. */
+    /** Every employee of the organisation, in NIP order. */
     listEmployees,
+
+    /**
+     * One page of the employees in NIP order, after the NIP `after`: each shard is read from `after` on (at most
+     * `limit` each) and the shards are merged, so paging needs no hot partition and no full read.
+     */
+    async listEmployeesPage(after: string | null, limit: number): Promise<EmployeePage> {
+      const state = await currentState();
+      if (!state) return { items: [], nextAfter: null };
+      if (!state.employeeListShards) {
+        const rest = (await employeesByUnits(state.generation)).filter(
+          (e) => after === null || e.nip > after,
+        );
+        const items = rest.slice(0, limit);
+        return { items, nextAfter: rest.length > limit ? items.at(-1)!.nip : null };
+      }
+      const gen = state.generation;
+      // Each shard is read in small batches (about twice its share of the page) and refilled only when the merge
+      // empties it, so a page reads about `limit` items, not `limit` per shard.
+      const batch = Math.ceil((2 * limit) / EMPLOYEE_LIST_SHARDS) + 1;
+      const shards = employeeListShardKeys().map((listShard) => ({
+        listShard,
+        buffer: [] as Employee[],
+        from: after,
+        more: true,
+      }));
+      const refill = async (shard: (typeof shards)[number]) => {
+        const query = employee.query.allEmployees({ generation: gen, listShard: shard.listShard });
+        const result = await (shard.from ? query.gt({ nip: shard.from }) : query).go({ limit: batch });
+        shard.buffer = result.data.map(toEmployee);
+        shard.more = result.data.length === batch;
+        shard.from = shard.buffer.at(-1)?.nip ?? shard.from;
+      };
+      await Promise.all(shards.map(refill));
+      const items: Employee[] = [];
+      for (;;) {
+        await Promise.all(shards.filter((sh) => sh.buffer.length === 0 && sh.more).map(refill));
+        const live = shards.filter((sh) => sh.buffer.length > 0);
+        if (live.length === 0) return { items, nextAfter: null };
+        if (items.length === limit) return { items, nextAfter: items.at(-1)!.nip };
+        const next = live.reduce((a, b) => (b.buffer[0]!.nip < a.buffer[0]!.nip ? b : a));
+        items.push(next.buffer.shift()!);
+      }
+    },
 
     /** One employee by NIP, or undefined. */
     async getEmployee(nip: string): Promise<Employee | undefined> {
@@ -151,11 +297,8 @@ export function createOrgRepo(deps: {
     },
 
     /**
-     * Makes `units` and `employees` the whole organisation: writes them as a new generation, then
-     * flips the org pointer with a condition on the generation the caller based its merge on
-     * (ConcurrentOrgImportError if another import won). On failure the staged generation is removed.
-     * After success the generation before the previous one is deleted: the previous one stays, so a
-     * reader that resolved the pointer just before the flip still reads a complete organisation.
+     * Makes `units` and `employees` the whole organisation: writes them as a new generation, then flips the org
+     * pointer (flipGeneration). On failure the written generation is removed.
      */
     async replaceOrganisation(input: {
       units: Unit[];
@@ -163,53 +306,33 @@ export function createOrgRepo(deps: {
       importId: string;
       basedOnGeneration: string | undefined;
     }): Promise<OrgState> {
-      const now = deps.clock.now().toISOString();
-      const gen = `${now.replace(/[-:.]/g, "")}-${randomUUID().slice(0, 8)}`;
-      const requests: WriteRequest[] = [
-        ...input.units.map((u) => ({
-          PutRequest: { Item: unit.put({ ...u, generation: gen, updatedAt: now }).params().Item },
-        })),
-        ...input.employees.map((e) => ({
-          PutRequest: {
-            Item: employee
-              .put({
-                ...e,
-                generation: gen,
-                updatedAt: now,
-                superiorKey: e.superiorNip ? `${gen}#${e.superiorNip}` : undefined,
-              })
-              .params().Item,
-          },
-        })),
-      ];
-      const before = input.basedOnGeneration ? await currentState() : undefined;
-      const state: OrgState = {
-        generation: gen,
-        previousGeneration: input.basedOnGeneration,
-        importId: input.importId,
-        unitCount: input.units.length,
-        employeeCount: input.employees.length,
-        updatedAt: now,
-      };
+      const gen = newGenerationId();
       try {
-        await batchWrite(deps.client, deps.tableName, requests);
-        const flip = orgState.put(state);
-        const guarded = input.basedOnGeneration
-          ? flip.where((attr, { eq }) => eq(attr.generation, input.basedOnGeneration!))
-          : flip.where((attr, { notExists }) => notExists(attr.generation));
-        await guarded.go();
+        await writeGeneration(gen, input);
       } catch (error) {
         await deleteGeneration(gen).catch(() => undefined); // invisible garbage at worst; never visible data
-        if (isConditionFailure(error)) {
-          throw new ConcurrentOrgImportError({ cause: error });
-        }
         throw error;
       }
-      // The pointer was at basedOnGeneration, so `before` read its predecessor correctly (or the flip failed).
-      const retired = before?.generation === input.basedOnGeneration ? before?.previousGeneration : undefined;
-      if (retired) await deleteGeneration(retired).catch(() => undefined);
-      return state;
+      return flipGeneration({
+        generation: gen,
+        importId: input.importId,
+        basedOnGeneration: input.basedOnGeneration,
+        unitCount: input.units.length,
+        employeeCount: input.employees.length,
+      });
     },
+
+    /** A new generation id (time-ordered); the paged import writes into it page by page before flipping. */
+    newGenerationId,
+
+    /** Writes units and employees into a generation that is not visible yet (a page of a large import). */
+    writeGeneration,
+
+    /** Makes a fully written generation visible (see flipGeneration). */
+    flipGeneration,
+
+    /** Removes a generation that never became visible (a failed or rejected paged import). */
+    discardGeneration: deleteGeneration,
   };
 }
 

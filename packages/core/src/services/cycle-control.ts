@@ -22,7 +22,12 @@ export interface ControlDeps {
   decisions: DecisionGateway;
   control: WorkflowControl;
   /** ARNs of the deployed (or local) state machines. */
-  stateMachines: { appraisal: string; launchCycle: string };
+  stateMachines: {
+    appraisal: string;
+    launchCycle: string;
+    /** The paged employee import (files over SYNC_EMPLOYEE_IMPORT_MAX_ROWS); without it such files are refused. */
+    importEmployees?: string;
+  };
 }
 
 /** Starts the launch workflow of a cycle (deterministic name: launching twice starts it once). */

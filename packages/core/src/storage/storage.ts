@@ -8,6 +8,7 @@ import { cycleEntity } from "../cycle/cycle.entity";
 import { createCycleRepo } from "../cycle/cycle.repo";
 import { orgRatingEntity } from "../cycle/org-rating.entity";
 import { attendanceEntity } from "../imports/attendance.entity";
+import { importChunkEntity } from "../imports/import-chunk.entity";
 import { importJobEntity } from "../imports/import-job.entity";
 import { importStagedRowsEntity } from "../imports/import-staged-rows.entity";
 import { createImportsRepo } from "../imports/imports.repo";
@@ -46,6 +47,7 @@ export function createEntities(client: DynamoDBDocumentClient, tableName: string
     auditEventId: auditEventIdEntity(client, tableName),
     importJob: importJobEntity(client, tableName),
     importStagedRows: importStagedRowsEntity(client, tableName),
+    importChunk: importChunkEntity(client, tableName),
     attendance: attendanceEntity(client, tableName),
     surveyResponse: surveyResponseEntity(client, tableName),
     indicatorData: indicatorDataEntity(client, tableName),

@@ -344,11 +344,29 @@ export function buildProgram(): Command {
       } catch (error) {
         throw new CliError(say("cliCannotRead", { file, reason: readProblem(error) }));
       }
-      const res = await runtimeClient(dataDir()).request("POST", path, { csv });
+      const client = runtimeClient(dataDir());
+      const res = await client.request("POST", path, { csv });
       const what = labelOf("importKind", kind);
       if (res.status !== 200 && res.status !== 201 && res.status !== 202)
         throw problemError(say("cliWhatImport", { kind: what, file }), res);
-      process.stdout.write(`${importText(what, file, res.status, res.body as ImportAnswer)}\n`);
+      const answer = res.body as ImportAnswer;
+      // A large employee file runs in the import-employees workflow: follow its job to the end.
+      const outcome = answer.status === "validating" ? await waitForImport(client, answer.job!) : undefined;
+      if (outcome && outcome.status !== "committed") {
+        const problem = {
+          title: say("cliImportNotDone", { status: labelOf("importStatus", outcome.status) }),
+          ...(outcome.failureReason ? { detail: outcome.failureReason } : {}),
+          errors: outcome.errors ?? [],
+        };
+        throw problemError(say("cliWhatImport", { kind: what, file }), {
+          status: outcome.status === "rejected" ? 400 : 500,
+          contentType: "application/json",
+          body: problem,
+          text: "",
+        });
+      }
+      const shown = outcome ? { importId: outcome.importId, ...outcome.counts } : answer;
+      process.stdout.write(`${importText(what, file, outcome ? 200 : res.status, shown)}\n`);
     });
 
   addOrgCommand(program, { dataDir, readProblem });
@@ -458,7 +476,45 @@ type ImportAnswer = {
   updated?: number;
   rows?: number;
   job?: string;
+  status?: string;
 };
+
+/** An import job as GET /api/imports/{id} shows it (see importJobStatus). */
+type ImportJobView = {
+  importId: string;
+  status: string;
+  progress?: { rowsDone: number; rowsTotal: number | null };
+  counts?: Record<string, number>;
+  failureReason?: string;
+  errors?: { line: number; field: string; message: string }[];
+};
+
+/** Follows a paged import's job with a progress bar until it is committed, rejected or failed. */
+async function waitForImport(client: ReturnType<typeof runtimeClient>, job: string): Promise<ImportJobView> {
+  const bars = new MultiBar(
+    {
+      format: say("cliImportProgress"),
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: !process.stderr.isTTY,
+    },
+    Presets.shades_classic,
+  );
+  const bar = bars.create(1, 0);
+  try {
+    for (;;) {
+      const res = await client.request("GET", job);
+      if (res.status !== 200) throw problemError(say("cliWhatImportJob"), res);
+      const view = res.body as ImportJobView;
+      bar.setTotal(Math.max(view.progress?.rowsTotal ?? 1, 1));
+      bar.update(view.progress?.rowsDone ?? 0);
+      if (["committed", "rejected", "failed"].includes(view.status)) return view;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    bars.stop();
+  }
+}
 
 /** The result line of an import: the counts the API returned, as a sentence. */
 export function importText(kind: string, file: string, status: number, body: ImportAnswer): string {

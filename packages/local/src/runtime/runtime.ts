@@ -376,7 +376,11 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       clock,
       decisions: stepDeps.decisions,
       control: createSfnWorkflowControl(sfn),
-      stateMachines: { appraisal: stateMachineArns.appraisal, launchCycle: stateMachineArns.launchCycle },
+      stateMachines: {
+        appraisal: stateMachineArns.appraisal,
+        launchCycle: stateMachineArns.launchCycle,
+        importEmployees: stateMachineArns.importEmployees,
+      },
     };
 
     let seeded = false;

@@ -21,6 +21,7 @@ import {
   listCycleAppraisals,
   listCycles,
   listEmployees,
+  listEmployeePage,
   listUnits,
   overdueDecisions,
   relaunchCycle,
@@ -58,6 +59,7 @@ import {
   TransientError,
 } from "@kinerja/core/services/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
+import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "@kinerja/core/imports/employee-import-job";
 import { CSV_TEMPLATE_KINDS, csvTemplate } from "@kinerja/core/imports/templates";
 import { JF_LEVELS } from "@kinerja/core/credit-points/credit-points";
 import { EMPLOYMENT_TYPES } from "@kinerja/core/org/org";
@@ -69,6 +71,7 @@ import {
 } from "@kinerja/core/imports/employee-csv";
 import { OrgError } from "@kinerja/core/org/org.errors";
 import { apiAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import { logOf } from "../log";
 import type { Principal } from "../auth/jwt-verifier";
 import { parseConfig, t, type Lang, type MessageKey } from "@kinerja/core/i18n/messages";
 import { localizeDetails, problem, requestLang, statusTitle, type ProblemDetail } from "../problem";
@@ -325,12 +328,12 @@ function mapError(err: unknown, c: Context) {
   if (err instanceof InvalidOperationError) return say(c, 409, { en: err.message });
   if (err instanceof ImportWriteError) {
     // Nothing of the file is live (a fault before its commit point, or an earlier import still pending).
-    console.error(err);
+    logOf(c).error("import not written", { route: c.req.routePath, status: 503, error: err });
     c.header("retry-after", "5");
     return say(c, 503, { en: err.message });
   }
   if (err instanceof TransientError) {
-    console.error(err);
+    logOf(c).warn("transient failure", { route: c.req.routePath, status: 503, error: err });
     return say(c, 503, { en: `${err.message}; try again` });
   }
   if (err instanceof CsvContentTypeError)
@@ -366,6 +369,22 @@ function importResponse(
       result.errors!,
     );
   const { ok: _ok, ...rest } = result;
+  if (rest.status === "validating") {
+    // A large employee file: stored, and the import-employees workflow validates and writes it (DESIGN 3.1 keeps
+    // the synchronous answer for files up to SYNC_EMPLOYEE_IMPORT_MAX_ROWS rows).
+    const job = c.req.path.replace(/\/employees\/import$/, `/imports/${String(rest.importId)}`);
+    c.header("location", job);
+    return c.json(
+      {
+        importId: rest.importId,
+        rows: rest.rows,
+        status: "validating",
+        job,
+        message: t("hrImportQueued", requestLang(c), { rows: String(rest.rows), job }),
+      },
+      202,
+    );
+  }
   if (rest.status === "applying") {
     // Past the commit point: every row is staged and the job finishes by itself (resumeImports); 202 + where to look.
     const job = c.req.path.replace(/\/imports\/[^/]+$/, `/imports/jobs/${String(rest.importId)}`);
@@ -390,7 +409,12 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.onError((err, c) => {
     const mapped = mapError(err, c);
     if (mapped) return mapped;
-    console.error(err);
+    logOf(c).error("unhandled error", {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: 500,
+      error: err,
+    });
     return problem(c, 500, statusTitle(500, requestLang(c)));
   });
   app.use("*", apiAuth(auth));
@@ -409,6 +433,9 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
       requestBody: employeeCsvBody,
       responses: {
         200: { description: "Imported: counts of units and employees" },
+        202: {
+          description: `Accepted (files over ${SYNC_EMPLOYEE_IMPORT_MAX_ROWS} rows): the import-employees workflow validates every row and writes the file in pages; watch GET /api/imports/{importId} (Location) for progress and all row errors`,
+        },
         ...problems(400, 409, 413, 415),
       },
     }),
@@ -459,12 +486,28 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
 
   app.get(
     "/employees",
-    doc("Employees, optionally of one unit (`subUnits=true` adds its sub-units)", {
-      responses: { 200: json(v.array(EmployeeRowSchema), "The employees"), ...problems(400, 404) },
-    }),
+    doc(
+      "Employees, optionally of one unit (`subUnits=true` adds its sub-units); with `limit` (and `after`), one page of the whole organisation in NIP order: `{items, nextAfter}`",
+      {
+        responses: {
+          200: json(
+            v.union([
+              v.array(EmployeeRowSchema),
+              v.object({ items: v.array(EmployeeRowSchema), nextAfter: v.nullable(v.string()) }),
+            ]),
+            "The employees, or one page of them",
+          ),
+          ...problems(400, 404),
+        },
+      },
+    ),
     query(EmployeesQuerySchema),
     async (c) => {
       const q = c.req.valid("query");
+      if (q.limit !== undefined && !q.unit)
+        return c.json(
+          await listEmployeePage(deps, { limit: q.limit, ...(q.after ? { after: q.after } : {}) }),
+        );
       return c.json(await listEmployees(deps, { unit: q.unit, subUnits: q.subUnits === "true" }));
     },
   );
@@ -718,17 +761,18 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     c.json(await hrAuditTrail(deps, HR_AUDIT_SUBJECTS.imports)),
   );
 
-  app.get(
-    "/imports/jobs/:id",
-    doc(
-      "One import job: status staging | applying | committed | failed (employees: writing), counts, reason",
-      {
-        responses: problems(404),
-      },
-    ),
-    param(IdParamSchema),
-    async (c) => c.json(await importJobStatus(deps, c.req.valid("param").id)),
-  );
+  for (const path of ["/imports/jobs/:id", "/imports/:id"])
+    app.get(
+      path,
+      doc(
+        "One import job: status staging | applying | committed | failed (employees: validating | writing | rejected), counts, reason; a large employee file also progress {rowsDone, rowsTotal} and, when rejected, every row error",
+        {
+          responses: problems(404),
+        },
+      ),
+      param(IdParamSchema),
+      async (c) => c.json(await importJobStatus(deps, c.req.valid("param").id)),
+    );
 
   app.get(
     "/appraisals/:id",

@@ -192,11 +192,26 @@ export const IkmQuerySchema = v.pipe(
   ),
 );
 
+/** Largest page of `GET /api/employees?limit=`. */
+export const EMPLOYEE_PAGE_MAX = 1000;
+
 /** Query of `GET /api/employees`. */
 export const EmployeesQuerySchema = v.object({
   unit: v.optional(UnitIdSchema),
   /** `true` includes the sub-units of `unit`. */
   subUnits: v.optional(v.picklist(["true", "false"], apiMessage("hrTrueFalse"))),
+  /** Page size: with it the answer is `{items, nextAfter}` (the whole organisation in NIP order), without it the list. */
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, apiMessage("hrPageLimit", { max: EMPLOYEE_PAGE_MAX })),
+      v.transform(Number),
+      v.minValue(1, apiMessage("hrPageLimit", { max: EMPLOYEE_PAGE_MAX })),
+      v.maxValue(EMPLOYEE_PAGE_MAX, apiMessage("hrPageLimit", { max: EMPLOYEE_PAGE_MAX })),
+    ),
+  ),
+  /** The previous page's `nextAfter`: the NIP of its last employee. */
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,18}$/, apiMessage("hrAfterNip")))),
 });
 
 /** Path parameter of an id (cycle, appraisal). */

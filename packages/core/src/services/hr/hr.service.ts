@@ -17,6 +17,13 @@ import {
   type DataImportResult,
   type EmployeeImportResult,
 } from "../../imports/import-service";
+import {
+  pagedImportErrors,
+  roughRowCount,
+  stageEmployeeUpload,
+  SYNC_EMPLOYEE_IMPORT_MAX_ROWS,
+  type PagedImportAccepted,
+} from "../../imports/employee-import-job";
 import type { Unit } from "../../org/org.schema";
 import { UnitNotFoundError } from "../../org/org.errors";
 import { effectiveOrgRating, PREDIKATS, type OrgRating, type Predikat } from "../../rating/rating";
@@ -372,9 +379,11 @@ export async function runImport(
   csvText: string,
   actor: HrActor,
   lang?: Lang,
-): Promise<EmployeeImportResult | DataImportResult> {
+): Promise<EmployeeImportResult | DataImportResult | PagedImportAccepted> {
   // `lang`: the language of the row messages (English by default).
   const options = { now: deps.clock.now(), ...(lang ? { lang } : {}) };
+  if (kind === "employees" && roughRowCount(csvText) > SYNC_EMPLOYEE_IMPORT_MAX_ROWS)
+    return acceptPagedEmployeeImport(deps, csvText, actor, options);
   const result =
     kind === "employees"
       ? await importEmployees(deps.storage, csvText, options)
@@ -407,12 +416,48 @@ export async function runImport(
 }
 
 /**
- * One import job as `GET /api/imports/jobs/{id}` shows it: `status` is `staging` | `applying` (accepted, finishing
- * by itself) | `committed` | `failed` (employee imports: `writing` | `committed` | `failed`).
+ * A large employee file (over SYNC_EMPLOYEE_IMPORT_MAX_ROWS rows): stored as chunks, then the import-employees
+ * workflow validates and writes it (execution named by the import id); HR watches `GET /api/imports/{id}`.
+ */
+async function acceptPagedEmployeeImport(
+  deps: HrDeps,
+  csvText: string,
+  actor: HrActor,
+  options: { now: Date; lang?: Lang },
+): Promise<PagedImportAccepted> {
+  const machine = deps.control.stateMachines.importEmployees;
+  if (!machine)
+    throw new HrInputError("hrImportTooLargeHere", { max: String(SYNC_EMPLOYEE_IMPORT_MAX_ROWS) }, [
+      { path: "file", key: "hrImportTooLargeHere", params: { max: String(SYNC_EMPLOYEE_IMPORT_MAX_ROWS) } },
+    ]);
+  const accepted = await stageEmployeeUpload(deps.storage, csvText, options);
+  await deps.control.control.start(machine, accepted.importId, { importId: accepted.importId });
+  await audit(
+    deps,
+    HR_AUDIT_SUBJECTS.imports,
+    actor,
+    "import-accepted",
+    {
+      kind: "employees",
+      bytes: Buffer.byteLength(csvText),
+      importId: accepted.importId,
+      rows: accepted.rows,
+    },
+    `${accepted.importId}#import-accepted`,
+  );
+  return accepted;
+}
+
+/**
+ * One import job as `GET /api/imports/{id}` (and `/api/imports/jobs/{id}`) shows it: `status` is `staging` |
+ * `applying` (accepted, finishing by itself) | `committed` | `failed`; employee imports: `writing` | `committed` |
+ * `failed`, and a large file also `validating` | `rejected`, with `progress` ({rowsDone, rowsTotal}) and, when
+ * rejected, every row error (`errors: [{line, field, message}]`, `errorCount`).
  */
 export async function importJobStatus(deps: HrDeps, importId: string) {
   const job = await deps.storage.imports.getJob(importId);
   if (!job) throw new HrNotFoundError("hrImportNotFound", { importId });
+  const paged = job.kind === "employees" && (job.uploadChunks !== undefined || job.status === "validating");
   return {
     importId: job.importId,
     kind: job.kind,
@@ -421,6 +466,17 @@ export async function importJobStatus(deps: HrDeps, importId: string) {
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
     ...(job.counts ? { counts: job.counts as Record<string, number> } : {}),
     ...(job.failureReason ? { failureReason: job.failureReason } : {}),
+    ...(paged
+      ? {
+          progress: {
+            rowsDone: job.status === "committed" ? (job.rowsTotal ?? 0) : (job.rowsDone ?? 0),
+            rowsTotal: job.rowsTotal ?? null,
+          },
+        }
+      : {}),
+    ...(job.status === "rejected"
+      ? { errorCount: job.errorCount ?? 0, errors: await pagedImportErrors(deps.storage, job) }
+      : {}),
   };
 }
 
@@ -876,9 +932,14 @@ export async function listUnits(deps: HrDeps) {
   return units.sort((a, b) => a.unitId.localeCompare(b.unitId));
 }
 
+/** `GET /api/employees?limit=&after=`: one page of the whole organisation in NIP order (merged across shards). */
+export async function listEmployeePage(deps: HrDeps, query: { limit: number; after?: string }) {
+  return deps.storage.org.listEmployeesPage(query.after ?? null, query.limit);
+}
+
 /** `GET /api/employees?unit=`: everyone, or one unit's people (optionally with its sub-units). */
 export async function listEmployees(deps: HrDeps, query: { unit?: string; subUnits?: boolean }) {
-  if (!query.unit) return (await deps.storage.org.listEmployees()).sort((a, b) => a.nip.localeCompare(b.nip));
+  if (!query.unit) return deps.storage.org.listEmployees();
   if (!(await deps.storage.org.getUnit(query.unit)))
     throw new HrNotFoundError("hrUnitNotFound", { unitId: query.unit });
   try {
