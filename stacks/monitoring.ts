@@ -18,6 +18,7 @@ import { Function as SstFunction, use, type StackContext } from "sst/constructs"
 import { stateMachines as registryMachines } from "../workflows/registry";
 import { baseDimensions, METRICS_NAMESPACE, MetricName } from "../functions/shared/metric-names";
 import { Api } from "./api";
+import { Mail } from "./mail";
 import { constructId } from "./naming";
 import { Schedules } from "./schedules";
 import { readStageSettings } from "./stage";
@@ -49,13 +50,15 @@ const stoppedByHr = new Set([registryMachines.appraisal.name, registryMachines.l
 /**
  * Alarms of a stage, all sent to one SNS topic for HR/ops (mailed to KINERJA_ALARM_EMAIL when set): failed, timed-out
  * and aborted executions per state machine, dead-letter queue depth, errors and throttles of every kinerja Lambda,
- * API 5xx, and appraisals, launch pages and periodic runs marked failed (kinerja's own metrics).
+ * API 5xx, appraisals, launch pages and periodic runs marked failed (kinerja's own metrics), and the SES reputation
+ * alarms of the Mail stack.
  */
 export function Monitoring({ stack, app }: StackContext) {
   const settings = readStageSettings(app.stage);
   const { stateMachines } = use(Workflows);
   const { api } = use(Api);
   const { deadLetters } = use(Schedules);
+  const { alarms: mailAlarms, mailEventDeadLetters } = use(Mail);
   const scope = Stack.of(stack);
 
   // CloudWatch can publish to an encrypted topic only with a customer managed key that lets it use the key.
@@ -72,8 +75,9 @@ export function Monitoring({ stack, app }: StackContext) {
       conditions: { StringEquals: { "aws:SourceAccount": scope.account } },
     }),
   );
+  const topicName = `${app.stage}-kinerja-alarms`;
   const topic = new Topic(stack, "AlarmTopic", {
-    topicName: `${app.stage}-kinerja-alarms`,
+    topicName,
     displayName: `kinerja ${app.stage} alarms`,
     masterKey: key,
     enforceSSL: true,
@@ -121,7 +125,16 @@ export function Monitoring({ stack, app }: StackContext) {
       );
   }
 
-  for (const queue of deadLetterQueues(app, deadLetters))
+  // The SES reputation alarms live in the Mail stack, which this stack depends on: they name the topic by its ARN
+  // (built from its fixed name) so that no reference points back from Mail to Monitoring.
+  for (const mailAlarm of mailAlarms) {
+    const owner = Stack.of(mailAlarm);
+    const arn = owner.formatArn({ service: "sns", resource: topicName });
+    mailAlarm.addAlarmAction(new SnsAction(Topic.fromTopicArn(owner, `${mailAlarm.node.id}Topic`, arn)));
+    alarms.push(mailAlarm);
+  }
+
+  for (const queue of deadLetterQueues(app, deadLetters, mailEventDeadLetters))
     alarm(
       `${constructId(queue.node.id)}Depth`,
       queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: "Maximum" }),

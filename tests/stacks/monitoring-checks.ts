@@ -4,6 +4,7 @@
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { expect, it } from "vitest";
 import { alarmThresholds } from "../../stacks/monitoring";
+import { readStageSettings } from "../../stacks/stage";
 import { stateMachines as registryMachines } from "../../workflows/registry";
 import { METRICS_NAMESPACE, SERVICE_NAME } from "../../functions/shared/metric-names";
 
@@ -84,14 +85,33 @@ export function monitoringChecks(assembly: () => CloudAssembly, stage: string): 
     }
   });
 
-  it("alarms when a message waits in the schedules' dead-letter queue", () => {
-    const [[queueId]] = resourcesOf(assembly(), "Schedules", "AWS::SQS::Queue").filter(([id]) =>
-      id.startsWith("ScheduleDeadLetters"),
+  it("alarms when a message waits in any dead-letter queue (schedules, mail events)", () => {
+    const queues = assembly().stacks.flatMap((s) =>
+      Object.entries((s.template as { Resources: Record<string, Resource> }).Resources)
+        .filter(([id, r]) => r.Type === "AWS::SQS::Queue" && id.includes("DeadLetters"))
+        .map(([id]) => id),
     );
-    const [a] = alarms().filter(
-      (x) => x.MetricName === "ApproximateNumberOfMessagesVisible" && dimensionsOf(x).includes(queueId),
-    );
-    expect(a).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", Threshold: 1 });
+    expect(queues.some((id) => id.startsWith("ScheduleDeadLetters"))).toBe(true);
+    expect(queues.some((id) => id.startsWith("MailEventDeadLetters"))).toBe(true);
+    for (const queueId of queues) {
+      const found = alarms().filter(
+        (x) => x.MetricName === "ApproximateNumberOfMessagesVisible" && dimensionsOf(x).includes(queueId),
+      );
+      expect(found, queueId).toHaveLength(1);
+      expect(found[0]).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", Threshold: 1 });
+    }
+  });
+
+  it("sends the Mail stack's SES reputation alarms to the same topic, by ARN (no reference back to Monitoring)", () => {
+    const mailAlarms = resourcesOf(assembly(), "Mail", "AWS::CloudWatch::Alarm");
+    // Only the stage that owns the SES identity watches the account's reputation.
+    expect(mailAlarms.length > 0).toBe(readStageSettings(stage).ownsMailIdentity);
+    for (const [id, a] of mailAlarms) {
+      const actions = JSON.stringify(a.Properties.AlarmActions);
+      expect(actions, id).toContain(`:sns:`);
+      expect(actions, id).toContain(`:${stage}-kinerja-alarms`);
+      expect(actions, id).not.toContain("ImportValue");
+    }
   });
 
   it("alarms on errors and throttles of every kinerja Lambda", () => {
