@@ -113,7 +113,8 @@ export async function findDueEvaluations(
 /**
  * StartPeriodicEvaluation: checks the cycle and period; the first execution of a run records it running (a new
  * attempt after a failed one), a continuation marks progress of its attempt. `proceed` is false when the attempt is
- * no longer the running one (recorded failed, or a later attempt took over): that execution stops quietly.
+ * no longer the running one (recorded failed, or a later attempt took over) or the period completed: that execution
+ * stops quietly.
  */
 export async function startPeriodicEvaluation(deps: PeriodicDeps, input: unknown) {
   const { cycleId, periodKey, executionName, attempt } = parse(
@@ -128,7 +129,8 @@ export async function startPeriodicEvaluation(deps: PeriodicDeps, input: unknown
     return { ...base, attempt, proceed };
   }
   const run = await deps.store.startRun({ cycleId, periodKey, label: period.label, executionName });
-  return { ...base, status: run.status, attempt: run.attempt ?? 1, proceed: true };
+  // A period already completed has nothing left to do (its results and digests exist once).
+  return { ...base, status: run.status, attempt: run.attempt ?? 1, proceed: run.status !== "completed" };
 }
 
 /** ListPeriodicAppraisalPage: one page of the cycle's live appraisals (ids only, to keep the state small). */
