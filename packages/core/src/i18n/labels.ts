@@ -343,6 +343,7 @@ const DETAIL_FIELD_LABELS = {
   restoredFromWorkflow: { id: "Dipulihkan dari alur kerja", en: "Restored from the workflow" },
   decisionId: { id: "Nomor keputusan", en: "Decision id" },
   decisionKey: { id: "Kunci keputusan", en: "Decision key" },
+  diagnostic: { id: "Keterangan dari SES", en: "SES diagnostic" },
   body: { id: "Isian", en: "Submitted" },
   value: { id: "Realisasi", en: "Value" },
   evidenceUrl: { id: "Bukti dukung", en: "Evidence" },

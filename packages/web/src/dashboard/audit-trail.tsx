@@ -298,6 +298,15 @@ function sentenceOf(e: AuditEntry, d: Detail): { sentence: string; covered: stri
         covered: ["body", "decisionId", "decisionKey", "role", "name", "restoredFromWorkflow"],
       };
     }
+    case "mail-problem": {
+      // A link mail SES could not deliver (issue 16 item 4): to whom, what happened and why, in short words.
+      const kind = typeof d.mailKind === "string" ? ` ${code("mailKind", d.mailKind).toLowerCase()}` : "";
+      const to = text(d.name) ? `${String(d.name)} <${text(d.email) ?? "-"}>` : (text(d.email) ?? "-");
+      return {
+        sentence: `Email${kind} ke ${to} ${code("mailProblem", d.problem)}: ${code("mailProblemReason", d.reason)}.`,
+        covered: ["problem", "reason", "email", "name", "role", "mailKind"],
+      };
+    }
     case "cycle-created": {
       const period =
         typeof d.periodStart === "string" && typeof d.periodEnd === "string"

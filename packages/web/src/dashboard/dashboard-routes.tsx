@@ -15,6 +15,7 @@ import { parseConfig, t } from "@kinerja/core/i18n/messages";
 import {
   appraisalStory,
   cycleDetail,
+  cycleMailProblems,
   employeesAtRisk,
   exportCycleCsv,
   listCycleAppraisals,
@@ -154,11 +155,12 @@ export function dashboardRoutes(options: DashboardOptions) {
     status: 200 | 400 | 409 = 200,
   ) => {
     const id = c.req.param("id")!;
-    const [cycle, appraisals, overdue, atRisk] = await Promise.all([
+    const [cycle, appraisals, overdue, atRisk, mailProblems] = await Promise.all([
       cycleDetail(hr, id),
       listCycleAppraisals(hr, id),
       overdueDecisions(hr, id),
       employeesAtRisk(hr, id),
+      cycleMailProblems(hr, id),
     ]);
     const principal = c.get("principal");
     return c.html(
@@ -168,6 +170,7 @@ export function dashboardRoutes(options: DashboardOptions) {
         appraisals={appraisals}
         overdue={overdue}
         atRisk={atRisk}
+        mailProblems={mailProblems}
         notice={notice}
         canWrite={principal.roles.includes("hr")}
       />,

@@ -23,6 +23,8 @@ import { targetText, when } from "../pages/format";
 import type { Principal } from "../auth/jwt-verifier";
 import { allowedPattern } from "./allowed-pattern";
 import { AuditTable } from "./audit-trail";
+import { MailProblems } from "./mail-problems";
+import type { MailProblem } from "@kinerja/core/mail/delivery-problem";
 import { ChartLegend, DistributionChart, StageProgress } from "./charts";
 
 type CycleList = Awaited<ReturnType<typeof listCycles>>;
@@ -204,6 +206,8 @@ export function CyclePage(props: {
   appraisals: AppraisalRows;
   overdue: Overdue;
   atRisk: AtRisk;
+  /** Mails of the cycle SES could not deliver (cycleMailProblems). */
+  mailProblems?: MailProblem[];
   notice?: string;
   canWrite: boolean;
 }) {
@@ -254,6 +258,12 @@ export function CyclePage(props: {
           </a>
         </div>
       </div>
+
+      <MailProblems
+        problems={props.mailProblems ?? []}
+        withAppraisal
+        escalateAfterDays={c.settings.escalateAfterDays}
+      />
 
       <h2>Kemajuan per tahap</h2>
       <div class="card">
@@ -561,6 +571,8 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <p class="notice">{`Dibatalkan ${when(s.cancellation.at)} oleh ${s.cancellation.by}: ${s.cancellation.reason}`}</p>
         ) : null}
       </div>
+
+      <MailProblems problems={props.story.mailProblems} />
 
       <h2>Sasaran Kinerja Pegawai (SKP)</h2>
       {s.skp ? (

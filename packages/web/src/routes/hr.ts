@@ -44,6 +44,7 @@ import {
   UnitParamSchema,
 } from "@kinerja/core/services/hr/hr.schema";
 import { OfficialSchema } from "@kinerja/core/org/org-settings";
+import { MailProblemSchema } from "@kinerja/core/mail/delivery-problem";
 import { getOrgSettings, parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
 import {
   HrCycleOverlapError,
@@ -647,7 +648,21 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
   app.get(
     "/cycles/:id",
     doc("A cycle: status, counts per stage, predikat distribution per unit with warnings, HR audit trail", {
-      responses: problems(404),
+      responses: {
+        200: json(
+          v.looseObject({
+            id: v.string(),
+            mailProblems: v.pipe(
+              v.number(),
+              v.description(
+                "How many of the cycle's mails SES could not deliver (bounce, complaint, reject, delay)",
+              ),
+            ),
+          }),
+          "The cycle (further fields as listed in DESIGN 3)",
+        ),
+        ...problems(404),
+      },
     }),
     param(IdParamSchema),
     async (c) => c.json(await cycleDetail(deps, c.req.valid("param").id)),
@@ -776,7 +791,21 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
 
   app.get(
     "/appraisals/:id",
-    doc("One appraisal: the whole record, its decisions and its audit trail", { responses: problems(404) }),
+    doc("One appraisal: the whole record, its decisions and its audit trail", {
+      responses: {
+        200: json(
+          v.looseObject({
+            id: v.string(),
+            mailProblems: v.pipe(
+              v.array(MailProblemSchema),
+              v.description("Mails of this appraisal SES could not deliver, newest first"),
+            ),
+          }),
+          "The appraisal (further fields as listed in DESIGN 3)",
+        ),
+        ...problems(404),
+      },
+    }),
     param(IdParamSchema),
     async (c) => c.json(await appraisalStory(deps, c.req.valid("param").id)),
   );
