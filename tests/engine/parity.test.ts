@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateStateMachineCommand, SendTaskHeartbeatCommand } from "@aws-sdk/client-sfn";
 import { validateDefinition } from "../../packages/local/src/engine/asl/validate";
+import { localLambdaResolver, stepFunctions, deployedName } from "../../workflows/registry";
 import { startHarness, type Handlers, type Harness } from "./harness";
 
 const tokens: string[] = [];
@@ -334,5 +335,14 @@ describe("Lambda function timeout: enforced locally with Lambda's Sandbox.Timedo
     expect(JSON.parse(d.output!).error.Error).toBe("Sandbox.Timedout");
     const failures = (await h.history(exec)).filter((e) => e.type === "TaskFailed");
     expect(failures).toHaveLength(2);
+  });
+
+  it("the registry's local resolver gives every function the timeout the stacks deploy it with", () => {
+    const resolve = localLambdaResolver({ deps: () => ({}) });
+    for (const spec of Object.values(stepFunctions)) {
+      const fn = resolve(deployedName(spec.name));
+      expect(fn?.timeoutSeconds, spec.name).toBe(spec.timeoutSeconds);
+      expect(typeof fn?.handler).toBe("function");
+    }
   });
 });
