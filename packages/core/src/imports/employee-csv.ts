@@ -118,6 +118,18 @@ export interface EmployeeImportPlan {
   employeesInFile: number;
 }
 
+/** What an employee import job records when it commits (the synchronous and the paged import alike). */
+export function employeeImportCounts(plan: EmployeeImportPlan) {
+  return {
+    units: plan.units.length,
+    employees: plan.employees.length,
+    created: plan.created,
+    updated: plan.updated,
+    unitsInFile: plan.unitsInFile,
+    employeesInFile: plan.employeesInFile,
+  };
+}
+
 /**
  * Parses and validates an employee CSV and merges it into the existing organisation (employees by
  * NIP, units by unit_id). Returns the whole merged organisation, or every issue found

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Lang } from "../i18n/messages";
 import type { Employee, ImportIssue, Unit } from "../org/org.schema";
 import type { Storage } from "../storage/storage";
-import { planEmployeeImport } from "./employee-csv";
+import { employeeImportCounts, planEmployeeImport } from "./employee-csv";
 import { IMPORTS_AUDIT_SUBJECT } from "./import-service";
 import { sliceRows, type ImportChunkText, type ImportJob } from "./imports.repo";
 
@@ -171,14 +171,7 @@ export async function validateEmployeeImport(storage: Storage, importId: string)
       rowsDone: 0,
       generation: storage.org.newGenerationId(),
       ...(state ? { basedOnGeneration: state.generation } : {}),
-      counts: {
-        units: plan.units.length,
-        employees: plan.employees.length,
-        created: plan.created,
-        updated: plan.updated,
-        unitsInFile: plan.unitsInFile,
-        employeesInFile: plan.employeesInFile,
-      },
+      counts: employeeImportCounts(plan),
     },
     { status: "validating" },
   );

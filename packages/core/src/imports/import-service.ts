@@ -4,7 +4,7 @@ import type { ImportIssue, Unit, Employee } from "../org/org.schema";
 import type { Storage } from "../storage/storage";
 import { isTransientStorageFailure } from "../storage/storage.errors";
 import { readCsv } from "./csv";
-import { planEmployeeImport } from "./employee-csv";
+import { employeeImportCounts, planEmployeeImport } from "./employee-csv";
 import { ImportResumeError, ImportWriteError } from "./imports.errors";
 import {
   INDICATOR_CSV_COLUMNS,
@@ -87,14 +87,7 @@ export async function importEmployees(
       .catch(() => undefined);
     throw error;
   }
-  const counts = {
-    units: plan.units.length,
-    employees: plan.employees.length,
-    created: plan.created,
-    updated: plan.updated,
-    unitsInFile: plan.unitsInFile,
-    employeesInFile: plan.employeesInFile,
-  };
+  const counts = employeeImportCounts(plan);
   await storage.imports.finishJob(importId, { status: "committed", counts });
   return {
     ok: true,

@@ -489,18 +489,18 @@ type ImportJobView = {
   errors?: { line: number; field: string; message: string }[];
 };
 
-/** Follows a paged import's job with a progress bar until it is committed, rejected or failed. */
-async function waitForImport(client: ReturnType<typeof runtimeClient>, job: string): Promise<ImportJobView> {
+/** One progress bar on stderr (plain lines when stderr is not a terminal). */
+function progressBar(format: string) {
   const bars = new MultiBar(
-    {
-      format: say("cliImportProgress"),
-      hideCursor: true,
-      stream: process.stderr,
-      noTTYOutput: !process.stderr.isTTY,
-    },
+    { format, hideCursor: true, stream: process.stderr, noTTYOutput: !process.stderr.isTTY },
     Presets.shades_classic,
   );
-  const bar = bars.create(1, 0);
+  return { bars, bar: bars.create(1, 0) };
+}
+
+/** Follows a paged import's job with a progress bar until it is committed, rejected or failed. */
+async function waitForImport(client: ReturnType<typeof runtimeClient>, job: string): Promise<ImportJobView> {
+  const { bars, bar } = progressBar(say("cliImportProgress"));
   try {
     for (;;) {
       const res = await client.request("GET", job);
@@ -553,16 +553,7 @@ function readOnlyClock(dir: string) {
 }
 
 async function waitForLaunch(client: ReturnType<typeof runtimeClient>, id: string) {
-  const bars = new MultiBar(
-    {
-      format: say("cliLaunchProgress"),
-      hideCursor: true,
-      stream: process.stderr,
-      noTTYOutput: !process.stderr.isTTY,
-    },
-    Presets.shades_classic,
-  );
-  const bar = bars.create(1, 0);
+  const { bars, bar } = progressBar(say("cliLaunchProgress"));
   try {
     for (let i = 0; i < 600; i++) {
       const res = await client.request("GET", `/api/cycles/${encodeURIComponent(id)}`);

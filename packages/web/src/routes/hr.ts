@@ -370,33 +370,33 @@ function importResponse(
       result.errors!,
     );
   const { ok: _ok, ...rest } = result;
-  if (rest.status === "validating") {
-    // A large employee file: stored, and the import-employees workflow validates and writes it (DESIGN 3.1 keeps
-    // the synchronous answer for files up to SYNC_EMPLOYEE_IMPORT_MAX_ROWS rows).
-    const job = c.req.path.replace(/\/employees\/import$/, `/imports/${String(rest.importId)}`);
-    c.header("location", job);
+  // 202 + where to look: a large employee file is stored and the import-employees workflow validates and writes it
+  // (DESIGN 3.1 keeps the synchronous answer up to SYNC_EMPLOYEE_IMPORT_MAX_ROWS rows); a measurement import past its
+  // commit point has every row staged and finishes by itself (resumeImports).
+  const accepted =
+    rest.status === "validating"
+      ? {
+          job: c.req.path.replace(/\/employees\/import$/, `/imports/${String(rest.importId)}`),
+          key: "hrImportQueued" as const,
+        }
+      : rest.status === "applying"
+        ? {
+            job: c.req.path.replace(/\/imports\/[^/]+$/, `/imports/jobs/${String(rest.importId)}`),
+            key: "hrImportAccepted" as const,
+          }
+        : undefined;
+  if (accepted) {
+    c.header("location", accepted.job);
     return c.json(
       {
         importId: rest.importId,
         rows: rest.rows,
-        status: "validating",
-        job,
-        message: t("hrImportQueued", requestLang(c), { rows: String(rest.rows), job }),
-      },
-      202,
-    );
-  }
-  if (rest.status === "applying") {
-    // Past the commit point: every row is staged and the job finishes by itself (resumeImports); 202 + where to look.
-    const job = c.req.path.replace(/\/imports\/[^/]+$/, `/imports/jobs/${String(rest.importId)}`);
-    c.header("location", job);
-    return c.json(
-      {
-        importId: rest.importId,
-        rows: rest.rows,
-        status: "applying",
-        job,
-        message: t("hrImportAccepted", requestLang(c)),
+        status: rest.status,
+        job: accepted.job,
+        message: t(accepted.key, requestLang(c), {
+          rows: String(rest.rows),
+          job: accepted.job,
+        }),
       },
       202,
     );
