@@ -1,7 +1,8 @@
 // SIGKILL of the whole local runtime (its process group: web, engine, scheduler and DynamoDB Local) in the middle of a
 // cycle of 200 appraisals, at three points: during the launch, during target setting (half the proposals posted) and
 // during review. Each time the runtime restarts on the same data dir and the cycle finishes; a proposal POSTed before
-// the kill and POSTed again after the restart is applied once (409 the second time). Ends with the invariant check.
+// the kill and POSTed again after the restart is applied once (409 the second time). Ends with the invariant check, and
+// after each phase counts the audit events per decision and action: each recorded exactly once.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,6 +143,34 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
       states.close?.();
     }
   };
+  /**
+   * Exactly-once audit (issue 16 item 8): every audit event of the cycle's appraisals counted per decision (action
+   * "decision", by decision id) or per appraisal and action (a step's event, once per appraisal in this cycle), and
+   * every decided decision has its one event. A retried step, a redelivered click or a restored claim that wrote its
+   * event again would show here as a count of 2 (the doctor's check above only sees decisions).
+   */
+  const expectAuditedOnce = async () => {
+    const items = await scanAll({ client: rt.storage.client, tableName: "kinerja" });
+    const counts = new Map<string, number>();
+    const actions: Record<string, number> = {};
+    for (const e of items) {
+      if (e.__edb_e__ !== "auditEvent" || !String(e.appraisalId).startsWith("sk-")) continue;
+      const detail = (e.detail ?? {}) as { decisionId?: string };
+      const key =
+        e.action === "decision" ? `decision ${detail.decisionId}` : `${e.appraisalId} ${String(e.action)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      actions[String(e.action)] = (actions[String(e.action)] ?? 0) + 1;
+    }
+    console.log(`audit events per action: ${JSON.stringify(actions)}`);
+    expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
+    const decided = items.filter(
+      (d) => d.__edb_e__ === "decision" && String(d.appraisalId).startsWith("sk-") && d.status === "decided",
+    );
+    expect(
+      decided.filter((d) => counts.get(`decision ${d.decisionId}`) !== 1).map((d) => d.decisionKey),
+    ).toEqual([]);
+    return actions;
+  };
   const stagesOf = async () => {
     const stages = Object.fromEntries(
       Object.entries(await rt.storage.appraisals.countByStage("sk")).filter(([, n]) => n > 0),
@@ -181,6 +210,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     expect(before).toBeLessThan(200);
     expect(await stagesOf()).toEqual({ "target-setting": 200 });
     await expectInvariants(0);
+    expect((await expectAuditedOnce()).created).toBe(200);
   });
 
   it("survives a kill in the middle of target setting, and a proposal POSTed again after the restart is applied once", async () => {
@@ -218,6 +248,11 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     await advanceClock(rt, "PT1S");
     expect(await stagesOf()).toEqual({ measurement: 200 });
     await expectInvariants(400);
+    expect(await expectAuditedOnce()).toMatchObject({
+      decision: 400,
+      "skp-submitted": 200,
+      "skp-approved": 200,
+    });
   });
 
   it("survives a kill during review and finishes the cycle with the invariants intact", async () => {
@@ -263,5 +298,11 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     expect(await stagesOf()).toEqual({ done: 200 });
 
     await expectInvariants(1000);
+    expect(await expectAuditedOnce()).toMatchObject({
+      created: 200,
+      decision: 1000,
+      "realisation-reported": 200,
+      reviewed: 200,
+    });
   });
 });
