@@ -17,6 +17,14 @@ export const StepConfigSchema = v.object({
     v.pipe(v.string(), v.email("KINERJA_MAIL_FROM must be an e-mail address")),
     "kinerja@example.invalid",
   ),
+  // The stage's SES configuration set, named on every mail so its bounces and complaints reach the mail-event handler
+  // (stacks/mail.ts); only the identity's owner stage would get them through the identity's default set.
+  KINERJA_SES_CONFIGURATION_SET: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[A-Za-z0-9_-]{1,64}$/, "KINERJA_SES_CONFIGURATION_SET must be an SES configuration set name"),
+    ),
+  ),
   AWS_REGION: v.optional(v.string(), "ap-southeast-3"),
   // HR's (pengelola kinerja) mailbox: told when an overdue decision has nobody above to take it (no superior of the
   // appraiser, an objection decision). Without it those notices are not sent (the person asked is still reminded).

@@ -137,6 +137,7 @@ async function buildCloudParts(): Promise<CloudParts> {
       (ses ??= createSesMail({
         client: new SESv2Client({ region: config.AWS_REGION }),
         from: config.KINERJA_MAIL_FROM,
+        configurationSetName: config.KINERJA_SES_CONFIGURATION_SET,
       })).send(msg),
   };
   const mail = countedMail(sesMail, cloudObservability().metrics);

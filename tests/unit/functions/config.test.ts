@@ -33,6 +33,17 @@ describe("readStepConfig", () => {
     );
   });
 
+  it("reads the SES configuration set every mail names, and refuses a name SES would refuse", () => {
+    expect(readStepConfig(base).KINERJA_SES_CONFIGURATION_SET).toBeUndefined();
+    expect(
+      readStepConfig({ ...base, KINERJA_SES_CONFIGURATION_SET: "prod-kinerja-mail" })
+        .KINERJA_SES_CONFIGURATION_SET,
+    ).toBe("prod-kinerja-mail");
+    expect(() => readStepConfig({ ...base, KINERJA_SES_CONFIGURATION_SET: "prod kinerja/mail" })).toThrow(
+      /KINERJA_SES_CONFIGURATION_SET must be an SES configuration set name/,
+    );
+  });
+
   it("starts without any link keys and with a default sender that passes its own check", () => {
     const config = readStepConfig(base);
     expect(config.KINERJA_TABLE).toBe("kinerja-prod");
