@@ -447,6 +447,9 @@ const ID = {
     "Berkas diterima ({rows} baris) dan diproses bertahap: setiap baris diperiksa, lalu ditulis per halaman. Pantau kemajuan dan kesalahan per baris di {job}",
   hrPageLimit: "Harus bilangan bulat dari 1 sampai {max}",
   hrAfterNip: "Harus NIP (angka saja) pegawai terakhir halaman sebelumnya",
+  hrImportPartRefused:
+    "Bagian {part} tidak diterima: impor ini menunggu bagian {expected} dari {parts} (kirim bagian berurutan, masing-masing sekali)",
+  hrPartsCount: "Harus bilangan bulat dari 2 sampai 1000",
   cliImportProgress: " impor pegawai |{bar}| {value}/{total} baris ditulis",
   cliWhatImportJob: "membaca keadaan impor",
   cliImportNotDone: "Impor tidak selesai: {status}",
@@ -865,6 +868,9 @@ const EN: Readonly<Record<MessageKey, string>> = {
     "File accepted ({rows} rows) and processed in pages: every row is checked, then written page by page. Watch the progress and the row errors at {job}",
   hrPageLimit: "must be a whole number from 1 to {max}",
   hrAfterNip: "must be the NIP (digits only) of the last employee of the previous page",
+  hrImportPartRefused:
+    "part {part} refused: this import expects part {expected} of {parts} (send the parts in order, each once)",
+  hrPartsCount: "must be a whole number from 2 to 1000",
   cliImportProgress: " employee import |{bar}| {value}/{total} rows written",
   cliWhatImportJob: "reading the import's state",
   cliImportNotDone: "The import did not finish: {status}",

@@ -41,6 +41,34 @@ export function roughRowCount(csvText: string): number {
   return csvText.endsWith("\n") ? lines - 1 : lines;
 }
 
+/**
+ * Bytes of CSV per part when a client sends a large employee file in parts: under the 6 MB a synchronous Lambda
+ * invocation accepts behind API Gateway (with room for headers), ~28,000 rows a part.
+ */
+export const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Cuts a CSV file into parts of at most `maxBytes` at line ends (the header stays in the first part; later parts
+ * continue the file), as `POST /api/employees/import?parts=N` and `POST /api/imports/{id}/parts/{n}` take them.
+ */
+export function splitCsvParts(text: string, maxBytes = UPLOAD_PART_BYTES): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const size = Buffer.byteLength(line);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      parts.push(current.join(""));
+      current = [];
+      bytes = 0;
+    }
+    current.push(line);
+    bytes += size;
+  }
+  if (current.length > 0) parts.push(current.join(""));
+  return parts;
+}
+
 /** Cuts CSV text into chunks at line ends (a chunk ends inside a line only when that line is longer than a chunk). */
 export function chunkText(text: string, maxChars = UPLOAD_CHUNK_CHARS): ImportChunkText[] {
   const chunks: ImportChunkText[] = [];
@@ -75,20 +103,60 @@ export interface PagedImportAccepted {
   importId: string;
   status: "validating";
   rows: number;
+  /** Parts announced (1: the whole file came at once and the workflow runs). */
+  partsExpected: number;
 }
 
 /** Stores an uploaded employee file as chunks of a new `validating` job (the caller then starts the workflow). */
 export async function stageEmployeeUpload(
   storage: Storage,
   csvText: string,
-  options: { now: Date; lang?: Lang },
+  options: { now: Date; lang?: Lang; parts?: number },
 ): Promise<PagedImportAccepted> {
   const importId = newPagedImportId(options.now);
   await storage.imports.startPagedJob(importId, options.lang ?? "en");
-  const chunks = chunkText(csvText);
+  const parts = options.parts ?? 1;
+  // Later parts continue the file: the first must end its last line.
+  const chunks = chunkText(parts > 1 && !csvText.endsWith("\n") ? `${csvText}\n` : csvText);
   await storage.imports.putChunks(importId, "upload", chunks, chunksExpireAt(options.now));
-  await storage.imports.updatePagedJob(importId, { uploadChunks: chunks.length }, { status: "validating" });
-  return { ok: true, importId, status: "validating", rows: roughRowCount(csvText) };
+  await storage.imports.updatePagedJob(
+    importId,
+    { uploadChunks: chunks.length, uploadParts: parts, partsReceived: 1 },
+    { status: "validating" },
+  );
+  return { ok: true, importId, status: "validating", rows: roughRowCount(csvText), partsExpected: parts };
+}
+
+/** Why a part of a file sent in parts was refused (the route answers 404 for an unknown import, else 409). */
+export type UploadPartRefusal = "unknown" | "not-uploading" | "out-of-order";
+
+/**
+ * Appends part `part` (2..parts, in order; the text continues the file, no header) of a file announced in parts, so
+ * a file larger than one request (Lambda takes 6 MB) is still one import. Answers whether the file is now complete
+ * (the caller then starts the workflow) or why the part was refused; a part sent twice is refused, changing nothing.
+ */
+export async function appendEmployeeUploadPart(
+  storage: Storage,
+  importId: string,
+  part: number,
+  text: string,
+): Promise<{ ok: true; complete: boolean; rows: number } | { ok: false; refusal: UploadPartRefusal }> {
+  const job = await storage.imports.getJob(importId);
+  if (!job || job.kind !== "employees") return { ok: false, refusal: "unknown" };
+  const received = job.partsReceived ?? 1;
+  if (job.status !== "validating" || received >= (job.uploadParts ?? 1))
+    return { ok: false, refusal: "not-uploading" };
+  if (part !== received + 1) return { ok: false, refusal: "out-of-order" };
+  const chunks = chunkText(text.endsWith("\n") ? text : `${text}\n`);
+  const first = job.uploadChunks ?? 0;
+  await storage.imports.putChunks(importId, "upload", chunks, chunksExpireAt(storage.clock.now()), first);
+  const moved = await storage.imports.updatePagedJob(
+    importId,
+    { uploadChunks: first + chunks.length, partsReceived: part },
+    { status: "validating", partsReceived: received },
+  );
+  if (!moved) return { ok: false, refusal: "out-of-order" };
+  return { ok: true, complete: part === job.uploadParts, rows: roughRowCount(`\n${text}`) };
 }
 
 /** Raised when a step meets a job that is missing or not in the state the step needs (a defect: not retried). */
@@ -119,6 +187,8 @@ export async function validateEmployeeImport(storage: Storage, importId: string)
   const job = await requireJob(storage, importId);
   if (job.status === "rejected") return { importId, valid: false, pagesTotal: 0 };
   if (job.status !== "validating") return { importId, valid: true, pagesTotal: job.pagesTotal ?? 0 };
+  if ((job.partsReceived ?? 1) < (job.uploadParts ?? 1))
+    throw new PagedImportStateError(`employee import ${importId} has not received all its parts`);
   const now = storage.clock.now();
   const upload = await storage.imports.readChunks(importId, "upload", 0, job.uploadChunks ?? 0);
   const state = await storage.org.currentState();

@@ -44,6 +44,9 @@ export function importJobEntity(client: DynamoDBDocumentClient, table: string) {
         /** Paged employee import (import-employees workflow): language of the row messages, chunk counts, progress. */
         lang: { type: ["id", "en"] as const },
         uploadChunks: { type: "number" },
+        /** A file sent in parts (each part within the API's payload limit): parts announced and received so far. */
+        uploadParts: { type: "number" },
+        partsReceived: { type: "number" },
         unitChunks: { type: "number" },
         employeeChunks: { type: "number" },
         errorChunks: { type: "number" },

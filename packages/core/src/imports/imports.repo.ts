@@ -41,6 +41,8 @@ export type ImportJobProgress = Partial<
     | "failureReason"
     | "finishedAt"
     | "uploadChunks"
+    | "uploadParts"
+    | "partsReceived"
     | "unitChunks"
     | "employeeChunks"
     | "errorChunks"
@@ -167,16 +169,18 @@ export function createImportsRepo(deps: {
     async updatePagedJob(
       importId: string,
       set: ImportJobProgress,
-      when: { status?: ImportStatus; pagesDone?: number } = {},
+      when: { status?: ImportStatus; pagesDone?: number; partsReceived?: number } = {},
     ): Promise<boolean> {
       const patch = importJob.patch({ importId }).set(set);
       const guarded =
         when.status === undefined
           ? patch
           : patch.where((a, op) =>
-              when.pagesDone === undefined
-                ? op.eq(a.status, when.status!)
-                : `${op.eq(a.status, when.status!)} AND ${op.eq(a.pagesDone, when.pagesDone)}`,
+              when.pagesDone !== undefined
+                ? `${op.eq(a.status, when.status!)} AND ${op.eq(a.pagesDone, when.pagesDone)}`
+                : when.partsReceived !== undefined
+                  ? `${op.eq(a.status, when.status!)} AND ${op.eq(a.partsReceived, when.partsReceived)}`
+                  : op.eq(a.status, when.status!),
             );
       try {
         await guarded.go();
@@ -193,13 +197,15 @@ export function createImportsRepo(deps: {
       stream: ImportChunkStream,
       chunks: readonly ImportChunkText[],
       expiresAt: Date,
+      firstSeq = 0,
     ): Promise<void> {
       const ttl = Math.ceil(expiresAt.getTime() / 1000);
       await putAll(
         chunks.map(
-          (chunk, seq) =>
-            importChunk.put({ importId, stream, seq, count: chunk.count, text: chunk.text, ttl }).params()
-              .Item,
+          (chunk, i) =>
+            importChunk
+              .put({ importId, stream, seq: firstSeq + i, count: chunk.count, text: chunk.text, ttl })
+              .params().Item,
         ),
       );
     },

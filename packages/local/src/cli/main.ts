@@ -10,6 +10,7 @@ import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { isIsoDate } from "@kinerja/core/period/calendar";
+import { splitCsvParts } from "@kinerja/core/imports/employee-import-job";
 import { CADENCES } from "@kinerja/core/period/period";
 import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { createLocalRuntime, RUNTIME_FILE } from "../runtime/runtime";
@@ -345,7 +346,17 @@ export function buildProgram(): Command {
         throw new CliError(say("cliCannotRead", { file, reason: readProblem(error) }));
       }
       const client = runtimeClient(dataDir());
-      const res = await client.request("POST", path, { csv });
+      // An employee file larger than one request goes in parts (the API takes each within Lambda's 6 MB).
+      const parts = kind === "employees" ? splitCsvParts(csv) : [csv];
+      let res = await client.request("POST", parts.length > 1 ? `${path}?parts=${parts.length}` : path, {
+        csv: parts[0]!,
+      });
+      for (let n = 2; n <= parts.length && res.status === 202; n++) {
+        const { importId } = res.body as ImportAnswer;
+        res = await client.request("POST", `/api/imports/${encodeURIComponent(importId!)}/parts/${n}`, {
+          csv: parts[n - 1]!,
+        });
+      }
       const what = labelOf("importKind", kind);
       if (res.status !== 200 && res.status !== 201 && res.status !== 202)
         throw problemError(say("cliWhatImport", { kind: what, file }), res);

@@ -22,6 +22,7 @@ import {
   listCycles,
   listEmployees,
   listEmployeePage,
+  appendEmployeeImportPart,
   listUnits,
   overdueDecisions,
   relaunchCycle,
@@ -36,6 +37,8 @@ import {
   CancelInputSchema,
   CreateCycleInputSchema,
   EmployeesQuerySchema,
+  EmployeeImportQuerySchema,
+  ImportPartParamSchema,
   IdParamSchema,
   TemplateParamSchema,
   IkmQuerySchema,
@@ -376,7 +379,10 @@ function importResponse(
   const accepted =
     rest.status === "validating"
       ? {
-          job: c.req.path.replace(/\/employees\/import$/, `/imports/${String(rest.importId)}`),
+          job: c.req.path.replace(
+            /\/(employees\/import|imports\/[^/]+\/parts\/\d+)$/,
+            `/imports/${String(rest.importId)}`,
+          ),
           key: "hrImportQueued" as const,
         }
       : rest.status === "applying"
@@ -441,6 +447,7 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
       },
     }),
     limitCsv,
+    query(EmployeeImportQuerySchema),
     async (c) =>
       importResponse(
         c,
@@ -450,8 +457,29 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
           await readCsv(c),
           actorOf(c.get("principal")),
           requestLang(c),
+          c.req.valid("query").parts,
         )) as never,
       ),
+  );
+
+  app.post(
+    "/imports/:id/parts/:part",
+    doc(
+      "The next part (2..parts, in order, no header: the text continues the file) of an employee file announced with POST /api/employees/import?parts=N; the last part starts the import-employees workflow",
+      {
+        requestBody: csvBody,
+        responses: {
+          202: { description: "Part stored (Location: the import job)" },
+          ...problems(400, 404, 409, 413, 415),
+        },
+      },
+    ),
+    limitCsv,
+    param(ImportPartParamSchema),
+    async (c) => {
+      const { id, part } = c.req.valid("param");
+      return importResponse(c, (await appendEmployeeImportPart(deps, id, part, await readCsv(c))) as never);
+    },
   );
 
   for (const kind of ["attendance", "survey", "indicators"] as const) {

@@ -192,6 +192,24 @@ export const IkmQuerySchema = v.pipe(
   ),
 );
 
+const partsMessage = apiMessage("hrPartsCount");
+const partNumber = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,4}$/, partsMessage),
+  v.transform(Number),
+  v.minValue(2, partsMessage),
+  v.maxValue(1000, partsMessage),
+);
+
+/** Query of `POST /api/employees/import`: `parts` announces a file sent in parts (this body is part 1, with the header). */
+export const EmployeeImportQuerySchema = v.object({ parts: v.optional(partNumber) });
+
+/** Path of `POST /api/imports/{id}/parts/{part}`: the next part (2..parts) of an employee file sent in parts. */
+export const ImportPartParamSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty(apiMessage("required")), v.maxLength(200)),
+  part: partNumber,
+});
+
 /** Largest page of `GET /api/employees?limit=`. */
 export const EMPLOYEE_PAGE_MAX = 1000;
 

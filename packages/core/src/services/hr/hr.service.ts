@@ -18,6 +18,7 @@ import {
   type EmployeeImportResult,
 } from "../../imports/import-service";
 import {
+  appendEmployeeUploadPart,
   pagedImportErrors,
   roughRowCount,
   stageEmployeeUpload,
@@ -379,11 +380,12 @@ export async function runImport(
   csvText: string,
   actor: HrActor,
   lang?: Lang,
+  parts = 1,
 ): Promise<EmployeeImportResult | DataImportResult | PagedImportAccepted> {
-  // `lang`: the language of the row messages (English by default).
+  // `lang`: the language of the row messages (English by default). `parts` > 1: an employee file sent in parts.
   const options = { now: deps.clock.now(), ...(lang ? { lang } : {}) };
-  if (kind === "employees" && roughRowCount(csvText) > SYNC_EMPLOYEE_IMPORT_MAX_ROWS)
-    return acceptPagedEmployeeImport(deps, csvText, actor, options);
+  if (kind === "employees" && (parts > 1 || roughRowCount(csvText) > SYNC_EMPLOYEE_IMPORT_MAX_ROWS))
+    return acceptPagedEmployeeImport(deps, csvText, actor, { ...options, parts });
   const result =
     kind === "employees"
       ? await importEmployees(deps.storage, csvText, options)
@@ -423,7 +425,7 @@ async function acceptPagedEmployeeImport(
   deps: HrDeps,
   csvText: string,
   actor: HrActor,
-  options: { now: Date; lang?: Lang },
+  options: { now: Date; lang?: Lang; parts: number },
 ): Promise<PagedImportAccepted> {
   const machine = deps.control.stateMachines.importEmployees;
   if (!machine)
@@ -431,7 +433,8 @@ async function acceptPagedEmployeeImport(
       { path: "file", key: "hrImportTooLargeHere", params: { max: String(SYNC_EMPLOYEE_IMPORT_MAX_ROWS) } },
     ]);
   const accepted = await stageEmployeeUpload(deps.storage, csvText, options);
-  await deps.control.control.start(machine, accepted.importId, { importId: accepted.importId });
+  if (options.parts === 1)
+    await deps.control.control.start(machine, accepted.importId, { importId: accepted.importId });
   await audit(
     deps,
     HR_AUDIT_SUBJECTS.imports,
@@ -446,6 +449,38 @@ async function acceptPagedEmployeeImport(
     `${accepted.importId}#import-accepted`,
   );
   return accepted;
+}
+
+/**
+ * `POST /api/imports/{id}/parts/{part}`: the next part of an employee file announced with `?parts=`; the last part
+ * starts the import-employees workflow. A part out of order (or sent twice) is refused with 409, changing nothing.
+ */
+export async function appendEmployeeImportPart(
+  deps: HrDeps,
+  importId: string,
+  part: number,
+  csvText: string,
+): Promise<PagedImportAccepted> {
+  const machine = deps.control.stateMachines.importEmployees;
+  const out = await appendEmployeeUploadPart(deps.storage, importId, part, csvText);
+  if (!out.ok) {
+    if (out.refusal === "unknown") throw new HrNotFoundError("hrImportNotFound", { importId });
+    const job = await deps.storage.imports.getJob(importId);
+    throw new HrConflictError("hrImportPartRefused", {
+      part: String(part),
+      expected: String((job?.partsReceived ?? 1) + 1),
+      parts: String(job?.uploadParts ?? 1),
+    });
+  }
+  if (out.complete && machine) await deps.control.control.start(machine, importId, { importId });
+  const job = await deps.storage.imports.getJob(importId);
+  return {
+    ok: true,
+    importId,
+    status: "validating",
+    rows: out.rows,
+    partsExpected: job?.uploadParts ?? part,
+  };
 }
 
 /**
@@ -466,6 +501,9 @@ export async function importJobStatus(deps: HrDeps, importId: string) {
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
     ...(job.counts ? { counts: job.counts as Record<string, number> } : {}),
     ...(job.failureReason ? { failureReason: job.failureReason } : {}),
+    ...((job.uploadParts ?? 1) > 1
+      ? { upload: { partsReceived: job.partsReceived ?? 1, parts: job.uploadParts } }
+      : {}),
     ...(paged
       ? {
           progress: {
