@@ -306,6 +306,22 @@ export interface LocalLambdaResolverOptions<Deps> {
   prefix?: string;
   /** Optional hook around each real handler. */
   wrap?: LambdaWrapper;
+  /**
+   * Multiplies every registry timeout (default: KINERJA_LAMBDA_TIMEOUT_SCALE, else 1). Locally all handlers share one
+   * process and one DynamoDB Local, so a run that floods it (a fault test, a 20,000-employee bench) may allow more
+   * wall time than Lambda's own sandbox per invocation needs; a hanging handler still fails.
+   */
+  timeoutScale?: number;
+}
+
+/** KINERJA_LAMBDA_TIMEOUT_SCALE: a number of at least 1 (a run may relax the timeouts, never tighten them). */
+export function lambdaTimeoutScale(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.KINERJA_LAMBDA_TIMEOUT_SCALE;
+  if (raw === undefined || raw === "") return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale < 1)
+    throw new Error(`KINERJA_LAMBDA_TIMEOUT_SCALE must be a number of at least 1, not "${raw}"`);
+  return scale;
 }
 
 /** A step module: each exports `createHandler(deps)` (and `handler` for the cloud). */
@@ -333,6 +349,7 @@ export function localLambdaResolver<Deps>(
       s,
     ]),
   );
+  const scale = options.timeoutScale ?? lambdaTimeoutScale();
   const loaded = new Map<string, Promise<LocalLambda>>();
   const load = (spec: StepFunctionSpec): Promise<LocalLambda> => {
     let handler = loaded.get(spec.name);
@@ -350,7 +367,7 @@ export function localLambdaResolver<Deps>(
     const real: LocalLambda = async (event, context) => (await load(spec))(event, context);
     return {
       handler: options.wrap ? options.wrap(spec.name, real) : real,
-      timeoutSeconds: spec.timeoutSeconds,
+      timeoutSeconds: spec.timeoutSeconds * scale,
     };
   };
 }

@@ -5,7 +5,12 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateStateMachineCommand, SendTaskHeartbeatCommand } from "@aws-sdk/client-sfn";
 import { validateDefinition } from "../../packages/local/src/engine/asl/validate";
-import { localLambdaResolver, stepFunctions, deployedName } from "../../workflows/registry";
+import {
+  deployedName,
+  lambdaTimeoutScale,
+  localLambdaResolver,
+  stepFunctions,
+} from "../../workflows/registry";
 import { startHarness, type Handlers, type Harness } from "./harness";
 
 const tokens: string[] = [];
@@ -344,5 +349,15 @@ describe("Lambda function timeout: enforced locally with Lambda's Sandbox.Timedo
       expect(fn?.timeoutSeconds, spec.name).toBe(spec.timeoutSeconds);
       expect(typeof fn?.handler).toBe("function");
     }
+  });
+
+  it("a run may relax the local timeouts by KINERJA_LAMBDA_TIMEOUT_SCALE, never tighten them", () => {
+    const spec = stepFunctions.TakeMeasurementSnapshotFunction;
+    const relaxed = localLambdaResolver({ deps: () => ({}), timeoutScale: 4 })(deployedName(spec.name));
+    expect(relaxed?.timeoutSeconds).toBe(spec.timeoutSeconds * 4);
+    expect(lambdaTimeoutScale({})).toBe(1);
+    expect(lambdaTimeoutScale({ KINERJA_LAMBDA_TIMEOUT_SCALE: "2.5" })).toBe(2.5);
+    expect(() => lambdaTimeoutScale({ KINERJA_LAMBDA_TIMEOUT_SCALE: "0.5" })).toThrow(/at least 1/);
+    expect(() => lambdaTimeoutScale({ KINERJA_LAMBDA_TIMEOUT_SCALE: "lots" })).toThrow(/at least 1/);
   });
 });

@@ -40,7 +40,9 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
       cwd: root,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, KINERJA_FAULT_DATA_DIR: dataDir },
+      // The fault runs flood one runtime process with hundreds of appraisals' handlers at once; Lambda would give each
+      // its own sandbox, so the registry timeouts are relaxed (a hanging handler still fails).
+      env: { KINERJA_LAMBDA_TIMEOUT_SCALE: "4", ...process.env, KINERJA_FAULT_DATA_DIR: dataDir },
     },
   );
   let stderr = "";
