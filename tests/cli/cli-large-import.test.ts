@@ -45,9 +45,7 @@ describe("kinerja import employees with a large file", () => {
   it("imports a good large file through the workflow and prints the counts", async () => {
     const file = join(w.dataDir, "large.csv");
     writeFileSync(file, csv);
-    const started = Date.now();
     const out = await w.kinerjaWithin(170_000, "import", "employees", file);
-    console.log(`large CLI import: ${Date.now() - started} ms`);
     expect(out.stderr).not.toMatch(/gagal|tidak selesai/);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(
