@@ -5,7 +5,7 @@
 // (or `npx tsx bench/cycle.ts [sizes...]`).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SFNClient } from "@aws-sdk/client-sfn";
@@ -26,6 +26,8 @@ import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 import { createLocalStates, type LocalStates } from "../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../functions/shared/deps";
 import { loadStateMachines, localLambdaResolver, localSubstitutions } from "../workflows/registry";
+import { periodicExecutionName } from "../packages/core/src/services/periodic/periodic";
+import { periodicDepsFrom } from "../functions/jobs/job";
 
 const REGION = "ap-southeast-3";
 const ACCOUNT = "000000000000";
@@ -182,8 +184,8 @@ async function seed(world: World, n: number): Promise<void> {
       unitHead: true,
     });
     for (let s = 0; s < 99 && employees.length < n; s++, i++) {
-      const staffNip =
-        `19850101201001${String(i).padStart(4, "0")}`.slice(0, 14) + String(i).padStart(4, "0").slice(-4);
+      // The appointment month moves every 10,000 staff, so the NIPs stay unique past 10,000 employees.
+      const staffNip = `198501012010${String(1 + Math.floor(i / 10_000)).padStart(2, "0")}${String(i % 10_000).padStart(4, "0")}`;
       employees.push({
         nip: staffNip,
         name: `Pegawai ${i}`,
@@ -263,10 +265,57 @@ async function launchAtScale(endpoint: string, n: number) {
         (app.transitions + launch.transitions) / appraisals,
       ),
       dynamoWritesPerAppraisalUntilAwaitingTargets: round2(world.writes.count() / appraisals),
+      periodicEvaluation: await periodicAtScale(world, `b${n}`, "2027-Q1"),
     };
   } finally {
     await world.close();
   }
+}
+
+/** One periodic evaluation of a launched cycle (paged, continued as new; issue 16 item 2): wall time and costs. */
+async function periodicAtScale(world: World, cycleId: string, periodKey: string) {
+  world.writes.reset();
+  const load = [loadavg()[0]];
+  const t0 = performance.now();
+  world.states.engine.startExecution({
+    stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:kinerja-periodic-evaluation`,
+    name: periodicExecutionName(cycleId, periodKey),
+    input: JSON.stringify({ cycleId, periodKey }),
+  });
+  await world.states.engine.idle();
+  const seconds = (performance.now() - t0) / 1000;
+  load.push(loadavg()[0]);
+  const run = (await periodicDepsFrom(world.deps).store.listRuns(cycleId)).find(
+    (r) => r.periodKey === periodKey,
+  );
+  const executions = transitions(world, ":kinerja-periodic-evaluation");
+  // History length per execution from the engine's history API (newest event first).
+  const rows = world.states.engine.store
+    .listExecutions({ machine: null, status: null, afterStart: null, afterArn: null, limit: 1_000_000 })
+    .filter((r) => r.stateMachineArn.endsWith(":kinerja-periodic-evaluation"));
+  const history = rows.map(
+    (r) =>
+      (
+        world.states.engine.getExecutionHistory({
+          executionArn: r.arn,
+          reverseOrder: true,
+          maxResults: 1,
+        }) as {
+          events: { id: number }[];
+        }
+      ).events[0]?.id ?? 0,
+  );
+  return {
+    status: run?.status,
+    evaluated: run?.evaluated,
+    digests: run?.digests,
+    seconds: Math.round(seconds * 10) / 10,
+    executions: executions.executions,
+    transitions: executions.transitions,
+    maxHistoryEvents: Math.max(0, ...history),
+    dynamoWrites: world.writes.count(),
+    loadAverage1m: load.map((l) => Math.round(l * 10) / 10),
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -370,8 +419,10 @@ export async function run(sizes: number[] = [1000, 10_000]): Promise<object> {
       launches.push(await launchAtScale(dynamo.endpoint, n));
       console.error(JSON.stringify(launches.at(-1)));
     }
-    console.error("cycle bench: annual happy path for a sample of 100 ...");
-    const annual = await annualSample(dynamo.endpoint, Number(process.env.KINERJA_BENCH_SAMPLE ?? 100));
+    // KINERJA_BENCH_SAMPLE=0 skips the annual sample (launch and periodic evaluation only).
+    const sample = Number(process.env.KINERJA_BENCH_SAMPLE ?? 100);
+    if (sample > 0) console.error(`cycle bench: annual happy path for a sample of ${sample} ...`);
+    const annual = sample > 0 ? await annualSample(dynamo.endpoint, sample) : null;
     return {
       priceTable: PRICE_TABLE,
       launches,
