@@ -66,4 +66,28 @@ describe("dashboard overview layout in chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, `dashboard-overview-${name}.png`), fullPage: true });
     await page.close();
   });
+
+  // The cycle page's facts (a `dl.meta` in a card) once ran off a phone's screen: a long "Tidak dinilai" reason with an
+  // 18-digit NIP kept its column wider than the card.
+  it("keeps a cycle's facts inside the card on a phone", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const reason =
+      "Agus Santoso (NIP 197506121999042002): pimpinan tertinggi hierarki (tanpa atasan) tidak dinilai karena " +
+      "pejabat penilai kinerjanya belum ditetapkan; tetapkan Pejabat Pembina Kepegawaian (PUT /api/org/settings " +
+      "atau kinerja org set) sebelum membuka siklus";
+    await page.setContent(
+      `<!doctype html><html><head><meta name="viewport" content="width=device-width"><style>${DASHBOARD_CSS}</style>` +
+        `</head><body><main><div class="card"><dl class="meta"><dt>Pegawai dinilai</dt><dd>60</dd>` +
+        `<dt>Tidak dinilai</dt><dd><ul><li>${reason}</li></ul></dd><dt>Pengaturan</dt>` +
+        `<dd>Evaluasi berkala: triwulanan; pengingat setelah 3 hari; eskalasi setelah 7 hari</dd></dl></div></main>` +
+        `</body></html>`,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const card = (await page.locator(".card").boundingBox())!;
+    for (const dd of await page.locator("dl.meta dd").all()) {
+      const box = (await dd.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+    }
+    await page.close();
+  });
 });

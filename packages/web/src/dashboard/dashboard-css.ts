@@ -17,8 +17,9 @@ a{color:#0b5394}
 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0b400;outline-offset:2px}
 .card{background:#fff;border:1px solid #d7dde3;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(21rem,1fr))}
-.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
-.meta dt{font-weight:600;color:#444}.meta dd{margin:0}
+.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem;margin:0}
+.meta dt{font-weight:600;color:#444}.meta dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:30rem){.meta{grid-template-columns:minmax(0,1fr)}.meta dd{margin:0 0 .4rem}}
 .muted{color:#5b6570;font-size:.9rem}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.8rem;font-weight:600;background:#e6ebf0;color:#23323f}
 .badge.running,.badge.launching{background:#e3effb;color:#0b5394}
