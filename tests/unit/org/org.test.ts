@@ -147,10 +147,21 @@ describe("planEmployeeImport", () => {
       empty,
       { today },
     );
+    // Row errors and the hierarchy checks of the valid rows come in one answer (issue 17 item 4).
     expect(plan).toEqual({
       ok: false,
       errors: [
+        {
+          line: 3,
+          field: "unit_head",
+          message: "unit SETDA has more than one head: 197001012000011001, 198002022005012002",
+        },
         { line: 3, field: "unit_name", message: 'unit SETDA is named "Sekretariat Daerah" on line 2' },
+        {
+          line: 4,
+          field: "superior_nip",
+          message: "is empty, but only a unit head (unit_head=true) can be at the top",
+        },
         {
           line: 5,
           field: "position_type",

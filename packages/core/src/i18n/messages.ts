@@ -453,6 +453,13 @@ const ID = {
   cliImportProgress: " impor pegawai |{bar}| {value}/{total} baris ditulis",
   cliWhatImportJob: "membaca keadaan impor",
   cliImportNotDone: "Impor tidak selesai: {status}",
+  // Spreadsheet-friendly CSV (issue 17 item 4).
+  csvComma: "koma (,)",
+  csvSemicolon: "titik koma (;)",
+  csvMixedSeparators:
+    "Baris judul memakai koma dan titik koma sekaligus; pisahkan semua kolom dengan satu pemisah, {separator} seperti sebagian besar baris judul ini. Baris judul yang diharapkan: {header}",
+  csvRowSeparator:
+    "Baris ini dipisah dengan {other}, baris judul dengan {separator}; simpan seluruh berkas dengan satu pemisah",
 } as const;
 
 /** A message of the dictionary. */
@@ -874,6 +881,13 @@ const EN: Readonly<Record<MessageKey, string>> = {
   cliImportProgress: " employee import |{bar}| {value}/{total} rows written",
   cliWhatImportJob: "reading the import's state",
   cliImportNotDone: "The import did not finish: {status}",
+  // Spreadsheet-friendly CSV (issue 17 item 4).
+  csvComma: "comma (,)",
+  csvSemicolon: "semicolon (;)",
+  csvMixedSeparators:
+    "the header mixes commas and semicolons; separate every column with one separator, {separator} as most of this header does. Expected header: {header}",
+  csvRowSeparator:
+    "this row is separated by {other}, the header by {separator}; save the whole file with one separator",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

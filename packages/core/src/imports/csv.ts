@@ -12,12 +12,35 @@ export interface CsvRow {
   record: Record<string, string>;
 }
 
-/** The outcome of reading a CSV file: rows, or issues that stop the import. */
+/** The outcome of reading a CSV file: rows (and the separator the file uses), or issues that stop the import. */
 export type CsvReadResult =
-  { ok: true; rows: CsvRow[]; columns: string[] } | { ok: false; errors: ImportIssue[] };
+  | { ok: true; rows: CsvRow[]; columns: string[]; delimiter: CsvDelimiter }
+  | { ok: false; errors: ImportIssue[] };
+
+/** The field separators an import accepts: a comma, or a semicolon as Excel saves CSV in an Indonesian locale. */
+export const CSV_DELIMITERS = [",", ";"] as const;
+
+/** One accepted separator. */
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /**
- * Reads CSV text with csv-parse: checks the header (required columns present, no unknown ones,
+ * The separator of a file, read from its header line (after a BOM and blank lines): the one that occurs more often
+ * there outside quotes, a comma on a tie. Column names hold neither, so one header cell settles it.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = { ",": 0, ";": 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, "").trimStart()) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && (ch === "," || ch === ";")) counts[ch] += 1;
+  }
+  return counts[";"] > counts[","] ? ";" : ",";
+}
+
+/**
+ * Reads CSV text with csv-parse, comma- or semicolon-separated (`detectDelimiter`), with or without a UTF-8 BOM, LF or
+ * CRLF line ends: checks the header (required columns present, no unknown ones,
  * any order), refuses empty files and files with more than `maxRows` data rows (stopping the parser
  * there, so a huge file is not parsed in full), and checks the field count of every row. Messages are the
  * dictionary's in `lang` (English unless asked).
@@ -36,10 +59,12 @@ export function readCsv(
       errors: [{ line: 1, field: "file", message: t("csvEmpty", lang, { header: expectedText }) }],
     };
   }
+  const delimiter = detectDelimiter(text);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     parsed = parse(text, {
       bom: true,
+      delimiter,
       info: true,
       trim: true,
       skip_empty_lines: true,
@@ -74,9 +99,20 @@ export function readCsv(
   const columns = parsed[0].record.map((c) => c.toLowerCase());
   const errors: ImportIssue[] = [];
   const missing = options.required.filter((c) => !columns.includes(c));
-  const unknown = columns.filter((c) => !expected.includes(c));
+  // A header cell holding a separator ("nip;name" in a comma file) is a mix of separators, not an unknown column.
+  const mixed = columns.filter((c) => !expected.includes(c) && /[,;]/.test(c));
+  const unknown = columns.filter((c) => !expected.includes(c) && !mixed.includes(c));
+  if (mixed.length > 0)
+    errors.push({
+      line: 1,
+      field: "header",
+      message: t("csvMixedSeparators", lang, {
+        separator: separatorName(delimiter, lang),
+        header: expectedText,
+      }),
+    });
   const duplicated = columns.filter((c, i) => columns.indexOf(c) !== i);
-  if (missing.length > 0)
+  if (missing.length > 0 && mixed.length === 0)
     errors.push({
       line: 1,
       field: "header",
@@ -104,16 +140,29 @@ export function readCsv(
   const rows: CsvRow[] = [];
   for (const { record, info } of parsed.slice(1)) {
     if (record.length !== columns.length) {
+      // One field holding the other separator: the row was saved with another separator than the header.
+      const other = CSV_DELIMITERS.find((d) => d !== delimiter)!;
+      const otherSeparator = record.length === 1 && record[0].includes(other);
       errors.push({
         line: info.lines,
         field: "row",
-        message: t("csvFieldCount", lang, { count: String(record.length), expected: String(columns.length) }),
+        message: otherSeparator
+          ? t("csvRowSeparator", lang, {
+              separator: separatorName(delimiter, lang),
+              other: separatorName(other, lang),
+            })
+          : t("csvFieldCount", lang, { count: String(record.length), expected: String(columns.length) }),
       });
       continue;
     }
     rows.push({ line: info.lines, record: Object.fromEntries(columns.map((c, i) => [c, record[i]])) });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, columns };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, columns, delimiter };
+}
+
+/** A separator as a person names it ("koma (,)" / "titik koma (;)"). */
+export function separatorName(delimiter: CsvDelimiter, lang: Lang): string {
+  return t(delimiter === ";" ? "csvSemicolon" : "csvComma", lang);
 }
 
 /** Why csv-parse refused the text: its own English words by default, the dictionary's in another language. */

@@ -18,7 +18,7 @@ import {
   type ImportIssue,
   type Unit,
 } from "../org/org.schema";
-import { readCsv, validateRow } from "./csv";
+import { readCsv, validateRow, type CsvRow } from "./csv";
 
 /** Required columns of the employee CSV (DESIGN 3), in their documented order. */
 export const EMPLOYEE_CSV_COLUMNS = [
@@ -155,16 +155,28 @@ export function planEmployeeImport(
   const errors: ImportIssue[] = [];
   const fileEmployees = new Map<string, Employee & { line: number }>();
   const fileUnits = new Map<string, { unit: Unit; line: number }>();
+  // What refused rows name: the hierarchy checks below run on the valid rows in the same answer, and must not add
+  // "unknown superior/unit" for a NIP or unit whose own row is already reported.
+  const refusedNips = new Set<string>();
+  const refusedUnits = new Set<string>();
 
   for (const row of read.rows) {
+    const before = errors.length;
+    checkRow(row);
+    if (errors.length > before) {
+      refusedNips.add(row.record.nip);
+      refusedUnits.add(row.record.unit_id);
+    }
+  }
+  function checkRow(row: CsvRow): void {
     const checked = validateRow(EmployeeRowSchema, row, lang);
     const nipIssues = row.record.nip ? validateNip(row.record.nip, { today: options.today, lang }) : [];
     for (const issue of nipIssues) errors.push({ line: row.line, field: "nip", message: issue.message });
     if (!checked.ok) {
       errors.push(...checked.errors);
-      continue;
+      return;
     }
-    if (nipIssues.length > 0) continue;
+    if (nipIssues.length > 0) return;
     const r = checked.value;
     const previous = fileEmployees.get(r.nip);
     if (previous) {
@@ -173,7 +185,7 @@ export function planEmployeeImport(
         field: "nip",
         message: t("csvDuplicateNip", lang, { nip: r.nip, line: String(previous.line) }),
       });
-      continue;
+      return;
     }
     // The number is valid here, so it names its type; a column that says otherwise is a mistake in one of them.
     const derived = employmentTypeOfNip(r.nip)!;
@@ -187,7 +199,7 @@ export function planEmployeeImport(
           derived: labelOf("employmentType", derived, lang),
         }),
       });
-      continue;
+      return;
     }
     // Jenjang: required on fungsional rows and refused on others when the column is there; without the column a
     // stored fungsional employee keeps theirs (older files and templates carry no jenjang).
@@ -198,7 +210,7 @@ export function planEmployeeImport(
         field: "jenjang",
         message: t("csvJenjangRequired", lang, { options: JF_LEVELS.join(", ") }),
       });
-      continue;
+      return;
     }
     if (jenjang && r.position_type !== "fungsional") {
       errors.push({
@@ -206,7 +218,7 @@ export function planEmployeeImport(
         field: "jenjang",
         message: t("csvJenjangNotFungsional", lang, { positionType: r.position_type }),
       });
-      continue;
+      return;
     }
     if (!hasJenjangColumn && r.position_type === "fungsional") jenjang = stored.get(r.nip)?.jenjang;
     fileEmployees.set(r.nip, {
@@ -251,8 +263,6 @@ export function planEmployeeImport(
       });
     }
   }
-  if (errors.length > 0) return { ok: false, errors: sortIssues(errors) };
-
   // Merge: file rows win; without a parent_unit_id column, stored units keep their parent.
   const units = new Map(existing.units.map((u) => [u.unitId, { ...u }]));
   for (const { unit } of fileUnits.values()) {
@@ -271,7 +281,7 @@ export function planEmployeeImport(
   }
 
   for (const { unit, line } of fileUnits.values()) {
-    if (unit.parentUnitId && !units.has(unit.parentUnitId)) {
+    if (unit.parentUnitId && !units.has(unit.parentUnitId) && !refusedUnits.has(unit.parentUnitId)) {
       errors.push({
         line,
         field: "parent_unit_id",
@@ -288,15 +298,24 @@ export function planEmployeeImport(
     });
   }
   const lineOf = (nip: string) => fileEmployees.get(nip)?.line;
+  // A refused row's NIP stands in as a node without a superior: its subordinates are not reported a second time.
+  const placeholders = [...refusedNips].filter((nip) => !employees.has(nip)).map((nip) => ({ nip }));
   for (const issue of checkHierarchy(
-    [...employees.values()].map((e) => ({ nip: e.nip, superiorNip: e.superiorNip, line: lineOf(e.nip) })),
+    [
+      ...[...employees.values()].map((e) => ({
+        nip: e.nip,
+        superiorNip: e.superiorNip,
+        line: lineOf(e.nip),
+      })),
+      ...placeholders,
+    ],
     lang,
   )) {
     errors.push({ line: issue.line ?? 1, field: issue.field, message: issue.message });
   }
   const headsByUnit = new Map<string, string[]>();
   for (const e of employees.values()) {
-    if (!units.has(e.unitId)) {
+    if (!units.has(e.unitId) && !refusedUnits.has(e.unitId)) {
       errors.push({
         line: lineOf(e.nip) ?? 1,
         field: "unit_id",
