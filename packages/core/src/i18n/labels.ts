@@ -163,6 +163,14 @@ const FOLLOW_UP_KIND_LABELS: Labels<FollowUpKind> = {
   "contract-review": { id: "Peninjauan perjanjian kerja PPPK", en: "PPPK contract review" },
 };
 
+/** Where an appraisal's objection stands, as the results export names it (issue 17 item 4). */
+const OBJECTION_STATE_LABELS: Labels<"none" | "pending" | "upheld" | "rejected"> = {
+  none: { id: "Tidak ada keberatan", en: "No objection" },
+  pending: { id: "Keberatan menunggu keputusan", en: "Objection pending" },
+  upheld: { id: "Keberatan diterima", en: "Objection upheld" },
+  rejected: { id: "Keberatan ditolak", en: "Objection rejected" },
+};
+
 /** Employment type of an ASN. */
 const EMPLOYMENT_TYPE_LABELS: Labels<EmploymentType> = {
   pns: { id: "PNS", en: "Civil servant (PNS)" },
@@ -375,6 +383,7 @@ export const LABELS = {
   mailKind: MAIL_KIND_LABELS,
   skpStatus: SKP_STATUS_LABELS,
   followUpKind: FOLLOW_UP_KIND_LABELS,
+  objectionState: OBJECTION_STATE_LABELS,
   employmentType: EMPLOYMENT_TYPE_LABELS,
   jenjang: JF_LEVEL_LABELS,
   disciplineSanction: DISCIPLINE_SANCTION_LABELS,

@@ -25,6 +25,7 @@ import {
   type HrDeps,
 } from "@kinerja/core/services/hr/hr.service";
 import { HrConflictError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import { ExportQuerySchema } from "@kinerja/core/services/hr/hr.schema";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
 import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "../auth/auth.errors";
@@ -204,7 +205,9 @@ export function dashboardRoutes(options: DashboardOptions) {
   });
 
   app.get("/cycles/:id/export.csv", async (c) => {
-    const { filename, csv } = await exportCycleCsv(hr, c.req.param("id"));
+    const query = v.safeParse(ExportQuerySchema, c.req.query());
+    if (!query.success) return c.notFound();
+    const { filename, csv } = await exportCycleCsv(hr, c.req.param("id"), query.output.format);
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,

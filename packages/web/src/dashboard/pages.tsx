@@ -256,6 +256,9 @@ export function CyclePage(props: {
           <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/export.csv`} download>
             Unduh hasil (CSV)
           </a>
+          <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/export.csv?format=excel`} download>
+            Unduh hasil untuk Excel (CSV titik koma)
+          </a>
         </div>
       </div>
 

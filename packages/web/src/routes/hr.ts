@@ -38,6 +38,7 @@ import {
   CreateCycleInputSchema,
   EmployeesQuerySchema,
   EmployeeImportQuerySchema,
+  ExportQuerySchema,
   ImportPartParamSchema,
   IdParamSchema,
   TemplateParamSchema,
@@ -724,15 +725,21 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
     doc("Results of the cycle as CSV (for the national system's upload and the allowance calculation)", {
       responses: {
         200: {
-          description: "CSV, one row per appraisal",
+          description:
+            "CSV, one row per appraisal; with format=excel separated by ';' with a UTF-8 BOM, text and NIP quoted, an Indonesian label beside each code (docs/csv.md)",
           content: { "text/csv": { schema: { type: "string" } } },
         },
         ...problems(404),
       },
     }),
     param(IdParamSchema),
+    query(ExportQuerySchema),
     async (c) => {
-      const { filename, csv } = await exportCycleCsv(deps, c.req.valid("param").id);
+      const { filename, csv } = await exportCycleCsv(
+        deps,
+        c.req.valid("param").id,
+        c.req.valid("query").format,
+      );
       return c.body(csv, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${filename}"`,

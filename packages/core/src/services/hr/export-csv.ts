@@ -3,6 +3,8 @@
 import { PREDIKAT_LABELS, isPredikat, type OrgRating } from "../../rating/rating";
 import { DISCIPLINE_SANCTION_LABELS, DISCIPLINE_SANCTIONS } from "../../discipline/discipline";
 import { JF_LEVELS } from "../../credit-points/credit-points";
+import { stringify } from "csv-stringify/sync";
+import { labelOf, type LabelGroup } from "../../i18n/labels";
 
 /** Columns of the export, in order, with their meaning (documented for the people who load the file). */
 export const EXPORT_COLUMNS = [
@@ -78,14 +80,55 @@ export interface ExportInput {
   orgRatingOf: (unitId: string) => OrgRating | undefined;
 }
 
-// Free text is written as text: a leading = + - @ would make a spreadsheet run it as a formula (CSV injection).
-function text(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** One column of the export. */
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number][0];
+
+/**
+ * The export's variants: `csv` (comma, no BOM: what the national system's upload and existing clients read) and
+ * `excel` (semicolon and a UTF-8 BOM, as Excel in an Indonesian locale opens a file on a double click; every text
+ * field and the NIP quoted, decimal commas, an Indonesian label beside every code). Both end lines with CRLF.
+ */
+export const EXPORT_FORMATS = ["csv", "excel"] as const;
+
+/** One variant of the export. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Code columns the Excel variant follows with `<column>_label`, the code's Indonesian label (predikat and the
+ * discipline sanction carry theirs in both variants).
+ */
+export const EXPORT_LABELLED_COLUMNS = {
+  position_type: "positionType",
+  employment_type: "employmentType",
+  jenjang: "jenjang",
+  stage: "stage",
+  hasil_kerja: "rating",
+  perilaku: "rating",
+  org_rating: "orgRating",
+  objection: "objectionState",
+  follow_up: "followUpKind",
+} as const satisfies Partial<Record<ExportColumn, LabelGroup>>;
+
+/** The header of a variant, in order. */
+export function exportColumns(format: ExportFormat): string[] {
+  return EXPORT_COLUMNS.flatMap(([name]) =>
+    format === "excel" && name in EXPORT_LABELLED_COLUMNS ? [name, `${name}_label`] : [name],
+  );
 }
 
-function cell(value: string | number | boolean | undefined | null): string {
-  const s = value === undefined || value === null ? "" : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): = + - @ and a leading tab or
+ * carriage return.
+ */
+const FORMULA_START = /[=+\-@\t\r]/;
+
+/**
+ * Neutralises formulas in a cell wherever a cell could start: at the start of the field and after any separator or
+ * line break inside it (a spreadsheet that splits "Lestari;=1+1" at the ";" sees a cell "=1+1"). A `'` goes before
+ * each such character, as OWASP recommends, so the spreadsheet shows the text instead of running it.
+ */
+export function neutraliseFormulas(value: string): string {
+  return value.replace(new RegExp(`(?<=^|[,;\\r\\n])(?=${FORMULA_START.source})`, "g"), "'");
 }
 
 /** Whether an appraisal's objection is open, decided either way, or absent. */
@@ -97,48 +140,71 @@ export function objectionState(
   return outcome === "uphold" ? "upheld" : outcome === "reject" ? "rejected" : "pending";
 }
 
-/** Builds the export (header row first, CRLF line ends as RFC 4180 asks), ordered by unit then NIP. */
-export function buildResultsCsv(input: ExportInput): string {
+/**
+ * Builds the export (header row first, CRLF line ends as RFC 4180 asks), ordered by unit then NIP, in the variant
+ * asked (`csv` unless told). Every text cell is passed through `neutraliseFormulas`; csv-stringify quotes.
+ */
+export function buildResultsCsv(input: ExportInput, format: ExportFormat = "csv"): string {
   const rows = [...input.appraisals].sort(
     (a, b) => a.unitId.localeCompare(b.unitId) || a.nip.localeCompare(b.nip),
   );
-  const lines = [EXPORT_COLUMNS.map(([name]) => name).join(",")];
-  for (const a of rows) {
+  const excel = format === "excel";
+  const columns = exportColumns(format);
+  const records = rows.map((a) => {
     const objection = objectionState(a);
     const predikat = a.predikat && isPredikat(a.predikat) ? a.predikat : undefined;
     const code = a.discipline?.sanction?.code;
     const sanction = DISCIPLINE_SANCTIONS.find((c) => c === code);
-    const values = [
-      input.cycle.id,
-      text(input.cycle.name),
-      input.cycle.periodStart,
-      input.cycle.periodEnd,
-      a.nip,
-      text(a.name),
-      a.unitId,
-      text(input.unitNames.get(a.unitId) ?? ""),
-      a.positionType ?? "",
-      a.employmentType ?? "",
-      a.jenjang ?? "",
-      a.appraiserNip ?? "",
-      text(a.appraiserName ?? ""),
-      a.stage,
-      a.ratings?.hasilKerja ?? "",
-      a.ratings?.perilaku ?? "",
-      predikat ?? "",
-      predikat ? PREDIKAT_LABELS[predikat].id : "",
-      input.orgRatingOf(a.unitId) ?? "",
+    const points = a.followUp?.creditPoints?.pointsText ?? "";
+    const values: Record<ExportColumn, string | number | boolean> = {
+      cycle_id: input.cycle.id,
+      cycle_name: input.cycle.name,
+      period_start: input.cycle.periodStart,
+      period_end: input.cycle.periodEnd,
+      nip: a.nip,
+      name: a.name,
+      unit_id: a.unitId,
+      unit_name: input.unitNames.get(a.unitId) ?? "",
+      position_type: a.positionType ?? "",
+      employment_type: a.employmentType ?? "",
+      jenjang: a.jenjang ?? "",
+      appraiser_nip: a.appraiserNip ?? "",
+      appraiser_name: a.appraiserName ?? "",
+      stage: a.stage,
+      hasil_kerja: a.ratings?.hasilKerja ?? "",
+      perilaku: a.ratings?.perilaku ?? "",
+      predikat: predikat ?? "",
+      predikat_label: predikat ? PREDIKAT_LABELS[predikat].id : "",
+      org_rating: input.orgRatingOf(a.unitId) ?? "",
       objection,
-      a.stage === "done" && objection !== "pending" && predikat !== undefined,
-      a.followUp?.kind ?? "",
-      a.followUp?.consecutivePoor ?? "",
-      a.followUp?.creditPoints?.pointsText ?? "",
-      a.followUp?.creditPoints?.months ?? "",
-      a.discipline?.absentDays ?? "",
-      sanction ?? "",
-      sanction ? DISCIPLINE_SANCTION_LABELS[sanction].id : "",
-    ];
-    lines.push(values.map(cell).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
+      final: a.stage === "done" && objection !== "pending" && predikat !== undefined,
+      follow_up: a.followUp?.kind ?? "",
+      consecutive_poor: a.followUp?.consecutivePoor ?? "",
+      // The points are text with a decimal point; Excel in an Indonesian locale reads a decimal comma.
+      angka_kredit: excel ? points.replace(".", ",") : points,
+      angka_kredit_months: a.followUp?.creditPoints?.months ?? "",
+      absent_days: a.discipline?.absentDays ?? "",
+      discipline_sanction: sanction ?? "",
+      discipline_sanction_label: sanction ? DISCIPLINE_SANCTION_LABELS[sanction].id : "",
+    };
+    const cells: Record<string, string | number | boolean> = { ...values };
+    if (excel)
+      for (const [column, group] of Object.entries(EXPORT_LABELLED_COLUMNS)) {
+        const value = String(values[column as ExportColumn]);
+        cells[`${column}_label`] = value === "" ? "" : labelOf(group, value);
+      }
+    return columns.map((c) => {
+      const cell = cells[c]!;
+      return typeof cell === "string" ? neutraliseFormulas(cell) : cell;
+    });
+  });
+  return stringify(records, {
+    header: true,
+    columns,
+    delimiter: excel ? ";" : ",",
+    bom: excel,
+    record_delimiter: "windows",
+    quoted_string: excel,
+    cast: { boolean: (b) => (b ? "true" : "false") },
+  });
 }

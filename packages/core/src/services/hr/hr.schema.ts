@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { CYCLE_KINDS } from "../../cycle/cycle.entity";
 import { apiMessage, UnitIdSchema } from "../../org/org.schema";
 import { CSV_TEMPLATE_KINDS } from "../../imports/templates";
+import { EXPORT_FORMATS } from "./export-csv";
 import { daysBetween, isIsoDate } from "../../period/calendar";
 import { CADENCES } from "../../period/period";
 import { ORG_RATINGS } from "../../rating/rating";
@@ -203,6 +204,14 @@ const partNumber = v.pipe(
 
 /** Query of `POST /api/employees/import`: `parts` announces a file sent in parts (this body is part 1, with the header). */
 export const EmployeeImportQuerySchema = v.object({ parts: v.optional(partNumber) });
+
+/**
+ * Query of `GET /api/cycles/{id}/export.csv`: `format=excel` asks for the spreadsheet variant (`;`, UTF-8 BOM, quoted
+ * text and NIP, Indonesian labels beside codes); without it the comma file existing clients read.
+ */
+export const ExportQuerySchema = v.object({
+  format: v.optional(v.picklist(EXPORT_FORMATS, apiMessage("oneOf", { options: EXPORT_FORMATS.join(", ") }))),
+});
 
 /** Path of `POST /api/imports/{id}/parts/{part}`: the next part (2..parts) of an employee file sent in parts. */
 export const ImportPartParamSchema = v.object({

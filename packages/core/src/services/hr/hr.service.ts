@@ -44,7 +44,7 @@ import { LAUNCH_SKIP_MESSAGES } from "../launch-skip.entity";
 import { applyOrgRatingToHead, checkUnitDistribution, type HeadReevaluation } from "../flow-review";
 import { labelOf } from "../../i18n/labels";
 import { indicatorScopesOf } from "../flow-measurement";
-import { buildResultsCsv, type ExportAppraisal } from "./export-csv";
+import { buildResultsCsv, type ExportAppraisal, type ExportFormat } from "./export-csv";
 import { calendarDateIn } from "../../period/calendar";
 import type { CycleItem } from "../../cycle/cycle.repo";
 import {
@@ -917,10 +917,11 @@ export async function unitIkm(
   }
 }
 
-/** `GET /api/cycles/{id}/export.csv`: the results file (see export-csv.ts for the columns). */
+/** `GET /api/cycles/{id}/export.csv[?format=excel]`: the results file (see export-csv.ts for the columns). */
 export async function exportCycleCsv(
   deps: HrDeps,
   cycleId: string,
+  format: ExportFormat = "csv",
 ): Promise<{ filename: string; csv: string }> {
   const cycle = await requireCycle(deps, cycleId);
   const [records, units, ratings] = await Promise.all([
@@ -935,33 +936,36 @@ export async function exportCycleCsv(
     const person = await deps.storage.org.getEmployee(nip);
     if (person) appraiserNames.set(nip, person.name);
   }
-  const csv = buildResultsCsv({
-    cycle: {
-      id: cycle.cycleId,
-      name: cycle.name,
-      periodStart: cycle.periodStart,
-      periodEnd: cycle.periodEnd,
+  const csv = buildResultsCsv(
+    {
+      cycle: {
+        id: cycle.cycleId,
+        name: cycle.name,
+        periodStart: cycle.periodStart,
+        periodEnd: cycle.periodEnd,
+      },
+      appraisals: records.map((r) => ({
+        nip: r.nip,
+        name: r.name,
+        unitId: r.unitId,
+        positionType: r.positionType,
+        employmentType: r.employmentType,
+        jenjang: r.jenjang,
+        appraiserNip: r.appraiserNip,
+        appraiserName: r.appraiserNip ? appraiserNames.get(r.appraiserNip) : undefined,
+        stage: r.stage,
+        ratings: r.ratings as { hasilKerja?: string; perilaku?: string } | undefined,
+        predikat: r.predikat,
+        objection: r.objection as { decision?: { outcome?: string } } | undefined,
+        followUp: r.followUp as ExportAppraisal["followUp"],
+        discipline: r.discipline as ExportAppraisal["discipline"],
+      })),
+      unitNames: new Map(units.map((u) => [u.unitId, u.name])),
+      orgRatingOf: (unitId) => effectiveOrgRating(unitId, own, parents)?.rating,
     },
-    appraisals: records.map((r) => ({
-      nip: r.nip,
-      name: r.name,
-      unitId: r.unitId,
-      positionType: r.positionType,
-      employmentType: r.employmentType,
-      jenjang: r.jenjang,
-      appraiserNip: r.appraiserNip,
-      appraiserName: r.appraiserNip ? appraiserNames.get(r.appraiserNip) : undefined,
-      stage: r.stage,
-      ratings: r.ratings as { hasilKerja?: string; perilaku?: string } | undefined,
-      predikat: r.predikat,
-      objection: r.objection as { decision?: { outcome?: string } } | undefined,
-      followUp: r.followUp as ExportAppraisal["followUp"],
-      discipline: r.discipline as ExportAppraisal["discipline"],
-    })),
-    unitNames: new Map(units.map((u) => [u.unitId, u.name])),
-    orgRatingOf: (unitId) => effectiveOrgRating(unitId, own, parents)?.rating,
-  });
-  return { filename: `kinerja-${cycle.cycleId}.csv`, csv };
+    format,
+  );
+  return { filename: `kinerja-${cycle.cycleId}${format === "excel" ? "-excel" : ""}.csv`, csv };
 }
 
 /** `GET /api/units`: every unit with its parent and head. */
