@@ -62,8 +62,8 @@ export function diff(before: Map<string, string>, after: Map<string, string>): T
 }
 
 /**
- * Asserts a rejected import left the table as it was: the only new item is the audit event of the rejected
- * attempt itself (who tried which file), nothing removed or changed.
+ * Asserts a rejected import left the table as it was: the only new items are the audit event of the rejected
+ * attempt itself (who tried which file) and its exactly-once guard, nothing removed or changed.
  */
 export function expectOnlyRejectionAudited(change: TableDiff, kind: string) {
   expect(change.removed).toEqual([]);
@@ -75,7 +75,13 @@ export function expectOnlyRejectionAudited(change: TableDiff, kind: string) {
       action: item.action,
       kind: (item.detail as { kind?: string } | undefined)?.kind,
     })),
-  ).toEqual([{ entity: "auditEvent", subject: "imports", action: "import-rejected", kind }]);
+  ).toEqual(
+    expect.arrayContaining([
+      { entity: "auditEvent", subject: "imports", action: "import-rejected", kind },
+      { entity: "auditEventId", subject: "imports", action: undefined, kind: undefined },
+    ]),
+  );
+  expect(change.added).toHaveLength(2);
 }
 
 /** One problem+json body. */

@@ -177,10 +177,12 @@ describe(
           get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
         }
       ).get.responses["200"]!.content["application/json"]!.schema as {
-        items: { properties: Record<string, { enum?: string[] }> };
+        anyOf: { type?: string; items?: { properties: Record<string, { enum?: string[] }> } }[];
       };
-      expect(employees.items.properties.employmentType!.enum).toEqual(["pns", "pppk"]);
-      expect(employees.items.properties.jenjang!.enum).toContain("ahli_pertama");
+      // The whole list (no `limit`) and the paged answer `{items, nextAfter}` carry the same employee.
+      const list = employees.anyOf.find((s) => s.type === "array")!;
+      expect(list.items!.properties.employmentType!.enum).toEqual(["pns", "pppk"]);
+      expect(list.items!.properties.jenjang!.enum).toContain("ahli_pertama");
     });
 
     it("carries the employment type and jenjang onto the appraisals at launch", async () => {
