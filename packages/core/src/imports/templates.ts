@@ -1,8 +1,24 @@
 // The CSV templates HR downloads: the header row of each import, from the same column constants the imports read, so a
 // new column (employment_type, jenjang, cycle_id) shows in the template the moment the import accepts it. Header only:
 // an example row imported by mistake would create a fake employee or value.
-import { ORG_SETTINGS_CSV_COLUMNS, ORG_SETTINGS_CSV_OPTIONAL } from "../org/org-settings.service";
-import { EMPLOYEE_CSV_COLUMNS, EMPLOYEE_CSV_OPTIONAL_COLUMNS } from "./employee-csv";
+import {
+  ORG_SETTINGS_CSV_COLUMNS,
+  ORG_SETTINGS_CSV_OPTIONAL,
+  ORG_SETTINGS_CSV_ROLES,
+} from "../org/org-settings.service";
+import { labelsOf, type LabelGroup } from "../i18n/labels";
+import {
+  EXPORT_COLUMNS,
+  EXPORT_FORMATS,
+  EXPORT_LABELLED_COLUMNS,
+  exportColumns,
+} from "../services/hr/export-csv";
+import { CSV_DELIMITERS, DEFAULT_MAX_ROWS } from "./csv";
+import {
+  EMPLOYEE_CSV_COLUMN_DOCS,
+  EMPLOYEE_CSV_COLUMNS,
+  EMPLOYEE_CSV_OPTIONAL_COLUMNS,
+} from "./employee-csv";
 import {
   ATTENDANCE_CSV_COLUMNS,
   INDICATOR_CSV_COLUMNS,
@@ -45,4 +61,126 @@ export function isCsvTemplateKind(kind: string): kind is CsvTemplateKind {
 export function csvTemplate(kind: CsvTemplateKind): { filename: string; csv: string } {
   const { required, optional } = CSV_TEMPLATE_COLUMNS[kind];
   return { filename: `templat-${kind}.csv`, csv: `${[...required, ...optional].join(",")}\r\n` };
+}
+
+type ColumnOf<K extends CsvTemplateKind> =
+  (typeof CSV_TEMPLATE_COLUMNS)[K]["required"][number] | (typeof CSV_TEMPLATE_COLUMNS)[K]["optional"][number];
+
+/** What each column of each import holds (docs/csv.md); the employee file's come from the import's own text. */
+export const CSV_COLUMN_DOCS: { readonly [K in CsvTemplateKind]: Readonly<Record<ColumnOf<K>, string>> } = {
+  employees: EMPLOYEE_CSV_COLUMN_DOCS,
+  attendance: {
+    nip: "NIP of a stored employee (18 digits)",
+    month: "month of the figures, YYYY-MM",
+    work_days: "working days in the month (whole number, 0 or more)",
+    present: "days present (at most work_days)",
+    late_minutes: "minutes late in the month (whole number)",
+    absent_without_leave: "days absent without a valid reason (present + these at most work_days)",
+  },
+  survey: {
+    unit_id: "id of the stored unit the respondent rated",
+    respondent_id: "id of the respondent (one row per respondent and unit)",
+    submitted_at: "date or ISO date-time of the answer",
+    u1: "score of service element 1 (IKM): 1-4, empty when not answered",
+    u2: "score of element 2: 1-4 or empty",
+    u3: "score of element 3: 1-4 or empty",
+    u4: "score of element 4: 1-4 or empty",
+    u5: "score of element 5: 1-4 or empty",
+    u6: "score of element 6: 1-4 or empty",
+    u7: "score of element 7: 1-4 or empty",
+    u8: "score of element 8: 1-4 or empty",
+    u9: "score of element 9: 1-4 or empty (at least one element answered per row)",
+  },
+  indicators: {
+    nip: "NIP of a stored employee (18 digits)",
+    indicator_id:
+      "id of an indicator of the employee's SKP (letters, digits, . _ : -); shown with the SKP in the API",
+    period: "period of the value: YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn",
+    value: "the value: a number with a decimal comma or point (96,5 or 96.5)",
+    source: "the system the value comes from (at most 100 characters)",
+    cycle_id:
+      "optional: the cycle the value belongs to; without it, the cycle whose period contains the row's",
+  },
+  "org-settings": {
+    role: `${Object.keys(ORG_SETTINGS_CSV_ROLES).join(" | ")}: the staffing authority (Pejabat Pembina Kepegawaian) or the appraiser of the top official (penilai pimpinan tertinggi)`,
+    name: "name of the official",
+    position: "position of the official",
+    email: "e-mail address the official's decision links are sent to",
+    nip: "optional: NIP of the official (18 digits)",
+  },
+};
+
+/** Code columns of the imports and the label group that names their codes in Indonesian. */
+const IMPORT_CODE_COLUMNS: Partial<Record<CsvTemplateKind, Readonly<Record<string, LabelGroup>>>> = {
+  employees: { position_type: "positionType", employment_type: "employmentType", jenjang: "jenjang" },
+};
+
+const table = (header: string[], rows: string[][]) =>
+  [header, header.map(() => "---"), ...rows]
+    .map((r) => `| ${r.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`)
+    .join("\n");
+
+const codeTable = (codes: Readonly<Record<string, string>>) =>
+  table(
+    ["code", "Indonesian label"],
+    Object.entries(codes).map(([code, label]) => [`\`${code}\``, label]),
+  );
+
+/**
+ * The generated part of docs/csv.md: every import's columns (required or optional, meaning), the codes of code columns
+ * with their Indonesian labels, and the export's columns in both variants; all from the constants the code reads.
+ */
+export function csvFormatsMarkdown(): string {
+  const out: string[] = [];
+  out.push(
+    `Imports accept ${CSV_DELIMITERS.map((d) => `\`${d}\``).join(" or ")} as the separator (read from the header line), ` +
+      `UTF-8 with or without a BOM, LF or CRLF line ends, and at most ${DEFAULT_MAX_ROWS.toLocaleString("en")} data rows ` +
+      "per synchronous request (larger employee files go through the paged import).",
+  );
+  for (const kind of CSV_TEMPLATE_KINDS) {
+    const { required, optional } = CSV_TEMPLATE_COLUMNS[kind];
+    const docs = CSV_COLUMN_DOCS[kind] as Readonly<Record<string, string>>;
+    out.push(`### \`${kind}\``);
+    out.push(
+      `Template: \`GET /api/imports/templates/${kind}\` (header \`${[...required, ...optional].join(",")}\`).`,
+    );
+    out.push(
+      table(
+        ["column", "required", "meaning"],
+        [...required, ...optional].map((c) => [`\`${c}\``, required.includes(c) ? "yes" : "no", docs[c]!]),
+      ),
+    );
+    for (const [column, group] of Object.entries(IMPORT_CODE_COLUMNS[kind] ?? {})) {
+      out.push(`Codes of \`${column}\` (case-insensitive):`);
+      out.push(codeTable(labelsOf(group)));
+    }
+  }
+  out.push("### Results export");
+  out.push(
+    `\`GET /api/cycles/{id}/export.csv\` with \`format\` one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(", ")}. ` +
+      `\`excel\` adds a \`<column>_label\` column beside ${Object.keys(EXPORT_LABELLED_COLUMNS)
+        .map((c) => `\`${c}\``)
+        .join(", ")}.`,
+  );
+  const meaning = new Map<string, string>(EXPORT_COLUMNS.map(([name, text]) => [name, text]));
+  const excel = exportColumns("excel");
+  out.push(
+    table(
+      ["column", "in `csv`", "meaning"],
+      excel.map((c) => [
+        `\`${c}\``,
+        meaning.has(c) ? "yes" : "no",
+        meaning.get(c) ?? `Indonesian label of \`${c.replace(/_label$/, "")}\``,
+      ]),
+    ),
+  );
+  for (const [column, group] of [
+    ...Object.entries(EXPORT_LABELLED_COLUMNS),
+    ["predikat", "predikat"],
+    ["discipline_sanction", "disciplineSanction"],
+  ] as [string, LabelGroup][]) {
+    out.push(`Codes of \`${column}\`:`);
+    out.push(codeTable(labelsOf(group)));
+  }
+  return `${out.join("\n\n")}\n`;
 }
