@@ -26,7 +26,7 @@ const base = {
   followUp: { kind: "recognition", consecutivePoor: 0, creditPoints: { months: 12, pointsText: "12.50" } },
 };
 
-const STARTS = ["=", "+", "-", "@", "\t", "\r"];
+const STARTS = ["=", "+", "-", "@", "\t", "\r", "\0"];
 /** Every dangerous start, at the start of a field and after `,` and `;` inside it. */
 const PAYLOADS = STARTS.flatMap((c) => [`${c}1+1`, `Lestari,${c}1+1`, `Lestari;${c}1+1`, `a\n${c}cmd`]);
 

@@ -117,10 +117,10 @@ export function exportColumns(format: ExportFormat): string[] {
 }
 
 /**
- * Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): = + - @ and a leading tab or
- * carriage return.
+ * Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection; OWASP ASVS 1.2.10): = + - @ and a
+ * leading tab, carriage return or NUL.
  */
-const FORMULA_START = /[=+\-@\t\r]/;
+const FORMULA_START = /[=+\-@\t\r\0]/;
 
 /**
  * Neutralises formulas in a cell wherever a cell could start: at the start of the field and after any separator or
