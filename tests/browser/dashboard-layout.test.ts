@@ -82,7 +82,7 @@ describe("dashboard overview layout in chromium", () => {
         `<dd>Evaluasi berkala: triwulanan; pengingat setelah 3 hari; eskalasi setelah 7 hari</dd></dl></div></main>` +
         `</body></html>`,
     );
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     const card = (await page.locator(".card").boundingBox())!;
     for (const dd of await page.locator("dl.meta dd").all()) {
       const box = (await dd.boundingBox())!;
