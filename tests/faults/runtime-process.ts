@@ -106,7 +106,19 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
     async stop() {
       release();
       child.kill("SIGTERM");
-      await exited;
+      // A runtime that does not shut down in time (a failed test left it busy) is killed with its whole process
+      // group, DynamoDB Local included: a Java process outliving the suite was found after a timed-out run.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), 30_000)));
+      if ((await Promise.race([exited, late])) === "late") {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // already gone
+        }
+        await exited;
+      }
+      clearTimeout(timer);
     },
   };
 }
