@@ -128,4 +128,35 @@ describe("the demo's HTML form filler", () => {
     );
     expect(answer.errors).toEqual(["rhk.0.perspective: wajib diisi"]);
   });
+
+  it("picks a form by its button, uploads a chosen file as multipart and refuses typing into a file input", async () => {
+    const p = new HtmlPage(
+      "http://127.0.0.1:3000/dashboard/imports",
+      200,
+      `<h1>Impor</h1><a href="/dashboard/imports/templates/employees">Unduh templat</a>
+       <form method="post" action="/dashboard/imports/org-settings"><button type="submit">Pratinjau pengaturan</button></form>
+       <form method="post" action="/dashboard/imports/employees" enctype="multipart/form-data">
+         <input type="hidden" name="kind" value="employees"><input type="file" name="file" accept=".csv">
+         <button type="submit">Pratinjau pegawai</button></form>`,
+    );
+    expect(p.forms().map((f) => f.action)).toEqual([
+      "http://127.0.0.1:3000/dashboard/imports/org-settings",
+      "http://127.0.0.1:3000/dashboard/imports/employees",
+    ]);
+    expect(p.links(/templat/)).toEqual(["http://127.0.0.1:3000/dashboard/imports/templates/employees"]);
+    const form = p.formWith(/pegawai/, "file");
+    expect(form.documentUrl).toBe("http://127.0.0.1:3000/dashboard/imports");
+    expect(() => form.fill({ file: "pegawai.csv" })).toThrow(/takes a file/);
+    expect(() => p.formWith("Hapus")).toThrow(/no form with a button "Hapus".*"Pratinjau pegawai"/);
+    form.attach("file", { filename: "pegawai.csv", content: "\ufeffnip;nama\r\n1;A\r\n", type: "text/csv" });
+    const sent = form.submission("Pratinjau pegawai");
+    expect(sent.contentType).toBe("multipart/form-data");
+    const data = sent.body as FormData;
+    expect(data.get("kind")).toBe("employees");
+    const file = data.get("file") as File;
+    expect(file.name).toBe("pegawai.csv");
+    // Bytes, not file.text(): a decoder would drop the BOM the server must see.
+    expect(Buffer.from(await file.arrayBuffer()).toString("utf8")).toBe("\ufeffnip;nama\r\n1;A\r\n");
+    expect(p.formWith(/pengaturan/).submission().contentType).toBe("application/x-www-form-urlencoded");
+  });
 });

@@ -77,20 +77,38 @@ type Control =
       name: string;
       options: (FormOption & { selected: boolean; disabled: boolean })[];
     }
-  | { kind: "button"; el: Element; name: string | undefined; value: string; label: string };
+  | { kind: "button"; el: Element; name: string | undefined; value: string; label: string }
+  | { kind: "file"; el: Element; name: string; file: AttachedFile | undefined };
+
+/** A file chosen for an `<input type="file">`. */
+export interface AttachedFile {
+  filename: string;
+  content: string | Uint8Array;
+  type: string;
+}
+
+/** What pressing a button sends: the body and, for multipart forms, no content type (fetch sets the boundary). */
+export interface FormSubmission {
+  body: URLSearchParams | FormData;
+  contentType: "application/x-www-form-urlencoded" | "multipart/form-data";
+}
 
 const TEXT_TYPES = new Set(["text", "search", "url", "email", "tel", "password", "number", "date", "hidden"]);
-const IGNORED_TYPES = new Set(["reset", "button", "file", "image"]);
+const IGNORED_TYPES = new Set(["reset", "button", "image"]);
 
 /** The `<form method="post">` of a page, with what has been typed into it so far. */
 export class HtmlForm {
   private readonly controls: Control[] = [];
 
-  /** `page` names the page in error messages; `action` is the absolute URL the form posts to. */
+  /**
+   * `page` names the page in error messages; `action` is the absolute URL the form posts to; `documentUrl` is the
+   * page's own address (a browser sends its origin with the post).
+   */
   constructor(
     readonly page: string,
     readonly action: string,
     private readonly formEl: Element,
+    readonly documentUrl: string = action,
   ) {
     for (const el of elements(formEl)) {
       if (isDisabled(el)) continue;
@@ -114,6 +132,10 @@ export class HtmlForm {
           continue;
         }
         if (!name || IGNORED_TYPES.has(type)) continue;
+        if (type === "file") {
+          this.controls.push({ kind: "file", el, name, file: undefined });
+          continue;
+        }
         if (type === "radio" || type === "checkbox") {
           this.controls.push({
             kind: "check",
@@ -241,6 +263,12 @@ export class HtmlForm {
           for (const c of checks) if (c.type === "radio") c.checked = c === choice;
           choice.checked = true;
         }
+      } else if (first.kind === "file") {
+        throw new FormFillError(
+          `field "${name}" on page "${this.page}" takes a file (attach it), not typed text`,
+          this.page,
+          name,
+        );
       } else if (first.kind === "text") {
         if (found.length > 1)
           throw new FormFillError(
@@ -275,6 +303,20 @@ export class HtmlForm {
     return this;
   }
 
+  /** Chooses a file for the file input `name`, as a person does in the file picker. */
+  attach(name: string, file: AttachedFile): this {
+    const input = this.field(name).find((c) => c.kind === "file");
+    if (!input || input.kind !== "file")
+      throw new FormFillError(`field "${name}" on page "${this.page}" is not a file input`, this.page, name);
+    input.file = file;
+    return this;
+  }
+
+  /** Whether the form uploads files (`enctype="multipart/form-data"`). */
+  get multipart(): boolean {
+    return (attr(this.formEl, "enctype") ?? "").toLowerCase() === "multipart/form-data";
+  }
+
   /**
    * The name-value pairs the browser sends when the button with this label is pressed (a RegExp or the exact label;
    * none: the form's default button, the one Enter presses). Hidden inputs are included, unchecked radios are not.
@@ -301,6 +343,9 @@ export class HtmlForm {
         if (c.checked) out.push([c.name, c.value]);
       } else if (c.kind === "select") {
         for (const o of c.options) if (o.selected && !o.disabled) out.push([c.name, o.value]);
+      } else if (c.kind === "file") {
+        // A urlencoded form sends a chosen file's name only (the standard); multipart sends the file (submission()).
+        out.push([c.name, c.file?.filename ?? ""]);
       } else out.push([c.name, c.value]);
     }
     // The standard normalises every line break of a submitted name or value to CRLF.
@@ -310,6 +355,26 @@ export class HtmlForm {
   /** The `application/x-www-form-urlencoded` body of pressing the button (see entries). */
   body(button?: string | RegExp): URLSearchParams {
     return new URLSearchParams(this.entries(button));
+  }
+
+  /** What the browser sends for the button: urlencoded, or multipart with the attached files for an upload form. */
+  submission(button?: string | RegExp): FormSubmission {
+    if (!this.multipart) return { body: this.body(button), contentType: "application/x-www-form-urlencoded" };
+    const files = new Map(
+      this.controls.flatMap((c) => (c.kind === "file" ? [[c.name, c.file] as const] : [])),
+    );
+    const data = new FormData();
+    for (const [name, value] of this.entries(button)) {
+      if (!files.has(name)) {
+        data.append(name, value);
+        continue;
+      }
+      const file = files.get(name);
+      if (!file) data.append(name, new Blob([], { type: "application/octet-stream" }), "");
+      else data.append(name, new Blob([file.content], { type: file.type }), file.filename);
+      files.delete(name);
+    }
+    return { body: data, contentType: "multipart/form-data" };
   }
 
   private field(name: string): Exclude<Control, { kind: "button" }>[] {
@@ -394,11 +459,54 @@ export class HtmlPage {
     return this.postForm() !== undefined;
   }
 
-  /** The page's `<form method="post">`; throws FormFillError when the page has none. */
+  /** The page's first `<form method="post">`; throws FormFillError when the page has none. */
   form(): HtmlForm {
     const el = this.postForm();
     if (!el) throw new FormFillError(`page "${this.title}" has no form to submit`, this.title, "");
-    return new HtmlForm(this.title, new URL(attr(el, "action") || this.url, this.url).toString(), el);
+    return this.formOf(el);
+  }
+
+  /** Every `<form method="post">` of the page, in page order. */
+  forms(): HtmlForm[] {
+    return this.postForms().map((el) => this.formOf(el));
+  }
+
+  /**
+   * The post form with a button of this label (a person picks a form by what its button says), optionally also
+   * with this field; throws FormFillError listing the buttons the page offers when none matches.
+   */
+  formWith(button: string | RegExp, field?: string): HtmlForm {
+    const all = this.forms();
+    const matches = (label: string) => (typeof button === "string" ? label === button : button.test(label));
+    const found = all.find(
+      (f) => f.buttons().some((b) => matches(b.label)) && (field === undefined || f.has(field)),
+    );
+    if (!found)
+      throw new FormFillError(
+        `page "${this.title}" has no form with a button "${String(button)}"${field ? ` and a field "${field}"` : ""}; its buttons: ${
+          all.flatMap((f) => f.buttons().map((b) => `"${b.label}"`)).join(", ") || "none"
+        }`,
+        this.title,
+        field ?? "",
+      );
+    return found;
+  }
+
+  /** The absolute addresses of the page's links whose text matches, in page order. */
+  links(text: string | RegExp): string[] {
+    return [...elements(this.doc)]
+      .filter((e) => e.tagName === "a" && attr(e, "href") !== undefined)
+      .filter((e) => (typeof text === "string" ? textOf(e) === text : text.test(textOf(e))))
+      .map((e) => new URL(attr(e, "href")!, this.url).toString());
+  }
+
+  private formOf(el: Element): HtmlForm {
+    return new HtmlForm(
+      this.title,
+      new URL(attr(el, "action") || this.url, this.url).toString(),
+      el,
+      this.url,
+    );
   }
 
   /** The messages of the page's error summary or alert (each list item, else the alert's text). */
@@ -431,7 +539,11 @@ export class HtmlPage {
   }
 
   private postForm(): Element | undefined {
-    return [...elements(this.doc)].find(
+    return this.postForms()[0];
+  }
+
+  private postForms(): Element[] {
+    return [...elements(this.doc)].filter(
       (e) => e.tagName === "form" && (attr(e, "method") ?? "get").toLowerCase() === "post",
     );
   }
