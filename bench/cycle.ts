@@ -216,7 +216,8 @@ function transitions(
   return {
     executions: rows.length,
     transitions: rows.reduce((s, r) => s + r.transitions, 0),
-    maxHistory: Math.max(0, ...rows.map((r) => r.historyCount)),
+    // The row's history_count is written once at insert; the events table holds the real length.
+    maxHistory: Math.max(0, ...rows.map((r) => world.states.engine.store.historyLength(r.id))),
     maxDurationDays: Math.max(
       0,
       ...rows.map((r) => ((r.stopMs ?? world.clock.now().getTime()) - r.startMs) / 86_400_000),
