@@ -460,6 +460,10 @@ const ID = {
     "Baris judul memakai koma dan titik koma sekaligus; pisahkan semua kolom dengan satu pemisah, {separator} seperti sebagian besar baris judul ini. Baris judul yang diharapkan: {header}",
   csvRowSeparator:
     "Baris ini dipisah dengan {other}, baris judul dengan {separator}; simpan seluruh berkas dengan satu pemisah",
+  // Live progress, outbox and executions pages (issue 17 items 3, 5).
+  outboxBadCursor:
+    "Penanda halaman tidak dikenal (mungkin terpotong saat disalin); buka lagi halaman pertama kotak keluar",
+  outboxTwoCursors: "Pilih satu arah saja: halaman lebih lama (before) atau lebih baru (after)",
 } as const;
 
 /** A message of the dictionary. */
@@ -888,6 +892,9 @@ const EN: Readonly<Record<MessageKey, string>> = {
     "the header mixes commas and semicolons; separate every column with one separator, {separator} as most of this header does. Expected header: {header}",
   csvRowSeparator:
     "this row is separated by {other}, the header by {separator}; save the whole file with one separator",
+  // Live progress, outbox and executions pages (issue 17 items 3, 5).
+  outboxBadCursor: "unknown page cursor (perhaps cut off when copied); open the outbox's first page again",
+  outboxTwoCursors: "choose one direction: older (before) or newer (after)",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */
