@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
 import {
+  markDecisionConsumed,
   openDecision,
   type DecisionDeps,
   type OpenDecisionInput,
@@ -36,6 +37,9 @@ export async function securityFixture(
   const fx = { table, keyring } as SecurityFixture;
   const h = await startHarness({
     "open-decision": async (event) => openDecision(fx.deps, event as OpenDecisionInput),
+    // What a real Record step does with the outcome it received: mark the decision consumed (a click leaves that to it).
+    "consume-decision": async (event) =>
+      markDecisionConsumed(fx.deps, event as Parameters<typeof markDecisionConsumed>[1]),
   });
   const outbox = createOutboxMail(table, h.clock);
   fx.h = h;
@@ -80,6 +84,16 @@ export function decisionMachine(timeoutSeconds: number) {
         },
         TimeoutSeconds: timeoutSeconds,
         ResultPath: "$.decision",
+        Next: "Record",
+      },
+      Record: {
+        Type: "Task",
+        Resource: "arn:aws:states:::lambda:invoke",
+        Parameters: {
+          FunctionName: "consume-decision",
+          Payload: { "linkId.$": "$.decision.linkId", "delivered.$": "$.decision" },
+        },
+        ResultPath: null,
         End: true,
       },
     },

@@ -290,6 +290,8 @@ describe("pending decisions", () => {
     expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({ status: "pending" });
     await decide(fx.deps, first.token, reviewBody);
     const review = { ...ack, kind: "review", decision: { hasilKerja: "below" } };
+    // The click left the delivery mark to the consuming step: this marks it, and restores nothing over the click.
+    expect(await markDecisionConsumed(fx.deps, { linkId, delivered: review })).toBe(true);
     expect(await markDecisionConsumed(fx.deps, { linkId, delivered: review })).toBe(false);
     expect(await repo.getDecision(first.input.decisionKey)).toMatchObject({
       status: "decided",

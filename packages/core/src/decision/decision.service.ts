@@ -253,9 +253,14 @@ function approvedSuperiorSkpOf(
   return { name: superior.name };
 }
 
-async function mailDecision(
+/**
+ * Mails a freshly signed link to a pending decision, at most once per `mailKey` (default: per token, mail kind and
+ * recipient). HR's resend (services/hr/resend-link.ts) passes its own key, one per confirmed request.
+ */
+export async function mailDecision(
   deps: DecisionDeps,
   m: {
+    mailKey?: string;
     decisionKey: string;
     decisionId: string;
     kind: DecisionKind;
@@ -271,7 +276,7 @@ async function mailDecision(
 ): Promise<string> {
   const repo = decisionRepo(deps.storage);
   const now = deps.clock.now().toISOString();
-  const mailKey = `${m.tokenHash.slice(0, 40)}#${m.mailKind}#${m.recipient.nip}`;
+  const mailKey = m.mailKey ?? `${m.tokenHash.slice(0, 40)}#${m.mailKind}#${m.recipient.nip}`;
   const { linkId, token } = deps.signer.issue({
     recipientNip: m.recipient.nip,
     expiresAt: new Date(m.expiresAt),
@@ -318,12 +323,17 @@ async function mailDecision(
     // Free the claim so the step's retry can send; the link stays valid but unsent links harm no one.
     await repo.releaseMail(m.decisionKey, mailKey).catch(() => undefined);
     // The provider's reason in the message: only the message reaches the execution's error and the failed record.
-    throw new DecisionMailError(
-      `could not mail decision ${m.decisionId} to ${m.recipient.email}: ${providerReason(err)}`,
-      { cause: err },
-    );
+    throw new DecisionMailError(decisionMailCause(m.decisionId, m.recipient.email, err), { cause: err });
   }
   return linkId;
+}
+
+/**
+ * Why a decision mail failed, as the appraisal's failure shows it: the step's DecisionMailError, or the queued-mail
+ * sender's task failure when SES refuses the mail later (mail/queued-mail-sender.ts).
+ */
+export function decisionMailCause(decisionId: string, email: string, err: unknown): string {
+  return `could not mail decision ${decisionId} to ${email}: ${providerReason(err)}`;
 }
 
 /** What the mail provider said (e.g. SES "MessageRejected: Email address is not verified ..."), bounded. */
@@ -415,11 +425,16 @@ async function deliverToNewToken(
   return { decisionId: decision.decisionId, linkIds: [], delivered };
 }
 
-/** Sends the stored outcome to the decision's current token; records success or why it failed. */
+/**
+ * Sends the stored outcome to the decision's current token; records why it failed, and success unless `consumedBy` is
+ * "workflow": a click leaves the mark to the workflow's Record step (markDecisionConsumed), which runs because the
+ * outcome arrived, so the click's answer waits on no write after SendTaskSuccess (issue 18 item 1). A periodic rating
+ * has no workflow: recording it is delivering it, marked here.
+ */
 async function deliver(
   deps: DecisionDeps,
   decision: DecisionRecord,
-  opts: { throwTransient: boolean },
+  opts: { throwTransient: boolean; consumedBy?: "workflow" },
 ): Promise<boolean> {
   const repo = decisionRepo(deps.storage);
   try {
@@ -441,6 +456,7 @@ async function deliver(
     if (!isDeadTokenError(err) && opts.throwTransient) throw err;
     return false;
   }
+  if (opts.consumedBy === "workflow" && decision.kind !== PERIODIC_RATING_KIND) return true;
   try {
     await repo.markDelivered(decision.decisionKey, decision.taskTokenHash, deps.clock.now().toISOString());
   } catch {
@@ -579,10 +595,27 @@ export interface LinkView {
   };
 }
 
-async function resolveLink(
-  deps: DecisionDeps,
-  token: string,
-): Promise<{ link: LinkRecord; decision: DecisionRecord }> {
+/** Reads a link record by id; the link routes pass one that shares the rate limiter's read (null: no such link). */
+export type LinkLookup = (linkId: string) => Promise<LinkRecord | null>;
+
+/**
+ * A link verified once and the decision behind it, read once, with its live context: all a page, a form's body and a
+ * claim need, so one request verifies the token once and reads the decision once (issue 18 item 1).
+ */
+export interface OpenedLink {
+  link: LinkRecord;
+  /** As stored (the claim pins its task token). */
+  decision: DecisionRecord;
+  /** What the page shows: the decision with its live context merged in while pending. */
+  view: LinkView;
+}
+
+/**
+ * Parses and verifies a token against its stored link (the signature names the recipient the link was issued to) and
+ * reads the decision behind it. `lookup` reads the link (default: the table). Throws LinkNotFoundError /
+ * LinkTamperedError.
+ */
+export async function openLink(deps: DecisionDeps, token: string, lookup?: LinkLookup): Promise<OpenedLink> {
   let parsed;
   try {
     parsed = deps.signer.parse(token);
@@ -592,10 +625,11 @@ async function resolveLink(
     throw err;
   }
   const repo = decisionRepo(deps.storage);
-  const link = await repo.getLink(parsed.linkId);
+  const link = await (lookup ?? repo.getLink)(parsed.linkId);
   if (!link) throw new LinkNotFoundError("unknown link");
   const storedExp = Math.ceil(new Date(link.expiresAt).getTime() / 1000);
   if (
+    link.linkId !== parsed.linkId ||
     link.kid !== parsed.kid ||
     storedExp !== Math.round(parsed.expiresAt.getTime() / 1000) ||
     !deps.signer.verify(parsed, link.recipient.nip)
@@ -604,7 +638,7 @@ async function resolveLink(
   }
   const decision = await repo.getDecision(link.decisionKey);
   if (!decision) throw new LinkNotFoundError("the decision behind this link no longer exists");
-  return { link, decision };
+  return { link, decision, view: toView(link, await withLiveContext(deps, decision), deps.clock.now()) };
 }
 
 function toView(link: LinkRecord, d: DecisionRecord, now: Date): LinkView {
@@ -637,8 +671,7 @@ function toView(link: LinkRecord, d: DecisionRecord, now: Date): LinkView {
 
 /** Reads what a link shows; never changes state (mail scanners prefetch links). Throws LinkNotFoundError / LinkTamperedError. */
 export async function viewLink(deps: DecisionDeps, token: string): Promise<LinkView> {
-  const { link, decision } = await resolveLink(deps, token);
-  return toView(link, await withLiveContext(deps, decision), deps.clock.now());
+  return (await openLink(deps, token)).view;
 }
 
 /** The decision with its live context merged in while it is pending (see DecisionDeps.liveContext). */
@@ -738,18 +771,26 @@ export async function decide(
   body: unknown,
   lang?: Lang,
 ): Promise<DecideResult> {
-  const { link, decision } = await resolveLink(deps, token);
-  const view = toView(link, decision, deps.clock.now());
-  ensureDecidable(view);
+  return (await decideOpened(deps, await openLink(deps, token), body, lang)).result;
+}
+
+/**
+ * decide() on a link already opened in this request (openLink): no second verification or read. Answers the result and
+ * the view of the decision as decided, so a confirmation page needs no read-back. A claim lost to a concurrent click or
+ * a closing re-reads the decision only (the link never changes).
+ */
+export async function decideOpened(
+  deps: DecisionDeps,
+  opened: OpenedLink,
+  body: unknown,
+  lang?: Lang,
+): Promise<{ result: DecideResult; view: LinkView }> {
+  const { link, decision } = opened;
+  ensureDecidable(opened.view);
   const validated = validateDecisionBody(decision.kind, body, lang);
   if (!validated.ok)
     throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, validated.issues);
-  const cross = crossCheck(
-    decision.kind,
-    validated.body,
-    (await withLiveContext(deps, decision)).context ?? {},
-    lang,
-  );
+  const cross = crossCheck(decision.kind, validated.body, opened.view.decision.context, lang);
   if (cross.length) throw new InvalidDecisionBodyError(`invalid ${decision.kind} decision`, cross);
 
   const repo = decisionRepo(deps.storage);
@@ -800,26 +841,30 @@ export async function decide(
       // Lost the race (decided or closed meanwhile, or openDecision re-armed a newer token), or concurrent clicks made
       // DynamoDB cancel overlapping transactions (TransactionConflict): re-read, answer as the winner's outcome, or retry.
       if (!isTransactionConditionFailure(err) && !isTransactionConflict(err)) throw err;
-      const reread = await resolveLink(deps, token);
-      ensureDecidable(toView(reread.link, reread.decision, deps.clock.now()));
+      const reread = await repo.getDecision(decision.decisionKey);
+      if (!reread) throw new LinkNotFoundError("the decision behind this link no longer exists");
+      ensureDecidable(toView(link, reread, deps.clock.now()));
       if (attempt >= 8) throw err;
-      current = reread.decision;
+      current = reread;
       if (isTransactionConflict(err))
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
+  const decided: DecisionRecord = {
+    ...current,
+    status: "decided",
+    delivery: "undelivered",
+    outcome: outcome as unknown as Record<string, unknown>,
+    decidedBy,
+    decidedAt,
+    decidedLinkId: link.linkId,
+  };
   // The claim pinned the token it was made against, so that is the token to resume.
-  const delivered = await deliver(
-    deps,
-    {
-      ...current,
-      status: "decided",
-      delivery: "undelivered",
-      outcome: outcome as unknown as Record<string, unknown>,
-    },
-    { throwTransient: false },
-  );
-  return { decisionId: decision.decisionId, kind: decision.kind, decidedAt, decidedBy, delivered };
+  const delivered = await deliver(deps, decided, { throwTransient: false, consumedBy: "workflow" });
+  return {
+    result: { decisionId: decision.decisionId, kind: decision.kind, decidedAt, decidedBy, delivered },
+    view: toView(link, { ...decided, context: opened.view.decision.context }, deps.clock.now()),
+  };
 }
 
 /** Retries delivery of every decided-but-undelivered decision whose current token may still accept it (local runtime sweep). */

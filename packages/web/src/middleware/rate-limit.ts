@@ -41,6 +41,33 @@ export const DEFAULT_LINK_RATE_LIMIT: RateLimitOptions = {
 /** Counts hits of one key in one fixed window and answers the count including this hit. */
 export interface RateCounter {
   hit(key: string, windowStart: number, windowMs: number): Promise<number>;
+  /**
+   * Counts `key` and its `group` in one request where the store can: `key` first, and when its count already reached
+   * `keyLimit` the hit is refused and neither counts further (answer `{key: keyLimit + 1}`); otherwise both count.
+   * Answers the counts including this hit. Absent: two hits (countInGroup).
+   */
+  hitInGroup?(
+    key: string,
+    group: string,
+    keyLimit: number,
+    windowStart: number,
+    windowMs: number,
+  ): Promise<{ key: number; group?: number }>;
+}
+
+/** A counter's hitInGroup, or the same as two hits where it has none. */
+async function countInGroup(
+  counter: RateCounter,
+  key: string,
+  group: string,
+  keyLimit: number,
+  windowStart: number,
+  windowMs: number,
+): Promise<{ key: number; group?: number }> {
+  if (counter.hitInGroup) return counter.hitInGroup(key, group, keyLimit, windowStart, windowMs);
+  const keyCount = await counter.hit(key, windowStart, windowMs);
+  if (keyCount > keyLimit) return { key: keyCount };
+  return { key: keyCount, group: await counter.hit(group, windowStart, windowMs) };
 }
 
 /** In-process counters (the flood guard; tests without a table). */
@@ -66,47 +93,79 @@ export function memoryRateCounter(maxEntries: number): RateCounter {
 
 /**
  * Counters in the one table: item `ratelimit#<key>` / `window#<start>`, incremented atomically (ADD), deleted by the
- * table's TTL attribute a minute after its window ends. One UpdateItem per request and key.
+ * table's TTL attribute a minute after its window ends. One UpdateItem per request: a link's count is an attribute of
+ * its recipient's window item (hitInGroup), so a link and its person are counted together, with the link's limit as
+ * the update's condition. They stay out of the decision's claim transaction on purpose: a person's counter is a hot
+ * item (an approver deciding a unit's links at once), and in a transaction every concurrent claim of that person
+ * would cancel the others (TransactionConflict), and a refused or invalid POST must count without a claim.
  */
 export function dynamoRateCounter(storage: {
   client: DynamoDBDocumentClient;
   tableName: string;
 }): RateCounter {
+  const update = (key: string, windowStart: number, windowMs: number) => ({
+    TableName: storage.tableName,
+    Key: { pk: `ratelimit#${key}`, sk: `window#${windowStart}` },
+    ReturnValues: "UPDATED_NEW" as const,
+    ttl: Math.ceil((windowStart + windowMs) / 1000) + 60,
+  });
   return {
     hit: async (key, windowStart, windowMs) => {
+      const { ttl, ...base } = update(key, windowStart, windowMs);
       const out = await storage.client.send(
         new UpdateCommand({
-          TableName: storage.tableName,
-          Key: { pk: `ratelimit#${key}`, sk: `window#${windowStart}` },
+          ...base,
           UpdateExpression: "ADD #count :one SET #ttl = if_not_exists(#ttl, :ttl)",
           ExpressionAttributeNames: { "#count": "count", "#ttl": "ttl" },
-          ExpressionAttributeValues: { ":one": 1, ":ttl": Math.ceil((windowStart + windowMs) / 1000) + 60 },
-          ReturnValues: "UPDATED_NEW",
+          ExpressionAttributeValues: { ":one": 1, ":ttl": ttl },
         }),
       );
       return Number(out.Attributes?.count ?? 1);
+    },
+    hitInGroup: async (key, group, keyLimit, windowStart, windowMs) => {
+      const { ttl, ...base } = update(group, windowStart, windowMs);
+      try {
+        const out = await storage.client.send(
+          new UpdateCommand({
+            ...base,
+            UpdateExpression: "ADD #count :one, #key :one SET #ttl = if_not_exists(#ttl, :ttl)",
+            ConditionExpression: "attribute_not_exists(#key) OR #key < :limit",
+            ExpressionAttributeNames: { "#count": "count", "#key": `key:${key}`, "#ttl": "ttl" },
+            ExpressionAttributeValues: { ":one": 1, ":ttl": ttl, ":limit": keyLimit },
+          }),
+        );
+        return {
+          key: Number(out.Attributes?.[`key:${key}`] ?? 1),
+          group: Number(out.Attributes?.count ?? 1),
+        };
+      } catch (err) {
+        if ((err as { name?: string })?.name === "ConditionalCheckFailedException")
+          return { key: keyLimit + 1 };
+        throw err;
+      }
     },
   };
 }
 
 /**
- * The recipient of a link by id, remembered per container (a link's recipient never changes, so a hammered link
- * costs one read per container, not one per request). Unknown links are not remembered: nothing counts for them.
+ * A lookup of what never changes once written (a link: its recipient, decision, key id and expiry), remembered per
+ * container, so a link costs one read per container and the rate limiter and the route share it. Misses are not
+ * remembered (a link may be written after a miss); at most `maxEntries`, oldest forgotten first.
  */
-export function cachedRecipients(
-  lookup: (linkId: string) => Promise<string | undefined>,
+export function cachedFound<T>(
+  lookup: (id: string) => Promise<T | null | undefined>,
   maxEntries: number,
-): (linkId: string) => Promise<string | undefined> {
-  const known = new Map<string, string>();
-  return async (linkId) => {
-    const hit = known.get(linkId);
+): (id: string) => Promise<T | null | undefined> {
+  const known = new Map<string, T>();
+  return async (id) => {
+    const hit = known.get(id);
     if (hit !== undefined) return hit;
-    const recipient = await lookup(linkId);
-    if (recipient !== undefined) {
+    const found = await lookup(id);
+    if (found !== undefined && found !== null) {
       if (known.size >= maxEntries) known.delete(known.keys().next().value as string);
-      known.set(linkId, recipient);
+      known.set(id, found);
     }
-    return recipient;
+    return found;
   };
 }
 
@@ -127,7 +186,7 @@ export interface RateLimitSubjects {
   /** The link id of the request, or undefined when the request names no well-formed link (nothing else counts). */
   link: (c: Context) => string | undefined;
   /** The recipient of a link (undefined for an unknown link); without it the per-recipient limit is off. */
-  recipient?: (linkId: string) => Promise<string | undefined>;
+  recipient?: (linkId: string, c: Context) => Promise<string | undefined>;
 }
 
 /**
@@ -145,25 +204,35 @@ export function rateLimit(
   },
   now: () => number = Date.now,
 ): MiddlewareHandler {
-  const over = async (counter: RateCounter, id: string, limit: number, at: number) => {
-    const windowStart = at - (at % options.windowMs);
-    const count = await counter.hit(id, windowStart, options.windowMs).catch(() => 0);
-    return count > limit ? Math.ceil((windowStart + options.windowMs - at) / 1000) : undefined;
-  };
-  const recipientOver = async (linkId: string, at: number) => {
-    if (options.perRecipient <= 0 || !subjects.recipient) return undefined;
-    const nip = await subjects.recipient(linkId).catch(() => undefined);
-    return nip ? over(counters.perKey, `recipient:${nip}`, options.perRecipient, at) : undefined;
-  };
   return async (c, next) => {
     const at = now();
+    const windowStart = at - (at % options.windowMs);
+    const count = (counter: RateCounter, id: string) =>
+      counter.hit(id, windowStart, options.windowMs).catch(() => 0);
+    // One counter request per limit subject: the link and its recipient share one (countInGroup).
+    const linkOver = async (link: string) => {
+      const nip =
+        options.perRecipient > 0 && subjects.recipient
+          ? await subjects.recipient(link, c).catch(() => undefined)
+          : undefined;
+      if (!nip) return options.perKey > 0 && (await count(counters.perKey, `link:${link}`)) > options.perKey;
+      const group = `recipient:${nip}`;
+      if (options.perKey <= 0) return (await count(counters.perKey, group)) > options.perRecipient;
+      const counted = await countInGroup(
+        counters.perKey,
+        `link:${link}`,
+        group,
+        options.perKey,
+        windowStart,
+        options.windowMs,
+      ).catch(() => undefined);
+      return !!counted && (counted.key > options.perKey || (counted.group ?? 0) > options.perRecipient);
+    };
     const link = options.perKey > 0 || options.perRecipient > 0 ? subjects.link(c) : undefined;
-    const retry =
-      (await over(counters.perIp, `ip:${subjects.ip(c)}`, options.perIp, at)) ??
-      (link && options.perKey > 0
-        ? await over(counters.perKey, `link:${link}`, options.perKey, at)
-        : undefined) ??
-      (link ? await recipientOver(link, at) : undefined);
+    const limited =
+      (await count(counters.perIp, `ip:${subjects.ip(c)}`)) > options.perIp ||
+      (link !== undefined && (await linkOver(link)));
+    const retry = limited ? Math.ceil((windowStart + options.windowMs - at) / 1000) : undefined;
     if (retry !== undefined) {
       c.header("Retry-After", String(Math.max(1, retry)));
       return onLimited(c, retry);

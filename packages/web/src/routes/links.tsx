@@ -1,8 +1,15 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { decide, viewLink, type DecisionDeps, type LinkView } from "@kinerja/core/decision/decision.service";
-import { decisionRepo } from "@kinerja/core/decision/decision.repo";
+import {
+  decideOpened,
+  openLink,
+  type DecisionDeps,
+  type LinkLookup,
+  type LinkView,
+  type OpenedLink,
+} from "@kinerja/core/decision/decision.service";
+import { decisionRepo, type LinkRecord } from "@kinerja/core/decision/decision.repo";
 import {
   AlreadyDecidedError,
   InvalidDecisionBodyError,
@@ -16,7 +23,7 @@ import { clientIp } from "../links/client-ip";
 import { requestLang } from "../problem";
 import { formToBody, repeatedFields } from "../links/form-body";
 import {
-  cachedRecipients,
+  cachedFound,
   DEFAULT_LINK_RATE_LIMIT,
   dynamoRateCounter,
   memoryRateCounter,
@@ -179,6 +186,23 @@ const clampRows = (value: string | undefined, fallback: number) => {
 export function linkRoutes(options: LinkRoutesOptions) {
   const deps = options.decisions;
   const limits = { ...DEFAULT_LINK_RATE_LIMIT, ...options.rateLimit };
+  // A link never changes once written: remembered per container, read at most once per request, shared by the rate
+  // limiter (its recipient) and the route (verification and the decision's key).
+  const cachedLink = cachedFound((linkId) => decisionRepo(deps.storage).getLink(linkId), limits.maxEntries);
+  const perRequest = new WeakMap<Request, { linkId: string; link: Promise<LinkRecord | null | undefined> }>();
+  const linkOf =
+    (c: Context): LinkLookup =>
+    async (linkId) => {
+      let known = perRequest.get(c.req.raw);
+      if (known?.linkId !== linkId) {
+        known = { linkId, link: cachedLink(linkId) };
+        perRequest.set(c.req.raw, known);
+        // A failed read is not shared: the route reads again rather than fail on the limiter's hiccup.
+        known.link.catch(() => perRequest.delete(c.req.raw));
+      }
+      return (await known.link) ?? null;
+    };
+  const open = (c: Context): Promise<OpenedLink> => openLink(deps, c.req.param("token") ?? "", linkOf(c));
   const app = new Hono();
   app.use("*", pageSecurityHeaders(), noStore());
   app.use(
@@ -194,10 +218,7 @@ export function linkRoutes(options: LinkRoutesOptions) {
           return id && /^[A-Za-z0-9_-]{22}$/.test(id) ? id : undefined;
         },
         // The person the link was sent to, so many of one person's links cannot be hammered together.
-        recipient: cachedRecipients(
-          async (linkId) => (await decisionRepo(deps.storage).getLink(linkId))?.recipient.nip,
-          limits.maxEntries,
-        ),
+        recipient: async (linkId, c) => (await linkOf(c)(linkId))?.recipient.nip,
       },
       (c, retry) =>
         wantsJson(c)
@@ -210,10 +231,9 @@ export function linkRoutes(options: LinkRoutesOptions) {
 
   app.get("/:token", async (c) => {
     const json = wantsJson(c);
-    const token = c.req.param("token");
     let view: LinkView;
     try {
-      view = await viewLink(deps, token);
+      view = (await open(c)).view;
     } catch (err) {
       return errorResponse(c, err, json);
     }
@@ -231,7 +251,6 @@ export function linkRoutes(options: LinkRoutesOptions) {
           : c.html(<BadRequestPage message="Isian formulir terlalu besar." />, 413),
     }),
     async (c) => {
-      const token = c.req.param("token");
       const read = await readBody(c);
       const json = read.kind !== "form" && wantsJson(c);
       if (read.kind === "bad") {
@@ -241,68 +260,66 @@ export function linkRoutes(options: LinkRoutesOptions) {
             })
           : c.html(<BadRequestPage message={t(read.message, "id")} />, read.status);
       }
-      let body: unknown;
-      let state: FormState | undefined;
-      if (read.kind === "form") {
-        const values = Object.fromEntries(read.entries.filter(([k]) => !k.startsWith("_")));
-        const control = Object.fromEntries(read.entries.filter(([k]) => k.startsWith("_")));
-        state = {
-          values,
-          errors: [],
-          rhkRows: clampRows(control._rhkRows, 3),
-          indicatorRows: clampRows(control._indicatorRows, 3),
-        };
-        if (control._action === "more-rhk" || control._action === "more-indicators") {
-          // The no-JS way to add rows: re-render the form with what was typed and more blank rows; nothing is decided.
-          try {
-            const view = await viewLink(deps, token);
-            const closed = closedPage(c, view, 409);
-            if (closed) return closed;
-            if (control._action === "more-rhk") state.rhkRows = Math.min((state.rhkRows ?? 3) + 2, 50);
-            else state.indicatorRows = Math.min((state.indicatorRows ?? 3) + 2, 20);
-            return c.html(<DecisionPage view={view} action={c.req.path} state={state} />);
-          } catch (err) {
-            return errorResponse(c, err, false);
-          }
+      // The one read of this request: the link verified once and its decision; everything below answers from it.
+      let opened: OpenedLink;
+      try {
+        opened = await open(c);
+      } catch (err) {
+        return errorResponse(c, err, json);
+      }
+      const view = opened.view;
+      if (read.kind === "json") {
+        // JSON answers in the language the request asks for.
+        try {
+          const decided = await decideOpened(deps, opened, read.body, requestLang(c));
+          return c.json({ status: "decided", ...decided.result });
+        } catch (err) {
+          if (err instanceof InvalidDecisionBodyError)
+            return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
+          return errorResponse(c, err, json);
         }
-        body = undefined;
-      } else {
-        body = read.body;
+      }
+      const values = Object.fromEntries(read.entries.filter(([k]) => !k.startsWith("_")));
+      const control = Object.fromEntries(read.entries.filter(([k]) => k.startsWith("_")));
+      const state: FormState = {
+        values,
+        errors: [],
+        rhkRows: clampRows(control._rhkRows, 3),
+        indicatorRows: clampRows(control._indicatorRows, 3),
+      };
+      // A form that can no longer decide: the page says what happened and shows what was decided, read-only.
+      const closed = closedPage(c, view, 409);
+      if (closed) return closed;
+      if (control._action === "more-rhk" || control._action === "more-indicators") {
+        // The no-JS way to add rows: re-render the form with what was typed and more blank rows; nothing is decided.
+        if (control._action === "more-rhk") state.rhkRows = Math.min((state.rhkRows ?? 3) + 2, 50);
+        else state.indicatorRows = Math.min((state.indicatorRows ?? 3) + 2, 20);
+        return c.html(<DecisionPage view={view} action={c.req.path} state={state} />);
       }
       try {
-        if (read.kind === "form") {
-          const view = await viewLink(deps, token);
-          const fields = read.entries.filter(([k]) => !k.startsWith("_"));
-          const repeated = repeatedFields(fields);
-          if (repeated.length > 0)
-            throw new InvalidDecisionBodyError(
-              `form fields sent more than once: ${repeated.join(", ")}`,
-              repeated.map((path) => ({ path, message: t("fieldRepeated", "id") })),
-            );
-          body = formToBody(view.decision.kind, fields);
-        }
-        // Pages are Indonesian; JSON answers in the language the request asks for.
-        const result = await decide(deps, token, body, read.kind === "form" ? "id" : requestLang(c));
-        if (json) return c.json({ status: "decided", ...result });
-        const view = await viewLink(deps, token);
-        return c.html(<ConfirmationPage view={view} decidedAt={result.decidedAt} />);
+        const fields = read.entries.filter(([k]) => !k.startsWith("_"));
+        const repeated = repeatedFields(fields);
+        if (repeated.length > 0)
+          throw new InvalidDecisionBodyError(
+            `form fields sent more than once: ${repeated.join(", ")}`,
+            repeated.map((path) => ({ path, message: t("fieldRepeated", "id") })),
+          );
+        // Pages are Indonesian.
+        const decided = await decideOpened(deps, opened, formToBody(view.decision.kind, fields), "id");
+        return c.html(<ConfirmationPage view={decided.view} decidedAt={decided.result.decidedAt} />);
       } catch (err) {
-        if (err instanceof InvalidDecisionBodyError) {
-          if (json || !state) return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
-          const view = await viewLink(deps, token).catch(() => undefined);
-          if (!view) return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
+        if (err instanceof InvalidDecisionBodyError)
           return c.html(
             <DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />,
             400,
           );
+        // A click lost to another one (or to a closing) in the same moment: show the winner's outcome read-only.
+        if (err instanceof AlreadyDecidedError || err instanceof LinkGoneError) {
+          const now = await open(c).catch(() => undefined);
+          const page = now && closedPage(c, now.view, 409);
+          if (page) return page;
         }
-        // A second or late click: the page says what happened and shows what was decided, read-only.
-        if (!json && (err instanceof AlreadyDecidedError || err instanceof LinkGoneError)) {
-          const view = await viewLink(deps, token).catch(() => undefined);
-          const closed = view && closedPage(c, view, 409);
-          if (closed) return closed;
-        }
-        return errorResponse(c, err, json);
+        return errorResponse(c, err, false);
       }
     },
   );
