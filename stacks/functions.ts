@@ -44,7 +44,15 @@ export interface FunctionResources {
   table: ITable;
   stage: string;
   linkSigningKey: Config.Secret;
-  mail: { identityArn: string; configurationSetArn: string; configurationSetName: string; from: string };
+  mail: {
+    identityArn: string;
+    configurationSetArn: string;
+    configurationSetName: string;
+    from: string;
+    /** The mail queue the mail-sending functions put their mails on (the sender alone calls SES). */
+    queueArn: string;
+    queueUrl: string;
+  };
 }
 
 /** Common build settings of every kinerja Lambda: Node 24 on arm64 (supported until 2028-04-30), minified ESM with the AWS SDK left to the runtime; the bundle targets Node 20 so the same code runs in the local runtime. */
@@ -173,7 +181,7 @@ export function policyStatementsFor(
       ["states:StopExecution", "states:DescribeExecution"],
       p.stopExecution.map((m) => executionArnPattern(stack, r.stage, m)),
     );
-  if (p.sendEmail)
-    allow(["ses:SendEmail", "ses:SendRawEmail"], [r.mail.identityArn, r.mail.configurationSetArn]);
+  // Mail goes through the queue (stacks/mail.ts): a mail-sending function may only put messages on it.
+  if (p.sendEmail) allow(["sqs:SendMessage"], [r.mail.queueArn]);
   return statements;
 }

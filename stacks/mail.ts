@@ -11,13 +11,17 @@ import {
   Identity,
   SuppressionReasons,
 } from "aws-cdk-lib/aws-ses";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
-import { use, type StackContext } from "sst/constructs";
+import { use, type Config, type StackContext } from "sst/constructs";
 import { SES_PROBLEM_DETAIL_TYPES } from "../packages/core/src/mail/ses-event";
+import { MAIL_QUEUE_BATCH_SIZE, senderConcurrency } from "../packages/core/src/mail/queued-mail-sender";
 import { eventFunctions } from "../workflows/registry";
 import { createKinerjaFunction } from "./functions";
 import { Secrets } from "./secrets";
+import { useDeploySources } from "./sources";
 import { readStageSettings } from "./stage";
 import { Storage } from "./storage";
 
@@ -72,12 +76,22 @@ export function Mail({ stack, app }: StackContext) {
     resource: "configuration-set",
     resourceName: configurationSet.configurationSetName,
   });
+  const queued = mailQueue(stack, app.stage, settings.sesMaxSendRate, {
+    table,
+    linkSigningKey,
+    identityArn,
+    configurationSetArn,
+    configurationSetName: configurationSet.configurationSetName,
+    from: settings.mailFrom,
+  });
   const mail = {
     from: settings.mailFrom,
     hrEmail: settings.hrEmail,
     identityArn,
     configurationSetArn,
     configurationSetName: configurationSet.configurationSetName,
+    queueArn: queued.queue.queueArn,
+    queueUrl: queued.queue.queueUrl,
   };
 
   // SES publishes to the default bus only; every stage's set does, so the rule matches this stage's set by its tag.
@@ -163,7 +177,124 @@ export function Mail({ stack, app }: StackContext) {
     alarms,
     /** Where failed mail events wait. */
     mailEventDeadLetters: deadLetters,
+    /** The mail queue, its dead-letter queue and its sender. */
+    mailQueue: queued,
   };
+}
+
+/** Retention of queued mail (SQS's longest): a launch backlog outlasts any SES pause an operator has to lift. */
+const MAIL_QUEUE_RETENTION = Duration.days(14);
+
+/** Receives of a mail before it waits in the dead-letter queue (throttles back off up to 15 minutes each). */
+export const MAIL_QUEUE_MAX_RECEIVES = 10;
+
+/**
+ * The mail queue (issue 16 item 6): every mail-sending step puts its mails here (sqs:SendMessage only) and one sender
+ * Lambda, fed by an SQS event source of at most `senderConcurrency(quota)` concurrent invocations that each pace
+ * their sends, hands them to SES under the account's quota (docs/scale.md). Mails that fail MAIL_QUEUE_MAX_RECEIVES
+ * times wait in a dead-letter queue, which the monitoring stack alarms on.
+ */
+function mailQueue(
+  stack: Stack,
+  stage: string,
+  sesMaxSendRate: number,
+  r: {
+    table: ITable;
+    linkSigningKey: Config.Secret;
+    identityArn: string;
+    configurationSetArn: string;
+    configurationSetName: string;
+    from: string;
+  },
+) {
+  const spec = eventFunctions.SendQueuedMailFunction;
+  const deadLetters = new Queue(stack, "MailQueueDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: MAIL_QUEUE_RETENTION,
+  });
+  NagSuppressions.addResourceSuppressions(deadLetters, [
+    { id: "AwsSolutions-SQS3", reason: "This queue is the dead-letter queue of the mail queue." },
+  ]);
+  const queue = new Queue(stack, "MailQueue", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: MAIL_QUEUE_RETENTION,
+    // AWS's advice for an SQS event source: at least six times the function's timeout, so a batch still being sent is
+    // never handed to a second sender.
+    visibilityTimeout: Duration.seconds(6 * spec.timeoutSeconds),
+    deadLetterQueue: { queue: deadLetters, maxReceiveCount: MAIL_QUEUE_MAX_RECEIVES },
+  });
+  const concurrency = senderConcurrency(sesMaxSendRate);
+  // The machines whose steps mail decisions: the only task tokens a refused mail can fail.
+  const sources = useDeploySources();
+  const mailing = Object.entries(sources.functions)
+    .filter(([, f]) => f.permissions.sendEmail)
+    .map(([placeholder]) => placeholder);
+  const machines = sources.stateMachines
+    .filter((m) => m.placeholders.some((p) => mailing.includes(p)))
+    .map((m) => m.name)
+    .sort();
+  const sender = createKinerjaFunction(
+    stack,
+    "SendQueuedMailFn",
+    {
+      handler: spec.handler,
+      timeoutSeconds: spec.timeoutSeconds,
+      memoryMB: spec.memoryMB,
+      description: "kinerja: queued mail sent through SES at the account's sending quota",
+      // Table access and SES are granted below, narrower than the registry's read-write.
+      permissions: {
+        table: "none",
+        sendTaskResponse: machines,
+        startExecution: [],
+        stopExecution: [],
+        sendEmail: false,
+        linkSigningKey: false,
+      },
+    },
+    {
+      table: r.table,
+      stage,
+      linkSigningKey: r.linkSigningKey,
+      mail: { ...r, queueArn: queue.queueArn, queueUrl: queue.queueUrl },
+    },
+    {
+      KINERJA_STAGE: stage,
+      KINERJA_TABLE: r.table.tableName,
+      KINERJA_MAIL_FROM: r.from,
+      KINERJA_SES_CONFIGURATION_SET: r.configurationSetName,
+      KINERJA_MAIL_QUEUE_URL: queue.queueUrl,
+      KINERJA_SES_MAX_SEND_RATE: String(sesMaxSendRate),
+      KINERJA_MAIL_SENDER_CONCURRENCY: String(concurrency),
+    },
+  );
+  // SES v2 SendEmail on the domain's identity and this stage's configuration set, nothing else.
+  sender.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["ses:SendEmail"],
+      resources: [r.identityArn, r.configurationSetArn],
+    }),
+  );
+  // Its send records (get, conditional update, delete), the decision and appraisal it reads, and a refused mail's
+  // problem record with its audit event (conditional puts).
+  sender.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+      resources: [r.table.tableArn],
+    }),
+  );
+  // Grants receive/delete/change-visibility on the queue; throttled messages come back (ReportBatchItemFailures).
+  sender.addEventSource(
+    new SqsEventSource(queue, {
+      batchSize: MAIL_QUEUE_BATCH_SIZE,
+      maxConcurrency: concurrency,
+      reportBatchItemFailures: true,
+    }),
+  );
+  return { queue, deadLetters, sender, concurrency };
 }
 
 /** An alarm on SES's account-level reputation rate (`Reputation.BounceRate` / `Reputation.ComplaintRate`). */

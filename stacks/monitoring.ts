@@ -58,7 +58,7 @@ export function Monitoring({ stack, app }: StackContext) {
   const { stateMachines } = use(Workflows);
   const { api } = use(Api);
   const { deadLetters } = use(Schedules);
-  const { alarms: mailAlarms, mailEventDeadLetters } = use(Mail);
+  const { alarms: mailAlarms, mailEventDeadLetters, mailQueue } = use(Mail);
   const scope = Stack.of(stack);
 
   // CloudWatch can publish to an encrypted topic only with a customer managed key that lets it use the key.
@@ -134,7 +134,7 @@ export function Monitoring({ stack, app }: StackContext) {
     alarms.push(mailAlarm);
   }
 
-  for (const queue of deadLetterQueues(app, deadLetters, mailEventDeadLetters))
+  for (const queue of deadLetterQueues(app, deadLetters, mailEventDeadLetters, mailQueue.deadLetters))
     alarm(
       `${constructId(queue.node.id)}Depth`,
       queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: "Maximum" }),

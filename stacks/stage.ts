@@ -32,6 +32,14 @@ const StageSettingsSchema = v.object({
   /** Burst API Gateway lets through. */
   KINERJA_API_BURST: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "100"),
   /**
+   * SES's maximum send rate of the account in this region (mails a second): 1 in the sandbox, 14 by default once
+   * production access is granted, more on request. The mail queue's senders are paced to it (docs/scale.md).
+   */
+  KINERJA_SES_MAX_SEND_RATE: v.optional(
+    v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)),
+    "14",
+  ),
+  /**
    * The stage that creates the SES identity of the mail domain. An SES identity exists once per account, region and
    * domain: a second stage creating it fails its deploy (and removing that stage would delete the first one's
    * identity), so every other stage on the domain refers to it instead. Set this to the stage that deploys first
@@ -50,6 +58,8 @@ export interface StageSettings {
   /** Whether this stage creates the mail domain's SES identity (otherwise it uses the one its owner stage created). */
   ownsMailIdentity: boolean;
   hrEmail?: string;
+  /** SES's maximum send rate (KINERJA_SES_MAX_SEND_RATE, mails a second). */
+  sesMaxSendRate: number;
   /** Who the alarm topic mails (KINERJA_ALARM_EMAIL). */
   alarmEmail?: string;
   baseUrl?: string;
@@ -95,6 +105,7 @@ export function readStageSettings(
     mailFrom: s.KINERJA_MAIL_FROM,
     mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],
     ownsMailIdentity: s.KINERJA_SES_IDENTITY_STAGE === stage,
+    sesMaxSendRate: s.KINERJA_SES_MAX_SEND_RATE,
     ...(s.KINERJA_HR_EMAIL ? { hrEmail: s.KINERJA_HR_EMAIL } : {}),
     ...(s.KINERJA_ALARM_EMAIL ? { alarmEmail: s.KINERJA_ALARM_EMAIL } : {}),
     baseUrl: s.KINERJA_BASE_URL,

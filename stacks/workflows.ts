@@ -50,6 +50,7 @@ export function Workflows({ stack, app }: StackContext) {
           KINERJA_STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(scope, app.stage),
           KINERJA_MAIL_FROM: mail.from,
           KINERJA_SES_CONFIGURATION_SET: mail.configurationSetName,
+          KINERJA_MAIL_QUEUE_URL: mail.queueUrl,
           ...(mail.hrEmail ? { KINERJA_HR_EMAIL: mail.hrEmail } : {}),
         },
       );

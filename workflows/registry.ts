@@ -14,7 +14,7 @@ export interface StepPermissions {
   sendTaskResult?: boolean;
   /** State machines (registry keys) this function may start or stop executions of. */
   startExecution?: StateMachineKey[];
-  /** Sends mail through the mail port (ses:SendEmail in the cloud). */
+  /** Sends mail through the mail port (in the cloud: puts it on the mail queue, sqs:SendMessage). */
   sendEmail?: boolean;
 }
 
@@ -114,10 +114,13 @@ export type StepFunctionPlaceholder = keyof typeof stepFunctions;
 
 /**
  * Functions that no state machine calls but an event invokes: SES's mail events (EventBridge rule in stacks/mail.ts;
- * locally the outbox's simulated events through `localLambdaResolver`).
+ * locally the outbox's simulated events through `localLambdaResolver`) and the mail queue's messages.
  */
 export const eventFunctions = {
   RecordMailEventFunction: job("record-mail-event", { table: "read-write" }),
+  // The mail queue's consumer (SQS event source, stacks/mail.ts): sends queued mail through SES paced to the quota and
+  // fails the waiting task of a mail SES refuses. Cloud only: locally mail goes straight to the outbox.
+  SendQueuedMailFunction: job("send-queued-mail", { table: "read-write", sendTaskResult: true }, 60),
 } as const satisfies Record<string, StepFunctionSpec>;
 
 /** One state machine: its ASL file and the placeholders it needs. */

@@ -26,6 +26,9 @@ export const StepConfigSchema = v.object({
     ),
   ),
   AWS_REGION: v.optional(v.string(), "ap-southeast-3"),
+  // The mail queue (stacks/mail.ts): set, every mail is queued and the sender Lambda sends it paced to the SES quota;
+  // unset (the local runtime, a self-hosted deployment without SQS), mail goes to the provider directly.
+  KINERJA_MAIL_QUEUE_URL: v.optional(v.pipe(v.string(), v.url("KINERJA_MAIL_QUEUE_URL must be a URL"))),
   // HR's (pengelola kinerja) mailbox: told when an overdue decision has nobody above to take it (no superior of the
   // appraiser, an objection decision). Without it those notices are not sent (the person asked is still reminded).
   KINERJA_HR_EMAIL: v.optional(
@@ -36,6 +39,44 @@ export const StepConfigSchema = v.object({
     "Pengelola Kinerja",
   ),
 });
+
+const positiveInt = (name: string, min: number) =>
+  v.pipe(
+    v.string(`${name} is required`),
+    v.transform(Number),
+    v.integer(`${name} must be a whole number`),
+    v.minValue(min, `${name} must be at least ${min}`),
+  );
+
+/** The environment of the queued-mail sender (functions/jobs/send-queued-mail.ts); the stacks set every variable. */
+export const MailSenderConfigSchema = v.object({
+  ...v.pick(StepConfigSchema, [
+    "KINERJA_TABLE",
+    "DYNAMODB_ENDPOINT",
+    "STATES_ENDPOINT",
+    "AWS_REGION",
+    "KINERJA_MAIL_FROM",
+  ]).entries,
+  KINERJA_SES_CONFIGURATION_SET: StepConfigSchema.entries.KINERJA_SES_CONFIGURATION_SET.wrapped,
+  KINERJA_MAIL_QUEUE_URL: StepConfigSchema.entries.KINERJA_MAIL_QUEUE_URL.wrapped,
+  /** SES's maximum send rate of the account and region (mails a second; 14 when production access is granted). */
+  KINERJA_SES_MAX_SEND_RATE: positiveInt("KINERJA_SES_MAX_SEND_RATE", 1),
+  /** How many senders run at once (the event source's maximum concurrency, at least SQS's minimum of 2). */
+  KINERJA_MAIL_SENDER_CONCURRENCY: positiveInt("KINERJA_MAIL_SENDER_CONCURRENCY", 2),
+});
+
+/** Validated sender configuration. */
+export type MailSenderConfig = v.InferOutput<typeof MailSenderConfigSchema>;
+
+/** Parses the sender's environment (once per cold start). */
+export function readMailSenderConfig(
+  env: Record<string, string | undefined> = process.env,
+): MailSenderConfig {
+  const parsed = v.safeParse(MailSenderConfigSchema, env);
+  if (!parsed.success)
+    throw new StepConfigError(`invalid mail sender configuration: ${describeIssues(parsed.issues)}`);
+  return parsed.output;
+}
 
 /** Validated step configuration. */
 export type StepConfig = v.InferOutput<typeof StepConfigSchema>;

@@ -3,6 +3,7 @@
 // the local runtime and tests build them from their own parts with `createStepDeps`.
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { systemClock, type Clock } from "@kinerja/core/clock/clock";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import {
@@ -16,13 +17,15 @@ import {
 import { createSfnTaskCallbacks, isDeadTokenError } from "@kinerja/core/decision/task-callbacks";
 import { createLinkSigner, type LinkKeyring, type LinkSigner } from "@kinerja/core/links/link-signer";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
+import { createQueuedMail } from "@kinerja/core/mail/queued-mail";
+import { createSqsMailQueue } from "@kinerja/core/mail/sqs-mail-queue.adapter";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
 import type { DecisionGateway, HrContact } from "@kinerja/core/services/decision-gateway";
 import type { FlowDeps } from "@kinerja/core/services/flow-common";
 import { revisedResultMail } from "@kinerja/core/services/flow-mail";
 import type { Predikat } from "@kinerja/core/rating/rating";
-import { hrContactOf, readLinkKeys, readStepConfig, StepConfigError } from "./config";
+import { hrContactOf, readLinkKeys, readStepConfig, StepConfigError, type StepConfig } from "./config";
 import { countedMail } from "./invocation";
 import { cloudObservability } from "./observability";
 
@@ -117,6 +120,36 @@ export function cloudPartsOnce(): Promise<CloudParts> {
   return cloudParts;
 }
 
+/**
+ * The cloud's mail port, chosen here once: with KINERJA_MAIL_QUEUE_URL every mail is queued (the sender Lambda sends
+ * it paced to the SES quota, counting what SES took); without it SES is called directly and each send is counted.
+ */
+export function cloudMail(
+  config: Pick<
+    StepConfig,
+    "AWS_REGION" | "KINERJA_MAIL_FROM" | "KINERJA_SES_CONFIGURATION_SET" | "KINERJA_MAIL_QUEUE_URL"
+  >,
+): MailPort {
+  if (config.KINERJA_MAIL_QUEUE_URL)
+    return createQueuedMail(
+      createSqsMailQueue({
+        client: new SQSClient({ region: config.AWS_REGION }),
+        queueUrl: config.KINERJA_MAIL_QUEUE_URL,
+      }),
+    );
+  // Built on the first mail: most functions (and the API) never send one.
+  let ses: MailPort | undefined;
+  const sesMail: MailPort = {
+    send: (msg) =>
+      (ses ??= createSesMail({
+        client: new SESv2Client({ region: config.AWS_REGION }),
+        from: config.KINERJA_MAIL_FROM,
+        configurationSetName: config.KINERJA_SES_CONFIGURATION_SET,
+      })).send(msg),
+  };
+  return countedMail(sesMail, cloudObservability().metrics);
+}
+
 async function buildCloudParts(): Promise<CloudParts> {
   const config = readStepConfig();
   const keys = await readLinkKeys();
@@ -130,17 +163,7 @@ async function buildCloudParts(): Promise<CloudParts> {
     region: config.AWS_REGION,
     ...(config.STATES_ENDPOINT ? { endpoint: config.STATES_ENDPOINT } : {}),
   });
-  // Built on the first mail: most functions (and the API) never send one. Every send is counted (MailsSent/Failed).
-  let ses: MailPort | undefined;
-  const sesMail: MailPort = {
-    send: (msg) =>
-      (ses ??= createSesMail({
-        client: new SESv2Client({ region: config.AWS_REGION }),
-        from: config.KINERJA_MAIL_FROM,
-        configurationSetName: config.KINERJA_SES_CONFIGURATION_SET,
-      })).send(msg),
-  };
-  const mail = countedMail(sesMail, cloudObservability().metrics);
+  const mail = cloudMail(config);
   const hr = hrContactOf(config);
   return {
     storage,

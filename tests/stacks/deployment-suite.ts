@@ -282,11 +282,14 @@ export function describeDeployment(
       expect(format).not.toMatch(/\$context\.(path|resourcePath)|\$request/);
     });
 
-    it("gives the API no SES permission (it sends no mail); the mail-sending steps have it", () => {
+    it("gives the API and the steps no SES permission: the mail-sending steps only queue mail, the sender sends it", () => {
       const ses = (template: Template) =>
         statementsOf(template).filter((s) => asList(s.Action).some((a) => a.startsWith("ses:")));
       expect(ses(api)).toEqual([]);
-      expect(ses(workflows).length).toBeGreaterThan(0);
+      expect(ses(workflows)).toEqual([]);
+      expect(ses(mail).length).toBeGreaterThan(0);
+      const queueing = statementsOf(workflows).filter((s) => asList(s.Action).includes("sqs:SendMessage"));
+      expect(queueing.length).toBeGreaterThan(0);
     });
 
     it("creates the mail domain's SES identity only in the stage that owns it (KINERJA_SES_IDENTITY_STAGE)", () => {
@@ -296,7 +299,7 @@ export function describeDeployment(
       mail.hasResourceProperties("AWS::SES::ConfigurationSet", { Name: `${stage}-kinerja-mail` });
       // Whoever created it, the senders are granted the domain's identity by ARN.
       const granted = JSON.stringify(
-        statementsOf(workflows).filter((s) => asList(s.Action).includes("ses:SendEmail")),
+        statementsOf(mail).filter((s) => asList(s.Action).includes("ses:SendEmail")),
       );
       expect(granted).toContain(`:identity/${settings.mailDomain}`);
     });

@@ -103,10 +103,7 @@ export function simulatedSesEvent(
   sent: { messageId: string; at: string; configurationSet: string },
 ): Record<string, unknown> | undefined {
   const to = msg.to.toLowerCase();
-  const tags: Record<string, string[]> = { "ses:configuration-set": [sent.configurationSet] };
-  for (const [name, value] of Object.entries(msg.tags ?? {}))
-    tags[encodeSesTag(name)] = [encodeSesTag(value)];
-  const mailPart = { timestamp: sent.at, messageId: sent.messageId, destination: [msg.to], tags };
+  const mailPart = sesMailPart(msg, sent);
   const feedbackId = `${sent.messageId}-feedback`;
   let detail: Record<string, unknown>;
   if (to === SES_SIMULATOR.bounce || to === SES_SIMULATOR.suppressed)
@@ -140,6 +137,36 @@ export function simulatedSesEvent(
       },
     };
   else return undefined;
+  return sesEnvelope(detail, sent);
+}
+
+/**
+ * The Reject event of a mail SES refused at SendEmail (MessageRejected, an unverified sender, ...): the queued-mail
+ * sender records such a refusal like SES's own rejects when no workflow task waits for the mail.
+ */
+export function refusedMailEvent(
+  msg: Pick<MailMessage, "to" | "tags">,
+  refused: { messageId: string; at: string; configurationSet: string; reason: string },
+): Record<string, unknown> {
+  return sesEnvelope(
+    { eventType: "Reject", mail: sesMailPart(msg, refused), reject: { reason: refused.reason } },
+    refused,
+  );
+}
+
+/** The `mail` part of an SES event: the mail's tags encoded as SES carries them, with its configuration set. */
+function sesMailPart(
+  msg: Pick<MailMessage, "to" | "tags">,
+  sent: { messageId: string; at: string; configurationSet: string },
+) {
+  const tags: Record<string, string[]> = { "ses:configuration-set": [sent.configurationSet] };
+  for (const [name, value] of Object.entries(msg.tags ?? {}))
+    tags[encodeSesTag(name)] = [encodeSesTag(value)];
+  return { timestamp: sent.at, messageId: sent.messageId, destination: [msg.to], tags };
+}
+
+/** An SES event record in its EventBridge envelope. */
+function sesEnvelope(detail: Record<string, unknown>, sent: { messageId: string; at: string }) {
   return {
     version: "0",
     id: `${sent.messageId}-${String(detail.eventType).toLowerCase()}`,
