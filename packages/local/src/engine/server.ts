@@ -179,8 +179,9 @@ function handlers(engine: Engine): Record<Action, Handler> {
             })),
           };
     },
-    StartExecution: (b: Req<"StartExecution">) => {
-      const r = engine.startExecution(b);
+    // Concurrent StartExecution calls share one commit (group commit); each answer leaves after that commit.
+    StartExecution: async (b: Req<"StartExecution">) => {
+      const r = await engine.startExecutionGrouped(b);
       return { executionArn: r.executionArn, startDate: dateSeconds(r.startDate) };
     },
     DescribeExecution: (b: Req<"DescribeExecution">) =>
