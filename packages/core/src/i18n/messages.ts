@@ -463,7 +463,8 @@ const ID = {
   // Live progress, outbox and executions pages (issue 17 items 3, 5).
   outboxBadCursor:
     "Penanda halaman tidak dikenal (mungkin terpotong saat disalin); buka lagi halaman pertama kotak keluar",
-  outboxTwoCursors: "Pilih satu arah saja: halaman lebih lama (before) atau lebih baru (after)",
+  pageTwoCursors: "Pilih satu arah saja: halaman lebih lama (before) atau lebih baru (after)",
+  executionsUnknownMachine: "Mesin status {name} tidak ada; pilih salah satu dari daftar",
 } as const;
 
 /** A message of the dictionary. */
@@ -894,7 +895,8 @@ const EN: Readonly<Record<MessageKey, string>> = {
     "this row is separated by {other}, the header by {separator}; save the whole file with one separator",
   // Live progress, outbox and executions pages (issue 17 items 3, 5).
   outboxBadCursor: "unknown page cursor (perhaps cut off when copied); open the outbox's first page again",
-  outboxTwoCursors: "choose one direction: older (before) or newer (after)",
+  pageTwoCursors: "choose one direction: older (before) or newer (after)",
+  executionsUnknownMachine: "there is no state machine {name}; choose one from the list",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

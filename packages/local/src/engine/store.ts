@@ -42,6 +42,41 @@ export interface ExecutionRow {
   redriveCount: number;
 }
 
+/** What the executions page shows of an execution (no input, output or definition). */
+export type ExecutionSummaryRow = Pick<
+  ExecutionRow,
+  | "id"
+  | "arn"
+  | "stateMachineArn"
+  | "name"
+  | "status"
+  | "startMs"
+  | "stopMs"
+  | "currentState"
+  | "transitions"
+  | "error"
+  | "cause"
+>;
+
+const EXECUTION_SUMMARY_COLUMNS =
+  "id, arn, state_machine_arn, name, status, start_ms, stop_ms, current_state, transitions, error, cause";
+const EXECUTION_SUMMARY_FILTER = `(@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)
+  AND (@prefix IS NULL OR substr(name, 1, length(@prefix)) = @prefix)`;
+
+const asExecutionSummary = (r: Row): ExecutionSummaryRow => ({
+  id: r.id as number,
+  arn: r.arn as string,
+  stateMachineArn: r.state_machine_arn as string,
+  name: r.name as string,
+  status: r.status as ExecutionStatus,
+  startMs: r.start_ms as number,
+  stopMs: (r.stop_ms as number | null) ?? null,
+  currentState: (r.current_state as string | null) ?? null,
+  transitions: r.transitions as number,
+  error: (r.error as string | null) ?? null,
+  cause: (r.cause as string | null) ?? null,
+});
+
 /** Execution statuses as AWS names them. */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
 
@@ -353,6 +388,19 @@ export function openStore(dbPath: string) {
        AND (@afterStart IS NULL OR start_ms < @afterStart OR (start_ms = @afterStart AND arn > @afterArn))
        ORDER BY start_ms DESC, arn ASC LIMIT @limit`,
     ),
+    // The executions page (executions-page.ts): a seek on the integer key (newest first, or oldest first from a newer
+    // page's cursor) that reads LIMIT rows plus those a filter skips, never the large input/output/definition columns.
+    pageExecutionsOlder: db.prepare(
+      `SELECT ${EXECUTION_SUMMARY_COLUMNS} FROM executions WHERE id < @cursor AND ${EXECUTION_SUMMARY_FILTER}
+       ORDER BY id DESC LIMIT @limit`,
+    ),
+    pageExecutionsNewer: db.prepare(
+      `SELECT ${EXECUTION_SUMMARY_COLUMNS} FROM executions WHERE id > @cursor AND ${EXECUTION_SUMMARY_FILTER}
+       ORDER BY id ASC LIMIT @limit`,
+    ),
+    countExecutionsByStatus: db.prepare(
+      `SELECT status, COUNT(*) AS n FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) GROUP BY status`,
+    ),
     finishExecution: db.prepare(
       `UPDATE executions SET status = @status, output = @output, error = @error, cause = @cause, stop_ms = @stopMs WHERE arn = @arn AND status = 'RUNNING'`,
     ),
@@ -501,6 +549,38 @@ export function openStore(dbPath: string) {
       afterArn: string | null;
       limit: number;
     }) => (s.listExecutions.all(q) as Row[]).map(asExecution),
+    /**
+     * One page of execution summaries, newest first: `before` an id (older) or `after` one (newer); filters by machine
+     * ARN, status and name prefix. Pages by the integer key, so any page costs the same however many executions exist.
+     */
+    pageExecutionSummaries(q: {
+      before?: number;
+      after?: number;
+      machine: string | null;
+      status: string | null;
+      namePrefix: string | null;
+      limit: number;
+    }): ExecutionSummaryRow[] {
+      const newer = q.after !== undefined && q.before === undefined;
+      const params = {
+        cursor: newer ? q.after! : (q.before ?? Number.MAX_SAFE_INTEGER),
+        machine: q.machine,
+        status: q.status,
+        prefix: q.namePrefix,
+        limit: q.limit,
+      };
+      const rows = (newer ? s.pageExecutionsNewer : s.pageExecutionsOlder).all(params) as Row[];
+      const page = rows.map(asExecutionSummary);
+      return newer ? page.reverse() : page;
+    },
+    /** Executions per status (of one machine ARN, or all). */
+    countExecutionsByStatus: (machine: string | null) =>
+      Object.fromEntries(
+        (s.countExecutionsByStatus.all({ machine }) as { status: string; n: number }[]).map((r) => [
+          r.status,
+          r.n,
+        ]),
+      ) as Partial<Record<ExecutionStatus, number>>,
     finishExecution: (f: {
       arn: string;
       status: ExecutionStatus;

@@ -45,7 +45,7 @@ export function outboxRoutes(outbox: OutboxMail) {
         parsed.issues.map((i) => `${v.getDotPath(i) ?? "?"}: ${i.message}`).join("; "),
       );
     const q = parsed.output;
-    if (q.before && q.after) return badRequest(c, html, t("outboxTwoCursors", "id"));
+    if (q.before && q.after) return badRequest(c, html, t("pageTwoCursors", "id"));
     const filter = { ...(q.to ? { to: q.to } : {}), ...(q.kind ? { kind: q.kind } : {}) };
     let page;
     try {
