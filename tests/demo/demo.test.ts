@@ -10,6 +10,7 @@ import { EXTERNAL_OFFICIAL_IDS } from "../../packages/core/src/org/org-settings"
 import { plannedSkp, type PlannedRhk } from "../../packages/local/src/demo/people";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
 
 describe("kinerja demo", () => {
@@ -39,6 +40,15 @@ describe("kinerja demo", () => {
   afterAll(async () => {
     await rt?.close();
     if (report) rmSync(report.dataDir, { recursive: true, force: true });
+  });
+
+  it("leaves no decision decided but undelivered: every click's outcome was consumed by its workflow (issue 18 item 1)", async () => {
+    // A click no longer marks its decision delivered; the workflow step that consumes the outcome does.
+    const owed = await decisionRepo({
+      client: rt.storage.client,
+      tableName: rt.storage.tableName,
+    }).listUndelivered(10);
+    expect(owed.map((d) => `${d.kind} ${d.decisionKey}`)).toEqual([]);
   });
 
   it("appraises everyone, the Sekda at the top included, and brings every appraisal to done", () => {

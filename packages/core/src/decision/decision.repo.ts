@@ -299,7 +299,10 @@ function build(storage: DecisionStorage) {
       return res.data as DecisionRecord[];
     },
 
-    /** Stores a newly issued link. */
+    /**
+     * Stores a newly issued link. Links are written once and never changed or revoked in place (a decision closes
+     * instead): the link routes remember them per container (routes/links.tsx), so a change here must end that.
+     */
     async putLink(link: LinkRecord): Promise<void> {
       await links.create(link).go();
     },
