@@ -3,6 +3,7 @@
 import { BERAKHLAK, type BerakhlakKey } from "../rating/rating";
 import type { DecisionKind } from "../decision/decision.entity.types";
 import { DEFAULT_LANG, type Lang } from "./messages";
+import { hasLabel, labelOf } from "./labels";
 
 type Pair = { id: string; en: string };
 
@@ -176,4 +177,63 @@ export function fieldLabel(path: string, kind?: DecisionKind, lang: Lang = DEFAU
     }
   }
   return unknown(path, lang);
+}
+
+/** Labels of the dashboard's create-cycle form (its inputs are named by the API body's dot paths, issue 17 item 2). */
+const CYCLE_FORM_FIELDS: Record<string, Pair> = {
+  name: { id: "Nama siklus", en: "Cycle name" },
+  kind: { id: "Jenis siklus", en: "Cycle kind" },
+  periodStart: { id: "Awal periode", en: "Period start" },
+  periodEnd: { id: "Akhir periode", en: "Period end" },
+  unitIds: { id: "Unit kerja", en: "Units" },
+  "settings.perilakuAggregation.belowWhenAtLeast": {
+    id: "Perilaku di bawah ekspektasi bila sekurang-kurangnya … nilai BerAKHLAK di bawah",
+    en: "Behaviour below expectations when at least … values are below",
+  },
+  "settings.perilakuAggregation.aboveWhenAtLeast": {
+    id: "Perilaku di atas ekspektasi bila sekurang-kurangnya … nilai BerAKHLAK di atas",
+    en: "Behaviour above expectations when at least … values are above",
+  },
+  "settings.distributionThresholds.dominantMaxPct": {
+    id: "Batas atas predikat dominan (%)",
+    en: "Dominant predikat maximum (%)",
+  },
+  "settings.distributionThresholds.dominantMinPct": {
+    id: "Batas bawah predikat dominan (%)",
+    en: "Dominant predikat minimum (%)",
+  },
+  "settings.distributionThresholds.majorityMinPct": {
+    id: "Bagian mayoritas minimal (%)",
+    en: "Majority share minimum (%)",
+  },
+  "settings.distributionThresholds.minorityMinPct": {
+    id: "Bagian minoritas minimal (%)",
+    en: "Minority share minimum (%)",
+  },
+  "settings.distributionThresholds.sangatBaikMaxPct": {
+    id: "Predikat Sangat Baik maksimal (%)",
+    en: "Sangat Baik maximum (%)",
+  },
+};
+
+/**
+ * The label of a create-cycle form field from its dot path (`unitIds.2` is the unit list; the four cycle settings
+ * keep the labels the cycle page shows, `labelOf("setting", ...)`).
+ */
+export function cycleFormFieldLabel(path: string, lang: Lang = DEFAULT_LANG): string {
+  const base = path.replace(/\.\d+$/, "");
+  const setting = base.replace(/^settings\./, "");
+  if (base !== setting && hasLabel("setting", setting)) return labelOf("setting", setting, lang);
+  const label = CYCLE_FORM_FIELDS[base];
+  return label ? label[lang] : unknown(path, lang);
+}
+
+/** The label of a CSV import's issue field: the column as the file names it, or the whole file, header or row. */
+export function importFieldLabel(field: string, lang: Lang = DEFAULT_LANG): string {
+  const whole: Record<string, Pair> = {
+    file: { id: "Berkas", en: "File" },
+    header: { id: "Baris judul", en: "Header" },
+    row: { id: "Baris", en: "Row" },
+  };
+  return whole[field]?.[lang] ?? field;
 }

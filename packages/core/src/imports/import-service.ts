@@ -13,6 +13,7 @@ import {
   planIndicatorImport,
   planSurveyImport,
   type IndicatorScope,
+  type KnownIndicators,
   type KnownOrganisation,
 } from "./measurement-csv";
 import type { ImportJob, StagedImportKind } from "./imports.repo";
@@ -99,7 +100,8 @@ export async function importEmployees(
   };
 }
 
-async function knownOrganisation(storage: Storage): Promise<KnownOrganisation> {
+/** The stored NIPs and unit ids the measurement imports check their rows against (the import and its preview). */
+export async function knownOrganisation(storage: Storage): Promise<KnownOrganisation> {
   const [units, employees] = await Promise.all([storage.org.listUnits(), storage.org.listEmployees()]);
   return { nips: new Set(employees.map((e) => e.nip)), unitIds: new Set(units.map((u) => u.unitId)) };
 }
@@ -318,6 +320,22 @@ export async function importIndicators(
   scopesOf: IndicatorScopesOf,
 ): Promise<DataImportResult> {
   await resumeBeforeImport(storage, "indicators");
+  const plan = planIndicatorImport(
+    csvText,
+    await knownIndicators(storage, csvText, options, scopesOf),
+    options,
+  );
+  if (!plan.ok) return plan;
+  return importMeasurements(storage, "indicators", plan.rows, options.now);
+}
+
+/** What an indicator file is checked against: the organisation and the appraisals of the employees it names. */
+export async function knownIndicators(
+  storage: Storage,
+  csvText: string,
+  options: Pick<ImportOptions, "maxRows">,
+  scopesOf: IndicatorScopesOf,
+): Promise<KnownIndicators> {
   // The employees the file names, so only their appraisals are read (a malformed file is reported by the plan).
   const read = readCsv(csvText, {
     required: INDICATOR_CSV_COLUMNS,
@@ -325,8 +343,5 @@ export async function importIndicators(
     maxRows: options.maxRows,
   });
   const nips = read.ok ? [...new Set(read.rows.map((r) => r.record.nip ?? "").filter(Boolean))] : [];
-  const known = { ...(await knownOrganisation(storage)), scopes: await scopesOf(nips) };
-  const plan = planIndicatorImport(csvText, known, options);
-  if (!plan.ok) return plan;
-  return importMeasurements(storage, "indicators", plan.rows, options.now);
+  return { ...(await knownOrganisation(storage)), scopes: await scopesOf(nips) };
 }

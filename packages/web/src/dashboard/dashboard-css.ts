@@ -60,5 +60,15 @@ button{font:inherit;font-weight:700;padding:.6rem 1.2rem;border-radius:6px;borde
 button.secondary{background:#e6ebf0;color:#0b5394;border:1px solid #0b5394}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0;align-items:center}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;color:#444;margin:.25rem 0}
+header.top nav.top-nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-weight:600}
+input[type=date],input[type=number],input[type=file]{font:inherit;padding:.4rem;border:1px solid #8a96a3;border-radius:6px;max-width:100%}
+form.form select,form.form input[type=date],form.form input[type=number]{width:100%}
+fieldset{border:1px solid #d7dde3;border-radius:6px;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
+legend{font-weight:700;padding:0 .3rem}
+label.check{font-weight:400;display:flex;gap:.5rem;align-items:baseline;margin:.35rem 0}
+.pair{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr))}
+.field-error{color:#b00020;font-weight:600;margin:.2rem 0 0}
+[aria-invalid=true]{border-color:#b00020;outline:2px solid #b00020}
+details summary{cursor:pointer;margin:.6rem 0;font-weight:600}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

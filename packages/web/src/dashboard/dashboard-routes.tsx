@@ -8,6 +8,7 @@ import { csvTemplate, isCsvTemplateKind } from "@kinerja/core/imports/templates"
 import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
 import { ORG_RATINGS } from "@kinerja/core/rating/rating";
 import { UnitIdSchema } from "@kinerja/core/org/org.schema";
@@ -31,6 +32,8 @@ import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariabl
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "../auth/auth.errors";
 import type { DevIssuer } from "../auth/dev-issuer";
 import { DASHBOARD_CSS } from "./dashboard-css";
+import { registerCycleForm } from "./cycle-form";
+import { registerImportPages } from "./import-pages";
 import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, LoginPage } from "./pages";
 
 /** Where the login page lives. */
@@ -65,9 +68,9 @@ function startSession(c: Context, options: AuthOptions, token: string) {
   });
 }
 
-const NotFoundPage = (props: { message: string }) => (
-  <DashboardLayout title="Tidak ditemukan">
-    <h1>Tidak ditemukan</h1>
+const NotFoundPage = (props: { message: string; title?: string }) => (
+  <DashboardLayout title={props.title ?? "Tidak ditemukan"}>
+    <h1>{props.title ?? "Tidak ditemukan"}</h1>
     <p class="notice">{props.message}</p>
     <p>
       <a href="/dashboard">Kembali ke dasbor</a>
@@ -89,6 +92,13 @@ export function dashboardRoutes(options: DashboardOptions) {
   app.use("*", pageSecurityHeaders(), noStore(), csrf());
   app.onError((err, c) => {
     if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.text("id")} />, 404);
+    // csrf() refuses a form posted from another origin with a bare 403; say why instead of falling through to a 500.
+    if (err instanceof HTTPException && err.status === 403)
+      return c.html(
+        <NotFoundPage title="Permintaan ditolak" message={t("dashCrossSiteRefused", "id")} />,
+        403,
+      );
+    if (err instanceof HTTPException) return err.getResponse();
     throw err;
   });
 
@@ -179,6 +189,8 @@ export function dashboardRoutes(options: DashboardOptions) {
     );
   };
 
+  // Before /cycles/:id, which would take "new" for a cycle id.
+  registerCycleForm(app, hr);
   app.get("/cycles/:id", (c) => cyclePage(c));
 
   app.post("/cycles/:id/org-rating", async (c) => {
@@ -203,6 +215,8 @@ export function dashboardRoutes(options: DashboardOptions) {
     }
     return c.redirect(`/dashboard/cycles/${encodeURIComponent(c.req.param("id"))}#distribusi`, 303);
   });
+
+  registerImportPages(app, hr);
 
   app.get("/cycles/:id/export.csv", async (c) => {
     const query = v.safeParse(ExportQuerySchema, c.req.query());

@@ -76,6 +76,13 @@ export function DashboardLayout(props: { title: string; principal?: Principal; c
             <div class="muted-on-dark">Pemerintah Kabupaten Salor</div>
           </div>
           {props.principal ? (
+            <nav class="top-nav" aria-label="Menu dasbor">
+              <a href="/dashboard">Siklus</a>
+              <a href="/dashboard/cycles/new">Buat siklus</a>
+              <a href="/dashboard/imports">Impor CSV</a>
+            </nav>
+          ) : null}
+          {props.principal ? (
             <div class="who">
               {`${signedInText(props.principal)} `}
               <form method="post" action="/dashboard/logout">
@@ -143,7 +150,8 @@ export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
       <h1>Siklus penilaian kinerja</h1>
       {props.cycles.length === 0 ? (
         <p class="notice">
-          Belum ada siklus. Buat siklus lewat API (POST /api/cycles) atau CLI (kinerja cycle start).
+          Belum ada siklus. <a href="/dashboard/cycles/new">Buat siklus</a> (atau lewat CLI: kinerja cycle
+          start).
         </p>
       ) : null}
       <div class="grid">
@@ -165,7 +173,8 @@ export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
   );
 }
 
-const TEMPLATE_TITLES: Readonly<Record<CsvTemplateKind, string>> = {
+/** What each CSV import holds, as its section and template link are titled. */
+export const TEMPLATE_TITLES: Readonly<Record<CsvTemplateKind, string>> = {
   employees: "Data pegawai dan unit kerja",
   attendance: "Kehadiran bulanan",
   survey: "Survei kepuasan masyarakat (IKM)",

@@ -176,7 +176,7 @@ export async function createAndLaunchCycle(
 }
 
 /** A unit and every unit below it (`parents`: unit -> parent unit). */
-function withSubUnits(
+export function withSubUnits(
   unitIds: readonly string[],
   parents: ReadonlyMap<string, string | undefined>,
 ): Set<string> {

@@ -1,0 +1,445 @@
+// CSV imports from the dashboard (issue 17 item 2): one section per import with its template and columns, an upload
+// that only previews (previewImport: the import's own parsing, validation and merge, nothing written), every row error
+// at once, and "Terapkan", which runs the import exactly as the API does (runImport / setOrgSettings: validated again,
+// audited). The previewed file travels back in the confirmation form as base64 text in a hidden field (multipart):
+// nothing is stored before HR applies it (a stored pending upload would write before the confirmation), and base64
+// keeps the bytes exact (a form's text fields get their line breaks rewritten). Large employee files go through the
+// import-employees workflow; its status page refreshes itself while it runs.
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { importFieldLabel } from "@kinerja/core/i18n/fields";
+import { formatDateTime, formatNumber } from "@kinerja/core/i18n/format";
+import { labelOf } from "@kinerja/core/i18n/labels";
+import { t } from "@kinerja/core/i18n/messages";
+import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "@kinerja/core/imports/employee-import-job";
+import {
+  CSV_TEMPLATE_COLUMNS,
+  CSV_TEMPLATE_KINDS,
+  csvFormatsMarkdown,
+  isCsvTemplateKind,
+  type CsvTemplateKind,
+} from "@kinerja/core/imports/templates";
+import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
+import { parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
+import type { ImportIssue } from "@kinerja/core/org/org.schema";
+import { HrError } from "@kinerja/core/services/hr/hr.errors";
+import { importJobStatus, runImport, type HrDeps } from "@kinerja/core/services/hr/hr.service";
+import {
+  IMPORT_CHANGES,
+  PREVIEW_SAMPLE_ROWS,
+  previewImport,
+  type ImportChange,
+  type ImportPreview,
+  type PreviewSection,
+  type PreviewSubject,
+} from "@kinerja/core/services/hr/import-preview";
+import type { AuthVariables } from "../auth/hr-auth";
+import type { Principal } from "../auth/jwt-verifier";
+import { MAX_IMPORT_BYTES } from "../routes/hr";
+import { DashboardLayout, TEMPLATE_TITLES } from "./pages";
+
+type Env = { Variables: AuthVariables };
+
+const CHANGE_TITLES: Readonly<Record<ImportChange, string>> = {
+  new: "Baru",
+  changed: "Berubah",
+  unchanged: "Tidak berubah",
+  removed: "Dihapus",
+};
+
+const SUBJECT_TITLES: Readonly<Record<PreviewSubject, string>> = {
+  employee: "Pegawai",
+  unit: "Unit kerja",
+  attendance: "Kehadiran (NIP dan bulan)",
+  survey: "Jawaban survei (unit, responden, waktu)",
+  indicator: "Nilai indikator (NIP, siklus, indikator, periode)",
+  official: "Pejabat",
+};
+
+/** Imports that merge by key and never remove what the file leaves out (the settings file replaces the settings). */
+const NEVER_REMOVES: ReadonlySet<CsvTemplateKind> = new Set([
+  "employees",
+  "attendance",
+  "survey",
+  "indicators",
+]);
+
+/** Statuses of an import job that are still moving (the status page refreshes itself). */
+const RUNNING = new Set(["validating", "writing", "staging", "applying"]);
+
+/** The status page refreshes every this many seconds while the import runs. */
+const STATUS_REFRESH_SECONDS = 3;
+
+function UploadForm(props: { kind: CsvTemplateKind; error?: string }) {
+  return (
+    <form method="post" action={`/dashboard/imports/${props.kind}`} enctype="multipart/form-data">
+      <label for={`file-${props.kind}`}>Berkas CSV</label>
+      <input type="file" id={`file-${props.kind}`} name="file" accept=".csv,text/csv" required />
+      {props.error ? <p class="field-error">{props.error}</p> : null}
+      <div class="actions">
+        <button type="submit">Unggah dan pratinjau</button>
+      </div>
+    </form>
+  );
+}
+
+/** Every import with its template, columns and upload form. */
+export function ImportsPage(props: { principal: Principal; notice?: string }) {
+  // Viewers read the formats and templates; uploading is HR's (the guard answers a viewer's POST with 403).
+  const canWrite = props.principal.roles.includes("hr");
+  return (
+    <DashboardLayout title="Impor CSV" principal={props.principal}>
+      <h1>Impor data CSV</h1>
+      {props.notice ? (
+        <p class="ok" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <p class="muted">
+        Berkas boleh dipisah koma atau titik koma (Excel berbahasa Indonesia), dengan atau tanpa BOM. Unggahan
+        hanya menampilkan pratinjau; data baru disimpan setelah Anda menekan Terapkan.{" "}
+        <a href="/dashboard/imports/format.md">Format lengkap semua berkas (bahasa Inggris)</a>
+      </p>
+      {CSV_TEMPLATE_KINDS.map((kind) => (
+        <section class="card" id={kind} aria-labelledby={`h-${kind}`}>
+          <h2 id={`h-${kind}`}>{TEMPLATE_TITLES[kind]}</h2>
+          <p>
+            <a href={`/dashboard/templates/${kind}.csv`} download>
+              Unduh templat
+            </a>
+          </p>
+          <p class="muted">
+            {"Kolom: "}
+            <code>
+              {[
+                ...CSV_TEMPLATE_COLUMNS[kind].required,
+                ...CSV_TEMPLATE_COLUMNS[kind].optional.map((c) => `${c} (opsional)`),
+              ].join(", ")}
+            </code>
+            {kind === "employees"
+              ? ` Berkas lebih dari ${formatNumber(SYNC_EMPLOYEE_IMPORT_MAX_ROWS)} baris diimpor bertahap.`
+              : ""}
+          </p>
+          {canWrite ? <UploadForm kind={kind} /> : null}
+        </section>
+      ))}
+    </DashboardLayout>
+  );
+}
+
+/** Every row error of a file: row (line of the file, header = 1), column, message. */
+function IssueTable(props: { errors: readonly ImportIssue[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="issues">
+        <thead>
+          <tr>
+            <th scope="col">Baris</th>
+            <th scope="col">Kolom</th>
+            <th scope="col">Kesalahan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.errors.map((e) => (
+            <tr>
+              <td>{String(e.line)}</td>
+              <td>{importFieldLabel(e.field)}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SectionView(props: { section: PreviewSection; kind: CsvTemplateKind }) {
+  const { section } = props;
+  const changes = IMPORT_CHANGES.filter((c) => c !== "removed" || !NEVER_REMOVES.has(props.kind));
+  return (
+    <section class="card" data-subject={section.subject}>
+      <h2>{SUBJECT_TITLES[section.subject]}</h2>
+      <dl class="meta counts">
+        {changes.map((c) => (
+          <>
+            <dt>{CHANGE_TITLES[c]}</dt>
+            <dd data-change={c}>{formatNumber(section.counts[c])}</dd>
+          </>
+        ))}
+      </dl>
+      {NEVER_REMOVES.has(props.kind) ? (
+        <p class="muted">Impor ini tidak menghapus data yang tidak ada di berkas.</p>
+      ) : null}
+      {changes
+        .filter((c) => section.samples[c].length > 0 && c !== "unchanged")
+        .map((c) => (
+          <>
+            <h3>{`${CHANGE_TITLES[c]} (${section.counts[c] > PREVIEW_SAMPLE_ROWS ? `${PREVIEW_SAMPLE_ROWS} pertama` : "semua"})`}</h3>
+            <div class="table-wrap">
+              <table data-change={c}>
+                <tbody>
+                  {section.samples[c].map((row) => (
+                    <tr>
+                      <td>{row.key}</td>
+                      <td>{row.text}</td>
+                      <td>{row.columns ? `kolom berubah: ${row.columns.join(", ")}` : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+    </section>
+  );
+}
+
+/** The preview of an uploaded file: every row error, or what applying it changes and the "Terapkan" button. */
+export function PreviewPage(props: {
+  principal: Principal;
+  kind: CsvTemplateKind;
+  filename: string;
+  content: string;
+  preview: ImportPreview;
+}) {
+  const { preview, kind } = props;
+  return (
+    <DashboardLayout title={`Pratinjau impor: ${TEMPLATE_TITLES[kind]}`} principal={props.principal}>
+      <h1>{`Pratinjau impor: ${TEMPLATE_TITLES[kind]}`}</h1>
+      <p class="muted">{`Berkas: ${props.filename}`}</p>
+      {!preview.ok ? (
+        <>
+          <p class="error" role="alert">
+            {t("csvInvalidRows", "id", { count: String(preview.errors.length) })}
+          </p>
+          <IssueTable errors={preview.errors} />
+          <section class="card">
+            <h2>Unggah berkas yang sudah diperbaiki</h2>
+            <UploadForm kind={kind} />
+          </section>
+        </>
+      ) : (
+        <>
+          <p class="notice" role="status">
+            {preview.large
+              ? t("dashImportLarge", "id", { rows: formatNumber(preview.rows) })
+              : t("dashImportNothingWritten", "id")}
+          </p>
+          {preview.large ? null : preview.sections.map((s) => <SectionView section={s} kind={kind} />)}
+          <form method="post" action={`/dashboard/imports/${kind}/apply`} enctype="multipart/form-data">
+            <input type="hidden" name="filename" value={props.filename} />
+            <input
+              type="hidden"
+              name="content"
+              value={Buffer.from(props.content, "utf8").toString("base64")}
+            />
+            <div class="actions">
+              <button type="submit">Terapkan</button>
+              <a href={`/dashboard/imports#${kind}`}>Batal</a>
+            </div>
+          </form>
+        </>
+      )}
+    </DashboardLayout>
+  );
+}
+
+/** An import job as it stands; refreshes itself while the job runs. */
+export function ImportStatusPage(props: {
+  principal: Principal;
+  job: Awaited<ReturnType<typeof importJobStatus>>;
+}) {
+  const { job } = props;
+  const running = RUNNING.has(job.status);
+  const progress = "progress" in job ? job.progress : undefined;
+  const errors = "errors" in job ? (job.errors as ImportIssue[]) : [];
+  return (
+    <DashboardLayout title={`Impor ${job.importId}`} principal={props.principal}>
+      {running ? <meta http-equiv="refresh" content={String(STATUS_REFRESH_SECONDS)} /> : null}
+      <h1>{`Impor ${labelOf("importKind", job.kind)}`}</h1>
+      <div class="card">
+        <dl class="meta">
+          <dt>Status</dt>
+          <dd>
+            <span class={`badge ${job.status}`} data-status={job.status}>
+              {labelOf("importStatus", job.status)}
+            </span>
+          </dd>
+          <dt>Dimulai</dt>
+          <dd>{formatDateTime(job.createdAt)}</dd>
+          {job.finishedAt ? (
+            <>
+              <dt>Selesai</dt>
+              <dd>{formatDateTime(job.finishedAt)}</dd>
+            </>
+          ) : null}
+          {Object.entries(job.counts ?? {}).map(([name, n]) => (
+            <>
+              <dt>{labelOf("detailField", name)}</dt>
+              <dd>{formatNumber(n)}</dd>
+            </>
+          ))}
+          {job.failureReason ? (
+            <>
+              <dt>Alasan</dt>
+              <dd>{job.failureReason}</dd>
+            </>
+          ) : null}
+        </dl>
+        {progress && progress.rowsTotal ? (
+          <p>
+            <progress max={progress.rowsTotal} value={progress.rowsDone} />
+            {` ${formatNumber(progress.rowsDone)} dari ${formatNumber(progress.rowsTotal)} baris`}
+          </p>
+        ) : null}
+        {running ? <p class="muted">Halaman ini memuat ulang sendiri setiap beberapa detik.</p> : null}
+      </div>
+      {errors.length > 0 ? (
+        <>
+          <p class="error" role="alert">
+            {t("csvInvalidRows", "id", {
+              count: String(("errorCount" in job && job.errorCount) || errors.length),
+            })}
+          </p>
+          <IssueTable errors={errors} />
+        </>
+      ) : null}
+      <p>
+        <a href="/dashboard/imports">Kembali ke impor</a>
+      </p>
+    </DashboardLayout>
+  );
+}
+
+function ProblemPage(props: { principal: Principal; message: string }) {
+  return (
+    <DashboardLayout title="Impor tidak diterapkan" principal={props.principal}>
+      <h1>Impor tidak diterapkan</h1>
+      <p class="error" role="alert">
+        {props.message}
+      </p>
+      <p>
+        <a href="/dashboard/imports">Kembali ke impor</a>
+      </p>
+    </DashboardLayout>
+  );
+}
+
+const kindOf = (c: Context<Env>) => {
+  const kind = c.req.param("kind") ?? "";
+  return isCsvTemplateKind(kind) ? kind : undefined;
+};
+
+/** Registers the import pages under /imports on the dashboard app. */
+export function registerImportPages(app: Hono<Env>, hr: HrDeps) {
+  // The file itself (preview), or its base64 text (apply: 4/3 of the file), plus the form's own bytes.
+  const limit = bodyLimit({
+    maxSize: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024,
+    onError: (c) =>
+      c.html(
+        <ProblemPage
+          principal={c.get("principal")}
+          message={t("hrFileTooLarge", "id", { mb: String(MAX_IMPORT_BYTES / 1024 / 1024) })}
+        />,
+        413,
+      ),
+  });
+  const actor = (c: Context<Env>) => {
+    const p = c.get("principal");
+    return { subject: p.subject, ...(p.name ? { name: p.name } : {}) };
+  };
+
+  app.get("/imports", (c) =>
+    c.html(
+      <ImportsPage
+        principal={c.get("principal")}
+        notice={c.req.query("selesai") === "org-settings" ? "Pengaturan pejabat disimpan." : undefined}
+      />,
+    ),
+  );
+
+  app.get("/imports/format.md", (c) =>
+    c.body(csvFormatsMarkdown(), 200, { "content-type": "text/markdown; charset=utf-8" }),
+  );
+
+  app.get("/imports/jobs/:id", async (c) =>
+    c.html(
+      <ImportStatusPage principal={c.get("principal")} job={await importJobStatus(hr, c.req.param("id"))} />,
+    ),
+  );
+
+  app.post("/imports/:kind", limit, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return c.notFound();
+    const form = await c.req.parseBody();
+    const file = typeof form.file === "object" && form.file !== null ? form.file : undefined;
+    const content = file ? await file.text() : "";
+    const principal = c.get("principal");
+    if (content.replace(/^\uFEFF/, "").trim() === "")
+      return c.html(
+        <PreviewPage
+          principal={principal}
+          kind={kind}
+          filename={file?.name ?? ""}
+          content=""
+          preview={{
+            ok: false,
+            kind,
+            errors: [{ line: 1, field: "file", message: t("dashImportNoFile", "id") }],
+          }}
+        />,
+        400,
+      );
+    const preview = await previewImport(hr, kind, content, "id");
+    return c.html(
+      <PreviewPage
+        principal={principal}
+        kind={kind}
+        filename={file!.name}
+        content={content}
+        preview={preview}
+      />,
+      preview.ok ? 200 : 400,
+    );
+  });
+
+  app.post("/imports/:kind/apply", limit, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return c.notFound();
+    const form = await c.req.parseBody();
+    const content = Buffer.from(typeof form.content === "string" ? form.content : "", "base64").toString(
+      "utf8",
+    );
+    const principal = c.get("principal");
+    const filename = typeof form.filename === "string" ? form.filename : "";
+    const refused = (errors: ImportIssue[]) =>
+      c.html(
+        <PreviewPage
+          principal={principal}
+          kind={kind}
+          filename={filename}
+          content={content}
+          preview={{ ok: false, kind, errors }}
+        />,
+        400,
+      );
+    try {
+      if (kind === "org-settings") {
+        const parsed = parseOrgSettingsCsv(content, "id");
+        if (!parsed.ok) return refused(parsed.errors);
+        await setOrgSettings(hr.storage, parsed.settings, actor(c), "csv");
+        return c.redirect("/dashboard/imports?selesai=org-settings", 303);
+      }
+      const result = (await runImport(hr, kind, content, actor(c), "id")) as
+        { ok: false; errors: ImportIssue[] } | { ok: true; importId: string };
+      if (!result.ok) return refused(result.errors);
+      return c.redirect(`/dashboard/imports/jobs/${encodeURIComponent(result.importId)}`, 303);
+    } catch (err) {
+      if (err instanceof HrError)
+        return c.html(<ProblemPage principal={principal} message={err.text("id")} />, 409);
+      if (err instanceof ImportWriteError)
+        return c.html(<ProblemPage principal={principal} message={t("dashImportStorageDown", "id")} />, 503);
+      throw err;
+    }
+  });
+}
