@@ -465,6 +465,21 @@ const ID = {
     "Penanda halaman tidak dikenal (mungkin terpotong saat disalin); buka lagi halaman pertama kotak keluar",
   pageTwoCursors: "Pilih satu arah saja: halaman lebih lama (before) atau lebih baru (after)",
   executionsUnknownMachine: "Mesin status {name} tidak ada; pilih salah satu dari daftar",
+  // Dashboard actions: create a cycle, import CSV files (issue 17 item 2).
+  dashCycleConfirm: "Anda akan memulai siklus {name} untuk {employees} pegawai di {units} unit.",
+  dashCycleOverlaps: "Siklus yang tumpang tindih: {cycles}",
+  dashCycleNoOverlap: "Siklus yang tumpang tindih: tidak ada",
+  dashCycleExists:
+    "Siklus ini sudah dibuat oleh permintaan yang sama (formulir terkirim dua kali); tidak ada siklus kedua yang dibuat",
+  dashCycleNotCreated: "Siklus tidak dibuat: {reason}",
+  dashCycleCheckErrors: "Periksa isian yang ditandai; siklus belum dibuat",
+  dashImportNoFile: "Pilih berkas CSV yang akan diunggah",
+  dashImportLarge:
+    "Berkas besar ({rows} baris): diperiksa dan ditulis bertahap setelah Anda menerapkannya; semua kesalahan baris tampil di halaman status impor",
+  dashImportNothingWritten: "Belum ada yang disimpan; periksa perubahan di bawah lalu tekan Terapkan",
+  dashImportStorageDown: "Penyimpanan sedang terganggu; tidak ada yang diimpor. Terapkan lagi sebentar lagi",
+  dashCrossSiteRefused:
+    "Formulir ini dikirim dari situs lain, jadi ditolak dan tidak ada yang berubah; buka dasbor langsung lalu ulangi",
 } as const;
 
 /** A message of the dictionary. */
@@ -897,6 +912,21 @@ const EN: Readonly<Record<MessageKey, string>> = {
   outboxBadCursor: "unknown page cursor (perhaps cut off when copied); open the outbox's first page again",
   pageTwoCursors: "choose one direction: older (before) or newer (after)",
   executionsUnknownMachine: "there is no state machine {name}; choose one from the list",
+  // Dashboard actions: create a cycle, import CSV files (issue 17 item 2).
+  dashCycleConfirm: "You are about to start the cycle {name} for {employees} employees in {units} units.",
+  dashCycleOverlaps: "Overlapping cycles: {cycles}",
+  dashCycleNoOverlap: "Overlapping cycles: none",
+  dashCycleExists:
+    "This cycle was already created by the same request (the form was sent twice); no second cycle was created",
+  dashCycleNotCreated: "The cycle was not created: {reason}",
+  dashCycleCheckErrors: "Check the marked fields; the cycle was not created",
+  dashImportNoFile: "Choose the CSV file to upload",
+  dashImportLarge:
+    "Large file ({rows} rows): checked and written in pages once you apply it; every row error shows on the import's status page",
+  dashImportNothingWritten: "Nothing is stored yet; check the changes below, then press Apply",
+  dashImportStorageDown: "Storage is unavailable; nothing was imported. Apply again shortly",
+  dashCrossSiteRefused:
+    "This form was sent from another site, so it was refused and nothing changed; open the dashboard directly and try again",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */
