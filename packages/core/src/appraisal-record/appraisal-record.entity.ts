@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
 import { STAGES } from "../appraisal/appraisal";
+import { keyShard } from "../storage/shards";
 
 /** Stages of one appraisal: the domain's list, so the stored attribute cannot drift from the stage machine. */
 export const APPRAISAL_STAGES = STAGES;
@@ -18,6 +19,13 @@ export function appraisalRecordEntity(client: DynamoDBDocumentClient, table: str
         id: { type: "string", required: true, readOnly: true },
         cycleId: { type: "string", required: true, readOnly: true },
         nip: { type: "string", required: true, readOnly: true },
+        /** The cycle index's shard (storage/shards.ts), from the NIP: a launch's writes spread over KEY_SHARDS keys. */
+        cycleShard: {
+          type: "string",
+          readOnly: true,
+          watch: ["nip"],
+          set: (_: unknown, item: { nip?: string }) => (item.nip ? keyShard(item.nip) : undefined),
+        },
         name: { type: "string", required: true },
         email: { type: "string" },
         unitId: { type: "string", required: true },
@@ -49,10 +57,11 @@ export function appraisalRecordEntity(client: DynamoDBDocumentClient, table: str
           pk: { field: "pk", composite: ["id"], casing: "none" },
           sk: { field: "sk", composite: [], casing: "none" },
         },
-        // Stage first in the sort key, so "all of a cycle" and "a cycle's appraisals in stage X" are one query each.
+        // Stage first in the sort key, so "all of a cycle" and "a cycle's appraisals in stage X" are one query per
+        // shard each (sharded: one key per cycle took every appraisal write of a launch; appraisal-record.repo merges).
         byCycle: {
           index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["cycleId"], casing: "none" },
+          pk: { field: "gsi1pk", composite: ["cycleId", "cycleShard"], casing: "none" },
           sk: { field: "gsi1sk", composite: ["stage", "nip"], casing: "none" },
         },
         byEmployee: {

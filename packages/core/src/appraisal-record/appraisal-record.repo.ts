@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import type { Clock } from "../clock/clock";
 import {
@@ -6,6 +7,8 @@ import {
   StaleVersionError,
   isConditionFailure,
 } from "../storage/storage.errors";
+import { queryUnshardedKey } from "../storage/sharded-index";
+import { mergeSorted, shardKeys } from "../storage/shards";
 import { updateItem, type TransactWriteItem } from "../storage/transact";
 import { APPRAISAL_STAGES, type appraisalRecordEntity } from "./appraisal-record.entity";
 
@@ -36,6 +39,7 @@ export function createAppraisalRepo(deps: {
   entities: {
     appraisal: ReturnType<typeof appraisalRecordEntity>;
   };
+  client: DynamoDBDocumentClient;
   clock: Clock;
 }) {
   const { appraisal } = deps.entities;
@@ -77,6 +81,26 @@ export function createAppraisalRepo(deps: {
         { cause: error },
       );
     }
+  }
+
+  /**
+   * A cycle's appraisals (optionally of one stage), one list per shard of the cycle index, each in stage and NIP
+   * order, read in parallel; plus the cycle's unsharded key, where records written before the sharding stay.
+   */
+  async function readCycleShards(
+    cycleId: string,
+    stage?: AppraisalStage,
+    attributes?: "stage"[],
+  ): Promise<AppraisalRecord[][]> {
+    const query = (cycleShard: string) =>
+      appraisal.query.byCycle({ cycleId, cycleShard, ...(stage ? { stage } : {}) });
+    const options = { pages: "all", ...(attributes ? { attributes } : {}) } as const;
+    return Promise.all([
+      ...shardKeys().map(async (shard) => (await query(shard).go(options)).data as AppraisalRecord[]),
+      queryUnshardedKey(deps.client, query(shardKeys()[0]!).params(), "cycleShard").then(
+        (items) => appraisal.parse({ Items: items }).data as AppraisalRecord[],
+      ),
+    ]);
   }
 
   return {
@@ -121,10 +145,7 @@ export function createAppraisalRepo(deps: {
 
     /** A cycle's appraisals, optionally only those in one stage; ordered by stage then NIP. */
     async listByCycle(cycleId: string, options: { stage?: AppraisalStage } = {}): Promise<AppraisalRecord[]> {
-      const query = options.stage
-        ? appraisal.query.byCycle({ cycleId, stage: options.stage })
-        : appraisal.query.byCycle({ cycleId });
-      return (await query.go({ pages: "all" })).data;
+      return mergeSorted(await readCycleShards(cycleId, options.stage), (r) => `${r.stage}\u0000${r.nip}`);
     },
 
     /** One employee's appraisals across cycles. */
@@ -138,8 +159,8 @@ export function createAppraisalRepo(deps: {
         AppraisalStage,
         number
       >;
-      const result = await appraisal.query.byCycle({ cycleId }).go({ pages: "all", attributes: ["stage"] });
-      for (const item of result.data) counts[item.stage as AppraisalStage] += 1;
+      for (const shard of await readCycleShards(cycleId, undefined, ["stage"]))
+        for (const item of shard) counts[item.stage as AppraisalStage] += 1;
       return counts;
     },
 

@@ -10,6 +10,7 @@ import {
   employeeListShardKeys,
   mergeByNip,
 } from "./employee-list-shards";
+import { pageAcrossShards } from "../storage/shards";
 import { descendantUnits, employmentTypeOfNip } from "./org";
 import { ConcurrentOrgImportError, UnitNotFoundError } from "./org.errors";
 import type { Employee, Unit } from "./org.schema";
@@ -236,32 +237,17 @@ export function createOrgRepo(deps: {
         return { items, nextAfter: rest.length > limit ? items.at(-1)!.nip : null };
       }
       const gen = state.generation;
-      // Each shard is read in small batches (about twice its share of the page) and refilled only when the merge
-      // empties it, so a page reads about `limit` items, not `limit` per shard.
-      const batch = Math.ceil((2 * limit) / EMPLOYEE_LIST_SHARDS) + 1;
-      const shards = employeeListShardKeys().map((listShard) => ({
-        listShard,
-        buffer: [] as Employee[],
-        from: after,
-        more: true,
-      }));
-      const refill = async (shard: (typeof shards)[number]) => {
-        const query = employee.query.allEmployees({ generation: gen, listShard: shard.listShard });
-        const result = await (shard.from ? query.gt({ nip: shard.from }) : query).go({ limit: batch });
-        shard.buffer = result.data.map(toEmployee);
-        shard.more = result.data.length === batch;
-        shard.from = shard.buffer.at(-1)?.nip ?? shard.from;
-      };
-      await Promise.all(shards.map(refill));
-      const items: Employee[] = [];
-      for (;;) {
-        await Promise.all(shards.filter((sh) => sh.buffer.length === 0 && sh.more).map(refill));
-        const live = shards.filter((sh) => sh.buffer.length > 0);
-        if (live.length === 0) return { items, nextAfter: null };
-        if (items.length === limit) return { items, nextAfter: items.at(-1)!.nip };
-        const next = live.reduce((a, b) => (b.buffer[0]!.nip < a.buffer[0]!.nip ? b : a));
-        items.push(next.buffer.shift()!);
-      }
+      const page = await pageAcrossShards(
+        employeeListShardKeys(),
+        async (listShard, from, batch) => {
+          const query = employee.query.allEmployees({ generation: gen, listShard });
+          return (await (from ? query.gt({ nip: from }) : query).go({ limit: batch })).data.map(toEmployee);
+        },
+        (e) => e.nip,
+        after,
+        limit,
+      );
+      return { items: page.items, nextAfter: page.nextAfter };
     },
 
     /** One employee by NIP, or undefined. */

@@ -2,6 +2,8 @@
 // entities. A save writes the workflow state, the projection onto the appraisal record that HR reads
 // (stage, ratings, predikat, ...) and the audit event in ONE transaction, guarded by the state's version.
 import type { Storage } from "../storage/storage";
+import { queryUnshardedKey } from "../storage/sharded-index";
+import { pageAcrossShards, shardKeys } from "../storage/shards";
 import { putItem, updateItem } from "../storage/transact";
 import {
   isConditionFailure,
@@ -15,6 +17,9 @@ import { cascadeWaiterEntity } from "./cascade-waiter.entity";
 import { appraisalIdOf } from "./launch";
 import { launchSkipEntity } from "./launch-skip.entity";
 import { PermanentStorageError, TransientError } from "./workflow.errors";
+
+/** The pseudo-shard of a cycle's unsharded index key (flow items written before the cycle index was sharded). */
+const UNSHARDED = "unsharded";
 
 /** The workflow's entities bound to the storage's table. */
 export function createFlowEntities(storage: Pick<Storage, "client" | "tableName">) {
@@ -330,11 +335,34 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       }
     },
 
+    // Pages in appraisal-id order across the cycle index's shards (and the unsharded key of items written before
+    // it was sharded); the cursor is the last appraisal id of the page.
     async listAppraisalsOfCycle(cycleId, cursor, limit) {
-      const page = await flow.query.byCycle({ cycleId }).go({ cursor, limit });
+      type Item = { appraisalId: string; state: unknown; version: number };
+      const query = (cycleShard: string) => flow.query.byCycle({ cycleId, cycleShard });
+      const unsharded = async (after: string | null, max: number) =>
+        (
+          flow.parse({
+            Items: await queryUnshardedKey(storage.client, query(shardKeys()[0]!).params(), "cycleShard"),
+          }).data as Item[]
+        )
+          .filter((i) => after === null || i.appraisalId > after)
+          .sort((a, b) => (a.appraisalId < b.appraisalId ? -1 : 1))
+          .slice(0, max);
+      const page = await pageAcrossShards<Item>(
+        [...shardKeys(), UNSHARDED],
+        async (shard, after, max) => {
+          if (shard === UNSHARDED) return unsharded(after, max);
+          const q = query(shard);
+          return (await (after ? q.gt({ appraisalId: after }) : q).go({ limit: max })).data as Item[];
+        },
+        (i) => i.appraisalId,
+        cursor,
+        limit,
+      );
       return {
-        items: page.data.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
-        nextCursor: page.cursor ?? null,
+        items: page.items.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
+        nextCursor: page.nextAfter,
       };
     },
 

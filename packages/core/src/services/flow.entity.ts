@@ -3,6 +3,7 @@
 // distribution warnings recorded on a cycle.
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
+import { keyShard } from "../storage/shards";
 
 /** The workflow state of one appraisal (the whole FlowAppraisal), versioned for optimistic concurrency. */
 export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: string) {
@@ -13,6 +14,13 @@ export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: strin
         appraisalId: { type: "string", required: true, readOnly: true },
         cycleId: { type: "string", required: true, readOnly: true },
         nip: { type: "string", required: true, readOnly: true },
+        /** The cycle index's shard (storage/shards.ts), from the NIP: a launch's writes spread over KEY_SHARDS keys. */
+        cycleShard: {
+          type: "string",
+          readOnly: true,
+          watch: ["nip"],
+          set: (_: unknown, item: { nip?: string }) => (item.nip ? keyShard(item.nip) : undefined),
+        },
         state: { type: "any", required: true },
         version: { type: "number", required: true },
       },
@@ -21,9 +29,10 @@ export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: strin
           pk: { field: "pk", composite: ["appraisalId"], casing: "none" },
           sk: { field: "sk", composite: [], casing: "none" },
         },
+        // Sharded: one key per cycle took every flow item of a launch (flow-store.dynamo pages across the shards).
         byCycle: {
           index: "gsi1",
-          pk: { field: "gsi1pk", composite: ["cycleId"], casing: "none" },
+          pk: { field: "gsi1pk", composite: ["cycleId", "cycleShard"], casing: "none" },
           sk: { field: "gsi1sk", composite: ["appraisalId"], casing: "none" },
         },
         byEmployee: {

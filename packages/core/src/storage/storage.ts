@@ -77,7 +77,7 @@ export function createStorage(config: StorageConfig) {
     /** The officials outside the employee list (staffing authority, appraiser of the top). */
     orgSettings: createOrgSettingsRepo({ entity: entities.orgSettings, clock }),
     cycles: createCycleRepo({ entities, clock }),
-    appraisals: createAppraisalRepo({ entities, clock }),
+    appraisals: createAppraisalRepo({ entities, client, clock }),
     audit,
     imports: createImportsRepo({ entities, audit, client, tableName, clock }),
     /** Writes items from several repos (e.g. a decision and its audit event) in one all-or-nothing transaction. */
