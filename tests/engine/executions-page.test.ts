@@ -65,7 +65,9 @@ describe("executions page (issue 17 item 5)", () => {
     const failed = await json("&status=FAILED");
     expect(failed.executions).toHaveLength(BOOM);
     expect(failed.older).toBeNull();
-    expect(failed.executions.every((e) => e.stateMachine === "gagal" && e.name.startsWith("rusak-"))).toBe(true);
+    expect(failed.executions.every((e) => e.stateMachine === "gagal" && e.name.startsWith("rusak-"))).toBe(
+      true,
+    );
     expect(failed.executions[0]).toMatchObject({
       error: "Data.Salah",
       cause: "NIP 199001012015031001 tidak ada",

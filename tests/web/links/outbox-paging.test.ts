@@ -16,7 +16,7 @@ const tagsOf = (i: number): Record<string, string> | undefined =>
     : { mailKind: i % 2 === 0 ? "request" : "reminder", kind: i % 4 < 2 ? "review" : "skp-approval" };
 
 let app: ReturnType<typeof createApp>;
-let sent: string[] = []; // ids, oldest first
+const sent: string[] = []; // ids, oldest first
 
 beforeAll(async () => {
   const table = await freshTable("outbox-paging");
@@ -79,7 +79,9 @@ describe("local outbox paging (issue 17 item 5)", () => {
       const page = await html(path);
       expect(page.status).toBe(200);
       pages.push(path);
-      seen.push(...[...page.body.matchAll(/href="\/_local\/mail\/([^"?]+)\?format=html"/g)].map((m) => m[1]!));
+      seen.push(
+        ...[...page.body.matchAll(/href="\/_local\/mail\/([^"?]+)\?format=html"/g)].map((m) => m[1]!),
+      );
       expect(page.body).toContain(`${MAILS} email seluruhnya`);
       path = hrefOf(page.body, "Lebih lama");
     }
@@ -88,7 +90,8 @@ describe("local outbox paging (issue 17 item 5)", () => {
     const last = await html(pages.at(-1)!);
     expect(hrefOf(last.body, "Lebih lama")).toBeNull();
     const newer = await html(hrefOf(last.body, "← Lebih baru")!);
-    const ids = (body: string) => [...body.matchAll(/href="\/_local\/mail\/([^"?]+)\?format=html"/g)].map((m) => m[1]);
+    const ids = (body: string) =>
+      [...body.matchAll(/href="\/_local\/mail\/([^"?]+)\?format=html"/g)].map((m) => m[1]);
     expect(ids(newer.body)).toEqual(ids((await html(pages.at(-2)!)).body));
   });
 

@@ -28,6 +28,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 .badge.failed{background:#fdecee;color:#b00020}
 .stages{display:grid;grid-template-columns:minmax(0,max-content) minmax(7rem,1fr) max-content;gap:.3rem .75rem;align-items:center;margin:.5rem 0}
 .stages progress{display:block;width:100%;min-width:0;height:.9rem}
+.live-progress progress{display:block;width:100%;height:1.25rem;margin:.25rem 0}
 .stages .n{text-align:right;font-variant-numeric:tabular-nums}
 .unit{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem}
 @media (max-width:50rem){.unit{grid-template-columns:1fr}}

@@ -26,6 +26,7 @@ import {
   type HrDeps,
 } from "@kinerja/core/services/hr/hr.service";
 import { HrConflictError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
+import { cycleProgress } from "@kinerja/core/services/hr/cycle-progress";
 import { ExportQuerySchema } from "@kinerja/core/services/hr/hr.schema";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
 import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
@@ -166,12 +167,13 @@ export function dashboardRoutes(options: DashboardOptions) {
     status: 200 | 400 | 409 = 200,
   ) => {
     const id = c.req.param("id")!;
-    const [cycle, appraisals, overdue, atRisk, mailProblems] = await Promise.all([
+    const [cycle, appraisals, overdue, atRisk, mailProblems, progress] = await Promise.all([
       cycleDetail(hr, id),
       listCycleAppraisals(hr, id),
       overdueDecisions(hr, id),
       employeesAtRisk(hr, id),
       cycleMailProblems(hr, id),
+      cycleProgress(hr, id),
     ]);
     const principal = c.get("principal");
     return c.html(
@@ -184,6 +186,7 @@ export function dashboardRoutes(options: DashboardOptions) {
         mailProblems={mailProblems}
         notice={notice}
         canWrite={principal.roles.includes("hr")}
+        progress={progress}
       />,
       status,
     );

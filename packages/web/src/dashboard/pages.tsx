@@ -26,6 +26,8 @@ import { AuditTable } from "./audit-trail";
 import { MailProblems } from "./mail-problems";
 import type { MailProblem } from "@kinerja/core/mail/delivery-problem";
 import { ChartLegend, DistributionChart, StageProgress } from "./charts";
+import { LiveProgress, progressRefresh } from "./progress";
+import type { CycleProgress } from "@kinerja/core/services/hr/cycle-progress";
 
 type CycleList = Awaited<ReturnType<typeof listCycles>>;
 type CycleDetail = Awaited<ReturnType<typeof cycleDetail>>;
@@ -56,7 +58,13 @@ export function signedInText(principal: Principal): string {
 }
 
 /** The dashboard frame: who is signed in, sign-out, our stylesheet only. */
-export function DashboardLayout(props: { title: string; principal?: Principal; children: Child }) {
+export function DashboardLayout(props: {
+  title: string;
+  principal?: Principal;
+  children: Child;
+  /** Seconds after which the page reloads itself (only while something runs: progress.tsx). */
+  refreshSeconds?: number;
+}) {
   return (
     <html lang="id">
       <head>
@@ -65,6 +73,7 @@ export function DashboardLayout(props: { title: string; principal?: Principal; c
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · kinerja`}</title>
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <link rel="stylesheet" href="/dashboard/assets/dashboard.css" />
       </head>
       <body>
@@ -219,11 +228,17 @@ export function CyclePage(props: {
   mailProblems?: MailProblem[];
   notice?: string;
   canWrite: boolean;
+  /** What runs in the cycle now (cycleProgress): shown with bars, and the page refreshes itself while it runs. */
+  progress?: CycleProgress;
 }) {
   const c = props.cycle;
   const names = new Map(c.distribution.units.map((u) => [u.unitId, u.unitName]));
   return (
-    <DashboardLayout title={c.name} principal={props.principal}>
+    <DashboardLayout
+      title={c.name}
+      principal={props.principal}
+      refreshSeconds={progressRefresh(props.progress)}
+    >
       <p>
         <a href="/dashboard">← Semua siklus</a>
       </p>
@@ -233,6 +248,7 @@ export function CyclePage(props: {
           {props.notice}
         </p>
       ) : null}
+      <LiveProgress progress={props.progress} href={`/dashboard/cycles/${encodeURIComponent(c.id)}`} />
       <div class="card">
         <dl class="meta">
           <dt>Jenis</dt>
