@@ -118,6 +118,9 @@ describe("CSV imports from the dashboard", () => {
     const status = await hr.follow(applied);
     expect(status.status).toBe(200);
     expect(status.text).toContain("Selesai");
+    // The job's counts by their Indonesian names, not the code's.
+    expect(status.definition("Pegawai baru")).toBe("1");
+    expect(status.text).not.toContain("employeesInFile");
     const stored = await w.world.storage.org.listEmployees();
     expect(stored.find((e) => e.nip === nipOf(953))?.name).toBe("Perawat Tiga");
     expect(stored.find((e) => e.nip === org.nurses[1]!.nip)?.name).toBe("Perawat Dua Lestari");
@@ -131,6 +134,57 @@ describe("CSV imports from the dashboard", () => {
       }),
     ]);
   }, 60_000);
+
+  const changes = (html: string, subject: string) =>
+    Object.fromEntries(
+      [
+        ...(new RegExp(`data-subject="${subject}"(.*?)</section>`, "s").exec(html)?.[1] ?? "").matchAll(
+          /<dd data-change="(\w+)">(\d+)</g,
+        ),
+      ].map((m) => [m[1], Number(m[2])]),
+    );
+
+  it("attendance: new rows, then a changed and an unchanged one, each written only by Terapkan", async () => {
+    const [one, two] = org.nurses.map((n) => n.nip);
+    const file = (present: number) =>
+      excel([
+        "nip,month,work_days,present,late_minutes,absent_without_leave",
+        `${one},2026-12,21,20,0,0`,
+        `${two},2026-12,21,${present},30,0`,
+      ]);
+    const first = await page(await upload("attendance", file(21)));
+    expect(changes(first.html, "attendance")).toEqual({ new: 2, changed: 0, unchanged: 0 });
+    expect(await w.world.storage.imports.attendanceForMonth("2026-12")).toHaveLength(0);
+    expect((await hr.submit(first.formWith("Terapkan"), "Terapkan")).status).toBe(303);
+    expect(await w.world.storage.imports.attendanceForMonth("2026-12")).toHaveLength(2);
+    const second = await page(await upload("attendance", file(19)));
+    expect(changes(second.html, "attendance")).toEqual({ new: 0, changed: 1, unchanged: 1 });
+    expect(second.text).toContain(`${two} 2026-12`);
+    expect(second.text).toContain("kolom berubah: present");
+  });
+
+  it("org settings replace the officials: an official the file leaves out is previewed as removed", async () => {
+    const official = (role: string, name: string) =>
+      `${role},${name},Jabatan ${name},${name.toLowerCase().replace(/ /g, ".")}@salor.test,`;
+    const both = excel([
+      "role,name,position,email,nip",
+      official("pejabat_pembina_kepegawaian", "Bupati Salor"),
+      official("penilai_pimpinan_tertinggi", "Sekda Salor"),
+    ]);
+    const first = await page(await upload("org-settings", both));
+    expect(changes(first.html, "official")).toEqual({ new: 2, changed: 0, unchanged: 0, removed: 0 });
+    const applied = await hr.submit(first.formWith("Terapkan"), "Terapkan");
+    expect(applied.headers.get("location")).toBe("/dashboard/imports?selesai=org-settings");
+    expect((await w.world.storage.orgSettings.get())?.topOfficialAppraiser?.name).toBe("Sekda Salor");
+    const authorityOnly = excel([
+      "role,name,position,email,nip",
+      official("pejabat_pembina_kepegawaian", "Bupati Salor"),
+    ]);
+    const second = await page(await upload("org-settings", authorityOnly));
+    expect(changes(second.html, "official")).toEqual({ new: 0, changed: 0, unchanged: 1, removed: 1 });
+    expect(second.text).toContain("penilai_pimpinan_tertinggi Sekda Salor");
+    expect((await w.world.storage.orgSettings.get())?.topOfficialAppraiser?.name).toBe("Sekda Salor");
+  });
 
   it("a viewer sees the formats but cannot upload or apply (403), nothing written", async () => {
     const viewer = dashboardAs(w, "viewer");

@@ -333,6 +333,13 @@ const DETAIL_FIELD_LABELS = {
   previous: { id: "Sebelumnya", en: "Previous" },
   bytes: { id: "Ukuran berkas (bita)", en: "File size (bytes)" },
   rows: { id: "Baris", en: "Rows" },
+  // The counts an import job records (employeeImportCounts), shown on the dashboard's import status page.
+  units: { id: "Unit kerja seluruhnya", en: "Units in all" },
+  employees: { id: "Pegawai seluruhnya", en: "Employees in all" },
+  unitsInFile: { id: "Unit kerja dalam berkas", en: "Units in the file" },
+  employeesInFile: { id: "Pegawai dalam berkas", en: "Employees in the file" },
+  created: { id: "Pegawai baru", en: "New employees" },
+  updated: { id: "Pegawai diperbarui", en: "Employees updated" },
   errors: { id: "Baris bermasalah", en: "Rows with errors" },
   firstError: { id: "Kesalahan pertama", en: "First error" },
   line: { id: "Baris", en: "Line" },
