@@ -8,7 +8,10 @@ import { CSV_TEMPLATE_KINDS, csvTemplate } from "../../../packages/core/src/impo
 import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/services/hr/hr.service";
 import { scanAll } from "../../setup/dynamo";
 import { nipOf } from "../../workflows/harness";
-import { organisation, startHrWorld, type HrWorld } from "../hr/hr-world";
+import { formatNumber } from "../../../packages/core/src/i18n/format";
+import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "../../../packages/core/src/imports/employee-import-job";
+import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
+import { organisation, settle, startHrWorld, type HrWorld } from "../hr/hr-world";
 import { dashboardAs, type DashboardUser } from "./dashboard-session";
 
 // Monday 4 January 2027, 08:00 WIB.
@@ -185,6 +188,25 @@ describe("CSV imports from the dashboard", () => {
     expect(second.text).toContain("penilai_pimpinan_tertinggi Sekda Salor");
     expect((await w.world.storage.orgSettings.get())?.topOfficialAppraiser?.name).toBe("Sekda Salor");
   });
+
+  it("a file over the synchronous limit goes to the paged import; its status page refreshes itself until done", async () => {
+    const rows = SYNC_EMPLOYEE_IMPORT_MAX_ROWS + 200;
+    const csv = generateOrganisationCsv({ employees: rows, seed: 3, withParentUnits: true });
+    const preview = await page(await upload("employees", csv));
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain(t("dashImportLarge", "id", { rows: formatNumber(rows) }));
+    const before = (await w.world.storage.org.listEmployees()).length;
+    const applied = await hr.submit(preview.formWith("Terapkan"), "Terapkan");
+    expect(applied.status).toBe(303);
+    const running = await hr.follow(applied);
+    expect(running.html).toMatch(/<meta http-equiv="refresh" content="\d+"/);
+    expect(["validating", "writing"]).toContain(/data-status="(\w+)"/.exec(running.html)?.[1]);
+    await settle(w.world);
+    const done = await hr.get(new URL(running.url).pathname);
+    expect(/data-status="(\w+)"/.exec(done.html)?.[1]).toBe("committed");
+    expect(done.html).not.toContain('http-equiv="refresh"');
+    expect((await w.world.storage.org.listEmployees()).length).toBeGreaterThan(before + rows - 1);
+  }, 180_000);
 
   it("a viewer sees the formats but cannot upload or apply (403), nothing written", async () => {
     const viewer = dashboardAs(w, "viewer");
