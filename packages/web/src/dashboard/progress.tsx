@@ -28,19 +28,28 @@ function Bar(props: { id: string; label: string; value: number; max: number }) {
   );
 }
 
-/** What runs in the cycle now, with counts and bars; nothing once nothing runs. */
+/**
+ * What runs in the cycle now, with counts and bars. A finished launch keeps its full bar and counts (what HR checks
+ * first: everyone launched, who was skipped, what failed), without the refresh.
+ */
 export function LiveProgress(props: { progress: CycleProgress | undefined; href: string }) {
   const p = props.progress;
-  if (!p?.active) return null;
+  if (!p) return null;
   const l = p.launch;
+  const launchShown = l.running || l.launched + l.skipped > 0;
+  if (!p.active && !launchShown) return null;
   return (
-    <section class="card live-progress" aria-labelledby="sedang-berjalan" data-progress="live">
-      <h2 id="sedang-berjalan">Sedang berjalan</h2>
-      {l.running ? (
+    <section
+      class="card live-progress"
+      aria-labelledby="kemajuan-proses"
+      data-progress={p.active ? "live" : "done"}
+    >
+      <h2 id="kemajuan-proses">{p.active ? "Sedang berjalan" : "Peluncuran"}</h2>
+      {launchShown ? (
         <div data-run="launch">
           <Bar
             id="launch-progress"
-            label="Peluncuran penilaian"
+            label={l.running ? "Peluncuran penilaian berjalan" : "Peluncuran penilaian selesai"}
             value={l.launched + l.skipped}
             max={l.total}
           />
@@ -62,10 +71,12 @@ export function LiveProgress(props: { progress: CycleProgress | undefined; href:
           </p>
         </div>
       ))}
-      <p class="muted">
-        {`Halaman ini memuat ulang sendiri setiap ${PROGRESS_REFRESH_SECONDS} detik selama proses berjalan. `}
-        <a href={props.href}>Muat ulang sekarang</a>
-      </p>
+      {p.active ? (
+        <p class="muted">
+          {`Halaman ini memuat ulang sendiri setiap ${PROGRESS_REFRESH_SECONDS} detik selama proses berjalan. `}
+          <a href={props.href}>Muat ulang sekarang</a>
+        </p>
+      ) : null}
     </section>
   );
 }
