@@ -33,8 +33,16 @@ export function createApp(deps: AppDeps = {}) {
       "createApp: deps.hr needs deps.auth (the HR routes are never mounted without the JWT check)",
     );
   if (deps.hr && deps.auth) {
-    app.route("/api", hrRoutes(deps.hr, deps.auth));
-    app.route("/dashboard", dashboardRoutes({ hr: deps.hr, auth: deps.auth, devIssuer: deps.devIssuer }));
+    app.route("/api", hrRoutes(deps.hr, deps.auth, deps.decisions));
+    app.route(
+      "/dashboard",
+      dashboardRoutes({
+        hr: deps.hr,
+        auth: deps.auth,
+        devIssuer: deps.devIssuer,
+        ...(deps.decisions ? { decisions: deps.decisions } : {}),
+      }),
+    );
     app.get("/", (c) => c.redirect("/dashboard", 302));
   }
   if (deps.devIssuer) app.route("/_local", devIssuerRoutes(deps.devIssuer));

@@ -18,9 +18,14 @@ export interface DashboardUser {
   follow(res: Response): Promise<HtmlPage>;
 }
 
+/** The request headers that sign a request in as HR (`hr`) or a viewer (`viewer`) of the world's dev issuer. */
+export function signedIn(w: HrWorld, role: "hr" | "viewer"): Record<string, string> {
+  return { authorization: `Bearer ${role === "hr" ? w.hrToken : w.viewerToken}` };
+}
+
 /** Signs in as HR (`hr`) or a viewer (`viewer`) of the world's dev issuer. */
 export function dashboardAs(w: HrWorld, role: "hr" | "viewer"): DashboardUser {
-  const auth = { authorization: `Bearer ${role === "hr" ? w.hrToken : w.viewerToken}` };
+  const auth = signedIn(w, role);
   const page = async (path: string) => {
     const res = await w.app.request(path, { headers: auth });
     return new HtmlPage(`${ORIGIN}${path}`, res.status, await res.text());

@@ -225,6 +225,27 @@ const AUDIT_ACTION_LABELS = {
   "import-accepted": { id: "Impor diterima, sedang diproses", en: "Import accepted" },
   "import-rejected": { id: "Impor ditolak", en: "Import rejected" },
   "mail-problem": { id: "Email tidak terkirim", en: "Mail not delivered" },
+  "link-resent": { id: "Tautan dikirim ulang", en: "Link resent" },
+} as const satisfies Record<string, Label>;
+
+/** Why an appraisal's execution failed (the error name MarkFailed records), as HR reads it (issue 17 item 2). */
+const FAILURE_ERROR_LABELS = {
+  DecisionMailError: {
+    id: "Email permintaan keputusan ditolak penyedia email",
+    en: "Decision mail rejected",
+  },
+  TransientError: { id: "Penyimpanan data sementara tidak tersedia", en: "Storage temporarily unavailable" },
+  PermanentStorageError: { id: "Data tidak dapat disimpan", en: "Data could not be stored" },
+  MissingDataError: { id: "Data yang diperlukan belum ada", en: "Required data missing" },
+  InvalidStepInputError: { id: "Masukan langkah alur kerja tidak sah", en: "Invalid workflow step input" },
+  StageConflictError: { id: "Tahap penilaian berubah di tengah langkah", en: "Stage changed meanwhile" },
+  DecisionRejectedError: { id: "Keputusan ditolak alur kerja", en: "Decision rejected by the workflow" },
+  InvalidDecisionInputError: { id: "Permintaan keputusan tidak sah", en: "Invalid decision request" },
+  "States.Timeout": { id: "Waktu langkah alur kerja habis", en: "Workflow step timed out" },
+  "States.TaskFailed": { id: "Langkah alur kerja gagal", en: "Workflow task failed" },
+  "States.Runtime": { id: "Galat mesin alur kerja", en: "Workflow engine error" },
+  "States.DataLimitExceeded": { id: "Data alur kerja melebihi batas", en: "Workflow data limit exceeded" },
+  "Sandbox.Timedout": { id: "Waktu fungsi Lambda habis", en: "Lambda function timed out" },
 } as const satisfies Record<string, Label>;
 
 /** What SES reported about a mail (issue 16 item 4). */
@@ -365,6 +386,8 @@ const DETAIL_FIELD_LABELS = {
   indicatorId: { id: "Indikator", en: "Indicator" },
   text: { id: "Uraian", en: "Text" },
   indicators: { id: "Indikator", en: "Indicators" },
+  email: { id: "Alamat email", en: "Email address" },
+  previousEmail: { id: "Alamat sebelumnya", en: "Previous address" },
 } as const satisfies Record<string, Label>;
 
 /** Every group of codes with its labels. */
@@ -395,6 +418,7 @@ export const LABELS = {
   jenjang: JF_LEVEL_LABELS,
   disciplineSanction: DISCIPLINE_SANCTION_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
+  failureError: FAILURE_ERROR_LABELS,
   mailProblem: MAIL_PROBLEM_LABELS,
   mailProblemReason: MAIL_PROBLEM_REASON_LABELS,
   importKind: IMPORT_KIND_LABELS,

@@ -460,6 +460,20 @@ const ID = {
     "Baris judul memakai koma dan titik koma sekaligus; pisahkan semua kolom dengan satu pemisah, {separator} seperti sebagian besar baris judul ini. Baris judul yang diharapkan: {header}",
   csvRowSeparator:
     "Baris ini dipisah dengan {other}, baris judul dengan {separator}; simpan seluruh berkas dengan satu pemisah",
+  // Dashboard actions on appraisals: retry, cancel, resend a link (issue 17 item 2).
+  hrResendNoPending:
+    "Penilaian {appraisalId} tidak sedang menunggu keputusan; tidak ada tautan untuk dikirim ulang",
+  hrResendDecisionGone:
+    "Keputusan itu sudah tidak menunggu (sudah diambil, kedaluwarsa atau dibatalkan); muat ulang halaman penilaian {appraisalId}",
+  hrResendWhichDecision: "Penilaian {appraisalId} menunggu lebih dari satu keputusan; pilih keputusannya",
+  hrResendNoRecipient: "Penerima {nip} tidak termasuk penerima keputusan ini",
+  hrResendLimit:
+    "Tautan keputusan ini sudah dikirim ulang {limit} kali hari ini kepada {name}; coba lagi besok atau hubungi orangnya melalui jalur lain",
+  hrReasonTooShort: "Alasan minimal {min} karakter",
+  hrEmailInvalid: "Harus alamat email yang sah, misalnya nama@salorkab.go.id",
+  hrViewerCannotAct:
+    "Akun pemantau hanya dapat melihat dasbor; tindakan ini memerlukan peran pengelola kinerja (hr)",
+  hrResendUnavailable: "Pengiriman ulang tautan tidak tersedia di sini (layanan tautan tidak terpasang)",
   // Live progress, outbox and executions pages (issue 17 items 3, 5).
   outboxBadCursor:
     "Penanda halaman tidak dikenal (mungkin terpotong saat disalin); buka lagi halaman pertama kotak keluar",
@@ -908,6 +922,18 @@ const EN: Readonly<Record<MessageKey, string>> = {
     "the header mixes commas and semicolons; separate every column with one separator, {separator} as most of this header does. Expected header: {header}",
   csvRowSeparator:
     "this row is separated by {other}, the header by {separator}; save the whole file with one separator",
+  // Dashboard actions on appraisals: retry, cancel, resend a link (issue 17 item 2).
+  hrResendNoPending: "appraisal {appraisalId} waits on no decision; there is no link to resend",
+  hrResendDecisionGone:
+    "that decision no longer waits (taken, expired or cancelled); reload appraisal {appraisalId}",
+  hrResendWhichDecision: "appraisal {appraisalId} waits on more than one decision; name the decision",
+  hrResendNoRecipient: "{nip} is not a recipient of this decision",
+  hrResendLimit:
+    "this decision's link was already resent {limit} times today to {name}; try tomorrow or reach them another way",
+  hrReasonTooShort: "the reason needs at least {min} characters",
+  hrEmailInvalid: "must be a valid email address, e.g. name@salorkab.go.id",
+  hrViewerCannotAct: "a viewer account can only read the dashboard; this action needs the HR role",
+  hrResendUnavailable: "resending links is not available here (the link service is not configured)",
   // Live progress, outbox and executions pages (issue 17 items 3, 5).
   outboxBadCursor: "unknown page cursor (perhaps cut off when copied); open the outbox's first page again",
   pageTwoCursors: "choose one direction: older (before) or newer (after)",

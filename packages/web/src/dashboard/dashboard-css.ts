@@ -61,6 +61,19 @@ button{font:inherit;font-weight:700;padding:.6rem 1.2rem;border-radius:6px;borde
 button.secondary{background:#e6ebf0;color:#0b5394;border:1px solid #0b5394}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0;align-items:center}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;color:#444;margin:.25rem 0}
+a.button{display:inline-block;font-weight:700;padding:.6rem 1.2rem;border-radius:6px;text-decoration:none}
+a.button.secondary{background:#e6ebf0;color:#0b5394;border:1px solid #0b5394}
+button.danger{background:#b00020}
+form.inline{display:inline-block;margin:.25rem 0 0 .5rem}
+form.inline button{padding:.2rem .7rem;font-size:.85rem}
+textarea.prose{font-family:inherit;font-size:1rem;min-height:5rem}
+input[type=email]{width:100%;font:inherit;padding:.5rem;border:1px solid #8a96a3;border-radius:6px}
+select{font:inherit;padding:.4rem}
+form.resend-problem{display:flex;flex-wrap:wrap;gap:.3rem;min-width:14rem}
+form.resend-problem input{flex:1 1 12rem;padding:.3rem}
+form.resend-problem button{padding:.3rem .7rem;font-size:.85rem}
+ul.confirm-lines li{margin:.3rem 0}
+ul.facts{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:.5rem 0;font-size:.9rem}
 header.top nav.top-nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-weight:600}
 input[type=date],input[type=number],input[type=file]{font:inherit;padding:.4rem;border:1px solid #8a96a3;border-radius:6px;max-width:100%}
 form.form select,form.form input[type=date],form.form input[type=number]{width:100%}

@@ -20,7 +20,6 @@ import {
   employeesAtRisk,
   exportCycleCsv,
   listCycleAppraisals,
-  listCycles,
   overdueDecisions,
   setOrgRating,
   type HrDeps,
@@ -33,6 +32,9 @@ import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariabl
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "../auth/auth.errors";
 import type { DevIssuer } from "../auth/dev-issuer";
 import { DASHBOARD_CSS } from "./dashboard-css";
+import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { cycleOverviews } from "@kinerja/core/services/hr/cycle-overview";
 import { registerCycleForm } from "./cycle-form";
 import { registerImportPages } from "./import-pages";
 import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, LoginPage } from "./pages";
@@ -47,6 +49,8 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 export interface DashboardOptions {
   hr: HrDeps;
   auth: AuthOptions;
+  /** The link service's deps: HR's resend of a pending link mails with them (appraisal-actions.tsx). */
+  decisions?: DecisionDeps;
   devIssuer?: DevIssuer;
 }
 
@@ -158,7 +162,7 @@ export function dashboardRoutes(options: DashboardOptions) {
   app.use("*", pageAuth(auth, LOGIN_PATH));
 
   app.get("/", async (c) =>
-    c.html(<CyclesPage principal={c.get("principal")} cycles={await listCycles(hr)} />),
+    c.html(<CyclesPage principal={c.get("principal")} cycles={await cycleOverviews(hr)} />),
   );
 
   const cyclePage = async (
@@ -194,7 +198,7 @@ export function dashboardRoutes(options: DashboardOptions) {
 
   // Before /cycles/:id, which would take "new" for a cycle id.
   registerCycleForm(app, hr);
-  app.get("/cycles/:id", (c) => cyclePage(c));
+  app.get("/cycles/:id", (c) => cyclePage(c, actionNotice(c)));
 
   app.post("/cycles/:id/org-rating", async (c) => {
     const parsed = v.safeParse(OrgRatingFormSchema, await c.req.parseBody(), parseConfig("id"));
@@ -221,6 +225,8 @@ export function dashboardRoutes(options: DashboardOptions) {
 
   registerImportPages(app, hr);
 
+  registerAppraisalActions(app, { hr, ...(options.decisions ? { decisions: options.decisions } : {}) });
+
   app.get("/cycles/:id/export.csv", async (c) => {
     const query = v.safeParse(ExportQuerySchema, c.req.query());
     if (!query.success) return c.notFound();
@@ -243,7 +249,12 @@ export function dashboardRoutes(options: DashboardOptions) {
 
   app.get("/appraisals/:id", async (c) =>
     c.html(
-      <AppraisalPage principal={c.get("principal")} story={await appraisalStory(hr, c.req.param("id"))} />,
+      <AppraisalPage
+        principal={c.get("principal")}
+        story={await appraisalStory(hr, c.req.param("id"))}
+        notice={actionNotice(c)}
+        now={hr.clock.now()}
+      />,
     ),
   );
 

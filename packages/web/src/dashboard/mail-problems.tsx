@@ -22,12 +22,49 @@ export function mailProblemAdvice(escalateAfterDays?: number): string {
   );
 }
 
+/**
+ * Resend the problem's link with the address corrected: opens the resend page (its confirmation step shows what
+ * will happen) with the decision, the recipient and the address to use filled in.
+ */
+function ResendProblemForm(props: { problem: MailProblem }) {
+  const p = props.problem;
+  const field = `resend-${p.decisionId}-${p.recipient?.nip ?? "x"}-${p.at}`.replace(/[^A-Za-z0-9_-]/g, "_");
+  return (
+    <form
+      method="get"
+      action={`/dashboard/appraisals/${encodeURIComponent(p.appraisalId)}/resend`}
+      class="resend-problem"
+    >
+      <input type="hidden" name="decisionId" value={p.decisionId} />
+      {p.recipient ? <input type="hidden" name="recipientNip" value={p.recipient.nip} /> : null}
+      <label
+        class="visually-hidden"
+        for={field}
+      >{`Alamat email yang benar untuk ${p.recipient?.name ?? p.email}`}</label>
+      <input
+        type="email"
+        id={field}
+        name="email"
+        value={p.email}
+        required
+        maxlength={254}
+        autocomplete="off"
+      />
+      <button type="submit" class="secondary">
+        Kirim ulang…
+      </button>
+    </form>
+  );
+}
+
 /** The problems as a table (newest first), with HR's options; nothing when there is none. */
 export function MailProblems(props: {
   problems: MailProblem[];
   /** Show which appraisal each line is about (the cycle page). */
   withAppraisal?: boolean;
   escalateAfterDays?: number;
+  /** HR (not a viewer): each line gets a form to resend the link, to this or a corrected address. */
+  canResend?: boolean;
 }) {
   if (props.problems.length === 0) return null;
   return (
@@ -46,6 +83,7 @@ export function MailProblems(props: {
               <th>Kejadian</th>
               <th>Waktu</th>
               <th>Alasan</th>
+              {props.canResend ? <th>Kirim ulang</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -67,12 +105,21 @@ export function MailProblems(props: {
                   {p.reasonText}
                   {p.diagnostic ? <span class="muted">{` — ${p.diagnostic}`}</span> : null}
                 </td>
+                {props.canResend ? (
+                  <td>{p.decisionId ? <ResendProblemForm problem={p} /> : <span class="muted">-</span>}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p class="muted">{mailProblemAdvice(props.escalateAfterDays)}</p>
+      {props.canResend ? (
+        <p class="muted">
+          Atau kirim ulang tautannya dengan formulir di kolom Kirim ulang, ke alamat yang benar: alamat yang
+          diubah dipakai juga untuk pengingat berikutnya pada penilaian itu.
+        </p>
+      ) : null}
     </section>
   );
 }

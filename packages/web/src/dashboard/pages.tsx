@@ -16,9 +16,9 @@ import type {
   cycleDetail,
   employeesAtRisk,
   listCycleAppraisals,
-  listCycles,
   overdueDecisions,
 } from "@kinerja/core/services/hr/hr.service";
+import type { CycleOverview } from "@kinerja/core/services/hr/cycle-overview";
 import { targetText, when } from "../pages/format";
 import type { Principal } from "../auth/jwt-verifier";
 import { allowedPattern } from "./allowed-pattern";
@@ -28,8 +28,9 @@ import type { MailProblem } from "@kinerja/core/mail/delivery-problem";
 import { ChartLegend, DistributionChart, StageProgress } from "./charts";
 import { LiveProgress, progressRefresh } from "./progress";
 import type { CycleProgress } from "@kinerja/core/services/hr/cycle-progress";
+import { AppraisalActions, failureText, RetryButton } from "./appraisal-actions";
 
-type CycleList = Awaited<ReturnType<typeof listCycles>>;
+type CycleList = CycleOverview[];
 type CycleDetail = Awaited<ReturnType<typeof cycleDetail>>;
 type AppraisalRows = Awaited<ReturnType<typeof listCycleAppraisals>>;
 type Overdue = Awaited<ReturnType<typeof overdueDecisions>>;
@@ -174,11 +175,37 @@ export function CyclesPage(props: { principal: Principal; cycles: CycleList }) {
               <span class={`badge ${c.status}`}>{labelOf("cycleStatus", c.status)}</span>
             </p>
             <StageProgress counts={c.counts} total={c.total} />
+            <CycleFacts cycle={c} />
           </section>
         ))}
       </div>
       <ImportTemplates />
     </DashboardLayout>
+  );
+}
+
+/** A cycle card's figures: predikat so far (the chart), at risk, failed, and where its overdue decisions are. */
+function CycleFacts(props: { cycle: CycleOverview }) {
+  const c = props.cycle;
+  const path = `/dashboard/cycles/${encodeURIComponent(c.id)}`;
+  return (
+    <>
+      <ul class="facts" data-facts>
+        <li data-fact="rated">{`Berpredikat: ${formatNumber(c.rated)} dari ${formatNumber(c.total - c.counts.cancelled)}`}</li>
+        <li data-fact="at-risk">
+          <a href={`${path}#berisiko`}>{`Pegawai berisiko: ${formatNumber(c.atRisk)}`}</a>
+        </li>
+        <li data-fact="failed">
+          <a href={`${path}/failed`}>{`Penilaian gagal: ${formatNumber(c.counts.failed)}`}</a>
+        </li>
+        <li data-fact="overdue">
+          <a href={`${path}#terlambat`}>Keputusan terlambat</a>
+        </li>
+      </ul>
+      {c.rated > 0 ? (
+        <DistributionChart unitId={`cycle-${c.id}`} counts={c.predikat} orgRating={null} />
+      ) : null}
+    </>
   );
 }
 
@@ -284,6 +311,14 @@ export function CyclePage(props: {
           <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/export.csv?format=excel`} download>
             Unduh hasil untuk Excel (CSV titik koma)
           </a>
+          <a href={`/dashboard/cycles/${encodeURIComponent(c.id)}/failed`} data-link="failed">
+            {`Penilaian gagal (${formatNumber(c.counts.failed ?? 0)})`}
+          </a>
+          {props.canWrite && c.status !== "cancelled" ? (
+            <a class="button secondary" href={`/dashboard/cycles/${encodeURIComponent(c.id)}/cancel`}>
+              Batalkan siklus…
+            </a>
+          ) : null}
         </div>
       </div>
 
@@ -291,6 +326,7 @@ export function CyclePage(props: {
         problems={props.mailProblems ?? []}
         withAppraisal
         escalateAfterDays={c.settings.escalateAfterDays}
+        canResend={props.canWrite}
       />
 
       <h2>Kemajuan per tahap</h2>
@@ -451,7 +487,12 @@ export function CyclePage(props: {
                   <a href={`/dashboard/appraisals/${encodeURIComponent(a.id)}`}>{a.name}</a>
                 </td>
                 <td>{names.get(a.unitId) ?? a.unitId}</td>
-                <td>{stageLabel(a.stage)}</td>
+                <td>
+                  {stageLabel(a.stage)}
+                  {a.stage === "failed" && props.canWrite ? (
+                    <RetryButton appraisalId={a.id} name={a.name} />
+                  ) : null}
+                </td>
                 <td>{ratingLabel(a.ratings?.hasilKerja)}</td>
                 <td>{ratingLabel(a.ratings?.perilaku)}</td>
                 <td>{predikatLabel(a.predikat)}</td>
@@ -553,8 +594,11 @@ function peopleOf(s: StoryRecord): Map<string, string> {
 }
 
 /** One appraisal's full story: who, the SKP, realisation, review, objection, follow-up, decisions and the audit trail. */
-export function AppraisalPage(props: { principal: Principal; story: Story }) {
+export function AppraisalPage(props: { principal: Principal; story: Story; notice?: string; now: Date }) {
   const s = props.story as StoryRecord;
+  const pending = s.decisions.filter(
+    (d) => d.status === "pending" && Date.parse(d.expiresAt) > props.now.getTime(),
+  );
   return (
     <DashboardLayout title={`Penilaian ${s.name}`} principal={props.principal}>
       <p>
@@ -565,6 +609,11 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
         )}
       </p>
       <h1>{`Penilaian kinerja ${s.name}`}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <div class="card">
         <dl class="meta">
           <dt>NIP</dt>
@@ -592,15 +641,25 @@ export function AppraisalPage(props: { principal: Principal; story: Story }) {
           <dt>Predikat</dt>
           <dd data-field="predikat">{predikatLabel(s.predikat)}</dd>
         </dl>
-        {s.failure ? (
-          <p class="error">{`Gagal pada tahap ${stageLabel(s.failure.stage)}: ${s.failure.error} — ${s.failure.cause}`}</p>
+        {s.failure && !props.principal.roles.includes("hr") ? (
+          <p class="error">{`Gagal pada tahap ${stageLabel(s.failure.stage)}: ${failureText(s.failure)}`}</p>
         ) : null}
         {s.cancellation ? (
           <p class="notice">{`Dibatalkan ${when(s.cancellation.at)} oleh ${s.cancellation.by}: ${s.cancellation.reason}`}</p>
         ) : null}
       </div>
 
-      <MailProblems problems={props.story.mailProblems} />
+      {props.principal.roles.includes("hr") && s.id ? (
+        <AppraisalActions
+          appraisalId={s.id}
+          name={s.name ?? s.id}
+          stage={s.stage ?? "-"}
+          {...(s.failure ? { failure: s.failure } : {})}
+          pendingDecisions={pending}
+        />
+      ) : null}
+
+      <MailProblems problems={props.story.mailProblems} canResend={props.principal.roles.includes("hr")} />
 
       <h2>Sasaran Kinerja Pegawai (SKP)</h2>
       {s.skp ? (

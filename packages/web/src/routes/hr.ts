@@ -45,12 +45,17 @@ import {
   IkmQuerySchema,
   OrgRatingInputSchema,
   OrgSettingsInputSchema,
+  ResendLinkInputSchema,
   UnitParamSchema,
 } from "@kinerja/core/services/hr/hr.schema";
+import { RESEND_LIMIT_PER_DAY, resendPendingLink } from "@kinerja/core/services/hr/resend-link";
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { randomUUID } from "node:crypto";
 import { OfficialSchema } from "@kinerja/core/org/org-settings";
 import { MailProblemSchema } from "@kinerja/core/mail/delivery-problem";
 import { getOrgSettings, parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
 import {
+  HrConflictError,
   HrCycleOverlapError,
   HrError,
   HrInputError,
@@ -411,8 +416,23 @@ function importResponse(
   return c.json(rest, 200);
 }
 
-/** Builds the HR routes (mounted at /api by createApp). */
-export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
+const ResendLinkResultSchema = v.object({
+  appraisalId: v.string(),
+  decisionId: v.string(),
+  kind: v.string(),
+  recipient: v.object({ nip: v.string(), name: v.string(), role: v.string() }),
+  to: v.pipe(v.string(), v.description("the address the link was mailed to")),
+  previousEmail: v.string(),
+  linkId: v.string(),
+  emailRecorded: v.pipe(
+    v.boolean(),
+    v.description("the corrected address now stands on the running appraisal"),
+  ),
+  repeated: v.boolean(),
+});
+
+/** Builds the HR routes (mounted at /api by createApp); `decisions` (the link service's deps) mails resent links. */
+export function hrRoutes(deps: HrDeps, auth: AuthOptions, decisions?: DecisionDeps) {
   const app = new Hono<HrEnv>();
   app.onError((err, c) => {
     const mapped = mapError(err, c);
@@ -860,6 +880,38 @@ export function hrRoutes(deps: HrDeps, auth: AuthOptions) {
         actorOf(c.get("principal")),
       );
       return c.json({ id, ...out });
+    },
+  );
+
+  app.post(
+    "/appraisals/:id/resend-link",
+    doc(
+      `Mail a pending decision's link again (a fresh, equivalent link), optionally to a corrected address that the running appraisal then uses; audited link-resent; at most ${RESEND_LIMIT_PER_DAY} per decision and recipient a day`,
+      {
+        responses: {
+          200: json(
+            ResendLinkResultSchema,
+            "What was mailed (repeated: the same requestId had already mailed)",
+          ),
+          ...problems(400, 404, 409),
+        },
+      },
+    ),
+    limitJson,
+    param(IdParamSchema),
+    body(ResendLinkInputSchema),
+    async (c) => {
+      if (!decisions) throw new HrConflictError("hrResendUnavailable");
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      return c.json(
+        await resendPendingLink(
+          deps,
+          decisions,
+          { appraisalId: id, ...input, requestId: input.requestId ?? randomUUID() },
+          actorOf(c.get("principal")),
+        ),
+      );
     },
   );
 

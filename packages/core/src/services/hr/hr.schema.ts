@@ -152,6 +152,50 @@ export const CancelInputSchema = v.strictObject({
   ),
 });
 
+/**
+ * `POST /api/appraisals/{id}/resend-link` (and the dashboard's resend form): which pending decision and recipient
+ * (optional when there is one), a corrected address (optional) and a request id that makes a repeat harmless.
+ */
+export const ResendLinkInputSchema = v.strictObject({
+  decisionId: v.optional(
+    v.pipe(
+      v.string(apiMessage("required")),
+      v.trim(),
+      v.nonEmpty(apiMessage("required")),
+      v.maxLength(64, apiMessage("csvTooLong", { max: "64" })),
+      v.description(
+        "the pending decision (decisions[].decisionId of GET /api/appraisals/{id}); optional when only one waits",
+      ),
+    ),
+  ),
+  recipientNip: v.optional(
+    v.pipe(
+      v.string(apiMessage("required")),
+      v.trim(),
+      v.regex(/^[0-9A-Za-z._-]{1,32}$/, apiMessage("hrAfterNip")),
+      v.description("the recipient of that decision; default the person first asked"),
+    ),
+  ),
+  email: v.optional(
+    v.pipe(
+      v.string(apiMessage("hrEmailInvalid")),
+      v.trim(),
+      v.maxLength(254, apiMessage("csvTooLong", { max: "254" })),
+      v.email(apiMessage("hrEmailInvalid")),
+      v.description(
+        "a corrected address: the link goes there and the running appraisal mails this person there from now on",
+      ),
+    ),
+  ),
+  requestId: v.optional(
+    v.pipe(
+      v.string(apiMessage("required")),
+      v.regex(/^[A-Za-z0-9_-]{8,64}$/, apiMessage("required")),
+      v.description("idempotency key: the same requestId mails once; without it every request mails"),
+    ),
+  ),
+});
+
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**

@@ -855,7 +855,11 @@ export interface AtRiskEmployee {
 /** Employees whose latest periodic result (or measurement snapshot) flags them at risk. */
 export async function employeesAtRisk(deps: HrDeps, cycleId: string): Promise<AtRiskEmployee[]> {
   await requireCycle(deps, cycleId);
-  const records = await deps.storage.appraisals.listByCycle(cycleId);
+  return atRiskOf(await deps.storage.appraisals.listByCycle(cycleId));
+}
+
+/** Of a cycle's records, those whose latest periodic result (or measurement snapshot) flags them at risk. */
+export function atRiskOf(records: AppraisalRecord[]): AtRiskEmployee[] {
   const out: AtRiskEmployee[] = [];
   for (const r of records) {
     if (r.stage === "cancelled") continue;
