@@ -3,7 +3,8 @@
 // deciding all 40 of their links at once; the address is API Gateway's sourceIp, never a client-written X-Forwarded-For.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/web/src/app";
-import { DEFAULT_LINK_RATE_LIMIT } from "../../packages/web/src/middleware/rate-limit";
+import { DEFAULT_LINK_RATE_LIMIT, dynamoRateCounter } from "../../packages/web/src/middleware/rate-limit";
+import { freshTable } from "../setup/dynamo";
 import { openViaWorkflow, securityFixture, type SecurityFixture } from "./harness";
 
 const review = { hasilKerja: "meets", perilaku: "above", feedback: "Pertahankan kinerja." };
@@ -127,4 +128,30 @@ describe("link rate limits", () => {
     // A different source address is its own count.
     expect((await guarded.request(link.path, {}, fromAddress("203.0.113.10"))).status).toBe(200);
   }, 120_000);
+});
+
+describe("a link and its recipient counted in one request (issue 18 item 1)", () => {
+  it("counts both in one UpdateItem, and a hit refused for its link leaves the recipient's allowance untouched", async () => {
+    const table = await freshTable("ratelimit");
+    let sent = 0;
+    const client = Object.create(table.client) as typeof table.client;
+    client.send = ((command: never) => {
+      sent++;
+      return table.client.send(command);
+    }) as typeof client.send;
+    const counter = dynamoRateCounter({ client, tableName: table.tableName });
+    const window = 1_800_000_000_000;
+    const hit = (link: string) => counter.hitInGroup!(`link:${link}`, "recipient:1980", 2, window, 60_000);
+    expect(await hit("a")).toEqual({ key: 1, group: 1 });
+    expect(await hit("a")).toEqual({ key: 2, group: 2 });
+    expect(sent).toBe(2);
+    // Link a is at its limit: refused, and the recipient's count does not move.
+    expect(await hit("a")).toEqual({ key: 3 });
+    expect(await hit("b")).toEqual({ key: 1, group: 3 });
+    // Another window starts from zero.
+    expect(await counter.hitInGroup!("link:a", "recipient:1980", 2, window + 60_000, 60_000)).toEqual({
+      key: 1,
+      group: 1,
+    });
+  });
 });
