@@ -1,11 +1,11 @@
-// The HR dashboard in a real browser (Debian chromium via playwright-core): log in with a token on the login
-// page (bearer-less session cookie), view a cycle with its progress and distribution chart, open one appraisal,
-// download the CSV; screenshots go to tests/artifacts/.
+// The HR dashboard in a real browser (Debian chromium via playwright-core): sign in through the local OIDC
+// provider's page (encrypted session cookie), view a cycle with its progress and distribution chart, open one
+// appraisal, download the CSV, sign out; screenshots go to tests/artifacts/.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
+import { serveWithSignIn, signIn, type DevAccounts } from "./sign-in";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { driveStaffToFeedback, organisation, settle, startHrWorld, type HrWorld } from "../web/hr/hr-world";
 
@@ -13,8 +13,9 @@ const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
 
 describe("HR dashboard in chromium", () => {
   let w: HrWorld;
-  let server: ServerType;
+  let served: Awaited<ReturnType<typeof serveWithSignIn>>;
   let base: string;
+  let accounts: DevAccounts;
   let browser: Browser;
   let page: Page;
   let cycleId: string;
@@ -38,9 +39,8 @@ describe("HR dashboard in chromium", () => {
     expect(
       (await w.call("PUT", "/api/units/dinas-uji/org-rating", { cycleId, rating: "istimewa" })).status,
     ).toBe(200);
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    served = await serveWithSignIn(w);
+    ({ base, accounts } = served);
     browser = await launchChromium();
     page = await (
       await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
@@ -52,25 +52,26 @@ describe("HR dashboard in chromium", () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await served?.close();
     await w?.close();
   });
 
-  it("sends an anonymous visitor to the login page and rejects a bad token", async () => {
+  it("sends an anonymous visitor to the identity provider's sign-in page and refuses a wrong password", async () => {
     await page.goto(`${base}/dashboard/cycles/${cycleId}`);
-    expect(new URL(page.url()).pathname).toBe("/dashboard/login");
-    await page.fill("#token", "not-a-token");
+    expect(new URL(page.url()).pathname).toMatch(/^\/_local\/oidc\/interaction\//);
+    await page.fill("#username", "hr");
+    await page.fill("#password", "bukan-sandinya");
     await page.click("button[type=submit]:has-text('Masuk')");
-    await expect(page.locator("[role=alert]").textContent()).resolves.toContain("Token ditolak");
+    await expect(page.locator("[role=alert]").textContent()).resolves.toBe(
+      "Nama pengguna atau kata sandi salah",
+    );
   });
 
-  it("logs in with the HR token into an HttpOnly SameSite=Strict session and lands on the cycle", async () => {
-    await page.goto(`${base}/dashboard/cycles/${cycleId}`);
-    await page.fill("#token", w.hrToken);
-    await page.click("form[action='/dashboard/login'] button[type=submit]");
-    await page.waitForURL(`**/dashboard/cycles/${cycleId}`);
+  it("signs HR in through the provider into an HttpOnly SameSite=Lax session and lands on the cycle", async () => {
+    await signIn(page, base, "hr", accounts, `/dashboard/cycles/${cycleId}`);
     const cookie = (await page.context().cookies()).find((c) => c.name === "kinerja_session")!;
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/dashboard" });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/dashboard" });
+    expect(cookie.value).not.toContain(accounts.hr.password);
     await expect(page.locator("h1").textContent()).resolves.toBe("Triwulan I 2027");
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-cycle.png"), fullPage: true });
   });
@@ -137,13 +138,16 @@ describe("HR dashboard in chromium", () => {
     expect(readFileSync(path, "utf8").split("\r\n")[0]).toMatch(/^cycle_id,cycle_name/);
   });
 
-  it("lets a viewer read but not set ratings, and logging out ends the session", async () => {
+  it("lets a viewer read but not set ratings, and signing out ends the session", async () => {
     await page.click("button:has-text('Keluar')");
-    await page.waitForURL("**/dashboard/login");
+    // The provider asks before ending its own session, then sends the browser back to the dashboard's page.
+    await page.waitForURL("**/_local/oidc/session/end**");
+    await page.click("button:has-text('Keluar')");
+    await page.waitForURL(`${base}/dashboard/signed-out`);
+    await expect(page.locator("p.notice").textContent()).resolves.toBe("Anda sudah keluar dari dasbor.");
     await page.goto(`${base}/dashboard`);
-    expect(new URL(page.url()).pathname).toBe("/dashboard/login");
-    await page.click("button:has-text('Masuk sebagai pemantau (lokal)')");
-    await page.waitForURL(`${base}/dashboard`);
+    expect(new URL(page.url()).pathname).toMatch(/^\/_local\/oidc\/interaction\//);
+    await signIn(page, base, "viewer", accounts);
     await expect(
       page.locator(`section[data-cycle='${cycleId}'] progress[data-stage=feedback]`).getAttribute("value"),
     ).resolves.toBe("6");

@@ -19,7 +19,6 @@ import {
 } from "../../packages/core/src/imports/employee-csv";
 import { createApp } from "../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
-import { SESSION_COOKIE } from "../../packages/web/src/auth/hr-auth";
 import {
   act,
   actAll,
@@ -329,7 +328,7 @@ describe(
       const token = await issuer.sign({ role: "hr", subject: "siti.hr", name: "Siti Pengelola" });
       const text = async (appraisalId: string) => {
         const res = await app.request(`/dashboard/appraisals/${appraisalId}`, {
-          headers: { cookie: `${SESSION_COOKIE}=${token}` },
+          headers: { authorization: `Bearer ${token}` },
         });
         expect(res.status).toBe(200);
         return (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");

@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
-import { SESSION_COOKIE } from "../../packages/web/src/auth/hr-auth";
 import { appraisalStory } from "../../packages/core/src/services/hr/hr.service";
 import { periodsFor } from "../../packages/core/src/period/period";
 import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
@@ -218,7 +217,7 @@ describe("periodic evaluation by the appraising official (issue 15 item 8)", { t
     });
     const token = await issuer.sign({ role: "viewer", subject: "budi.viewer" });
     const page = await dashboard.request(`/dashboard/appraisals/${sorted[0]!.appraisalId}`, {
-      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(page.status).toBe(200);
     const text = (await page.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");

@@ -39,7 +39,6 @@ export function createApp(deps: AppDeps = {}) {
       dashboardRoutes({
         hr: deps.hr,
         auth: deps.auth,
-        devIssuer: deps.devIssuer,
         ...(deps.decisions ? { decisions: deps.decisions } : {}),
       }),
     );

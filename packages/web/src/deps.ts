@@ -18,7 +18,7 @@ export interface AppDeps {
   hr?: HrDeps;
   /** How HR tokens are verified (OIDC JWKS in the cloud, the dev issuer locally). */
   auth?: AuthOptions;
-  /** The local dev issuer: serves /_local/jwks.json and offers a one-click dev login (never set in the cloud). */
+  /** The local dev issuer: serves /_local/jwks.json for the CLI's and demo's bearer tokens (never set in the cloud). */
   devIssuer?: DevIssuer;
   /** Where errors are logged (Powertools JSON in the API Lambda; default: one readable line on stderr). */
   log?: Logger;

@@ -4,7 +4,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { neutraliseFormulas } from "../../../packages/core/src/services/hr/export-csv";
-import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";
 import { nipOf } from "../../workflows/harness";
 import { organisation, settle, startHrWorld, type HrWorld } from "./hr-world";
 
@@ -87,12 +86,12 @@ describe("spreadsheet-friendly CSV through the HR API", () => {
     expect((await plain.text()).startsWith("cycle_id,cycle_name,")).toBe(true);
     expect((await w.call("GET", `/api/cycles/${id}/export.csv?format=xlsx`)).status).toBe(400);
     // The dashboard's cycle page offers both downloads; the Excel one is the same file.
-    const cookie = { cookie: `${SESSION_COOKIE}=${w.viewerToken}` };
-    const page = await (await w.app.request(`/dashboard/cycles/${id}`, { headers: cookie })).text();
+    const viewer = { authorization: `Bearer ${w.viewerToken}` };
+    const page = await (await w.app.request(`/dashboard/cycles/${id}`, { headers: viewer })).text();
     expect(page).toContain(`href="/dashboard/cycles/${id}/export.csv"`);
     expect(page).toContain(`href="/dashboard/cycles/${id}/export.csv?format=excel"`);
     const fromDashboard = await w.app.request(`/dashboard/cycles/${id}/export.csv?format=excel`, {
-      headers: cookie,
+      headers: viewer,
     });
     expect(new Uint8Array(await fromDashboard.arrayBuffer())).toEqual(bytes);
     // The contract shows the variant (generated from the query schema).

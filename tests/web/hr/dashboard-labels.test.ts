@@ -4,7 +4,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";
 import { t } from "../../../packages/core/src/i18n/messages";
 import { act, driveStaffToFeedback, organisation, settle, startHrWorld, type HrWorld } from "./hr-world";
 
@@ -58,7 +57,7 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
 
   /** A dashboard page as HTML; kept in tests/artifacts/ under `name` for a look in a browser. */
   const page = async (path: string, token = w.hrToken, name?: string) => {
-    const res = await w.app.request(path, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+    const res = await w.app.request(path, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status, path).toBe(200);
     const html = await res.text();
     if (name) {
@@ -182,7 +181,7 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
     const res = await w.app.request(`/dashboard/cycles/${cycleId}/org-rating`, {
       method: "POST",
       headers: {
-        cookie: `${SESSION_COOKIE}=${w.hrToken}`,
+        authorization: `Bearer ${w.hrToken}`,
         origin: "http://localhost",
         "content-type": "application/x-www-form-urlencoded",
       },
@@ -198,7 +197,7 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
 
   it("HR errors on dashboard pages read in Indonesian: an unknown cycle or unit, a refused unit id", async () => {
     const missing = await w.app.request("/dashboard/cycles/tidak-ada", {
-      headers: { cookie: `${SESSION_COOKIE}=${w.hrToken}`, "accept-language": "en" },
+      headers: { authorization: `Bearer ${w.hrToken}`, "accept-language": "en" },
     });
     expect(missing.status).toBe(404);
     expect(visibleText(await missing.text())).toContain(t("hrCycleNotFound", "id", { cycleId: "tidak-ada" }));
@@ -206,7 +205,7 @@ describe("HR dashboard shows labels, Indonesian numbers and dates, and a readabl
       w.app.request(`/dashboard/cycles/${cycleId}/org-rating`, {
         method: "POST",
         headers: {
-          cookie: `${SESSION_COOKIE}=${w.hrToken}`,
+          authorization: `Bearer ${w.hrToken}`,
           origin: "http://localhost",
           "content-type": "application/x-www-form-urlencoded",
         },

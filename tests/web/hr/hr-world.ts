@@ -1,6 +1,7 @@
 // Test world for the HR API and dashboard: the workflow harness (DynamoDB Local, the real local engine, real
 // ASL and handlers, the outbox) plus the dev issuer and the app built with createApp, as the local runtime does.
 import { createApp } from "../../../packages/web/src/app";
+import type { AuthOptions } from "../../../packages/web/src/auth/hr-auth";
 import {
   createDevIssuer,
   generateDevIssuerKey,
@@ -25,6 +26,8 @@ export interface HrWorld {
   world: World;
   issuer: DevIssuer;
   app: ReturnType<typeof createApp>;
+  /** The same app with other auth settings (e.g. the dashboard's OIDC sign-in against a served local provider). */
+  appWith(auth: AuthOptions): ReturnType<typeof createApp>;
   hrToken: string;
   viewerToken: string;
   /** Calls the app as HR (or with `token`), JSON or CSV body. */
@@ -41,19 +44,22 @@ export interface HrWorld {
 export async function startHrWorld(startAt: string): Promise<HrWorld> {
   const world = await startWorld(startAt);
   const issuer = await createDevIssuer({ key: await generateDevIssuerKey(), clock: world.clock });
-  const app = createApp({
-    decisions: world.decisionDeps,
-    outbox: world.outbox,
-    hr: { storage: world.storage, clock: world.clock, control: world.control },
-    auth: { verifier: issuer.verifier() },
-    devIssuer: issuer,
-  });
+  const appWith = (auth: AuthOptions) =>
+    createApp({
+      decisions: world.decisionDeps,
+      outbox: world.outbox,
+      hr: { storage: world.storage, clock: world.clock, control: world.control },
+      auth,
+      devIssuer: issuer,
+    });
+  const app = appWith({ verifier: issuer.verifier() });
   const hrToken = await issuer.sign({ role: "hr", subject: "siti.hr", name: "Siti Pengelola" });
   const viewerToken = await issuer.sign({ role: "viewer", subject: "budi.viewer" });
   return {
     world,
     issuer,
     app,
+    appWith,
     hrToken,
     viewerToken,
     call(method, path, body, options = {}) {

@@ -4,7 +4,6 @@
 // the audit trail has the sentence, and the HR API carries it (a count on the cycle, the list on the appraisal),
 // documented in the OpenAPI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";
 import { SES_SIMULATOR } from "../../../packages/core/src/mail/ses-event";
 import { act, organisation, settle, startHrWorld, type HrWorld } from "./hr-world";
 import { proposal } from "../../workflows/harness";
@@ -27,7 +26,7 @@ describe("HR sees mails SES could not deliver", { timeout: 180_000 }, () => {
   const org = organisation(1);
   const secretaryId = () => `${cycleId}-${org.secretary.nip}`;
   const page = async (path: string) => {
-    const res = await w.app.request(path, { headers: { cookie: `${SESSION_COOKIE}=${w.hrToken}` } });
+    const res = await w.app.request(path, { headers: { authorization: `Bearer ${w.hrToken}` } });
     expect(res.status, path).toBe(200);
     return visibleText(await res.text());
   };

@@ -1,7 +1,6 @@
 // The CSV templates HR downloads carry every column the imports read, from the same constants (issue 15: the
 // employment type, jenjang and cycle_id columns must show there), and a template filled in imports as it is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";
 import { nipOf } from "../../workflows/harness";
 import { startHrWorld, type HrWorld } from "./hr-world";
 
@@ -63,14 +62,14 @@ describe("CSV templates for HR", () => {
   });
 
   it("the dashboard lists the templates with their columns and serves them to a signed-in viewer", async () => {
-    const cookie = { cookie: `${SESSION_COOKIE}=${w.viewerToken}` };
-    const html = await (await w.app.request("/dashboard", { headers: cookie })).text();
+    const viewer = { authorization: `Bearer ${w.viewerToken}` };
+    const html = await (await w.app.request("/dashboard", { headers: viewer })).text();
     expect(html).toContain("Templat impor CSV");
     expect(html).toContain('href="/dashboard/templates/indicators.csv"');
     expect(html).toContain("cycle_id (opsional)");
-    const file = await w.app.request("/dashboard/templates/employees.csv", { headers: cookie });
+    const file = await w.app.request("/dashboard/templates/employees.csv", { headers: viewer });
     expect(file.status).toBe(200);
     expect(await file.text()).toContain("employment_type,jenjang");
-    expect((await w.app.request("/dashboard/templates/gaji.csv", { headers: cookie })).status).toBe(404);
+    expect((await w.app.request("/dashboard/templates/gaji.csv", { headers: viewer })).status).toBe(404);
   });
 });

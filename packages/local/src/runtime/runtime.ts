@@ -15,7 +15,7 @@ import {
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { serve } from "@hono/node-server";
+import { serve, type HttpBindings, type Http2Bindings } from "@hono/node-server";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import type { Hono } from "hono";
 import type { AdjustableClock } from "@kinerja/core/clock/clock";
@@ -31,7 +31,7 @@ import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
-import { localRequestGuard } from "@kinerja/web/middleware/local-guard";
+import { localRequestGuard, loopbackOrigins } from "@kinerja/web/middleware/local-guard";
 import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
 import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
 import { readLocalHrContact } from "../../../../functions/shared/config";
@@ -49,7 +49,14 @@ import { ensureTable, startDynamoLocal, type DynamoLocal } from "../dynamodb/lau
 import { createLocalStates, StatesApiError, type Engine, type LocalStates } from "../engine/index";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
 import { demoOrganisation } from "../demo/salor-org";
-import { openDevIssuer, writeHrToken } from "./dev-auth";
+import { localDashboardAuth, openDevIssuer, openDevIssuerKey, writeHrToken } from "./dev-auth";
+import {
+  createLocalOidcProvider,
+  openDevSignInSecrets,
+  routeOidc,
+  type DevSignInSecrets,
+  type LocalOidcProvider,
+} from "./oidc-provider";
 import { localRoutes, type ClockControl, type ClockMove, type ClockState } from "./local-routes";
 import { openPersistentClock } from "./persistent-clock";
 import { DataDirError, LocalRuntimeError, PortInUseError } from "./runtime.errors";
@@ -110,6 +117,8 @@ export interface LocalRuntime {
   hrToken: string;
   /** Signs another dev token (role hr or viewer; ttl such as "1h", default 5 years). */
   issueToken(input: { role: "hr" | "viewer"; ttl?: string }): Promise<string>;
+  /** The local OIDC provider's accounts for the dashboard's sign-in (kept in `<dataDir>/dev-sign-in.json`). */
+  devAccounts: DevSignInSecrets["accounts"];
   /** Moves the clock forward, firing every timer and schedule due on the way at its own time. */
   advanceClock(ms: number): Promise<ClockMove>;
   /** Sets the clock to a later instant (same semantics as advanceClock). */
@@ -214,18 +223,27 @@ function isLiveProcess(pid: number): boolean {
 async function listenWeb(
   port: number,
   host: string,
-): Promise<{ server: Server; port: number; setApp(app: Hono): void }> {
+): Promise<{
+  server: Server;
+  port: number;
+  setApp(app: Hono): void;
+  setOidc(provider: LocalOidcProvider): void;
+}> {
   let app: Hono | undefined;
+  // The local OIDC provider is a Node (Koa) handler: its requests bypass the Hono app, after the same guard.
+  let oidc: LocalOidcProvider | undefined;
   // Loopback Host names and same-origin JSON writes to /_local only (DNS rebinding, cross-site POSTs); set once the
   // port is known.
   const edge: { guard?: (request: Request) => Response | undefined } = {};
   const server = await new Promise<Server>((done, fail) => {
     const s = serve(
       {
-        fetch: (request: Request) =>
-          app && edge.guard
-            ? (edge.guard(request) ?? app.fetch(request))
-            : new Response("kinerja is starting", { status: 503 }),
+        fetch: (request: Request, env: HttpBindings | Http2Bindings) => {
+          if (!app || !edge.guard) return new Response("kinerja is starting", { status: 503 });
+          const refused = edge.guard(request);
+          if (refused) return refused;
+          return oidc ? routeOidc(oidc, app.fetch)(request, env) : app.fetch(request);
+        },
         port,
         hostname: host,
       },
@@ -244,7 +262,7 @@ async function listenWeb(
   });
   const bound = (server.address() as AddressInfo).port;
   edge.guard = localRequestGuard(bound);
-  return { server, port: bound, setApp: (a) => (app = a) };
+  return { server, port: bound, setApp: (a) => (app = a), setOidc: (p) => (oidc = p) };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -443,6 +461,15 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
 
     // HR auth runs the cloud's JWT check against the dev issuer's keys, on the runtime clock.
     const devIssuer = await openDevIssuer(dataDir, clock);
+    // The dashboard signs in through a real OIDC provider on this same server (issuer <web>/_local/oidc).
+    const signInSecrets = openDevSignInSecrets(dataDir);
+    const oidcProvider = await createLocalOidcProvider({
+      origin: baseUrl,
+      clientOrigins: loopbackOrigins(web.port),
+      secrets: signInSecrets,
+      signingKey: await openDevIssuerKey(dataDir),
+    });
+    web.setOidc(oidcProvider);
     const appDeps: AppDeps = {
       decisions: {
         ...decision,
@@ -452,7 +479,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       },
       outbox,
       hr: { storage, control, clock },
-      auth: { verifier: devIssuer.verifier() },
+      auth: { verifier: devIssuer.verifier(), ...localDashboardAuth(oidcProvider, signInSecrets, clock) },
       devIssuer,
       ...(options.linkRateLimit ? { linkRateLimit: options.linkRateLimit } : {}),
     };
@@ -493,6 +520,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       seeded,
       hrToken,
       issueToken: (input) => devIssuer.sign(input),
+      devAccounts: signInSecrets.accounts,
       advanceClock: clockControl.advance,
       setClock: clockControl.set,
       clockState,

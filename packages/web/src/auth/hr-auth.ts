@@ -1,19 +1,26 @@
-// The HR guard: a bearer token (API) or the session cookie (dashboard pages) verified by the same JwtVerifier,
-// then the role check: `hr` may do everything, `viewer` may only read (GET/HEAD).
+// The HR guard: a bearer token verified by the JwtVerifier (API; also accepted by the dashboard for scripts) or the
+// dashboard's encrypted session cookie (started by the OIDC sign-in), then the same role check: `hr` may do
+// everything, `viewer` may only read (GET/HEAD).
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.errors";
 import type { JwtVerifier, Principal } from "./jwt-verifier";
+import type { OidcSignIn } from "./oidc-sign-in";
+import type { SessionSealer } from "./session";
 import { t } from "@kinerja/core/i18n/messages";
 import { requestLang, statusTitle } from "../problem";
 import { logOf } from "../log";
 
-/** Name of the dashboard's session cookie (HttpOnly, SameSite=Strict, holds the HR JWT itself). */
+/** Name of the dashboard's session cookie (HttpOnly, SameSite=Lax, an encrypted JWT: principal and expiry). */
 export const SESSION_COOKIE = "kinerja_session";
 
 /** Auth settings of the app: the verifier (OIDC in the cloud, the dev issuer locally) and cookie security. */
 export interface AuthOptions {
   verifier: JwtVerifier;
+  /** Seals the dashboard's session cookies; without it the dashboard takes bearer tokens only. */
+  session?: SessionSealer;
+  /** The dashboard's OIDC sign-in; without it /dashboard/login says sign-in is not configured. */
+  signIn?: OidcSignIn;
   /** Mark the session cookie Secure (default: when the request came over https). */
   secureCookies?: boolean;
 }
@@ -37,7 +44,11 @@ export async function authorize(
   method: string,
 ): Promise<Principal> {
   if (!token) throw new UnauthenticatedError({ key: "authRequired" });
-  const principal = await verifier.verify(token);
+  return checkRole(await verifier.verify(token), method);
+}
+
+/** The role check of every guard: `hr` may do everything, `viewer` may only read; no kinerja role, nothing. */
+export function checkRole(principal: Principal, method: string): Principal {
   const read = READ_METHODS.has(method.toUpperCase());
   if (principal.roles.includes("hr")) return principal;
   if (principal.roles.includes("viewer")) {
@@ -91,26 +102,34 @@ export function apiAuth(options: AuthOptions): MiddlewareHandler<{ Variables: Au
   };
 }
 
-/** Guard of the dashboard pages: the session cookie (or a bearer token); an anonymous browser goes to the login page. */
+/**
+ * Guard of the dashboard pages: a bearer token, else the session cookie; a browser without a valid session (none,
+ * altered, expired) goes to sign-in with `next` (the page it asked for; a form post returns to the dashboard).
+ * `forbidden` renders the Indonesian 403 page.
+ */
 export function pageAuth(
   options: AuthOptions,
   loginPath: string,
+  forbidden: (c: Context<{ Variables: AuthVariables }>, message: string) => Response | Promise<Response>,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     try {
-      c.set(
-        "principal",
-        await authorize(options.verifier, bearerToken(c) ?? getCookie(c, SESSION_COOKIE), c.req.method),
-      );
+      const token = bearerToken(c);
+      if (token || !options.session)
+        c.set("principal", await authorize(options.verifier, token, c.req.method));
+      else {
+        // Set before the role check, so the 403 page can still say who is signed in.
+        c.set("principal", await options.session.open(getCookie(c, SESSION_COOKIE)));
+        checkRole(c.get("principal"), c.req.method);
+      }
     } catch (err) {
       if (err instanceof UnauthenticatedError) {
         const target = new URL(c.req.url);
-        return c.redirect(`${loginPath}?next=${encodeURIComponent(target.pathname + target.search)}`, 303);
+        const next = READ_METHODS.has(c.req.method) ? target.pathname + target.search : "/dashboard";
+        return c.redirect(`${loginPath}?next=${encodeURIComponent(next)}`, 303);
       }
       if (err instanceof ForbiddenError)
-        return c.text(t("authAccessDenied", "id", { reason: err.text("id") }), 403, {
-          "cache-control": "no-store",
-        });
+        return forbidden(c, t("authAccessDenied", "id", { reason: err.text("id") }));
       throw err;
     }
     await next();

@@ -1,12 +1,10 @@
-// The HR dashboard under /dashboard. Session flow (bearer-less, for browsers): the login page takes an HR token
-// (the same OIDC JWT the API takes; locally the dev issuer mints one on a click), verifies it, and stores it in
-// an HttpOnly, SameSite=Strict cookie scoped to /dashboard; every page verifies that cookie exactly as the API
-// verifies a bearer token (issuer, audience, signature, expiry, role). Everything it says is Indonesian (the
+// The HR dashboard under /dashboard. Sign-in is OpenID Connect (auth/sign-in-routes.tsx): the session is an
+// encrypted HttpOnly cookie scoped to /dashboard holding the principal and its expiry, checked on every page with
+// the API's role rule (viewer reads only; its actions get the 403 page). Everything it says is Indonesian (the
 // dictionary's `id` texts, whatever the browser's Accept-Language). Forms post only to us (CSP form-action,
 // Origin check), so no other site can act with the cookie. The /api routes never accept the cookie.
 import { csvTemplate, isCsvTemplateKind } from "@kinerja/core/imports/templates";
 import { Hono, type Context } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
@@ -28,22 +26,16 @@ import { HrConflictError, HrNotFoundError } from "@kinerja/core/services/hr/hr.e
 import { cycleProgress } from "@kinerja/core/services/hr/cycle-progress";
 import { ExportQuerySchema } from "@kinerja/core/services/hr/hr.schema";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
-import { authorize, pageAuth, SESSION_COOKIE, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
-import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "../auth/auth.errors";
-import type { DevIssuer } from "../auth/dev-issuer";
+import { pageAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import { LOGIN_PATH } from "../auth/oidc-sign-in";
+import { signInRoutes } from "../auth/sign-in-routes";
 import { DASHBOARD_CSS } from "./dashboard-css";
-import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
-import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
-import { cycleOverviews } from "@kinerja/core/services/hr/cycle-overview";
 import { registerCycleForm } from "./cycle-form";
 import { registerImportPages } from "./import-pages";
-import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, LoginPage } from "./pages";
-
-/** Where the login page lives. */
-export const LOGIN_PATH = "/dashboard/login";
-
-/** How long a dashboard session cookie lives in the browser (the JWT's own expiry is checked on every request). */
-export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
+import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
+import { cycleOverviews } from "@kinerja/core/services/hr/cycle-overview";
+import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, ForbiddenPage } from "./pages";
 
 /** Options of the dashboard routes. */
 export interface DashboardOptions {
@@ -51,26 +43,6 @@ export interface DashboardOptions {
   auth: AuthOptions;
   /** The link service's deps: HR's resend of a pending link mails with them (appraisal-actions.tsx). */
   decisions?: DecisionDeps;
-  devIssuer?: DevIssuer;
-}
-
-// Only a path inside the dashboard may be a post-login target (no open redirect).
-function safeNext(next: unknown): string {
-  return typeof next === "string" &&
-    /^\/dashboard(\/[A-Za-z0-9._~%/-]*)?(\?[A-Za-z0-9._~%&=-]*)?$/.test(next) &&
-    !next.startsWith("//")
-    ? next
-    : "/dashboard";
-}
-
-function startSession(c: Context, options: AuthOptions, token: string) {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "Strict",
-    path: "/dashboard",
-    secure: options.secureCookies ?? new URL(c.req.url).protocol === "https:",
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
 }
 
 const NotFoundPage = (props: { message: string; title?: string }) => (
@@ -92,9 +64,11 @@ const ORG_RATING_FIELDS: Record<string, string> = { unitId: "Unit", rating: "Cap
 
 /** Builds the dashboard routes (mounted at /dashboard by createApp). */
 export function dashboardRoutes(options: DashboardOptions) {
-  const { hr, auth, devIssuer } = options;
+  const { hr, auth } = options;
   const app = new Hono<{ Variables: AuthVariables }>();
-  app.use("*", pageSecurityHeaders(), noStore(), csrf());
+  // Sign-in and sign-out redirect from our forms to the identity provider, so its origin is a form-action too.
+  const idp = auth.signIn ? [new URL(auth.signIn.options.issuer).origin] : [];
+  app.use("*", pageSecurityHeaders({ formActions: idp }), noStore(), csrf());
   app.onError((err, c) => {
     if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.text("id")} />, 404);
     // csrf() refuses a form posted from another origin with a bare 403; say why instead of falling through to a 500.
@@ -114,52 +88,14 @@ export function dashboardRoutes(options: DashboardOptions) {
     }),
   );
 
-  app.get("/login", (c) => c.html(<LoginPage next={safeNext(c.req.query("next"))} dev={!!devIssuer} />));
+  app.route("/", signInRoutes(auth));
 
-  app.post("/login", async (c) => {
-    const form = await c.req.parseBody();
-    const next = safeNext(form.next);
-    const token = typeof form.token === "string" ? form.token.trim() : "";
-    try {
-      await authorize(auth.verifier, token || undefined, "GET");
-    } catch (err) {
-      if (err instanceof UnauthenticatedError || err instanceof ForbiddenError) {
-        return c.html(
-          <LoginPage
-            next={next}
-            dev={!!devIssuer}
-            error={t("authRejected", "id", { reason: err.text("id") })}
-          />,
-          err instanceof ForbiddenError ? 403 : 401,
-        );
-      }
-      if (err instanceof AuthConfigError)
-        return c.html(
-          <LoginPage next={next} dev={!!devIssuer} error={t("authKeysUnavailable", "id")} />,
-          503,
-        );
-      throw err;
-    }
-    startSession(c, auth, token);
-    return c.redirect(next, 303);
-  });
-
-  if (devIssuer) {
-    // Local runtime only: mint a dev token for the chosen role and start the session with it.
-    app.post("/login/dev", async (c) => {
-      const form = await c.req.parseBody();
-      const role = form.role === "viewer" ? "viewer" : "hr";
-      startSession(c, auth, await devIssuer.sign({ role, ttl: "12h" }));
-      return c.redirect(safeNext(form.next), 303);
-    });
-  }
-
-  app.post("/logout", (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: "/dashboard" });
-    return c.redirect(LOGIN_PATH, 303);
-  });
-
-  app.use("*", pageAuth(auth, LOGIN_PATH));
+  app.use(
+    "*",
+    pageAuth(auth, LOGIN_PATH, (c, message) =>
+      c.html(<ForbiddenPage principal={c.get("principal")} message={message} />, 403),
+    ),
+  );
 
   app.get("/", async (c) =>
     c.html(<CyclesPage principal={c.get("principal")} cycles={await cycleOverviews(hr)} />),
@@ -223,9 +159,9 @@ export function dashboardRoutes(options: DashboardOptions) {
     return c.redirect(`/dashboard/cycles/${encodeURIComponent(c.req.param("id"))}#distribusi`, 303);
   });
 
-  registerImportPages(app, hr);
-
   registerAppraisalActions(app, { hr, ...(options.decisions ? { decisions: options.decisions } : {}) });
+
+  registerImportPages(app, hr);
 
   app.get("/cycles/:id/export.csv", async (c) => {
     const query = v.safeParse(ExportQuerySchema, c.req.query());

@@ -107,8 +107,11 @@ export function DashboardLayout(props: {
   );
 }
 
-/** The login page: paste an HR token (the JWT); locally, one click signs in with a dev token. */
-export function LoginPage(props: { next: string; error?: string; dev: boolean }) {
+/**
+ * The sign-in page, shown only when there is something to say (a refused sign-in, after sign-out, sign-in not
+ * configured): GET /dashboard/login itself goes straight to the identity provider.
+ */
+export function LoginPage(props: { next: string; error?: string; notice?: string }) {
   return (
     <DashboardLayout title="Masuk">
       <h1>Masuk ke dasbor</h1>
@@ -117,38 +120,29 @@ export function LoginPage(props: { next: string; error?: string; dev: boolean })
           {props.error}
         </p>
       ) : null}
+      {props.notice ? <p class="notice">{props.notice}</p> : null}
       <div class="card">
-        <form method="post" action="/dashboard/login">
+        <p>Dasbor memakai akun dari penyedia identitas pemerintah daerah (OpenID Connect).</p>
+        <form method="get" action="/dashboard/login" class="actions">
           <input type="hidden" name="next" value={props.next} />
-          <label for="token">Token akses (JWT dari penyedia identitas)</label>
-          <textarea id="token" name="token" required autocomplete="off" spellcheck={false}></textarea>
-          <p class="muted">
-            Token disimpan hanya dalam cookie sesi HttpOnly untuk dasbor ini dan diperiksa di setiap
-            permintaan.
-          </p>
-          <div class="actions">
-            <button type="submit">Masuk</button>
-          </div>
+          <button type="submit">Masuk lewat penyedia identitas</button>
         </form>
       </div>
-      {props.dev ? (
-        <div class="card">
-          <h2>Runtime lokal</h2>
-          <p class="muted">
-            Token pengembangan ditandatangani oleh penerbit lokal (JWKS di /_local/jwks.json). Token HR juga
-            tersimpan di berkas hr-token dalam direktori data.
-          </p>
-          <form method="post" action="/dashboard/login/dev" class="actions">
-            <input type="hidden" name="next" value={props.next} />
-            <button type="submit" name="role" value="hr">
-              Masuk sebagai HR (lokal)
-            </button>
-            <button type="submit" name="role" value="viewer" class="secondary">
-              Masuk sebagai pemantau (lokal)
-            </button>
-          </form>
-        </div>
-      ) : null}
+    </DashboardLayout>
+  );
+}
+
+/** What a signed-in person may not do (a viewer's action): HTTP 403 with the reason, in Indonesian. */
+export function ForbiddenPage(props: { principal?: Principal; message: string }) {
+  return (
+    <DashboardLayout title="Akses ditolak" principal={props.principal}>
+      <h1>Akses ditolak</h1>
+      <p class="error" role="alert">
+        {props.message}
+      </p>
+      <p>
+        <a href="/dashboard">Kembali ke dasbor</a>
+      </p>
     </DashboardLayout>
   );
 }

@@ -9,10 +9,12 @@ import { t } from "@kinerja/core/i18n/messages";
  * - `/_local/*` writes: only `application/json` (a cross-site form or `fetch` without a preflight can send only
  *   text/plain, form-urlencoded or multipart) and, when the browser says where the request comes from (Origin,
  *   Sec-Fetch-Site), only from this server's own origin (403). The CLI and curl send neither header and are let through.
+ *   The local OIDC provider (/_local/oidc/) is the one exception to the media type: its sign-in form and token
+ *   endpoint are form-urlencoded by the standard, so there only the same-origin rule applies.
  */
 export function localRequestGuard(port: number): (request: Request) => Response | undefined {
-  const hosts = new Set(["localhost", "127.0.0.1", "[::1]"].map((h) => `${h}:${port}`));
-  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  const origins = new Set(loopbackOrigins(port));
+  const hosts = new Set([...origins].map((o) => o.slice("http://".length)));
   return (request) => {
     const host = request.headers.get("host")?.toLowerCase() ?? "";
     if (!hosts.has(host)) return refuse(421, t("localForeignHost", "id", { host: host || "(kosong)", port }));
@@ -25,9 +27,16 @@ export function localRequestGuard(port: number): (request: Request) => Response 
     const sameOrigin =
       (origin === null || origins.has(origin)) &&
       (site === null || site === "same-origin" || site === "none");
-    if (mediaType !== "application/json" || !sameOrigin) return refuse(403, t("localCrossSite", "id"));
+    const formAllowed = path.startsWith("/_local/oidc/") && mediaType === "application/x-www-form-urlencoded";
+    if ((mediaType !== "application/json" && !formAllowed) || !sameOrigin)
+      return refuse(403, t("localCrossSite", "id"));
     return undefined;
   };
+}
+
+/** The origins the local web server answers as (the loopback names with its port). */
+export function loopbackOrigins(port: number): string[] {
+  return ["localhost", "127.0.0.1", "[::1]"].map((h) => `http://${h}:${port}`);
 }
 
 function refuse(status: 403 | 421, text: string): Response {

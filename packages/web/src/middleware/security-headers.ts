@@ -4,16 +4,17 @@ import { secureHeaders } from "hono/secure-headers";
 /**
  * Security headers for server-rendered pages: a CSP with no script at all (the pages need none), styles only from
  * our own stylesheet, forms only posting back to us, no framing, and no Referer (link tokens must not leak to
- * evidence sites a page links to).
+ * evidence sites a page links to). `formActions` adds origins a form's redirect may reach (the dashboard's identity
+ * provider: browsers check form-action on every redirect after a submission, e.g. sign-out to end_session).
  */
-export function pageSecurityHeaders(): MiddlewareHandler {
+export function pageSecurityHeaders(options: { formActions?: string[] } = {}): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'none'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'"],
-      formAction: ["'self'"],
+      formAction: ["'self'", ...(options.formActions ?? [])],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
     },
