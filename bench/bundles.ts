@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import esbuild from "esbuild";
+import { lambdaDefaults } from "../stacks/functions";
 import { stepFunctions } from "../workflows/registry";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -56,11 +57,10 @@ export async function run(): Promise<{ figures: BundleFigure[]; file: string }> 
       bundle: true,
       platform: "node",
       format: "esm",
-      target: "node20",
-      minify: true,
-      keepNames: true,
+      minify: lambdaDefaults.nodejs?.minify,
       mainFields: ["module", "main"],
-      external: ["@aws-sdk/*"],
+      // The stacks' own esbuild settings (target, external AWS SDK, keepNames), so the bench weighs what deploys.
+      ...(lambdaDefaults.nodejs?.esbuild as esbuild.BuildOptions),
       banner: {
         js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);",
       },

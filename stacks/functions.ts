@@ -65,7 +65,9 @@ export const lambdaDefaults: Pick<FunctionProps, "runtime" | "architecture" | "t
     minify: true,
     // Sourcemaps would go to SST's bootstrap bucket, which offline synthesis cannot reach; errors carry names instead.
     sourcemap: false,
-    esbuild: { external: ["@aws-sdk/*"], target: "node20" },
+    // keepNames: errors name themselves by class (`new.target.name`) and the state machines catch them by that name;
+    // minified without it, `DecisionMailError` would reach Step Functions as a one-letter name no Catch matches.
+    esbuild: { external: ["@aws-sdk/*"], target: "node20", keepNames: true },
   },
 };
 
