@@ -63,11 +63,11 @@ export function LiveProgress(props: { progress: CycleProgress | undefined; href:
           <Bar
             id={`periodic-${r.periodKey}`}
             label={`Evaluasi berkala ${r.label}`}
-            value={r.evaluated}
+            value={r.processed}
             max={r.total}
           />
           <p data-field="periodic-counts">
-            {`${formatNumber(r.pages)} halaman selesai · ${formatNumber(r.evaluated)} dari ${formatNumber(r.total)} penilaian dievaluasi`}
+            {`${formatNumber(r.pages)} halaman selesai · ${formatNumber(r.processed)} dari ${formatNumber(r.total)} penilaian diperiksa · ${formatNumber(r.evaluated)} dievaluasi`}
           </p>
         </div>
       ))}

@@ -26,8 +26,11 @@ export interface LaunchProgress {
 export interface PeriodicProgress {
   periodKey: string;
   label: string;
-  /** Pages of appraisals evaluated so far (this attempt). */
+  /** Pages of appraisals done so far (this attempt). */
   pages: number;
+  /** Live appraisals those pages went through, and how many of them were evaluated (not those without an approved
+   *  SKP yet). */
+  processed: number;
   evaluated: number;
   /** Appraisals still live in the cycle: what an evaluation goes through. */
   total: number;
@@ -77,11 +80,12 @@ export async function cycleProgress(deps: HrDeps, cycleId: string): Promise<Cycl
       const done = await periodicEntities.page.query
         .byAttempt({ cycleId, periodKey: r.periodKey, attempt: r.attempt ?? 1 })
         .begins({ phase: "evaluate" })
-        .go({ pages: "all", attributes: ["evaluated"] });
+        .go({ pages: "all", attributes: ["items", "evaluated"] });
       return {
         periodKey: r.periodKey,
         label: r.label,
         pages: done.data.length,
+        processed: done.data.reduce((sum, p) => sum + p.items, 0),
         evaluated: done.data.reduce((sum, p) => sum + p.evaluated, 0),
         total: live,
       };
