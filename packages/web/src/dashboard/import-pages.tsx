@@ -13,7 +13,6 @@ import { labelOf } from "@kinerja/core/i18n/labels";
 import { t } from "@kinerja/core/i18n/messages";
 import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "@kinerja/core/imports/employee-import-job";
 import {
-  CSV_TEMPLATE_COLUMNS,
   CSV_TEMPLATE_KINDS,
   csvFormatsMarkdown,
   isCsvTemplateKind,
@@ -36,7 +35,7 @@ import {
 import type { AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
 import { MAX_IMPORT_BYTES } from "../routes/hr";
-import { DashboardLayout, TEMPLATE_TITLES } from "./pages";
+import { DashboardLayout, TEMPLATE_TITLES, templateColumnsText } from "./pages";
 
 type Env = { Variables: AuthVariables };
 
@@ -110,12 +109,7 @@ export function ImportsPage(props: { principal: Principal; notice?: string }) {
           </p>
           <p class="muted">
             {"Kolom: "}
-            <code>
-              {[
-                ...CSV_TEMPLATE_COLUMNS[kind].required,
-                ...CSV_TEMPLATE_COLUMNS[kind].optional.map((c) => `${c} (opsional)`),
-              ].join(", ")}
-            </code>
+            <code>{templateColumnsText(kind)}</code>
             {kind === "employees"
               ? ` Berkas lebih dari ${formatNumber(SYNC_EMPLOYEE_IMPORT_MAX_ROWS)} baris diimpor bertahap.`
               : ""}

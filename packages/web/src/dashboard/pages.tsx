@@ -212,6 +212,14 @@ export const TEMPLATE_TITLES: Readonly<Record<CsvTemplateKind, string>> = {
   "org-settings": "Pejabat pembina kepegawaian dan penilai pimpinan tertinggi",
 };
 
+/** An import's columns as one line: required ones, then the optional ones marked. */
+export function templateColumnsText(kind: CsvTemplateKind): string {
+  return [
+    ...CSV_TEMPLATE_COLUMNS[kind].required,
+    ...CSV_TEMPLATE_COLUMNS[kind].optional.map((col) => `${col} (opsional)`),
+  ].join(", ");
+}
+
 /** The CSV templates of the four imports, with their columns (optional ones marked), from the imports' own constants. */
 function ImportTemplates() {
   return (
@@ -225,12 +233,7 @@ function ImportTemplates() {
               {TEMPLATE_TITLES[kind]}
             </a>
             {": "}
-            <code>
-              {[
-                ...CSV_TEMPLATE_COLUMNS[kind].required,
-                ...CSV_TEMPLATE_COLUMNS[kind].optional.map((col) => `${col} (opsional)`),
-              ].join(", ")}
-            </code>
+            <code>{templateColumnsText(kind)}</code>
           </li>
         ))}
       </ul>
