@@ -110,4 +110,25 @@ describe.skipIf(!hasChromium)("HR acts from the dashboard in chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-import-done.png"), fullPage: true });
     expect((await w.world.storage.org.listEmployees()).map((e) => e.nip)).toContain(nipOf(953));
   }, 60_000);
+
+  it("the form, the imports and a preview with a row error fit a phone's screen", async () => {
+    const phone = await page.context().newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/dashboard/cycles/new", "/dashboard/imports"]) {
+      await phone.goto(`${base}${path}`);
+      expect(await phone.evaluate<number>("document.documentElement.scrollWidth"), path).toBeLessThanOrEqual(
+        390,
+      );
+    }
+    await phone.setInputFiles("#file-employees", {
+      name: "pegawai.csv",
+      mimeType: "text/csv",
+      buffer: excel([...lines, newcomer("bukan-email")]),
+    });
+    await phone.click("#employees button:has-text('Unggah dan pratinjau')");
+    await expect(phone.locator("table.issues tbody tr").count()).resolves.toBe(1);
+    expect(await phone.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: join(ARTIFACTS, "dashboard-import-error-phone.png"), fullPage: true });
+    await phone.close();
+  }, 60_000);
 });
