@@ -454,6 +454,19 @@ export function registerAppraisalActions(
     return c.redirect(`${appraisalPath(id)}?selesai=diulang`, 303);
   });
 
+  // A cancel form's reason checked; a bad one shows the form again with the error (400) and what was typed.
+  const parseCancel = async (
+    c: Ctx,
+    formPage: (c: Ctx, error?: string, reason?: string, status?: 200 | 400) => Promise<Response>,
+    what: string,
+  ) => {
+    const form = await body(c);
+    const parsed = v.safeParse(CancelFormSchema, form, parseConfig("id"));
+    if (parsed.success) return parsed.output;
+    const typed = typeof form.reason === "string" ? form.reason : undefined;
+    return formPage(c, `${what} tidak dibatalkan: ${issuesText(parsed.issues)}`, typed, 400);
+  };
+
   // Cancel one appraisal ----------------------------------------------------------------------------------------
   const appraisalCancelForm = async (c: Ctx, error?: string, reason?: string, status: 200 | 400 = 200) => {
     const id = c.req.param("id")!;
@@ -478,18 +491,11 @@ export function registerAppraisalActions(
   app.post("/appraisals/:id/cancel", async (c) => {
     const id = c.req.param("id");
     const principal = c.get("principal");
-    const form = await body(c);
-    const parsed = v.safeParse(CancelFormSchema, form, parseConfig("id"));
-    if (!parsed.success)
-      return appraisalCancelForm(
-        c,
-        `Penilaian tidak dibatalkan: ${issuesText(parsed.issues)}`,
-        typeof form.reason === "string" ? form.reason : undefined,
-        400,
-      );
+    const parsed = await parseCancel(c, appraisalCancelForm, "Penilaian");
+    if (parsed instanceof Response) return parsed;
     const record = await hr.control.store.getAppraisal(id);
     if (!record) return c.notFound();
-    if (parsed.output.step === "confirm") {
+    if (parsed.step === "confirm") {
       if (record.stage === "cancelled")
         return c.redirect(`${appraisalPath(id)}?selesai=sudah-dibatalkan`, 303);
       return c.html(
@@ -501,17 +507,17 @@ export function registerAppraisalActions(
           lines={[
             `Yang terdampak: 1 penilaian, ${record.name} (NIP ${record.nip}), tahap ${labelOf("stage", record.stage)}.`,
             "Alur kerjanya dihentikan dan keputusan yang masih menunggu ditutup; tautan yang sudah dikirim tidak dapat dipakai lagi.",
-            `Alasan yang dicatat: ${parsed.output.reason}`,
+            `Alasan yang dicatat: ${parsed.reason}`,
             "Pembatalan tidak dapat diurungkan.",
           ]}
-          fields={{ reason: parsed.output.reason }}
+          fields={{ reason: parsed.reason }}
           submit="Ya, batalkan penilaian"
           danger
         />,
       );
     }
     try {
-      const out = await cancelAppraisalAsHr(hr, id, parsed.output.reason, actorOf(principal));
+      const out = await cancelAppraisalAsHr(hr, id, parsed.reason, actorOf(principal));
       return c.redirect(
         `${appraisalPath(id)}?selesai=${out.cancelled ? "dibatalkan" : "sudah-dibatalkan"}`,
         303,
@@ -554,18 +560,11 @@ export function registerAppraisalActions(
   app.post("/cycles/:id/cancel", async (c) => {
     const id = c.req.param("id");
     const principal = c.get("principal");
-    const form = await body(c);
-    const parsed = v.safeParse(CancelFormSchema, form, parseConfig("id"));
-    if (!parsed.success)
-      return cycleCancelForm(
-        c,
-        `Siklus tidak dibatalkan: ${issuesText(parsed.issues)}`,
-        typeof form.reason === "string" ? form.reason : undefined,
-        400,
-      );
+    const parsed = await parseCancel(c, cycleCancelForm, "Siklus");
+    if (parsed instanceof Response) return parsed;
     const [cycle, live] = await Promise.all([cycleDetail(hr, id), liveOfCycle(id)]);
     if (cycle.status === "cancelled") return c.redirect(`${cyclePath(id)}?selesai=sudah-dibatalkan`, 303);
-    if (parsed.output.step === "confirm")
+    if (parsed.step === "confirm")
       return c.html(
         <ConfirmPage
           principal={principal}
@@ -576,16 +575,16 @@ export function registerAppraisalActions(
             `Yang terdampak: ${formatNumber(live.length)} penilaian yang belum selesai (berjalan atau gagal)${live.length ? `: ${namesText(live.map((a) => a.name))}` : ""}.`,
             `Penilaian yang sudah selesai atau dibatalkan (${formatNumber(cycle.total - live.length)}) tetap seperti adanya.`,
             "Semua keputusan yang masih menunggu ditutup dan peluncuran yang sedang berjalan dihentikan.",
-            `Alasan yang dicatat: ${parsed.output.reason}`,
+            `Alasan yang dicatat: ${parsed.reason}`,
             "Pembatalan tidak dapat diurungkan.",
           ]}
-          fields={{ reason: parsed.output.reason }}
+          fields={{ reason: parsed.reason }}
           submit={`Ya, batalkan siklus dan ${formatNumber(live.length)} penilaian`}
           danger
         />,
       );
     try {
-      await cancelCycleAsHr(hr, id, parsed.output.reason, actorOf(principal));
+      await cancelCycleAsHr(hr, id, parsed.reason, actorOf(principal));
     } catch (err) {
       // Cancelled meanwhile (a second confirmation): harmless, the cycle page says so.
       if (err instanceof HrError && err.key === "hrCycleAlreadyCancelled")
