@@ -11,6 +11,9 @@ import { createSfnWorkflowControl } from "@kinerja/core/services/sfn-workflow-co
 import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import type { Logger } from "@kinerja/core/log/logger";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
+import type { AuthOptions } from "../packages/web/src/auth/hr-auth";
+import { CALLBACK_PATH, createOidcSignIn, SIGNED_OUT_PATH } from "../packages/web/src/auth/oidc-sign-in";
+import { createSessionSealer, parseSessionKey } from "../packages/web/src/auth/session";
 import { createApp } from "../packages/web/src/app";
 import { readStepConfig, requireLinkKeys, StepConfigError } from "./shared/config";
 import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
@@ -33,7 +36,55 @@ export const ApiConfigSchema = v.object({
   KINERJA_OIDC_ROLES_CLAIM: v.optional(v.pipe(v.string(), v.minLength(1)), "roles"),
   /** Optional: the JWKS URL; without it the issuer's OIDC discovery document names it. */
   KINERJA_OIDC_JWKS_URL: v.optional(v.pipe(v.string(), v.url("KINERJA_OIDC_JWKS_URL must be a URL"))),
+  /** The dashboard's OIDC client (docs/deploy.md "Sign-in (OIDC)"); without it /dashboard takes bearer tokens only. */
+  KINERJA_OIDC_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
+  KINERJA_OIDC_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Scopes the dashboard asks for (default `openid profile email`; Keycloak/Entra put roles in the ID token). */
+  KINERJA_OIDC_SCOPES: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** 32 bytes base64 sealing the session cookies; required with KINERJA_OIDC_CLIENT_ID. */
+  KINERJA_SESSION_KEY: v.optional(v.string()),
+  KINERJA_SESSION_HOURS: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.integer("KINERJA_SESSION_HOURS must be whole hours"),
+      v.minValue(1),
+    ),
+    "8",
+  ),
 });
+
+/**
+ * The dashboard's sign-in from the API config: the OIDC client (redirect URIs under the public base URL, the same
+ * issuer and roles claim as the bearer check) and the session sealer; none when no client id is configured.
+ */
+export function dashboardSignIn(
+  config: v.InferOutput<typeof ApiConfigSchema>,
+  baseUrl: string,
+): Pick<AuthOptions, "signIn" | "session"> {
+  if (!config.KINERJA_OIDC_CLIENT_ID) return {};
+  if (!config.KINERJA_SESSION_KEY)
+    throw new StepConfigError(
+      "KINERJA_SESSION_KEY is required with KINERJA_OIDC_CLIENT_ID (openssl rand -base64 32)",
+    );
+  const origin = baseUrl.replace(/\/$/, "");
+  return {
+    session: createSessionSealer({
+      key: parseSessionKey(config.KINERJA_SESSION_KEY),
+      clock: systemClock,
+      maxAgeSeconds: config.KINERJA_SESSION_HOURS * 3600,
+    }),
+    signIn: createOidcSignIn({
+      issuer: config.KINERJA_OIDC_ISSUER,
+      clientId: config.KINERJA_OIDC_CLIENT_ID,
+      ...(config.KINERJA_OIDC_CLIENT_SECRET ? { clientSecret: config.KINERJA_OIDC_CLIENT_SECRET } : {}),
+      ...(config.KINERJA_OIDC_SCOPES ? { scopes: config.KINERJA_OIDC_SCOPES } : {}),
+      redirectUri: `${origin}${CALLBACK_PATH}`,
+      postLogoutRedirectUri: `${origin}${SIGNED_OUT_PATH}`,
+      rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
+    }),
+  };
+}
 
 /** Builds the app's deps from the environment (once per cold start); the API verifies links, so it needs the keys. */
 export async function cloudApp(
@@ -90,7 +141,7 @@ export async function cloudApp(
         },
       },
     },
-    auth: { verifier, secureCookies: true },
+    auth: { verifier, secureCookies: true, ...dashboardSignIn(config, step.KINERJA_BASE_URL) },
     log,
   });
 }

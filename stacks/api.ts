@@ -8,7 +8,7 @@ import { Mail } from "./mail";
 import { stateMachineArnPrefix } from "./naming";
 import { Secrets } from "./secrets";
 import { useDeploySources } from "./sources";
-import { readStageSettings } from "./stage";
+import { readStageSettings, type StageSettings } from "./stage";
 import { Storage } from "./storage";
 
 /** Route keys of the HTTP API; HR routes sit behind the JWT authorizer, link routes are capability URLs. */
@@ -79,6 +79,7 @@ export function Api({ stack, app }: StackContext) {
       KINERJA_OIDC_ISSUER: settings.oidc.issuer,
       KINERJA_OIDC_AUDIENCE: settings.oidc.audience.join(","),
       KINERJA_OIDC_ROLES_CLAIM: settings.oidc.rolesClaim,
+      ...dashboardSignInEnv(settings.oidc.dashboard),
       KINERJA_MAIL_FROM: mail.from,
       KINERJA_SES_CONFIGURATION_SET: mail.configurationSetName,
     },
@@ -117,11 +118,22 @@ export function Api({ stack, app }: StackContext) {
   return { api, apiHandler: handler, baseUrl };
 }
 
+/** The dashboard's OIDC client settings as the API function reads them (functions/api.ts); none without a client. */
+function dashboardSignInEnv(dashboard: StageSettings["oidc"]["dashboard"]): Record<string, string> {
+  if (!dashboard) return {};
+  return {
+    KINERJA_OIDC_CLIENT_ID: dashboard.clientId,
+    ...(dashboard.clientSecret ? { KINERJA_OIDC_CLIENT_SECRET: dashboard.clientSecret } : {}),
+    KINERJA_SESSION_KEY: dashboard.sessionKey,
+    KINERJA_SESSION_HOURS: String(dashboard.sessionHours),
+  };
+}
+
 function publicRouteReason(key: string): string {
   if (key.includes("/l/"))
     return "Link routes are capability URLs (DESIGN section 4): a random id plus an HMAC signature checked by the app; approvers have no account.";
   if (key === "$default")
-    return "Dashboard pages: the app verifies the HR session cookie (a JWT checked against the same OIDC issuer); API Gateway's JWT authorizer reads only the Authorization header.";
+    return "Dashboard pages: the app runs the OIDC sign-in and verifies its own encrypted session cookie; API Gateway's JWT authorizer reads only the Authorization header.";
   return "Health check and OpenAPI document are public by design and expose no data.";
 }
 

@@ -19,6 +19,14 @@ const StageSettingsSchema = v.object({
   KINERJA_OIDC_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
   /** Claim holding the roles (`hr`, `viewer`). */
   KINERJA_OIDC_ROLES_CLAIM: v.optional(v.pipe(v.string(), v.minLength(1)), "roles"),
+  /** The dashboard's OIDC client (docs/deploy.md "Sign-in (OIDC)"); without it the dashboard takes bearer tokens only. */
+  KINERJA_OIDC_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Its client secret (a confidential client); omit for a public client with PKCE alone. */
+  KINERJA_OIDC_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** 32 random bytes in base64 (`openssl rand -base64 32`) sealing the dashboard's session cookies. */
+  KINERJA_SESSION_KEY: v.optional(v.pipe(v.string(), v.minLength(43))),
+  /** How long a dashboard session lasts, in hours (absolute). */
+  KINERJA_SESSION_HOURS: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "8"),
   /** Verified SES sender domain (or address) mail is sent from. */
   KINERJA_MAIL_FROM: v.pipe(v.string(), v.email()),
   /** HR's (pengelola kinerja) mailbox for overdue decisions nobody in the organisation can take over. */
@@ -52,7 +60,13 @@ const StageSettingsSchema = v.object({
 export interface StageSettings {
   stage: string;
   production: boolean;
-  oidc: { issuer: string; audience: string[]; rolesClaim: string };
+  oidc: {
+    issuer: string;
+    audience: string[];
+    rolesClaim: string;
+    /** The dashboard's sign-in: client id and secret, session key and hours (all passed to the API function). */
+    dashboard?: { clientId: string; clientSecret?: string; sessionKey: string; sessionHours: number };
+  };
   mailFrom: string;
   mailDomain: string;
   /** Whether this stage creates the mail domain's SES identity (otherwise it uses the one its owner stage created). */
@@ -92,6 +106,10 @@ export function readStageSettings(
     throw new StackConfigError(`stage "${stage}" settings are invalid (${issues})`, { cause: parsed.issues });
   }
   const s = parsed.output;
+  if (s.KINERJA_OIDC_CLIENT_ID && !s.KINERJA_SESSION_KEY)
+    throw new StackConfigError(
+      `stage "${stage}": KINERJA_OIDC_CLIENT_ID needs KINERJA_SESSION_KEY (openssl rand -base64 32) to seal dashboard sessions`,
+    );
   return {
     stage,
     production,
@@ -101,6 +119,16 @@ export function readStageSettings(
         .map((a) => a.trim())
         .filter(Boolean),
       rolesClaim: s.KINERJA_OIDC_ROLES_CLAIM,
+      ...(s.KINERJA_OIDC_CLIENT_ID && s.KINERJA_SESSION_KEY
+        ? {
+            dashboard: {
+              clientId: s.KINERJA_OIDC_CLIENT_ID,
+              ...(s.KINERJA_OIDC_CLIENT_SECRET ? { clientSecret: s.KINERJA_OIDC_CLIENT_SECRET } : {}),
+              sessionKey: s.KINERJA_SESSION_KEY,
+              sessionHours: s.KINERJA_SESSION_HOURS,
+            },
+          }
+        : {}),
     },
     mailFrom: s.KINERJA_MAIL_FROM,
     mailDomain: s.KINERJA_MAIL_FROM.split("@")[1],

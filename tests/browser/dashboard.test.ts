@@ -59,6 +59,7 @@ describe("HR dashboard in chromium", () => {
   it("sends an anonymous visitor to the identity provider's sign-in page and refuses a wrong password", async () => {
     await page.goto(`${base}/dashboard/cycles/${cycleId}`);
     expect(new URL(page.url()).pathname).toMatch(/^\/_local\/oidc\/interaction\//);
+    await page.screenshot({ path: join(ARTIFACTS, "sign-in-page.png"), fullPage: true });
     await page.fill("#username", "hr");
     await page.fill("#password", "bukan-sandinya");
     await page.click("button[type=submit]:has-text('Masuk')");

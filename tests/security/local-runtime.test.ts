@@ -94,6 +94,37 @@ describe("local runtime on a shared machine", () => {
     ).toBe(421);
   });
 
+  it("guards the local OIDC provider like the rest of /_local: foreign Host 421, cross-site form POST 403", async () => {
+    const config = await send(`${rt.urls.web}/_local/oidc/.well-known/openid-configuration`, {
+      headers: { host: `attacker.example:${port}` },
+    });
+    expect(config.status).toBe(421);
+    const token = await send(`${rt.urls.web}/_local/oidc/token`, {
+      method: "POST",
+      headers: {
+        host: `127.0.0.1:${port}`,
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "https://attacker.example",
+        "sec-fetch-site": "cross-site",
+      },
+      body: "grant_type=authorization_code&code=x",
+    });
+    expect(token.status).toBe(403);
+    expect(token.body).toContain("ditolak");
+    // The same form post from the server's own origin reaches the provider (which refuses the unauthenticated request itself, in OAuth JSON).
+    const own = await send(`${rt.urls.web}/_local/oidc/token`, {
+      method: "POST",
+      headers: {
+        host: `127.0.0.1:${port}`,
+        "content-type": "application/x-www-form-urlencoded",
+        origin: `http://127.0.0.1:${port}`,
+      },
+      body: "grant_type=authorization_code&code=x",
+    });
+    expect(own.status).toBe(400);
+    expect(JSON.parse(own.body)).toMatchObject({ error: "invalid_request" });
+  });
+
   it("serves the loopback names with its port", async () => {
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
       const res = await send(`${rt.urls.web}/healthz`, { headers: { host } });

@@ -33,6 +33,7 @@ export function devBanner(runtime: LocalRuntime, startMs: number): string {
     "",
     `  Direktori data   ${runtime.dataDir}${runtime.seeded ? "   (organisasi demo Kabupaten Salor sudah diisi)" : ""}`,
     `  Token HR         tersimpan di ${runtime.dataDir}/hr-token`,
+    `  Masuk dasbor     ${runtime.devAccounts.hr.username} / ${runtime.devAccounts.hr.password}   (pemantau: ${runtime.devAccounts.viewer.username} / ${runtime.devAccounts.viewer.password}; tersimpan di ${runtime.dataDir}/dev-sign-in.json)`,
     "",
     runtime.hrToken,
     "",
