@@ -3,7 +3,7 @@
 // so the overview of ten cycles costs ten queries however many people they hold.
 import { APPRAISAL_STAGES } from "../../appraisal-record/appraisal-record.entity";
 import { PREDIKATS, type Predikat } from "../../rating/rating";
-import { atRiskOf, type HrDeps } from "./hr.service";
+import { atRiskOf, cycleSummary, type HrDeps } from "./hr.service";
 
 type StageCounts = Record<(typeof APPRAISAL_STAGES)[number], number>;
 
@@ -39,15 +39,7 @@ export async function cycleOverviews(deps: Pick<HrDeps, "storage">): Promise<Cyc
           predikat[r.predikat as Predikat] += 1;
       }
       return {
-        id: c.cycleId,
-        name: c.name,
-        kind: c.kind,
-        periodStart: c.periodStart,
-        periodEnd: c.periodEnd,
-        status: c.status,
-        createdAt: c.createdAt,
-        total: records.length,
-        counts,
+        ...cycleSummary(c, counts),
         predikat,
         rated: PREDIKATS.reduce((n, p) => n + predikat[p], 0),
         atRisk: atRiskOf(records).length,

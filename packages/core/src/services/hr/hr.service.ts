@@ -680,21 +680,23 @@ export async function cycleMailProblems(deps: HrDeps, cycleId: string) {
 export async function listCycles(deps: HrDeps) {
   const cycles = await deps.storage.cycles.listCycles();
   return Promise.all(
-    cycles.map(async (c) => {
-      const counts = await deps.storage.appraisals.countByStage(c.cycleId);
-      return {
-        id: c.cycleId,
-        name: c.name,
-        kind: c.kind,
-        periodStart: c.periodStart,
-        periodEnd: c.periodEnd,
-        status: c.status,
-        createdAt: c.createdAt,
-        total: Object.values(counts).reduce((a, b) => a + b, 0),
-        counts,
-      };
-    }),
+    cycles.map(async (c) => cycleSummary(c, await deps.storage.appraisals.countByStage(c.cycleId))),
   );
+}
+
+/** A cycle as `GET /api/cycles` and the dashboard overview list it: who it is, and its counts per stage. */
+export function cycleSummary<C extends Record<string, number>>(c: CycleItem, counts: C) {
+  return {
+    id: c.cycleId,
+    name: c.name,
+    kind: c.kind,
+    periodStart: c.periodStart,
+    periodEnd: c.periodEnd,
+    status: c.status,
+    createdAt: c.createdAt,
+    total: Object.values(counts).reduce((a, b) => a + b, 0),
+    counts,
+  };
 }
 
 // The task token (and its hash) never leave the server (DESIGN 4).
