@@ -122,6 +122,25 @@ describe("stage settings", () => {
     });
   });
 
+  it("reads the dashboard's OIDC client and refuses one without a session key", () => {
+    const base = {
+      KINERJA_OIDC_ISSUER: "https://sso.salor.go.id/realms/asn",
+      KINERJA_OIDC_AUDIENCE: "kinerja",
+      KINERJA_MAIL_FROM: "kinerja@bkpsdm.salor.go.id",
+      KINERJA_OIDC_CLIENT_ID: "kinerja-dashboard",
+    };
+    expect(() => readStageSettings("prod", base)).toThrow(/KINERJA_OIDC_CLIENT_ID needs KINERJA_SESSION_KEY/);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(readStageSettings("prod", { ...base, KINERJA_SESSION_KEY: key }).oidc.dashboard).toEqual({
+      clientId: "kinerja-dashboard",
+      sessionKey: key,
+      sessionHours: 8,
+    });
+    expect(
+      readStageSettings("prod", { ...base, KINERJA_OIDC_CLIENT_ID: undefined }).oidc.dashboard,
+    ).toBeUndefined();
+  });
+
   it("rejects a plain-http issuer", () => {
     expect(() =>
       readStageSettings("dev", {
