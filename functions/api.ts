@@ -1,6 +1,6 @@
 // Lambda entry of the HTTP API: the same Hono app as the local dev server, with deps built once at cold start
 // from functions/shared (storage, decision service, Step Functions control) and the OIDC settings of the stage.
-// It sends no mail (decision mails go out from the workflow steps), so it builds no mail client of its own.
+// Its one mail is HR resending a pending link, queued through the shared parts' mail port (KINERJA_MAIL_QUEUE_URL).
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import * as v from "valibot";
@@ -119,7 +119,7 @@ export async function cloudApp(
     decisions: {
       storage: { client: deps.storage.client, tableName: deps.storage.tableName },
       clock: systemClock,
-      // The shared parts' mail port: never used on the link routes, and its SES client is only built on a send.
+      // The shared parts' mail port (the mail queue): only HR's resend of a pending link mails through it.
       mail: parts.decision.mail,
       signer: createLinkSigner(keys),
       callbacks: createSfnTaskCallbacks(sfn),

@@ -60,14 +60,15 @@ export function Api({ stack, app }: StackContext) {
       description: "kinerja HTTP API (Hono): HR API, link pages, dashboard",
       timeoutSeconds: 29,
       memoryMB: 1024,
-      // The API launches and cancels cycles and decides links (task tokens). It sends no mail: decision mails and
-      // notices go out from the workflow steps, so it holds no ses:SendEmail.
+      // The API launches and cancels cycles and decides links (task tokens). Its one mail is HR resending a pending
+      // link (services/hr/resend-link.ts): queued like the steps' mails (sqs:SendMessage on the mail queue only), so
+      // it holds no ses:SendEmail; the sender alone calls SES.
       permissions: {
         table: "readwrite",
         startExecution: machines,
         stopExecution: machines,
         sendTaskResponse: machines,
-        sendEmail: false,
+        sendEmail: true,
         linkSigningKey: true,
       },
     },
@@ -82,6 +83,7 @@ export function Api({ stack, app }: StackContext) {
       ...dashboardSignInEnv(settings.oidc.dashboard),
       KINERJA_MAIL_FROM: mail.from,
       KINERJA_SES_CONFIGURATION_SET: mail.configurationSetName,
+      KINERJA_MAIL_QUEUE_URL: mail.queueUrl,
     },
   );
 

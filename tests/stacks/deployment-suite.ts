@@ -290,6 +290,9 @@ export function describeDeployment(
       expect(ses(mail).length).toBeGreaterThan(0);
       const queueing = statementsOf(workflows).filter((s) => asList(s.Action).includes("sqs:SendMessage"));
       expect(queueing.length).toBeGreaterThan(0);
+      // The API queues HR's resent links (services/hr/resend-link.ts): it may put messages on the queue, nothing more.
+      const apiQueue = statementsOf(api).filter((s) => asList(s.Action).some((a) => a.startsWith("sqs:")));
+      expect(apiQueue.flatMap((s) => asList(s.Action))).toEqual(["sqs:SendMessage"]);
     });
 
     it("creates the mail domain's SES identity only in the stage that owns it (KINERJA_SES_IDENTITY_STAGE)", () => {
