@@ -89,6 +89,9 @@ const report: DemoReport = {
     ],
     autoAcknowledged: [],
   },
+  hr: {
+    pages: { pageViews: 9, posts: { "application/x-www-form-urlencoded": 6, "multipart/form-data": 2 } },
+  },
   cost: {
     region: "ap-southeast-3",
     executions: 1300,
@@ -122,6 +125,9 @@ describe("CLI demo report", () => {
     );
     expect(text).toContain(
       '5.000 halaman dibuka, 4.321 kiriman sebagai application/x-www-form-urlencoded, 12 kali menekan "Tambah baris", 1 terlambat (409)',
+    );
+    expect(text).toContain(
+      "HR bekerja di dasbor (masuk lewat penyedia identitas, CSV pengaturan organisasi, formulir siklus, capaian organisasi): 9 halaman dibuka, 6 kiriman sebagai application/x-www-form-urlencoded, 2 kiriman sebagai multipart/form-data",
     );
     expect(text).toContain("Keberatan diterima pada penilaian a-2: predikat Butuh Perbaikan menjadi Baik");
     expect(text).toContain("Dianggap diterima sesudah masa keberatan 14 hari: tidak ada");

@@ -152,6 +152,13 @@ describe("kinerja demo", () => {
       p.decisions + p.pages.rowButtons + p.pages.lateSubmits,
     );
     expect(p.pages.pageViews).toBeGreaterThanOrEqual(p.decisions);
+    // HR too acted only through pages, in their own browser: the provider's sign-in form, the org-settings CSV
+    // uploaded and applied (multipart), the create-cycle form and its confirmation, one org-rating form per unit.
+    const hr = report.hr.pages;
+    expect(hr.posts).toEqual({
+      "application/x-www-form-urlencoded": 1 + 2 + report.units.filter((u) => u.orgRating !== "-").length,
+      "multipart/form-data": 2,
+    });
     // JPT heads plan four RHK and the returned SKP gains indicators: more rows than the form shows at first.
     const heads = demoOrganisation().people.filter((x) => x.positionType === "jpt");
     expect(p.pages.rowButtons).toBeGreaterThanOrEqual(heads.length + 1);

@@ -338,6 +338,8 @@ const ID = {
   demoViaForms: "{viaForms} dari {decisions} keputusan diambil melalui formulir halaman ({traffic})",
   demoPagesOpened: "{n} halaman dibuka",
   demoPostsAs: "{n} kiriman sebagai {type}",
+  demoHrDesk:
+    "HR bekerja di dasbor (masuk lewat penyedia identitas, CSV pengaturan organisasi, formulir siklus, capaian organisasi): {traffic}",
   demoRowButtons: '{n} kali menekan "Tambah baris"',
   demoLateSubmits: "{n} terlambat (409)",
   demoReturnedSkp: 'SKP sekali dikembalikan lalu diperbaiki: {appraisalId} ("{comment}")',
@@ -825,6 +827,8 @@ const EN: Readonly<Record<MessageKey, string>> = {
   demoViaForms: "{viaForms} of {decisions} decisions went through the pages' forms ({traffic})",
   demoPagesOpened: "{n} pages opened",
   demoPostsAs: "{n} posts as {type}",
+  demoHrDesk:
+    "HR worked in the dashboard (sign-in at the identity provider, org-settings CSV, cycle form, organisation ratings): {traffic}",
   demoRowButtons: '{n} presses of "Tambah baris"',
   demoLateSubmits: "{n} too late (409)",
   demoReturnedSkp: 'SKP returned once and revised: {appraisalId} ("{comment}")',

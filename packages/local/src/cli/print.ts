@@ -67,11 +67,16 @@ const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
 const n0 = (n: number) => formatNumber(n, "id", 0);
 const usd = (n: number, digits: number) => `USD ${formatNumber(n, "id", digits)}`;
 
+/** Page views and form posts by content type. */
+const pageTraffic = (pages: DemoReport["hr"]["pages"]) => [
+  say("demoPagesOpened", { n: n0(pages.pageViews) }),
+  ...Object.entries(pages.posts).map(([type, n]) => say("demoPostsAs", { n: n0(n), type })),
+];
+
 /** What the demo's people sent to the link pages: page views, form posts by content type, row buttons, late submits. */
 function formTraffic(pages: DemoReport["people"]["pages"]): string {
   return [
-    say("demoPagesOpened", { n: n0(pages.pageViews) }),
-    ...Object.entries(pages.posts).map(([type, n]) => say("demoPostsAs", { n: n0(n), type })),
+    ...pageTraffic(pages),
     say("demoRowButtons", { n: n0(pages.rowButtons) }),
     ...(pages.lateSubmits ? [say("demoLateSubmits", { n: n0(pages.lateSubmits) })] : []),
   ].join(", ");
@@ -121,6 +126,7 @@ export function demoReportText(report: DemoReport): string {
     "",
     say("demoDecisions", { decisions, kinds: countsText(p.byKind, (k) => labelOf("decisionKind", k)) }),
     `  ${say("demoViaForms", { viaForms: n0(p.viaForms), decisions, traffic: formTraffic(p.pages) })}`,
+    `  ${say("demoHrDesk", { traffic: pageTraffic(report.hr.pages).join(", ") })}`,
     `  ${
       p.returnedSkp
         ? say("demoReturnedSkp", { appraisalId: p.returnedSkp.appraisalId, comment: p.returnedSkp.comment })

@@ -37,6 +37,7 @@ import { EXTERNAL_OFFICIAL_IDS } from "@kinerja/core/org/org-settings";
 type Actor = Pick<DemoPerson, "nip" | "name" | "email" | "position" | "positionType">;
 import { DemoError, FormFillError } from "./demo.errors";
 import { createDemoBrowser, type BrowserTally } from "./browser";
+import { createCycle, importCsv, setOrgRating, signInAsHr, type HrDesk } from "./hr-desk";
 import type { HtmlForm, HtmlPage } from "./html-form";
 
 /** What a demo appraiser writes when the review page says the predikat departs from the unit's distribution. */
@@ -121,6 +122,8 @@ export interface DemoReport {
     }[];
     autoAcknowledged: string[];
   };
+  /** What HR did, all through the dashboard's pages in their own browser: page views and form posts by type. */
+  hr: { pages: BrowserTally };
   cost: CostFigures;
   where: { dataDir: string; browse: string; mail: string; executions: string };
 }
@@ -508,37 +511,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       }
     };
 
-    // HR works through the HR API with the dev runtime's HR token, as any HR client would.
-    const hr = async (method: string, path: string, payload: unknown, expected: number) => {
-      const res = await json(`${rt.urls.web}${path}`, {
-        method,
-        headers: { "content-type": "application/json", authorization: `Bearer ${rt.hrToken}` },
-        body: JSON.stringify(payload),
-      });
-      if (res.status !== expected)
-        throw new DemoError(`HR ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
-
-    // HR names the Bupati as staffing authority (and so appraiser of the Sekda at the top), then opens the annual
-    // cycle for the whole regency (the launch workflow starts one appraisal per employee, the Sekda included).
-    await hr("PUT", "/api/org/settings", { pejabatPembinaKepegawaian: DEMO_STAFFING_AUTHORITY }, 200);
-    const simulatedFrom = rt.clock.now().toISOString();
-    const created = v.parse(
-      v.object({ id: v.string() }),
-      await hr(
-        "POST",
-        "/api/cycles",
-        {
-          name: "Penilaian Kinerja Tahunan 2027",
-          kind: "annual",
-          periodStart: PERIOD.start,
-          periodEnd: PERIOD.end,
-        },
-        202,
-      ),
+    // HR works through the dashboard in the same browser as everyone: signs in on the identity provider's page,
+    // names the Bupati as staffing authority (and so appraiser of the Sekda at the top) with the org-settings CSV,
+    // then opens the annual cycle for the whole regency with the create-cycle form (the launch workflow starts one
+    // appraisal per employee, the Sekda included).
+    const desk: HrDesk = { browser: createDemoBrowser(), base: rt.urls.web };
+    await signInAsHr(desk, rt.devAccounts.hr);
+    await importCsv(
+      desk,
+      "org-settings",
+      "pengaturan-organisasi.csv",
+      // Saved by a spreadsheet in an Indonesian locale: `;`-separated with a BOM.
+      `\ufeffrole;name;position;email\r\npejabat_pembina_kepegawaian;${DEMO_STAFFING_AUTHORITY.name};${DEMO_STAFFING_AUTHORITY.position};${DEMO_STAFFING_AUTHORITY.email}\r\n`,
     );
-    cycleId = created.id;
+    const simulatedFrom = rt.clock.now().toISOString();
+    cycleId = await createCycle(desk, {
+      name: "Penilaian Kinerja Tahunan 2027",
+      kind: "annual",
+      periodStart: PERIOD.start,
+      periodEnd: PERIOD.end,
+    });
     await rt.engine.idle();
 
     await runStage("target-setting", ["target-setting"], 30);
@@ -554,9 +546,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     }
 
     // HR sets each unit's organisation rating before the reviews (the unit-head rule of DESIGN.md 3.1 then applies).
-    for (const [unitId, rating] of Object.entries(ORG_RATINGS)) {
-      await hr("PUT", `/api/units/${unitId}/org-rating`, { cycleId: cycleId, rating }, 200);
-    }
+    for (const [unitId, rating] of Object.entries(ORG_RATINGS))
+      await setOrgRating(desk, cycleId, unitId, rating);
     await runStage("realisation", ["measurement"], 30);
     await runStage("review", ["measurement", "review"], 30);
     await runStage("feedback", ["measurement", "review", "feedback"], 30, "P2D");
@@ -629,6 +620,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
           })),
         autoAcknowledged: list.filter((a) => a.acknowledgement?.automatic).map((a) => a.id),
       },
+      hr: { pages: { ...desk.browser.tally, posts: { ...desk.browser.tally.posts } } },
       cost,
       where: {
         dataDir,
