@@ -1,7 +1,8 @@
 // The HR dashboard in a real browser (Debian chromium via playwright-core): sign in through the local OIDC
 // provider's page (encrypted session cookie), view a cycle with its progress and distribution chart, open one
 // appraisal, download the CSV, sign out; screenshots go to tests/artifacts/.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
@@ -126,17 +127,29 @@ describe("HR dashboard in chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-appraisal.png"), fullPage: true });
   });
 
-  it("downloads the CSV export from the cycle page", async () => {
+  it("downloads both CSV exports from the cycle page, and a CSV parser reads every NIP back intact", async () => {
     await page.goto(`${base}/dashboard/cycles/${cycleId}`);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.click("a:has-text('Unduh hasil (CSV)')"),
-    ]);
-    expect(download.suggestedFilename()).toBe(`kinerja-${cycleId}.csv`);
-    const path = join(ARTIFACTS, "dashboard-export.csv");
-    await download.saveAs(path);
-    const { readFileSync } = await import("node:fs");
-    expect(readFileSync(path, "utf8").split("\r\n")[0]).toMatch(/^cycle_id,cycle_name/);
+    const nips = new Set(
+      [org.head, org.secretary, ...org.people, org.healthHead, ...org.nurses].map((p) => p.nip),
+    );
+    for (const [link, file, delimiter] of [
+      ["Unduh hasil (CSV)", "dashboard-export.csv", ","],
+      ["Unduh hasil untuk Excel (CSV titik koma)", "dashboard-export-excel.csv", ";"],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`a:has-text('${link}')`),
+      ]);
+      const path = join(ARTIFACTS, file);
+      await download.saveAs(path);
+      const rows = parse(readFileSync(path), { bom: true, delimiter, columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(rows.length, link).toBeGreaterThan(0);
+      // Every NIP is the 18-digit text it was imported as (not 1.99901E+17, not a number without its leading zeros).
+      for (const row of rows) expect(nips.has(row.nip!), `${link}: ${row.nip}`).toBe(true);
+    }
   });
 
   it("lets a viewer read but not set ratings, and signing out ends the session", async () => {
