@@ -4,7 +4,12 @@
 // locale: semicolons, a UTF-8 BOM and CRLF line ends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../../packages/core/src/i18n/messages";
-import { CSV_TEMPLATE_KINDS, csvTemplate } from "../../../packages/core/src/imports/templates";
+import {
+  CSV_TEMPLATE_COLUMNS,
+  CSV_TEMPLATE_KINDS,
+  csvTemplate,
+  importColumnsId,
+} from "../../../packages/core/src/imports/templates";
 import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/services/hr/hr.service";
 import { scanAll } from "../../setup/dynamo";
 import { nipOf } from "../../workflows/harness";
@@ -77,6 +82,18 @@ describe("CSV imports from the dashboard", () => {
       expect(await res.text()).toBe(csvTemplate(kind).csv);
     }
     expect(imports.forms().filter((f) => f.multipart)).toHaveLength(CSV_TEMPLATE_KINDS.length);
+    // Every column of every import is explained in Indonesian on the page, marked wajib or opsional.
+    for (const kind of CSV_TEMPLATE_KINDS) {
+      const { required, optional } = CSV_TEMPLATE_COLUMNS[kind];
+      for (const c of importColumnsId(kind)) {
+        expect(c.meaning, `${kind}.${c.column}`).toMatch(/\S/);
+        expect(imports.text).toContain(`${c.column} ${c.required ? "wajib" : "opsional"} ${c.meaning}`);
+      }
+      expect(importColumnsId(kind).map((c) => c.column)).toEqual([...required, ...optional]);
+    }
+    expect(imports.text).toContain(
+      "absent_without_leave wajib hari tidak masuk tanpa alasan sah (present + kolom ini paling banyak work_days)",
+    );
   });
 
   it("a ;+BOM file with two wrong rows: both errors at once (row, column, message) and nothing written", async () => {

@@ -6,6 +6,7 @@ import {
   ORG_SETTINGS_CSV_OPTIONAL,
   ORG_SETTINGS_CSV_ROLES,
 } from "../org/org-settings.service";
+import { JF_LEVELS } from "../credit-points/credit-points";
 import { labelsOf, type LabelGroup } from "../i18n/labels";
 import {
   EXPORT_COLUMNS,
@@ -109,6 +110,80 @@ export const CSV_COLUMN_DOCS: { readonly [K in CsvTemplateKind]: Readonly<Record
     nip: "optional: NIP of the official (18 digits)",
   },
 };
+
+/**
+ * What each column holds, in Indonesian, for the dashboard's imports page (HR reads it there); the same keys as
+ * CSV_COLUMN_DOCS, so a column added to an import without its Indonesian text does not compile.
+ */
+export const CSV_COLUMN_DOCS_ID: { readonly [K in CsvTemplateKind]: Readonly<Record<ColumnOf<K>, string>> } =
+  {
+    employees: {
+      nip: "18 digit: NIP PNS (tanggal lahir, TMT pengangkatan TTTTBB, jenis kelamin, nomor urut) atau NI PPPK (tanggal lahir, tahun pengangkatan, kode PPPK, jenis kelamin, nomor urut)",
+      name: "nama pegawai",
+      email: "alamat email tujuan tautan keputusan",
+      unit_id: "kode unit kerja pegawai (huruf, angka, . - _)",
+      unit_name: "nama unit kerja itu (sama pada setiap baris unit tersebut)",
+      position: "nama jabatan",
+      position_type: "jenis jabatan: jpt | administrator | pengawas | pelaksana | fungsional",
+      superior_nip: "NIP atasan langsung (pejabat penilai kinerja); kosong hanya untuk pimpinan tertinggi",
+      unit_head: "true | false: pegawai ini kepala unit unit_id",
+      parent_unit_id:
+        "opsional: unit induk dari unit_id (kosong untuk unit teratas); tanpa kolom ini induk yang tersimpan tetap",
+      employment_type:
+        "opsional: pns | pppk; sel kosong atau tanpa kolom diambil dari nomornya (digit 13-14); nilai yang bertentangan dengan nomor ditolak",
+      jenjang: `opsional: ${JF_LEVELS.join(" | ")}; bila kolom ada, wajib diisi pada baris fungsional dan kosong pada baris lain; dipakai menghitung angka kredit`,
+    },
+    attendance: {
+      nip: "NIP pegawai yang tersimpan (18 digit)",
+      month: "bulan data, TTTT-BB",
+      work_days: "hari kerja dalam bulan itu (bilangan bulat, 0 atau lebih)",
+      present: "hari hadir (paling banyak work_days)",
+      late_minutes: "menit terlambat dalam bulan itu (bilangan bulat)",
+      absent_without_leave: "hari tidak masuk tanpa alasan sah (present + kolom ini paling banyak work_days)",
+    },
+    survey: {
+      unit_id: "kode unit kerja yang dinilai responden",
+      respondent_id: "kode responden (satu baris per responden dan unit)",
+      submitted_at: "tanggal atau tanggal-waktu ISO jawaban",
+      u1: "nilai unsur pelayanan 1 (IKM): 1-4, kosong bila tidak dijawab",
+      u2: "nilai unsur 2: 1-4 atau kosong",
+      u3: "nilai unsur 3: 1-4 atau kosong",
+      u4: "nilai unsur 4: 1-4 atau kosong",
+      u5: "nilai unsur 5: 1-4 atau kosong",
+      u6: "nilai unsur 6: 1-4 atau kosong",
+      u7: "nilai unsur 7: 1-4 atau kosong",
+      u8: "nilai unsur 8: 1-4 atau kosong",
+      u9: "nilai unsur 9: 1-4 atau kosong (setiap baris paling sedikit satu unsur dijawab)",
+    },
+    indicators: {
+      nip: "NIP pegawai yang tersimpan (18 digit)",
+      indicator_id: "kode indikator pada SKP pegawai (huruf, angka, . _ : -); tampil bersama SKP",
+      period: "periode nilai: TTTT, TTTT-BB, TTTT-Qn (triwulan) atau TTTT-Sn (semester)",
+      value: "nilainya: angka dengan koma atau titik desimal (96,5 atau 96.5)",
+      source: "sistem asal nilai (paling banyak 100 karakter)",
+      cycle_id:
+        "opsional: siklus pemilik nilai; tanpa kolom ini, siklus yang periodenya memuat periode baris",
+    },
+    "org-settings": {
+      role: `${Object.keys(ORG_SETTINGS_CSV_ROLES).join(" | ")}: Pejabat Pembina Kepegawaian atau pejabat penilai kinerja pimpinan tertinggi`,
+      name: "nama pejabat",
+      position: "jabatan pejabat",
+      email: "alamat email tujuan tautan keputusan pejabat itu",
+      nip: "opsional: NIP pejabat (18 digit)",
+    },
+  };
+
+/** The columns of one import with their Indonesian meaning, required ones first. */
+export function importColumnsId(
+  kind: CsvTemplateKind,
+): { column: string; required: boolean; meaning: string }[] {
+  const { required, optional } = CSV_TEMPLATE_COLUMNS[kind];
+  const docs = CSV_COLUMN_DOCS_ID[kind] as Readonly<Record<string, string>>;
+  return [
+    ...required.map((column) => ({ column, required: true, meaning: docs[column]! })),
+    ...optional.map((column) => ({ column, required: false, meaning: docs[column]! })),
+  ];
+}
 
 /** Code columns of the imports and the label group that names their codes in Indonesian. */
 const IMPORT_CODE_COLUMNS: Partial<Record<CsvTemplateKind, Readonly<Record<string, LabelGroup>>>> = {

@@ -15,6 +15,7 @@ import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "@kinerja/core/imports/employee-im
 import {
   CSV_TEMPLATE_KINDS,
   csvFormatsMarkdown,
+  importColumnsId,
   isCsvTemplateKind,
   type CsvTemplateKind,
 } from "@kinerja/core/imports/templates";
@@ -97,7 +98,7 @@ export function ImportsPage(props: { principal: Principal; notice?: string }) {
       <p class="muted">
         Berkas boleh dipisah koma atau titik koma (Excel berbahasa Indonesia), dengan atau tanpa BOM. Unggahan
         hanya menampilkan pratinjau; data baru disimpan setelah Anda menekan Terapkan.{" "}
-        <a href="/dashboard/imports/format.md">Format lengkap semua berkas (bahasa Inggris)</a>
+        <a href="/dashboard/imports/format.md">Format lengkap untuk pengembang (bahasa Inggris)</a>
       </p>
       {CSV_TEMPLATE_KINDS.map((kind) => (
         <section class="card" id={kind} aria-labelledby={`h-${kind}`}>
@@ -114,6 +115,29 @@ export function ImportsPage(props: { principal: Principal; notice?: string }) {
               ? ` Berkas lebih dari ${formatNumber(SYNC_EMPLOYEE_IMPORT_MAX_ROWS)} baris diimpor bertahap.`
               : ""}
           </p>
+          <details>
+            <summary>Arti setiap kolom</summary>
+            <table class="columns">
+              <thead>
+                <tr>
+                  <th scope="col">Kolom</th>
+                  <th scope="col">Isian</th>
+                  <th scope="col">Keterangan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {importColumnsId(kind).map((c) => (
+                  <tr>
+                    <td>
+                      <code>{c.column}</code>
+                    </td>
+                    <td>{c.required ? "wajib" : "opsional"}</td>
+                    <td>{c.meaning}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           {canWrite ? <UploadForm kind={kind} /> : null}
         </section>
       ))}
