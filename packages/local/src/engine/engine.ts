@@ -152,10 +152,6 @@ interface ExecMeta {
   status: ExecutionStatus;
   /** Started by a parent's startExecution.sync task waiting on it (then its end is reported back). */
   hasParent: boolean;
-  /** False while no thread row of the execution was ever written (a start finished inside its own commit). */
-  threadsWritten: boolean;
-  /** False while the execution never had a timer, a task token or a child execution waited on (nothing to close). */
-  sideRows: boolean;
 }
 
 /** Thrown inside a step when the execution would exceed AWS's 25,000 history events. */
@@ -218,11 +214,9 @@ export function createEngine(options: EngineOptions) {
       const progressMark = progress.length;
       const eventsMark = pendingEvents.length;
       const undoMark = heldUndo.length;
-      const rootMark = unsavedRoot;
       try {
         return store.savepoint(fn);
       } catch (error) {
-        unsavedRoot = rootMark;
         effects.length = mark;
         progress.length = progressMark;
         pendingEvents.length = eventsMark;
@@ -252,7 +246,6 @@ export function createEngine(options: EngineOptions) {
       pendingEvents.length = 0;
       heldParents.clear();
       heldUndo.length = 0;
-      unsavedRoot = null;
     }
     for (const effect of list) effect();
     return result;
@@ -398,8 +391,6 @@ export function createEngine(options: EngineOptions) {
       historyCount: lastEventId(row.id),
       status: row.status,
       hasParent: row.parentThread !== null,
-      threadsWritten: true,
-      sideRows: true,
     });
   }
 
@@ -505,58 +496,9 @@ export function createEngine(options: EngineOptions) {
     return JSON.parse(th.data) as ThreadData;
   }
 
-  // Thread ids are handed out here rather than by SQLite, so that a thread can exist in memory before its row does.
-  let nextThreadId = store.maxThreadId() + 1;
-
-  function newThread(t: Omit<ThreadRow, "id" | "attempt" | "output" | "error" | "cause">): ThreadRow {
-    return { ...t, id: nextThreadId++, attempt: 0, output: null, error: null, cause: null };
-  }
-
-  function writeNewThread(th: ThreadRow) {
-    store.insertThread(th);
-    const m = metas.get(th.executionArn);
-    if (m) m.threadsWritten = true;
-  }
-
-  /** Notes that rows finishExecution must close hang off the execution (when its metadata is at hand). */
-  function markSideRows(executionArn: string | null) {
-    const m = executionArn === null ? undefined : metas.get(executionArn);
-    if (m) m.sideRows = true;
-  }
-
-  function insertTimer(t: Omit<TimerRow, "id">) {
-    markSideRows(t.executionArn);
-    return store.insertTimer(t);
-  }
-
-  function insertToken(t: TokenRow) {
-    markSideRows(t.executionArn);
-    store.insertToken(t);
-  }
-
-  function insertThread(t: Omit<ThreadRow, "id" | "attempt" | "output" | "error" | "cause">): number {
-    const th = newThread(t);
-    writeNewThread(th);
-    return th.id;
-  }
-
-  /**
-   * The first thread of an execution started inline (startWithFirstSteps), not written yet: a one-Pass execution ends
-   * within its start, and its thread row would be inserted, updated and deleted in the same commit for nothing.
-   */
-  let unsavedRoot: ThreadRow | null = null;
-
   function save(th: ThreadRow, data: ThreadData) {
     if (th === advancingThread) deferredData = null; // written through: nothing left to flush
     heldParents.delete(th.id);
-    if (th === unsavedRoot) {
-      th.data = JSON.stringify(data);
-      // Ending the execution deletes its threads (finishExecution), so the ended root need not be written.
-      if (th.status === "done" || th.status === "failed") return;
-      unsavedRoot = null;
-      writeNewThread(th);
-      return;
-    }
     th.data = JSON.stringify(data);
     store.updateThread(th);
   }
@@ -634,7 +576,7 @@ export function createEngine(options: EngineOptions) {
   }
 
   function runThread(id: number, sliceStart: number) {
-    let th = unsavedRoot?.id === id ? unsavedRoot : store.getThread(id);
+    let th = store.getThread(id);
     advancingThread = th ?? null;
     deferredData = null;
     try {
@@ -754,7 +696,7 @@ export function createEngine(options: EngineOptions) {
         th.attempt += 1;
         th.phase = "after-wait";
         th.status = "waiting";
-        insertTimer({
+        store.insertTimer({
           dueMs,
           kind: "wait",
           threadId: th.id,
@@ -878,7 +820,7 @@ export function createEngine(options: EngineOptions) {
     const resourceType = resourceTypeOf(resource);
     const t = now();
     if (timeout !== undefined) {
-      insertTimer({
+      store.insertTimer({
         dueMs: t + timeout * 1000,
         kind: "task-timeout",
         threadId: th.id,
@@ -888,7 +830,7 @@ export function createEngine(options: EngineOptions) {
       });
     }
     if (token) {
-      insertToken({
+      store.insertToken({
         token,
         threadId: th.id,
         attempt: th.attempt,
@@ -904,7 +846,7 @@ export function createEngine(options: EngineOptions) {
       data.token = token;
       // AWS starts the heartbeat clock when a callback task starts; an activity's when a worker picks it up.
       if (heartbeat !== undefined && resource.kind !== "activity") {
-        insertTimer({
+        store.insertTimer({
           dueMs: t + heartbeat * 1000,
           kind: "heartbeat",
           threadId: th.id,
@@ -1306,7 +1248,7 @@ export function createEngine(options: EngineOptions) {
         th.status = "waiting";
         recordTransition(m.arn, th.state); // each retry is a billable transition
         const dueMs = now() + retry.delayMs;
-        insertTimer({
+        store.insertTimer({
           dueMs,
           kind: "retry",
           threadId: th.id,
@@ -1475,7 +1417,7 @@ export function createEngine(options: EngineOptions) {
     const branches = def.Branches as StatesBlock[];
     emit(m, "ParallelStateStarted", undefined, th, data);
     branches.forEach((branch, index) => {
-      const id = insertThread({
+      const id = store.insertThread({
         executionArn: m.arn,
         parentId: th.id,
         idx: index,
@@ -1550,7 +1492,7 @@ export function createEngine(options: EngineOptions) {
     const startNow = data.maxConcurrency || items.length;
     inputs.forEach((input, index) => {
       const ready = index < startNow;
-      const id = insertThread({
+      const id = store.insertThread({
         executionArn: m.arn,
         parentId: th.id,
         idx: index,
@@ -1635,15 +1577,11 @@ export function createEngine(options: EngineOptions) {
             },
           };
     emit(m, type, details);
-    // An execution that ended within its start had no timer, token, child or thread row: nothing to look up.
-    if (m.sideRows) {
-      store.deleteExecutionTimers(m.arn);
-      store.closeExecutionTokens(m.arn);
-    }
-    if (unsavedRoot?.executionArn === m.arn) unsavedRoot = null;
-    if (m.threadsWritten) store.deleteExecutionThreads(m.arn);
+    store.deleteExecutionTimers(m.arn);
+    store.closeExecutionTokens(m.arn);
+    store.deleteExecutionThreads(m.arn);
     dropHeld((row) => row.executionArn === m.arn);
-    for (const child of m.sideRows ? store.runningChildExecutions(m.arn) : []) {
+    for (const child of store.runningChildExecutions(m.arn)) {
       finishExecution(meta(child), "ABORTED", null, "States.Aborted", `Parent execution ${m.arn} ended`);
     }
     if (m.hasParent) notifyParent(store.getExecution(m.arn)!);
@@ -1787,7 +1725,6 @@ export function createEngine(options: EngineOptions) {
       parentAttempt: req.parent?.attempt ?? null,
       parentArn: req.parent?.arn ?? null,
     });
-    if (req.parent) markSideRows(req.parent.arn);
     // Built from what was just written rather than read back (a rollback clears the cache).
     const m = remember({
       id,
@@ -1803,8 +1740,6 @@ export function createEngine(options: EngineOptions) {
       historyCount: 0,
       status: "RUNNING",
       hasParent: req.parent != null,
-      threadsWritten: false,
-      sideRows: false,
     });
     emit(m, "ExecutionStarted", {
       executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: machine.roleArn },
@@ -1815,7 +1750,7 @@ export function createEngine(options: EngineOptions) {
       typeof definition.TimeoutSeconds === "number" &&
       definition.TimeoutSeconds * 1000 < ENGINE_LIMITS.executionDurationMs
     ) {
-      insertTimer({
+      store.insertTimer({
         dueMs: startMs + definition.TimeoutSeconds * 1000,
         kind: "execution-timeout",
         threadId: null,
@@ -1824,7 +1759,7 @@ export function createEngine(options: EngineOptions) {
         token: null,
       });
     }
-    const root = newThread({
+    const threadId = store.insertThread({
       executionArn,
       parentId: null,
       idx: 0,
@@ -1835,13 +1770,8 @@ export function createEngine(options: EngineOptions) {
       input,
       data: "{}",
     });
-    if (runInline) {
-      // Written by its first save(), or never when the execution ends within this start's own steps.
-      unsavedRoot = root;
-      return { executionArn, startMs, threadId: root.id };
-    }
-    writeNewThread(root);
-    enqueue(root.id);
+    if (runInline) return { executionArn, startMs, threadId };
+    enqueue(threadId);
     return { executionArn, startMs };
   }
 
@@ -1859,10 +1789,6 @@ export function createEngine(options: EngineOptions) {
     );
     if (s.threadId !== undefined) {
       runBatch(batchStart, s.threadId);
-      // The root is saved whenever it stops or waits; should it be left unsaved while the execution runs on, write it.
-      const root = unsavedRoot;
-      unsavedRoot = null;
-      if (root && meta(root.executionArn).status === "RUNNING") writeNewThread(root);
       if (readyQueue.length > 0) after(schedulePump);
     }
     return { executionArn: s.executionArn, startDate: new Date(s.startMs) };
@@ -2207,7 +2133,7 @@ export function createEngine(options: EngineOptions) {
       loadTokenThread(row);
       if (row.heartbeatSeconds !== null) {
         store.deleteTokenTimers(row.token, "heartbeat");
-        insertTimer({
+        store.insertTimer({
           dueMs: now() + row.heartbeatSeconds * 1000,
           kind: "heartbeat",
           threadId: row.threadId,
@@ -2247,7 +2173,7 @@ export function createEngine(options: EngineOptions) {
           const data = readData(th);
           emit(m, "ActivityStarted", { activityStartedEventDetails: { workerName } }, th, data);
           if (row.heartbeatSeconds !== null) {
-            insertTimer({
+            store.insertTimer({
               dueMs: now() + row.heartbeatSeconds * 1000,
               kind: "heartbeat",
               threadId: th.id,

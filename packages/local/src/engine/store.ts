@@ -414,12 +414,10 @@ export function openStore(dbPath: string) {
       `SELECT arn FROM executions WHERE status = 'RUNNING' AND start_ms <= ? ORDER BY start_ms LIMIT ?`,
     ),
 
-    // Thread ids come from the engine (maxThreadId + 1 on): it may hold a new thread in memory before writing it.
     insertThread: db.prepare(
-      `INSERT INTO threads (id, execution_arn, parent_id, idx, scope, state, phase, status, attempt, input, data, output, error, cause)
-       VALUES (@id, @executionArn, @parentId, @idx, @scope, @state, @phase, @status, @attempt, @input, @data, @output, @error, @cause)`,
+      `INSERT INTO threads (execution_arn, parent_id, idx, scope, state, phase, status, attempt, input, data)
+       VALUES (@executionArn, @parentId, @idx, @scope, @state, @phase, @status, 0, @input, @data)`,
     ),
-    maxThreadId: db.prepare(`SELECT MAX(id) AS id FROM threads`),
     getThread: db.prepare(`SELECT * FROM threads WHERE id = ?`),
     updateThread: db.prepare(
       `UPDATE threads SET state = @state, phase = @phase, status = @status, attempt = @attempt, input = @input, data = @data,
@@ -627,9 +625,17 @@ export function openStore(dbPath: string) {
     runningStartedBy: (startMs: number, limit: number) =>
       (s.runningStartedBy.all(startMs, limit) as { arn: string }[]).map((r) => r.arn),
 
-    insertThread: (t: ThreadRow) => void s.insertThread.run(t),
-    /** The highest thread id in use (0 when none). */
-    maxThreadId: () => (s.maxThreadId.get() as { id: number | null }).id ?? 0,
+    insertThread: (t: {
+      executionArn: string;
+      parentId: number | null;
+      idx: number;
+      scope: string;
+      state: string;
+      phase: ThreadPhase;
+      status: ThreadStatus;
+      input: string;
+      data: string;
+    }) => Number(s.insertThread.run(t).lastInsertRowid),
     getThread: (id: number) => {
       const r = s.getThread.get(id) as Row | undefined;
       return r ? asThread(r) : undefined;
