@@ -213,14 +213,12 @@ export function createEngine(options: EngineOptions) {
       const mark = effects.length;
       const progressMark = progress.length;
       const eventsMark = pendingEvents.length;
-      const undoMark = heldUndo.length;
       try {
         return store.savepoint(fn);
       } catch (error) {
         effects.length = mark;
         progress.length = progressMark;
         pendingEvents.length = eventsMark;
-        while (heldUndo.length > undoMark) heldUndo.pop()!();
         metas.clear();
         throw error;
       }
@@ -232,7 +230,6 @@ export function createEngine(options: EngineOptions) {
     try {
       result = store.transaction(() => {
         const value = fn();
-        writeHeld();
         writeProgress();
         flushEvents();
         return value;
@@ -244,8 +241,6 @@ export function createEngine(options: EngineOptions) {
       effects = null;
       progress.length = 0;
       pendingEvents.length = 0;
-      heldParents.clear();
-      heldUndo.length = 0;
     }
     for (const effect of list) effect();
     return result;
@@ -498,7 +493,6 @@ export function createEngine(options: EngineOptions) {
 
   function save(th: ThreadRow, data: ThreadData) {
     if (th === advancingThread) deferredData = null; // written through: nothing left to flush
-    heldParents.delete(th.id);
     th.data = JSON.stringify(data);
     store.updateThread(th);
   }
@@ -509,53 +503,6 @@ export function createEngine(options: EngineOptions) {
   // the data from here, and a thread that ends, waits or fails is written through by save() at once.
   let advancingThread: ThreadRow | null = null;
   let deferredData: ThreadData | null = null;
-
-  // A Parallel or Map parent counts its children down as they finish: rather than reading and rewriting its row once
-  // per child, the open transaction holds it here (read once) and writes it once before the commit (writeHeld). A step
-  // that rolls back (savepoint) restores what it changed from the undo log, so the held row never has a rolled-back
-  // change. Nothing else reads such a row from the database meanwhile: the parent waits until its last child finished
-  // (then it is written through by save()), and cancelling or ending it deletes the row.
-  const heldParents = new Map<number, { row: ThreadRow; data: ThreadData }>();
-  const heldUndo: (() => void)[] = [];
-
-  function holdParent(row: ThreadRow, data: ThreadData) {
-    const held = heldParents.get(row.id);
-    if (held) {
-      const rowBefore = { ...row };
-      const dataBefore = JSON.stringify(data);
-      heldUndo.push(() => {
-        Object.assign(row, rowBefore);
-        for (const key of Object.keys(data)) delete data[key as keyof ThreadData];
-        Object.assign(data, JSON.parse(dataBefore));
-        heldParents.set(row.id, held);
-      });
-    } else {
-      heldParents.set(row.id, { row, data });
-      heldUndo.push(() => heldParents.delete(row.id));
-    }
-  }
-
-  /**
-   * Forgets held rows whose threads were deleted: SQLite may give a deleted row's id to a thread inserted later in the
-   * same transaction, which writeHeld would then overwrite.
-   */
-  function dropHeld(deleted: (row: ThreadRow) => boolean) {
-    for (const [id, held] of heldParents) {
-      if (!deleted(held.row)) continue;
-      heldParents.delete(id);
-      heldUndo.push(() => heldParents.set(id, held));
-    }
-  }
-
-  /** Writes the held parents (inside the transaction, just before its commit). */
-  function writeHeld() {
-    for (const { row, data } of heldParents.values()) {
-      row.data = JSON.stringify(data);
-      store.updateThread(row);
-    }
-    heldParents.clear();
-    heldUndo.length = 0;
-  }
 
   /** Writes the row runThread deferred, if any. */
   function flushDeferred() {
@@ -1301,7 +1248,6 @@ export function createEngine(options: EngineOptions) {
     const ids = store.descendantIds(th.id);
     store.cancelThreads(ids);
     store.deleteThreads(ids);
-    dropHeld((row) => ids.includes(row.id));
   }
 
   // ---------- thread ends ----------
@@ -1330,11 +1276,9 @@ export function createEngine(options: EngineOptions) {
   }
 
   function childFinished(m: ExecMeta, child: ThreadRow, childData: ThreadData, ok: boolean) {
-    const held = heldParents.get(child.parentId!);
-    const parent = held?.row ?? store.getThread(child.parentId!)!;
+    const parent = store.getThread(child.parentId!)!;
     if (parent.status !== "waiting" || parent.phase !== "start") return;
-    const pdata = held?.data ?? readData(parent);
-    holdParent(parent, pdata);
+    const pdata = readData(parent);
     const pdef = scopeBlock(m, parent.scope).States[parent.state];
     const isMap = pdef.Type === "Map";
     if (isMap) {
@@ -1379,7 +1323,6 @@ export function createEngine(options: EngineOptions) {
       emit(m, isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", undefined, parent, pdata);
       const ids = store.descendantIds(parent.id);
       store.deleteThreads(ids);
-      dropHeld((row) => ids.includes(row.id));
       clearAttempt(parent, pdata);
       try {
         finishStateWithResult(m, parent, pdata, pdef, results);
@@ -1390,7 +1333,7 @@ export function createEngine(options: EngineOptions) {
       return;
     }
     if (isMap) startPendingIterations(m, parent, pdata);
-    if (!effects) save(parent, pdata); // outside a transaction nothing would write it later
+    save(parent, pdata);
   }
 
   function withinTolerance(pdata: ThreadData): boolean {
@@ -1580,7 +1523,6 @@ export function createEngine(options: EngineOptions) {
     store.deleteExecutionTimers(m.arn);
     store.closeExecutionTokens(m.arn);
     store.deleteExecutionThreads(m.arn);
-    dropHeld((row) => row.executionArn === m.arn);
     for (const child of store.runningChildExecutions(m.arn)) {
       finishExecution(meta(child), "ABORTED", null, "States.Aborted", `Parent execution ${m.arn} ended`);
     }
@@ -1974,15 +1916,6 @@ export function createEngine(options: EngineOptions) {
    * Moves the clock forward by `ms`, firing timers in due order at their own due time so that work they start
    * (e.g. a new Wait) is timed from then; returns once every timer due by the target has fired.
    */
-  /**
-   * Moves the clock forward to `ms` if it is not there yet. By advance(), not set(): real time passing between the check
-   * and the move (a busy machine) made set() refuse a target the clock had just passed ("cannot move backwards").
-   */
-  function moveClockTo(ms: number) {
-    const gap = ms - now();
-    if (gap > 0) clock.advance(gap);
-  }
-
   function advance(ms: number): Promise<Date> {
     if (!Number.isFinite(ms) || ms < 0)
       return Promise.reject(new RangeError(`advance needs a non-negative number of ms, got ${ms}`));
@@ -1993,11 +1926,11 @@ export function createEngine(options: EngineOptions) {
         const next = nextDue();
         if (next === null || next > target) break;
         await retryRealFloor(next);
-        moveClockTo(next);
+        if (next > now()) clock.set(new Date(next));
         tick();
         await settle();
       }
-      moveClockTo(target);
+      if (target > now()) clock.set(new Date(target));
       tick();
       await settle();
       return clock.now();
