@@ -35,7 +35,6 @@ import {
   type ThreadRow,
   type TimerRow,
   type TokenRow,
-  EVENT_COLUMNS,
 } from "./store";
 
 /** An in-process Lambda handler. */
@@ -196,8 +195,6 @@ export function createEngine(options: EngineOptions) {
   let effects: (() => void)[] | null = null;
   /** Transitions recorded by the open transaction: [execution arn, state entered], written once per execution at commit. */
   const progress: [string, string][] = [];
-  /** History events of the open transaction, flat (EVENT_COLUMNS values each), written by multi-row INSERTs at commit. */
-  const pendingEvents: (string | number | null)[] = [];
   let idleWaiters: (() => void)[] = [];
   const activityWaiters = new Map<string, Set<() => void>>();
   const executionWaiters = new Map<string, Set<() => void>>();
@@ -212,13 +209,11 @@ export function createEngine(options: EngineOptions) {
       // Inside a batch: a savepoint, so a failing step rolls back (with the effects it registered) without its neighbours.
       const mark = effects.length;
       const progressMark = progress.length;
-      const eventsMark = pendingEvents.length;
       try {
         return store.savepoint(fn);
       } catch (error) {
         effects.length = mark;
         progress.length = progressMark;
-        pendingEvents.length = eventsMark;
         metas.clear();
         throw error;
       }
@@ -231,7 +226,6 @@ export function createEngine(options: EngineOptions) {
       result = store.transaction(() => {
         const value = fn();
         writeProgress();
-        flushEvents();
         return value;
       });
     } catch (error) {
@@ -240,7 +234,6 @@ export function createEngine(options: EngineOptions) {
     } finally {
       effects = null;
       progress.length = 0;
-      pendingEvents.length = 0;
     }
     for (const effect of list) effect();
     return result;
@@ -270,20 +263,6 @@ export function createEngine(options: EngineOptions) {
     progress.length = 0;
     for (const [executionArn, { state, count }] of byExecution)
       store.setCurrentState(executionArn, state, count);
-  }
-
-  function flushEvents() {
-    if (pendingEvents.length === 0) return;
-    store.appendEvents(pendingEvents);
-    pendingEvents.length = 0;
-  }
-
-  /** The last history event id of an execution: stored, or buffered by the open transaction. */
-  function lastEventId(executionId: number): number {
-    let last = store.historyLength(executionId);
-    for (let i = 0; i < pendingEvents.length; i += EVENT_COLUMNS)
-      if (pendingEvents[i] === executionId) last = Math.max(last, pendingEvents[i + 1] as number);
-    return last;
   }
 
   function after(effect: () => void) {
@@ -383,7 +362,7 @@ export function createEngine(options: EngineOptions) {
       input: row.input,
       definition: parsedDefinition(row.definition),
       scopes: new Map(),
-      historyCount: lastEventId(row.id),
+      historyCount: store.historyLength(row.id),
       status: row.status,
       hasParent: row.parentThread !== null,
     });
@@ -417,8 +396,12 @@ export function createEngine(options: EngineOptions) {
     const id = m.historyCount + 1;
     if (id >= ENGINE_LIMITS.historyEvents && !type.startsWith("Execution")) throw new HistoryLimitReached();
     const previous = data?.lastEventId ?? (th ? 0 : m.historyCount);
-    pendingEvents.push(m.id, id, now(), type, previous, details ? JSON.stringify(details) : null);
-    if (!effects) flushEvents();
+    store.appendHistory(m.id, id, {
+      timestampMs: now(),
+      type,
+      previousEventId: previous,
+      details: details ? JSON.stringify(details) : null,
+    });
     m.historyCount = id;
     if (data) data.lastEventId = id;
     return id;
@@ -1579,19 +1562,6 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  /** What StartExecution takes. */
-  interface StartExecutionRequest {
-    stateMachineArn?: unknown;
-    name?: unknown;
-    input?: unknown;
-  }
-
-  /** What StartExecution answers. */
-  interface StartedExecution {
-    executionArn: string;
-    startDate: Date;
-  }
-
   interface StartRequest {
     stateMachineArn: unknown;
     name?: unknown;
@@ -1715,72 +1685,6 @@ export function createEngine(options: EngineOptions) {
     if (runInline) return { executionArn, startMs, threadId };
     enqueue(threadId);
     return { executionArn, startMs };
-  }
-
-  // ---------- starts ----------
-
-  /** Starts an execution inside the open transaction; with `inline` its first steps run in that transaction too. */
-  function startWithFirstSteps(
-    req: StartExecutionRequest,
-    inline: boolean,
-    batchStart: number,
-  ): StartedExecution {
-    const s = startExecutionCore(
-      { stateMachineArn: req.stateMachineArn, name: req.name, input: req.input, parent: null },
-      inline,
-    );
-    if (s.threadId !== undefined) {
-      runBatch(batchStart, s.threadId);
-      if (readyQueue.length > 0) after(schedulePump);
-    }
-    return { executionArn: s.executionArn, startDate: new Date(s.startMs) };
-  }
-
-  /** Starts waiting for the group commit (startExecutionGrouped). */
-  let startQueue: {
-    req: StartExecutionRequest;
-    resolve: (started: StartedExecution) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-
-  /**
-   * Commits the queued starts in one transaction (each one in a savepoint, so a start that fails, e.g. a name already
-   * taken, rolls back alone and rejects only its caller); their first steps share the batch's time budget. Callers
-   * learn their ARN only after the commit. Should the shared commit itself fail, every start is tried again in a
-   * commit of its own, so that only the start whose commit fails is rejected.
-   */
-  function flushStarts() {
-    const group = startQueue;
-    startQueue = [];
-    if (closed) return group.forEach((g) => g.reject(new Error("engine closed")));
-    const batchStart = Date.now();
-    const outcomes: ({ ok: true; value: StartedExecution } | { ok: false; error: unknown })[] = [];
-    try {
-      step(() => {
-        for (const g of group) {
-          try {
-            outcomes.push({ ok: true, value: step(() => startWithFirstSteps(g.req, true, batchStart)) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      if (group.length === 1) return group[0].reject(error);
-      for (const g of group) {
-        try {
-          g.resolve(api.startExecution(g.req));
-        } catch (alone) {
-          g.reject(alone);
-        }
-      }
-      return;
-    }
-    group.forEach((g, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) g.resolve(outcome.value);
-      else g.reject(outcome.error);
-    });
   }
 
   // ---------- timers ----------
@@ -2273,24 +2177,23 @@ export function createEngine(options: EngineOptions) {
       return validated(definition);
     },
 
-    /** Starts an execution (StartExecution) in a commit of its own. */
-    startExecution(req: StartExecutionRequest) {
+    /** Starts an execution (StartExecution). */
+    startExecution(req: { stateMachineArn?: unknown; name?: unknown; input?: unknown }) {
       // A top-level start runs the execution's first steps in its own transaction (one commit instead of two: the start,
       // then the pump's batch). Nothing leaves the engine before that commit; Lambda handlers start after it returns.
       const inline = effects === null && !pumping && !closed;
-      return step(() => startWithFirstSteps(req, inline, Date.now()));
-    },
-
-    /**
-     * Starts an execution in a commit shared with the other starts requested in the same turn of the event loop (group
-     * commit); resolves once that commit is on disk, rejects when this start failed (alone: see flushStarts).
-     */
-    startExecutionGrouped(req: StartExecutionRequest): Promise<StartedExecution> {
-      if (closed) return Promise.reject(new Error("engine closed"));
-      return new Promise((resolve, reject) => {
-        startQueue.push({ req, resolve, reject });
-        if (startQueue.length === 1) setImmediate(flushStarts);
+      const started = step(() => {
+        const s = startExecutionCore(
+          { stateMachineArn: req.stateMachineArn, name: req.name, input: req.input, parent: null },
+          inline,
+        );
+        if (s.threadId !== undefined) {
+          runBatch(Date.now(), s.threadId);
+          if (readyQueue.length > 0) after(schedulePump);
+        }
+        return s;
       });
+      return { executionArn: started.executionArn, startDate: new Date(started.startMs) };
     },
 
     describeExecution: (executionArn: unknown) => {

@@ -179,9 +179,8 @@ function handlers(engine: Engine): Record<Action, Handler> {
             })),
           };
     },
-    // Concurrent StartExecution calls share one commit (group commit); each answer leaves after that commit.
-    StartExecution: async (b: Req<"StartExecution">) => {
-      const r = await engine.startExecutionGrouped(b);
+    StartExecution: (b: Req<"StartExecution">) => {
+      const r = engine.startExecution(b);
       return { executionArn: r.executionArn, startDate: dateSeconds(r.startDate) };
     },
     DescribeExecution: (b: Req<"DescribeExecution">) =>

@@ -160,10 +160,13 @@ CREATE TABLE IF NOT EXISTS executions (
   output TEXT, error TEXT, cause TEXT, start_ms INTEGER NOT NULL, stop_ms INTEGER, current_state TEXT,
   transitions INTEGER NOT NULL DEFAULT 0, history_count INTEGER NOT NULL DEFAULT 0, definition TEXT NOT NULL,
   parent_thread INTEGER, parent_attempt INTEGER, parent_arn TEXT, redrive_count INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_ms);
+CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
 CREATE TABLE IF NOT EXISTS threads (
   id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL, parent_id INTEGER, idx INTEGER NOT NULL DEFAULT 0,
   scope TEXT NOT NULL, state TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0,
   input TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}', output TEXT, error TEXT, cause TEXT);
+CREATE INDEX IF NOT EXISTS threads_by_status ON threads (status) WHERE status IN ('ready', 'running');
 CREATE INDEX IF NOT EXISTS threads_by_parent ON threads (parent_id, idx);
 CREATE INDEX IF NOT EXISTS threads_by_execution ON threads (execution_arn);
 CREATE TABLE IF NOT EXISTS events (
@@ -180,22 +183,9 @@ CREATE TABLE IF NOT EXISTS timers (
 CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
 CREATE INDEX IF NOT EXISTS timers_by_thread ON timers (thread_id);
 CREATE INDEX IF NOT EXISTS timers_by_execution ON timers (execution_arn);
-CREATE INDEX IF NOT EXISTS timers_by_token ON timers (token) WHERE token IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_arn) WHERE parent_arn IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_running_by_start ON executions (start_ms) WHERE status = 'RUNNING';
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL);
-`;
-
-/**
- * Indexes earlier layouts had and no query uses (EXPLAIN QUERY PLAN): every one cost a B-tree write per execution start,
- * finish or thread status change. RUNNING executions are found through executions_running_by_start, runnable threads
- * by scanning the threads table, which only holds the threads of running executions. Dropping is compatible both
- * ways: an older engine opening the file creates them again.
- */
-const DROPPED_INDEXES = `
-DROP INDEX IF EXISTS executions_by_machine;
-DROP INDEX IF EXISTS executions_by_status;
-DROP INDEX IF EXISTS threads_by_status;
 `;
 
 /**
@@ -237,24 +227,18 @@ function prepareSchema(db: Database.Database, dbPath: string) {
         `upgrade kinerja, or start with --reset to discard the local executions`,
     );
   }
-  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA + DROPPED_INDEXES);
+  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA);
   db.transaction(() => {
     const existing = db
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'`)
       .get();
     if (existing) migrateFromV0(db);
     else db.exec(SCHEMA);
-    db.exec(DROPPED_INDEXES);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
 
 type Row = Record<string, unknown>;
-
-/** Columns of one history event in appendEvents' flat value list. */
-export const EVENT_COLUMNS = 6;
-/** Rows per multi-row INSERT of events (6 x 64 bound values, far below SQLite's limit). */
-const EVENTS_PER_INSERT = 64;
 
 const asStateMachine = (r: Row): StateMachineRow => ({
   arn: r.arn as string,
@@ -435,10 +419,7 @@ export function openStore(dbPath: string) {
     cancelThreads: db.prepare(
       `UPDATE threads SET status = 'cancelled' WHERE id IN (SELECT value FROM json_each(?)) AND status NOT IN ('done', 'failed')`,
     ),
-    // A scan in id order: run once at start-up, over the threads of running executions only (no index to maintain).
-    runnableThreads: db.prepare(
-      `SELECT * FROM threads NOT INDEXED WHERE status IN ('ready', 'running') ORDER BY id`,
-    ),
+    runnableThreads: db.prepare(`SELECT * FROM threads WHERE status IN ('ready', 'running') ORDER BY id`),
     executionThreads: db.prepare(`SELECT id FROM threads WHERE execution_arn = ?`),
     deleteExecutionThreads: db.prepare(`DELETE FROM threads WHERE execution_arn = ?`),
     deleteThreads: db.prepare(`DELETE FROM threads WHERE id IN (SELECT value FROM json_each(?))`),
@@ -447,6 +428,9 @@ export function openStore(dbPath: string) {
     ),
     runningChildren: db.prepare(`SELECT arn FROM executions WHERE parent_arn = ? AND status = 'RUNNING'`),
 
+    insertHistory: db.prepare(
+      `INSERT INTO events (execution_id, id, timestamp_ms, type, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
     history: db.prepare(
       `SELECT * FROM events WHERE execution_id = @executionId AND id > @after ORDER BY id ASC LIMIT @limit`,
     ),
@@ -484,21 +468,6 @@ export function openStore(dbPath: string) {
     getActivity: db.prepare(`SELECT * FROM activities WHERE arn = ?`),
     listActivities: db.prepare(`SELECT * FROM activities ORDER BY name`),
     deleteActivity: db.prepare(`DELETE FROM activities WHERE arn = ?`),
-  };
-
-  // History events go in by multi-row INSERTs of up to EVENTS_PER_INSERT rows (one statement per batch of steps
-  // instead of one per event); a statement per row count is prepared on first use and kept.
-  const insertEvents = new Map<number, Database.Statement>();
-  const insertEventsOf = (rows: number) => {
-    let statement = insertEvents.get(rows);
-    if (!statement) {
-      const values = Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?)").join(", ");
-      statement = db.prepare(
-        `INSERT INTO events (execution_id, id, timestamp_ms, type, previous_event_id, details) VALUES ${values}`,
-      );
-      insertEvents.set(rows, statement);
-    }
-    return statement;
   };
 
   // One transaction wrapper for every step: db.transaction() builds four closures per call, which showed in profiles.
@@ -591,16 +560,13 @@ export function openStore(dbPath: string) {
     }) => s.finishExecution.run(f).changes > 0,
     setCurrentState: (arn: string, state: string, transitions: number) =>
       void s.setCurrentState.run(state, transitions, arn),
-    /**
-     * Appends events given flat, six values per event in column order (execution id, event id, timestamp, type,
-     * previous event id, details).
-     */
-    appendEvents(values: (string | number | null)[]) {
-      const chunk = EVENTS_PER_INSERT * EVENT_COLUMNS;
-      for (let at = 0; at < values.length; at += chunk) {
-        const part = at === 0 && values.length <= chunk ? values : values.slice(at, at + chunk);
-        insertEventsOf(part.length / EVENT_COLUMNS).run(part);
-      }
+    /** Appends one event with the given id (ids are dense per execution; the last one is the history's length). */
+    appendHistory(
+      executionId: number,
+      id: number,
+      e: { timestampMs: number; type: string; previousEventId: number; details: string | null },
+    ) {
+      s.insertHistory.run(executionId, id, e.timestampMs, e.type, e.previousEventId, e.details);
     },
     /** Number of history events of an execution (its last event id), by store id or by ARN (0 for an unknown ARN). */
     historyLength(execution: number | string): number {
