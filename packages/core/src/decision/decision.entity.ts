@@ -74,11 +74,21 @@ export function decisionEntity(client: DynamoDBDocumentClient, table: string) {
         createdAt: { type: "string", required: true, readOnly: true },
         updatedAt: { type: "string", required: true },
         ttl: { type: "number" },
+        // Copies of cycleId and dueAt held only while the decision is pending (the repo sets them on open and re-arm and
+        // removes them on decide and close), so the pendingByCycle index below holds pending decisions only.
+        pendingCycleId: { type: "string" },
+        pendingDueAt: { type: "string" },
       },
       indexes: {
         byKey: {
           pk: { field: "pk", composite: ["decisionKey"], casing: "none" },
           sk: { field: "sk", composite: [], casing: "none" },
+        },
+        // Sparse: a cycle's pending decisions with a deadline, earliest first; "overdue" is one query per cycle.
+        pendingByCycle: {
+          index: "gsi3",
+          pk: { field: "gsi3pk", composite: ["pendingCycleId"], casing: "none" },
+          sk: { field: "gsi3sk", composite: ["pendingDueAt"], casing: "none" },
         },
         byAppraisal: {
           index: "gsi1",

@@ -47,6 +47,13 @@ export interface DecisionRecord {
   ttl?: number;
 }
 
+/** The attributes that put a pending decision in the pendingByCycle index; none for a decision without a deadline. */
+function pendingIndexOf(cycleId: string, dueAt: string | undefined) {
+  return dueAt ? { pendingCycleId: cycleId, pendingDueAt: dueAt } : {};
+}
+/** Removing these takes a decision out of the pendingByCycle index (ElectroDB drops the index keys with them). */
+const PENDING_INDEX_ATTRIBUTES = ["pendingCycleId", "pendingDueAt"] as const;
+
 /** A stored link. */
 export interface LinkRecord {
   linkId: string;
@@ -105,7 +112,14 @@ function build(storage: DecisionStorage) {
     /** Creates a new pending decision; false when one already exists under the key. */
     async createPendingDecision(record: Omit<DecisionRecord, "status" | "delivery">): Promise<boolean> {
       try {
-        await decisions.create({ ...record, status: "pending", delivery: "none" }).go();
+        await decisions
+          .create({
+            ...record,
+            status: "pending",
+            delivery: "none",
+            ...pendingIndexOf(record.cycleId, record.dueAt),
+          })
+          .go();
         return true;
       } catch (err) {
         if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
@@ -130,6 +144,8 @@ function build(storage: DecisionStorage) {
         reopen: boolean;
         now: string;
         ttl: number;
+        /** The decision's cycle and its deadline after this re-arm: they put it (back) in the pendingByCycle index. */
+        pending: { cycleId: string; dueAt?: string };
       },
     ): Promise<boolean> {
       try {
@@ -144,6 +160,7 @@ function build(storage: DecisionStorage) {
             status: "pending",
             updatedAt: update.now,
             ttl: update.ttl,
+            ...pendingIndexOf(update.pending.cycleId, update.pending.dueAt),
           })
           .remove(update.reopen ? ["closedReason", "closedBy", "closedAt"] : [])
           .where((a, op) =>
@@ -183,6 +200,7 @@ function build(storage: DecisionStorage) {
           decidedLinkId: claim.linkId,
           updatedAt: claim.decidedAt,
         })
+        .remove([...PENDING_INDEX_ATTRIBUTES])
         .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.taskTokenHash, claim.taskTokenHash)}`)
         .params();
       // Transactions take the same update params minus ReturnValues.
@@ -277,6 +295,7 @@ function build(storage: DecisionStorage) {
             updatedAt: close.now,
             ...(close.closedBy ? { closedBy: close.closedBy } : {}),
           })
+          .remove([...PENDING_INDEX_ATTRIBUTES])
           .where((a, op) => op.eq(a.status, "pending"))
           .go();
         return true;
@@ -290,6 +309,18 @@ function build(storage: DecisionStorage) {
     /** Lists decided-but-undelivered decisions (the redelivery outbox), oldest key first. */
     async listUndelivered(limit: number): Promise<DecisionRecord[]> {
       const res = await decisions.query.undelivered({ delivery: "undelivered" }).go({ limit });
+      return res.data as DecisionRecord[];
+    },
+
+    /**
+     * The cycle's pending decisions whose deadline (dueAt) is before `before`, earliest deadline first: one query of
+     * the sparse pendingByCycle index, which holds nothing but pending decisions with a deadline.
+     */
+    async listPendingDueBefore(cycleId: string, before: string): Promise<DecisionRecord[]> {
+      const res = await decisions.query
+        .pendingByCycle({ pendingCycleId: cycleId })
+        .lt({ pendingDueAt: before })
+        .go({ pages: "all" });
       return res.data as DecisionRecord[];
     },
 

@@ -222,6 +222,7 @@ export async function openDecision(
         reopen,
         now,
         ttl,
+        pending: { cycleId: existing.cycleId, dueAt },
       });
       if (!rearmed) continue;
     }

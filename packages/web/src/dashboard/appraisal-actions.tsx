@@ -47,7 +47,7 @@ const enc = encodeURIComponent;
 const appraisalPath = (id: string) => `/dashboard/appraisals/${enc(id)}`;
 const cyclePath = (id: string) => `/dashboard/cycles/${enc(id)}`;
 const newRequestId = () => randomBytes(12).toString("base64url");
-const canAct = (p: Principal) => p.roles.includes("hr");
+export const canAct = (p: Principal) => p.roles.includes("hr");
 const actorOf = (p: Principal): HrActor => ({ subject: p.subject, ...(p.name ? { name: p.name } : {}) });
 
 /** Why an execution failed, as HR reads it: the label of the error name (i18n/labels.ts), else the name itself. */

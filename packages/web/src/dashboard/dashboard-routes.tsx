@@ -32,6 +32,7 @@ import { signInRoutes } from "../auth/sign-in-routes";
 import { DASHBOARD_CSS } from "./dashboard-css";
 import { registerCycleForm } from "./cycle-form";
 import { registerImportPages } from "./import-pages";
+import { registerOverduePage } from "./overdue-page";
 import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
 import { cycleOverviews } from "@kinerja/core/services/hr/cycle-overview";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
@@ -162,6 +163,8 @@ export function dashboardRoutes(options: DashboardOptions) {
   registerAppraisalActions(app, { hr, ...(options.decisions ? { decisions: options.decisions } : {}) });
 
   registerImportPages(app, hr);
+
+  registerOverduePage(app, hr);
 
   app.get("/cycles/:id/export.csv", async (c) => {
     const query = v.safeParse(ExportQuerySchema, c.req.query());

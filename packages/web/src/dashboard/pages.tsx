@@ -29,6 +29,7 @@ import { ChartLegend, DistributionChart, StageProgress } from "./charts";
 import { LiveProgress, progressRefresh } from "./progress";
 import type { CycleProgress } from "@kinerja/core/services/hr/cycle-progress";
 import { AppraisalActions, failureText, RetryButton } from "./appraisal-actions";
+import { overduePath } from "./overdue-page";
 
 type CycleList = CycleOverview[];
 type CycleDetail = Awaited<ReturnType<typeof cycleDetail>>;
@@ -193,7 +194,7 @@ function CycleFacts(props: { cycle: CycleOverview }) {
           <a href={`${path}/failed`}>{`Penilaian gagal: ${formatNumber(c.counts.failed)}`}</a>
         </li>
         <li data-fact="overdue">
-          <a href={`${path}#terlambat`}>Keputusan terlambat</a>
+          <a href={overduePath(c.id)}>{`Keputusan lewat tenggat: ${formatNumber(c.overdue)}`}</a>
         </li>
       </ul>
       {c.rated > 0 ? (
