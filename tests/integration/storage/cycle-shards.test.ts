@@ -41,7 +41,7 @@ describe("the sharded cycle index", { timeout: 120_000 }, () => {
               appraisalId: `c1-${nip(k)}`,
               cycleId: "c1",
               nip: nip(k),
-              state: { id: `c1-${nip(k)}` },
+              state: { id: `c1-${nip(k)}`, unitId: "dinas" },
               version: 1,
             })
             .go();
@@ -130,7 +130,7 @@ describe("the sharded cycle index", { timeout: 120_000 }, () => {
       appraisalId: `old-${legacy}`,
       cycleId: "c1",
       nip: legacy,
-      state: { id: `old-${legacy}` },
+      state: { id: `old-${legacy}`, unitId: "dinas" },
       version: 1,
     });
     for (const params of [record.params(), flowItem.params()])

@@ -52,22 +52,19 @@ async function unitDistributionState(
   unitId: string,
   without?: string,
 ): Promise<UnitDistributionState> {
-  const [orgRating, cycle] = await Promise.all([
+  // The unit's own appraisals only (bounded by the unit's size, not the cycle's: issue 18).
+  const [orgRating, cycle, marks] = await Promise.all([
     deps.store.orgRating(cycleId, unitId),
     deps.store.getCycle(cycleId),
+    deps.store.unitDistributionMarks(cycleId, unitId),
   ]);
   const counts = Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>;
   let unrated = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await deps.store.listAppraisalsOfCycle(cycleId, cursor, 500);
-    for (const a of page.items) {
-      if (a.unitId !== unitId || a.stage === "cancelled" || a.id === without) continue;
-      if (a.predikat) counts[a.predikat] += 1;
-      else unrated += 1;
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const { appraisalId, mark } of marks) {
+    if (mark === "cancelled" || appraisalId === without) continue;
+    if (mark === "unrated") unrated += 1;
+    else counts[mark] += 1;
+  }
   return {
     ...(orgRating ? { orgRating } : {}),
     thresholds: resolveCycleSettings(cycle?.settings).distributionThresholds,

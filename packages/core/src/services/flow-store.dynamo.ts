@@ -11,8 +11,13 @@ import {
   TransactionCancelledError,
 } from "../storage/storage.errors";
 import { effectiveOrgRating, type OrgRating } from "../rating/rating";
-import type { FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
-import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
+import type { DistributionMark, FlowAppraisal, FlowCycle, FlowEmployee, FlowStore, Page } from "./flow-store";
+import {
+  appraisalFlowEntity,
+  distributionMarkOf,
+  distributionWarningsEntity,
+  launchPageEntity,
+} from "./flow.entity";
 import { cascadeWaiterEntity } from "./cascade-waiter.entity";
 import { appraisalIdOf } from "./launch";
 import { launchSkipEntity } from "./launch-skip.entity";
@@ -111,6 +116,10 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
   listDistributionWarnings(
     cycleId: string,
   ): Promise<{ unitId: string; warnings: { rule: string; message: string }[] }[]>;
+  /** Whether a unit's distribution is read from the unit index (else from the whole cycle: see unitIndexed). */
+  unitIndexed(cycleId: string): Promise<boolean>;
+  /** Keys the cycle's flow items written before the unit index by unit; answers how many it keyed. */
+  backfillUnitIndex(cycleId: string): Promise<number>;
 } {
   const { flow, launchPage, warnings, launchSkip } = createFlowEntities(storage);
   const cascade = cascadeWaiterEntity(storage.client, storage.tableName);
@@ -129,6 +138,67 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
   };
   const appraisalsOfEmployee = async (nip: string) =>
     (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data.map((i) => i.state as FlowAppraisal);
+
+  // Pages in appraisal-id order across the cycle index's shards (and the unsharded key of items written before
+  // it was sharded); the cursor is the last appraisal id of the page.
+  const listAppraisalsOfCycle: FlowStore["listAppraisalsOfCycle"] = async (cycleId, cursor, limit) => {
+    type Item = { appraisalId: string; state: unknown; version: number };
+    const query = (cycleShard: string) => flow.query.byCycle({ cycleId, cycleShard });
+    const unsharded = async (after: string | null, max: number) =>
+      (
+        flow.parse({
+          Items: await queryUnshardedKey(storage.client, query(shardKeys()[0]!).params(), "cycleShard"),
+        }).data as Item[]
+      )
+        .filter((i) => after === null || i.appraisalId > after)
+        .sort((a, b) => (a.appraisalId < b.appraisalId ? -1 : 1))
+        .slice(0, max);
+    const page = await pageAcrossShards<Item>(
+      [...shardKeys(), UNSHARDED],
+      async (shard, after, max) => {
+        if (shard === UNSHARDED) return unsharded(after, max);
+        const q = query(shard);
+        return (await (after ? q.gt({ appraisalId: after }) : q).go({ limit: max })).data as Item[];
+      },
+      (i) => i.appraisalId,
+      cursor,
+      limit,
+    );
+    return {
+      items: page.items.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
+      nextCursor: page.nextAfter,
+    };
+  };
+
+  // Re-saves the state of a flow item written before the unit index (any write of the state brings its keys),
+  // unless a newer save (which keyed it) got in first.
+  const keyByUnit = async (a: FlowAppraisal) => {
+    try {
+      await flow
+        .patch({ appraisalId: a.id })
+        .set({ state: a, version: a.version })
+        .composite({ cycleId: a.cycleId })
+        .where((attr, { eq }) => eq(attr.version, a.version))
+        .go();
+    } catch (err) {
+      if (!lostRace(err)) throw classifyStorageError(err, `keying appraisal ${a.id} by unit`);
+    }
+  };
+
+  // A cycle's flow items all carry the unit index's keys when every launch page of it was recorded by code that keys
+  // them (the page says so); a cycle launched (even partly) before holds items the index lacks until
+  // backfillUnitIndex. Once true it stays true (later pages say so too), so a process asks once per cycle.
+  const indexedCycles = new Set<string>();
+  const unitIndexed = async (cycleId: string) => {
+    if (indexedCycles.has(cycleId)) return true;
+    const pages = (
+      await launchPage.query.byCycle({ cycleId }).go({ pages: "all", attributes: ["unitIndexed"] })
+    ).data;
+    const indexed = pages.every((p) => p.unitIndexed === true);
+    // Not remembered before the first page: nothing to count yet.
+    if (indexed && pages.length > 0) indexedCycles.add(cycleId);
+    return indexed;
+  };
 
   return {
     async getCycle(cycleId): Promise<FlowCycle | undefined> {
@@ -311,6 +381,8 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
           flow
             .patch({ appraisalId: next.id })
             .set({ state: next, version: next.version })
+            // The unit index's key needs the cycle (the unit and the distribution mark are copied from `state`).
+            .composite({ cycleId: next.cycleId })
             .where((attr, { eq }) => eq(attr.version, next.version - 1))
             .params(),
         ),
@@ -335,35 +407,57 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       }
     },
 
-    // Pages in appraisal-id order across the cycle index's shards (and the unsharded key of items written before
-    // it was sharded); the cursor is the last appraisal id of the page.
-    async listAppraisalsOfCycle(cycleId, cursor, limit) {
-      type Item = { appraisalId: string; state: unknown; version: number };
-      const query = (cycleShard: string) => flow.query.byCycle({ cycleId, cycleShard });
-      const unsharded = async (after: string | null, max: number) =>
-        (
-          flow.parse({
-            Items: await queryUnshardedKey(storage.client, query(shardKeys()[0]!).params(), "cycleShard"),
-          }).data as Item[]
-        )
-          .filter((i) => after === null || i.appraisalId > after)
-          .sort((a, b) => (a.appraisalId < b.appraisalId ? -1 : 1))
-          .slice(0, max);
-      const page = await pageAcrossShards<Item>(
-        [...shardKeys(), UNSHARDED],
-        async (shard, after, max) => {
-          if (shard === UNSHARDED) return unsharded(after, max);
-          const q = query(shard);
-          return (await (after ? q.gt({ appraisalId: after }) : q).go({ limit: max })).data as Item[];
-        },
-        (i) => i.appraisalId,
-        cursor,
-        limit,
+    listAppraisalsOfCycle,
+
+    async unitDistributionMarks(cycleId, unitId) {
+      if (await unitIndexed(cycleId)) {
+        // The marks only: the index projects whole flow items, the states are not needed here.
+        const rows = (
+          await flow.query
+            .byUnit({ cycleId, unitId })
+            .go({ pages: "all", attributes: ["appraisalId", "distributionMark"] })
+        ).data;
+        return rows.map((r) => ({
+          appraisalId: r.appraisalId,
+          mark: r.distributionMark as DistributionMark,
+        }));
+      }
+      const marks: { appraisalId: string; mark: DistributionMark }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listAppraisalsOfCycle(cycleId, cursor, 500);
+        for (const a of page.items)
+          if (a.unitId === unitId) marks.push({ appraisalId: a.id, mark: distributionMarkOf(a) });
+        cursor = page.nextCursor;
+      } while (cursor);
+      return marks;
+    },
+
+    unitIndexed,
+
+    async backfillUnitIndex(cycleId) {
+      let keyed = 0;
+      let cursor: string | null = null;
+      do {
+        const page = await listAppraisalsOfCycle(cycleId, cursor, 100);
+        const ids = page.items.map((a) => ({ appraisalId: a.id }));
+        const stored = ids.length
+          ? (await flow.get(ids).go({ attributes: ["appraisalId", "unitId"] })).data
+          : [];
+        const unkeyed = new Set(stored.filter((i) => i.unitId === undefined).map((i) => i.appraisalId));
+        const todo = page.items.filter((a) => unkeyed.has(a.id));
+        await Promise.all(todo.map(keyByUnit));
+        keyed += todo.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      // Only now may readers trust the index: every page of the cycle says its items are keyed.
+      const pages = (await launchPage.query.byCycle({ cycleId }).go({ pages: "all" })).data;
+      await Promise.all(
+        pages
+          .filter((p) => p.unitIndexed !== true)
+          .map((p) => launchPage.patch({ cycleId, pageKey: p.pageKey }).set({ unitIndexed: true }).go()),
       );
-      return {
-        items: page.items.map((i) => ({ ...(i.state as FlowAppraisal), version: i.version })),
-        nextCursor: page.nextAfter,
-      };
+      return keyed;
     },
 
     appraisalsOfEmployee,
@@ -460,6 +554,7 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
           started: counts.started,
           alreadyExisting: counts.alreadyExisting,
           at: now(),
+          unitIndexed: true,
         })
         .go();
       const pages = (await launchPage.query.byCycle({ cycleId }).go({ pages: "all" })).data;

@@ -197,6 +197,9 @@ export interface LaunchSkip {
   reason: LaunchSkipReason;
 }
 
+/** Where an appraisal stands in its unit's predikat distribution. */
+export type DistributionMark = Predikat | "unrated" | "cancelled";
+
 /** A page of a listing. */
 export interface Page<T> {
   items: T[];
@@ -229,6 +232,11 @@ export interface FlowStore {
   /** Writes `next` if the stored version is still `next.version - 1`; throws TransientError on a lost race. */
   saveAppraisal(next: FlowAppraisal, audit?: FlowAuditEvent): Promise<void>;
   listAppraisalsOfCycle(cycleId: string, cursor: string | null, limit: number): Promise<Page<FlowAppraisal>>;
+  /** Where each appraisal of one unit in a cycle stands in the distribution (read by unit, not by cycle). */
+  unitDistributionMarks(
+    cycleId: string,
+    unitId: string,
+  ): Promise<{ appraisalId: string; mark: DistributionMark }[]>;
   /** Every appraisal of one employee, in any cycle. */
   appraisalsOfEmployee(nip: string): Promise<FlowAppraisal[]>;
   /** Earlier appraisals of the same employee (other cycles ending before this one starts), newest first; `kind` keeps

@@ -4,6 +4,11 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
 import { keyShard } from "../storage/shards";
+import type { DistributionMark, FlowAppraisal } from "./flow-store";
+
+/** Where an appraisal stands in its unit's predikat distribution (cancelled ones are out of it). */
+export const distributionMarkOf = (a: Pick<FlowAppraisal, "stage" | "predikat">): DistributionMark =>
+  a.stage === "cancelled" ? "cancelled" : (a.predikat ?? "unrated");
 
 /** The workflow state of one appraisal (the whole FlowAppraisal), versioned for optimistic concurrency. */
 export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: string) {
@@ -23,6 +28,19 @@ export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: strin
         },
         state: { type: "any", required: true },
         version: { type: "number", required: true },
+        // Copied from the state on every write (items written before the unit index lack both: flow-store.dynamo).
+        unitId: {
+          type: "string",
+          watch: ["state"],
+          set: (_: unknown, item: { state?: FlowAppraisal }) => item.state?.unitId,
+        },
+        /** The unit index reads only this, not the state: a review counts its unit without loading whole items. */
+        distributionMark: {
+          type: "string",
+          watch: ["state"],
+          set: (_: unknown, item: { state?: FlowAppraisal }) =>
+            item.state ? distributionMarkOf(item.state) : undefined,
+        },
       },
       indexes: {
         byAppraisal: {
@@ -39,6 +57,14 @@ export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: strin
           index: "gsi2",
           pk: { field: "gsi2pk", composite: ["nip"], casing: "none" },
           sk: { field: "gsi2sk", composite: ["cycleId"], casing: "none" },
+        },
+        // A review's distribution reads its unit only (it paged the whole cycle: O(cycle) per review). The sort key
+        // is constant: ElectroDB writes a composite sort key on a patch only from attributes in the patch itself,
+        // and the order does not matter to a count.
+        byUnit: {
+          index: "gsi3",
+          pk: { field: "gsi3pk", composite: ["cycleId", "unitId"], casing: "none" },
+          sk: { field: "gsi3sk", composite: [], casing: "none" },
         },
       },
     },
@@ -57,6 +83,8 @@ export function launchPageEntity(client: DynamoDBDocumentClient, table: string) 
         started: { type: "number", required: true },
         alreadyExisting: { type: "number", required: true },
         at: { type: "string", required: true },
+        /** Written by code that keys flow items by unit: a page without it may hold items the unit index lacks. */
+        unitIndexed: { type: "boolean" },
       },
       indexes: {
         byCycle: {
