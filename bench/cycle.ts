@@ -4,7 +4,7 @@
 // whole annual cycle to price Step Functions per employee-year. `npm run bench -- cycle`
 // (or `npx tsx bench/cycle.ts [sizes...]`).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,30 +48,115 @@ const PRICE_TABLE = {
     "https://aws.amazon.com/step-functions/pricing/ (Asia Pacific reference price; Jakarta to be confirmed)",
 };
 
-/** Counts DynamoDB item writes going through a document client (transactions and batches per item). */
-function countWrites(client: DynamoDBDocumentClient): { count(): number; reset(): void } {
+type WriteRequest = {
+  Item?: Record<string, unknown>;
+  Key?: Record<string, unknown>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+
+/** The ElectroDB entity an item write is for (its `__edb_e__`), else the start of its partition key. */
+function entityOf(request: WriteRequest | undefined): string {
+  const named =
+    request?.Item?.__edb_e__ ??
+    Object.entries(request?.ExpressionAttributeValues ?? {}).find(([k]) => k.startsWith(":__edb_e__"))?.[1];
+  if (typeof named === "string") return named;
+  return String(request?.Key?.pk ?? request?.Item?.pk ?? "?").split("#")[0]!;
+}
+
+/**
+ * Counts DynamoDB item writes going through a document client (transactions and batches per item), per entity, and
+ * the write requests (a transaction or a batch is one), and every request by command (reads too).
+ */
+function countWrites(client: DynamoDBDocumentClient): {
+  count(): number;
+  requests(): number;
+  byEntity(): Record<string, number>;
+  byCommand(): Record<string, number>;
+  reset(): void;
+} {
   let writes = 0;
+  let byCommand = new Map<string, number>();
+  let requests = 0;
+  let byEntity = new Map<string, number>();
+  const add = (request: WriteRequest | undefined) => {
+    writes += 1;
+    const e = entityOf(request);
+    byEntity.set(e, (byEntity.get(e) ?? 0) + 1);
+  };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = (context as { commandName?: string }).commandName ?? "";
-      const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
-      if (
-        name === "PutItemCommand" ||
-        name === "UpdateItemCommand" ||
-        name === "DeleteItemCommand" ||
-        name === "PutCommand" ||
-        name === "UpdateCommand" ||
-        name === "DeleteCommand"
-      )
-        writes += 1;
-      else if (name.startsWith("TransactWrite")) writes += input.TransactItems?.length ?? 0;
+      const input = args.input as WriteRequest & {
+        TransactItems?: Record<string, WriteRequest>[];
+        RequestItems?: Record<string, { PutRequest?: WriteRequest; DeleteRequest?: WriteRequest }[]>;
+      };
+      const before = writes;
+      byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
+      if (/^(Put|Update|Delete)(Item)?Command$/.test(name)) add(input);
+      else if (name.startsWith("TransactWrite"))
+        for (const t of input.TransactItems ?? []) add(t.Put ?? t.Update ?? t.Delete ?? t.ConditionCheck);
       else if (name.startsWith("BatchWrite"))
-        writes += Object.values(input.RequestItems ?? {}).reduce((s, l) => s + l.length, 0);
+        for (const list of Object.values(input.RequestItems ?? {}))
+          for (const r of list) add(r.PutRequest ?? r.DeleteRequest);
+      if (writes > before) requests += 1;
       return next(args);
     },
     { step: "initialize", name: "kinerjaBenchWriteCounter" },
   );
-  return { count: () => writes, reset: () => (writes = 0) };
+  return {
+    count: () => writes,
+    requests: () => requests,
+    byEntity: () => Object.fromEntries([...byEntity].sort((a, b) => b[1] - a[1])),
+    byCommand: () => Object.fromEntries([...byCommand].sort((a, b) => b[1] - a[1])),
+    reset: () => {
+      byCommand = new Map();
+      writes = 0;
+      requests = 0;
+      byEntity = new Map();
+    },
+  };
+}
+
+/** CPU seconds (user + system) of a process from /proc (Linux), 0 where unreadable. */
+function procCpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The DynamoDB Local JVM this process started (a `java` child), if Linux shows it. */
+function dynamoJvmPid(): number | undefined {
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [head, rest] = [stat.slice(0, stat.indexOf(") ")), stat.slice(stat.indexOf(") ") + 2)];
+      if (head.endsWith("(java") && Number(rest.split(" ")[1]) === process.pid) return Number(entry);
+    }
+  } catch {
+    // not Linux: no JVM figure
+  }
+  return undefined;
+}
+
+/** Where a launch's CPU went: this process (handlers, engine, SQLite) and the DynamoDB Local JVM, against the wall. */
+function cpuProfile(): () => { wallS: number; nodeCpuS: number; dynamoLocalJvmCpuS: number } {
+  const jvm = dynamoJvmPid();
+  const t0 = performance.now();
+  const node0 = process.cpuUsage();
+  const jvm0 = jvm ? procCpuSeconds(jvm) : 0;
+  return () => {
+    const node = process.cpuUsage(node0);
+    return {
+      wallS: round2((performance.now() - t0) / 1000),
+      nodeCpuS: round2((node.user + node.system) / 1e6),
+      dynamoLocalJvmCpuS: jvm ? round2(procCpuSeconds(jvm) - jvm0) : 0,
+    };
+  };
 }
 
 interface World {
@@ -81,7 +166,7 @@ interface World {
   deps: StepDeps;
   decisionDeps: DecisionDeps;
   control: ControlDeps;
-  writes: { count(): number; reset(): void };
+  writes: ReturnType<typeof countWrites>;
   close(): Promise<void>;
 }
 
@@ -238,10 +323,13 @@ async function launchAtScale(endpoint: string, n: number) {
       periodEnd: "2027-12-31",
     } as never);
     world.writes.reset();
+    const load0 = loadavg()[0];
+    const profile = cpuProfile();
     const t0 = performance.now();
     await launchCycle(world.control, `b${n}`);
     await world.states.engine.idle();
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = profile();
     const appraisals = (await world.storage.appraisals.listByCycle(`b${n}`)).length;
     const awaiting = world.states.engine.store
       .listExecutions({
@@ -266,7 +354,21 @@ async function launchAtScale(endpoint: string, n: number) {
         (app.transitions + launch.transitions) / appraisals,
       ),
       dynamoWritesPerAppraisalUntilAwaitingTargets: round2(world.writes.count() / appraisals),
-      periodicEvaluation: await periodicAtScale(world, `b${n}`, "2027-Q1"),
+      dynamoWriteRequestsPerAppraisal: round2(world.writes.requests() / appraisals),
+      dynamoWritesPerAppraisalByEntity: Object.fromEntries(
+        Object.entries(world.writes.byEntity()).map(([e, c]) => [e, round2(c / appraisals)]),
+      ),
+      dynamoRequestsPerAppraisalByCommand: Object.fromEntries(
+        Object.entries(world.writes.byCommand()).map(([c, k]) => [
+          c.replace(/Command$/, ""),
+          round2(k / appraisals),
+        ]),
+      ),
+      loadAverage1m: [round2(load0), round2(loadavg()[0])],
+      cpu,
+      // KINERJA_BENCH_PERIODIC=0 skips the periodic evaluation after each launch.
+      periodicEvaluation:
+        process.env.KINERJA_BENCH_PERIODIC === "0" ? null : await periodicAtScale(world, `b${n}`, "2027-Q1"),
     };
   } finally {
     await world.close();

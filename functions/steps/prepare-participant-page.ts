@@ -6,6 +6,8 @@ import { defineStep } from "../shared/step";
 const Input = v.object({
   cycleId: v.pipe(v.string(), v.minLength(1, "cycleId is required")),
   cursor: v.nullable(v.string()),
+  // Optional: a launch execution started before this field existed continues without it.
+  appraisalStateMachineArn: v.optional(v.pipe(v.string(), v.startsWith("arn:", "not a state machine ARN"))),
 });
 
 /** Step handler (see defineStep). */

@@ -23,6 +23,9 @@ import { appraisalIdOf } from "./launch";
 import { launchSkipEntity } from "./launch-skip.entity";
 import { PermanentStorageError, TransientError } from "./workflow.errors";
 
+/** Records created per launch transaction: 3 items each (flow, appraisal record, event), DynamoDB allows 100 items. */
+const CREATIONS_PER_TRANSACTION = 33;
+
 /** The pseudo-shard of a cycle's unsharded index key (flow items written before the cycle index was sharded). */
 const UNSHARDED = "unsharded";
 
@@ -138,6 +141,66 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
   };
   const appraisalsOfEmployee = async (nip: string) =>
     (await flow.query.byEmployee({ nip }).go({ pages: "all" })).data.map((i) => i.state as FlowAppraisal);
+  // A new record: its flow item, the appraisal record HR reads and the "created" event. The flow item's create is
+  // conditional and flow items are never deleted, so the transaction commits at most once per appraisal: the event
+  // needs no uniqueness guard of its own (3 writes, not 4).
+  const creationItems = (record: FlowAppraisal, at: string) => [
+    putItem(
+      flow
+        .create({
+          appraisalId: record.id,
+          cycleId: record.cycleId,
+          nip: record.nip,
+          state: record,
+          version: record.version,
+        })
+        .params(),
+    ),
+    putItem(
+      storage.entities.appraisal
+        .create({
+          id: record.id,
+          cycleId: record.cycleId,
+          nip: record.nip,
+          name: record.name,
+          email: record.email,
+          unitId: record.unitId,
+          positionType: record.positionType,
+          unitHead: record.unitHead,
+          ...(record.employmentType ? { employmentType: record.employmentType } : {}),
+          ...(record.jenjang ? { jenjang: record.jenjang } : {}),
+          appraiserNip: record.appraiser.nip,
+          ...(record.superiorOfAppraiser ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip } : {}),
+          stage: record.stage,
+          ...(record.executionArn ? { executionArn: record.executionArn } : {}),
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        })
+        .params(),
+    ),
+    storage.audit.auditEventItemOnce({
+      appraisalId: record.id,
+      eventId: "created",
+      actor: "system",
+      action: "created",
+      detail: { stage: record.stage },
+      at,
+    }),
+  ];
+
+  const createAppraisal = async (record: FlowAppraisal) => {
+    try {
+      await storage.transactWrite(creationItems(record, now()));
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCancelledError) {
+        const existing = await flow.get({ appraisalId: record.id }).go({ consistent: true });
+        if (existing.data) return false;
+      }
+      throw classifyStorageError(err, `creating appraisal ${record.id}`);
+    }
+  };
 
   // Pages in appraisal-id order across the cycle index's shards (and the unsharded key of items written before
   // it was sharded); the cursor is the last appraisal id of the page.
@@ -272,10 +335,22 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       };
     },
 
-    async putCascadeWaiter(w) {
+    async putCascadeWaiter(w, audit) {
       // Kept a year at most: a waiter is removed when resumed; one left behind (a stopped task) expires.
       const ttl = Math.ceil(Date.parse(w.since) / 1000) + 366 * 86_400;
-      await cascade.put({ ...w, ttl }).go();
+      if (!audit) {
+        await cascade.put({ ...w, ttl }).go();
+        return;
+      }
+      try {
+        await storage.audit.transactWithAudit(
+          (items) => storage.transactWrite(items),
+          [putItem(cascade.put({ ...w, ttl }).params())],
+          { appraisalId: w.appraisalId, ...audit },
+        );
+      } catch (err) {
+        throw classifyStorageError(err, `registering the cascade waiter of ${w.appraisalId}`);
+      }
     },
 
     async cascadeWaiters(cycleId, appraiserNip) {
@@ -304,66 +379,25 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
       }
     },
 
-    async createAppraisal(record) {
+    createAppraisal,
+
+    async createAppraisals(records) {
       const at = now();
-      try {
-        // The flow item is created with its event (or alone, when only the event survived an earlier attempt).
-        await storage.audit.transactWithAudit(
-          (items) => storage.transactWrite(items),
-          [
-            putItem(
-              flow
-                .create({
-                  appraisalId: record.id,
-                  cycleId: record.cycleId,
-                  nip: record.nip,
-                  state: record,
-                  version: record.version,
-                })
-                .params(),
-            ),
-            putItem(
-              storage.entities.appraisal
-                .create({
-                  id: record.id,
-                  cycleId: record.cycleId,
-                  nip: record.nip,
-                  name: record.name,
-                  email: record.email,
-                  unitId: record.unitId,
-                  positionType: record.positionType,
-                  unitHead: record.unitHead,
-                  ...(record.employmentType ? { employmentType: record.employmentType } : {}),
-                  ...(record.jenjang ? { jenjang: record.jenjang } : {}),
-                  appraiserNip: record.appraiser.nip,
-                  ...(record.superiorOfAppraiser
-                    ? { superiorOfAppraiserNip: record.superiorOfAppraiser.nip }
-                    : {}),
-                  stage: record.stage,
-                  createdAt: at,
-                  updatedAt: at,
-                  version: 1,
-                })
-                .params(),
-            ),
-          ],
-          {
-            appraisalId: record.id,
-            eventId: "created",
-            actor: "system",
-            action: "created",
-            detail: { stage: record.stage },
-            at,
-          },
-        );
-        return true;
-      } catch (err) {
-        if (err instanceof TransactionCancelledError) {
-          const existing = await flow.get({ appraisalId: record.id }).go({ consistent: true });
-          if (existing.data) return false;
-        }
-        throw classifyStorageError(err, `creating appraisal ${record.id}`);
-      }
+      const chunks: FlowAppraisal[][] = [];
+      for (let i = 0; i < records.length; i += CREATIONS_PER_TRANSACTION)
+        chunks.push(records.slice(i, i + CREATIONS_PER_TRANSACTION));
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          try {
+            await storage.transactWrite(chunk.flatMap((r) => creationItems(r, at)));
+          } catch (err) {
+            // Some already exist (a relaunch, a retried page) or a transient failure: one by one, each idempotent.
+            if (!(err instanceof TransactionCancelledError))
+              throw classifyStorageError(err, `creating ${chunk.length} appraisals`);
+            for (const r of chunk) await createAppraisal(r);
+          }
+        }),
+      );
     },
 
     async getAppraisal(appraisalId) {

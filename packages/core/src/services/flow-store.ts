@@ -219,8 +219,11 @@ export interface FlowStore {
    * has no appraisal record in the cycle (none at all, or not written yet by the launch).
    */
   superiorSkp(cycleId: string, appraiserNip: string): Promise<SuperiorSkp | null>;
-  /** Registers a task waiting for the appraiser's SKP approval (one per appraisal: a newer token replaces it). */
-  putCascadeWaiter(waiter: CascadeWaiter): Promise<void>;
+  /**
+   * Registers a task waiting for the appraiser's SKP approval (one per appraisal: a newer token replaces it), with the
+   * audit event telling it in the same write when given (recorded once per event id; the waiter is written anyway).
+   */
+  putCascadeWaiter(waiter: CascadeWaiter, audit?: FlowAuditEvent): Promise<void>;
   /** The tasks waiting for `appraiserNip`'s SKP approval in the cycle (read consistently). */
   cascadeWaiters(cycleId: string, appraiserNip: string): Promise<CascadeWaiter[]>;
   /** Removes a waiter if it still holds `taskToken` (a newer registration stays). */
@@ -228,6 +231,8 @@ export interface FlowStore {
 
   /** Creates the record unless one with the same id exists; answers whether it was created. */
   createAppraisal(record: FlowAppraisal): Promise<boolean>;
+  /** createAppraisal for a launch page: as many records per transaction as DynamoDB allows, same idempotency. */
+  createAppraisals(records: FlowAppraisal[]): Promise<void>;
   getAppraisal(appraisalId: string): Promise<FlowAppraisal | undefined>;
   /** Writes `next` if the stored version is still `next.version - 1`; throws TransientError on a lost race. */
   saveAppraisal(next: FlowAppraisal, audit?: FlowAuditEvent): Promise<void>;

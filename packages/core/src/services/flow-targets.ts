@@ -76,15 +76,22 @@ export async function awaitSuperiorSkp(
     taskToken: input.taskToken,
     since: deps.clock.now().toISOString(),
   };
-  await deps.store.putCascadeWaiter(waiter);
+  // The waiter and the trail's event in one write; the record itself does not change (its stage stays), and the
+  // event's id keeps it once per appraiser whatever number of times the task waits.
   const key = `skp-awaits-superior:${record.appraiser.nip}`;
-  if (!record.appliedSteps.includes(key))
-    await save(deps, record, {}, key, {
-      actor: "system",
-      action: "skp-awaits-superior",
-      kind: "skp-proposal",
-      detail: { appraiserNip: record.appraiser.nip, appraiserName: record.appraiser.name },
-    });
+  await deps.store.putCascadeWaiter(
+    waiter,
+    record.appliedSteps.includes(key)
+      ? undefined
+      : {
+          at: waiter.since,
+          eventId: `${key}#skp-awaits-superior`,
+          actor: "system",
+          action: "skp-awaits-superior",
+          kind: "skp-proposal",
+          detail: { appraiserNip: record.appraiser.nip, appraiserName: record.appraiser.name },
+        },
+  );
   if (await awaitsSuperiorSkp(deps, record)) return { waiting: true };
   await resumeWaiter(deps, waiter);
   return { waiting: false };

@@ -50,7 +50,13 @@ const encodeCursor = (c: v.InferOutput<typeof CursorSchema>) =>
 /** PrepareParticipantPage: one page of participants with their records created (idempotent). */
 export async function prepareParticipantPage(
   deps: LaunchDeps,
-  input: { cycleId: string; cursor: string | null; pageSize?: number },
+  input: {
+    cycleId: string;
+    cursor: string | null;
+    pageSize?: number;
+    /** The appraisal state machine the Map starts: its executions' ARNs are known before they start. */
+    appraisalStateMachineArn?: string;
+  },
 ): Promise<{ items: LaunchItem[]; nextCursor: string | null }> {
   const cycle = await deps.store.getCycle(input.cycleId);
   if (!cycle) throw new CycleNotFoundError(`cycle ${input.cycleId} does not exist`);
@@ -75,23 +81,26 @@ export async function prepareParticipantPage(
       ? { unit: cursor.unit, inner: page.nextCursor }
       : { unit: cursor.unit + 1, inner: null };
   }
-  // Most of a page shares a few appraisers: look each person up once, and write the records in parallel.
+  // Most of a page shares a few appraisers: look each person up once; then write the page's records together.
   const people = new Map<string, Promise<FlowEmployee | undefined>>();
   const lookup = (nip: string) => {
     let found = people.get(nip);
     if (!found) people.set(nip, (found = deps.store.getEmployee(nip)));
     return found;
   };
-  const items: LaunchItem[] = new Array(participants.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < participants.length) {
-      const index = next++;
-      items[index] = await prepareRecord(deps, cycle.id, participants[index]!, lookup, topAppraiser, units);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PREPARE_CONCURRENCY, participants.length) }, worker));
+  const records = await Promise.all(
+    participants.map((p) =>
+      recordOf(cycle.id, p, lookup, topAppraiser, units, input.appraisalStateMachineArn),
+    ),
+  );
+  await deps.store.createAppraisals(records);
   if (skipped.length > 0) await deps.store.recordLaunchSkips(cycle.id, skipped);
+  const items = records.map((r) => ({
+    appraisalId: r.id,
+    cycleId: r.cycleId,
+    nip: r.nip,
+    executionName: r.executionBaseName,
+  }));
   return { items, nextCursor: cursor.unit < units.length ? encodeCursor(cursor) : null };
 }
 
@@ -101,17 +110,21 @@ function participates(e: FlowEmployee, topAppraiser: FlowPerson | undefined): bo
   return Boolean(e.superiorNip || topAppraiser);
 }
 
-/** Records written in parallel per page (DynamoDB handles far more; this keeps one Lambda's sockets modest). */
-const PREPARE_CONCURRENCY = 16;
+/**
+ * The ARN an execution named `name` of `stateMachineArn` gets (Step Functions' format, the local engine's too): the
+ * launch records it with the new record, so the execution's LoadAppraisal finds itself recorded and writes nothing.
+ */
+export const executionArnOf = (stateMachineArn: string, name: string) =>
+  `${stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
 
-async function prepareRecord(
-  deps: LaunchDeps,
+async function recordOf(
   cycleId: string,
   employee: FlowEmployee,
   lookup: (nip: string) => Promise<FlowEmployee | undefined>,
   topAppraiser: FlowPerson | undefined,
   units: string[],
-): Promise<LaunchItem> {
+  stateMachineArn: string | undefined,
+): Promise<FlowAppraisal> {
   const inOrganisation = employee.superiorNip ? await lookup(employee.superiorNip) : undefined;
   const appraiser = inOrganisation ?? (employee.superiorNip ? undefined : topAppraiser);
   if (!appraiser)
@@ -148,10 +161,10 @@ async function prepareRecord(
     stage: "target-setting",
     version: 1,
     executionBaseName: appraisalId,
+    ...(stateMachineArn ? { executionArn: executionArnOf(stateMachineArn, appraisalId) } : {}),
     appliedSteps: [],
   };
-  await deps.store.createAppraisal(record);
-  return { appraisalId, cycleId, nip: employee.nip, executionName: appraisalId };
+  return record;
 }
 
 /** RecordLaunchPage: counts this page's outcomes (idempotent per page) and says whether to go on here or continue as new. */
