@@ -104,6 +104,35 @@ describe("the invariant checker", { timeout: 120_000 }, () => {
     expect((await check()).ok).toBe(true);
   });
 
+  it("reports a unit index entry that disagrees with its state (error) and one that predates the index (warning)", async () => {
+    const table = world.storage.tableName;
+    const appraisalId = id(people[3]!);
+    const items = await scanAll({ tableName: table, endpoint: "", client: world.storage.client });
+    const flowItem = items.find((i) => i.__edb_e__ === "appraisalFlow" && i.appraisalId === appraisalId)!;
+    expect(flowItem).toMatchObject({ unitId: "dinas-doctor", distributionMark: "unrated" });
+    const put = (Item: Record<string, unknown>) =>
+      world.storage.client.send(new PutCommand({ TableName: table, Item }));
+
+    await put({ ...flowItem, distributionMark: "sangat_baik" });
+    const stale = await check();
+    expect(stale.ok).toBe(false);
+    expect(stale.findings.map((f) => `${f.rule} ${f.severity} ${f.subject}`)).toEqual([
+      `unit-index-mismatch error ${appraisalId}`,
+    ]);
+    expect(stale.findings[0]!.message).toContain("sangat_baik");
+
+    const { unitId: _u, distributionMark: _m, gsi3pk: _pk, gsi3sk: _sk, ...legacy } = flowItem;
+    await put(legacy);
+    const old = await check();
+    expect(old.ok).toBe(true);
+    expect(old.findings.map((f) => `${f.rule} ${f.severity} ${f.subject}`)).toEqual([
+      `unit-index-mismatch warning ${appraisalId}`,
+    ]);
+
+    await put(flowItem);
+    expect((await check()).findings).toEqual([]);
+  });
+
   it("reports an appraisal left without an execution and the pending decision whose token died with it", async () => {
     const victim = await world.deps.store.getAppraisal(id(people[2]!));
     // Stopped behind the system's back: nothing moved the appraisal to cancelled or closed its decision.

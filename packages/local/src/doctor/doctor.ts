@@ -6,6 +6,7 @@ import { DoctorUnreachableError } from "./doctor.errors";
 import type { StatesView } from "./states-view";
 import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
 import { PERIODIC_RATING_KIND } from "@kinerja/core/services/periodic/periodic-rating-record";
+import { distributionMarkOf } from "@kinerja/core/services/flow.entity";
 
 export {
   engineStatesView,
@@ -26,7 +27,8 @@ export type FindingRule =
   | "execution-stuck"
   | "import-unfinished"
   | "periodic-run-failed"
-  | "periodic-run-stale";
+  | "periodic-run-stale"
+  | "unit-index-mismatch";
 
 /** One inconsistency: `error` breaks an invariant, `warning` is expected to heal by itself (e.g. a redelivery pending). */
 export interface Finding {
@@ -63,7 +65,17 @@ const AppraisalItem = v.object({ id: Str, cycleId: Str, stage: Str, executionArn
 const FlowItem = v.object({
   appraisalId: Str,
   cycleId: Str,
-  state: v.looseObject({ stage: Str, executionArn: v.optional(Str), executionBaseName: v.optional(Str) }),
+  state: v.looseObject({
+    stage: Str,
+    executionArn: v.optional(Str),
+    executionBaseName: v.optional(Str),
+    unitId: v.optional(Str),
+    predikat: v.optional(Str),
+  }),
+  // The unit index a review's distribution reads (flow.entity.ts); absent on items written before it.
+  unitId: v.optional(Str),
+  distributionMark: v.optional(Str),
+  gsi3pk: v.optional(Str),
 });
 const DecisionItem = v.object({
   decisionKey: Str,
@@ -227,6 +239,26 @@ export async function checkInvariants(options: CheckInvariantsOptions): Promise<
       subject: a.id,
       message: `appraisal ${a.id} is in stage ${a.stage} but its execution is ${status}${arn ? ` (${arn})` : ""}`,
     });
+  }
+
+  // 1b. The unit index must say what the state says: a review counts its unit's predikat from it.
+  for (const flow of inCycle([...data.flows.values()])) {
+    const { state } = flow;
+    const mark = distributionMarkOf(state as Parameters<typeof distributionMarkOf>[0]);
+    if (flow.unitId === undefined)
+      findings.push({
+        rule: "unit-index-mismatch",
+        severity: "warning",
+        subject: flow.appraisalId,
+        message: `appraisal ${flow.appraisalId} predates the unit index: distributions of cycle ${flow.cycleId} are read from the whole cycle until backfillUnitIndex keys it`,
+      });
+    else if (flow.unitId !== state.unitId || flow.distributionMark !== mark || !flow.gsi3pk)
+      findings.push({
+        rule: "unit-index-mismatch",
+        severity: "error",
+        subject: flow.appraisalId,
+        message: `appraisal ${flow.appraisalId} is indexed as ${flow.distributionMark ?? "-"} in unit ${flow.unitId}${flow.gsi3pk ? "" : " (without its index key)"} but its state is ${mark} in unit ${state.unitId ?? "-"}: its unit's distribution is miscounted`,
+      });
   }
 
   // 2. Decisions: pending ones need an open token; decided ones exactly one audit event and, at rest, a delivery.
