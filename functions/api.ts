@@ -12,10 +12,18 @@ import { liveDecisionContext } from "@kinerja/core/services/flow-context";
 import type { Logger } from "@kinerja/core/log/logger";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import type { AuthOptions } from "../packages/web/src/auth/hr-auth";
-import { CALLBACK_PATH, createOidcSignIn, SIGNED_OUT_PATH } from "../packages/web/src/auth/oidc-sign-in";
-import { createSessionSealer, parseSessionKey } from "../packages/web/src/auth/session";
+import { dashboardSignIn as buildDashboardSignIn } from "../packages/web/src/auth/dashboard-sign-in";
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from "../packages/web/src/auth/oidc-sign-in";
 import { createApp } from "../packages/web/src/app";
-import { readStepConfig, requireLinkKeys, StepConfigError } from "./shared/config";
+import {
+  readBoundSecret,
+  readStepConfig,
+  requireLinkKeys,
+  SECRET_NAMES,
+  secretSource,
+  StepConfigError,
+  type SecretLoader,
+} from "./shared/config";
 import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
 import { cloudObservability } from "./shared/observability";
 
@@ -38,11 +46,8 @@ export const ApiConfigSchema = v.object({
   KINERJA_OIDC_JWKS_URL: v.optional(v.pipe(v.string(), v.url("KINERJA_OIDC_JWKS_URL must be a URL"))),
   /** The dashboard's OIDC client (docs/deploy.md "Sign-in (OIDC)"); without it /dashboard takes bearer tokens only. */
   KINERJA_OIDC_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
-  KINERJA_OIDC_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** Scopes the dashboard asks for (default `openid profile email`; Keycloak/Entra put roles in the ID token). */
   KINERJA_OIDC_SCOPES: v.optional(v.pipe(v.string(), v.minLength(1))),
-  /** 32 bytes base64 sealing the session cookies; required with KINERJA_OIDC_CLIENT_ID. */
-  KINERJA_SESSION_KEY: v.optional(v.string()),
   KINERJA_SESSION_HOURS: v.optional(
     v.pipe(
       v.string(),
@@ -55,35 +60,52 @@ export const ApiConfigSchema = v.object({
 });
 
 /**
- * The dashboard's sign-in from the API config: the OIDC client (redirect URIs under the public base URL, the same
- * issuer and roles claim as the bearer check) and the session sealer; none when no client id is configured.
+ * The dashboard's secrets, read once at cold start from the SST secrets bound to the API (stacks/api.ts): the session
+ * key, and the client secret when the stage's client is confidential (not bound for a public client with PKCE alone).
+ */
+export async function readDashboardSecrets(
+  env: Record<string, string | undefined> = process.env,
+  loadSecret?: SecretLoader,
+): Promise<{ sessionKey?: string; clientSecret?: string }> {
+  const sessionKey = await readBoundSecret(SECRET_NAMES.dashboardSessionKey, env, loadSecret);
+  const clientSecret = await readBoundSecret(SECRET_NAMES.dashboardClientSecret, env, loadSecret);
+  return {
+    ...(sessionKey ? { sessionKey } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+  };
+}
+
+/**
+ * The dashboard's sign-in from the API config and its secrets: the OIDC client (redirect URIs under the public base
+ * URL, the same issuer and roles claim as the bearer check) and the session sealer; none when no client id is
+ * configured. A missing or unusable session key leaves the dashboard's sign-in out and is logged (not thrown): the
+ * link pages and the HR API keep working, the login page says in Indonesian that sign-in is not set up.
  */
 export function dashboardSignIn(
   config: v.InferOutput<typeof ApiConfigSchema>,
+  secrets: { sessionKey?: string; clientSecret?: string },
   baseUrl: string,
+  log?: Logger,
 ): Pick<AuthOptions, "signIn" | "session"> {
   if (!config.KINERJA_OIDC_CLIENT_ID) return {};
-  if (!config.KINERJA_SESSION_KEY)
-    throw new StepConfigError(
-      "KINERJA_SESSION_KEY is required with KINERJA_OIDC_CLIENT_ID (openssl rand -base64 32)",
-    );
   const origin = baseUrl.replace(/\/$/, "");
-  return {
-    session: createSessionSealer({
-      key: parseSessionKey(config.KINERJA_SESSION_KEY),
-      clock: systemClock,
-      maxAgeSeconds: config.KINERJA_SESSION_HOURS * 3600,
-    }),
-    signIn: createOidcSignIn({
+  const { problem, ...signIn } = buildDashboardSignIn({
+    sessionKey: secrets.sessionKey,
+    sessionKeySource: secretSource(SECRET_NAMES.dashboardSessionKey),
+    sessionSeconds: config.KINERJA_SESSION_HOURS * 3600,
+    clock: systemClock,
+    oidc: {
       issuer: config.KINERJA_OIDC_ISSUER,
       clientId: config.KINERJA_OIDC_CLIENT_ID,
-      ...(config.KINERJA_OIDC_CLIENT_SECRET ? { clientSecret: config.KINERJA_OIDC_CLIENT_SECRET } : {}),
+      ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
       ...(config.KINERJA_OIDC_SCOPES ? { scopes: config.KINERJA_OIDC_SCOPES } : {}),
       redirectUri: `${origin}${CALLBACK_PATH}`,
       postLogoutRedirectUri: `${origin}${SIGNED_OUT_PATH}`,
       rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
-    }),
-  };
+    },
+  });
+  if (problem) log?.error("dashboard sign-in is not configured", { error: problem });
+  return signIn;
 }
 
 /** Builds the app's deps from the environment (once per cold start); the API verifies links, so it needs the keys. */
@@ -99,6 +121,7 @@ export async function cloudApp(
   const config = parsed.output;
   const step = readStepConfig(env);
   const keys = await requireLinkKeys(env);
+  const dashboardSecrets = await readDashboardSecrets(env);
   const deps = await cloudStepDeps();
   const parts = await cloudPartsOnce();
   const sfn = new SFNClient({
@@ -141,7 +164,11 @@ export async function cloudApp(
         },
       },
     },
-    auth: { verifier, secureCookies: true, ...dashboardSignIn(config, step.KINERJA_BASE_URL) },
+    auth: {
+      verifier,
+      secureCookies: true,
+      ...dashboardSignIn(config, dashboardSecrets, step.KINERJA_BASE_URL, log),
+    },
     log,
   });
 }

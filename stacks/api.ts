@@ -47,7 +47,7 @@ export const accessLogFormat = JSON.stringify({
 export function Api({ stack, app }: StackContext) {
   const settings = readStageSettings(app.stage);
   const { table } = use(Storage);
-  const { linkSigningKey } = use(Secrets);
+  const { linkSigningKey, dashboardSessionKey, dashboardClientSecret } = use(Secrets);
   const { mail } = use(Mail);
   const sources = useDeploySources();
   const machines = sources.stateMachines.map((m) => m.name);
@@ -87,6 +87,14 @@ export function Api({ stack, app }: StackContext) {
     },
   );
 
+  // The dashboard's secrets, bound like the link-signing key: the template holds their names, the function gets
+  // ssm:GetParameters on their parameters and reads the values at cold start (functions/api.ts).
+  const dashboard = settings.oidc.dashboard;
+  if (dashboard)
+    handler.bind(
+      dashboard.confidential ? [dashboardSessionKey, dashboardClientSecret] : [dashboardSessionKey],
+    );
+
   const route = (authorizer: "oidc" | "none") => ({ function: handler, authorizer });
   const api = new SstApi(stack, "Http", {
     // Same-origin app: no browser on another origin may call it.
@@ -125,8 +133,6 @@ function dashboardSignInEnv(dashboard: StageSettings["oidc"]["dashboard"]): Reco
   if (!dashboard) return {};
   return {
     KINERJA_OIDC_CLIENT_ID: dashboard.clientId,
-    ...(dashboard.clientSecret ? { KINERJA_OIDC_CLIENT_SECRET: dashboard.clientSecret } : {}),
-    KINERJA_SESSION_KEY: dashboard.sessionKey,
     KINERJA_SESSION_HOURS: String(dashboard.sessionHours),
   };
 }

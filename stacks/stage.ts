@@ -21,10 +21,11 @@ const StageSettingsSchema = v.object({
   KINERJA_OIDC_ROLES_CLAIM: v.optional(v.pipe(v.string(), v.minLength(1)), "roles"),
   /** The dashboard's OIDC client (docs/deploy.md "Sign-in (OIDC)"); without it the dashboard takes bearer tokens only. */
   KINERJA_OIDC_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
-  /** Its client secret (a confidential client); omit for a public client with PKCE alone. */
-  KINERJA_OIDC_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(1))),
-  /** 32 random bytes in base64 (`openssl rand -base64 32`) sealing the dashboard's session cookies. */
-  KINERJA_SESSION_KEY: v.optional(v.pipe(v.string(), v.minLength(43))),
+  /**
+   * "true" for a public client that relies on PKCE alone (no DashboardOidcClientSecret bound); the client secret and
+   * the session key are SST secrets (docs/deploy.md), never settings.
+   */
+  KINERJA_OIDC_PUBLIC_CLIENT: v.optional(v.picklist(["true", "false"], 'must be "true" or "false"'), "false"),
   /** How long a dashboard session lasts, in hours (absolute). */
   KINERJA_SESSION_HOURS: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "8"),
   /** Verified SES sender domain (or address) mail is sent from. */
@@ -64,8 +65,11 @@ export interface StageSettings {
     issuer: string;
     audience: string[];
     rolesClaim: string;
-    /** The dashboard's sign-in: client id and secret, session key and hours (all passed to the API function). */
-    dashboard?: { clientId: string; clientSecret?: string; sessionKey: string; sessionHours: number };
+    /**
+     * The dashboard's sign-in: client id and session hours (API environment); whether the client is confidential,
+     * so the API is bound to the DashboardOidcClientSecret secret beside DashboardSessionKey.
+     */
+    dashboard?: { clientId: string; confidential: boolean; sessionHours: number };
   };
   mailFrom: string;
   mailDomain: string;
@@ -90,6 +94,12 @@ export const exampleStageEnv: Record<string, string> = {
   KINERJA_MAIL_FROM: "kinerja@example.invalid",
 };
 
+/** Settings that are SST secrets now: a value here would be written into the template in plain text. */
+const MOVED_TO_SECRETS: Record<string, string> = {
+  KINERJA_SESSION_KEY: "DashboardSessionKey",
+  KINERJA_OIDC_CLIENT_SECRET: "DashboardOidcClientSecret",
+};
+
 /**
  * Reads and validates the stage settings once; production stages must set them explicitly,
  * other stages fall back to {@link exampleStageEnv}.
@@ -106,10 +116,11 @@ export function readStageSettings(
     throw new StackConfigError(`stage "${stage}" settings are invalid (${issues})`, { cause: parsed.issues });
   }
   const s = parsed.output;
-  if (s.KINERJA_OIDC_CLIENT_ID && !s.KINERJA_SESSION_KEY)
-    throw new StackConfigError(
-      `stage "${stage}": KINERJA_OIDC_CLIENT_ID needs KINERJA_SESSION_KEY (openssl rand -base64 32) to seal dashboard sessions`,
-    );
+  for (const [name, secret] of Object.entries(MOVED_TO_SECRETS))
+    if (env[name])
+      throw new StackConfigError(
+        `stage "${stage}": ${name} is a secret now; remove it from the environment and .env.${stage} and run \`npx sst secrets set ${secret} <value> --stage ${stage}\``,
+      );
   return {
     stage,
     production,
@@ -119,12 +130,11 @@ export function readStageSettings(
         .map((a) => a.trim())
         .filter(Boolean),
       rolesClaim: s.KINERJA_OIDC_ROLES_CLAIM,
-      ...(s.KINERJA_OIDC_CLIENT_ID && s.KINERJA_SESSION_KEY
+      ...(s.KINERJA_OIDC_CLIENT_ID
         ? {
             dashboard: {
               clientId: s.KINERJA_OIDC_CLIENT_ID,
-              ...(s.KINERJA_OIDC_CLIENT_SECRET ? { clientSecret: s.KINERJA_OIDC_CLIENT_SECRET } : {}),
-              sessionKey: s.KINERJA_SESSION_KEY,
+              confidential: s.KINERJA_OIDC_PUBLIC_CLIENT !== "true",
               sessionHours: s.KINERJA_SESSION_HOURS,
             },
           }

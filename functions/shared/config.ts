@@ -135,18 +135,56 @@ export function readStepConfig(env: Record<string, string | undefined> = process
   return parsed.output;
 }
 
-/** The variable SST v2 sets on a function bound to the `LinkSigningKey` Config.Secret (SST_<construct>_<prop>_<id>). */
-export const LINK_SECRET_ENV = "SST_Secret_value_LinkSigningKey";
+/**
+ * The names of the stage's SST secrets (`npx sst secrets set <name> <value> --stage <stage>`, docs/deploy.md); the
+ * stacks create and bind them under these names and the functions read them by these names.
+ */
+export const SECRET_NAMES = {
+  linkSigningKey: "LinkSigningKey",
+  dashboardSessionKey: "DashboardSessionKey",
+  dashboardClientSecret: "DashboardOidcClientSecret",
+} as const;
 
-/** Reads the bound secret's value; SST's sst/node/config fetches "__FETCH_FROM_SSM__" values from SSM on import. */
-export type SecretLoader = () => Promise<string | undefined>;
+/** The variable SST v2 sets on a function bound to the Config.Secret `name` (SST_<construct>_<prop>_<id>). */
+export const secretEnv = (name: string) => `SST_Secret_value_${name}`;
 
-const loadSstSecret: SecretLoader = async () => {
+/** The variable of the bound `LinkSigningKey` secret. */
+export const LINK_SECRET_ENV = secretEnv(SECRET_NAMES.linkSigningKey);
+
+/** Reads a bound secret's value; SST's sst/node/config fetches "__FETCH_FROM_SSM__" values from SSM on import. */
+export type SecretLoader = (name: string) => Promise<string | undefined>;
+
+const loadSstSecret: SecretLoader = async (name) => {
   const { Config } = (await import("sst/node/config")) as unknown as {
     Config: Record<string, string | undefined>;
   };
-  return Config.LinkSigningKey;
+  return Config[name];
 };
+
+/** How errors name a bound secret. */
+export const secretSource = (name: string) => `the ${name} secret (${secretEnv(name)})`;
+
+/**
+ * The value of the Config.Secret `name` bound to this function (read once at cold start by the caller): undefined
+ * when the function is not bound to it; outside a deployed function (sst dev, tests) the value itself may be in the
+ * variable. A secret that cannot be fetched is a StepConfigError naming it.
+ */
+export async function readBoundSecret(
+  name: string,
+  env: Record<string, string | undefined> = process.env,
+  loadSecret: SecretLoader = loadSstSecret,
+): Promise<string | undefined> {
+  const raw = env[secretEnv(name)];
+  if (raw === undefined) return undefined;
+  if (raw && !raw.startsWith("__FETCH_FROM_")) return raw;
+  try {
+    return await loadSecret(name);
+  } catch (err) {
+    throw new StepConfigError(`${secretSource(name)} could not be read: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
 
 /**
  * The link-signing keyring, from KINERJA_LINK_KEYS or else the bound SST secret `LinkSigningKey`; undefined when
@@ -163,17 +201,8 @@ export async function readLinkKeys(
     source = "KINERJA_LINK_KEYS";
     text = env.KINERJA_LINK_KEYS;
   } else if (env[LINK_SECRET_ENV] !== undefined) {
-    source = `the LinkSigningKey secret (${LINK_SECRET_ENV})`;
-    const raw = env[LINK_SECRET_ENV];
-    // Outside a deployed function (sst dev, tests) the value itself may be in the variable.
-    if (raw && !raw.startsWith("__FETCH_FROM_")) text = raw;
-    else {
-      try {
-        text = await loadSecret();
-      } catch (err) {
-        throw new StepConfigError(`${source} could not be read: ${(err as Error).message}`, { cause: err });
-      }
-    }
+    source = secretSource(SECRET_NAMES.linkSigningKey);
+    text = await readBoundSecret(SECRET_NAMES.linkSigningKey, env, loadSecret);
     if (!text)
       throw new StepConfigError(`${source} is empty; set it with \`npx sst secrets set LinkSigningKey\``);
   } else return undefined;

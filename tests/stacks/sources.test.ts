@@ -122,20 +122,28 @@ describe("stage settings", () => {
     });
   });
 
-  it("reads the dashboard's OIDC client and refuses one without a session key", () => {
+  it("reads the dashboard's OIDC client and refuses its secrets as settings (they are SST secrets)", () => {
     const base = {
       KINERJA_OIDC_ISSUER: "https://sso.salor.go.id/realms/asn",
       KINERJA_OIDC_AUDIENCE: "kinerja",
       KINERJA_MAIL_FROM: "kinerja@bkpsdm.salor.go.id",
       KINERJA_OIDC_CLIENT_ID: "kinerja-dashboard",
     };
-    expect(() => readStageSettings("prod", base)).toThrow(/KINERJA_OIDC_CLIENT_ID needs KINERJA_SESSION_KEY/);
-    const key = Buffer.alloc(32, 7).toString("base64");
-    expect(readStageSettings("prod", { ...base, KINERJA_SESSION_KEY: key }).oidc.dashboard).toEqual({
+    expect(readStageSettings("prod", base).oidc.dashboard).toEqual({
       clientId: "kinerja-dashboard",
-      sessionKey: key,
+      confidential: true,
       sessionHours: 8,
     });
+    expect(
+      readStageSettings("prod", { ...base, KINERJA_OIDC_PUBLIC_CLIENT: "true" }).oidc.dashboard?.confidential,
+    ).toBe(false);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(() => readStageSettings("prod", { ...base, KINERJA_SESSION_KEY: key })).toThrow(
+      /KINERJA_SESSION_KEY is a secret now.*npx sst secrets set DashboardSessionKey <value> --stage prod/,
+    );
+    expect(() => readStageSettings("dev", { ...base, KINERJA_OIDC_CLIENT_SECRET: "s3cret" })).toThrow(
+      /KINERJA_OIDC_CLIENT_SECRET is a secret now.*npx sst secrets set DashboardOidcClientSecret/,
+    );
     expect(
       readStageSettings("prod", { ...base, KINERJA_OIDC_CLIENT_ID: undefined }).oidc.dashboard,
     ).toBeUndefined();

@@ -53,11 +53,25 @@ export interface SessionSealer {
   openState(value: string | undefined): Promise<SignInState | undefined>;
 }
 
-/** Reads a session key: 32 bytes as base64url or base64 (e.g. `openssl rand -base64 32`). */
-export function parseSessionKey(text: string): Uint8Array {
-  const bytes = Buffer.from(text.trim(), text.includes("-") || text.includes("_") ? "base64url" : "base64");
+/** How an operator makes a session key (docs/deploy.md). */
+export const SESSION_KEY_HINT = "openssl rand -base64 32";
+
+/**
+ * Reads a session key: 32 bytes as base64url or base64 (e.g. `openssl rand -base64 32`). `source` names where it came
+ * from (a secret or a variable), so the operator knows what to fix; missing, empty, not base64 or not 32 bytes is an
+ * AuthConfigError.
+ */
+export function parseSessionKey(text: string | undefined, source = "the session key"): Uint8Array {
+  const trimmed = text?.trim() ?? "";
+  if (!trimmed) throw new AuthConfigError(`${source} is not set; make one with \`${SESSION_KEY_HINT}\``);
+  const urlSafe = trimmed.includes("-") || trimmed.includes("_");
+  if (!(urlSafe ? /^[A-Za-z0-9_-]+={0,2}$/ : /^[A-Za-z0-9+/]+={0,2}$/).test(trimmed))
+    throw new AuthConfigError(`${source} is not base64; make one with \`${SESSION_KEY_HINT}\``);
+  const bytes = Buffer.from(trimmed, urlSafe ? "base64url" : "base64");
   if (bytes.length !== 32)
-    throw new AuthConfigError(`session key: must be 32 bytes in base64 (got ${bytes.length} bytes)`);
+    throw new AuthConfigError(
+      `${source} must be 32 random bytes in base64, it holds ${bytes.length}; make one with \`${SESSION_KEY_HINT}\``,
+    );
   return new Uint8Array(bytes);
 }
 
