@@ -517,6 +517,17 @@ const ID = {
   dashImportStorageDown: "Penyimpanan sedang terganggu; tidak ada yang diimpor. Terapkan lagi sebentar lagi",
   dashCrossSiteRefused:
     "Formulir ini dikirim dari situs lain, jadi ditolak dan tidak ada yang berubah; buka dasbor langsung lalu ulangi",
+  // Dashboard gaps: overdue list, failed periodic runs, "Terapkan" applied once, the detected separator (issue 17).
+  dashImportSeparator: "Pemisah terdeteksi: {separator}",
+  dashImportAlreadyApplied:
+    "Impor ini sudah diterapkan (tombol Terapkan ditekan dua kali); tidak ada yang diimpor lagi. Hasilnya:",
+  dashImportStillApplying:
+    "Impor ini sedang diterapkan oleh penekanan Terapkan sebelumnya; tidak ada yang diimpor dua kali. Tunggu sebentar lalu buka halaman impor.",
+  dashImportFormIncomplete: "Formulir pratinjau tidak lengkap; unggah berkasnya lagi.",
+  dashPeriodicWillRetry:
+    "Tidak perlu tindakan: jalan harian berikutnya mencoba periode ini lagi otomatis (percobaan {attempt} dari {max} gagal). Bila gagal lagi, teruskan alasannya ke tim TI.",
+  dashPeriodicGaveUp:
+    "Sudah gagal {max} kali dan tidak dicoba lagi otomatis: teruskan alasannya ke tim TI; pegawai periode ini belum mendapat hasil evaluasi periodik.",
 } as const;
 
 /** A message of the dictionary. */
@@ -999,6 +1010,17 @@ const EN: Readonly<Record<MessageKey, string>> = {
   dashImportStorageDown: "Storage is unavailable; nothing was imported. Apply again shortly",
   dashCrossSiteRefused:
     "This form was sent from another site, so it was refused and nothing changed; open the dashboard directly and try again",
+  // Dashboard gaps: overdue list, failed periodic runs, "Terapkan" applied once, the detected separator (issue 17).
+  dashImportSeparator: "Detected separator: {separator}",
+  dashImportAlreadyApplied:
+    "This import was already applied (Apply was pressed twice); nothing was imported again. Its result:",
+  dashImportStillApplying:
+    "This import is being applied by the earlier press of Apply; nothing is imported twice. Wait a moment, then open the imports page.",
+  dashImportFormIncomplete: "The preview form is incomplete; upload the file again.",
+  dashPeriodicWillRetry:
+    "No action needed: the next daily run tries this period again by itself (attempt {attempt} of {max} failed). If it fails again, pass the reason to IT.",
+  dashPeriodicGaveUp:
+    "Failed {max} times and not retried any more: pass the reason to IT; this period's employees have no periodic result yet.",
 };
 
 /** The dictionary: every message in every language; `{name}` marks a parameter. */

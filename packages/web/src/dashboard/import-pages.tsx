@@ -24,6 +24,15 @@ import { parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-setti
 import type { ImportIssue } from "@kinerja/core/org/org.schema";
 import { HrError } from "@kinerja/core/services/hr/hr.errors";
 import { importJobStatus, runImport, type HrDeps } from "@kinerja/core/services/hr/hr.service";
+import * as v from "valibot";
+import { detectDelimiter, separatorName } from "@kinerja/core/imports/csv";
+import {
+  claimImportRequest,
+  completeImportRequest,
+  IMPORT_REQUEST_ID_PATTERN,
+  newImportRequestId,
+  releaseImportRequest,
+} from "@kinerja/core/services/hr/import-request.repo";
 import {
   IMPORT_CHANGES,
   PREVIEW_SAMPLE_ROWS,
@@ -219,12 +228,19 @@ export function PreviewPage(props: {
   filename: string;
   content: string;
   preview: ImportPreview;
+  /** Names this preview's confirmation: pressing "Terapkan" twice imports once (claimImportRequest). */
+  requestId?: string;
 }) {
   const { preview, kind } = props;
   return (
     <DashboardLayout title={`Pratinjau impor: ${TEMPLATE_TITLES[kind]}`} principal={props.principal}>
       <h1>{`Pratinjau impor: ${TEMPLATE_TITLES[kind]}`}</h1>
       <p class="muted">{`Berkas: ${props.filename}`}</p>
+      {props.content.trim() ? (
+        <p class="muted" data-separator>
+          {t("dashImportSeparator", "id", { separator: separatorName(detectDelimiter(props.content), "id") })}
+        </p>
+      ) : null}
       {!preview.ok ? (
         <>
           <p class="error" role="alert">
@@ -246,6 +262,7 @@ export function PreviewPage(props: {
           {preview.large ? null : preview.sections.map((s) => <SectionView section={s} kind={kind} />)}
           <form method="post" action={`/dashboard/imports/${kind}/apply`} enctype="multipart/form-data">
             <input type="hidden" name="filename" value={props.filename} />
+            <input type="hidden" name="requestId" value={props.requestId ?? ""} />
             <input
               type="hidden"
               name="content"
@@ -343,6 +360,35 @@ function ProblemPage(props: { principal: Principal; message: string }) {
   );
 }
 
+/** The confirmation's request id (the preview chose it; a form without one is not the preview's). */
+const ApplyRequestIdSchema = v.pipe(v.string(), v.regex(IMPORT_REQUEST_ID_PATTERN));
+
+/** The answer to a second press of the same "Terapkan": nothing imported again, a link to the first result. */
+function AlreadyAppliedPage(props: {
+  principal: Principal;
+  earlier: Awaited<ReturnType<typeof claimImportRequest>> & object;
+}) {
+  const { earlier } = props;
+  return (
+    <DashboardLayout title="Impor sudah diterapkan" principal={props.principal}>
+      <h1>Impor sudah diterapkan</h1>
+      {earlier.status === "applied" ? (
+        <p class="notice" role="status" data-already-applied>
+          {`${t("dashImportAlreadyApplied", "id")} `}
+          <a href={earlier.resultPath}>lihat hasil impor</a>
+        </p>
+      ) : (
+        <p class="notice" role="status" data-already-applied>
+          {t("dashImportStillApplying", "id")}
+        </p>
+      )}
+      <p>
+        <a href="/dashboard/imports">Kembali ke impor</a>
+      </p>
+    </DashboardLayout>
+  );
+}
+
 const kindOf = (c: Context<Env>) => {
   const kind = c.req.param("kind") ?? "";
   return isCsvTemplateKind(kind) ? kind : undefined;
@@ -416,6 +462,7 @@ export function registerImportPages(app: Hono<Env>, hr: HrDeps) {
         filename={file!.name}
         content={content}
         preview={preview}
+        requestId={newImportRequestId()}
       />,
       preview.ok ? 200 : 400,
     );
@@ -430,8 +477,16 @@ export function registerImportPages(app: Hono<Env>, hr: HrDeps) {
     );
     const principal = c.get("principal");
     const filename = typeof form.filename === "string" ? form.filename : "";
-    const refused = (errors: ImportIssue[]) =>
-      c.html(
+    const requestId = v.safeParse(ApplyRequestIdSchema, form.requestId);
+    if (!requestId.success)
+      return c.html(<ProblemPage principal={principal} message={t("dashImportFormIncomplete", "id")} />, 400);
+    const earlier = await claimImportRequest(hr, requestId.output, kind);
+    if (earlier) return c.html(<AlreadyAppliedPage principal={principal} earlier={earlier} />, 409);
+    // Refused rows or a failure wrote nothing: the claim goes, so the same form may be sent again.
+    const release = () => releaseImportRequest(hr, requestId.output);
+    const refused = async (errors: ImportIssue[]) => {
+      await release();
+      return c.html(
         <PreviewPage
           principal={principal}
           kind={kind}
@@ -441,18 +496,24 @@ export function registerImportPages(app: Hono<Env>, hr: HrDeps) {
         />,
         400,
       );
+    };
+    const applied = async (resultPath: string) => {
+      await completeImportRequest(hr, requestId.output, resultPath);
+      return c.redirect(resultPath, 303);
+    };
     try {
       if (kind === "org-settings") {
         const parsed = parseOrgSettingsCsv(content, "id");
-        if (!parsed.ok) return refused(parsed.errors);
+        if (!parsed.ok) return await refused(parsed.errors);
         await setOrgSettings(hr.storage, parsed.settings, actor(c), "csv");
-        return c.redirect("/dashboard/imports?selesai=org-settings", 303);
+        return await applied("/dashboard/imports?selesai=org-settings");
       }
       const result = (await runImport(hr, kind, content, actor(c), "id")) as
         { ok: false; errors: ImportIssue[] } | { ok: true; importId: string };
-      if (!result.ok) return refused(result.errors);
-      return c.redirect(`/dashboard/imports/jobs/${encodeURIComponent(result.importId)}`, 303);
+      if (!result.ok) return await refused(result.errors);
+      return await applied(`/dashboard/imports/jobs/${encodeURIComponent(result.importId)}`);
     } catch (err) {
+      await release();
       if (err instanceof HrError)
         return c.html(<ProblemPage principal={principal} message={err.text("id")} />, 409);
       if (err instanceof ImportWriteError)
