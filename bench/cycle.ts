@@ -159,6 +159,35 @@ function cpuProfile(): () => { wallS: number; nodeCpuS: number; dynamoLocalJvmCp
   };
 }
 
+/** The launch's settings as the ASL has them (the one source), or overridden to measure others. */
+function launchSettings(definition: string): { pageSize: number; maxConcurrency: number } {
+  const asl = JSON.parse(definition) as {
+    States: {
+      PrepareParticipantPage: { Parameters: { Payload: { pageSize: number } } };
+      StartAppraisals: { MaxConcurrency: number };
+    };
+  };
+  return {
+    pageSize: asl.States.PrepareParticipantPage.Parameters.Payload.pageSize,
+    maxConcurrency: asl.States.StartAppraisals.MaxConcurrency,
+  };
+}
+
+/**
+ * KINERJA_BENCH_LAUNCH_PAGE / KINERJA_BENCH_LAUNCH_CONCURRENCY replace the ASL's page size / Map MaxConcurrency for a
+ * tuning run (the ASL stays the source of what is deployed).
+ */
+function tunedLaunch(definition: string): string {
+  const asl = JSON.parse(definition) as Record<string, Record<string, Record<string, unknown>>>;
+  const page = Number(process.env.KINERJA_BENCH_LAUNCH_PAGE ?? 0);
+  const concurrency = Number(process.env.KINERJA_BENCH_LAUNCH_CONCURRENCY ?? 0);
+  const payload = (asl.States!.PrepareParticipantPage!.Parameters as { Payload: Record<string, unknown> })
+    .Payload;
+  if (page > 0) payload.pageSize = page;
+  if (concurrency > 0) asl.States!.StartAppraisals!.MaxConcurrency = concurrency;
+  return JSON.stringify(asl);
+}
+
 interface World {
   clock: AdjustableClock;
   storage: Storage;
@@ -167,6 +196,8 @@ interface World {
   decisionDeps: DecisionDeps;
   control: ControlDeps;
   writes: ReturnType<typeof countWrites>;
+  /** The launch definition as registered (after any tuning override). */
+  launchDefinition: string;
   close(): Promise<void>;
 }
 
@@ -207,11 +238,12 @@ async function startWorld(endpoint: string, startAt: string): Promise<World> {
   const deps = createStepDeps({ storage, clock, decision });
   holder.deps = deps;
   const arns: Record<string, string> = {};
+  let launchDefinition = "";
   for (const m of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
     arns[m.key] = (
       states.engine.createStateMachine({
         name: `kinerja-${m.name}`,
-        definition: m.definition,
+        definition: m.key === "launchCycle" ? (launchDefinition = tunedLaunch(m.definition)) : m.definition,
         roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja`,
       }) as { stateMachineArn: string }
     ).stateMachineArn;
@@ -222,6 +254,7 @@ async function startWorld(endpoint: string, startAt: string): Promise<World> {
     states,
     deps,
     writes,
+    launchDefinition,
     decisionDeps: { ...decision, storage: { client, tableName }, clock },
     control: {
       store: deps.store,
@@ -350,6 +383,7 @@ async function launchAtScale(endpoint: string, n: number) {
       secondsToAllAwaitingTargets: Math.round(seconds * 10) / 10,
       appraisalsPerSecond: Math.round(appraisals / seconds),
       launchExecutions: launch.executions,
+      launch: launchSettings(world.launchDefinition),
       transitionsPerAppraisalUntilAwaitingTargets: round2(
         (app.transitions + launch.transitions) / appraisals,
       ),
@@ -531,7 +565,7 @@ export async function run(sizes: number[] = [1000, 10_000]): Promise<object> {
       launches,
       annualHappyPath: annual,
       notes: [
-        "Launch: one launch execution pages 100 participants per Map (MaxConcurrency 10) and continues as new every 20 pages.",
+        "Launch: one launch execution pages `launch.pageSize` participants per Map (`launch.maxConcurrency`) and continues as new every 20 pages.",
         "Per employee-year = one annual appraisal on the happy path (propose, approve, wait to period end with one continue-as-new, realisation, review, acknowledge, follow-up) plus its share of the launch; reminders, escalations, objections and periodic evaluations add transitions.",
         "DynamoDB writes count item writes (a transaction counts each item) on the table, including decisions, links, outbox mails and audit events.",
       ],

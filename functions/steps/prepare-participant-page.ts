@@ -8,6 +8,8 @@ const Input = v.object({
   cursor: v.nullable(v.string()),
   // Optional: a launch execution started before this field existed continues without it.
   appraisalStateMachineArn: v.optional(v.pipe(v.string(), v.startsWith("arn:", "not a state machine ARN"))),
+  // Participants per page: the launch ASL sets it (one source for both runtimes).
+  pageSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
 });
 
 /** Step handler (see defineStep). */

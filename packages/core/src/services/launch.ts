@@ -7,8 +7,6 @@ import type { FlowAppraisal, FlowEmployee, FlowPerson, FlowStore, LaunchSkip } f
 import { topOfficialAppraiserPerson } from "./flow-officials";
 import { CycleNotFoundError, InvalidStepInputError, MissingDataError } from "./workflow.errors";
 
-/** Participants read and prepared per launch page (Map items per page). */
-export const LAUNCH_PAGE_SIZE = 100;
 /** Pages one launch execution handles before continuing in a new one (keeps history far below 25,000 events). */
 export const LAUNCH_PAGES_PER_EXECUTION = 20;
 
@@ -53,7 +51,8 @@ export async function prepareParticipantPage(
   input: {
     cycleId: string;
     cursor: string | null;
-    pageSize?: number;
+    /** Participants read and prepared per page (Map items per page); launch-cycle.asl.json sets it. */
+    pageSize: number;
     /** The appraisal state machine the Map starts: its executions' ARNs are known before they start. */
     appraisalStateMachineArn?: string;
   },
@@ -61,7 +60,7 @@ export async function prepareParticipantPage(
   const cycle = await deps.store.getCycle(input.cycleId);
   if (!cycle) throw new CycleNotFoundError(`cycle ${input.cycleId} does not exist`);
   const units = (await deps.store.unitsWithDescendants(cycle.unitIds)).slice().sort();
-  const limit = input.pageSize ?? LAUNCH_PAGE_SIZE;
+  const limit = input.pageSize;
   let cursor = decodeCursor(input.cursor);
   // The top of the hierarchy (no superior) is appraised by the appraiser of the top the org settings name; without
   // one they are left out and the cycle records why (HR sees it).
