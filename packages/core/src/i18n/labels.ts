@@ -246,6 +246,23 @@ const FAILURE_ERROR_LABELS = {
   "States.Runtime": { id: "Galat mesin alur kerja", en: "Workflow engine error" },
   "States.DataLimitExceeded": { id: "Data alur kerja melebihi batas", en: "Workflow data limit exceeded" },
   "Sandbox.Timedout": { id: "Waktu fungsi Lambda habis", en: "Lambda function timed out" },
+  // A periodic evaluation's run (services/periodic/periodic-failure.ts).
+  PeriodicRunStalled: {
+    id: "Evaluasi periodik berhenti tanpa kemajuan (prosesnya terhenti sebelum mencatat sebabnya)",
+    en: "Periodic evaluation stopped without progress",
+  },
+  CycleNotFoundError: {
+    id: "Siklus evaluasi periodik tidak ditemukan",
+    en: "Cycle of the evaluation not found",
+  },
+  PeriodNotInCycleError: {
+    id: "Periode ini bukan periode evaluasi periodik siklus",
+    en: "Period is not a periodic-evaluation period of the cycle",
+  },
+  InvalidJobInputError: {
+    id: "Masukan evaluasi periodik tidak sah",
+    en: "Invalid periodic evaluation input",
+  },
 } as const satisfies Record<string, Label>;
 
 /** What SES reported about a mail (issue 16 item 4). */

@@ -31,6 +31,9 @@ import {
 } from "@kinerja/core/services/hr/resend-link";
 import { InvalidOperationError } from "@kinerja/core/services/workflow.errors";
 import type { Principal } from "../auth/jwt-verifier";
+import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
+import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
+import { failedPeriodicRuns, type FailedPeriodicRun } from "@kinerja/core/services/periodic/periodic-failure";
 import type { AuthVariables } from "../auth/hr-auth";
 import { when } from "../pages/format";
 import { DashboardLayout } from "./pages";
@@ -220,6 +223,7 @@ function FailedPage(props: {
     unitId: string;
     failure?: { stage: string; error: string; cause: string; at: string };
   }[];
+  periodic: FailedPeriodicRun[];
 }) {
   return (
     <DashboardLayout title={`Penilaian gagal · ${props.cycle.name}`} principal={props.principal}>
@@ -266,7 +270,53 @@ function FailedPage(props: {
           </table>
         </div>
       )}
+      <FailedPeriodicRuns runs={props.periodic} />
     </DashboardLayout>
+  );
+}
+
+/** The cycle's periodic evaluations whose latest run failed: the reason in Indonesian and what HR can do. */
+function FailedPeriodicRuns(props: { runs: FailedPeriodicRun[] }) {
+  return (
+    <>
+      <h2 id="evaluasi-periodik">Evaluasi periodik yang gagal</h2>
+      {props.runs.length === 0 ? (
+        <p class="ok">Tidak ada evaluasi periodik yang gagal dalam siklus ini.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="failed-periodic">
+            <thead>
+              <tr>
+                <th>Periode</th>
+                <th>Terakhir berjalan</th>
+                <th>Alasan</th>
+                <th>Yang dapat dilakukan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.runs.map((r) => (
+                <tr data-period={r.periodKey} data-error={r.error}>
+                  <td>{r.label}</td>
+                  <td>{when(r.lastSignAt)}</td>
+                  <td>
+                    {failureText({ error: r.error })}
+                    {r.cause ? <span class="muted">{` (rincian teknis: ${r.cause})`}</span> : null}
+                  </td>
+                  <td>
+                    {r.willRetry
+                      ? t("dashPeriodicWillRetry", "id", {
+                          attempt: String(r.attempt),
+                          max: String(PERIODIC_MAX_ATTEMPTS),
+                        })
+                      : t("dashPeriodicGaveUp", "id", { max: String(PERIODIC_MAX_ATTEMPTS) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -705,7 +755,11 @@ export function registerAppraisalActions(
   // Failed appraisals of a cycle --------------------------------------------------------------------------------
   app.get("/cycles/:id/failed", async (c) => {
     const id = c.req.param("id");
-    const [cycle, rows] = await Promise.all([cycleDetail(hr, id), listCycleAppraisals(hr, id)]);
+    const [cycle, rows, periodic] = await Promise.all([
+      cycleDetail(hr, id),
+      listCycleAppraisals(hr, id),
+      failedPeriodicRuns(createPeriodicStore(hr.storage, hr.control.store), id),
+    ]);
     const failedRows = rows.filter((a) => a.stage === "failed");
     // One read per failed appraisal (their failure is on the workflow's record); failures are few.
     const failed = await Promise.all(
@@ -724,6 +778,7 @@ export function registerAppraisalActions(
           ...(cycle.failureReason ? { failureReason: cycle.failureReason } : {}),
         }}
         failed={failed}
+        periodic={periodic}
       />,
     );
   });

@@ -6,6 +6,7 @@
 // appraising official's ONE digest mail for the period lists those employees with the reasons and asks for the
 // dialogue by the due date. No workflow waits on it: the dialogue is a record plus mail, not a pending decision,
 // so a busy official cannot stall the evaluation and nothing waits without a bound.
+import { PERIODIC_RUN_STALLED } from "./periodic-failure";
 import * as v from "valibot";
 import type { Clock } from "../../clock/clock";
 import type { MailPort } from "../../mail/mail.port";
@@ -96,7 +97,7 @@ export async function findDueEvaluations(
           cycleId: run.cycleId,
           periodKey: run.periodKey,
           attempt,
-          reason: `PeriodicRunStalled: no progress since ${lastSign}; its execution ended without recording why (States.Runtime, stopped or lost)`,
+          reason: `${PERIODIC_RUN_STALLED}: no progress since ${lastSign}; its execution ended without recording why (States.Runtime, stopped or lost)`,
         });
         if (recorded) status = "failed";
       }
