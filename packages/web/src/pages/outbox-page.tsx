@@ -81,8 +81,9 @@ export function OutboxListPage(props: {
       {props.mails.length === 0 ? (
         <p class="notice">{filtered ? "Tidak ada email yang cocok." : "Belum ada email."}</p>
       ) : null}
+      {/* At phone width each mail is a card (label beside value, styles.ts `table.cards`): no sideways scrolling. */}
       <div class="table-wrap">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">Waktu</th>
@@ -95,17 +96,17 @@ export function OutboxListPage(props: {
           <tbody>
             {props.mails.map((m) => (
               <tr>
-                <td>
+                <td data-label="Waktu">
                   <time datetime={m.sentAt}>{formatShortDateTime(m.sentAt)}</time>
                 </td>
-                <td>
+                <td data-label="Kepada">
                   <a href={`/_local/mail?to=${encodeURIComponent(m.to)}&format=html`}>{m.to}</a>
                 </td>
-                <td>{mailKindText(m.tags)}</td>
-                <td>
+                <td data-label="Jenis">{mailKindText(m.tags)}</td>
+                <td data-label="Subjek">
                   <a href={`/_local/mail/${encodeURIComponent(m.id)}?format=html`}>{m.subject}</a>
                 </td>
-                <td>
+                <td data-label="Tautan">
                   {m.links.map((l, i) => (
                     <a href={l}>{`buka ${i + 1}`}</a>
                   ))}

@@ -38,6 +38,7 @@ button.secondary{background:#e6ebf0;color:#0b5394;border:1px solid #0b5394}
 table{width:100%;border-collapse:collapse;font-size:.95rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e1e6eb;vertical-align:top}
 .table-wrap{overflow-x:auto}
+@media (max-width:40rem){table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.cards tr{display:block;border-bottom:1px solid #d7dde3;padding:.4rem 0}table.cards td{display:grid;grid-template-columns:6.5rem minmax(0,1fr);gap:.5rem;border:0;padding:.15rem .25rem;overflow-wrap:anywhere}table.cards td::before{content:attr(data-label);font-weight:600;color:#444}}
 h3{font-size:1rem;margin:1rem 0 .4rem}
 .rhk{border-top:1px solid #e1e6eb;padding-top:.5rem;margin-top:.5rem}
 .rhk:first-of-type{border-top:0;margin-top:0}
