@@ -4,7 +4,8 @@ import LongestFirstSequencer from "./tests/setup/sequencer.js";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
-    globalSetup: ["tests/setup/global-dynamodb.ts"],
+    // global-leftovers first: vitest tears global setups down in reverse, so its check runs after DynamoDB Local stops.
+    globalSetup: ["tests/setup/global-leftovers.ts", "tests/setup/global-dynamodb.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
