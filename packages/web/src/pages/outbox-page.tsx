@@ -107,9 +107,15 @@ export function OutboxListPage(props: {
                   <a href={`/_local/mail/${encodeURIComponent(m.id)}?format=html`}>{m.subject}</a>
                 </td>
                 <td data-label="Tautan">
-                  {m.links.map((l, i) => (
-                    <a href={l}>{`buka ${i + 1}`}</a>
-                  ))}
+                  {/* One grid cell for all links, so a card keeps them beside their label. */}
+                  <span>
+                    {m.links.map((l, i) => (
+                      <>
+                        {i > 0 ? " " : null}
+                        <a href={l}>{`buka ${i + 1}`}</a>
+                      </>
+                    ))}
+                  </span>
                 </td>
               </tr>
             ))}
