@@ -62,24 +62,43 @@ const hr = (path: string, init: RequestInit = {}) =>
     headers: { authorization: `Bearer ${rt.hrToken}`, ...(init.headers ?? {}) },
   });
 
-/** The pending decision link of `kind` mailed to `email`, waited for (the workflow moves on its own after a click). */
-async function pendingLink(email: string, kind: string, aboutNip?: string): Promise<string> {
+/**
+ * Waits until `found` answers something: after each click the workflow moves on inside this process, so the answer is
+ * looked for once the engine is idle; a short retry remains only for work the engine has not picked up yet.
+ */
+async function whenSettled<T>(found: () => Promise<T | undefined>, what: () => string): Promise<T> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const mails = (await (await fetch(`${rt.urls.web}/_local/mail`)).json()) as {
-      to: string;
-      links: string[];
-    }[];
-    for (const url of mails.filter((m) => m.to === email).flatMap((m) => m.links)) {
-      const res = await fetch(url, { headers: { accept: "application/json" } });
-      if (res.status !== 200) continue;
-      const view = (await res.json()) as { kind: string; status: string; employee: { nip: string } };
-      if (view.kind === kind && view.status === "pending" && (!aboutNip || view.employee.nip === aboutNip))
-        return url;
-    }
+    await rt.engine.idle();
+    const answer = await found();
+    if (answer !== undefined) return answer;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no pending ${kind} link was mailed to ${email}`);
+  throw new Error(what());
+}
+
+/** The pending decision link of `kind` mailed to `email`, waited for (the workflow moves on its own after a click). */
+async function pendingLink(email: string, kind: string, aboutNip?: string): Promise<string> {
+  return whenSettled(
+    () => findPendingLink(email, kind, aboutNip),
+    () => `no pending ${kind} link was mailed to ${email}`,
+  );
+}
+
+/** The pending decision link of `kind` mailed to `email`, if one is there now. */
+async function findPendingLink(email: string, kind: string, aboutNip?: string): Promise<string | undefined> {
+  const mails = (await (await fetch(`${rt.urls.web}/_local/mail`)).json()) as {
+    to: string;
+    links: string[];
+  }[];
+  for (const url of mails.filter((m) => m.to === email).flatMap((m) => m.links)) {
+    const res = await fetch(url, { headers: { accept: "application/json" } });
+    if (res.status !== 200) continue;
+    const view = (await res.json()) as { kind: string; status: string; employee: { nip: string } };
+    if (view.kind === kind && view.status === "pending" && (!aboutNip || view.employee.nip === aboutNip))
+      return url;
+  }
+  return undefined;
 }
 
 async function phonePage(): Promise<Page> {
@@ -217,14 +236,14 @@ async function stages(): Promise<Record<string, string>> {
 }
 
 async function waitForStages(expected: (stage: string) => boolean, what: string) {
-  const deadline = Date.now() + 60_000;
   let last: Record<string, string> = {};
-  while (Date.now() < deadline) {
-    last = await stages();
-    if (Object.keys(last).length === 4 && Object.values(last).every(expected)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what}: stages ${JSON.stringify(last)}`);
+  await whenSettled(
+    async () => {
+      last = await stages();
+      return Object.keys(last).length === 4 && Object.values(last).every(expected) ? true : undefined;
+    },
+    () => `${what}: stages ${JSON.stringify(last)}`,
+  );
 }
 
 describe.skipIf(!hasChromium)("every role completes its step through the pages", () => {
