@@ -189,4 +189,22 @@ describe("a review reads its unit's distribution by unit (issue 18)", { timeout:
     // Nothing left to key: a second back-fill writes nothing.
     expect(await store.backfillUnitIndex("lama")).toBe(0);
   });
+
+  it("a launch page retried across the deploy keys the items the older code had already created", async () => {
+    const store = createDynamoFlowStore(storage);
+    const { flow } = createFlowEntities(storage);
+    const record = appraisal("ulang", "kecil", nip(5, 1), "target-setting");
+    const item = flow
+      .create({ appraisalId: record.id, cycleId: record.cycleId, nip: record.nip, state: record, version: 1 })
+      .params().Item as Record<string, unknown>;
+    for (const key of ["unitId", "distributionMark", "gsi3pk", "gsi3sk"]) delete item[key];
+    await table.client.send(new PutCommand({ TableName: table.tableName, Item: item }));
+
+    expect(await store.createAppraisal(record)).toBe(false);
+    await store.recordLaunchPage("ulang", "page-1", { started: 0, alreadyExisting: 1, pages: 1 });
+    expect(await store.unitIndexed("ulang")).toBe(true);
+    expect(await store.unitDistributionMarks("ulang", "kecil")).toEqual([
+      { appraisalId: record.id, mark: "unrated" },
+    ]);
+  });
 });

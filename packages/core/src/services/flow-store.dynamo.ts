@@ -196,7 +196,13 @@ export function createDynamoFlowStore(storage: Storage): FlowStore & {
     } catch (err) {
       if (err instanceof TransactionCancelledError) {
         const existing = await flow.get({ appraisalId: record.id }).go({ consistent: true });
-        if (existing.data) return false;
+        if (existing.data) {
+          // Written before the unit index (a launch page retried across the deploy): keyed now, since this page's
+          // record will say its items are.
+          if (existing.data.unitId === undefined)
+            await keyByUnit({ ...(existing.data.state as FlowAppraisal), version: existing.data.version });
+          return false;
+        }
       }
       throw classifyStorageError(err, `creating appraisal ${record.id}`);
     }
