@@ -19,7 +19,8 @@ export const overduePath = (cycleId: string) => `/dashboard/cycles/${enc(cycleId
 
 const lateText = (days: number) => (days < 1 ? "kurang dari 1 hari" : `${formatNumber(days)} hari`);
 
-function OverduePage(props: {
+/** The overdue list of one cycle. */
+export function OverduePage(props: {
   principal: Principal;
   cycle: { id: string; name: string };
   overdue: PastDueDecision[];
