@@ -7,7 +7,8 @@
 //   endpoint in this process that answers every AWS request at once with ResourceNotFoundException, so the first call
 //   builds its clients and deps and fails on the "missing table"; it is timed until it returns or throws.
 // Median and p90 over BENCH_BUNDLES_RUNS runs (default 10). BENCH_BUNDLES_ROOT measures another checkout (e.g. a
-// `git archive` of an older commit with node_modules linked) with that checkout's own esbuild settings and registry.
+// `git archive` of an older commit with node_modules linked) with that checkout's own esbuild settings and registry;
+// BENCH_BUNDLES_ONLY picks functions by a part of their handler path.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -46,6 +47,9 @@ export interface BundleFigure {
   importMs: Spread | null;
   /** The first handler call after the import, until it returns or throws. */
   firstCallMs: Spread | null;
+  /** CPU time (user + system) of the import and of the first call: less sensitive to other load than wall time. */
+  importCpuMs: Spread | null;
+  firstCallCpuMs: Spread | null;
   /** What the first call ended with, and how many AWS requests it sent (to the stub). */
   firstCall?: { outcome: string; awsRequests: number };
   initError?: string;
@@ -136,15 +140,16 @@ const apiEvent = {
 
 /** Runs in the fresh process: import, then the first call; prints one result line. */
 function coldScript(bundle: string, event: unknown, name: string): string {
-  return `const t0=performance.now();
+  return `const t0=performance.now();const c0=process.cpuUsage();
 const m=await import(${JSON.stringify(pathToFileURL(bundle).href)});
-const t1=performance.now();
+const t1=performance.now();const c1=process.cpuUsage(c0);
 let outcome;
 const context={functionName:${JSON.stringify(name)},functionVersion:"$LATEST",awsRequestId:"bench",memoryLimitInMB:"512",invokedFunctionArn:"arn:aws:lambda:ap-southeast-3:000000000000:function:${name}",logGroupName:"bench",logStreamName:"bench",callbackWaitsForEmptyEventLoop:true,getRemainingTimeInMillis:()=>30000};
 try{const r=await m.handler(${JSON.stringify(event)},context);outcome="returned"+(r&&typeof r==="object"&&"statusCode" in r?" "+r.statusCode:"");}
 catch(e){outcome="threw "+(e?.name??typeof e)+": "+String(e?.message??e).slice(0,120);}
-const t2=performance.now();
-console.log("BENCH_RESULT "+JSON.stringify({boot:t0,imp:t1-t0,call:t2-t1,outcome}));
+const t2=performance.now();const c2=process.cpuUsage();
+const cpu=(u)=>(u.user+u.system)/1000;
+console.log("BENCH_RESULT "+JSON.stringify({boot:t0,imp:t1-t0,call:t2-t1,impCpu:cpu(c1),callCpu:cpu(c2)-cpu(c0)-cpu(c1),outcome}));
 process.exit(0);`;
 }
 
@@ -239,6 +244,9 @@ export async function run() {
     ),
   ];
   if (existsSync(path.join(root, "functions/api.ts"))) handlers.unshift("functions/api.handler");
+  // BENCH_BUNDLES_ONLY=record-review,api: a quick look at some functions (substring of the handler path).
+  const only = process.env.BENCH_BUNDLES_ONLY?.split(",").filter(Boolean);
+  if (only) handlers.splice(0, handlers.length, ...handlers.filter((h) => only.some((o) => h.includes(o))));
   // Inside the measured checkout so the external @aws-sdk/* imports resolve, as the Lambda runtime provides them.
   const outDir = path.join(root, ".sst", "bench-bundles");
   const resultsDir = path.join(benchRoot, "bench", "results");
@@ -275,6 +283,8 @@ export async function run() {
       const boot: number[] = [];
       const imp: number[] = [];
       const call: number[] = [];
+      const impCpu: number[] = [];
+      const callCpu: number[] = [];
       let initError: string | undefined;
       let firstCall: BundleFigure["firstCall"];
       const script = coldScript(outfile, name === "api" ? apiEvent : stepEvent, name);
@@ -290,11 +300,15 @@ export async function run() {
           boot: number;
           imp: number;
           call: number;
+          impCpu: number;
+          callCpu: number;
           outcome: string;
         };
         boot.push(result.boot);
         imp.push(result.imp);
         call.push(result.call);
+        impCpu.push(result.impCpu);
+        callCpu.push(result.callCpu);
         firstCall = { outcome: result.outcome, awsRequests: stub.count() - before };
       }
       const importMs = spread(imp);
@@ -308,6 +322,8 @@ export async function run() {
         bootMs: spread(boot),
         importMs,
         firstCallMs: spread(call),
+        importCpuMs: spread(impCpu),
+        firstCallCpuMs: spread(callCpu),
         ...(firstCall ? { firstCall } : {}),
         ...(initError ? { initError } : {}),
         withinBudget: code.length <= limitKB * 1024 && importMs !== null && importMs.median <= budget.initMs,
@@ -328,6 +344,11 @@ export async function run() {
     importMsMedianOfMedians: spread(figures.flatMap((f) => (f.importMs ? [f.importMs.median] : [])))?.median,
     firstCallMsMedianOfMedians: spread(figures.flatMap((f) => (f.firstCallMs ? [f.firstCallMs.median] : [])))
       ?.median,
+    importCpuMsMedianOfMedians: spread(figures.flatMap((f) => (f.importCpuMs ? [f.importCpuMs.median] : [])))
+      ?.median,
+    firstCallCpuMsMedianOfMedians: spread(
+      figures.flatMap((f) => (f.firstCallCpuMs ? [f.firstCallCpuMs.median] : [])),
+    )?.median,
     withinBudget: figures.filter((f) => f.withinBudget).length,
   };
   if (summary.apiMinifiedKB !== undefined)
@@ -351,7 +372,7 @@ export async function run() {
 function print(f: BundleFigure): void {
   const ms = (s: Spread | null) => (s ? `${s.median}/${s.p90}` : "-");
   console.log(
-    `${f.withinBudget ? "ok  " : "OVER"} ${f.handler.padEnd(48)} ${kb(f.minifiedBytes).padStart(6)} KB min ${kb(f.gzipBytes).padStart(5)} KB gz  import ${ms(f.importMs)} ms  first call ${ms(f.firstCallMs)} ms (median/p90)${f.initError ? `  (${f.initError})` : ""}`,
+    `${f.withinBudget ? "ok  " : "OVER"} ${f.handler.padEnd(48)} ${kb(f.minifiedBytes).padStart(6)} KB min ${kb(f.gzipBytes).padStart(5)} KB gz  import ${ms(f.importMs)} ms  first call ${ms(f.firstCallMs)} ms (median/p90); CPU ${ms(f.importCpuMs)} + ${ms(f.firstCallCpuMs)} ms${f.initError ? `  (${f.initError})` : ""}`,
   );
   if (f.firstCall)
     console.log(`     first call: ${f.firstCall.outcome} [${f.firstCall.awsRequests} AWS requests]`);

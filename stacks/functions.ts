@@ -67,7 +67,9 @@ export const lambdaDefaults: Pick<FunctionProps, "runtime" | "architecture" | "t
     sourcemap: false,
     // keepNames: errors name themselves by class (`new.target.name`) and the state machines catch them by that name;
     // minified without it, `DecisionMailError` would reach Step Functions as a one-letter name no Catch matches.
-    esbuild: { external: ["@aws-sdk/*"], target: "node20", keepNames: true },
+    // zod: hono-openapi's schema converter imports a converter per schema library on demand; only valibot's is ever
+    // called (every route schema is valibot), but esbuild would inline zod's (~225 KB) into the API bundle.
+    esbuild: { external: ["@aws-sdk/*", "zod", "zod/*"], target: "node20", keepNames: true },
   },
 };
 

@@ -33,25 +33,47 @@ export interface StorageConfig {
   clock?: Clock;
 }
 
-/** Every ElectroDB entity of the storage areas, bound to one table and client. */
+/** The storage areas' entity factories, by the name repos reach them under. */
+const entityFactories = {
+  orgState: orgStateEntity,
+  orgSettings: orgSettingsEntity,
+  unit: unitEntity,
+  employee: employeeEntity,
+  cycle: cycleEntity,
+  orgRating: orgRatingEntity,
+  appraisal: appraisalRecordEntity,
+  auditEvent: auditEventEntity,
+  auditEventId: auditEventIdEntity,
+  importJob: importJobEntity,
+  importStagedRows: importStagedRowsEntity,
+  importChunk: importChunkEntity,
+  attendance: attendanceEntity,
+  surveyResponse: surveyResponseEntity,
+  indicatorData: indicatorDataEntity,
+};
+
+/**
+ * Every ElectroDB entity of the storage areas, bound to one table and client. Each is built on first use and checked
+ * against the table then: ElectroDB validates a model when it builds an entity, tens of ms each at a Lambda's cold
+ * start (bench/README.md, bundles), and a step uses a few of them. tests/integration/storage/entity-indexes.test.ts
+ * checks them all.
+ */
 export function createEntities(client: DynamoDBDocumentClient, tableName: string) {
-  return {
-    orgState: orgStateEntity(client, tableName),
-    orgSettings: orgSettingsEntity(client, tableName),
-    unit: unitEntity(client, tableName),
-    employee: employeeEntity(client, tableName),
-    cycle: cycleEntity(client, tableName),
-    orgRating: orgRatingEntity(client, tableName),
-    appraisal: appraisalRecordEntity(client, tableName),
-    auditEvent: auditEventEntity(client, tableName),
-    auditEventId: auditEventIdEntity(client, tableName),
-    importJob: importJobEntity(client, tableName),
-    importStagedRows: importStagedRowsEntity(client, tableName),
-    importChunk: importChunkEntity(client, tableName),
-    attendance: attendanceEntity(client, tableName),
-    surveyResponse: surveyResponseEntity(client, tableName),
-    indicatorData: indicatorDataEntity(client, tableName),
-  };
+  const entities = {} as { [K in keyof typeof entityFactories]: ReturnType<(typeof entityFactories)[K]> };
+  for (const key of Object.keys(entityFactories) as (keyof typeof entityFactories)[]) {
+    let built: (typeof entities)[typeof key] | undefined;
+    Object.defineProperty(entities, key, {
+      enumerable: true,
+      get() {
+        if (!built) {
+          built = entityFactories[key](client, tableName);
+          assertEntitiesMatchTable({ [key]: built });
+        }
+        return built;
+      },
+    });
+  }
+  return entities;
 }
 
 /** The storage areas' entities. */
@@ -66,20 +88,41 @@ export function createStorage(config: StorageConfig) {
   const tableName = config.tableName;
   const clock = config.clock ?? systemClock;
   const entities = createEntities(client, tableName);
-  assertEntitiesMatchTable(entities);
-  const audit = createAuditRepo({ client, table: tableName, clock });
+  // Each repo (and the entities it takes) is built on first use, for the same reason as the entities.
+  const once = <T>(build: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= build());
+  };
+  const audit = once(() => createAuditRepo({ client, table: tableName, clock }));
+  const org = once(() => createOrgRepo({ entities, client, tableName, clock }));
+  const orgSettings = once(() => createOrgSettingsRepo({ entity: entities.orgSettings, clock }));
+  const cycles = once(() => createCycleRepo({ entities, clock }));
+  const appraisals = once(() => createAppraisalRepo({ entities, client, clock }));
+  const imports = once(() => createImportsRepo({ entities, audit: audit(), client, tableName, clock }));
   return {
     client,
     tableName,
     clock,
     entities,
-    org: createOrgRepo({ entities, client, tableName, clock }),
+    get org() {
+      return org();
+    },
     /** The officials outside the employee list (staffing authority, appraiser of the top). */
-    orgSettings: createOrgSettingsRepo({ entity: entities.orgSettings, clock }),
-    cycles: createCycleRepo({ entities, clock }),
-    appraisals: createAppraisalRepo({ entities, client, clock }),
-    audit,
-    imports: createImportsRepo({ entities, audit, client, tableName, clock }),
+    get orgSettings() {
+      return orgSettings();
+    },
+    get cycles() {
+      return cycles();
+    },
+    get appraisals() {
+      return appraisals();
+    },
+    get audit() {
+      return audit();
+    },
+    get imports() {
+      return imports();
+    },
     /** Writes items from several repos (e.g. a decision and its audit event) in one all-or-nothing transaction. */
     transactWrite: (items: TransactWriteItem[]) => transactWrite(client, items),
   };
