@@ -1817,6 +1817,15 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
+   * Moves the clock forward to `ms` if it is not there yet. By advance(), not set(): real time passing between the check
+   * and the move (a busy machine) made set() refuse a target the clock had just passed ("cannot move backwards").
+   */
+  function moveClockTo(ms: number) {
+    const gap = ms - now();
+    if (gap > 0) clock.advance(gap);
+  }
+
+  /**
    * Moves the clock forward by `ms`, firing timers in due order at their own due time so that work they start
    * (e.g. a new Wait) is timed from then; returns once every timer due by the target has fired.
    */
@@ -1830,11 +1839,11 @@ export function createEngine(options: EngineOptions) {
         const next = nextDue();
         if (next === null || next > target) break;
         await retryRealFloor(next);
-        if (next > now()) clock.set(new Date(next));
+        moveClockTo(next);
         tick();
         await settle();
       }
-      if (target > now()) clock.set(new Date(target));
+      moveClockTo(target);
       tick();
       await settle();
       return clock.now();

@@ -160,13 +160,10 @@ CREATE TABLE IF NOT EXISTS executions (
   output TEXT, error TEXT, cause TEXT, start_ms INTEGER NOT NULL, stop_ms INTEGER, current_state TEXT,
   transitions INTEGER NOT NULL DEFAULT 0, history_count INTEGER NOT NULL DEFAULT 0, definition TEXT NOT NULL,
   parent_thread INTEGER, parent_attempt INTEGER, parent_arn TEXT, redrive_count INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_ms);
-CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
 CREATE TABLE IF NOT EXISTS threads (
   id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL, parent_id INTEGER, idx INTEGER NOT NULL DEFAULT 0,
   scope TEXT NOT NULL, state TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0,
   input TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}', output TEXT, error TEXT, cause TEXT);
-CREATE INDEX IF NOT EXISTS threads_by_status ON threads (status) WHERE status IN ('ready', 'running');
 CREATE INDEX IF NOT EXISTS threads_by_parent ON threads (parent_id, idx);
 CREATE INDEX IF NOT EXISTS threads_by_execution ON threads (execution_arn);
 CREATE TABLE IF NOT EXISTS events (
@@ -183,9 +180,22 @@ CREATE TABLE IF NOT EXISTS timers (
 CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
 CREATE INDEX IF NOT EXISTS timers_by_thread ON timers (thread_id);
 CREATE INDEX IF NOT EXISTS timers_by_execution ON timers (execution_arn);
+CREATE INDEX IF NOT EXISTS timers_by_token ON timers (token) WHERE token IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_arn) WHERE parent_arn IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_running_by_start ON executions (start_ms) WHERE status = 'RUNNING';
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL);
+`;
+
+/**
+ * Indexes earlier layouts had and no query uses (EXPLAIN QUERY PLAN): every one cost a B-tree write per execution start,
+ * finish or thread status change. RUNNING executions are found through executions_running_by_start, runnable threads
+ * by scanning the threads table, which only holds the threads of running executions. Dropping is compatible both
+ * ways: an older engine opening the file creates them again.
+ */
+const DROPPED_INDEXES = `
+DROP INDEX IF EXISTS executions_by_machine;
+DROP INDEX IF EXISTS executions_by_status;
+DROP INDEX IF EXISTS threads_by_status;
 `;
 
 /**
@@ -227,13 +237,14 @@ function prepareSchema(db: Database.Database, dbPath: string) {
         `upgrade kinerja, or start with --reset to discard the local executions`,
     );
   }
-  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA);
+  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA + DROPPED_INDEXES);
   db.transaction(() => {
     const existing = db
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'`)
       .get();
     if (existing) migrateFromV0(db);
     else db.exec(SCHEMA);
+    db.exec(DROPPED_INDEXES);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -419,7 +430,10 @@ export function openStore(dbPath: string) {
     cancelThreads: db.prepare(
       `UPDATE threads SET status = 'cancelled' WHERE id IN (SELECT value FROM json_each(?)) AND status NOT IN ('done', 'failed')`,
     ),
-    runnableThreads: db.prepare(`SELECT * FROM threads WHERE status IN ('ready', 'running') ORDER BY id`),
+    // A scan in id order: run once at start-up, over the threads of running executions only (no index to maintain).
+    runnableThreads: db.prepare(
+      `SELECT * FROM threads NOT INDEXED WHERE status IN ('ready', 'running') ORDER BY id`,
+    ),
     executionThreads: db.prepare(`SELECT id FROM threads WHERE execution_arn = ?`),
     deleteExecutionThreads: db.prepare(`DELETE FROM threads WHERE execution_arn = ?`),
     deleteThreads: db.prepare(`DELETE FROM threads WHERE id IN (SELECT value FROM json_each(?))`),
