@@ -229,6 +229,14 @@ const AUDIT_ACTION_LABELS = {
 } as const satisfies Record<string, Label>;
 
 /** Why an appraisal's execution failed (the error name MarkFailed records), as HR reads it (issue 17 item 2). */
+/** What HR can do about a failure before pressing "Ulangi", where the reason alone does not say it. */
+const FAILURE_HINT_LABELS = {
+  DecisionMailError: {
+    id: "Periksa alamat email penerima pada data pegawai (Impor CSV, data pegawai) lalu ulangi; tanpa perbaikan, pengulangan akan gagal lagi",
+    en: "Check the recipient's address in the employee data (Impor CSV) and retry; without a fix the retry fails again",
+  },
+} as const satisfies Readonly<Record<string, Label>>;
+
 const FAILURE_ERROR_LABELS = {
   DecisionMailError: {
     id: "Email permintaan keputusan ditolak penyedia email",
@@ -436,6 +444,7 @@ export const LABELS = {
   disciplineSanction: DISCIPLINE_SANCTION_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
   failureError: FAILURE_ERROR_LABELS,
+  failureHint: FAILURE_HINT_LABELS,
   mailProblem: MAIL_PROBLEM_LABELS,
   mailProblemReason: MAIL_PROBLEM_REASON_LABELS,
   importKind: IMPORT_KIND_LABELS,

@@ -376,7 +376,7 @@ const ID = {
   csvOrgNoAuthority:
     "Berkas harus memuat satu baris dengan role pejabat_pembina_kepegawaian (Pejabat Pembina Kepegawaian)",
   launchSkipTopNoAppraiser:
-    "pimpinan tertinggi hierarki (tanpa atasan) tidak dinilai karena pejabat penilai kinerjanya belum ditetapkan; tetapkan Pejabat Pembina Kepegawaian (PUT /api/org/settings atau kinerja org set) sebelum membuka siklus",
+    "pimpinan tertinggi hierarki (tanpa atasan) tidak dinilai karena pejabat penilai kinerjanya belum ditetapkan; tetapkan Pejabat Pembina Kepegawaian sebelum membuka siklus: di dasbor, menu Impor CSV, bagian 'Pejabat pembina kepegawaian dan penilai pimpinan tertinggi' (atau kinerja org set)",
   cliOrgDescription:
     "pengaturan organisasi: Pejabat Pembina Kepegawaian dan pejabat penilai kinerja pimpinan tertinggi",
   cliOrgShowDescription: "menampilkan pengaturan organisasi dan riwayat perubahannya",
@@ -873,7 +873,7 @@ const EN: Readonly<Record<MessageKey, string>> = {
   csvOrgRoleTwice: "role {role} is already on line {line}; one row per role",
   csvOrgNoAuthority: "the file needs one row with role pejabat_pembina_kepegawaian (the staffing authority)",
   launchSkipTopNoAppraiser:
-    "the top of the hierarchy (no superior) is not appraised because no appraiser of the top is set; set the staffing authority (PUT /api/org/settings or kinerja org set) before opening the cycle",
+    "the top of the hierarchy (no superior) is not appraised because no appraiser of the top is set; set the staffing authority before opening the cycle: in the dashboard, Impor CSV, section 'Pejabat pembina kepegawaian dan penilai pimpinan tertinggi' (or kinerja org set)",
   cliOrgDescription: "organisation settings: the staffing authority and the appraiser of the top official",
   cliOrgShowDescription: "show the organisation settings and their history",
   cliOrgSetDescription:

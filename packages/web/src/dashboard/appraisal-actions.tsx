@@ -59,7 +59,9 @@ export function failureText(failure: { error: string; cause?: string } | undefin
   const label = hasLabel("failureError", failure.error)
     ? labelOf("failureError", failure.error)
     : `Galat ${failure.error}`;
-  return failure.cause ? `${label}: ${failure.cause}` : label;
+  const hint = hasLabel("failureHint", failure.error) ? `. ${labelOf("failureHint", failure.error)}` : "";
+  // The cause is the provider's or the engine's own words (often English): marked as the technical detail.
+  return `${label}${hint}${failure.cause ? ` (rincian teknis: ${failure.cause})` : ""}`;
 }
 
 const StepSchema = v.picklist(["confirm", "do"], "langkah formulir tidak dikenal");
