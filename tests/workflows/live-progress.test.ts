@@ -8,6 +8,7 @@ import { cycleProgress, type CycleProgress } from "../../packages/core/src/servi
 import type { HrDeps } from "../../packages/core/src/services/hr/hr.service";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
 import { DashboardLayout } from "../../packages/web/src/dashboard/pages";
+import { readDefinition } from "../../workflows/registry";
 import { createCycle, seedUnit, settle, startWorld, type World } from "./harness";
 
 const CYCLE = "y2027";
@@ -15,6 +16,12 @@ const STAFF = 250; // + the head (no superior, no appraiser of the top configure
 let world: World;
 let hr: HrDeps;
 const duringLaunch: CycleProgress[] = [];
+/** Participants per launch page, as the launch workflow reads them (one source: the ASL). */
+const PAGE = (
+  JSON.parse(readDefinition("launchCycle")) as {
+    States: { PrepareParticipantPage: { Parameters: { Payload: { pageSize: number } } } };
+  }
+).States.PrepareParticipantPage.Parameters.Payload.pageSize;
 
 const render = async (progress: CycleProgress) => ({
   panel: String(await jsx(LiveProgress, { progress, href: `/dashboard/cycles/${CYCLE}` }).toString()),
@@ -51,17 +58,18 @@ afterAll(async () => world?.close());
 
 describe("live progress of a launch (issue 17 item 3)", () => {
   it("counts launched, skipped and failed from the stored pages while the launch runs", async () => {
-    // 252 employees in 100-employee pages: three pages, each counted before the next one starts.
+    // 252 employees in pages of PAGE (99): three pages, each counted before the next one starts.
+    expect(duringLaunch).toHaveLength(Math.ceil((STAFF + 2) / PAGE));
     expect(duringLaunch).toHaveLength(3);
     const [first, second] = duringLaunch;
     expect(first!.active).toBe(true);
     expect(first!.launch).toMatchObject({ running: true, total: STAFF + 2, failed: 0 });
     expect(first!.launch.launched).toBeGreaterThan(0);
-    expect(first!.launch.launched + first!.launch.skipped).toBe(100);
-    expect(second!.launch.launched + second!.launch.skipped).toBe(200);
+    expect(first!.launch.launched + first!.launch.skipped).toBe(PAGE);
+    expect(second!.launch.launched + second!.launch.skipped).toBe(2 * PAGE);
 
     const { panel, page } = await render(first!);
-    expect(panel).toContain(`<progress id="launch-progress" max="${STAFF + 2}" value="100">`);
+    expect(panel).toContain(`<progress id="launch-progress" max="${STAFF + 2}" value="${PAGE}">`);
     expect(panel).toContain(
       `${first!.launch.launched} dari ${STAFF + 2} pegawai diluncurkan · ${first!.launch.skipped} tidak dinilai · 0 gagal`,
     );
