@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_NAMES, secretEnv } from "../../functions/shared/config";
 import { Api } from "../../stacks/api";
 import { synthesize } from "../../stacks/synth";
-import { fixtureSources } from "./fixtures/sources";
+import { fixtureSources, synthDirFor } from "./fixtures/sources";
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown };
@@ -46,7 +46,12 @@ describe("the dashboard's secrets in the synthesised templates", () => {
       saved[name] = process.env[name];
       process.env[name] = value;
     }
-    const { app } = await synthesize({ stage: STAGE, sources: fixtureSources(), nag: false });
+    const { app } = await synthesize({
+      stage: STAGE,
+      sources: fixtureSources(),
+      nag: false,
+      outdir: synthDirFor("dashboard-secrets"),
+    });
     outdir = app.outdir;
     api = Template.fromStack(getStack(Api));
   }, 300_000);

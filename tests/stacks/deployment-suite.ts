@@ -14,6 +14,7 @@ import { nagFindings, synthesize } from "../../stacks/synth";
 import { Workflows } from "../../stacks/workflows";
 import { tableDefinition } from "../../packages/core/src/storage/table";
 import { monitoringChecks, TEST_ALARM_EMAIL } from "./monitoring-checks";
+import { synthDirFor } from "./fixtures/sources";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -68,7 +69,8 @@ export function describeDeployment(
       const alarmEmail = process.env.KINERJA_ALARM_EMAIL;
       process.env.KINERJA_ALARM_EMAIL = TEST_ALARM_EMAIL;
       try {
-        assembly = (await synthesize({ stage, sources: given })).assembly;
+        assembly = (await synthesize({ stage, sources: given, outdir: synthDirFor(`deployment-${stage}`) }))
+          .assembly;
       } finally {
         if (alarmEmail === undefined) delete process.env.KINERJA_ALARM_EMAIL;
         else process.env.KINERJA_ALARM_EMAIL = alarmEmail;

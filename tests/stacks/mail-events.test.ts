@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Mail, sesReputationAlarms } from "../../stacks/mail";
 import { synthesize } from "../../stacks/synth";
 import { eventFunctions } from "../../workflows/registry";
-import { fixtureSources } from "./fixtures/sources";
+import { fixtureSources, synthDirFor } from "./fixtures/sources";
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 const STAGE = "prod";
@@ -17,7 +17,7 @@ describe("SES mail events in the Mail stack", () => {
   let mail: Template;
 
   beforeAll(async () => {
-    await synthesize({ stage: STAGE, sources: fixtureSources() });
+    await synthesize({ stage: STAGE, sources: fixtureSources(), outdir: synthDirFor("mail-events") });
     mail = Template.fromStack(getStack(Mail));
   }, 300_000);
 

@@ -17,7 +17,7 @@ import {
   sendIntervalMs,
 } from "../../packages/core/src/mail/queued-mail-sender";
 import { eventFunctions } from "../../workflows/registry";
-import { fixtureSources } from "./fixtures/sources";
+import { fixtureSources, synthDirFor } from "./fixtures/sources";
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown };
@@ -45,7 +45,7 @@ describe("the mail queue in the Mail stack", () => {
   }).sesMaxSendRate;
 
   beforeAll(async () => {
-    await synthesize({ stage: STAGE, sources: fixtureSources() });
+    await synthesize({ stage: STAGE, sources: fixtureSources(), outdir: synthDirFor("mail-queue") });
     mail = Template.fromStack(getStack(Mail));
     workflows = Template.fromStack(getStack(Workflows));
     monitoring = Template.fromStack(getStack(Monitoring));
