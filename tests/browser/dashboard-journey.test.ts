@@ -160,7 +160,11 @@ describe.skipIf(!hasChromium)(
       await page.selectOption("[name='settings.periodicEvaluation']", "none");
       await page.click("button:has-text('Periksa')");
       await expect(page.locator("p.notice").textContent()).resolves.toBe(
-        t("dashCycleConfirm", "id", { name: "Tahunan 2027", employees: 4, units: 2 }),
+        t("dashCycleConfirm", "id", { name: "Tahunan 2027", employees: 3, units: 2 }),
+      );
+      // The head has no superior and no appraiser of the top is set: named before the launch, not only after.
+      await expect(page.locator("[data-field=not-appraised]").textContent()).resolves.toContain(
+        t("launchSkipTopNoAppraiser", "id"),
       );
       await shot("07-cycle-confirm-phone");
       await page.click("button:has-text('Mulai siklus')");

@@ -116,10 +116,12 @@ describe("create a cycle from the dashboard", () => {
     const res = await hr.submit(form, "Periksa");
     expect(res.status).toBe(200);
     const page = await confirmPage(await res.text());
-    // Dinas Uji with its Sekretariat: the head, the secretary and 2 staff.
+    // Dinas Uji with its Sekretariat: the secretary and 2 staff are appraised; the head (no superior) is not, as no
+    // appraiser of the top is set, and the confirmation says so before the launch (as the cycle page says after).
     expect(page.notices.join(" ") + page.text).toContain(
-      t("dashCycleConfirm", "id", { name: "Tahunan 2027 Dinas Uji", employees: 4, units: 2 }),
+      t("dashCycleConfirm", "id", { name: "Tahunan 2027 Dinas Uji", employees: 3, units: 2 }),
     );
+    expect(page.text).toContain(`(NIP ${org.head.nip}): ${t("launchSkipTopNoAppraiser", "id")}`);
     expect(page.text).toContain(t("dashCycleNoOverlap", "id"));
     expect(await cycles()).toHaveLength(0);
 

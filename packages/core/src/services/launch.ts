@@ -105,7 +105,11 @@ export async function prepareParticipantPage(
 
 /** Whether an employee of the cycle's units is appraised in it: everyone with a superior, and the top of the hierarchy
  *  when the org settings name its appraiser. */
-function participates(e: FlowEmployee, topAppraiser: FlowPerson | undefined): boolean {
+/** Whether the launch appraises this employee: the top of the hierarchy only with an appraiser of the top set. */
+export function participates(
+  e: Pick<FlowEmployee, "superiorNip">,
+  topAppraiser: FlowPerson | undefined,
+): boolean {
   return Boolean(e.superiorNip || topAppraiser);
 }
 

@@ -14,6 +14,8 @@ import { fieldIssues } from "@kinerja/core/i18n/validate";
 import { CADENCES } from "@kinerja/core/period/period";
 import { calendarDateIn } from "@kinerja/core/period/calendar";
 import { resolveCycleSettings } from "@kinerja/core/services/cycle-settings";
+import { topOfficialAppraiserPerson } from "@kinerja/core/services/flow-officials";
+import { participates } from "@kinerja/core/services/launch";
 import { HrConflictError, HrInputError } from "@kinerja/core/services/hr/hr.errors";
 import { CreateCycleInputSchema, type CreateCycleInput } from "@kinerja/core/services/hr/hr.schema";
 import {
@@ -228,7 +230,10 @@ export function CycleFormPage(props: {
 
 /** What the confirmation page states: who the cycle covers and which live cycles it overlaps. */
 interface Scope {
+  /** Employees the launch will appraise. */
   employees: number;
+  /** Employees of the covered units the launch leaves out (the top of the hierarchy without its appraiser set). */
+  notAppraised: { nip: string; name: string }[];
   units: number;
   overlaps: { cycleId: string; name: string; periodStart: string; periodEnd: string }[];
   past: boolean;
@@ -267,6 +272,11 @@ export function CycleConfirmPage(props: {
       <p class="notice">
         {t("dashCycleConfirm", "id", { name: input.name, employees: scope.employees, units: scope.units })}
       </p>
+      {scope.notAppraised.length > 0 ? (
+        <p class="warn" data-field="not-appraised">
+          {`${scope.notAppraised.map((e) => `${e.name} (NIP ${e.nip})`).join(", ")}: ${t("launchSkipTopNoAppraiser", "id")}`}
+        </p>
+      ) : null}
       <div class="card">
         <dl class="meta">
           <dt>{cycleFormFieldLabel("kind")}</dt>
@@ -351,17 +361,23 @@ export function readOnlyAnswer(c: Context<Env>) {
 }
 
 async function scopeOf(hr: HrDeps, input: CreateCycleInput): Promise<Scope & { unitNames: string[] }> {
-  const [units, employees, overlaps] = await Promise.all([
+  const [units, employees, overlaps, settings] = await Promise.all([
     hr.storage.org.listUnits(),
     hr.storage.org.listEmployees(),
     overlappingCycles(hr, input),
+    hr.storage.orgSettings.get(),
   ]);
   const covered = input.unitIds
     ? withSubUnits(input.unitIds, new Map(units.map((u) => [u.unitId, u.parentUnitId])))
     : new Set(units.map((u) => u.unitId));
   const names = new Map(units.map((u) => [u.unitId, u.name]));
+  // The launch's own rule, so the count here is the count the cycle will show.
+  const topAppraiser = settings ? topOfficialAppraiserPerson(settings) : undefined;
+  const inScope = employees.filter((e) => covered.has(e.unitId));
+  const left = inScope.filter((e) => !participates(e, topAppraiser));
   return {
-    employees: employees.filter((e) => covered.has(e.unitId)).length,
+    employees: inScope.length - left.length,
+    notAppraised: left.map((e) => ({ nip: e.nip, name: e.name })),
     units: covered.size,
     overlaps,
     past: input.periodEnd < calendarDateIn(hr.clock.now()),
