@@ -605,17 +605,12 @@ export function openStore(dbPath: string) {
     runningStartedBy: (startMs: number, limit: number) =>
       (s.runningStartedBy.all(startMs, limit) as { arn: string }[]).map((r) => r.arn),
 
-    insertThread: (t: {
-      executionArn: string;
-      parentId: number | null;
-      idx: number;
-      scope: string;
-      state: string;
-      phase: ThreadPhase;
-      status: ThreadStatus;
-      input: string;
-      data: string;
-    }) => Number(s.insertThread.run(t).lastInsertRowid),
+    insertThread: (
+      t: Pick<
+        ThreadRow,
+        "executionArn" | "parentId" | "idx" | "scope" | "state" | "phase" | "status" | "input" | "data"
+      >,
+    ) => Number(s.insertThread.run(t).lastInsertRowid),
     getThread: (id: number) => {
       const r = s.getThread.get(id) as Row | undefined;
       return r ? asThread(r) : undefined;
