@@ -1,80 +1,33 @@
 // A SIGKILLed engine process restarted on the same SQLite file completes every one of 200 in-flight executions.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, expect, it } from "vitest";
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   ListExecutionsCommand,
   SendTaskSuccessCommand,
-  SFNClient,
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
+import { startEngineProcess, type EngineProcess } from "./engine-process";
 
-const root = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "kinerja-durability-"));
 const db = join(dir, "engine.sqlite");
 const tokensFile = join(dir, "tokens.jsonl");
 const children: ChildProcessWithoutNullStreams[] = [];
 
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  endpoint: string;
-  sfn: SFNClient;
-  command(line: string): Promise<string>;
-}
+type Server = EngineProcess;
 
-async function startServer(offsetMs: number): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    // tsx as a loader in this very process (not its CLI, which runs the script in a grandchild): the SIGKILL below
-    // then kills the engine itself, and afterAll leaves no orphan behind.
-    [
-      "--import",
-      "tsx",
-      "packages/local/src/engine/cli-server.ts",
-      "--db",
-      db,
-      "--port",
-      "0",
-      "--lambdas",
-      "tests/engine/fixtures/durability-lambdas.ts",
-      "--offset-ms",
-      String(offsetMs),
-    ],
-    { cwd: root, env: { ...process.env, DURABILITY_TOKENS_FILE: tokensFile } },
-  );
-  children.push(child);
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on("line", (line) => waiting.shift()?.(line));
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  const first = await new Promise<string>((resolve, reject) => {
-    waiting.push(resolve);
-    child.once("exit", (code) => reject(new Error(`engine exited ${code}: ${stderr}`)));
+const startServer = (offsetMs: number): Promise<Server> =>
+  startEngineProcess({
+    db,
+    lambdas: "tests/engine/fixtures/durability-lambdas.ts",
+    args: ["--offset-ms", String(offsetMs)],
+    env: { ...process.env, DURABILITY_TOKENS_FILE: tokensFile },
+    children,
   });
-  const endpoint = /^listening (\S+)$/.exec(first)![1];
-  const sfn = new SFNClient({
-    endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "l", secretAccessKey: "l" },
-    maxAttempts: 1,
-  });
-  return {
-    child,
-    endpoint,
-    sfn,
-    command: (line) =>
-      new Promise((resolve) => {
-        waiting.push(resolve);
-        child.stdin.write(line + "\n");
-      }),
-  };
-}
 
 function readTokens(): Map<number, string> {
   const byIndex = new Map<number, string>();

@@ -2,11 +2,10 @@
 // API) SIGKILLed at several points: the engine restarted on the same file finishes the launch and
 // every item's execution exists exactly once and completes (the shape of the runtime's launch-cycle machine).
 import Database from "better-sqlite3";
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, expect, it } from "vitest";
 import {
   CreateStateMachineCommand,
@@ -15,66 +14,18 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
+import { startEngineProcess, type EngineProcess } from "./engine-process";
 import { PAGES, PAGE_SIZE } from "./fixtures/launch-lambdas";
 
-const root = join(import.meta.dirname, "../..");
 const dirs: string[] = [];
 const children: ChildProcessWithoutNullStreams[] = [];
 const ITEMS = PAGES * PAGE_SIZE;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  sfn: SFNClient;
-  command(line: string): Promise<string>;
-  exited: Promise<unknown>;
-}
+type Server = EngineProcess;
 
-async function startServer(db: string): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "packages/local/src/engine/cli-server.ts",
-      "--db",
-      db,
-      "--port",
-      "0",
-      "--lambdas",
-      "tests/engine/fixtures/launch-lambdas.ts",
-    ],
-    { cwd: root },
-  );
-  children.push(child);
-  const exited = new Promise((r) => child.once("exit", r));
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on("line", (line) => waiting.shift()?.(line));
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  const first = await new Promise<string>((resolve, reject) => {
-    waiting.push(resolve);
-    child.once("exit", (code) => reject(new Error(`engine exited ${code}: ${stderr}`)));
-  });
-  const endpoint = /^listening (\S+)$/.exec(first)![1];
-  const sfn = new SFNClient({
-    endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "l", secretAccessKey: "l" },
-    maxAttempts: 1,
-  });
-  return {
-    child,
-    sfn,
-    exited,
-    command: (line) =>
-      new Promise((resolve) => {
-        waiting.push(resolve);
-        child.stdin.write(line + "\n");
-      }),
-  };
-}
+const startServer = (db: string): Promise<Server> =>
+  startEngineProcess({ db, lambdas: "tests/engine/fixtures/launch-lambdas.ts", children });
 
 const appraisal = {
   StartAt: "Plan",
