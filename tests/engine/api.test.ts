@@ -13,7 +13,8 @@ import {
   UpdateStateMachineCommand,
   DeleteStateMachineCommand,
 } from "@aws-sdk/client-sfn";
-import { executionsRoutes, substitute, SubstitutionError } from "../../packages/local/src/engine/index";
+import { executionsRoutes } from "../../packages/local/src/engine-host/executions-page";
+import { substitute, SubstitutionError } from "../../packages/local/src/engine/index";
 import { startHarness, type Harness } from "./harness";
 
 const tokens: string[] = [];

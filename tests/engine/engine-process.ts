@@ -1,4 +1,4 @@
-// The engine as its own process (packages/local/src/engine/cli-server.ts) on a SQLite file, for the tests that kill it.
+// The engine as its own process (packages/local/src/engine-host/cli-server.ts) on a SQLite file, for the tests that kill it.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -31,7 +31,7 @@ export async function startEngineProcess(options: {
     [
       "--import",
       "tsx",
-      "packages/local/src/engine/cli-server.ts",
+      "packages/local/src/engine-host/cli-server.ts",
       "--db",
       options.db,
       "--port",

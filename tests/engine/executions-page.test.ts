@@ -2,7 +2,7 @@
 // back and forth), filters by state machine, status and name prefix, counts per status in Indonesian, and shows each
 // failed execution's error and cause.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executionsRoutes } from "../../packages/local/src/engine/index";
+import { executionsRoutes } from "../../packages/local/src/engine-host/executions-page";
 import { startHarness, type Harness } from "./harness";
 
 const OK = 250;

@@ -13,7 +13,8 @@ import {
   readPath,
 } from "./asl/paths";
 import { selectChoice } from "./asl/choice";
-import { findCatcher, nextRetry, type Retrier } from "./asl/retry";
+import { findCatcher, nextRetry } from "./asl/retry";
+import type { RetrierDefinition } from "./asl/types";
 import { validateDefinition } from "./asl/validate";
 import { StatesApiError } from "./errors";
 import { arns, assertValidName } from "./names";
@@ -26,16 +27,9 @@ import {
   requestId,
   type TaskResource,
 } from "./resources";
-import {
-  openStore,
-  type EngineStore,
-  type ExecutionRow,
-  type ExecutionStatus,
-  type HistoryRow,
-  type ThreadRow,
-  type TimerRow,
-  type TokenRow,
-} from "./store";
+import { ENGINE_LIMITS } from "./limits";
+import type { ExecutionRow, ExecutionStatus, HistoryRow, ThreadRow, TimerRow, TokenRow } from "./store/rows";
+import { openStore, type EngineStore } from "./store/store";
 
 /** An in-process Lambda handler. */
 export type LambdaHandler = (event: unknown, context: LambdaContext) => Promise<unknown>;
@@ -85,16 +79,6 @@ export interface EngineOptions {
 
 /** The most real time advance() holds back one retry for (see EngineOptions.retryRealFloorMs). */
 const MAX_RETRY_REAL_FLOOR_MS = 2_000;
-
-/** AWS's limits the engine enforces. */
-export const ENGINE_LIMITS = {
-  payloadBytes: 262_144,
-  historyEvents: 25_000,
-  executionDurationMs: 365 * 24 * 3600 * 1000,
-  taskTokenMaxLength: 1024,
-  nameMaxLength: 80,
-  defaultTaskTimeoutSeconds: 99_999_999,
-} as const;
 
 type Json = unknown;
 type StateDef = Record<string, any>;
@@ -1168,7 +1152,7 @@ export function createEngine(options: EngineOptions) {
         cancelChildren(th);
         emit(m, `${type}StateFailed`, undefined, th, data);
       }
-      const retriers = def.Retry as Retrier[] | undefined;
+      const retriers = def.Retry as RetrierDefinition[] | undefined;
       const attempts = data.retries ?? [];
       const retry = nextRetry(retriers, error, attempts, random);
       if (retry) {
@@ -2062,7 +2046,7 @@ export function createEngine(options: EngineOptions) {
         "InvalidDefinition",
         "Invalid State Machine Definition: 'definition' must be a JSON string",
       );
-    if (bytes(definition) > 1_048_576)
+    if (bytes(definition) > ENGINE_LIMITS.definitionBytes)
       throw new StatesApiError("InvalidDefinition", "Invalid State Machine Definition: larger than 1 MB");
     const result = validated(definition);
     if (!result.ok) {

@@ -4,7 +4,6 @@ import { createStatesServer } from "./server";
 
 export {
   createEngine,
-  ENGINE_LIMITS,
   type Engine,
   type EngineOptions,
   type LambdaContext,
@@ -12,11 +11,11 @@ export {
   type LambdaHandler,
   type LambdaResolver,
 } from "./engine";
+export { ENGINE_LIMITS } from "./limits";
 export { createStatesServer, type StatesServer, type StatesServerOptions } from "./server";
 export { substitute } from "./substitute";
-export { executionsRoutes } from "./executions-page";
 export { EngineError, StatesApiError, SubstitutionError } from "./errors";
-export type { ExecutionRow, ExecutionStatus, HistoryRow, StateMachineRow } from "./store";
+export type { ExecutionRow, ExecutionStatus, HistoryRow, StateMachineRow } from "./store/rows";
 
 /** Options of createLocalStates: the engine's plus where to listen. */
 export interface LocalStatesOptions extends EngineOptions {

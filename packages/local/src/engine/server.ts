@@ -5,7 +5,7 @@ import * as v from "valibot";
 import { StatesError } from "./asl/errors";
 import type { Engine } from "./engine";
 import { StatesApiError } from "./errors";
-import type { ExecutionRow, HistoryRow, StateMachineRow } from "./store";
+import type { ExecutionRow, HistoryRow, StateMachineRow } from "./store/rows";
 
 /** Options of createStatesServer. */
 export interface StatesServerOptions {

@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { parseIsoDuration } from "@kinerja/core/clock/clock";
 import { problem } from "@kinerja/web/problem";
-import { executionsRoutes, type Engine } from "../engine/index";
+import type { Engine } from "../engine/index";
+import { executionsRoutes } from "../engine-host/executions-page";
 
 /** What the clock routes answer: the runtime's time and its offset from real time. */
 export interface ClockState {

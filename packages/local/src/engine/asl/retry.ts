@@ -1,21 +1,5 @@
 import { ERROR } from "./errors";
-
-/** A retry policy as written in a state's Retry array. */
-export interface Retrier {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  MaxAttempts?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-  JitterStrategy?: "FULL" | "NONE";
-}
-
-/** A catcher as written in a state's Catch array. */
-export interface Catcher {
-  ErrorEquals: string[];
-  Next: string;
-  ResultPath?: string | null;
-}
+import type { CatcherDefinition, RetrierDefinition } from "./types";
 
 /** AWS's defaults for omitted retrier fields. */
 export const RETRY_DEFAULTS = { IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 } as const;
@@ -43,7 +27,7 @@ export function errorMatches(errorEquals: string[], error: string): boolean {
  * is exhausted); returns its index and the delay, or null. The caller increments attemptsSoFar[retrierIndex].
  */
 export function nextRetry(
-  retriers: Retrier[] | undefined,
+  retriers: RetrierDefinition[] | undefined,
   error: string,
   attemptsSoFar: number[],
   random: () => number = Math.random,
@@ -51,7 +35,7 @@ export function nextRetry(
   if (!retriers) return null;
   const retrierIndex = retriers.findIndex((retrier) => errorMatches(retrier.ErrorEquals, error));
   if (retrierIndex < 0) return null;
-  const retrier = retriers[retrierIndex] as Retrier;
+  const retrier = retriers[retrierIndex] as RetrierDefinition;
   const attempts = attemptsSoFar[retrierIndex] ?? 0;
   if (attempts >= (retrier.MaxAttempts ?? RETRY_DEFAULTS.MaxAttempts)) return null;
   const interval = retrier.IntervalSeconds ?? RETRY_DEFAULTS.IntervalSeconds;
@@ -64,7 +48,7 @@ export function nextRetry(
 
 /** Finds the first catcher whose ErrorEquals matches the error. */
 export function findCatcher(
-  catchers: Catcher[] | undefined,
+  catchers: CatcherDefinition[] | undefined,
   error: string,
 ): { Next: string; ResultPath?: string | null } | null {
   const catcher = catchers?.find((candidate) => errorMatches(candidate.ErrorEquals, error));

@@ -1,11 +1,4 @@
-/** AWS Step Functions quotas the local engine enforces so local runs fail where the cloud would. */
-export const LIMITS = {
-  payloadBytes: 262144,
-  historyEvents: 25000,
-  executionDurationMs: 365 * 24 * 3600 * 1000,
-  taskTokenMaxLength: 1024,
-  nameMaxLength: 80,
-} as const;
+// The Amazon States Language (JSONPath) as TypeScript types: the shape of every state the engine runs.
 
 /** A JSON value as it flows between states. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -1,5 +1,5 @@
 // Runs the local Step Functions engine as its own process (durability tests, manual use):
-//   tsx packages/local/src/engine/cli-server.ts --db <file> [--port 8083] [--lambdas <module>] [--offset-ms <n>]
+//   tsx packages/local/src/engine-host/cli-server.ts --db <file> [--port 8083] [--lambdas <module>] [--offset-ms <n>]
 // The lambda module exports `handlers` (or a default export): a record of function name -> handler.
 // Reads "advance <ms>" lines on stdin and answers "advanced <ISO time>" so a parent process can move the clock.
 import { createInterface } from "node:readline";
@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createOffsetClock } from "@kinerja/core/clock/clock";
-import { createLocalStates, type LambdaResolver } from "./index";
+import { createLocalStates, type LambdaResolver } from "../engine/index";
 
 type HandlerMap = Record<string, (event: unknown, context: unknown) => Promise<unknown>>;
 

@@ -1,337 +1,33 @@
 // SQLite persistence of the local Step Functions engine: every engine step writes here in one transaction before it is acknowledged.
 import Database from "better-sqlite3";
-import { startCheckpointer } from "./checkpointer";
-import { EngineError } from "./errors";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-
-/** A stored state machine. */
-export interface StateMachineRow {
-  arn: string;
-  name: string;
-  definition: string;
-  roleArn: string;
-  type: string;
-  createdMs: number;
-  updatedMs: number;
-  revision: number;
-}
-
-/** A stored execution (top-level or started by a parent task). */
-export interface ExecutionRow {
-  /** Integer key of the execution inside the store (history events hang off it instead of the long ARN). */
-  id: number;
-  arn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  input: string;
-  output: string | null;
-  error: string | null;
-  cause: string | null;
-  startMs: number;
-  stopMs: number | null;
-  currentState: string | null;
-  transitions: number;
-  historyCount: number;
-  definition: string;
-  /** Thread of the parent execution's startExecution task waiting on this one, if any. */
-  parentThread: number | null;
-  parentAttempt: number | null;
-  parentArn: string | null;
-  redriveCount: number;
-}
-
-/** What the executions page shows of an execution (no input, output or definition). */
-export type ExecutionSummaryRow = Pick<
-  ExecutionRow,
-  | "id"
-  | "arn"
-  | "stateMachineArn"
-  | "name"
-  | "status"
-  | "startMs"
-  | "stopMs"
-  | "currentState"
-  | "transitions"
-  | "error"
-  | "cause"
->;
+import { startCheckpointer } from "./checkpointer";
+import {
+  asExecution,
+  asExecutionSummary,
+  asHistory,
+  asStateMachine,
+  asThread,
+  asTimer,
+  asToken,
+  type ActivityRow,
+  type ExecutionStatus,
+  type ExecutionSummaryRow,
+  type Row,
+  type StateMachineRow,
+  type ThreadRow,
+  type ThreadStatus,
+  type TimerKind,
+  type TimerRow,
+  type TokenRow,
+} from "./rows";
+import { prepareSchema } from "./schema";
 
 const EXECUTION_SUMMARY_COLUMNS =
   "id, arn, state_machine_arn, name, status, start_ms, stop_ms, current_state, transitions, error, cause";
 const EXECUTION_SUMMARY_FILTER = `(@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)
   AND (@prefix IS NULL OR substr(name, 1, length(@prefix)) = @prefix)`;
-
-const asExecutionSummary = (r: Row): ExecutionSummaryRow => ({
-  id: r.id as number,
-  arn: r.arn as string,
-  stateMachineArn: r.state_machine_arn as string,
-  name: r.name as string,
-  status: r.status as ExecutionStatus,
-  startMs: r.start_ms as number,
-  stopMs: (r.stop_ms as number | null) ?? null,
-  currentState: (r.current_state as string | null) ?? null,
-  transitions: r.transitions as number,
-  error: (r.error as string | null) ?? null,
-  cause: (r.cause as string | null) ?? null,
-});
-
-/** Execution statuses as AWS names them. */
-export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
-
-/** Life cycle of a thread: one path through a state list (the execution, a Parallel branch or a Map iteration). */
-export type ThreadStatus = "pending" | "ready" | "running" | "waiting" | "done" | "failed" | "cancelled";
-
-/** What a thread does next when it is ready: enter its current state, or start (again, after a retry) its Task/Parallel/Map work, or leave a Wait. */
-export type ThreadPhase = "enter" | "start" | "after-wait";
-
-/** A stored thread. */
-export interface ThreadRow {
-  id: number;
-  executionArn: string;
-  parentId: number | null;
-  idx: number;
-  scope: string;
-  state: string;
-  phase: ThreadPhase;
-  status: ThreadStatus;
-  attempt: number;
-  /** The raw input of the current state. */
-  input: string;
-  /** JSON object of per-state scratch data (effective task input, retry counters, child bookkeeping, entered time). */
-  data: string;
-  output: string | null;
-  error: string | null;
-  cause: string | null;
-}
-
-/** A stored task token (callback or activity task). */
-export interface TokenRow {
-  token: string;
-  threadId: number;
-  attempt: number;
-  executionArn: string;
-  state: string;
-  kind: "callback" | "activity";
-  status: "active" | "started" | "done" | "timed-out" | "closed";
-  activityArn: string | null;
-  input: string | null;
-  createdMs: number;
-  heartbeatSeconds: number | null;
-}
-
-/** A stored timer; kinds say what firing it does. */
-export interface TimerRow {
-  id: number;
-  dueMs: number;
-  kind: TimerKind;
-  threadId: number | null;
-  attempt: number | null;
-  executionArn: string | null;
-  token: string | null;
-}
-
-/** What a timer does when it fires. */
-export type TimerKind = "wait" | "retry" | "task-timeout" | "heartbeat" | "execution-timeout";
-
-/** A stored history event. */
-export interface HistoryRow {
-  id: number;
-  timestampMs: number;
-  type: string;
-  previousEventId: number;
-  details: string | null;
-}
-
-/** A stored activity. */
-export interface ActivityRow {
-  arn: string;
-  name: string;
-  createdMs: number;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS state_machines (
-  arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL,
-  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 1);
-CREATE TABLE IF NOT EXISTS executions (
-  id INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, input TEXT NOT NULL,
-  output TEXT, error TEXT, cause TEXT, start_ms INTEGER NOT NULL, stop_ms INTEGER, current_state TEXT,
-  transitions INTEGER NOT NULL DEFAULT 0, history_count INTEGER NOT NULL DEFAULT 0, definition TEXT NOT NULL,
-  parent_thread INTEGER, parent_attempt INTEGER, parent_arn TEXT, redrive_count INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS threads (
-  id INTEGER PRIMARY KEY, execution_arn TEXT NOT NULL, parent_id INTEGER, idx INTEGER NOT NULL DEFAULT 0,
-  scope TEXT NOT NULL, state TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0,
-  input TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}', output TEXT, error TEXT, cause TEXT);
-CREATE INDEX IF NOT EXISTS threads_by_parent ON threads (parent_id, idx);
-CREATE INDEX IF NOT EXISTS threads_by_execution ON threads (execution_arn);
-CREATE TABLE IF NOT EXISTS events (
-  execution_id INTEGER NOT NULL, id INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, type TEXT NOT NULL,
-  previous_event_id INTEGER NOT NULL, details TEXT, PRIMARY KEY (execution_id, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tokens (
-  token TEXT PRIMARY KEY, thread_id INTEGER NOT NULL, attempt INTEGER NOT NULL, execution_arn TEXT NOT NULL, state TEXT NOT NULL,
-  kind TEXT NOT NULL, status TEXT NOT NULL, activity_arn TEXT, input TEXT, created_ms INTEGER NOT NULL, heartbeat_seconds INTEGER);
-CREATE INDEX IF NOT EXISTS tokens_by_execution ON tokens (execution_arn) WHERE status IN ('active', 'started');
-CREATE INDEX IF NOT EXISTS tokens_by_activity ON tokens (activity_arn, status, created_ms) WHERE kind = 'activity';
-CREATE TABLE IF NOT EXISTS timers (
-  id INTEGER PRIMARY KEY, due_ms INTEGER NOT NULL, kind TEXT NOT NULL, thread_id INTEGER, attempt INTEGER,
-  execution_arn TEXT, token TEXT);
-CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
-CREATE INDEX IF NOT EXISTS timers_by_thread ON timers (thread_id);
-CREATE INDEX IF NOT EXISTS timers_by_execution ON timers (execution_arn);
-CREATE INDEX IF NOT EXISTS timers_by_token ON timers (token) WHERE token IS NOT NULL;
-CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_arn) WHERE parent_arn IS NOT NULL;
-CREATE INDEX IF NOT EXISTS executions_running_by_start ON executions (start_ms) WHERE status = 'RUNNING';
-CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL);
-`;
-
-/**
- * Indexes earlier layouts had and no query uses (EXPLAIN QUERY PLAN): every one cost a B-tree write per execution start,
- * finish or thread status change. RUNNING executions are found through executions_running_by_start, runnable threads
- * by scanning the threads table, which only holds the threads of running executions. Dropping is compatible both
- * ways: an older engine opening the file creates them again.
- */
-const DROPPED_INDEXES = `
-DROP INDEX IF EXISTS executions_by_machine;
-DROP INDEX IF EXISTS executions_by_status;
-DROP INDEX IF EXISTS threads_by_status;
-`;
-
-/**
- * Version of SCHEMA, kept in PRAGMA user_version. 0 = the first layout (no version set): executions keyed by ARN and a
- * `history` table keyed by (execution ARN, event id); 2 = executions with an integer id and `events` keyed by it.
- */
-export const SCHEMA_VERSION = 2;
-
-/** Brings a version-0 database to SCHEMA_VERSION inside the caller's transaction, keeping every row. */
-function migrateFromV0(db: Database.Database) {
-  db.exec(`
-    ALTER TABLE executions RENAME TO executions_v0;
-    DROP INDEX IF EXISTS executions_by_machine;
-    DROP INDEX IF EXISTS executions_by_status;
-    DROP INDEX IF EXISTS executions_by_parent;
-    DROP INDEX IF EXISTS executions_running_by_start;
-  `);
-  db.exec(SCHEMA);
-  db.exec(`
-    INSERT INTO executions (id, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms,
-      current_state, transitions, history_count, definition, parent_thread, parent_attempt, parent_arn, redrive_count)
-    SELECT rowid, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms,
-      current_state, transitions, history_count, definition, parent_thread, parent_attempt, parent_arn, redrive_count
-    FROM executions_v0 ORDER BY rowid;
-    INSERT INTO events (execution_id, id, timestamp_ms, type, previous_event_id, details)
-    SELECT e.id, h.id, h.timestamp_ms, h.type, h.previous_event_id, h.details
-    FROM history h JOIN executions e ON e.arn = h.execution_arn;
-    DROP TABLE history;
-    DROP TABLE executions_v0;
-  `);
-}
-
-/** Creates the schema in a new database, migrates an older one, refuses one written by a newer engine. */
-function prepareSchema(db: Database.Database, dbPath: string) {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new EngineError(
-      `${dbPath} was written by a newer kinerja (engine schema ${version}, this one knows ${SCHEMA_VERSION}); ` +
-        `upgrade kinerja, or start with --reset to discard the local executions`,
-    );
-  }
-  if (version === SCHEMA_VERSION) return void db.exec(SCHEMA + DROPPED_INDEXES);
-  db.transaction(() => {
-    const existing = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'`)
-      .get();
-    if (existing) migrateFromV0(db);
-    else db.exec(SCHEMA);
-    db.exec(DROPPED_INDEXES);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
-}
-
-type Row = Record<string, unknown>;
-
-const asStateMachine = (r: Row): StateMachineRow => ({
-  arn: r.arn as string,
-  name: r.name as string,
-  definition: r.definition as string,
-  roleArn: r.role_arn as string,
-  type: r.type as string,
-  createdMs: r.created_ms as number,
-  updatedMs: r.updated_ms as number,
-  revision: r.revision as number,
-});
-
-const asExecution = (r: Row): ExecutionRow => ({
-  id: r.id as number,
-  arn: r.arn as string,
-  stateMachineArn: r.state_machine_arn as string,
-  name: r.name as string,
-  status: r.status as ExecutionStatus,
-  input: r.input as string,
-  output: r.output as string | null,
-  error: r.error as string | null,
-  cause: r.cause as string | null,
-  startMs: r.start_ms as number,
-  stopMs: r.stop_ms as number | null,
-  currentState: r.current_state as string | null,
-  transitions: r.transitions as number,
-  historyCount: r.history_count as number,
-  definition: r.definition as string,
-  parentThread: r.parent_thread as number | null,
-  parentAttempt: r.parent_attempt as number | null,
-  parentArn: r.parent_arn as string | null,
-  redriveCount: r.redrive_count as number,
-});
-
-const asThread = (r: Row): ThreadRow => ({
-  id: r.id as number,
-  executionArn: r.execution_arn as string,
-  parentId: r.parent_id as number | null,
-  idx: r.idx as number,
-  scope: r.scope as string,
-  state: r.state as string,
-  phase: r.phase as ThreadPhase,
-  status: r.status as ThreadStatus,
-  attempt: r.attempt as number,
-  input: r.input as string,
-  data: r.data as string,
-  output: r.output as string | null,
-  error: r.error as string | null,
-  cause: r.cause as string | null,
-});
-
-const asToken = (r: Row): TokenRow => ({
-  token: r.token as string,
-  threadId: r.thread_id as number,
-  attempt: r.attempt as number,
-  executionArn: r.execution_arn as string,
-  state: r.state as string,
-  kind: r.kind as TokenRow["kind"],
-  status: r.status as TokenRow["status"],
-  activityArn: r.activity_arn as string | null,
-  input: r.input as string | null,
-  createdMs: r.created_ms as number,
-  heartbeatSeconds: r.heartbeat_seconds as number | null,
-});
-
-const asTimer = (r: Row): TimerRow => ({
-  id: r.id as number,
-  dueMs: r.due_ms as number,
-  kind: r.kind as TimerKind,
-  threadId: r.thread_id as number | null,
-  attempt: r.attempt as number | null,
-  executionArn: r.execution_arn as string | null,
-  token: r.token as string | null,
-});
-
-const asHistory = (r: Row): HistoryRow => ({
-  id: r.id as number,
-  timestampMs: r.timestamp_ms as number,
-  type: r.type as string,
-  previousEventId: r.previous_event_id as number,
-  details: r.details as string | null,
-});
 
 /** The engine's durable store: typed, prepared-statement access to one SQLite file. */
 export type EngineStore = ReturnType<typeof openStore>;
@@ -383,7 +79,7 @@ export function openStore(dbPath: string) {
        AND (@afterStart IS NULL OR start_ms < @afterStart OR (start_ms = @afterStart AND arn > @afterArn))
        ORDER BY start_ms DESC, arn ASC LIMIT @limit`,
     ),
-    // The executions page (executions-page.ts): a seek on the integer key (newest first, or oldest first from a newer
+    // The executions page (engine-host/executions-page.ts): a seek on the integer key (newest first, or oldest first from a newer
     // page's cursor) that reads LIMIT rows plus those a filter skips, never the large input/output/definition columns.
     pageExecutionsOlder: db.prepare(
       `SELECT ${EXECUTION_SUMMARY_COLUMNS} FROM executions WHERE id < @cursor AND ${EXECUTION_SUMMARY_FILTER}

@@ -5,9 +5,10 @@ import * as v from "valibot";
 import { parseConfig, t } from "@kinerja/core/i18n/messages";
 import { formatNumber, formatShortDateTime } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
-import type { Engine } from "./engine";
-import { StatesApiError } from "./errors";
-import { describeExecution, historyEvent } from "./server";
+import type { Engine } from "../engine/engine";
+import { StatesApiError } from "../engine/errors";
+import { ENGINE_LIMITS } from "../engine/limits";
+import { describeExecution, historyEvent } from "../engine/server";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"] as const;
 /** Executions per page. */
@@ -15,7 +16,7 @@ const PAGE_SIZE = 100;
 // A cursor is the store key of the last (or first) execution shown: a positive integer.
 const CursorSchema = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/), v.toNumber());
 const ExecutionsQuerySchema = v.object({
-  machine: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  machine: v.optional(v.pipe(v.string(), v.maxLength(ENGINE_LIMITS.nameMaxLength))),
   status: v.optional(
     v.union([
       v.picklist(STATUSES),
@@ -25,7 +26,7 @@ const ExecutionsQuerySchema = v.object({
       ),
     ]),
   ),
-  prefix: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  prefix: v.optional(v.pipe(v.string(), v.maxLength(ENGINE_LIMITS.nameMaxLength))),
   before: v.optional(CursorSchema),
   after: v.optional(CursorSchema),
   limit: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000))),
