@@ -20,13 +20,13 @@ import { parseLinkKeys } from "../packages/core/src/links/link-keys";
 import { createSfnTaskCallbacks } from "../packages/core/src/decision/task-callbacks";
 import { decide, type DecisionDeps } from "../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../packages/core/src/decision/decision.repo";
-import { launchCycle, type ControlDeps } from "../packages/core/src/services/cycle-control";
-import { createSfnWorkflowControl } from "../packages/core/src/services/sfn-workflow-control.adapter";
+import { launchCycle, type ControlDeps } from "../packages/core/src/cycle/cycle-control";
+import { createSfnWorkflowControl } from "../packages/core/src/workflow/sfn-workflow-control.adapter";
 import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 import { createLocalStates, type LocalStates } from "../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../functions/shared/deps";
 import { loadStateMachines, localLambdaResolver, localSubstitutions } from "../workflows/registry";
-import { periodicExecutionName } from "../packages/core/src/services/periodic/periodic";
+import { periodicExecutionName } from "../packages/core/src/periodic/periodic";
 import { periodicDepsFrom } from "../functions/jobs/job";
 
 const REGION = "ap-southeast-3";

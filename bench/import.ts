@@ -8,8 +8,8 @@ import { importAttendance, importEmployees, importIndicators } from "@kinerja/co
 import { generateOrganisationCsv } from "@kinerja/core/imports/sample-org";
 import { ensureTable } from "@kinerja/core/storage/ensure-table";
 import { createStorage } from "@kinerja/core/storage/storage";
-import { indicatorScopesOf } from "@kinerja/core/services/flow-measurement";
-import { createDynamoFlowStore } from "@kinerja/core/services/flow-store.dynamo";
+import { indicatorScopesOf } from "@kinerja/core/appraisal-flow/measurement";
+import { createDynamoFlowStore } from "@kinerja/core/appraisal-flow/flow-store.dynamo";
 import { seedMeasuredAppraisals } from "../tests/integration/storage/indicator-appraisals";
 import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 

@@ -61,7 +61,7 @@ export function Api({ stack, app }: StackContext) {
       timeoutSeconds: 29,
       memoryMB: 1024,
       // The API launches and cancels cycles and decides links (task tokens). Its one mail is HR resending a pending
-      // link (services/hr/resend-link.ts): queued like the steps' mails (sqs:SendMessage on the mail queue only), so
+      // link (core hr/resend-link.ts): queued like the steps' mails (sqs:SendMessage on the mail queue only), so
       // it holds no ses:SendEmail; the sender alone calls SES.
       permissions: {
         table: "readwrite",

@@ -13,9 +13,9 @@
 // objectionWindowDays), so the workflow's own timers send them and no step waits without a bound. What those timers
 // leave open is a click decided but not delivered (SendTaskSuccess failed): it would wait for the next reminder
 // round, so a daily sweep at 02:00 WIB redelivers such decisions.
-import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
+import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/periodic/schedule-spec";
 
-export type { ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
+export type { ScheduleSpec } from "@kinerja/core/periodic/schedule-spec";
 
 /** Every schedule kinerja runs, in the cloud and locally. */
 export const schedules: ScheduleSpec[] = [

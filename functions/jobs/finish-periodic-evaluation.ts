@@ -1,6 +1,6 @@
 // FinishPeriodicEvaluation: closes the run with its counts.
-import { CyclePeriodInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { finishPeriodicEvaluation } from "@kinerja/core/services/periodic/periodic.service";
+import { CyclePeriodInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { finishPeriodicEvaluation } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

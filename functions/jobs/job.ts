@@ -6,16 +6,16 @@ import type { Clock } from "@kinerja/core/clock/clock";
 import type { Storage } from "@kinerja/core/storage/storage";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
-import type { FlowStore } from "@kinerja/core/services/flow-store";
+import type { FlowStore } from "@kinerja/core/appraisal-flow/flow-store";
 import {
   InvalidJobInputError,
   PeriodicError,
   TransientError,
-} from "@kinerja/core/services/periodic/periodic.errors";
+} from "@kinerja/core/periodic/periodic.errors";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
-import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
+import { createPeriodicStore } from "@kinerja/core/periodic/periodic.repo";
 import { resumeImports } from "@kinerja/core/imports/import-service";
-import type { PeriodicDeps } from "@kinerja/core/services/periodic/periodic.service";
+import type { PeriodicDeps } from "@kinerja/core/periodic/periodic.service";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { cloudPartsOnce } from "../shared/deps";
 import { observeInvocation } from "../shared/invocation";

@@ -1,6 +1,6 @@
 // ListDigestRecipients: one page of the appraising officials with results in the period.
-import { DigestRecipientPageInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { listDigestRecipients } from "@kinerja/core/services/periodic/periodic.service";
+import { DigestRecipientPageInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { listDigestRecipients } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

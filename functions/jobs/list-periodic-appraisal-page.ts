@@ -1,6 +1,6 @@
 // ListPeriodicAppraisalPage: one page of a cycle's live appraisals.
-import { AppraisalPageInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { listAppraisalPage } from "@kinerja/core/services/periodic/periodic.service";
+import { AppraisalPageInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { listAppraisalPage } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

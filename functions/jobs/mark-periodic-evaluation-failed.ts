@@ -1,6 +1,6 @@
 // MarkPeriodicEvaluationFailed: records why a periodic evaluation failed.
-import { MarkFailedInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { markPeriodicEvaluationFailed } from "@kinerja/core/services/periodic/periodic.service";
+import { MarkFailedInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { markPeriodicEvaluationFailed } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

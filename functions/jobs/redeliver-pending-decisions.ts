@@ -2,7 +2,7 @@
 import {
   RedeliverInputSchema,
   redeliverUndeliveredDecisions,
-} from "@kinerja/core/services/periodic/decision-sweep";
+} from "@kinerja/core/periodic/decision-sweep";
 import { defineRuntimeJob } from "./job";
 
 /** Job handler (see defineRuntimeJob). */

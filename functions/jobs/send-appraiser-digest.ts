@@ -1,6 +1,6 @@
 // SendAppraiserDigest: ONE digest mail per appraising official and period.
-import { SendDigestInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { sendAppraiserDigest } from "@kinerja/core/services/periodic/periodic.service";
+import { SendDigestInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { sendAppraiserDigest } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

@@ -1,6 +1,6 @@
 // StartPeriodicEvaluation: checks the cycle and period and records the run as running.
-import { StartRunInputSchema } from "@kinerja/core/services/periodic/periodic.schema";
-import { startPeriodicEvaluation } from "@kinerja/core/services/periodic/periodic.service";
+import { StartRunInputSchema } from "@kinerja/core/periodic/periodic.schema";
+import { startPeriodicEvaluation } from "@kinerja/core/periodic/periodic.service";
 import { defineJob } from "./job";
 
 /** Job handler (see defineJob). */

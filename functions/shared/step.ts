@@ -3,7 +3,7 @@
 import middy, { type MiddlewareObj } from "@middy/core";
 import * as v from "valibot";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
-import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/services/workflow.errors";
+import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/workflow/workflow.errors";
 import { cloudStepDeps, type StepDeps } from "./deps";
 import { observeInvocation } from "./invocation";
 import { cloudObservability, localObservabilityOnce, type Observability } from "./observability";

@@ -1,7 +1,7 @@
 // AwaitSuperiorSkp (waitForTaskToken): the employee's SKP request waits for the appraiser's SKP approval (rule 27); the
 // approval (RecordSkpApproval of the appraiser) resumes the task, which then plans the request afresh.
 import * as v from "valibot";
-import { awaitSuperiorSkp } from "@kinerja/core/services/flow-targets";
+import { awaitSuperiorSkp } from "@kinerja/core/appraisal-flow/targets";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // LoadAppraisal: records the running execution on the appraisal and says where to resume.
 import * as v from "valibot";
-import { loadAppraisal } from "@kinerja/core/services/appraisal-flow";
+import { loadAppraisal } from "@kinerja/core/appraisal-flow/appraisal-flow";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // MarkFailed: the appraisal stops in `failed` with the reason, so HR sees why and can retry.
 import * as v from "valibot";
-import { markFailed } from "@kinerja/core/services/appraisal-flow";
+import { markFailed } from "@kinerja/core/appraisal-flow/appraisal-flow";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // MarkLaunchFailed: records on the cycle why the launch stopped.
 import * as v from "valibot";
-import { markLaunchFailed } from "@kinerja/core/services/launch";
+import { markLaunchFailed } from "@kinerja/core/launch/launch";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,7 +1,7 @@
 // OpenDecision (waitForTaskToken): opens or re-opens the pending decision and mails the link; the task
 // completes when the person decides through the link (SendTaskSuccess by the decision service).
 import * as v from "valibot";
-import { openDecisionRound } from "@kinerja/core/services/appraisal-flow";
+import { openDecisionRound } from "@kinerja/core/appraisal-flow/appraisal-flow";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

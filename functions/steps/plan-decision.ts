@@ -1,6 +1,6 @@
 // PlanDecision: plans this round of a human decision (request, reminder, escalation, or time is up).
 import * as v from "valibot";
-import { planDecision } from "@kinerja/core/services/appraisal-flow";
+import { planDecision } from "@kinerja/core/appraisal-flow/appraisal-flow";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // PlanMeasurementWait: how long this execution waits for the period end (capped to stay under one year).
 import * as v from "valibot";
-import { planMeasurementWait } from "@kinerja/core/services/flow-measurement";
+import { planMeasurementWait } from "@kinerja/core/appraisal-flow/measurement";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // PrepareParticipantPage: one page of the cycle's participants, their appraisal records created idempotently.
 import * as v from "valibot";
-import { prepareParticipantPage } from "@kinerja/core/services/launch";
+import { prepareParticipantPage } from "@kinerja/core/launch/launch";
 import { defineStep } from "../shared/step";
 
 const Input = v.object({

@@ -1,6 +1,6 @@
 // RecordAcknowledgement: acknowledgement (explicit or automatic) or objection.
 import * as v from "valibot";
-import { recordAcknowledgement } from "@kinerja/core/services/flow-review";
+import { recordAcknowledgement } from "@kinerja/core/appraisal-flow/review";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });

@@ -1,6 +1,6 @@
 // RecordLaunchPage: counts one page's started / already-existing executions and plans the next page.
 import * as v from "valibot";
-import { recordLaunchPage } from "@kinerja/core/services/launch";
+import { recordLaunchPage } from "@kinerja/core/launch/launch";
 import { defineStep } from "../shared/step";
 
 const Input = v.object({

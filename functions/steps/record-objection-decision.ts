@@ -1,6 +1,6 @@
 // RecordObjectionDecision: the superior's final objection decision.
 import * as v from "valibot";
-import { recordObjectionDecision } from "@kinerja/core/services/flow-review";
+import { recordObjectionDecision } from "@kinerja/core/appraisal-flow/review";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });

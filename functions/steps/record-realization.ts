@@ -1,6 +1,6 @@
 // RecordRealization: stores the employee's realisation and evidence.
 import * as v from "valibot";
-import { recordRealization } from "@kinerja/core/services/flow-measurement";
+import { recordRealization } from "@kinerja/core/appraisal-flow/measurement";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });

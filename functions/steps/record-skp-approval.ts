@@ -1,6 +1,6 @@
 // RecordSkpApproval: locks the SKP or records the return comment.
 import * as v from "valibot";
-import { recordSkpApproval } from "@kinerja/core/services/flow-targets";
+import { recordSkpApproval } from "@kinerja/core/appraisal-flow/targets";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });

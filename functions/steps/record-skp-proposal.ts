@@ -1,6 +1,6 @@
 // RecordSkpProposal: stores the proposed SKP as a new version.
 import * as v from "valibot";
-import { recordSkpProposal } from "@kinerja/core/services/flow-targets";
+import { recordSkpProposal } from "@kinerja/core/appraisal-flow/targets";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId, decided: Schemas.decided });

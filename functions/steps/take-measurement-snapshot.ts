@@ -1,6 +1,6 @@
 // TakeMeasurementSnapshot: realisation vs target, evidence, attendance and IKM, stored for the review page.
 import * as v from "valibot";
-import { takeMeasurementSnapshot } from "@kinerja/core/services/flow-measurement";
+import { takeMeasurementSnapshot } from "@kinerja/core/appraisal-flow/measurement";
 import { defineStep, Schemas } from "../shared/step";
 
 const Input = v.object({ appraisalId: Schemas.appraisalId });

@@ -9,9 +9,9 @@ import { DEMO_STAFFING_AUTHORITY, demoOrganisation } from "../../packages/local/
 import { EXTERNAL_OFFICIAL_IDS } from "../../packages/core/src/org/org-settings";
 import { plannedSkp, type PlannedRhk } from "../../packages/local/src/demo/people";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
-import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
+import type { FlowAppraisal } from "../../packages/core/src/appraisal-flow/flow-store";
 
 describe("kinerja demo", () => {
   let report: DemoReport;

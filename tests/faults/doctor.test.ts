@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { scanAll } from "../setup/dynamo";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/services/periodic/periodic";
-import { periodicRunEntity } from "../../packages/core/src/services/periodic/periodic.entity";
+import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/periodic/periodic";
+import { periodicRunEntity } from "../../packages/core/src/periodic/periodic.entity";
 import {
   checkInvariants,
   engineStatesView,

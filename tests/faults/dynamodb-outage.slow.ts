@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { GetExecutionHistoryCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { checkInvariants, sqliteStatesView } from "../../packages/local/src/doctor/doctor";
 import { startDynamoLocal, type DynamoLocal } from "../../packages/local/src/dynamodb/launcher";
 import { cascaded, createCycle, proposal, seedUnit, type Person } from "../workflows/harness";

@@ -9,9 +9,9 @@ import { createOffsetClock } from "../../packages/core/src/clock/clock";
 import { createStorage, type Storage } from "../../packages/core/src/storage/storage";
 import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
-import { createSfnWorkflowControl } from "../../packages/core/src/services/workflow-control";
-import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
+import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
+import { createSfnWorkflowControl } from "../../packages/core/src/workflow/sfn-workflow-control.adapter";
+import type { ControlDeps } from "../../packages/core/src/cycle/cycle-control";
 import type { LocalRuntimeUrls } from "../../packages/local/src/runtime/runtime";
 
 const root = join(import.meta.dirname, "../..");

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { checkInvariants, sqliteStatesView } from "../../packages/local/src/doctor/doctor";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { scanAll } from "../setup/dynamo";

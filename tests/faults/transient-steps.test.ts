@@ -3,8 +3,8 @@
 // happened but the answer was lost, so the retry must be idempotent). A cycle still ends with everyone done, each
 // decision in the audit trail once, and the invariant check clean.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
-import { TransientError } from "../../packages/core/src/services/workflow.errors";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
+import { TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
 import {
   actAll,

@@ -6,8 +6,8 @@
 // 4 minutes for the file; hence the long hook timeout.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodicDepsFrom } from "../../functions/jobs/job";
-import { createPeriodicEntities } from "../../packages/core/src/services/periodic/periodic.repo";
-import { periodicExecutionName } from "../../packages/core/src/services/periodic/periodic";
+import { createPeriodicEntities } from "../../packages/core/src/periodic/periodic.repo";
+import { periodicExecutionName } from "../../packages/core/src/periodic/periodic";
 import { readDefinition } from "../../workflows/registry";
 import type { ExecutionRow } from "../../packages/local/src/engine/index";
 import {

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import type * as fc from "fast-check";
 import { createApp } from "../../packages/web/src/app";
 import { createStorage } from "../../packages/core/src/storage/storage";
-import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { freshTable, scanAll, type FreshTable } from "../setup/dynamo";
 import type { HrWorld } from "../web/hr/hr-world";
 

@@ -3,8 +3,8 @@
 // later). A storage hiccup there lasting a fraction of a second of real time must be retried, not fail the appraisal:
 // the ASL's Retry backoff is simulated time, which a clock jump compresses, so the engine gives retries a real-time floor.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
-import { TransientError } from "../../packages/core/src/services/workflow.errors";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
+import { TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import {
   act,
   advanceDays,

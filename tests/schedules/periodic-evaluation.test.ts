@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   evaluateAppraisal,
   sendAppraiserDigest,
-} from "../../packages/core/src/services/periodic/periodic.service";
+} from "../../packages/core/src/periodic/periodic.service";
 import { periodicDepsFrom } from "../../functions/jobs/job";
-import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
+import type { PeriodicResult } from "../../packages/core/src/periodic/periodic";
 import {
   digestMails,
   executionsOf,

@@ -1,8 +1,8 @@
 // Test world for the periodic evaluations: the workflows' world (DynamoDB Local, the real local engine with every
 // registered ASL file and the real handlers, the outbox mail, an adjustable clock) plus helpers that seed running
 // cycles whose appraisals are in measurement with an approved SKP, and imported measurement data.
-import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
-import { createFlowEntities } from "../../packages/core/src/services/flow-store.dynamo";
+import type { FlowAppraisal } from "../../packages/core/src/appraisal-flow/flow-store";
+import { createFlowEntities } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import type { ExecutionRow } from "../../packages/local/src/engine/index";
 import { startWorld, type World } from "../workflows/harness";
 import { stateMachines } from "../../workflows/registry";

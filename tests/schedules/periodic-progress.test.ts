@@ -2,9 +2,9 @@
 // through and evaluated) read from its run record and pages after every page, and nothing once the run completed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsx } from "hono/jsx";
-import { periodicExecutionName } from "../../packages/core/src/services/periodic/periodic";
-import { cycleProgress, type CycleProgress } from "../../packages/core/src/services/hr/cycle-progress";
-import type { HrDeps } from "../../packages/core/src/services/hr/hr.service";
+import { periodicExecutionName } from "../../packages/core/src/periodic/periodic";
+import { cycleProgress, type CycleProgress } from "../../packages/core/src/hr/cycle-progress";
+import type { HrDeps } from "../../packages/core/src/hr/hr.service";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
 import { seedCycle, startPeriodicWorld, waitForRuns } from "./periodic-harness";
 

@@ -8,9 +8,9 @@ import { periodicDepsFrom } from "../../functions/jobs/job";
 import {
   PERIODIC_STALE_AFTER_MS,
   periodicExecutionName,
-} from "../../packages/core/src/services/periodic/periodic";
-import { createPeriodicEntities } from "../../packages/core/src/services/periodic/periodic.repo";
-import { findDueEvaluations } from "../../packages/core/src/services/periodic/periodic.service";
+} from "../../packages/core/src/periodic/periodic";
+import { createPeriodicEntities } from "../../packages/core/src/periodic/periodic.repo";
+import { findDueEvaluations } from "../../packages/core/src/periodic/periodic.service";
 import {
   digestMails,
   dispatchDay,

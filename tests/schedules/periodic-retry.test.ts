@@ -4,7 +4,7 @@
 // Real engine, ASL, handlers and DynamoDB Local; the fault is injected around the real ListPeriodicAppraisalPage.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodicDepsFrom } from "../../functions/jobs/job";
-import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/services/periodic/periodic";
+import { PERIODIC_MAX_ATTEMPTS } from "../../packages/core/src/periodic/periodic";
 import { digestMails, dispatchDay, executionsOf, seedCycle, startPeriodicWorld } from "./periodic-harness";
 
 /** Cycles whose page listing fails, and how many more times it fails (Infinity: always). */

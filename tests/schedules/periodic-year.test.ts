@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createScheduler, type Scheduler } from "../../packages/local/src/scheduler/scheduler";
-import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
+import type { PeriodicResult } from "../../packages/core/src/periodic/periodic";
 import { schedules } from "../../workflows/schedules";
 import { stateMachines } from "../../workflows/registry";
 import {

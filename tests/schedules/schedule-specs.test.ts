@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { schedules, validateSchedules, type ScheduleSpec } from "../../workflows/schedules";
 import { stateMachines } from "../../workflows/registry";
-import { ScheduleSpecError } from "@kinerja/core/services/periodic/periodic.errors";
+import { ScheduleSpecError } from "@kinerja/core/periodic/periodic.errors";
 
 const good: ScheduleSpec = {
   name: "nightly",

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createOffsetClock, type AdjustableClock } from "@kinerja/core/clock/clock";
-import type { ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
-import { ScheduleSpecError } from "@kinerja/core/services/periodic/periodic.errors";
+import type { ScheduleSpec } from "@kinerja/core/periodic/schedule-spec";
+import { ScheduleSpecError } from "@kinerja/core/periodic/periodic.errors";
 import { createScheduler, type Scheduler } from "@kinerja/local/scheduler/scheduler";
 
 const DAY = 86_400_000;

@@ -28,9 +28,9 @@ function caughtNames(): string[] {
 
 /** The modules whose errors steps and jobs throw by name. */
 const ERROR_MODULES = [
-  "packages/core/src/services/workflow.errors",
-  "packages/core/src/services/periodic/periodic.errors",
-  "packages/core/src/services/periodic/decision-sweep",
+  "packages/core/src/workflow/workflow.errors",
+  "packages/core/src/periodic/periodic.errors",
+  "packages/core/src/periodic/decision-sweep",
   "packages/core/src/decision/decision.errors",
 ];
 

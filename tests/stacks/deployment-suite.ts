@@ -292,7 +292,7 @@ export function describeDeployment(
       expect(ses(mail).length).toBeGreaterThan(0);
       const queueing = statementsOf(workflows).filter((s) => asList(s.Action).includes("sqs:SendMessage"));
       expect(queueing.length).toBeGreaterThan(0);
-      // The API queues HR's resent links (services/hr/resend-link.ts): it may put messages on the queue, nothing more.
+      // The API queues HR's resent links (core hr/resend-link.ts): it may put messages on the queue, nothing more.
       const apiQueue = statementsOf(api).filter((s) => asList(s.Action).some((a) => a.startsWith("sqs:")));
       expect(apiQueue.flatMap((s) => asList(s.Action))).toEqual(["sqs:SendMessage"]);
     });

@@ -2,7 +2,7 @@
 // year; the appraisal continues in new executions so that none runs longer than AWS's one-year limit,
 // which the local engine enforces.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import {
   act,
   advanceDays,

@@ -1,7 +1,7 @@
 // HR cancels a whole cycle: every execution stops, pending decisions are superseded (a late click gets
 // 410 and says why) and every record is marked cancelled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelCycle, launchCycle } from "../../packages/core/src/services/cycle-control";
+import { cancelCycle, launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
 import {
   act,

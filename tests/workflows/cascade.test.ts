@@ -8,10 +8,10 @@ import { decide } from "../../packages/core/src/decision/decision.service";
 import { createApp } from "../../packages/web/src/app";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { cancelAppraisal, launchCycle } from "../../packages/core/src/services/cycle-control";
-import { CASCADE_RECHECK_MS, planCascadeWait } from "../../packages/core/src/services/decision-plan";
-import { recordSkpProposal } from "../../packages/core/src/services/flow-targets";
-import { DecisionRejectedError } from "../../packages/core/src/services/workflow.errors";
+import { cancelAppraisal, launchCycle } from "../../packages/core/src/cycle/cycle-control";
+import { CASCADE_RECHECK_MS, planCascadeWait } from "../../packages/core/src/appraisal-flow/decision-plan";
+import { recordSkpProposal } from "../../packages/core/src/appraisal-flow/targets";
+import { DecisionRejectedError } from "../../packages/core/src/workflow/workflow.errors";
 import {
   act,
   actAll,

@@ -1,12 +1,12 @@
 // A quarterly cycle for a unit of 23 appraisals through every path of the appraisal workflow, on DynamoDB
 // Local + the local engine + the real ASL + the real step handlers, with the clock advanced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelAppraisal, launchCycle, retryAppraisal } from "../../packages/core/src/services/cycle-control";
-import { MissingDataError, TransientError } from "../../packages/core/src/services/workflow.errors";
+import { cancelAppraisal, launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
+import { MissingDataError, TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import {
   createDynamoFlowStore,
   createFlowEntities,
-} from "../../packages/core/src/services/flow-store.dynamo";
+} from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
 import type { Rating } from "../../packages/core/src/rating/rating";
 import { checkDistribution } from "../../packages/core/src/distribution/distribution";

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as WorkflowErrors from "../../packages/core/src/services/workflow.errors";
+import * as WorkflowErrors from "../../packages/core/src/workflow/workflow.errors";
 import {
   loadStateMachines,
   localSubstitutions,

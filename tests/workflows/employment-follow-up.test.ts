@@ -5,14 +5,14 @@
 // served, and imported attendance gives the rule-36 discipline finding as a separate track; HR reads all of it on the
 // appraisal and in the export.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import {
   appraisalStory,
   exportCycleCsv,
   listEmployees,
   runImport,
   type HrDeps,
-} from "../../packages/core/src/services/hr/hr.service";
+} from "../../packages/core/src/hr/hr.service";
 import {
   EMPLOYEE_CSV_COLUMNS,
   EMPLOYEE_CSV_OPTIONAL_COLUMNS,

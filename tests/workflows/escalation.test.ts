@@ -2,7 +2,7 @@
 // above is told (the appraiser's superior with a link to act, or HR, or the appraiser of a silent employee). Runs on
 // DynamoDB Local + the local engine + the real ASL + the real step handlers, with the clock advanced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo, type DecisionRecord } from "../../packages/core/src/decision/decision.repo";
 import { formatJakarta } from "../../packages/core/src/mail/templates";

@@ -3,7 +3,7 @@
 // coaching within the improvement window, never sanctions); two poor years in a row open a sanction review. On
 // DynamoDB Local, the engine and the real ASL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import {
   act,
   actAll,

@@ -15,10 +15,10 @@ import { parseLinkKeys } from "../../packages/core/src/links/link-keys";
 import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
 import { decide, viewLink, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { createSfnWorkflowControl } from "../../packages/core/src/services/sfn-workflow-control.adapter";
-import type { ControlDeps } from "../../packages/core/src/services/cycle-control";
-import type { FlowAppraisal } from "../../packages/core/src/services/flow-store";
-import { liveDecisionContext } from "../../packages/core/src/services/flow-context";
+import { createSfnWorkflowControl } from "../../packages/core/src/workflow/sfn-workflow-control.adapter";
+import type { ControlDeps } from "../../packages/core/src/cycle/cycle-control";
+import type { FlowAppraisal } from "../../packages/core/src/appraisal-flow/flow-store";
+import { liveDecisionContext } from "../../packages/core/src/appraisal-flow/decision-context";
 import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
 import {

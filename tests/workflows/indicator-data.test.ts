@@ -4,8 +4,8 @@
 // cycle never feed a later one although their ids repeat (`v1-rhk1-i1`), and an execution that fails on an error no
 // catcher names still marks the appraisal failed with its reason, so HR can retry it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle, retryAppraisal } from "../../packages/core/src/services/cycle-control";
-import { runImport, type HrDeps } from "../../packages/core/src/services/hr/hr.service";
+import { launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
+import { runImport, type HrDeps } from "../../packages/core/src/hr/hr.service";
 import type { DataImportResult } from "../../packages/core/src/imports/import-service";
 import { t } from "../../packages/core/src/i18n/messages";
 import {

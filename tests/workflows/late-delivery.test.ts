@@ -1,7 +1,7 @@
 // A decision taken in time whose outcome did not reach the workflow (its task token refused the callback) must be
 // honoured when the final timeout fires: the workflow delivers the stored outcome instead of deciding for the person.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { decide, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
 import { TaskCallbackTransientError } from "../../packages/core/src/decision/decision.errors";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";

@@ -3,9 +3,9 @@
 // once the launch is done.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsx } from "hono/jsx";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
-import { cycleProgress, type CycleProgress } from "../../packages/core/src/services/hr/cycle-progress";
-import type { HrDeps } from "../../packages/core/src/services/hr/hr.service";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
+import { cycleProgress, type CycleProgress } from "../../packages/core/src/hr/cycle-progress";
+import type { HrDeps } from "../../packages/core/src/hr/hr.service";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
 import { DashboardLayout } from "../../packages/web/src/dashboard/pages";
 import { readDefinition } from "../../workflows/registry";

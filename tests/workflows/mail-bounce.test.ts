@@ -3,14 +3,14 @@
 // HR reads it on the appraisal and the cycle; the same event delivered again changes nothing. Runs on DynamoDB Local
 // + the local engine + the real ASL + the real step handlers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import {
   listAppraisalMailProblems,
   listCycleMailProblems,
 } from "../../packages/core/src/mail/delivery-problem";
 import { SES_SIMULATOR } from "../../packages/core/src/mail/ses-event";
-import { appraisalStory, cycleDetail } from "../../packages/core/src/services/hr/hr.service";
+import { appraisalStory, cycleDetail } from "../../packages/core/src/hr/hr.service";
 import { createHandler } from "../../functions/jobs/record-mail-event";
 import { act, createCycle, proposal, seedUnit, settle, startWorld, type Person, type World } from "./harness";
 

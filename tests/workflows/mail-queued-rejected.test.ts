@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailMessage } from "../../packages/core/src/mail/mail.port";
 import { createQueuedMail } from "../../packages/core/src/mail/queued-mail";
 import { createSesMail } from "../../packages/core/src/mail/ses-mail";
-import { launchCycle, retryAppraisal } from "../../packages/core/src/services/cycle-control";
+import { launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
 import { createHandler } from "../../functions/jobs/send-queued-mail";
 import { localObservability } from "../../functions/shared/observability";
 import {

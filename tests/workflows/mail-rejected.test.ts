@@ -4,7 +4,7 @@
 // fault is injected at the mail port the step deps use.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailMessage } from "../../packages/core/src/mail/mail.port";
-import { launchCycle, retryAppraisal } from "../../packages/core/src/services/cycle-control";
+import { launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
 import {
   act,
   advanceSeconds,

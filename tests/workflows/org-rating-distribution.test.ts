@@ -6,13 +6,13 @@
 // justification, the review page shows the would-be warnings, thresholds come from the cycle's settings, a unit of one
 // gets an explained warning, and the dashboard and the workflow read a sub-unit's rating the same way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
 import { decide, viewLink } from "../../packages/core/src/decision/decision.service";
 import { previewReview } from "../../packages/core/src/distribution/distribution";
-import { HrConflictError } from "../../packages/core/src/services/hr/hr.errors";
-import { cycleDistribution, setOrgRating, type HrDeps } from "../../packages/core/src/services/hr/hr.service";
-import { createDynamoFlowStore } from "../../packages/core/src/services/flow-store.dynamo";
+import { HrConflictError } from "../../packages/core/src/hr/hr.errors";
+import { cycleDistribution, setOrgRating, type HrDeps } from "../../packages/core/src/hr/hr.service";
+import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { createApp } from "../../packages/web/src/app";
 import {
   act,

@@ -3,7 +3,7 @@
 // All seven below with an overall "meets" is refused (it gave Baik before) until justified; on DynamoDB Local, the
 // engine and the real ASL, through the decision service behind POST /l/{token}.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
 import { decide, viewLink } from "../../packages/core/src/decision/decision.service";
 import { BERAKHLAK_KEYS, type Rating } from "../../packages/core/src/rating/rating";

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
-import { appraisalStory } from "../../packages/core/src/services/hr/hr.service";
+import { appraisalStory } from "../../packages/core/src/hr/hr.service";
 import { periodsFor } from "../../packages/core/src/period/period";
-import type { PeriodicResult } from "../../packages/core/src/services/periodic/periodic";
+import type { PeriodicResult } from "../../packages/core/src/periodic/periodic";
 import { schedules } from "../../workflows/schedules";
 import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
 import { executionsOf, seedCycle, startPeriodicWorld, type SeededTeam } from "../schedules/periodic-harness";

@@ -5,10 +5,10 @@
 // cycle for the whole organisation appraises the top through the appraiser of the top. DynamoDB Local + the local
 // engine + the real ASL + the real step handlers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCycle } from "../../packages/core/src/services/cycle-control";
+import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { viewLink } from "../../packages/core/src/decision/decision.service";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
-import { cycleDetail, type HrDeps } from "../../packages/core/src/services/hr/hr.service";
+import { cycleDetail, type HrDeps } from "../../packages/core/src/hr/hr.service";
 import { setOrgSettings } from "../../packages/core/src/org/org-settings.service";
 import { EXTERNAL_OFFICIAL_IDS, HR_CONTACT_ID } from "../../packages/core/src/org/org-settings";
 import { t } from "../../packages/core/src/i18n/messages";

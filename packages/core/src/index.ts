@@ -19,5 +19,5 @@ export * as Mail from "./mail/mail.port";
 export * as MailTemplates from "./mail/templates";
 export * as Org from "./org/org";
 export { createStorage, type Storage } from "./storage/storage";
-export * as AppraisalFlow from "./services/appraisal-flow";
-export * as CycleControl from "./services/cycle-control";
+export * as AppraisalFlow from "./appraisal-flow/appraisal-flow";
+export * as CycleControl from "./cycle/cycle-control";

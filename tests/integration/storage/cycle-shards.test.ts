@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOffsetClock } from "../../../packages/core/src/clock/clock";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
 import { KEY_SHARDS } from "../../../packages/core/src/storage/shards";
-import { appraisalFlowEntity } from "../../../packages/core/src/services/flow.entity";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
-import type { AppraisalStage } from "../../../packages/core/src/appraisal-record/appraisal-record.repo";
+import { appraisalFlowEntity } from "../../../packages/core/src/appraisal-flow/flow.entity";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
+import type { AppraisalStage } from "../../../packages/core/src/appraisal/appraisal-record.repo";
 import { freshTable, scanAll, type FreshTable } from "../../setup/dynamo";
 
 const N = 240;

@@ -14,8 +14,8 @@ import {
 } from "../../../packages/core/src/imports/import-service";
 import { ImportWriteError } from "../../../packages/core/src/imports/imports.errors";
 import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
-import type { ControlDeps } from "../../../packages/core/src/services/cycle-control";
-import { findDueEvaluations } from "../../../packages/core/src/services/periodic/periodic.service";
+import type { ControlDeps } from "../../../packages/core/src/cycle/cycle-control";
+import { findDueEvaluations } from "../../../packages/core/src/periodic/periodic.service";
 import { periodicDepsFrom } from "../../../functions/jobs/job";
 import { createDocumentClient } from "../../../packages/core/src/storage/client";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
@@ -60,8 +60,8 @@ function injectBatchWriteFaults(client: DynamoDBDocumentClient) {
   };
 }
 
-import { indicatorScopesOf } from "../../../packages/core/src/services/flow-measurement";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import { indicatorScopesOf } from "../../../packages/core/src/appraisal-flow/measurement";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { seedMeasuredAppraisals } from "./indicator-appraisals";
 
 let table: FreshTable;

@@ -7,8 +7,8 @@ import {
 } from "../../../packages/core/src/imports/import-service";
 import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
-import { indicatorScopesOf } from "../../../packages/core/src/services/flow-measurement";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import { indicatorScopesOf } from "../../../packages/core/src/appraisal-flow/measurement";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { freshTable, scanAll, type FreshTable } from "../../setup/dynamo";
 import { seedMeasuredAppraisals } from "./indicator-appraisals";
 

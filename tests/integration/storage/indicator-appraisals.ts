@@ -1,7 +1,7 @@
 // Appraisal records in the measurement stage whose approved SKP has the given indicator ids, for tests of the
 // indicator import (every row must feed such an appraisal). Real records through the workflow's FlowStore.
-import type { FlowAppraisal } from "../../../packages/core/src/services/flow-store";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import type { FlowAppraisal } from "../../../packages/core/src/appraisal-flow/flow-store";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import type { Storage } from "../../../packages/core/src/storage/storage";
 
 export interface MeasuredCycle {

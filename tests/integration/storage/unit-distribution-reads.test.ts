@@ -9,13 +9,13 @@ import { createStorage, type Storage } from "../../../packages/core/src/storage/
 import {
   createDynamoFlowStore,
   createFlowEntities,
-} from "../../../packages/core/src/services/flow-store.dynamo";
-import type { FlowDeps } from "../../../packages/core/src/services/flow-common";
-import type { FlowAppraisal } from "../../../packages/core/src/services/flow-store";
+} from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
+import type { FlowDeps } from "../../../packages/core/src/appraisal-flow/common";
+import type { FlowAppraisal } from "../../../packages/core/src/appraisal-flow/flow-store";
 import {
   checkUnitDistribution,
   reviewDistributionPreview,
-} from "../../../packages/core/src/services/flow-review";
+} from "../../../packages/core/src/appraisal-flow/review";
 import type { Predikat } from "../../../packages/core/src/rating/rating";
 import { freshTable, type FreshTable } from "../../setup/dynamo";
 

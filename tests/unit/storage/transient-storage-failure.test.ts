@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import { defineStep } from "../../../functions/shared/step";
 import { createStorage } from "../../../packages/core/src/storage/storage";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import {
   isConditionFailure,
   isTransientStorageFailure,

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SignJWT, generateKeyPair, importJWK, type JWTPayload } from "jose";
 import { createOffsetClock } from "../../../packages/core/src/clock/clock";
 import { createStorage } from "../../../packages/core/src/storage/storage";
-import { createDynamoFlowStore } from "../../../packages/core/src/services/flow-store.dynamo";
-import type { WorkflowControl } from "../../../packages/core/src/services/workflow-control";
+import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
+import type { WorkflowControl } from "../../../packages/core/src/workflow/workflow-control";
 import { createApp } from "../../../packages/web/src/app";
 import {
   createDevIssuer,

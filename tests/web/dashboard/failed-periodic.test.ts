@@ -2,9 +2,9 @@
 // reason in Indonesian (the stored reason is "<ErrorName>: <detail>", as MarkPeriodicEvaluationFailed records it) and
 // what HR can do: nothing while the daily run retries it, else pass it to IT once the attempts are used up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PERIODIC_MAX_ATTEMPTS } from "../../../packages/core/src/services/periodic/periodic";
-import { createPeriodicStore } from "../../../packages/core/src/services/periodic/periodic.repo";
-import { markPeriodicEvaluationFailed } from "../../../packages/core/src/services/periodic/periodic.service";
+import { PERIODIC_MAX_ATTEMPTS } from "../../../packages/core/src/periodic/periodic";
+import { createPeriodicStore } from "../../../packages/core/src/periodic/periodic.repo";
+import { markPeriodicEvaluationFailed } from "../../../packages/core/src/periodic/periodic.service";
 import { organisation, settle, startHrWorld, type HrWorld } from "../hr/hr-world";
 import { session, visibleText } from "./form-posts";
 

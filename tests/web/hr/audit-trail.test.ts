@@ -17,7 +17,7 @@ const people = new Map([
   [APPRAISER, "Budi Santoso"],
 ]);
 
-// One entry per action, with the details core writes for it (packages/core/src/services/*, decision, imports).
+// One entry per action, with the details core writes for it (packages/core/src: hr, cycle, decision, imports).
 const ENTRIES: [AuditEntry, string][] = [
   [
     { at: AT, actor: "system", action: "created", detail: { stage: "target-setting" } },

@@ -3,7 +3,7 @@
 // the Excel variant of the export reads back with the NIP intact and a formula-bearing name neutralised.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { neutraliseFormulas } from "../../../packages/core/src/services/hr/export-csv";
+import { neutraliseFormulas } from "../../../packages/core/src/hr/export-csv";
 import { nipOf } from "../../workflows/harness";
 import { organisation, settle, startHrWorld, type HrWorld } from "./hr-world";
 

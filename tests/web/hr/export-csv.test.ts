@@ -3,8 +3,8 @@ import {
   buildResultsCsv,
   EXPORT_COLUMNS,
   objectionState,
-} from "../../../packages/core/src/services/hr/export-csv";
-import { effectiveOrgRating } from "../../../packages/core/src/services/hr/hr.service";
+} from "../../../packages/core/src/hr/export-csv";
+import { effectiveOrgRating } from "../../../packages/core/src/hr/hr.service";
 import { allowedPattern } from "../../../packages/web/src/dashboard/allowed-pattern";
 import { checkDistribution } from "../../../packages/core/src/distribution/distribution";
 import type { OrgRating } from "../../../packages/core/src/rating/rating";

@@ -4,7 +4,7 @@ import { validateWith, type FieldIssue } from "../i18n/validate";
 import { BERAKHLAK_KEYS } from "../rating/rating";
 import { PerilakuDetailSchema, RatingSchema } from "../rating/rating.schema";
 import { SkpProposalBodySchema } from "./skp-proposal-body";
-import { PeriodicRatingBodySchema } from "../services/periodic/periodic-rating-body";
+import { PeriodicRatingBodySchema } from "../periodic/periodic-rating-body";
 import type { DecisionKind } from "./decision.entity.types";
 
 // Messages come from the dictionary (i18n/messages.ts) in the language the parse asks for.

@@ -39,8 +39,8 @@ import { reviewDistributionIssues } from "../distribution/review-justification";
 import { validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
 import { isDeadTokenError, type TaskCallbacks } from "./task-callbacks";
-import { periodicRatingIssues, type PeriodicRatingBody } from "../services/periodic/periodic-rating-body";
-import { PERIODIC_RATING_KIND, recordPeriodicRating } from "../services/periodic/periodic-rating-record";
+import { periodicRatingIssues, type PeriodicRatingBody } from "../periodic/periodic-rating-body";
+import { PERIODIC_RATING_KIND, recordPeriodicRating } from "../periodic/periodic-rating-record";
 
 export type { DecisionKind } from "./decision.entity.types";
 export type { DecisionStorage } from "./decision.repo";

@@ -254,7 +254,7 @@ const FAILURE_ERROR_LABELS = {
   "States.Runtime": { id: "Galat mesin alur kerja", en: "Workflow engine error" },
   "States.DataLimitExceeded": { id: "Data alur kerja melebihi batas", en: "Workflow data limit exceeded" },
   "Sandbox.Timedout": { id: "Waktu fungsi Lambda habis", en: "Lambda function timed out" },
-  // A periodic evaluation's run (services/periodic/periodic-failure.ts).
+  // A periodic evaluation's run (periodic/periodic-failure.ts).
   PeriodicRunStalled: {
     id: "Evaluasi periodik berhenti tanpa kemajuan (prosesnya terhenti sebelum mencatat sebabnya)",
     en: "Periodic evaluation stopped without progress",

@@ -13,7 +13,7 @@ import {
   EXPORT_FORMATS,
   EXPORT_LABELLED_COLUMNS,
   exportColumns,
-} from "../services/hr/export-csv";
+} from "../hr/export-csv";
 import { CSV_DELIMITERS, DEFAULT_MAX_ROWS } from "./csv";
 import {
   EMPLOYEE_CSV_COLUMN_DOCS,

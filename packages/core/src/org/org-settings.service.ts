@@ -6,7 +6,7 @@ import { t } from "../i18n/messages";
 import { readCsv, validateRow, emptyToUndefined } from "../imports/csv";
 import type { Storage } from "../storage/storage";
 import { StaleVersionError } from "../storage/storage.errors";
-import { HrConflictError } from "../services/hr/hr.errors";
+import { HrConflictError } from "../hr/hr.errors";
 import type { ImportIssue } from "./org.schema";
 import {
   OfficialSchema,

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { appraisalRecordEntity } from "../appraisal-record/appraisal-record.entity";
-import { createAppraisalRepo } from "../appraisal-record/appraisal-record.repo";
+import { appraisalRecordEntity } from "../appraisal/appraisal-record.entity";
+import { createAppraisalRepo } from "../appraisal/appraisal-record.repo";
 import { auditEventEntity, auditEventIdEntity } from "../audit/audit-event.entity";
 import { createAuditRepo } from "../audit/audit.repo";
 import { systemClock, type Clock } from "../clock/clock";

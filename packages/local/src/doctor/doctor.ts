@@ -4,9 +4,9 @@ import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb"
 import * as v from "valibot";
 import { DoctorUnreachableError } from "./doctor.errors";
 import type { StatesView } from "./states-view";
-import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
-import { PERIODIC_RATING_KIND } from "@kinerja/core/services/periodic/periodic-rating-record";
-import { distributionMarkOf } from "@kinerja/core/services/flow.entity";
+import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/periodic/periodic";
+import { PERIODIC_RATING_KIND } from "@kinerja/core/periodic/periodic-rating-record";
+import { distributionMarkOf } from "@kinerja/core/appraisal-flow/flow.entity";
 
 export {
   engineStatesView,

@@ -22,8 +22,8 @@ import {
   nextOccurrence,
   parseScheduleExpression,
   type ParsedScheduleExpression,
-} from "@kinerja/core/services/periodic/schedule-expression";
-import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/services/periodic/schedule-spec";
+} from "@kinerja/core/periodic/schedule-expression";
+import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/periodic/schedule-spec";
 import { openSchedulerStore, type ScheduleRun } from "./scheduler-store";
 import { SchedulerClosedError } from "./scheduler.errors";
 

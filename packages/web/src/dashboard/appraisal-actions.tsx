@@ -20,20 +20,20 @@ import {
   retryAppraisalAsHr,
   type HrActor,
   type HrDeps,
-} from "@kinerja/core/services/hr/hr.service";
-import { HrError } from "@kinerja/core/services/hr/hr.errors";
-import { ResendLinkInputSchema } from "@kinerja/core/services/hr/hr.schema";
+} from "@kinerja/core/hr/hr.service";
+import { HrError } from "@kinerja/core/hr/hr.errors";
+import { ResendLinkInputSchema } from "@kinerja/core/hr/hr.schema";
 import {
   currentEmail,
   resendableDecisions,
   resendPendingLink,
   resendTarget,
-} from "@kinerja/core/services/hr/resend-link";
-import { InvalidOperationError } from "@kinerja/core/services/workflow.errors";
+} from "@kinerja/core/hr/resend-link";
+import { InvalidOperationError } from "@kinerja/core/workflow/workflow.errors";
 import type { Principal } from "../auth/jwt-verifier";
-import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/services/periodic/periodic";
-import { createPeriodicStore } from "@kinerja/core/services/periodic/periodic.repo";
-import { failedPeriodicRuns, type FailedPeriodicRun } from "@kinerja/core/services/periodic/periodic-failure";
+import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/periodic/periodic";
+import { createPeriodicStore } from "@kinerja/core/periodic/periodic.repo";
+import { failedPeriodicRuns, type FailedPeriodicRun } from "@kinerja/core/periodic/periodic-failure";
 import type { AuthVariables } from "../auth/hr-auth";
 import { when } from "../pages/format";
 import { DashboardLayout } from "./pages";

@@ -13,18 +13,18 @@ import { parseConfig, t } from "@kinerja/core/i18n/messages";
 import { fieldIssues } from "@kinerja/core/i18n/validate";
 import { CADENCES } from "@kinerja/core/period/period";
 import { calendarDateIn } from "@kinerja/core/period/calendar";
-import { resolveCycleSettings } from "@kinerja/core/services/cycle-settings";
-import { topOfficialAppraiserPerson } from "@kinerja/core/services/flow-officials";
-import { participates } from "@kinerja/core/services/launch";
-import { HrConflictError, HrInputError } from "@kinerja/core/services/hr/hr.errors";
-import { CreateCycleInputSchema, type CreateCycleInput } from "@kinerja/core/services/hr/hr.schema";
+import { resolveCycleSettings } from "@kinerja/core/cycle/cycle-settings";
+import { topOfficialAppraiserPerson } from "@kinerja/core/appraisal-flow/officials";
+import { participates } from "@kinerja/core/launch/launch";
+import { HrConflictError, HrInputError } from "@kinerja/core/hr/hr.errors";
+import { CreateCycleInputSchema, type CreateCycleInput } from "@kinerja/core/hr/hr.schema";
 import {
   createAndLaunchCycle,
   newCycleId,
   overlappingCycles,
   withSubUnits,
   type HrDeps,
-} from "@kinerja/core/services/hr/hr.service";
+} from "@kinerja/core/hr/hr.service";
 import type { Unit } from "@kinerja/core/org/org.schema";
 import type { AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";

@@ -21,10 +21,10 @@ import {
   overdueDecisions,
   setOrgRating,
   type HrDeps,
-} from "@kinerja/core/services/hr/hr.service";
-import { HrConflictError, HrNotFoundError } from "@kinerja/core/services/hr/hr.errors";
-import { cycleProgress } from "@kinerja/core/services/hr/cycle-progress";
-import { ExportQuerySchema } from "@kinerja/core/services/hr/hr.schema";
+} from "@kinerja/core/hr/hr.service";
+import { HrConflictError, HrNotFoundError } from "@kinerja/core/hr/hr.errors";
+import { cycleProgress } from "@kinerja/core/hr/cycle-progress";
+import { ExportQuerySchema } from "@kinerja/core/hr/hr.schema";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
 import { pageAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
 import { LOGIN_PATH } from "../auth/oidc-sign-in";
@@ -34,7 +34,7 @@ import { registerCycleForm } from "./cycle-form";
 import { registerImportPages } from "./import-pages";
 import { registerOverduePage } from "./overdue-page";
 import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
-import { cycleOverviews } from "@kinerja/core/services/hr/cycle-overview";
+import { cycleOverviews } from "@kinerja/core/hr/cycle-overview";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, ForbiddenPage } from "./pages";
 

@@ -22,8 +22,8 @@ import {
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
 import { parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
 import type { ImportIssue } from "@kinerja/core/org/org.schema";
-import { HrError } from "@kinerja/core/services/hr/hr.errors";
-import { importJobStatus, runImport, type HrDeps } from "@kinerja/core/services/hr/hr.service";
+import { HrError } from "@kinerja/core/hr/hr.errors";
+import { importJobStatus, runImport, type HrDeps } from "@kinerja/core/hr/hr.service";
 import * as v from "valibot";
 import { detectDelimiter, separatorName } from "@kinerja/core/imports/csv";
 import {
@@ -32,7 +32,7 @@ import {
   IMPORT_REQUEST_ID_PATTERN,
   newImportRequestId,
   releaseImportRequest,
-} from "@kinerja/core/services/hr/import-request.repo";
+} from "@kinerja/core/hr/import-request.repo";
 import {
   IMPORT_CHANGES,
   PREVIEW_SAMPLE_ROWS,
@@ -41,7 +41,7 @@ import {
   type ImportPreview,
   type PreviewSection,
   type PreviewSubject,
-} from "@kinerja/core/services/hr/import-preview";
+} from "@kinerja/core/hr/import-preview";
 import type { AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
 import { MAX_IMPORT_BYTES } from "../routes/hr";

@@ -1,7 +1,7 @@
 // Server-rendered pages of the HR dashboard (Bahasa Indonesia): cycles, one cycle (progress, distribution,
 // overdue decisions, employees at risk, appraisals, export), one appraisal's story, and the token login page.
 import { isStandInId } from "@kinerja/core/org/org-settings";
-import type { PeriodicResult } from "@kinerja/core/services/periodic/periodic";
+import type { PeriodicResult } from "@kinerja/core/periodic/periodic";
 import {
   CSV_TEMPLATE_COLUMNS,
   CSV_TEMPLATE_KINDS,
@@ -17,8 +17,8 @@ import type {
   employeesAtRisk,
   listCycleAppraisals,
   overdueDecisions,
-} from "@kinerja/core/services/hr/hr.service";
-import type { CycleOverview } from "@kinerja/core/services/hr/cycle-overview";
+} from "@kinerja/core/hr/hr.service";
+import type { CycleOverview } from "@kinerja/core/hr/cycle-overview";
 import { targetText, when } from "../pages/format";
 import type { Principal } from "../auth/jwt-verifier";
 import { allowedPattern } from "./allowed-pattern";
@@ -27,7 +27,7 @@ import { MailProblems } from "./mail-problems";
 import type { MailProblem } from "@kinerja/core/mail/delivery-problem";
 import { ChartLegend, DistributionChart, StageProgress } from "./charts";
 import { LiveProgress, progressRefresh } from "./progress";
-import type { CycleProgress } from "@kinerja/core/services/hr/cycle-progress";
+import type { CycleProgress } from "@kinerja/core/hr/cycle-progress";
 import { AppraisalActions, failureText, RetryButton } from "./appraisal-actions";
 import { overduePath } from "./overdue-page";
 

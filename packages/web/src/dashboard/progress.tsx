@@ -4,7 +4,7 @@
 // itself when the run ends. The bars are <progress> elements (no inline style, which the CSP blocks); a browser that
 // ignores meta refresh still has the "Muat ulang" link.
 import { formatNumber, formatPercent } from "@kinerja/core/i18n/format";
-import type { CycleProgress } from "@kinerja/core/services/hr/cycle-progress";
+import type { CycleProgress } from "@kinerja/core/hr/cycle-progress";
 
 /** Seconds between two refreshes of the cycle page while something runs. */
 export const PROGRESS_REFRESH_SECONDS = 3;

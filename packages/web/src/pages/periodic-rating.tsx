@@ -5,7 +5,7 @@ import type { LinkView } from "@kinerja/core/decision/decision.service";
 import { formatDate, formatPercent } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { predikatFor, RATINGS, type Rating } from "@kinerja/core/rating/rating";
-import { PERIODIC_RATING_NOTE_MAX } from "@kinerja/core/services/periodic/periodic-rating-body";
+import { PERIODIC_RATING_NOTE_MAX } from "@kinerja/core/periodic/periodic-rating-body";
 import { Input, Select, type FormState } from "./decision-forms";
 import { listOf, str } from "./format";
 

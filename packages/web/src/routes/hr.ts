@@ -32,7 +32,7 @@ import {
   unitIkm,
   type HrActor,
   type HrDeps,
-} from "@kinerja/core/services/hr/hr.service";
+} from "@kinerja/core/hr/hr.service";
 import {
   CancelInputSchema,
   CreateCycleInputSchema,
@@ -47,8 +47,8 @@ import {
   OrgSettingsInputSchema,
   ResendLinkInputSchema,
   UnitParamSchema,
-} from "@kinerja/core/services/hr/hr.schema";
-import { RESEND_LIMIT_PER_DAY, resendPendingLink } from "@kinerja/core/services/hr/resend-link";
+} from "@kinerja/core/hr/hr.schema";
+import { RESEND_LIMIT_PER_DAY, resendPendingLink } from "@kinerja/core/hr/resend-link";
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import { randomUUID } from "node:crypto";
 import { OfficialSchema } from "@kinerja/core/org/org-settings";
@@ -60,14 +60,14 @@ import {
   HrError,
   HrInputError,
   HrNotFoundError,
-} from "@kinerja/core/services/hr/hr.errors";
+} from "@kinerja/core/hr/hr.errors";
 import { fieldIssues } from "@kinerja/core/i18n/validate";
 import {
   AppraisalNotFoundError,
   CycleNotFoundError,
   InvalidOperationError,
   TransientError,
-} from "@kinerja/core/services/workflow.errors";
+} from "@kinerja/core/workflow/workflow.errors";
 import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
 import { SYNC_EMPLOYEE_IMPORT_MAX_ROWS } from "@kinerja/core/imports/employee-import-job";
 import { CSV_TEMPLATE_KINDS, csvTemplate } from "@kinerja/core/imports/templates";
