@@ -1,0 +1,66 @@
+// The demo's report (`kinerja demo`).
+import { messageArea } from "./area";
+
+export const demoMessages = messageArea({
+  id: {
+    demoFinished: "Siklus tahunan {cycleId} ({period}) selesai dalam {seconds} detik",
+    demoSimulated: "Waktu simulasi {from} s.d. {to}; {total} penilaian: {stages}",
+    demoDistribution: "Sebaran predikat per unit (capaian organisasi dalam kurung siku):",
+    demoWarnings:
+      "Peringatan sebaran (DOMAIN 6.4: hanya memperingatkan, tidak menghalangi; penilaian di bawah ekspektasi disertai justifikasi):",
+    demoDecisions: "Orang-orang memutuskan melalui {decisions} tautan surel: {kinds}",
+    demoViaForms: "{viaForms} dari {decisions} keputusan diambil melalui formulir halaman ({traffic})",
+    demoPagesOpened: "{n} halaman dibuka",
+    demoPostsAs: "{n} kiriman sebagai {type}",
+    demoHrDesk:
+      "HR bekerja di dasbor (masuk lewat penyedia identitas, CSV pengaturan organisasi, formulir siklus, capaian organisasi): {traffic}",
+    demoRowButtons: '{n} kali menekan "Tambah baris"',
+    demoLateSubmits: "{n} terlambat (409)",
+    demoReturnedSkp: 'SKP sekali dikembalikan lalu diperbaiki: {appraisalId} ("{comment}")',
+    demoNoReturnedSkp: "(tidak ada SKP yang dikembalikan)",
+    demoEscalated:
+      "Persetujuan dieskalasi ke atasan berikutnya sesudah 7 hari: {appraisalId} (disetujui oleh {by})",
+    demoNoEscalation: "(tidak perlu eskalasi)",
+    demoObjection: "{outcome} pada penilaian {appraisalId}: predikat {before} menjadi {after}",
+    demoAutoAcknowledged: "Dianggap diterima sesudah masa keberatan 14 hari: {list}",
+    demoNone: "tidak ada",
+    demoCost: "Biaya siklus ini di AWS ({region}, harga daftar sesuai pemakaian, tanpa tingkat gratis):",
+    demoCostStepFunctions: "{transitions} transisi status dalam {executions} eksekusi",
+    demoCostLambda: "{invocations} pemanggilan (~{ms} ms pada {mb} MB)",
+    demoCostSes: "{mails} surel",
+    demoCostTotal: "(USD {perAppraisal} per penilaian; DynamoDB dan API Gateway tidak dihitung)",
+    demoWhere: "Tempat melihat:",
+    demoBrowse: "{browse}   lalu buka /dashboard, {mail} dan {executions}",
+    demoRemoved: "(direktori data sudah dihapus; jalankan dengan --keep untuk menjelajahinya)",
+  },
+  en: {
+    demoFinished: "Annual cycle {cycleId} ({period}) finished in {seconds} s",
+    demoSimulated: "Simulated time {from} to {to}; {total} appraisals: {stages}",
+    demoDistribution: "Predikat distribution per unit (organisation rating in brackets):",
+    demoWarnings:
+      "Distribution warnings (DOMAIN 6.4: they warn, they do not block; reviews below expectation carry a justification):",
+    demoDecisions: "People acted on {decisions} emailed links: {kinds}",
+    demoViaForms: "{viaForms} of {decisions} decisions went through the pages' forms ({traffic})",
+    demoPagesOpened: "{n} pages opened",
+    demoPostsAs: "{n} posts as {type}",
+    demoHrDesk:
+      "HR worked in the dashboard (sign-in at the identity provider, org-settings CSV, cycle form, organisation ratings): {traffic}",
+    demoRowButtons: '{n} presses of "Tambah baris"',
+    demoLateSubmits: "{n} too late (409)",
+    demoReturnedSkp: 'SKP returned once and revised: {appraisalId} ("{comment}")',
+    demoNoReturnedSkp: "(no SKP was returned)",
+    demoEscalated: "Approval escalated to the next superior after 7 days: {appraisalId} (approved by {by})",
+    demoNoEscalation: "(no escalation was needed)",
+    demoObjection: "{outcome} for appraisal {appraisalId}: predikat {before} became {after}",
+    demoAutoAcknowledged: "Auto-acknowledged after the 14-day objection window: {list}",
+    demoNone: "none",
+    demoCost: "Cost of this cycle on AWS ({region}, on-demand list prices, free tiers ignored):",
+    demoCostStepFunctions: "{transitions} state transitions in {executions} executions",
+    demoCostLambda: "{invocations} invocations (~{ms} ms at {mb} MB)",
+    demoCostSes: "{mails} mails",
+    demoCostTotal: "(USD {perAppraisal} per appraisal; DynamoDB and API Gateway not counted)",
+    demoWhere: "Where to look:",
+    demoBrowse: "{browse}   then open /dashboard, {mail} and {executions}",
+    demoRemoved: "(the data dir was removed; run with --keep to browse it)",
+  },
+});

@@ -1,0 +1,86 @@
+// Sign-in: the HR token for the API and the dashboard, OIDC sign-in and the local identity provider.
+import { messageArea } from "./area";
+
+export const signInMessages = messageArea({
+  id: {
+    // Sign-in (HR token) for the API and the dashboard.
+    authRequired: "Token HR diperlukan (Authorization: Bearer <jwt>)",
+    authViewerReadOnly:
+      "Peran pemantau hanya boleh membaca; tindakan ini memerlukan peran pengelola kinerja (hr)",
+    authNoRole: "Token ini tidak memuat peran pengelola kinerja (hr) maupun pemantau (viewer)",
+    authNotJwt: "Token bukan JWT",
+    authExpired: "Masa berlaku token sudah habis",
+    authUntrustedKey: "Token tidak ditandatangani oleh kunci tepercaya",
+    authBadSignature: "Tanda tangan token tidak cocok",
+    authClaimRejected: "Klaim {claim} pada token tidak diterima",
+    authInvalid: "Token tidak sah ({code})",
+    authRejected: "Token ditolak: {reason}",
+    authTtlInvalid: 'Masa berlaku "{text}" tidak dikenal (coba 1h, 30m, 7d, 5y atau PT1H)',
+    csvQuoteNotClosed: "tanda kutip yang dibuka pada baris {line} tidak ditutup",
+    csvBadQuote: "ada karakter sesudah tanda kutip penutup pada baris {line}",
+    csvBadCharacter: "susunan tanda kutip atau pemisah pada baris {line} tidak sah",
+    authKeysUnavailable: "Kunci penanda tangan token tidak dapat dibaca saat ini; coba lagi.",
+    authAccessDenied: "Akses ditolak: {reason}",
+    // OIDC sign-in to the dashboard and the local identity provider (issue 17 item 1).
+    authSessionExpired: "Sesi dasbor sudah berakhir; silakan masuk lagi",
+    authSessionInvalid: "Cookie sesi dasbor tidak sah",
+    authSignInFailed: "Gagal masuk: {reason}",
+    authIdpRefused: "penyedia identitas menolak permintaan masuk ({code})",
+    authIdTokenRejected: "jawaban penyedia identitas tidak diterima ({reason})",
+    authStateMismatch:
+      "jawaban penyedia identitas tidak cocok dengan permintaan masuk dari peramban ini (state berbeda atau sudah kedaluwarsa); mulai masuk lagi",
+    authSignInNotConfigured: "Masuk lewat penyedia identitas belum dikonfigurasi di server ini",
+    authIdpUnavailable: "Penyedia identitas tidak dapat dihubungi saat ini; coba lagi sebentar lagi",
+    authSignedOut: "Anda sudah keluar dari dasbor.",
+    oidcLoginTitle: "Masuk ke kinerja (penyedia identitas lokal)",
+    oidcLoginUser: "Nama pengguna",
+    oidcLoginPassword: "Kata sandi",
+    oidcLoginSubmit: "Masuk",
+    oidcLoginWrong: "Nama pengguna atau kata sandi salah",
+    oidcLoginHint:
+      "Akun pengembangan tercantum di berkas {file} dalam direktori data (dan di banner npm start).",
+    oidcLogoutTitle: "Keluar dari penyedia identitas lokal",
+    oidcLogoutSubmit: "Keluar",
+    oidcError: "Penyedia identitas lokal: {error}",
+  },
+  en: {
+    // Sign-in (HR token) for the API and the dashboard.
+    authRequired: "an HR token is required (Authorization: Bearer <jwt>)",
+    authViewerReadOnly: "the viewer role may only read; this action needs the hr role",
+    authNoRole: "the token carries neither the hr nor the viewer role",
+    authNotJwt: "the bearer token is not a JWT",
+    authExpired: "the token has expired",
+    authUntrustedKey: "the token was not signed by a trusted key",
+    authBadSignature: "the token signature does not verify",
+    authClaimRejected: "the token's {claim} claim is not accepted ({reason})",
+    authInvalid: "the token is not valid ({code})",
+    authRejected: "Token refused: {reason}",
+    authTtlInvalid: 'ttl: "{text}" is not a lifetime (try 1h, 30m, 7d, 5y or PT1H)',
+    csvQuoteNotClosed: "a quote opened on line {line} is not closed",
+    csvBadQuote: "characters follow a closing quote on line {line}",
+    csvBadCharacter: "the quotes or separators on line {line} are not valid",
+    authKeysUnavailable: "the token signing keys cannot be read right now; try again",
+    authAccessDenied: "Access denied: {reason}",
+    // OIDC sign-in to the dashboard and the local identity provider (issue 17 item 1).
+    authSessionExpired: "the dashboard session has ended; sign in again",
+    authSessionInvalid: "the dashboard session cookie is not valid",
+    authSignInFailed: "Sign-in failed: {reason}",
+    authIdpRefused: "the identity provider refused the sign-in ({code})",
+    authIdTokenRejected: "the identity provider's answer is not accepted ({reason})",
+    authStateMismatch:
+      "the identity provider's answer does not match a sign-in started in this browser (different or expired state); start again",
+    authSignInNotConfigured: "sign-in through an identity provider is not configured on this server",
+    authIdpUnavailable: "the identity provider cannot be reached right now; try again shortly",
+    authSignedOut: "You have signed out of the dashboard.",
+    oidcLoginTitle: "Sign in to kinerja (local identity provider)",
+    oidcLoginUser: "Username",
+    oidcLoginPassword: "Password",
+    oidcLoginSubmit: "Sign in",
+    oidcLoginWrong: "wrong username or password",
+    oidcLoginHint:
+      "The development accounts are in the file {file} in the data dir (and in the npm start banner).",
+    oidcLogoutTitle: "Sign out of the local identity provider",
+    oidcLogoutSubmit: "Sign out",
+    oidcError: "Local identity provider: {error}",
+  },
+});
