@@ -5,7 +5,10 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     // global-leftovers first: vitest tears global setups down in reverse, so its check runs after DynamoDB Local stops.
+    // DynamoDB Local starts only when a file needs it (global-dynamodb.ts), so `npm run test:unit` runs without Java.
     globalSetup: ["tests/setup/global-leftovers.ts", "tests/setup/global-dynamodb.ts"],
+    // Per file: a port its tests opened must be closed by its end.
+    setupFiles: ["tests/setup/open-ports.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
