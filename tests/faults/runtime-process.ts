@@ -43,8 +43,9 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
       // The fault runs flood one runtime process with hundreds of appraisals' handlers at once, all sharing one
       // DynamoDB client (50 sockets) and two cores with DynamoDB Local; Lambda would give each its own sandbox, so the
       // registry timeouts are relaxed (a hanging handler still fails). At 4x, a RecordReview right after the third
-      // restart waited behind 124-314 queued DynamoDB requests past 120 s (each review reads its unit's distribution
-      // through the 16 cycle-index shards) and failed its appraisal; 10x keeps the limit finite (300 s).
+      // restart waited behind 124-314 queued DynamoDB requests past 120 s (each review then paged its whole cycle for
+      // its unit's distribution; since issue 18 it reads one unit's index) and failed its appraisal; 10x keeps the
+      // limit finite (300 s).
       env: { KINERJA_LAMBDA_TIMEOUT_SCALE: "10", ...process.env, KINERJA_FAULT_DATA_DIR: dataDir },
     },
   );
