@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalRuntime } from "../../packages/local/src/runtime/runtime";
 import { startCliWorld, type CliWorld } from "./cli-world";
 import { t } from "../../packages/core/src/i18n/messages";
-import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { demoOrganisation } from "../../packages/core/src/imports/sample-org";
 
 describe("kinerja org", () => {
   let w: CliWorld;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
+import { seededRandom } from "../../packages/core/src/random/seeded-random";
 import {
   actAll,
   advanceDays,
@@ -24,22 +25,13 @@ import {
   type World,
 } from "../workflows/harness";
 
-/** A small seeded PRNG (mulberry32) so a failing run can be replayed. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("a cycle whose step handlers fail transiently 30% of the time", { timeout: 180_000 }, () => {
   let world: World;
   let people: Person[];
   let secretary: Person;
   const injected = { before: 0, after: 0, calls: 0 };
-  const random = seeded(Number(process.env.KINERJA_FAULT_SEED ?? 9));
+  // Seeded, so a failing run can be replayed.
+  const random = seededRandom(Number(process.env.KINERJA_FAULT_SEED ?? 9));
   const id = (p: Person) => `tr-${p.nip}`;
   // Let injected faults back off and retry (the ASL retries TransientError up to 6 times, 2 s doubling, max 60 s).
   const recover = async () => {

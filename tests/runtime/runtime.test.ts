@@ -4,13 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createLocalRuntime,
-  RUNTIME_FILE,
-  type LocalRuntime,
-} from "../../packages/local/src/runtime/runtime";
+import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";
+import { RUNTIME_FILE } from "../../packages/local/src/runtime/runtime-file";
 import { DataDirError } from "../../packages/local/src/runtime/runtime.errors";
-import { demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { demoOrganisation } from "../../packages/core/src/imports/sample-org";
 
 const DAY = 86_400_000;
 const start = (dataDir: string, extra: { reset?: boolean } = {}) =>

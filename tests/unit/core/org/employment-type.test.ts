@@ -5,9 +5,12 @@ import {
   EMPLOYEE_CSV_OPTIONAL_COLUMNS,
   planEmployeeImport,
 } from "../../../../packages/core/src/imports/employee-csv";
-import { generateOrganisationCsv } from "../../../../packages/core/src/imports/sample-org";
-import { appointmentMonthOfNip, employmentTypeOfNip, validateNip } from "../../../../packages/core/src/org/org";
-import { demoOrganisation } from "../../../../packages/local/src/demo/salor-org";
+import { demoOrganisation, generateOrganisationCsv } from "../../../../packages/core/src/imports/sample-org";
+import {
+  appointmentMonthOfNip,
+  employmentTypeOfNip,
+  validateNip,
+} from "../../../../packages/core/src/org/org";
 
 const today = new Date("2027-01-04T00:00:00Z");
 const parts = (nip: string) => validateNip(nip, { today }).map((i) => i.part);
