@@ -16,12 +16,10 @@ import {
 import { serve, type ServerType } from "@hono/node-server";
 import { createRequire } from "node:module";
 import { createOffsetClock } from "@kinerja/core/clock/clock";
-import {
-  openDecision,
-  type DecisionDeps,
-  type OpenDecisionInput,
-} from "@kinerja/core/decision/decision.service";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
+import { openDecision } from "@kinerja/core/decision/open-decision";
+import type { DecisionDeps } from "@kinerja/core/decision/decision-deps";
+import type { OpenDecisionInput } from "@kinerja/core/decision/decision-input.schema";
+import { createSfnTaskCallbacks } from "@kinerja/core/decision/sfn-task-callbacks.adapter";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";

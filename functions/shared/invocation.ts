@@ -5,7 +5,7 @@ import type { MiddlewareObj, Request } from "@middy/core";
 import * as v from "valibot";
 import { correlationOf, type Logger } from "@kinerja/core/log/logger";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
-import { DECISION_KINDS } from "@kinerja/core/appraisal-flow/decision-plan";
+import { FLOW_DECISION_KINDS } from "@kinerja/core/decision/decision-kinds";
 import { WorkflowError } from "@kinerja/core/workflow/workflow.errors";
 import { PeriodicError } from "@kinerja/core/periodic/periodic.errors";
 import { stepFunctions } from "../../workflows/registry";
@@ -13,7 +13,7 @@ import { MetricName } from "./metric-names";
 import type { MetricsPort, Observability } from "./observability";
 
 /** The decision kinds a Record step may carry (the Kind dimension of DecisionsRecorded). */
-const DecisionKind = v.picklist(DECISION_KINDS);
+const DecisionKind = v.picklist(FLOW_DECISION_KINDS);
 
 /** The steps whose successful run means something failed, and what they count. */
 const failureMetrics: Record<string, MetricName> = {

@@ -6,7 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDecision } from "../../packages/core/src/decision/decision.service";
+import { closeDecision } from "../../packages/core/src/decision/open-decision";
 import { createApp } from "../../packages/web/src/app";
 import { t } from "../../packages/core/src/i18n/messages";
 import { linksFixture, openAndGetPath, type LinksFixture } from "../web/links/helpers";

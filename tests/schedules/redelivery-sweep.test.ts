@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { decide } from "../../packages/core/src/decision/decision.service";
+import { decide } from "../../packages/core/src/decision/decide";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import {
   act,

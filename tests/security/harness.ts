@@ -2,13 +2,11 @@
 // waits on a `.waitForTaskToken` task whose Lambda calls openDecision; POST /l/{token} resumes it via SendTaskSuccess.
 import { randomBytes } from "node:crypto";
 import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
-import {
-  markDecisionConsumed,
-  openDecision,
-  type DecisionDeps,
-  type OpenDecisionInput,
-} from "../../packages/core/src/decision/decision.service";
-import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
+import { markDecisionConsumed } from "../../packages/core/src/decision/decision-delivery";
+import { openDecision } from "../../packages/core/src/decision/open-decision";
+import type { DecisionDeps } from "../../packages/core/src/decision/decision-deps";
+import type { OpenDecisionInput } from "../../packages/core/src/decision/decision-input.schema";
+import { createSfnTaskCallbacks } from "../../packages/core/src/decision/sfn-task-callbacks.adapter";
 import { createLinkSigner, type LinkKeyring } from "../../packages/core/src/links/link-signer";
 import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
 import { createApp } from "../../packages/web/src/app";

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redeliverPending } from "../../packages/core/src/decision/decision.service";
+import { redeliverPending } from "../../packages/core/src/decision/decision-delivery";
 import {
   auditEvents,
   decisionMachine,

@@ -2,7 +2,7 @@
 // 410 and says why) and every record is marked cancelled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelCycle, launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { viewLink } from "../../packages/core/src/decision/decision.service";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import {
   act,
   appraisal,

@@ -4,7 +4,7 @@
 // without a superior RHK is refused by the link and by the workflow step, and the top of the cascade (an appraiser with
 // no SKP in the cycle) proposes without one. On DynamoDB Local, the engine and the real ASL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decide } from "../../packages/core/src/decision/decision.service";
+import { decide } from "../../packages/core/src/decision/decide";
 import { createApp } from "../../packages/web/src/app";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";

@@ -7,7 +7,7 @@ import {
   createDynamoFlowStore,
   createFlowEntities,
 } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
-import { viewLink } from "../../packages/core/src/decision/decision.service";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import type { Rating } from "../../packages/core/src/rating/rating";
 import { checkDistribution } from "../../packages/core/src/distribution/distribution";
 import {

@@ -3,7 +3,7 @@
 // DynamoDB Local + the local engine + the real ASL + the real step handlers, with the clock advanced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { viewLink } from "../../packages/core/src/decision/decision.service";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import { decisionRepo, type DecisionRecord } from "../../packages/core/src/decision/decision.repo";
 import { formatJakarta } from "../../packages/core/src/mail/templates";
 import type { OutboxEntry } from "../../packages/core/src/mail/outbox-mail";

@@ -2,7 +2,8 @@
 // honoured when the final timeout fires: the workflow delivers the stored outcome instead of deciding for the person.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { decide, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
+import { decide } from "../../packages/core/src/decision/decide";
+import type { DecisionDeps } from "../../packages/core/src/decision/decision-deps";
 import { TaskCallbackTransientError } from "../../packages/core/src/decision/decision.errors";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
-import { decide, viewLink } from "../../packages/core/src/decision/decision.service";
+import { decide } from "../../packages/core/src/decision/decide";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import { BERAKHLAK_KEYS, type Rating } from "../../packages/core/src/rating/rating";
 import { t } from "../../packages/core/src/i18n/messages";
 import {

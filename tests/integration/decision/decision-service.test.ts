@@ -1,14 +1,13 @@
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
+import { closeDecision, openDecision } from "../../../packages/core/src/decision/open-decision";
+import { decide } from "../../../packages/core/src/decision/decide";
 import {
-  closeDecision,
-  decide,
   markDecisionConsumed,
-  openDecision,
   redeliverPending,
-  viewLink,
   type DeliveredOutcome,
-} from "../../../packages/core/src/decision/decision.service";
+} from "../../../packages/core/src/decision/decision-delivery";
+import { viewLink } from "../../../packages/core/src/decision/link-view";
 import { decisionRepo } from "../../../packages/core/src/decision/decision.repo";
 import { AlreadyDecidedError, LinkGoneError } from "../../../packages/core/src/decision/decision.errors";
 import { scanAll } from "../../setup/dynamo";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDocumentClient } from "../../../packages/core/src/storage/client";
 import { findIndexMismatches, type EntityLike } from "../../../packages/core/src/storage/entity-indexes";
-import { createEntities } from "../../../packages/core/src/storage/storage";
+import { createEntities } from "../../../packages/core/src/storage/entities";
 
 const client = createDocumentClient({ tableName: "t", endpoint: "http://127.0.0.1:9" });
 

@@ -3,8 +3,8 @@
 // anywhere on it, and the decision still pending.
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../packages/web/src/app";
-import type { DecisionKind } from "../../../packages/core/src/decision/decision.entity.types";
-import type { OpenDecisionInput } from "../../../packages/core/src/decision/decision.service";
+import type { DecisionKind } from "../../../packages/core/src/decision/decision-kinds";
+import type { OpenDecisionInput } from "../../../packages/core/src/decision/decision-input.schema";
 import { fieldLabel } from "../../../packages/core/src/i18n/fields";
 import { isDictionaryMessage, t } from "../../../packages/core/src/i18n/messages";
 import { linksFixture, openAndGetPath } from "./helpers";

@@ -1,11 +1,9 @@
 // Shared setup for link tests: a fresh table, the outbox, a real signer and a fake TaskCallbacks recording calls.
 import { randomBytes } from "node:crypto";
 import { createOffsetClock, type AdjustableClock } from "../../../packages/core/src/clock/clock";
-import {
-  openDecision,
-  type DecisionDeps,
-  type OpenDecisionInput,
-} from "../../../packages/core/src/decision/decision.service";
+import { openDecision } from "../../../packages/core/src/decision/open-decision";
+import type { DecisionDeps } from "../../../packages/core/src/decision/decision-deps";
+import type { OpenDecisionInput } from "../../../packages/core/src/decision/decision-input.schema";
 import type { TaskCallbacks } from "../../../packages/core/src/decision/task-callbacks";
 import { TaskTimedOutError } from "../../../packages/core/src/decision/decision.errors";
 import { createLinkSigner, type LinkKeyring } from "../../../packages/core/src/links/link-signer";

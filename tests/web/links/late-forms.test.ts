@@ -3,7 +3,8 @@
 // page in Bahasa Indonesia with the right status, shows what was decided where there is something to show, and changes
 // nothing (no callback, the stored outcome unchanged).
 import { describe, expect, it } from "vitest";
-import { closeDecision, viewLink } from "../../../packages/core/src/decision/decision.service";
+import { closeDecision } from "../../../packages/core/src/decision/open-decision";
+import { viewLink } from "../../../packages/core/src/decision/link-view";
 import { createApp } from "../../../packages/web/src/app";
 import { linksFixture, openAndGetPath } from "./helpers";
 

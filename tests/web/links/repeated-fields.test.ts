@@ -3,7 +3,7 @@
 // tampered form) is refused with a page in Indonesian naming the field, and nothing is decided; the pages' own forms
 // store exactly one entry per value.
 import { describe, expect, it } from "vitest";
-import { viewLink } from "../../../packages/core/src/decision/decision.service";
+import { viewLink } from "../../../packages/core/src/decision/link-view";
 import { BERAKHLAK_KEYS } from "../../../packages/core/src/rating/rating";
 import { t } from "../../../packages/core/src/i18n/messages";
 import { createApp } from "../../../packages/web/src/app";

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import type { Clock } from "../clock/clock";
-import { TransactionCancelledError } from "../storage/storage.errors";
+import { cancellationReasons } from "../storage/storage.errors";
 import { putItem, transactWrite, type TransactWriteItem } from "../storage/transact";
 import { auditEventEntity, auditEventIdEntity } from "./audit-event.entity";
 
@@ -31,14 +31,6 @@ export interface AuditEventInput {
 
 /** How a write with an audit event ended: both written, or the event was already recorded (the rest written). */
 export type AuditedWrite = "written" | "already-recorded";
-
-/** DynamoDB's cancellation code per item of a cancelled transaction (undefined: the item was fine), whoever wrapped it. */
-function cancellationReasons(err: unknown): (string | undefined)[] | undefined {
-  if (err instanceof TransactionCancelledError) return err.reasons;
-  const raw = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (raw?.name !== "TransactionCanceledException") return undefined;
-  return (raw.CancellationReasons ?? []).map((r) => (r?.Code && r.Code !== "None" ? r.Code : undefined));
-}
 
 /**
  * Whether a transaction of `auditAt` other items followed by an audit event's items was cancelled only because the

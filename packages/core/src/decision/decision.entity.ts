@@ -1,17 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { Entity } from "electrodb";
-
-/** Decision kinds a link can carry (DESIGN.md section 3). */
-export const DECISION_KINDS = [
-  "skp-proposal",
-  "skp-approval",
-  "realization",
-  "review",
-  "acknowledgement",
-  "objection-decision",
-  /** The appraising official's periodic rating of the team: recorded directly, no workflow task waits (issue 15 item 8). */
-  "periodic-rating",
-] as const;
+import { CustomAttributeType, Entity } from "electrodb";
+import { DECISION_KINDS } from "./decision-kinds";
 
 /** Life of a pending decision; only `pending` accepts a POST. */
 export const DECISION_STATUSES = ["pending", "decided", "expired", "superseded"] as const;
@@ -46,7 +35,7 @@ export function decisionEntity(client: DynamoDBDocumentClient, table: string) {
         appraisalId: { type: "string", required: true, readOnly: true },
         cycleId: { type: "string", required: true, readOnly: true },
         employee: { ...personAttribute, required: true },
-        context: { type: "any" },
+        context: { type: CustomAttributeType<Record<string, unknown>>("any") },
         status: { type: DECISION_STATUSES, required: true },
         delivery: { type: DELIVERY_STATUSES, required: true },
         taskToken: { type: "string", required: true },
@@ -54,7 +43,7 @@ export function decisionEntity(client: DynamoDBDocumentClient, table: string) {
         dueAt: { type: "string" },
         expiresAt: { type: "string", required: true },
         recipients: { type: "list", items: recipientAttribute },
-        outcome: { type: "any" },
+        outcome: { type: CustomAttributeType<Record<string, unknown>>("any") },
         decidedBy: {
           type: "map",
           properties: {

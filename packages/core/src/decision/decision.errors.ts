@@ -1,3 +1,5 @@
+import type { LinkView } from "./link-view";
+
 /** Base class of every pending-decision error; sets `name` to the subclass name and keeps `cause`. */
 export class DecisionError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -21,6 +23,8 @@ export class LinkGoneError extends DecisionError {
     message: string,
     readonly reason: "link-expired" | "expired" | "superseded",
     readonly detail: { closedReason?: string; closedBy?: string; closedAt?: string } = {},
+    /** The link as the refusal read it (decide()), so a page shows it read-only without opening the link again. */
+    readonly view?: LinkView,
   ) {
     super(message);
   }
@@ -32,6 +36,8 @@ export class AlreadyDecidedError extends DecisionError {
     message: string,
     readonly decidedBy: { nip: string; name: string; role: string },
     readonly decidedAt: string,
+    /** The link as the refusal read it (decide()), so a page shows what was decided without opening it again. */
+    readonly view?: LinkView,
   ) {
     super(message);
   }

@@ -1,6 +1,9 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { decisionEntity, decisionLinkEntity, decisionMailEntity } from "./decision.entity";
-import type { DecisionKind, DecisionStatus, DeliveryStatus } from "./decision.entity.types";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ItemNotFoundError, whenConditionHolds } from "../storage/storage.errors";
+import { entitiesOf } from "../storage/entities";
+import { transactWrite, type TransactWriteItem } from "../storage/transact";
+import type { DecisionKind } from "./decision-kinds";
+import type { DecisionStatus, DeliveryStatus } from "./decision.entity.types";
 
 /** Where decisions are stored: the one kinerja table (createStorage's result, or freshTable() in tests, fits). */
 export interface DecisionStorage {
@@ -68,39 +71,12 @@ export interface LinkRecord {
 }
 
 /** A TransactWriteItem in the document-client shape (what ElectroDB's commit() and the audit repo produce). */
-export type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]
->[number];
-
-function isConditionalFailure(err: unknown): boolean {
-  return (err as { name?: string })?.name === "ConditionalCheckFailedException";
-}
-
-/** Tells whether a failed transaction was cancelled because a condition did not hold (someone else won the race). */
-export function isTransactionConditionFailure(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return (
-    e?.name === "TransactionCanceledException" &&
-    (e.CancellationReasons ?? []).some((r) => r?.Code === "ConditionalCheckFailed")
-  );
-}
-
-/** Tells whether a transaction was cancelled only because another transaction touched the same item at the same time. */
-export function isTransactionConflict(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return (
-    (e?.name === "TransactionCanceledException" &&
-      (e.CancellationReasons ?? []).some((r) => r?.Code === "TransactionConflict")) ||
-    e?.name === "TransactionConflictException"
-  );
-}
+export type TransactItem = TransactWriteItem;
 
 const cache = new WeakMap<object, ReturnType<typeof build>>();
 
 function build(storage: DecisionStorage) {
-  const decisions = decisionEntity(storage.client, storage.tableName);
-  const links = decisionLinkEntity(storage.client, storage.tableName);
-  const mails = decisionMailEntity(storage.client, storage.tableName);
+  const { decision: decisions, decisionLink: links, decisionMail: mails } = entitiesOf(storage);
 
   return {
     /** Reads a decision by its key (strongly consistent, since callers decide on it). */
@@ -111,21 +87,16 @@ function build(storage: DecisionStorage) {
 
     /** Creates a new pending decision; false when one already exists under the key. */
     async createPendingDecision(record: Omit<DecisionRecord, "status" | "delivery">): Promise<boolean> {
-      try {
-        await decisions
+      return whenConditionHolds(() =>
+        decisions
           .create({
             ...record,
             status: "pending",
             delivery: "none",
             ...pendingIndexOf(record.cycleId, record.dueAt),
           })
-          .go();
-        return true;
-      } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
-          return false;
-        throw err;
-      }
+          .go(),
+      );
     },
 
     /**
@@ -148,8 +119,8 @@ function build(storage: DecisionStorage) {
         pending: { cycleId: string; dueAt?: string };
       },
     ): Promise<boolean> {
-      try {
-        await decisions
+      return whenConditionHolds(() =>
+        decisions
           .patch({ decisionKey })
           .set({
             taskToken: update.taskToken,
@@ -168,13 +139,8 @@ function build(storage: DecisionStorage) {
               ? `${op.eq(a.status, "expired")} OR ${op.eq(a.status, "superseded")}`
               : op.eq(a.status, "pending"),
           )
-          .go();
-        return true;
-      } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
-          return false;
-        throw err;
-      }
+          .go(),
+      );
     },
 
     /** The transaction item claiming a pending decision (condition: still pending); pair it with the audit event. */
@@ -208,9 +174,9 @@ function build(storage: DecisionStorage) {
       return { Update: update } as TransactItem;
     },
 
-    /** Runs a DynamoDB transaction of items from this and other repos. */
+    /** Runs a DynamoDB transaction of items from this and other repos (a cancellation: TransactionCancelledError). */
     async transact(items: TransactItem[]): Promise<void> {
-      await storage.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWrite(storage.client, items);
     },
 
     /** Binds a decided-but-undelivered decision to the newest task token so redelivery targets it. */
@@ -242,8 +208,8 @@ function build(storage: DecisionStorage) {
      * to the click's own markDelivered; false when it is not a decided-undelivered decision of that link (no-op).
      */
     async markConsumed(decisionKey: string, linkId: string, now: string): Promise<boolean> {
-      try {
-        await decisions
+      return whenConditionHolds(() =>
+        decisions
           .patch({ decisionKey })
           .set({ delivery: "delivered", deliveredAt: now, updatedAt: now })
           .remove(["deliveryError", "deliveryErrorTokenHash"])
@@ -251,13 +217,8 @@ function build(storage: DecisionStorage) {
             (a, op) =>
               `${op.eq(a.status, "decided")} AND ${op.eq(a.delivery, "undelivered")} AND ${op.eq(a.decidedLinkId, linkId)}`,
           )
-          .go();
-        return true;
-      } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
-          return false;
-        throw err;
-      }
+          .go(),
+      );
     },
 
     /** Records why delivery to a token failed; the decision stays undelivered. */
@@ -267,17 +228,14 @@ function build(storage: DecisionStorage) {
       error: string,
       now: string,
     ): Promise<void> {
-      try {
-        await decisions
+      // False: another path (openDecision with a newer token) delivered it meanwhile: nothing to record.
+      await whenConditionHolds(() =>
+        decisions
           .patch({ decisionKey })
           .set({ deliveryError: error.slice(0, 500), deliveryErrorTokenHash: taskTokenHash, updatedAt: now })
           .where((a, op) => `${op.eq(a.status, "decided")} AND ${op.eq(a.delivery, "undelivered")}`)
-          .go();
-      } catch (err) {
-        // Another path (openDecision with a newer token) delivered it meanwhile: nothing to record.
-        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)))
-          throw err;
-      }
+          .go(),
+      );
     },
 
     /** Closes a pending decision as expired or superseded; false when it was not pending (already decided or closed). */
@@ -285,8 +243,8 @@ function build(storage: DecisionStorage) {
       decisionKey: string,
       close: { status: "expired" | "superseded"; reason: string; closedBy?: string; now: string },
     ): Promise<boolean> {
-      try {
-        await decisions
+      return whenConditionHolds(() =>
+        decisions
           .patch({ decisionKey })
           .set({
             status: close.status,
@@ -297,13 +255,8 @@ function build(storage: DecisionStorage) {
           })
           .remove([...PENDING_INDEX_ATTRIBUTES])
           .where((a, op) => op.eq(a.status, "pending"))
-          .go();
-        return true;
-      } catch (err) {
-        if (isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause))
-          return false;
-        throw err;
-      }
+          .go(),
+      );
     },
 
     /** Lists decided-but-undelivered decisions (the redelivery outbox), oldest key first. */
@@ -352,16 +305,14 @@ function build(storage: DecisionStorage) {
       now: string,
       ttl: number,
     ): Promise<{ claimed: true } | { claimed: false; linkId: string; status: "sending" | "sent" }> {
-      try {
-        await mails.create({ decisionKey, mailKey, linkId, status: "sending", createdAt: now, ttl }).go();
-        return { claimed: true };
-      } catch (err) {
-        if (!(isConditionalFailure(err) || isConditionalFailure((err as { cause?: unknown }).cause)))
-          throw err;
-        const existing = await mails.get({ decisionKey, mailKey }).go({ consistent: true });
-        if (!existing.data) throw err;
-        return { claimed: false, linkId: existing.data.linkId, status: existing.data.status };
-      }
+      const created = await whenConditionHolds(() =>
+        mails.create({ decisionKey, mailKey, linkId, status: "sending", createdAt: now, ttl }).go(),
+      );
+      if (created) return { claimed: true };
+      const existing = await mails.get({ decisionKey, mailKey }).go({ consistent: true });
+      if (!existing.data)
+        throw new ItemNotFoundError(`mail ${mailKey} of ${decisionKey} was claimed, then vanished`);
+      return { claimed: false, linkId: existing.data.linkId, status: existing.data.status };
     },
 
     /** Marks a claimed mail as handed to the provider. */

@@ -5,7 +5,7 @@ import { BERAKHLAK_KEYS } from "../rating/rating";
 import { PerilakuDetailSchema, RatingSchema } from "../rating/rating.schema";
 import { SkpProposalBodySchema } from "./skp-proposal-body";
 import { PeriodicRatingBodySchema } from "../periodic/periodic-rating-body";
-import type { DecisionKind } from "./decision.entity.types";
+import type { DecisionKind } from "./decision-kinds";
 
 // Messages come from the dictionary (i18n/messages.ts) in the language the parse asks for.
 const text = (max: number) =>

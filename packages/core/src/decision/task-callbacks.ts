@@ -34,6 +34,3 @@ export function mapSfnError(err: unknown): DecisionError {
   if (name === "InvalidToken") return new InvalidTaskTokenError(message, { cause: err });
   return new TaskCallbackTransientError(`task callback failed: ${name || message}`, { cause: err });
 }
-
-// The SDK adapter lives in sfn-task-callbacks.adapter.ts (the only place allowed to import the SDK).
-export { createSfnTaskCallbacks } from "./sfn-task-callbacks.adapter";

@@ -1,7 +1,7 @@
 // Field labels of the decision bodies (DESIGN 3): what a person reads instead of a dot path such as
 // `rhk.0.indicators.1.target.min`. Rows are counted from 1, the way the form shows them.
 import { BERAKHLAK, type BerakhlakKey } from "../rating/rating";
-import type { DecisionKind } from "../decision/decision.entity.types";
+import type { DecisionKind } from "../decision/decision-kinds";
 import { DEFAULT_LANG, type Lang } from "./messages";
 import { hasLabel, labelOf } from "./labels";
 

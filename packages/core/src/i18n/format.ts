@@ -1,6 +1,7 @@
 // Numbers, percentages and dates as people in Salor read them: decimal comma and dot thousands ("1.234,5"),
 // dates in Jakarta time with Indonesian month names. English stays available where it is already offered.
 import { formatJakarta } from "../mail/templates";
+import { JAKARTA } from "../period/calendar";
 import type { Lang } from "./labels";
 
 const LOCALES: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
@@ -69,7 +70,7 @@ export function formatShortDateTime(
     minute: "2-digit",
     ...(options.seconds ? { second: "2-digit" as const } : {}),
     hourCycle: "h23",
-    timeZone: "Asia/Jakarta",
+    timeZone: JAKARTA,
   })
     .format(date)
     .replace(/,/g, "")
@@ -87,7 +88,7 @@ export function formatDate(value: string | null | undefined, lang: Lang = "id"):
   // A bare calendar date is read at noon UTC so the Jakarta date is the same day.
   const date = new Date(calendar ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "Asia/Jakarta" }).format(date);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: JAKARTA }).format(date);
 }
 
 /** A period between two calendar dates: "1 Januari 2027 s.d. 31 Maret 2027" ("to" in English). */

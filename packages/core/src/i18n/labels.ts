@@ -4,7 +4,8 @@
 // reused as they are, so each label has one source. Pages use `labelOf(group, code)`; `--json` keeps the codes.
 import { STAGE_LABELS, type Actor, type Stage } from "../appraisal/appraisal";
 import type { CYCLE_KINDS, CYCLE_STATUSES } from "../cycle/cycle.entity";
-import type { DecisionKind, DecisionStatus, DeliveryStatus } from "../decision/decision.entity.types";
+import type { DecisionKind } from "../decision/decision-kinds";
+import type { DecisionStatus, DeliveryStatus } from "../decision/decision.entity.types";
 import { JF_LEVEL_LABELS } from "../credit-points/credit-points";
 import { DISCIPLINE_SANCTION_LABELS } from "../discipline/discipline";
 import type { FollowUpKind } from "../follow-up/follow-up";

@@ -2,8 +2,9 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import type { Clock } from "../clock/clock";
 import type { AuditRepo } from "../audit/audit.repo";
+import { jakartaDateTime } from "../period/calendar";
 import { batchWrite } from "../storage/batch";
-import { isConditionFailure, TransactionCancelledError } from "../storage/storage.errors";
+import { cancellationReasons, whenConditionHolds } from "../storage/storage.errors";
 import { transactWrite, updateItem } from "../storage/transact";
 import type { attendanceEntity } from "./attendance.entity";
 import {
@@ -66,7 +67,7 @@ export type IndicatorDataItem = EntityItem<ReturnType<typeof indicatorDataEntity
 /** A bound of a date range as a sortable ISO instant; date-only bounds are Asia/Jakarta (UTC+7, no DST) days. */
 function jakartaInstant(bound: string, side: "start" | "end"): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(bound)) return new Date(bound).toISOString();
-  const start = Date.parse(`${bound}T00:00:00+07:00`);
+  const start = Date.parse(jakartaDateTime(bound));
   // The end bound compares with "<=" on ISO text, so use the last millisecond of the day.
   return new Date(side === "start" ? start : start + 86_400_000 - 1).toISOString();
 }
@@ -182,13 +183,7 @@ export function createImportsRepo(deps: {
                   ? `${op.eq(a.status, when.status!)} AND ${op.eq(a.partsReceived, when.partsReceived)}`
                   : op.eq(a.status, when.status!),
             );
-      try {
-        await guarded.go();
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return whenConditionHolds(() => guarded.go());
     },
 
     /** Stores a paged import's stream as numbered chunks (each its own partition); TTL at `expiresAt`. */
@@ -275,17 +270,13 @@ export function createImportsRepo(deps: {
      * when the job was no longer staging (e.g. marked failed meanwhile): then it must not be applied.
      */
     async markApplying(importId: string, staged: { rows: number; stagedItems: number }): Promise<boolean> {
-      try {
-        await importJob
+      return whenConditionHolds(() =>
+        importJob
           .patch({ importId })
           .set({ status: "applying", stagedItems: staged.stagedItems, counts: { rows: staged.rows } })
           .where((a, op) => op.eq(a.status, "staging"))
-          .go();
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+          .go(),
+      );
     },
 
     /**
@@ -302,18 +293,18 @@ export function createImportsRepo(deps: {
         .set({ status: "committed", counts, finishedAt: now() })
         .where((a, op) => op.eq(a.status, "applying"));
       try {
-        if (audit)
-          await deps.audit.transactWithAudit(
-            (items) => transactWrite(deps.client, items),
-            [updateItem(update.params())],
-            audit,
-          );
-        else await update.go();
-        return true;
+        return await whenConditionHolds(async () => {
+          if (audit)
+            await deps.audit.transactWithAudit(
+              (items) => transactWrite(deps.client, items),
+              [updateItem(update.params())],
+              audit,
+            );
+          else await update.go();
+        });
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        if (error instanceof TransactionCancelledError && error.reasons[0] === "ConditionalCheckFailed")
-          return false;
+        // The job's own condition (the first item) failed inside the transaction with its audit event.
+        if (cancellationReasons(error)?.[0] === "ConditionalCheckFailed") return false;
         throw error;
       }
     },
@@ -324,17 +315,13 @@ export function createImportsRepo(deps: {
       from: "staging" | "applying",
       failureReason: string,
     ): Promise<boolean> {
-      try {
-        await importJob
+      return whenConditionHolds(() =>
+        importJob
           .patch({ importId })
           .set({ status: "failed", failureReason, finishedAt: now() })
           .where((a, op) => op.eq(a.status, from as ImportStatus))
-          .go();
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+          .go(),
+      );
     },
 
     /** Measurement imports still staging or applying, oldest first (the import id starts with its time). */

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { msg, t, type Lang, type MessageKey, type MessageParams } from "../i18n/messages";
 import { parseDecimal } from "../i18n/number";
-import { isIsoDate } from "../period/calendar";
+import { isIsoDate, jakartaDateTime } from "../period/calendar";
 import type { ImportIssue } from "../org/org.schema";
 import { emptyToUndefined, readCsv, validateRow, type CsvRow } from "./csv";
 import { sortIssues } from "./employee-csv";
@@ -136,7 +136,7 @@ const SurveyRowSchema = v.pipe(
           !Number.isNaN(Date.parse(t)),
         msg("csvDateTime"),
       ),
-      v.transform((t) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : t).toISOString()),
+      v.transform((t) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? jakartaDateTime(t) : t).toISOString()),
     ),
     ...(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, score])) as Record<
       "u1" | "u2" | "u3" | "u4" | "u5" | "u6" | "u7" | "u8" | "u9",

@@ -7,9 +7,10 @@ import type { Clock } from "../clock/clock";
 import { decisionRepo } from "../decision/decision.repo";
 import { labelOf } from "../i18n/labels";
 import type { Storage } from "../storage/storage";
-import { TransactionCancelledError } from "../storage/storage.errors";
+import { cancellationReasons } from "../storage/storage.errors";
 import { putItem } from "../storage/transact";
-import { MAIL_PROBLEM_KINDS, mailProblemEntity } from "./delivery-problem.entity";
+import { MAIL_PROBLEM_KINDS, type mailProblemEntity } from "./delivery-problem.entity";
+import { entitiesOf } from "../storage/entities";
 import { SesEventBridgeEventSchema, SesEventRecordSchema, type SesEventRecord } from "./ses-event";
 import { decodeSesTag } from "./ses-tags";
 
@@ -163,7 +164,7 @@ export async function recordMailEvent(deps: MailEventDeps, event: unknown): Prom
   const { problem, reason, at, recipients } = problemsOf(record);
   const mailKind = tagOf(record, "mailKind");
   const decisionKind = decision?.kind ?? tagOf(record, "kind");
-  const entity = mailProblemEntity(deps.storage.client, deps.storage.tableName);
+  const entity = entitiesOf(deps.storage).mailProblem;
   const recordedAt = deps.clock.now().toISOString();
   let recorded = 0;
   let duplicates = 0;
@@ -217,7 +218,7 @@ export async function recordMailEvent(deps: MailEventDeps, event: unknown): Prom
       );
       recorded += 1;
     } catch (err) {
-      if (err instanceof TransactionCancelledError && err.reasons[0] === "ConditionalCheckFailed") {
+      if (cancellationReasons(err)?.[0] === "ConditionalCheckFailed") {
         duplicates += 1;
         continue;
       }
@@ -276,7 +277,7 @@ export async function listAppraisalMailProblems(
   storage: Pick<Storage, "client" | "tableName">,
   appraisalId: string,
 ): Promise<MailProblem[]> {
-  const entity = mailProblemEntity(storage.client, storage.tableName);
+  const entity = entitiesOf(storage).mailProblem;
   const res = await entity.query.byAppraisal({ appraisalId }).go({ pages: "all", order: "desc" });
   return res.data.map(toView);
 }
@@ -286,7 +287,7 @@ export async function listCycleMailProblems(
   storage: Pick<Storage, "client" | "tableName">,
   cycleId: string,
 ): Promise<MailProblem[]> {
-  const entity = mailProblemEntity(storage.client, storage.tableName);
+  const entity = entitiesOf(storage).mailProblem;
   const res = await entity.query.byCycle({ cycleId }).go({ pages: "all", order: "desc" });
   return res.data.map(toView);
 }

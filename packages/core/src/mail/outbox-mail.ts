@@ -4,7 +4,7 @@ import type { Clock } from "../clock/clock";
 import type { DecisionStorage } from "../decision/decision.repo";
 import { InvalidMailError, MailError } from "./mail.errors";
 import type { MailMessage, MailPort } from "./mail.port";
-import { outboxMailEntity } from "./outbox.entity";
+import { entitiesOf } from "../storage/entities";
 import { validateMail } from "./mail.schema";
 import { simulatedSesEvent } from "./ses-event";
 import { createConsoleLogger, localLogLevel, type Logger } from "../log/logger";
@@ -106,7 +106,7 @@ export function createOutboxMail(
   clock: Clock,
   options: OutboxMailOptions = {},
 ): OutboxMail {
-  const entity = outboxMailEntity(storage.client, storage.tableName);
+  const entity = entitiesOf(storage).outboxMail;
   const toEntry = (item: Record<string, unknown>): OutboxEntry => ({
     id: item.id as string,
     to: item.to as string,

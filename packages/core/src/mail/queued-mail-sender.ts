@@ -7,7 +7,7 @@ import * as v from "valibot";
 import type { Clock } from "../clock/clock";
 import { DecisionMailError } from "../decision/decision.errors";
 import { decisionRepo } from "../decision/decision.repo";
-import { decisionMailCause } from "../decision/decision.service";
+import { decisionMailCause } from "../decision/decision-mail";
 import { isDeadTokenError, type TaskCallbacks } from "../decision/task-callbacks";
 import type { Storage } from "../storage/storage";
 import { MAIL_TAGS, recordMailEvent } from "./delivery-problem";

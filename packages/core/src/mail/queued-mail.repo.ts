@@ -2,6 +2,7 @@
 // may hand the same message to two senders, so a mail is claimed before it is sent and marked once SES took it.
 import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DecisionStorage } from "../decision/decision.repo";
+import { ItemNotFoundError, whenConditionHolds } from "../storage/storage.errors";
 
 /** Where a queued mail stands: being sent (a lease), sent, refused by SES (not yet settled), refusal settled. */
 export type QueuedMailStatus = "sending" | "sent" | "refused" | "settled";
@@ -18,9 +19,6 @@ const RETENTION_S = 15 * 24 * 3600;
 
 const keyOf = (key: string) => ({ pk: `queuedMail#${key}`, sk: "queuedMail" });
 
-const isConditionalFailure = (err: unknown) =>
-  (err as { name?: string })?.name === "ConditionalCheckFailedException";
-
 /** The send records of queued mails. */
 export function queuedMailRepo(storage: DecisionStorage) {
   const { client, tableName: TableName } = storage;
@@ -34,8 +32,8 @@ export function queuedMailRepo(storage: DecisionStorage) {
       nowMs: number,
       leaseMs: number,
     ): Promise<{ claimed: true } | ({ claimed: false } & QueuedMailSend)> {
-      try {
-        await client.send(
+      const claimed = await whenConditionHolds(() =>
+        client.send(
           new UpdateCommand({
             TableName,
             Key: keyOf(key),
@@ -49,20 +47,18 @@ export function queuedMailRepo(storage: DecisionStorage) {
               ":ttl": Math.ceil(nowMs / 1000) + RETENTION_S,
             },
           }),
-        );
-        return { claimed: true };
-      } catch (err) {
-        if (!isConditionalFailure(err)) throw err;
-        const res = await client.send(new GetCommand({ TableName, Key: keyOf(key), ConsistentRead: true }));
-        if (!res.Item) throw err;
-        const item = res.Item as { status: QueuedMailStatus; mailId?: string; reason?: string };
-        return {
-          claimed: false,
-          status: item.status,
-          ...(item.mailId ? { mailId: item.mailId } : {}),
-          ...(item.reason ? { reason: item.reason } : {}),
-        };
-      }
+        ),
+      );
+      if (claimed) return { claimed: true };
+      const res = await client.send(new GetCommand({ TableName, Key: keyOf(key), ConsistentRead: true }));
+      if (!res.Item) throw new ItemNotFoundError(`queued mail ${key} was claimed, then vanished`);
+      const item = res.Item as { status: QueuedMailStatus; mailId?: string; reason?: string };
+      return {
+        claimed: false,
+        status: item.status,
+        ...(item.mailId ? { mailId: item.mailId } : {}),
+        ...(item.reason ? { reason: item.reason } : {}),
+      };
     },
 
     /** Records the mail as sent (SES's message id) or refused (SES's reason), or its refusal as settled. */
@@ -84,8 +80,9 @@ export function queuedMailRepo(storage: DecisionStorage) {
 
     /** Drops a claim after a transient failure, so the redelivered message may send it. */
     async release(key: string): Promise<void> {
-      await client
-        .send(
+      // False: no longer a claim (sent, refused or gone): nothing to drop.
+      await whenConditionHolds(() =>
+        client.send(
           new DeleteCommand({
             TableName,
             Key: keyOf(key),
@@ -93,10 +90,8 @@ export function queuedMailRepo(storage: DecisionStorage) {
             ExpressionAttributeNames: { "#s": "status" },
             ExpressionAttributeValues: { ":sending": "sending" },
           }),
-        )
-        .catch((err: unknown) => {
-          if (!isConditionalFailure(err)) throw err;
-        });
+        ),
+      );
     },
 
     /** The record of one mail, or null. */

@@ -1,4 +1,5 @@
-import type { DecisionKind } from "../decision/decision.entity.types";
+import type { DecisionKind } from "../decision/decision-kinds";
+import { JAKARTA } from "../period/calendar";
 
 /** Languages mails and pages are written in; Bahasa Indonesia is the default. */
 export type Locale = "id" | "en";
@@ -109,7 +110,7 @@ export function formatJakarta(iso: string, locale: Locale = "id"): string {
   const text = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
     dateStyle: "full",
     timeStyle: "short",
-    timeZone: "Asia/Jakarta",
+    timeZone: JAKARTA,
   }).format(date);
   return `${text} WIB`;
 }

@@ -3,6 +3,15 @@ import { InvalidPeriodInputError } from "./period.errors";
 /** The time zone of every calendar date in kinerja (WIB, UTC+7, no daylight saving). */
 export const JAKARTA = "Asia/Jakarta";
 
+/**
+ * The ISO 8601 date-time of wall-clock `time` (HH:MM:SS[.sss]) on calendar date `isoDate` in Jakarta, e.g.
+ * `2026-01-31T23:59:59+07:00`. The offset is fixed because WIB has no daylight saving; the date is not checked (an
+ * impossible one gives a string Date.parse answers NaN for).
+ */
+export function jakartaDateTime(isoDate: string, time = "00:00:00"): string {
+  return `${isoDate}T${time}+07:00`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -2,7 +2,8 @@
 // their waiting workflow task again. Without it such a decision would wait for the workflow's next reminder or
 // escalation round (openDecision delivers the stored outcome to the new token), i.e. up to reminderAfterDays.
 import * as v from "valibot";
-import { redeliverPending, type DecisionDeps } from "../decision/decision.service";
+import { redeliverPending } from "../decision/decision-delivery";
+import type { DecisionDeps } from "../decision/decision-deps";
 import { InvalidJobInputError, PeriodicError } from "./periodic.errors";
 
 /** The runtime did not provide what delivering a decision needs (mail, link signer, task callbacks, base URL). */

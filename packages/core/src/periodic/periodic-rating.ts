@@ -6,7 +6,8 @@
 // digest step it already has per official (no new states per appraisal, no execution waiting for weeks); a submit
 // records at once (periodic-rating-record.ts). The daily dispatch reminds at the deadline and closes the link when it
 // expires, before the next period's evaluation.
-import { closeDecision, openDecision, type DecisionDeps } from "../decision/decision.service";
+import { closeDecision, openDecision } from "../decision/open-decision";
+import type { DecisionDeps } from "../decision/decision-deps";
 import { decisionRepo } from "../decision/decision.repo";
 import { t } from "../i18n/messages";
 import { formatJakarta } from "../mail/templates";

@@ -26,7 +26,7 @@ import {
   type DueEvaluation,
 } from "./periodic";
 import type { PeriodicStore, PeriodicResultRecord } from "./periodic-store";
-import type { DecisionDeps } from "../decision/decision.service";
+import type { DecisionDeps } from "../decision/decision-deps";
 import { followUpPeriodicRating, openPeriodicRating, periodicRatingKey } from "./periodic-rating";
 import { CycleNotFoundError, InvalidJobInputError, PeriodNotInCycleError } from "./periodic.errors";
 import {

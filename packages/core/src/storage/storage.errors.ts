@@ -29,6 +29,18 @@ export class TransactionCancelledError extends StorageError {
   }
 }
 
+/**
+ * A temporary fault (throttling, a busy transaction, a lost optimistic-concurrency race, an unreachable table or
+ * service): retrying later can succeed. The one class of it: the workflows' Retry and the HR API's 503 know it by this
+ * name. Not a StorageError: the Step Functions adapters raise it too.
+ */
+export class TransientError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
 /** The error and what it wraps (ElectroDB keeps the SDK error in `originalError`, others in `cause`), outermost first. */
 export function errorChain(error: unknown, maxDepth = 8): unknown[] {
   const chain: unknown[] = [];
@@ -41,9 +53,45 @@ export function errorChain(error: unknown, maxDepth = 8): unknown[] {
   return chain;
 }
 
-/** True when an ElectroDB or SDK error was caused by a failed ConditionExpression. */
+/**
+ * True when an ElectroDB or SDK error was caused by a failed ConditionExpression (by name, or by the SDK's message
+ * when a wrapper kept only that).
+ */
 export function isConditionFailure(error: unknown): boolean {
-  return errorChain(error).some((e) => (e as { name?: string }).name === "ConditionalCheckFailedException");
+  return errorChain(error).some((e) => {
+    const named = e as { name?: string; message?: string };
+    return (
+      named.name === "ConditionalCheckFailedException" ||
+      /conditional request failed/i.test(named.message ?? "")
+    );
+  });
+}
+
+/**
+ * DynamoDB's cancellation code per item of a cancelled transaction (undefined: that item was fine), whether raw from
+ * the SDK or already a TransactionCancelledError, however wrapped; undefined when `error` is no cancelled transaction.
+ */
+export function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
+  for (const e of errorChain(error)) {
+    if (e instanceof TransactionCancelledError) return e.reasons;
+    const raw = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+    if (raw.name === "TransactionCanceledException")
+      return (raw.CancellationReasons ?? []).map((r) => (r?.Code && r.Code !== "None" ? r.Code : undefined));
+  }
+  return undefined;
+}
+
+/** A transaction cancelled because one of its conditions did not hold (someone else won the race). */
+export function isTransactionConditionFailure(error: unknown): boolean {
+  return cancellationReasons(error)?.includes("ConditionalCheckFailed") ?? false;
+}
+
+/** A transaction cancelled only because another one touched the same item at the same time (retry it). */
+export function isTransactionConflict(error: unknown): boolean {
+  return (
+    (cancellationReasons(error)?.includes("TransactionConflict") ?? false) ||
+    errorChain(error).some((e) => (e as { name?: string }).name === "TransactionConflictException")
+  );
 }
 
 // DynamoDB's retryable error names (throttling, a busy transaction, a server fault) and the socket errors of an
@@ -98,4 +146,45 @@ export function isTransientStorageFailure(error: unknown): boolean {
       /socket hang up/i.test(named.message ?? "")
     );
   });
+}
+
+/**
+ * The one translation of a DynamoDB failure (however ElectroDB or the document client wrapped it) into kinerja's
+ * storage errors: a cancelled transaction becomes TransactionCancelledError with DynamoDB's reason per item; a throttle,
+ * a busy transaction, a server fault or an unreachable table becomes TransientError; anything else, a failed condition
+ * included (only the repo knows what its condition meant: see whenConditionHolds), is returned as it is. `cause` keeps
+ * the original, so isTransientStorageFailure and the predicates above still see through it.
+ */
+export function translateDynamoError(error: unknown, what?: string): unknown {
+  if (error instanceof StorageError || error instanceof TransientError) return error;
+  const context = what ? ` (${what})` : "";
+  const reasons = cancellationReasons(error);
+  if (reasons)
+    return new TransactionCancelledError(
+      `transaction cancelled${context}: ${reasons.map((r) => r ?? "-").join(", ")}`,
+      reasons,
+      { cause: error },
+    );
+  if (isTransientStorageFailure(error))
+    return new TransientError(
+      `storage unavailable${context}: ${(error as Error)?.message ?? String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  return error;
+}
+
+/**
+ * Runs a conditional write: true when it was written, false when its condition did not hold (another writer got
+ * there first, or the item is not in the state the write expects). Any other failure is thrown, translated.
+ */
+export async function whenConditionHolds(write: () => Promise<unknown>, what?: string): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw translateDynamoError(error, what);
+  }
 }

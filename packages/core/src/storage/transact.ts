@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { TransactionCancelledError } from "./storage.errors";
+import { translateDynamoError } from "./storage.errors";
 
 /** One item of a DynamoDB TransactWriteItems call, in the document-client (unmarshalled) shape. */
 export type TransactWriteItem = NonNullable<
@@ -9,7 +9,8 @@ export type TransactWriteItem = NonNullable<
 /**
  * Writes up to 100 items in one DynamoDB transaction: all or nothing. Repos hand out items
  * (e.g. auditTransactItem) so another area can combine "its write and an audit event" atomically.
- * A cancellation becomes TransactionCancelledError with the per-item reasons.
+ * A failure is translated (translateDynamoError): a cancellation becomes TransactionCancelledError with the per-item
+ * reasons, a throttle or an unreachable table TransientError.
  */
 export async function transactWrite(
   client: DynamoDBDocumentClient,
@@ -21,18 +22,7 @@ export async function transactWrite(
   try {
     await client.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    const named = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-    if (named.name === "TransactionCanceledException") {
-      const reasons = (named.CancellationReasons ?? []).map((r) => (r.Code === "None" ? undefined : r.Code));
-      throw new TransactionCancelledError(
-        `transaction cancelled: ${reasons.map((r) => r ?? "-").join(", ")}`,
-        reasons,
-        {
-          cause: error,
-        },
-      );
-    }
-    throw error;
+    throw translateDynamoError(error);
   }
 }
 

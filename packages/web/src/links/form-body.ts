@@ -1,4 +1,4 @@
-import type { DecisionKind } from "@kinerja/core/decision/decision.entity.types";
+import type { DecisionKind } from "@kinerja/core/decision/decision-kinds";
 import { parseDecimal } from "@kinerja/core/i18n/number";
 
 type Tree = { [key: string]: Tree | string };

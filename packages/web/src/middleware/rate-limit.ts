@@ -1,5 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, MiddlewareHandler } from "hono";
+import { isConditionFailure } from "@kinerja/core/storage/storage.errors";
 
 /**
  * Limits of the link routes (issue 16 item 8), fair to people rather than to addresses. Two limits count in the one
@@ -139,8 +140,7 @@ export function dynamoRateCounter(storage: {
           group: Number(out.Attributes?.count ?? 1),
         };
       } catch (err) {
-        if ((err as { name?: string })?.name === "ConditionalCheckFailedException")
-          return { key: keyLimit + 1 };
+        if (isConditionFailure(err)) return { key: keyLimit + 1 };
         throw err;
       }
     },

@@ -1,7 +1,7 @@
 // What a decision is about, read-only: the SKP (RHK, parent RHK, perspective, indicators, aspects, targets, annex,
 // special expectations), the realisation with its evidence, the measurement, the result of a review and the objection.
 // The decision forms show the parts their person decides on; decided and expired links show the same, read-only.
-import type { LinkView } from "@kinerja/core/decision/decision.service";
+import type { LinkView } from "@kinerja/core/decision/link-view";
 import { BERAKHLAK } from "@kinerja/core/rating/rating";
 import { hasLabel, labelOf, type LabelGroup } from "@kinerja/core/i18n/labels";
 import { formatNumber } from "@kinerja/core/i18n/format";

@@ -1,4 +1,4 @@
-import type { LinkView } from "@kinerja/core/decision/decision.service";
+import type { LinkView } from "@kinerja/core/decision/link-view";
 import { Layout } from "./layout";
 import { DecisionSummary } from "./decision-forms";
 import { DecisionContext, OutcomeSection } from "./decision-content";
@@ -156,4 +156,19 @@ export function RateLimitedPage(props: { retryAfterSeconds: number }) {
 /** Shown for a request the page cannot read (415/413). */
 export function BadRequestPage(props: { message: string }) {
   return <Message title="Permintaan tidak dapat diproses" tone="error" lines={[props.message]} />;
+}
+
+/** Any other error on a link page (a storage outage, a fault): the status's title and what to do, in Indonesian. */
+export function ErrorPage(props: { title: string; message?: string }) {
+  const lines = props.message ? [props.message] : [];
+  return (
+    <Message
+      title={props.title}
+      tone="error"
+      lines={[
+        ...lines,
+        "Coba lagi sebentar lagi. Bila masalah berlanjut, hubungi pengelola kinerja di unit Anda.",
+      ]}
+    />
+  );
 }

@@ -4,7 +4,7 @@ import {
   DECISION_BODY_SCHEMAS,
   validateDecisionBody,
 } from "../../../../packages/core/src/decision/decision.schema";
-import { DECISION_KINDS } from "../../../../packages/core/src/decision/decision.entity";
+import { DECISION_KINDS } from "../../../../packages/core/src/decision/decision-kinds";
 import { fieldLabel } from "../../../../packages/core/src/i18n/fields";
 import {
   MESSAGES,

@@ -5,11 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTORS, STAGES, STAGE_LABELS } from "../../../../packages/core/src/appraisal/appraisal";
 import { CYCLE_KINDS, CYCLE_STATUSES } from "../../../../packages/core/src/cycle/cycle.entity";
-import {
-  DECISION_KINDS,
-  DECISION_STATUSES,
-  DELIVERY_STATUSES,
-} from "../../../../packages/core/src/decision/decision.entity";
+import { DECISION_KINDS, FLOW_DECISION_KINDS } from "../../../../packages/core/src/decision/decision-kinds";
+import { DECISION_STATUSES, DELIVERY_STATUSES } from "../../../../packages/core/src/decision/decision.entity";
 import { followUpFor } from "../../../../packages/core/src/follow-up/follow-up";
 import { IMPORT_KINDS, IMPORT_STATUSES } from "../../../../packages/core/src/imports/import-job.entity";
 import { POSITION_TYPES as ORG_POSITION_TYPES } from "../../../../packages/core/src/org/org.schema";
@@ -24,7 +21,6 @@ import {
   RATINGS,
   RATING_LABELS,
 } from "../../../../packages/core/src/rating/rating";
-import { DECISION_KINDS as FLOW_DECISION_KINDS } from "../../../../packages/core/src/appraisal-flow/decision-plan";
 import {
   ASPECTS,
   ASPECT_LABELS,
@@ -33,7 +29,13 @@ import {
   POSITION_TYPES,
   RHK_KINDS,
 } from "../../../../packages/core/src/skp/skp.schema";
-import { hasLabel, LABELS, labelOf, labelsOf, type LabelGroup } from "../../../../packages/core/src/i18n/labels";
+import {
+  hasLabel,
+  LABELS,
+  labelOf,
+  labelsOf,
+  type LabelGroup,
+} from "../../../../packages/core/src/i18n/labels";
 import {
   formatDate,
   formatDateTime,

@@ -8,7 +8,7 @@ import type { SFNClient } from "@aws-sdk/client-sfn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOffsetClock } from "../../../packages/core/src/clock/clock";
 import { decisionRepo } from "../../../packages/core/src/decision/decision.repo";
-import { createSfnTaskCallbacks } from "../../../packages/core/src/decision/task-callbacks";
+import { createSfnTaskCallbacks } from "../../../packages/core/src/decision/sfn-task-callbacks.adapter";
 import type { MailMessage } from "../../../packages/core/src/mail/mail.port";
 import { createQueuedMail } from "../../../packages/core/src/mail/queued-mail";
 import { queuedMailRepo } from "../../../packages/core/src/mail/queued-mail.repo";
