@@ -1,4 +1,5 @@
 import type { SSTConfig } from "sst";
+import { APP_NAME } from "./workflows/registry";
 import { Api } from "./stacks/api";
 import { pinSstInternalsRuntime } from "./stacks/functions";
 import { Mail } from "./stacks/mail";
@@ -10,7 +11,7 @@ import { Workflows } from "./stacks/workflows";
 
 export default {
   config(input) {
-    return { name: "kinerja", region: input.region ?? "ap-southeast-3" };
+    return { name: APP_NAME, region: input.region ?? "ap-southeast-3" };
   },
   stacks(app) {
     app

@@ -17,15 +17,17 @@ import { createStorage, type Storage } from "../packages/core/src/storage/storag
 import { createOutboxMail } from "../packages/core/src/mail/outbox-mail";
 import { createLinkSigner } from "../packages/core/src/links/link-signer";
 import { parseLinkKeys } from "../packages/core/src/links/link-keys";
-import { createSfnTaskCallbacks } from "../packages/core/src/decision/task-callbacks";
-import { decide, type DecisionDeps } from "../packages/core/src/decision/decision.service";
+import { createSfnTaskCallbacks } from "../packages/core/src/decision/sfn-task-callbacks.adapter";
+import { decide } from "../packages/core/src/decision/decide";
+import type { DecisionDeps } from "../packages/core/src/decision/decision-deps";
 import { decisionRepo } from "../packages/core/src/decision/decision.repo";
 import { launchCycle, type ControlDeps } from "../packages/core/src/cycle/cycle-control";
 import { createSfnWorkflowControl } from "../packages/core/src/workflow/sfn-workflow-control.adapter";
 import { startDynamoLocal } from "../packages/local/src/dynamodb/launcher";
 import { createLocalStates, type LocalStates } from "../packages/local/src/engine/index";
-import { createStepDeps, type StepDeps } from "../functions/shared/deps";
-import { loadStateMachines, localLambdaResolver, localSubstitutions } from "../workflows/registry";
+import { createStepDeps, type StepDeps } from "../packages/core/src/composition/step-deps";
+import { loadStateMachines, localSubstitutions } from "../workflows/registry";
+import { localLambdaResolver } from "../packages/local/src/runtime/local-lambdas";
 import { periodicExecutionName } from "../packages/core/src/periodic/periodic";
 import { periodicDepsFrom } from "../functions/jobs/job";
 

@@ -1,31 +1,28 @@
-// Lambda entry of the HTTP API: the same Hono app as the local dev server, with deps built once at cold start
-// from functions/shared (storage, decision service, Step Functions control) and the OIDC settings of the stage.
-// Its one mail is HR resending a pending link, queued through the shared parts' mail port (KINERJA_MAIL_QUEUE_URL).
-import { SFNClient } from "@aws-sdk/client-sfn";
+// Lambda entry of the HTTP API: the same Hono app as the local dev server, its services built once at cold start by
+// the composition root (packages/core/src/composition) from the shared cloud parts (functions/shared/deps.ts), plus
+// the OIDC settings of the stage. Its one mail is HR resending a pending link, queued through the shared parts' mail
+// port (KINERJA_MAIL_QUEUE_URL).
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import * as v from "valibot";
 import { systemClock } from "@kinerja/core/clock/clock";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { createLinkSigner } from "@kinerja/core/links/link-signer";
-import { createSfnWorkflowControl } from "@kinerja/core/workflow/sfn-workflow-control.adapter";
-import { liveDecisionContext } from "@kinerja/core/appraisal-flow/decision-context";
+import { createAppServices } from "@kinerja/core/composition/app-deps";
+import { readStepConfig, StepConfigError } from "@kinerja/core/composition/config";
 import type { Logger } from "@kinerja/core/log/logger";
 import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
 import type { AuthOptions } from "../packages/web/src/auth/hr-auth";
 import { dashboardSignIn as buildDashboardSignIn } from "../packages/web/src/auth/dashboard-sign-in";
 import { CALLBACK_PATH, SIGNED_OUT_PATH } from "../packages/web/src/auth/oidc-sign-in";
 import { createApp } from "../packages/web/src/app";
+import { stateMachines } from "../workflows/registry";
+import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
+import { cloudObservability } from "./shared/observability";
 import {
   readBoundSecret,
-  readStepConfig,
   requireLinkKeys,
   SECRET_NAMES,
   secretSource,
-  StepConfigError,
   type SecretLoader,
-} from "./shared/config";
-import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
-import { cloudObservability } from "./shared/observability";
+} from "./shared/secrets";
 
 /** The API's own environment (beside the step configuration): OIDC issuer, audience, roles claim, machine ARNs. */
 export const ApiConfigSchema = v.object({
@@ -120,14 +117,16 @@ export async function cloudApp(
     );
   const config = parsed.output;
   const step = readStepConfig(env);
-  const keys = await requireLinkKeys(env);
+  // Refused at cold start without keys: the API verifies every link (the shared parts' signer uses the same keys).
+  await requireLinkKeys(env);
   const dashboardSecrets = await readDashboardSecrets(env);
-  const deps = await cloudStepDeps();
   const parts = await cloudPartsOnce();
-  const sfn = new SFNClient({
-    region: step.AWS_REGION,
-    ...(step.STATES_ENDPOINT ? { endpoint: step.STATES_ENDPOINT } : {}),
-  });
+  const prefix = config.KINERJA_STATE_MACHINE_ARN_PREFIX;
+  // The shared parts' mail port (the mail queue): only HR's resend of a pending link mails through it.
+  const services = createAppServices(
+    { ...parts, stateMachineArn: (machine) => `${prefix}${stateMachines[machine].name}` },
+    await cloudStepDeps(),
+  );
   const verifier = createJwtVerifier({
     issuer: config.KINERJA_OIDC_ISSUER,
     audience: config.KINERJA_OIDC_AUDIENCE.split(",")
@@ -137,33 +136,9 @@ export async function cloudApp(
     rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
     clock: systemClock,
   });
-  const prefix = config.KINERJA_STATE_MACHINE_ARN_PREFIX;
   return createApp({
-    decisions: {
-      storage: { client: deps.storage.client, tableName: deps.storage.tableName },
-      clock: systemClock,
-      // The shared parts' mail port (the mail queue): only HR's resend of a pending link mails through it.
-      mail: parts.decision.mail,
-      signer: createLinkSigner(keys),
-      callbacks: createSfnTaskCallbacks(sfn),
-      baseUrl: step.KINERJA_BASE_URL,
-      liveContext: (d) => liveDecisionContext(deps, d),
-    },
-    hr: {
-      storage: deps.storage,
-      clock: systemClock,
-      control: {
-        store: deps.store,
-        clock: systemClock,
-        decisions: deps.decisions,
-        control: createSfnWorkflowControl(sfn),
-        stateMachines: {
-          appraisal: `${prefix}appraisal`,
-          launchCycle: `${prefix}launch-cycle`,
-          importEmployees: `${prefix}import-employees`,
-        },
-      },
-    },
+    decisions: services.decisions,
+    hr: services.hr,
     auth: {
       verifier,
       secureCookies: true,

@@ -64,7 +64,7 @@ export function Api({ stack, app }: StackContext) {
       // link (core hr/resend-link.ts): queued like the steps' mails (sqs:SendMessage on the mail queue only), so
       // it holds no ses:SendEmail; the sender alone calls SES.
       permissions: {
-        table: "readwrite",
+        table: "read-write",
         startExecution: machines,
         stopExecution: machines,
         sendTaskResponse: machines,

@@ -1,20 +1,14 @@
 /**
- * Reads what an ASL definition needs from the cloud: its ${Placeholder} names and, per Task state, which
- * integration it uses with which placeholder, so the state machine role gets exactly those permissions.
+ * Reads what an ASL definition needs from the cloud: per Task state, which integration it uses with which
+ * ${Placeholder} (packages/core/src/asl/placeholders.ts), so the state machine role gets exactly those permissions.
  */
+import { placeholdersOf } from "@kinerja/core/asl/placeholders";
 
 /** One service integration a Task state performs, with the placeholder naming its target. */
 export interface TaskIntegration {
   state: string;
   kind: "lambda" | "startExecution" | "startExecutionSync";
   placeholder: string;
-}
-
-const placeholderPattern = /\$\{([A-Za-z][A-Za-z0-9_]*)\}/g;
-
-/** Every distinct ${Placeholder} in the definition text, sorted. */
-export function placeholdersOf(definitionText: string): string[] {
-  return [...new Set([...definitionText.matchAll(placeholderPattern)].map((m) => m[1]))].sort();
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

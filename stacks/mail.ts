@@ -20,6 +20,7 @@ import { SES_PROBLEM_DETAIL_TYPES } from "../packages/core/src/mail/ses-event";
 import { MAIL_QUEUE_BATCH_SIZE, senderConcurrency } from "../packages/core/src/mail/queued-mail-sender";
 import { eventFunctions } from "../workflows/registry";
 import { createKinerjaFunction } from "./functions";
+import { stageName } from "./naming";
 import { Secrets } from "./secrets";
 import { useDeploySources } from "./sources";
 import { readStageSettings } from "./stage";
@@ -49,7 +50,7 @@ export function Mail({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { linkSigningKey } = use(Secrets);
   // The literal name (not the set's Ref) so the event rule's pattern can match it.
-  const configurationSetName = `${app.stage}-kinerja-mail`;
+  const configurationSetName = stageName(app.stage, "mail");
   const configurationSet = new ConfigurationSet(stack, "ConfigurationSet", {
     configurationSetName,
     reputationMetrics: true,
@@ -97,7 +98,7 @@ export function Mail({ stack, app }: StackContext) {
   // SES publishes to the default bus only; every stage's set does, so the rule matches this stage's set by its tag.
   const bus = EventBus.fromEventBusName(stack, "DefaultBus", "default");
   configurationSet.addEventDestination("MailEvents", {
-    configurationSetEventDestinationName: `${app.stage}-kinerja-mail-events`,
+    configurationSetEventDestinationName: stageName(app.stage, "mail-events"),
     destination: EventDestination.eventBus(bus),
     events: [...recordedMailEvents],
   });
@@ -305,7 +306,7 @@ function reputationAlarm(
   threshold: number,
 ) {
   return new Alarm(stack, `Ses${rate}Alarm`, {
-    alarmName: `${stage}-kinerja-ses-${rate === "BounceRate" ? "bounce" : "complaint"}-rate`,
+    alarmName: stageName(stage, `ses-${rate === "BounceRate" ? "bounce" : "complaint"}-rate`),
     alarmDescription:
       rate === "BounceRate"
         ? "SES bounce rate above 5%: addresses in the employee data are wrong; see 'Email tidak terkirim' on the dashboard."

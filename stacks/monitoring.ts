@@ -19,7 +19,7 @@ import { stateMachines as registryMachines } from "../workflows/registry";
 import { baseDimensions, METRICS_NAMESPACE, MetricName } from "../functions/shared/metric-names";
 import { Api } from "./api";
 import { Mail } from "./mail";
-import { constructId } from "./naming";
+import { constructId, stageName } from "./naming";
 import { Schedules } from "./schedules";
 import { readStageSettings } from "./stage";
 import { Workflows } from "./workflows";
@@ -75,7 +75,7 @@ export function Monitoring({ stack, app }: StackContext) {
       conditions: { StringEquals: { "aws:SourceAccount": scope.account } },
     }),
   );
-  const topicName = `${app.stage}-kinerja-alarms`;
+  const topicName = stageName(app.stage, "alarms");
   const topic = new Topic(stack, "AlarmTopic", {
     topicName,
     displayName: `kinerja ${app.stage} alarms`,
@@ -88,7 +88,7 @@ export function Monitoring({ stack, app }: StackContext) {
   const alarms: Alarm[] = [];
   const alarm = (id: string, metric: IMetric, threshold: number, description: string) => {
     const created = new Alarm(stack, `${id}Alarm`, {
-      alarmName: `${app.stage}-kinerja-${id}`,
+      alarmName: stageName(app.stage, id),
       alarmDescription: description,
       metric,
       threshold,

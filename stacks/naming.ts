@@ -1,11 +1,14 @@
 import { ArnFormat, Stack } from "aws-cdk-lib";
+import { deployedName, stagePrefix } from "../workflows/registry";
 
-/** App name used in every physical name; matches `name` in sst.config.ts. */
-export const appName = "kinerja";
+/** Physical name of a resource of the stage (`<stage>-kinerja-<name>`), the registry's prefix for the stage. */
+export function stageName(stage: string, name: string): string {
+  return deployedName(name, stagePrefix(stage));
+}
 
 /** Physical name of a state machine in a stage, fixed so ARNs can be built without a reference. */
 export function stateMachinePhysicalName(stage: string, machine: string): string {
-  return `${stage}-${appName}-${machine}`;
+  return stageName(stage, machine);
 }
 
 /**

@@ -1,36 +1,32 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { stateMachines, stepFunctions } from "../workflows/registry";
+import {
+  definitionPath,
+  readDefinition,
+  stateMachines,
+  stepFunctions,
+  type StateMachineKey,
+  type StepPermissions,
+} from "../workflows/registry";
 import { schedules, validateSchedules } from "../workflows/schedules";
 import { taskIntegrationsOf } from "./asl";
-import { readFileSync } from "node:fs";
 import { parseDeploySources, type DeploySources } from "./sources";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
 /**
- * The deploy sources of kinerja itself: the workflow registry (workflows/registry.ts) and the schedule specs
- * (workflows/schedules.ts), translated into the stacks' shape and validated.
+ * The deploy sources of kinerja itself: the workflow registry (workflows/registry.ts) in its own permission words and
+ * the schedule specs (workflows/schedules.ts), validated. What the registry says by key or by intent is resolved
+ * here: machine keys to their names, "answers task tokens" to the machines whose ASL invokes the function.
  */
 export function registrySources(): DeploySources {
-  const machines = Object.values(stateMachines);
-  const nameOf = (key: string) => {
-    const spec = (stateMachines as Record<string, { name: string }>)[key];
-    return spec ? spec.name : key;
-  };
-  validateSchedules(
-    schedules,
-    machines.map((m) => m.name),
-  );
+  const keys = Object.keys(stateMachines) as StateMachineKey[];
+  const nameOf = (key: StateMachineKey) => stateMachines[key].name;
+  validateSchedules(schedules, keys.map(nameOf));
 
   // A function answering task tokens serves exactly the machines whose ASL invokes it with .waitForTaskToken or otherwise.
   const invokedBy = new Map<string, Set<string>>();
-  for (const m of machines) {
-    const definition: unknown = JSON.parse(readFileSync(path.join(root, m.file), "utf8"));
-    for (const i of taskIntegrationsOf(definition)) {
+  for (const key of keys) {
+    for (const i of taskIntegrationsOf(JSON.parse(readDefinition(key)))) {
       if (i.kind !== "lambda") continue;
       const set = invokedBy.get(i.placeholder) ?? new Set<string>();
-      set.add(m.name);
+      set.add(nameOf(key));
       invokedBy.set(i.placeholder, set);
     }
   }
@@ -38,12 +34,7 @@ export function registrySources(): DeploySources {
   return parseDeploySources({
     functions: Object.fromEntries(
       Object.entries(stepFunctions).map(([placeholder, spec]) => {
-        const p = spec.permissions as {
-          table: "read" | "read-write";
-          sendTaskResult?: boolean;
-          startExecution?: readonly string[];
-          sendEmail?: boolean;
-        };
+        const p: StepPermissions = spec.permissions;
         const controls = (p.startExecution ?? []).map(nameOf);
         return [
           placeholder,
@@ -52,7 +43,7 @@ export function registrySources(): DeploySources {
             timeoutSeconds: spec.timeoutSeconds,
             memoryMB: spec.memoryMB,
             permissions: {
-              table: p.table === "read" ? "read" : "readwrite",
+              table: p.table,
               sendTaskResponse: p.sendTaskResult ? [...(invokedBy.get(placeholder) ?? [])].sort() : [],
               startExecution: controls,
               // The registry's startExecution means "start or stop executions of".
@@ -66,16 +57,22 @@ export function registrySources(): DeploySources {
       }),
     ),
     machinePlaceholders: Object.fromEntries(
-      machines.flatMap((m) =>
-        Object.entries(m.stateMachines).map(([placeholder, key]) => [placeholder, nameOf(key)]),
+      keys.flatMap((key) =>
+        Object.entries(stateMachines[key].stateMachines).map(([placeholder, target]) => [
+          placeholder,
+          nameOf(target),
+        ]),
       ),
     ),
-    stateMachines: machines.map((m) => ({
-      name: m.name,
-      file: path.join(root, m.file),
-      placeholders: [...m.functions, ...Object.keys(m.stateMachines)],
-      starts: m.starts.map(nameOf),
-    })),
+    stateMachines: keys.map((key) => {
+      const m = stateMachines[key];
+      return {
+        name: m.name,
+        file: definitionPath(key),
+        placeholders: [...m.functions, ...Object.keys(m.stateMachines)],
+        starts: m.starts.map(nameOf),
+      };
+    }),
     schedules,
   });
 }

@@ -4,6 +4,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { CfnSchedule, CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
+import { stagePrefix } from "../workflows/registry";
 import { constructId, stateMachineArn } from "./naming";
 import { useDeploySources } from "./sources";
 import { Workflows } from "./workflows";
@@ -30,7 +31,7 @@ export function Schedules({ stack, app }: StackContext) {
         "This queue is itself the dead-letter queue of the schedules; messages are inspected by operators.",
     },
   ]);
-  const group = new CfnScheduleGroup(stack, "ScheduleGroup", { name: `${app.stage}-kinerja` });
+  const group = new CfnScheduleGroup(stack, "ScheduleGroup", { name: stagePrefix(app.stage) });
   const targets = [...new Set(schedules.map((s) => s.target.stateMachine))];
   const role = new Role(stack, "SchedulerRole", {
     assumedBy: new ServicePrincipal("scheduler.amazonaws.com", {

@@ -1,10 +1,10 @@
 import { Config, type StackContext } from "sst/constructs";
-import { SECRET_NAMES } from "../functions/shared/config";
+import { SECRET_NAMES } from "../functions/shared/secrets";
 
 /**
  * Secrets set once per stage with `npx sst secrets set <name> <value> --stage <stage>` (docs/deploy.md); SST keeps
  * them in SSM Parameter Store (SecureString), the templates carry only their names, and only functions bound to them
- * may read them (at cold start, functions/shared/config.ts).
+ * may read them (at cold start, functions/shared/secrets.ts).
  */
 export function Secrets({ stack }: StackContext) {
   const linkSigningKey = new Config.Secret(stack, SECRET_NAMES.linkSigningKey);

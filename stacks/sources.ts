@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { TABLE_ACCESS } from "../workflows/registry";
 import { StackConfigError } from "./errors";
 import { registrySources } from "./registry-sources";
 
@@ -13,10 +14,10 @@ const name = v.pipe(
 );
 const placeholder = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a ${Placeholder} name"));
 
-/** What one function may do; every field defaults to "nothing". */
+/** What one function may do, in the registry's words (workflows/registry.ts); every field defaults to "nothing". */
 const PermissionsSchema = v.object({
-  /** Table access: read-only actions or read and write (never `dynamodb:*`). */
-  table: v.optional(v.picklist(["none", "read", "readwrite"]), "none"),
+  /** Table access: none, read-only actions, or read and write (never `dynamodb:*`). */
+  table: v.optional(v.picklist(TABLE_ACCESS), "none"),
   /** State machines whose task tokens this function answers (SendTaskSuccess/Failure/Heartbeat). */
   sendTaskResponse: v.optional(v.array(name), []),
   /** State machines this function starts executions of. */

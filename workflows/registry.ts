@@ -1,15 +1,25 @@
 // The single source that maps every ${Placeholder} of the ASL files to what fills it: a step handler (with
-// its deployment settings and permissions) or another state machine. The stacks deploy from this registry
-// and the local runtime builds its lambda resolver and substitutions from it, so nothing is defined twice.
-import { randomUUID } from "node:crypto";
+// its deployment settings and permissions) or another state machine, and the names they are deployed under. The
+// stacks deploy from this registry in its own vocabulary and the local runtime (packages/local/src/runtime) loads
+// its functions and machines from it, so nothing is defined twice.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fillDefinitionText } from "@kinerja/core/asl/placeholders";
+
+/** The app's name: the prefix of every deployed name (`kinerja-<name>` locally, `<stage>-kinerja-<name>` in AWS). */
+export const APP_NAME = "kinerja";
+
+/** Access to the single table, from none to reading and writing items (never `dynamodb:*`). */
+export const TABLE_ACCESS = ["none", "read", "read-write"] as const;
+
+/** One level of table access. */
+export type TableAccess = (typeof TABLE_ACCESS)[number];
 
 /** What a step function may touch; the stacks turn this into IAM policies. */
 export interface StepPermissions {
   /** Access to the single table. */
-  table: "read" | "read-write";
+  table: TableAccess;
   /** Needs states:SendTaskSuccess/SendTaskFailure (a decision may be redelivered to a new token at once). */
   sendTaskResult?: boolean;
   /** State machines (registry keys) this function may start or stop executions of. */
@@ -114,7 +124,7 @@ export type StepFunctionPlaceholder = keyof typeof stepFunctions;
 
 /**
  * Functions that no state machine calls but an event invokes: SES's mail events (EventBridge rule in stacks/mail.ts;
- * locally the outbox's simulated events through `localLambdaResolver`) and the mail queue's messages.
+ * locally the outbox's simulated events through the local Lambda loader) and the mail queue's messages.
  */
 export const eventFunctions = {
   RecordMailEventFunction: job("record-mail-event", { table: "read-write" }),
@@ -223,11 +233,6 @@ export const stateMachines: Record<StateMachineKey, StateMachineSpec> = {
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Placeholders of a definition text, in order of first appearance. */
-export function placeholdersOf(definitionText: string): string[] {
-  return [...new Set([...definitionText.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))];
-}
-
 /** Raised when a substitution map misses a placeholder a definition needs. */
 export class MissingSubstitutionError extends Error {
   constructor(
@@ -239,9 +244,14 @@ export class MissingSubstitutionError extends Error {
   }
 }
 
+/** The absolute path of a registered state machine's ASL file. */
+export function definitionPath(key: StateMachineKey): string {
+  return join(repoRoot, stateMachines[key].file);
+}
+
 /** The raw (unsubstituted) ASL text of a registered state machine. */
 export function readDefinition(key: StateMachineKey): string {
-  return readFileSync(join(repoRoot, stateMachines[key].file), "utf8");
+  return readFileSync(definitionPath(key), "utf8");
 }
 
 /** A state machine ready to create: name and substituted definition. */
@@ -254,10 +264,8 @@ export interface LoadedStateMachine {
 /** Reads every ASL file and fills its ${Placeholders} from `substitutions`; fails clearly on a missing one. */
 export function loadStateMachines(substitutions: Record<string, string>): LoadedStateMachine[] {
   return (Object.keys(stateMachines) as StateMachineKey[]).map((key) => {
-    const text = readDefinition(key);
-    const missing = placeholdersOf(text).filter((p) => substitutions[p] === undefined);
+    const { text: definition, missing } = fillDefinitionText(readDefinition(key), substitutions);
     if (missing.length > 0) throw new MissingSubstitutionError(stateMachines[key].name, missing);
-    const definition = text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => substitutions[name]!);
     return { key, name: stateMachines[key].name, definition };
   });
 }
@@ -266,20 +274,33 @@ export function loadStateMachines(substitutions: Record<string, string>): Loaded
 export interface LocalArnOptions {
   region?: string;
   accountId?: string;
-  /** Prefix of function and state machine names (e.g. "kinerja"). */
+  /** Prefix of function and state machine names (default APP_NAME). */
   prefix?: string;
 }
 
 /** The deployed name of a step function or state machine (prefix + name). */
-export function deployedName(name: string, prefix = "kinerja"): string {
+export function deployedName(name: string, prefix = APP_NAME): string {
   return `${prefix}-${name}`;
 }
 
-/** Substitutions for the local runtime: function ARNs the engine resolves through `localLambdaResolver`, machine ARNs as the engine names them. */
+/** The prefix of every name a stage deploys (`<stage>-kinerja`). */
+export function stagePrefix(stage: string): string {
+  return deployedName(APP_NAME, stage);
+}
+
+/** The absolute path of a function's handler module (the local runtime imports it in-process). */
+export function handlerModulePath(spec: StepFunctionSpec): string {
+  return join(repoRoot, spec.handler.replace(/\.handler$/, ".ts"));
+}
+
+/**
+ * Substitutions for the local runtime: function ARNs the engine resolves through the local Lambda loader
+ * (packages/local/src/runtime/local-lambdas.ts), machine ARNs as the engine names them.
+ */
 export function localSubstitutions(options: LocalArnOptions = {}): Record<string, string> {
   const region = options.region ?? "ap-southeast-3";
   const account = options.accountId ?? "000000000000";
-  const prefix = options.prefix ?? "kinerja";
+  const prefix = options.prefix ?? APP_NAME;
   const map: Record<string, string> = {};
   for (const [placeholder, spec] of Object.entries(stepFunctions)) {
     map[placeholder] = `arn:aws:lambda:${region}:${account}:function:${deployedName(spec.name, prefix)}`;
@@ -291,104 +312,4 @@ export function localSubstitutions(options: LocalArnOptions = {}): Record<string
     }
   }
   return map;
-}
-
-/** A Lambda handler as the local engine calls it. */
-export type LocalLambda = (
-  event: unknown,
-  context: { functionName: string; awsRequestId: string; getRemainingTimeInMillis(): number },
-) => Promise<unknown>;
-
-/** Wraps a real handler (tests inject transient or permanent faults this way). */
-export type LambdaWrapper = (functionName: string, handler: LocalLambda) => LocalLambda;
-
-/** Options of the local lambda resolver. */
-export interface LocalLambdaResolverOptions<Deps> {
-  /** Builds (once) the dependencies every step handler receives locally: storage, clock, mail, callbacks, ... */
-  deps: () => Deps | Promise<Deps>;
-  prefix?: string;
-  /** Optional hook around each real handler. */
-  wrap?: LambdaWrapper;
-  /**
-   * Multiplies every registry timeout (default: KINERJA_LAMBDA_TIMEOUT_SCALE, else 1). Locally all handlers share one
-   * process and one DynamoDB Local, so a run that floods it (a fault test, a 20,000-employee bench) may allow more
-   * wall time than Lambda's own sandbox per invocation needs; a hanging handler still fails.
-   */
-  timeoutScale?: number;
-}
-
-/** KINERJA_LAMBDA_TIMEOUT_SCALE: a number of at least 1 (a run may relax the timeouts, never tighten them). */
-export function lambdaTimeoutScale(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.KINERJA_LAMBDA_TIMEOUT_SCALE;
-  if (raw === undefined || raw === "") return 1;
-  const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale < 1)
-    throw new Error(`KINERJA_LAMBDA_TIMEOUT_SCALE must be a number of at least 1, not "${raw}"`);
-  return scale;
-}
-
-/** A step module: each exports `createHandler(deps)` (and `handler` for the cloud). */
-interface StepModule<Deps> {
-  createHandler(deps: () => Deps | Promise<Deps>): LocalLambda;
-}
-
-/** A local function: its handler and the timeout the engine enforces, as Lambda does in the cloud. */
-export interface LocalFunction {
-  handler: LocalLambda;
-  timeoutSeconds: number;
-}
-
-/**
- * Resolves local function names to the real step handler modules, imported lazily in-process, sharing one set of
- * deps; each carries its registry timeout, so a handler running longer fails locally as it would in Lambda.
- */
-export function localLambdaResolver<Deps>(
-  options: LocalLambdaResolverOptions<Deps>,
-): (functionName: string) => LocalFunction | undefined {
-  const prefix = options.prefix ?? "kinerja";
-  const byName = new Map<string, StepFunctionSpec>(
-    [...Object.values(stepFunctions), ...Object.values(eventFunctions)].map((s) => [
-      deployedName(s.name, prefix),
-      s,
-    ]),
-  );
-  const scale = options.timeoutScale ?? lambdaTimeoutScale();
-  const loaded = new Map<string, Promise<LocalLambda>>();
-  const load = (spec: StepFunctionSpec): Promise<LocalLambda> => {
-    let handler = loaded.get(spec.name);
-    if (!handler) {
-      handler = (
-        import(join(repoRoot, spec.handler.replace(/\.handler$/, ".ts"))) as Promise<StepModule<Deps>>
-      ).then((m) => m.createHandler(options.deps));
-      loaded.set(spec.name, handler);
-    }
-    return handler;
-  };
-  return (functionName) => {
-    const spec = byName.get(functionName.split(":").pop() ?? functionName);
-    if (!spec) return undefined;
-    const real: LocalLambda = async (event, context) => (await load(spec))(event, context);
-    return {
-      handler: options.wrap ? options.wrap(spec.name, real) : real,
-      timeoutSeconds: spec.timeoutSeconds * scale,
-    };
-  };
-}
-
-/** Invokes an event function in-process as its cloud event source would (the outbox's simulated SES mail events). */
-export async function invokeEventFunction(
-  resolve: (functionName: string) => LocalLambda | { handler: LocalLambda } | undefined,
-  key: keyof typeof eventFunctions,
-  event: unknown,
-  prefix = "kinerja",
-): Promise<unknown> {
-  const spec = eventFunctions[key];
-  const fn = resolve(deployedName(spec.name, prefix));
-  if (!fn) throw new Error(`no local function ${deployedName(spec.name, prefix)}`);
-  const deadline = Date.now() + spec.timeoutSeconds * 1000;
-  return (typeof fn === "function" ? fn : fn.handler)(event, {
-    functionName: deployedName(spec.name, prefix),
-    awsRequestId: randomUUID(),
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  });
 }

@@ -7,16 +7,12 @@ import type { Storage } from "@kinerja/core/storage/storage";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import type { FlowStore } from "@kinerja/core/appraisal-flow/flow-store";
-import {
-  InvalidJobInputError,
-  PeriodicError,
-  TransientError,
-} from "@kinerja/core/periodic/periodic.errors";
+import { InvalidJobInputError, PeriodicError, TransientError } from "@kinerja/core/periodic/periodic.errors";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { createPeriodicStore } from "@kinerja/core/periodic/periodic.repo";
 import { resumeImports } from "@kinerja/core/imports/import-service";
 import type { PeriodicDeps } from "@kinerja/core/periodic/periodic.service";
-import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import { decisionDepsOf, type DecisionParts } from "@kinerja/core/composition/step-deps";
 import { cloudPartsOnce } from "../shared/deps";
 import { observeInvocation } from "../shared/invocation";
 import { cloudObservability, localObservabilityOnce, type Observability } from "../shared/observability";
@@ -31,7 +27,7 @@ export interface JobRuntimeDeps {
   store?: FlowStore;
   mail?: MailPort;
   /** What delivering a decision needs besides storage and clock (the redelivery sweep); the cloud always has it. */
-  decision?: Omit<DecisionDeps, "storage" | "clock">;
+  decision?: DecisionParts;
 }
 
 const adapted = new WeakMap<object, PeriodicDeps>();
@@ -42,22 +38,12 @@ export function periodicDepsFrom(deps: JobRuntimeDeps): PeriodicDeps {
   if (!periodic) {
     periodic = {
       store: createPeriodicStore(deps.storage, deps.store),
-      mail:
-        deps.mail ??
-        createOutboxMail({ client: deps.storage.client, tableName: deps.storage.tableName }, deps.clock),
+      mail: deps.mail ?? createOutboxMail(deps.storage, deps.clock),
       clock: deps.clock,
       // The dispatch finishes accepted measurement imports before it starts evaluations that read their data.
       resumeImports: () => resumeImports(deps.storage),
       // The appraising officials' periodic rating links (opened with the digest, followed up daily).
-      ...(deps.decision
-        ? {
-            decisions: {
-              ...deps.decision,
-              storage: { client: deps.storage.client, tableName: deps.storage.tableName },
-              clock: deps.clock,
-            },
-          }
-        : {}),
+      ...(deps.decision ? { decisions: decisionDepsOf({ ...deps, decision: deps.decision }) } : {}),
     };
     adapted.set(deps, periodic);
   }

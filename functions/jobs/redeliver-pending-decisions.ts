@@ -1,20 +1,12 @@
 // RedeliverPendingDecisions: the daily sweep handing decided-but-undelivered decisions to their waiting tasks.
-import {
-  RedeliverInputSchema,
-  redeliverUndeliveredDecisions,
-} from "@kinerja/core/periodic/decision-sweep";
+import { RedeliverInputSchema, redeliverUndeliveredDecisions } from "@kinerja/core/periodic/decision-sweep";
+import { decisionDepsOf } from "@kinerja/core/composition/step-deps";
 import { defineRuntimeJob } from "./job";
 
 /** Job handler (see defineRuntimeJob). */
 export const { createHandler, handler } = defineRuntimeJob(RedeliverInputSchema, (deps, input) =>
   redeliverUndeliveredDecisions(
-    deps.decision
-      ? {
-          ...deps.decision,
-          storage: { client: deps.storage.client, tableName: deps.storage.tableName },
-          clock: deps.clock,
-        }
-      : undefined,
+    deps.decision ? decisionDepsOf({ ...deps, decision: deps.decision }) : undefined,
     input,
   ),
 );

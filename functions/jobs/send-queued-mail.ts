@@ -9,7 +9,7 @@ import { SFNClient } from "@aws-sdk/client-sfn";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import * as v from "valibot";
 import { systemClock } from "@kinerja/core/clock/clock";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
+import { createSfnTaskCallbacks } from "@kinerja/core/decision/sfn-task-callbacks.adapter";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createSqsMailQueue } from "@kinerja/core/mail/sqs-mail-queue.adapter";
 import {
@@ -18,7 +18,7 @@ import {
   type QueuedMailSenderDeps,
 } from "@kinerja/core/mail/queued-mail-sender";
 import { createStorage } from "@kinerja/core/storage/storage";
-import { readMailSenderConfig } from "../shared/config";
+import { readMailSenderConfig } from "@kinerja/core/composition/config";
 import { countedMail } from "../shared/invocation";
 import { cloudObservability, type Observability } from "../shared/observability";
 

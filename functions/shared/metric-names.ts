@@ -1,11 +1,12 @@
 // The custom metrics kinerja's Lambdas publish (CloudWatch embedded metric format) and the names they are published
 // under: the handlers (functions/shared/observability.ts) and the alarms (stacks/monitoring.ts) both read them here.
+import { APP_NAME } from "../../workflows/registry";
 
 /** CloudWatch namespace of kinerja's own metrics. */
 export const METRICS_NAMESPACE = "Kinerja";
 
 /** The service name (POWERTOOLS_SERVICE_NAME): the logger's `service` key and the metrics' `service` dimension. */
-export const SERVICE_NAME = "kinerja";
+export const SERVICE_NAME = APP_NAME;
 
 /** Every custom metric (all counts). */
 export const MetricName = {

@@ -2,9 +2,11 @@
 // non-retried InvalidStepInputError), one core call, a small typed result.
 import middy, { type MiddlewareObj } from "@middy/core";
 import * as v from "valibot";
+import { FLOW_DECISION_KINDS } from "@kinerja/core/decision/decision-kinds";
 import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/workflow/workflow.errors";
-import { cloudStepDeps, type StepDeps } from "./deps";
+import type { StepDeps } from "@kinerja/core/composition/step-deps";
+import { cloudStepDeps } from "./deps";
 import { observeInvocation } from "./invocation";
 import { cloudObservability, localObservabilityOnce, type Observability } from "./observability";
 
@@ -68,10 +70,7 @@ export const Schemas = {
     v.maxLength(200),
   ),
   isoTime: v.pipe(v.string(), v.isoTimestamp("must be an ISO time")),
-  decisionKind: v.picklist(
-    ["skp-proposal", "skp-approval", "realization", "review", "acknowledgement", "objection-decision"],
-    "unknown decision kind",
-  ),
+  decisionKind: v.picklist(FLOW_DECISION_KINDS, "unknown decision kind"),
   decided: v.looseObject({
     kind: v.string(),
     decision: v.record(v.string(), v.unknown(), "decision must be an object"),

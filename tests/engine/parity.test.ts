@@ -5,12 +5,8 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateStateMachineCommand, SendTaskHeartbeatCommand } from "@aws-sdk/client-sfn";
 import { validateDefinition } from "../../packages/local/src/engine/asl/validate";
-import {
-  deployedName,
-  lambdaTimeoutScale,
-  localLambdaResolver,
-  stepFunctions,
-} from "../../workflows/registry";
+import { deployedName, stepFunctions } from "../../workflows/registry";
+import { lambdaTimeoutScale, localLambdaResolver } from "../../packages/local/src/runtime/local-lambdas";
 import { startHarness, type Handlers, type Harness } from "./harness";
 
 const tokens: string[] = [];

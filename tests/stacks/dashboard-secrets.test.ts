@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { getStack } from "sst/constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECRET_NAMES, secretEnv } from "../../functions/shared/config";
+import { SECRET_NAMES, secretEnv } from "../../functions/shared/secrets";
 import { Api } from "../../stacks/api";
 import { synthesize } from "../../stacks/synth";
 import { fixtureSources, synthDirFor } from "./fixtures/sources";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Api, accessLogFormat } from "../../stacks/api";
 import { Mail } from "../../stacks/mail";
 import { readStageSettings } from "../../stacks/stage";
-import { placeholdersOf } from "../../stacks/asl";
+import { placeholdersOf } from "../../packages/core/src/asl/placeholders";
 import { Schedules } from "../../stacks/schedules";
 import type { DeploySources } from "../../stacks/sources";
 import { Storage } from "../../stacks/storage";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placeholdersOf, taskIntegrationsOf } from "../../stacks/asl";
+import { placeholdersOf } from "../../packages/core/src/asl/placeholders";
+import { taskIntegrationsOf } from "../../stacks/asl";
 import { StackConfigError } from "../../stacks/errors";
 import { parseDeploySources } from "../../stacks/sources";
 import { readStageSettings } from "../../stacks/stage";

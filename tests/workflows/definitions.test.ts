@@ -5,10 +5,10 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as WorkflowErrors from "../../packages/core/src/workflow/workflow.errors";
+import { placeholdersOf } from "../../packages/core/src/asl/placeholders";
 import {
   loadStateMachines,
   localSubstitutions,
-  placeholdersOf,
   readDefinition,
   stateMachines,
   stepFunctions,

@@ -12,22 +12,23 @@ import { createStorage, type Storage } from "../../packages/core/src/storage/sto
 import { createOutboxMail, type OutboxMail } from "../../packages/core/src/mail/outbox-mail";
 import { createLinkSigner } from "../../packages/core/src/links/link-signer";
 import { parseLinkKeys } from "../../packages/core/src/links/link-keys";
-import { createSfnTaskCallbacks } from "../../packages/core/src/decision/task-callbacks";
-import { decide, viewLink, type DecisionDeps } from "../../packages/core/src/decision/decision.service";
+import { createSfnTaskCallbacks } from "../../packages/core/src/decision/sfn-task-callbacks.adapter";
+import { decide } from "../../packages/core/src/decision/decide";
+import { viewLink } from "../../packages/core/src/decision/link-view";
+import type { DecisionDeps } from "../../packages/core/src/decision/decision-deps";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { createSfnWorkflowControl } from "../../packages/core/src/workflow/sfn-workflow-control.adapter";
 import type { ControlDeps } from "../../packages/core/src/cycle/cycle-control";
 import type { FlowAppraisal } from "../../packages/core/src/appraisal-flow/flow-store";
 import { liveDecisionContext } from "../../packages/core/src/appraisal-flow/decision-context";
 import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
-import { createStepDeps, type StepDeps } from "../../functions/shared/deps";
+import { createStepDeps, type StepDeps } from "../../packages/core/src/composition/step-deps";
+import { loadStateMachines, localSubstitutions } from "../../workflows/registry";
 import {
-  loadStateMachines,
   invokeEventFunction,
   localLambdaResolver,
-  localSubstitutions,
   type LambdaWrapper,
-} from "../../workflows/registry";
+} from "../../packages/local/src/runtime/local-lambdas";
 import { freshTable } from "../setup/dynamo";
 
 const REGION = "ap-southeast-3";

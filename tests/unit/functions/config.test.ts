@@ -1,13 +1,8 @@
 // The step configuration read at cold start: a missing or bad variable is named; the link-signing keyring comes from
 // KINERJA_LINK_KEYS or from the SST secret bound to the function, and a function with neither still starts.
 import { describe, expect, it, vi } from "vitest";
-import {
-  LINK_SECRET_ENV,
-  readLinkKeys,
-  readStepConfig,
-  requireLinkKeys,
-  StepConfigError,
-} from "../../../functions/shared/config";
+import { readStepConfig, StepConfigError } from "../../../packages/core/src/composition/config";
+import { LINK_SECRET_ENV, readLinkKeys, requireLinkKeys } from "../../../functions/shared/secrets";
 import { signerOrRefusal } from "../../../functions/shared/deps";
 
 const base = { KINERJA_TABLE: "kinerja-prod", KINERJA_BASE_URL: "https://kinerja.example.go.id" };

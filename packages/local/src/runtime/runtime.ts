@@ -12,54 +12,44 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { serve, type HttpBindings, type Http2Bindings } from "@hono/node-server";
 import { SFNClient } from "@aws-sdk/client-sfn";
-import type { Hono } from "hono";
 import type { AdjustableClock } from "@kinerja/core/clock/clock";
-import { redeliverPending, type DecisionDeps } from "@kinerja/core/decision/decision.service";
-import { createSfnTaskCallbacks } from "@kinerja/core/decision/task-callbacks";
-import { importEmployees } from "@kinerja/core/imports/import-service";
+import { createAppServices } from "@kinerja/core/composition/app-deps";
+import { readLocalHrContact } from "@kinerja/core/composition/config";
+import {
+  createHandlerDeps,
+  decisionDepsOf,
+  type HandlerDeps,
+  type StepParts,
+} from "@kinerja/core/composition/step-deps";
+import { stepFunctionsPorts } from "@kinerja/core/composition/step-functions.adapter";
+import { redeliverPending } from "@kinerja/core/decision/decision-delivery";
 import { createLinkSigner } from "@kinerja/core/links/link-signer";
 import { loadOrCreateLocalKeys } from "@kinerja/core/links/link-keys";
 import { createOutboxMail, type OutboxMail } from "@kinerja/core/mail/outbox-mail";
-import { createSfnWorkflowControl } from "@kinerja/core/workflow/sfn-workflow-control.adapter";
 import type { ControlDeps } from "@kinerja/core/cycle/cycle-control";
-import { liveDecisionContext } from "@kinerja/core/appraisal-flow/decision-context";
 import { createStorage, type Storage } from "@kinerja/core/storage/storage";
 import { createApp } from "@kinerja/web/app";
 import type { AppDeps } from "@kinerja/web/deps";
-import { localRequestGuard, loopbackOrigins } from "@kinerja/web/middleware/local-guard";
+import { loopbackOrigins } from "@kinerja/web/middleware/local-guard";
 import type { RateLimitOptions } from "@kinerja/web/middleware/rate-limit";
-import { createStepDeps, type StepDeps } from "../../../../functions/shared/deps";
-import { readLocalHrContact } from "../../../../functions/shared/config";
-import {
-  loadStateMachines,
-  invokeEventFunction,
-  localLambdaResolver,
-  localSubstitutions,
-  stateMachines,
-  deployedName,
-  type StateMachineKey,
-} from "../../../../workflows/registry";
+import { APP_NAME, deployedName, stateMachines, type StateMachineKey } from "../../../../workflows/registry";
 import { schedules } from "../../../../workflows/schedules";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "../dynamodb/launcher";
-import { createLocalStates, StatesApiError, type Engine, type LocalStates } from "../engine/index";
+import { createLocalStates, type Engine, type LocalStates } from "../engine/index";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
-import { demoOrganisation } from "../demo/salor-org";
+import { createClockControl } from "./clock-control";
+import { seedDemoOrganisation } from "./demo-seed";
 import { localDashboardAuth, openDevIssuer, openDevIssuerKey, writeHrToken } from "./dev-auth";
-import {
-  createLocalOidcProvider,
-  openDevSignInSecrets,
-  routeOidc,
-  type DevSignInSecrets,
-  type LocalOidcProvider,
-} from "./oidc-provider";
-import { localRoutes, type ClockControl, type ClockMove, type ClockState } from "./local-routes";
+import { invokeEventFunction, localLambdaResolver } from "./local-lambdas";
+import { LOCAL_ACCOUNT, LOCAL_REGION, registerStateMachines } from "./local-machines";
+import { localRoutes, type ClockMove, type ClockState } from "./local-routes";
+import { createLocalOidcProvider, openDevSignInSecrets, type DevSignInSecrets } from "./oidc-provider";
 import { openPersistentClock } from "./persistent-clock";
-import { DataDirError, LocalRuntimeError, PortInUseError } from "./runtime.errors";
+import { DataDirError, PortInUseError } from "./runtime.errors";
+import { RUNTIME_FILE } from "./runtime-file";
+import { closeServer, listenWeb } from "./web-server";
 
 /** Options of createLocalRuntime. Ports: 0 picks a free one. */
 export interface LocalRuntimeOptions {
@@ -129,14 +119,10 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-/** The one table of the local runtime. */
-export const LOCAL_TABLE = "kinerja";
-/** File in the data dir naming the running runtime's URLs (the CLI finds the web server there); removed on close. */
-export const RUNTIME_FILE = "runtime.json";
+/** The one table of the local runtime, named after the app. */
+export const LOCAL_TABLE = APP_NAME;
 /** Marker file that says a directory is a kinerja data dir (so `--reset` never wipes anything else). */
 export const DATA_DIR_MARKER = "kinerja-data.json";
-const REGION = "ap-southeast-3";
-const ACCOUNT = "000000000000";
 const SETTLE_MS = 60_000;
 
 /** Makes sure `dataDir` exists and is ours; with reset, empties it first. */
@@ -219,81 +205,6 @@ function isLiveProcess(pid: number): boolean {
   }
 }
 
-/** Starts the web server with a handler that is swapped in once the app is built (the app needs the server's URL). */
-async function listenWeb(
-  port: number,
-  host: string,
-): Promise<{
-  server: Server;
-  port: number;
-  setApp(app: Hono): void;
-  setOidc(provider: LocalOidcProvider): void;
-}> {
-  let app: Hono | undefined;
-  // The local OIDC provider is a Node (Koa) handler: its requests bypass the Hono app, after the same guard.
-  let oidc: LocalOidcProvider | undefined;
-  // Loopback Host names and same-origin JSON writes to /_local only (DNS rebinding, cross-site POSTs); set once the
-  // port is known.
-  const edge: { guard?: (request: Request) => Response | undefined } = {};
-  const server = await new Promise<Server>((done, fail) => {
-    const s = serve(
-      {
-        fetch: (request: Request, env: HttpBindings | Http2Bindings) => {
-          if (!app || !edge.guard) return new Response("kinerja is starting", { status: 503 });
-          const refused = edge.guard(request);
-          if (refused) return refused;
-          return oidc ? routeOidc(oidc, app.fetch)(request, env) : app.fetch(request);
-        },
-        port,
-        hostname: host,
-      },
-      () => done(s as Server),
-    ) as Server;
-    s.once("error", (error: NodeJS.ErrnoException) =>
-      fail(
-        error.code === "EADDRINUSE"
-          ? new PortInUseError(
-              `port ${port} on ${host} is in use (is another kinerja runtime running?); set PORT to another port`,
-              { cause: error },
-            )
-          : error,
-      ),
-    );
-  });
-  const bound = (server.address() as AddressInfo).port;
-  edge.guard = localRequestGuard(bound);
-  return { server, port: bound, setApp: (a) => (app = a), setOidc: (p) => (oidc = p) };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((done) => {
-    server.close(() => done());
-    server.closeAllConnections?.();
-  });
-}
-
-/** Registers (or updates, when the ASL changed since the last start) every state machine of the registry. */
-function registerStateMachines(engine: Engine): Record<StateMachineKey, string> {
-  const arns = {} as Record<StateMachineKey, string>;
-  for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
-    const name = deployedName(machine.name);
-    const roleArn = `arn:aws:iam::${ACCOUNT}:role/kinerja-${machine.name}`;
-    try {
-      arns[machine.key] = engine.createStateMachine({
-        name,
-        definition: machine.definition,
-        roleArn,
-      }).stateMachineArn;
-    } catch (error) {
-      if (!(error instanceof StatesApiError) || error.type !== "StateMachineAlreadyExists") throw error;
-      const arn = engine.arns.stateMachine(name);
-      engine.updateStateMachine({ stateMachineArn: arn, definition: machine.definition, roleArn });
-      arns[machine.key] = arn;
-    }
-  }
-  return arns;
-}
-
 /** Starts the whole local runtime on `dataDir`; see LocalRuntimeOptions for the ports and switches. */
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? (() => undefined);
@@ -333,21 +244,21 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     const baseUrl = `http://${host}:${web.port}`;
 
     // Mail to SES's simulator addresses produces the events SES would publish, for the same mail-event handler.
-    const outbox = createOutboxMail({ client: storage.client, tableName: LOCAL_TABLE }, clock, {
+    const outbox = createOutboxMail(storage, clock, {
       events: (event) => invokeEventFunction(lambdas, "RecordMailEventFunction", event),
     });
     const signer = createLinkSigner(await loadOrCreateLocalKeys(dataDir));
 
     log("starting the local Step Functions engine");
-    // What every in-process handler receives: the step deps plus the decision parts (the redelivery sweep job).
-    // Filled once the engine's endpoint is known (the task callbacks need it); handlers only run after that.
-    const handlerDeps: { current?: StepDeps & { decision: Omit<DecisionDeps, "storage" | "clock"> } } = {};
+    // What every in-process handler receives (the composition root's handler deps). Filled once the engine's
+    // endpoint is known (the task callbacks need it); handlers only run after that.
+    const handlerDeps: { current?: HandlerDeps } = {};
     const lambdas = localLambdaResolver({ deps: () => handlerDeps.current! });
     const states: LocalStates = await createLocalStates({
       dbPath: join(dataDir, "states.db"),
       clock,
-      region: REGION,
-      accountId: ACCOUNT,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
       port: options.statesPort ?? 8083,
       host,
       settleTimeoutMs: SETTLE_MS,
@@ -363,16 +274,21 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     stops.push(() => states.close());
     const engine = states.engine;
     const sfn = new SFNClient({
-      region: REGION,
+      region: LOCAL_REGION,
       endpoint: states.endpoint,
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     stops.push(async () => sfn.destroy());
-    const decision = { mail: outbox, signer, callbacks: createSfnTaskCallbacks(sfn), baseUrl };
-    // HR's mailbox for overdue notices nobody in the organisation can take over (KINERJA_HR_EMAIL, local default).
-    const hr = readLocalHrContact();
-    const stepDeps = { ...createStepDeps({ storage, clock, decision, hr }), decision };
-    handlerDeps.current = stepDeps;
+    const { callbacks, workflows } = stepFunctionsPorts(sfn);
+    const parts: StepParts = {
+      storage,
+      clock,
+      decision: { mail: outbox, signer, callbacks, baseUrl },
+      // HR's mailbox for overdue notices nobody in the organisation can take over (KINERJA_HR_EMAIL, local default).
+      hr: readLocalHrContact(),
+    };
+    const handlers = createHandlerDeps(parts);
+    handlerDeps.current = handlers;
     const stateMachineArns = registerStateMachines(engine);
 
     const scheduler = createScheduler({
@@ -389,64 +305,12 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     });
     stops.push(() => scheduler.close());
 
-    const control: ControlDeps = {
-      store: stepDeps.store,
-      clock,
-      decisions: stepDeps.decisions,
-      control: createSfnWorkflowControl(sfn),
-      stateMachines: {
-        appraisal: stateMachineArns.appraisal,
-        launchCycle: stateMachineArns.launchCycle,
-        importEmployees: stateMachineArns.importEmployees,
-      },
-    };
-
-    let seeded = false;
-    if ((options.seed ?? true) && !(await storage.org.currentState())) {
-      log("seeding the demo Salor organisation");
-      const result = await importEmployees(storage, demoOrganisation().csv, { now: clock.now() });
-      if (!result.ok) {
-        throw new LocalRuntimeError(
-          `the demo organisation did not import: ${result.errors
-            .slice(0, 3)
-            .map((e) => `line ${e.line} ${e.field}: ${e.message}`)
-            .join("; ")}`,
-        );
-      }
-      seeded = true;
-    }
-
-    // Clock moves are serialised: timers and schedule occurrences fire in due order, each at its own time.
-    let clockChain: Promise<unknown> = Promise.resolve();
-    const clockState = (): ClockState => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
-    const settle = () => Promise.race([engine.idle(), new Promise((r) => setTimeout(r, SETTLE_MS).unref())]);
-    const moveTo = (targetOf: () => number): Promise<ClockMove> => {
-      const run = async () => {
-        const target = targetOf();
-        let schedulesFired = 0;
-        for (;;) {
-          const nextSchedule = scheduler.nextDueAt()?.getTime() ?? Number.POSITIVE_INFINITY;
-          const stop = Math.min(nextSchedule, target);
-          await engine.advance(Math.max(0, stop - clock.now().getTime()));
-          if (nextSchedule <= clock.now().getTime()) {
-            schedulesFired += (await scheduler.tick()).filter((r) => r.status === "fired").length;
-            await settle();
-            continue;
-          }
-          if (stop >= target) break;
-        }
-        await settle();
-        return { ...clockState(), schedulesFired };
-      };
-      const result = clockChain.then(run, run);
-      clockChain = result.catch(() => undefined);
-      return result;
-    };
-    const clockControl: ClockControl = {
-      state: clockState,
-      advance: (ms) => moveTo(() => clock.now().getTime() + ms),
-      set: (at) => moveTo(() => at.getTime()),
-    };
+    const services = createAppServices(
+      { ...parts, workflows, stateMachineArn: (machine) => stateMachineArns[machine] },
+      handlers,
+    );
+    const seeded = (options.seed ?? true) && (await seedDemoOrganisation(storage, clock, log));
+    const clockControl = createClockControl({ clock, engine, scheduler, settleMs: SETTLE_MS });
 
     const urls: LocalRuntimeUrls = {
       web: baseUrl,
@@ -471,14 +335,9 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     });
     web.setOidc(oidcProvider);
     const appDeps: AppDeps = {
-      decisions: {
-        ...decision,
-        storage: { client: storage.client, tableName: LOCAL_TABLE },
-        clock,
-        liveContext: (d) => liveDecisionContext(stepDeps, d),
-      },
+      decisions: services.decisions,
       outbox,
-      hr: { storage, control, clock },
+      hr: services.hr,
       auth: { verifier: devIssuer.verifier(), ...localDashboardAuth(oidcProvider, signInSecrets, clock) },
       devIssuer,
       ...(options.linkRateLimit ? { linkRateLimit: options.linkRateLimit } : {}),
@@ -489,10 +348,9 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     scheduler.start(1000);
     // A click claimed just before a crash (decided, not yet delivered to its task token) is delivered now rather
     // than at the next reminder round or the nightly sweep; a failure here only delays it to those.
-    await redeliverPending(
-      { ...decision, storage: { client: storage.client, tableName: LOCAL_TABLE }, clock },
-      { limit: 1000 },
-    ).catch((error: unknown) => log(`warning: redelivery of undelivered decisions failed: ${String(error)}`));
+    await redeliverPending(decisionDepsOf(parts), { limit: 1000 }).catch((error: unknown) =>
+      log(`warning: redelivery of undelivered decisions failed: ${String(error)}`),
+    );
     const hrToken = await devIssuer.sign({ role: "hr" });
     writeHrToken(dataDir, hrToken);
     const runtimeFile = join(dataDir, RUNTIME_FILE);
@@ -515,7 +373,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       scheduler,
       storage,
       outbox,
-      control,
+      control: services.control,
       stateMachineArns,
       seeded,
       hrToken,
@@ -523,12 +381,12 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       devAccounts: signInSecrets.accounts,
       advanceClock: clockControl.advance,
       setClock: clockControl.set,
-      clockState,
+      clockState: clockControl.state,
       close: () => {
         closing ??= (async () => {
           // No new requests first, so no decision arrives while the engine below it is stopping.
           await closeServer(web.server);
-          await clockChain;
+          await clockControl.drained();
           await stopAll();
         })();
         return closing;
