@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOffsetClock } from "@kinerja/core/clock/clock";
-import { createEngine, type Engine, type LambdaResolver } from "../../packages/local/src/engine/engine";
+import { createEngine, type Engine } from "../../packages/local/src/engine/engine";
+import type { LambdaResolver } from "../../packages/local/src/engine/interpreter/lambda";
 
 const dirs: string[] = [];
 const engines: Engine[] = [];

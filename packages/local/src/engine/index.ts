@@ -2,15 +2,8 @@
 import { createEngine, type Engine, type EngineOptions } from "./engine";
 import { createStatesServer } from "./server";
 
-export {
-  createEngine,
-  type Engine,
-  type EngineOptions,
-  type LambdaContext,
-  type LambdaFunction,
-  type LambdaHandler,
-  type LambdaResolver,
-} from "./engine";
+export { createEngine, type Engine, type EngineOptions } from "./engine";
+export type { LambdaContext, LambdaFunction, LambdaHandler, LambdaResolver } from "./interpreter/lambda";
 export { ENGINE_LIMITS } from "./limits";
 export { createStatesServer, type StatesServer, type StatesServerOptions } from "./server";
 export { substitute } from "./substitute";
