@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsx } from "hono/jsx";
 import { periodicExecutionName } from "../../packages/core/src/periodic/periodic";
 import { cycleProgress, type CycleProgress } from "../../packages/core/src/hr/cycle-progress";
-import type { HrDeps } from "../../packages/core/src/hr/hr.service";
+import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
 import { seedCycle, startPeriodicWorld, waitForRuns } from "./periodic-harness";
 

@@ -6,13 +6,11 @@
 // appraisal and in the export.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import {
-  appraisalStory,
-  exportCycleCsv,
-  listEmployees,
-  runImport,
-  type HrDeps,
-} from "../../packages/core/src/hr/hr.service";
+import { appraisalStory } from "../../packages/core/src/hr/appraisal-reports";
+import { exportCycleCsv } from "../../packages/core/src/hr/cycle-reports";
+import { listEmployees } from "../../packages/core/src/hr/org-reports";
+import { runImport } from "../../packages/core/src/hr/import-commands";
+import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import {
   EMPLOYEE_CSV_COLUMNS,
   EMPLOYEE_CSV_OPTIONAL_COLUMNS,

@@ -5,7 +5,8 @@
 // catcher names still marks the appraisal failed with its reason, so HR can retry it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
-import { runImport, type HrDeps } from "../../packages/core/src/hr/hr.service";
+import { runImport } from "../../packages/core/src/hr/import-commands";
+import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import type { DataImportResult } from "../../packages/core/src/imports/import-service";
 import { t } from "../../packages/core/src/i18n/messages";
 import {

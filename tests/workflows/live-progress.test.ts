@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsx } from "hono/jsx";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { cycleProgress, type CycleProgress } from "../../packages/core/src/hr/cycle-progress";
-import type { HrDeps } from "../../packages/core/src/hr/hr.service";
+import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
 import { DashboardLayout } from "../../packages/web/src/dashboard/pages";
 import { readDefinition } from "../../workflows/registry";

@@ -10,7 +10,8 @@ import {
   listCycleMailProblems,
 } from "../../packages/core/src/mail/delivery-problem";
 import { SES_SIMULATOR } from "../../packages/core/src/mail/ses-event";
-import { appraisalStory, cycleDetail } from "../../packages/core/src/hr/hr.service";
+import { appraisalStory } from "../../packages/core/src/hr/appraisal-reports";
+import { cycleDetail } from "../../packages/core/src/hr/cycle-reports";
 import { createHandler } from "../../functions/jobs/record-mail-event";
 import { act, createCycle, proposal, seedUnit, settle, startWorld, type Person, type World } from "./harness";
 

@@ -11,7 +11,9 @@ import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decis
 import { decide, viewLink } from "../../packages/core/src/decision/decision.service";
 import { previewReview } from "../../packages/core/src/distribution/distribution";
 import { HrConflictError } from "../../packages/core/src/hr/hr.errors";
-import { cycleDistribution, setOrgRating, type HrDeps } from "../../packages/core/src/hr/hr.service";
+import { cycleDistribution } from "../../packages/core/src/hr/cycle-reports";
+import { setOrgRating } from "../../packages/core/src/hr/cycle-commands";
+import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { createApp } from "../../packages/web/src/app";
 import {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../packages/web/src/auth/dev-issuer";
-import { appraisalStory } from "../../packages/core/src/hr/hr.service";
+import { appraisalStory } from "../../packages/core/src/hr/appraisal-reports";
 import { periodsFor } from "../../packages/core/src/period/period";
 import type { PeriodicResult } from "../../packages/core/src/periodic/periodic";
 import { schedules } from "../../workflows/schedules";

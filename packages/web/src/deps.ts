@@ -1,6 +1,6 @@
 import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
 import type { OutboxMail } from "@kinerja/core/mail/outbox-mail";
-import type { HrDeps } from "@kinerja/core/hr/hr.service";
+import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import type { DevIssuer } from "./auth/dev-issuer";
 import type { AuthOptions } from "./auth/hr-auth";
 import type { RateLimitOptions } from "./middleware/rate-limit";

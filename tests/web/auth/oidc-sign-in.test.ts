@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOffsetClock } from "../../../packages/core/src/clock/clock";
 import { t } from "../../../packages/core/src/i18n/messages";
-import type { HrDeps } from "../../../packages/core/src/hr/hr.service";
+import type { HrDeps } from "../../../packages/core/src/hr/hr-deps";
 import { createApp } from "../../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../../packages/web/src/auth/dev-issuer";
 import { SESSION_COOKIE } from "../../../packages/web/src/auth/hr-auth";

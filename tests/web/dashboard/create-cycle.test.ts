@@ -4,7 +4,7 @@
 // gets 403 and a post from another site is refused, creating nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../../packages/core/src/i18n/messages";
-import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr.service";
+import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr-deps";
 import { organisation, settle, startHrWorld, type HrWorld } from "../hr/hr-world";
 import { dashboardAs, type DashboardUser } from "./dashboard-session";
 

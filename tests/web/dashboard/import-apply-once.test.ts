@@ -2,7 +2,7 @@
 // the second press of the same form (after the first, or at the same moment) imports nothing and answers 409 with a
 // link to the first one's result. The preview states the separator it detected.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr.service";
+import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr-deps";
 import { nipOf } from "../../workflows/harness";
 import { organisation, startHrWorld, type HrWorld } from "../hr/hr-world";
 import { dashboardAs, ORIGIN, signedIn, type DashboardUser } from "./dashboard-session";

@@ -10,7 +10,7 @@ import {
   csvTemplate,
   importColumnsId,
 } from "../../../packages/core/src/imports/templates";
-import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr.service";
+import { HR_AUDIT_SUBJECTS } from "../../../packages/core/src/hr/hr-deps";
 import { scanAll } from "../../setup/dynamo";
 import { nipOf } from "../../workflows/harness";
 import { formatNumber } from "../../../packages/core/src/i18n/format";

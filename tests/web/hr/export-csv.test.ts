@@ -4,7 +4,7 @@ import {
   EXPORT_COLUMNS,
   objectionState,
 } from "../../../packages/core/src/hr/export-csv";
-import { effectiveOrgRating } from "../../../packages/core/src/hr/hr.service";
+import { effectiveOrgRating } from "../../../packages/core/src/rating/rating";
 import { allowedPattern } from "../../../packages/web/src/dashboard/allowed-pattern";
 import { checkDistribution } from "../../../packages/core/src/distribution/distribution";
 import type { OrgRating } from "../../../packages/core/src/rating/rating";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOffsetClock } from "../../../packages/core/src/clock/clock";
 import { isDictionaryMessage, t } from "../../../packages/core/src/i18n/messages";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
-import type { HrDeps } from "../../../packages/core/src/hr/hr.service";
+import type { HrDeps } from "../../../packages/core/src/hr/hr-deps";
 import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { createApp } from "../../../packages/web/src/app";
 import { createDevIssuer, generateDevIssuerKey } from "../../../packages/web/src/auth/dev-issuer";

@@ -7,7 +7,7 @@ import { importEmployees } from "../../../packages/core/src/imports/import-servi
 import { generateOrganisationCsv } from "../../../packages/core/src/imports/sample-org";
 import { isDictionaryMessage, t } from "../../../packages/core/src/i18n/messages";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
-import type { HrDeps } from "../../../packages/core/src/hr/hr.service";
+import type { HrDeps } from "../../../packages/core/src/hr/hr-deps";
 import { createApp } from "../../../packages/web/src/app";
 import { createDynamoFlowStore } from "../../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { seedMeasuredAppraisals } from "../../integration/storage/indicator-appraisals";

@@ -5,7 +5,9 @@
 import { decisionRepo, type DecisionRecord } from "../decision/decision.repo";
 import { APPRAISAL_STAGES } from "../appraisal/appraisal-record.entity";
 import { PREDIKATS, type Predikat } from "../rating/rating";
-import { atRiskOf, cycleSummary, type HrDeps } from "./hr.service";
+import { atRiskOf } from "./appraisal-reports";
+import { cycleSummary } from "./cycle-reports";
+import type { HrDeps } from "./hr-deps";
 
 type StageCounts = Record<(typeof APPRAISAL_STAGES)[number], number>;
 

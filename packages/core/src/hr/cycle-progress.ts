@@ -6,7 +6,7 @@ import { LIVE_STAGES } from "../appraisal/appraisal";
 import { launchPageEntity } from "../appraisal-flow/flow.entity";
 import { createPeriodicEntities } from "../periodic/periodic.repo";
 import { HrNotFoundError } from "./hr.errors";
-import type { HrDeps } from "./hr.service";
+import type { HrDeps } from "./hr-deps";
 
 /** How far the cycle's launch got. */
 export interface LaunchProgress {

@@ -11,7 +11,7 @@ import type { Official } from "../org/org-settings";
 import { parseOrgSettingsCsv } from "../org/org-settings.service";
 import type { Employee, ImportIssue, Unit } from "../org/org.schema";
 import { indicatorScopesOf } from "../appraisal-flow/measurement";
-import type { HrDeps } from "./hr.service";
+import type { HrDeps } from "./hr-deps";
 
 /** How a row of the file relates to what is stored. */
 export const IMPORT_CHANGES = ["new", "changed", "unchanged", "removed"] as const;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
 import type { CsvTemplateKind } from "../imports/templates";
-import type { HrDeps } from "./hr.service";
+import type { HrDeps } from "./hr-deps";
 
 /** A request id the preview form carries (base64url, as newImportRequestId makes). */
 export const IMPORT_REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;

@@ -11,7 +11,7 @@ import { mailDecision, type DecisionDeps, type Recipient } from "../decision/dec
 import type { FlowAppraisal } from "../appraisal-flow/flow-store";
 import { TransientError } from "../workflow/workflow.errors";
 import { HrConflictError, HrNotFoundError } from "./hr.errors";
-import type { HrActor, HrDeps } from "./hr.service";
+import type { HrActor, HrDeps } from "./hr-deps";
 
 /** Resends of one decision to one recipient within a day: enough for two corrections, not a mail cannon. */
 export const RESEND_LIMIT_PER_DAY = 3;

@@ -12,15 +12,9 @@ import { formatNumber } from "@kinerja/core/i18n/format";
 import { hasLabel, labelOf } from "@kinerja/core/i18n/labels";
 import { parseConfig, t } from "@kinerja/core/i18n/messages";
 import { isTerminalStage, type Stage } from "@kinerja/core/appraisal/appraisal";
-import {
-  cancelAppraisalAsHr,
-  cancelCycleAsHr,
-  cycleDetail,
-  listCycleAppraisals,
-  retryAppraisalAsHr,
-  type HrActor,
-  type HrDeps,
-} from "@kinerja/core/hr/hr.service";
+import { cancelAppraisalAsHr, cancelCycleAsHr, retryAppraisalAsHr } from "@kinerja/core/hr/cycle-commands";
+import { cycleDetail, listCycleAppraisals } from "@kinerja/core/hr/cycle-reports";
+import type { HrActor, HrDeps } from "@kinerja/core/hr/hr-deps";
 import { HrError } from "@kinerja/core/hr/hr.errors";
 import { ResendLinkInputSchema } from "@kinerja/core/hr/hr.schema";
 import {

@@ -23,8 +23,8 @@ import {
   newCycleId,
   overlappingCycles,
   withSubUnits,
-  type HrDeps,
-} from "@kinerja/core/hr/hr.service";
+} from "@kinerja/core/hr/cycle-commands";
+import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import type { Unit } from "@kinerja/core/org/org.schema";
 import type { AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";

@@ -11,17 +11,15 @@ import * as v from "valibot";
 import { ORG_RATINGS } from "@kinerja/core/rating/rating";
 import { UnitIdSchema } from "@kinerja/core/org/org.schema";
 import { parseConfig, t } from "@kinerja/core/i18n/messages";
+import { appraisalStory, employeesAtRisk, overdueDecisions } from "@kinerja/core/hr/appraisal-reports";
 import {
-  appraisalStory,
   cycleDetail,
   cycleMailProblems,
-  employeesAtRisk,
   exportCycleCsv,
   listCycleAppraisals,
-  overdueDecisions,
-  setOrgRating,
-  type HrDeps,
-} from "@kinerja/core/hr/hr.service";
+} from "@kinerja/core/hr/cycle-reports";
+import { setOrgRating } from "@kinerja/core/hr/cycle-commands";
+import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import { HrConflictError, HrNotFoundError } from "@kinerja/core/hr/hr.errors";
 import { cycleProgress } from "@kinerja/core/hr/cycle-progress";
 import { ExportQuerySchema } from "@kinerja/core/hr/hr.schema";

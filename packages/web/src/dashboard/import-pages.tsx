@@ -23,7 +23,8 @@ import { ImportWriteError } from "@kinerja/core/imports/imports.errors";
 import { parseOrgSettingsCsv, setOrgSettings } from "@kinerja/core/org/org-settings.service";
 import type { ImportIssue } from "@kinerja/core/org/org.schema";
 import { HrError } from "@kinerja/core/hr/hr.errors";
-import { importJobStatus, runImport, type HrDeps } from "@kinerja/core/hr/hr.service";
+import { importJobStatus, runImport } from "@kinerja/core/hr/import-commands";
+import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import * as v from "valibot";
 import { detectDelimiter, separatorName } from "@kinerja/core/imports/csv";
 import {

@@ -4,7 +4,8 @@
 import type { Hono } from "hono";
 import { formatNumber } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
-import { cycleDetail, type HrDeps } from "@kinerja/core/hr/hr.service";
+import { cycleDetail } from "@kinerja/core/hr/cycle-reports";
+import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import { overdueByDeadline, type PastDueDecision } from "@kinerja/core/hr/cycle-overview";
 import type { Principal } from "../auth/jwt-verifier";
 import type { AuthVariables } from "../auth/hr-auth";

@@ -11,13 +11,8 @@ import type { Child } from "hono/jsx";
 import { formatDate, formatNumber, formatPercent, formatPeriod } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { ORG_RATINGS } from "@kinerja/core/rating/rating";
-import type {
-  appraisalStory,
-  cycleDetail,
-  employeesAtRisk,
-  listCycleAppraisals,
-  overdueDecisions,
-} from "@kinerja/core/hr/hr.service";
+import type { appraisalStory, employeesAtRisk, overdueDecisions } from "@kinerja/core/hr/appraisal-reports";
+import type { cycleDetail, listCycleAppraisals } from "@kinerja/core/hr/cycle-reports";
 import type { CycleOverview } from "@kinerja/core/hr/cycle-overview";
 import { targetText, when } from "../pages/format";
 import type { Principal } from "../auth/jwt-verifier";

@@ -7,32 +7,25 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { describeRoute, resolver, validator } from "hono-openapi";
 import * as v from "valibot";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { appraisalStory, employeesAtRisk, overdueDecisions } from "@kinerja/core/hr/appraisal-reports";
 import {
-  appraisalStory,
   cancelAppraisalAsHr,
   cancelCycleAsHr,
   createAndLaunchCycle,
-  cycleDetail,
-  employeesAtRisk,
-  exportCycleCsv,
-  hrAuditTrail,
-  HR_AUDIT_SUBJECTS,
-  importJobStatus,
-  listCycleAppraisals,
-  listCycles,
-  listEmployees,
-  listEmployeePage,
-  appendEmployeeImportPart,
-  listUnits,
-  overdueDecisions,
   relaunchCycle,
   retryAppraisalAsHr,
-  runImport,
   setOrgRating,
-  unitIkm,
-  type HrActor,
-  type HrDeps,
-} from "@kinerja/core/hr/hr.service";
+} from "@kinerja/core/hr/cycle-commands";
+import {
+  cycleDetail,
+  exportCycleCsv,
+  hrAuditTrail,
+  listCycleAppraisals,
+  listCycles,
+} from "@kinerja/core/hr/cycle-reports";
+import { HR_AUDIT_SUBJECTS, type HrActor, type HrDeps } from "@kinerja/core/hr/hr-deps";
+import { importJobStatus, appendEmployeeImportPart, runImport } from "@kinerja/core/hr/import-commands";
+import { listEmployees, listEmployeePage, listUnits, unitIkm } from "@kinerja/core/hr/org-reports";
 import {
   CancelInputSchema,
   CreateCycleInputSchema,
