@@ -8,11 +8,7 @@ import { systemClock } from "@kinerja/core/clock/clock";
 import { createAppServices } from "@kinerja/core/composition/app-deps";
 import { readStepConfig, StepConfigError } from "@kinerja/core/composition/config";
 import type { Logger } from "@kinerja/core/log/logger";
-import { createJwtVerifier } from "../packages/web/src/auth/jwt-verifier";
-import type { AuthOptions } from "../packages/web/src/auth/hr-auth";
-import { dashboardSignIn as buildDashboardSignIn } from "../packages/web/src/auth/dashboard-sign-in";
-import { CALLBACK_PATH, SIGNED_OUT_PATH } from "../packages/web/src/auth/oidc-sign-in";
-import { createApp } from "../packages/web/src/app";
+import { createApp, oidcAuth } from "@kinerja/web/app";
 import { stateMachines } from "../workflows/registry";
 import { cloudPartsOnce, cloudStepDeps } from "./shared/deps";
 import { cloudObservability } from "./shared/observability";
@@ -72,39 +68,6 @@ export async function readDashboardSecrets(
   };
 }
 
-/**
- * The dashboard's sign-in from the API config and its secrets: the OIDC client (redirect URIs under the public base
- * URL, the same issuer and roles claim as the bearer check) and the session sealer; none when no client id is
- * configured. A missing or unusable session key leaves the dashboard's sign-in out and is logged (not thrown): the
- * link pages and the HR API keep working, the login page says in Indonesian that sign-in is not set up.
- */
-export function dashboardSignIn(
-  config: v.InferOutput<typeof ApiConfigSchema>,
-  secrets: { sessionKey?: string; clientSecret?: string },
-  baseUrl: string,
-  log?: Logger,
-): Pick<AuthOptions, "signIn" | "session"> {
-  if (!config.KINERJA_OIDC_CLIENT_ID) return {};
-  const origin = baseUrl.replace(/\/$/, "");
-  const { problem, ...signIn } = buildDashboardSignIn({
-    sessionKey: secrets.sessionKey,
-    sessionKeySource: secretSource(SECRET_NAMES.dashboardSessionKey),
-    sessionSeconds: config.KINERJA_SESSION_HOURS * 3600,
-    clock: systemClock,
-    oidc: {
-      issuer: config.KINERJA_OIDC_ISSUER,
-      clientId: config.KINERJA_OIDC_CLIENT_ID,
-      ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
-      ...(config.KINERJA_OIDC_SCOPES ? { scopes: config.KINERJA_OIDC_SCOPES } : {}),
-      redirectUri: `${origin}${CALLBACK_PATH}`,
-      postLogoutRedirectUri: `${origin}${SIGNED_OUT_PATH}`,
-      rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
-    },
-  });
-  if (problem) log?.error("dashboard sign-in is not configured", { error: problem });
-  return signIn;
-}
-
 /** Builds the app's deps from the environment (once per cold start); the API verifies links, so it needs the keys. */
 export async function cloudApp(
   env: Record<string, string | undefined> = process.env,
@@ -127,25 +90,32 @@ export async function cloudApp(
     { ...parts, stateMachineArn: (machine) => `${prefix}${stateMachines[machine].name}` },
     await cloudStepDeps(),
   );
-  const verifier = createJwtVerifier({
-    issuer: config.KINERJA_OIDC_ISSUER,
-    audience: config.KINERJA_OIDC_AUDIENCE.split(",")
-      .map((a) => a.trim())
-      .filter(Boolean),
-    keys: config.KINERJA_OIDC_JWKS_URL ? { jwksUrl: config.KINERJA_OIDC_JWKS_URL } : { discover: true },
-    rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
-    clock: systemClock,
-  });
-  return createApp({
-    decisions: services.decisions,
-    hr: services.hr,
-    auth: {
-      verifier,
-      secureCookies: true,
-      ...dashboardSignIn(config, dashboardSecrets, step.KINERJA_BASE_URL, log),
+  const auth = oidcAuth(
+    {
+      issuer: config.KINERJA_OIDC_ISSUER,
+      audience: config.KINERJA_OIDC_AUDIENCE.split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+      ...(config.KINERJA_OIDC_JWKS_URL ? { jwksUrl: config.KINERJA_OIDC_JWKS_URL } : {}),
+      rolesClaim: config.KINERJA_OIDC_ROLES_CLAIM,
+      clock: systemClock,
+      ...(config.KINERJA_OIDC_CLIENT_ID
+        ? {
+            dashboard: {
+              clientId: config.KINERJA_OIDC_CLIENT_ID,
+              ...(dashboardSecrets.clientSecret ? { clientSecret: dashboardSecrets.clientSecret } : {}),
+              ...(config.KINERJA_OIDC_SCOPES ? { scopes: config.KINERJA_OIDC_SCOPES } : {}),
+              ...(dashboardSecrets.sessionKey ? { sessionKey: dashboardSecrets.sessionKey } : {}),
+              sessionKeySource: secretSource(SECRET_NAMES.dashboardSessionKey),
+              sessionSeconds: config.KINERJA_SESSION_HOURS * 3600,
+              baseUrl: step.KINERJA_BASE_URL,
+            },
+          }
+        : {}),
     },
     log,
-  });
+  );
+  return createApp({ decisions: services.decisions, hr: services.hr, auth, log });
 }
 
 const app = handle(await cloudApp());
