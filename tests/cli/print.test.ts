@@ -1,9 +1,9 @@
 // `kinerja cycle status` and `kinerja report` print labels, not codes, and Indonesian numbers (`--json` keeps codes).
 import { describe, expect, it } from "vitest";
 import { cycleText, demoReportText, type CycleView } from "../../packages/local/src/cli/print";
-import { importText } from "../../packages/local/src/cli/main";
+import { importText } from "../../packages/local/src/cli/import-command";
 import { AWS_PRICES } from "../../packages/local/src/demo/cost";
-import type { DemoReport } from "../../packages/local/src/demo/run-demo";
+import type { DemoReport } from "../../packages/local/src/demo/report";
 
 const cycle: CycleView = {
   id: "annual-2027-abc",

@@ -3,9 +3,10 @@
 // on the same data dir: the appraisal records and audit trail in DynamoDB, and the engine's executions.
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDemo, type DemoReport } from "../../packages/local/src/demo/run-demo";
+import { runDemo } from "../../packages/local/src/demo/run-demo";
+import type { DemoReport } from "../../packages/local/src/demo/report";
 import { countEngineWork } from "../../packages/local/src/demo/cost";
-import { DEMO_STAFFING_AUTHORITY, demoOrganisation } from "../../packages/local/src/demo/salor-org";
+import { DEMO_STAFFING_AUTHORITY, demoOrganisation } from "../../packages/core/src/imports/sample-org";
 import { EXTERNAL_OFFICIAL_IDS } from "../../packages/core/src/org/org-settings";
 import { plannedSkp, type PlannedRhk } from "../../packages/local/src/demo/people";
 import { createLocalRuntime, type LocalRuntime } from "../../packages/local/src/runtime/runtime";

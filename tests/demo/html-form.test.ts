@@ -1,7 +1,9 @@
 // The demo's browser: a person fills a page's form with what they mean (dotted field names -> values) and submits
 // what a browser would send; a field the page lacks or a value it does not offer stops them with a clear error.
 import { describe, expect, it } from "vitest";
-import { HtmlPage, readNumber, typedNumber } from "../../packages/local/src/demo/html-form";
+import { typedNumber } from "../../packages/core/src/i18n/format";
+import { readNumber } from "../../packages/local/src/demo/html-form";
+import { HtmlPage } from "../../packages/local/src/demo/html-page";
 import { FormFillError } from "../../packages/local/src/demo/demo.errors";
 
 const PAGE = `<!doctype html>

@@ -100,7 +100,7 @@ describe("create a cycle from the dashboard", () => {
   });
 
   const confirmPage = async (html: string) => {
-    const { HtmlPage } = await import("../../../packages/local/src/demo/html-form");
+    const { HtmlPage } = await import("../../../packages/local/src/demo/html-page");
     return new HtmlPage("http://localhost/dashboard/cycles/new", 200, html);
   };
 

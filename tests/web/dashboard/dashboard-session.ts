@@ -2,7 +2,8 @@
 // own fields and buttons, parsed with the demo's HtmlPage; the page's origin sent with every post). The ONE place
 // that says how a test is signed in: a bearer token, which the dashboard guard accepts like a session (its role
 // checked the same way), so these tests do not depend on how the sign-in starts a session.
-import { HtmlPage, type HtmlForm } from "../../../packages/local/src/demo/html-form";
+import type { HtmlForm } from "../../../packages/local/src/demo/html-form";
+import { HtmlPage } from "../../../packages/local/src/demo/html-page";
 import type { HrWorld } from "../hr/hr-world";
 
 /** Where the test app answers (the page's origin a browser sends with a post). */

@@ -31,7 +31,7 @@ describe("applying a dashboard import", { timeout: 120_000 }, () => {
       .attach("file", { filename: "pegawai.csv", content, type: "text/csv" });
     const res = await hr.submit(form, "Unggah dan pratinjau");
     expect(res.status).toBe(200);
-    const { HtmlPage } = await import("../../../packages/local/src/demo/html-form");
+    const { HtmlPage } = await import("../../../packages/local/src/demo/html-page");
     return new HtmlPage("http://localhost/dashboard/imports", res.status, await res.text());
   };
   const committed = async () =>

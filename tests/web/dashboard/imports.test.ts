@@ -58,7 +58,7 @@ describe("CSV imports from the dashboard", () => {
     return hr.submit(form, "Unggah dan pratinjau");
   };
   const page = async (res: Response, path = "/dashboard/imports") => {
-    const { HtmlPage } = await import("../../../packages/local/src/demo/html-form");
+    const { HtmlPage } = await import("../../../packages/local/src/demo/html-page");
     return new HtmlPage(`http://localhost${path}`, res.status, await res.text());
   };
   const errorRows = (html: string) =>

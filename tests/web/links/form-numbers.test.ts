@@ -3,7 +3,7 @@
 // sending it unchanged keeps them; Enter in the SKP form submits it rather than adding rows.
 import { describe, expect, it } from "vitest";
 import { parseDecimal } from "../../../packages/core/src/i18n/number";
-import { HtmlPage } from "../../../packages/local/src/demo/html-form";
+import { HtmlPage } from "../../../packages/local/src/demo/html-page";
 import { toNumber } from "../../../packages/web/src/links/form-body";
 import { createApp } from "../../../packages/web/src/app";
 import { linksFixture, openAndGetPath } from "./helpers";

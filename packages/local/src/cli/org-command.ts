@@ -1,16 +1,13 @@
 // `kinerja org show | set | import <file>`: the organisation settings (the staffing authority, Pejabat Pembina
 // Kepegawaian, and the appraiser of the top official) through the HR API of a running runtime, in Indonesian. The API
 // validates; the CLI only gathers what HR typed and prints what was stored.
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { formatDateTime } from "@kinerja/core/i18n/format";
-import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import type { Official } from "@kinerja/core/org/org-settings";
 import type { OrgSettingsView } from "@kinerja/core/org/org-settings.service";
-import { CliError } from "./cli.errors";
+import { readTextFile } from "./arguments";
 import { problemError, runtimeClient } from "./runtime-client";
-
-const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
+import { say } from "./say";
 
 /** "Bupati Salor: H. Ahmad Salim <bupati@...> (tanpa NIP)": an official as HR reads them. */
 const officialText = (o: Official) =>
@@ -56,14 +53,8 @@ export function orgSettingsBody(o: SetOptions): Record<string, unknown> {
   };
 }
 
-/**
- * Adds `org` and its subcommands to the program; `dataDir` resolves the data dir option when a command runs,
- * `readProblem` says in Indonesian why a file cannot be read (the CLI's one wording).
- */
-export function addOrgCommand(
-  program: Command,
-  { dataDir, readProblem }: { dataDir: () => string; readProblem: (error: unknown) => string },
-): void {
+/** Adds `org` and its subcommands to the program; `dataDir` resolves the data dir option when a command runs. */
+export function addOrgCommand(program: Command, { dataDir }: { dataDir: () => string }): void {
   const org = program.command("org").description(say("cliOrgDescription"));
   org
     .command("show", { isDefault: true })
@@ -95,12 +86,7 @@ export function addOrgCommand(
     .command("import <file>")
     .description(say("cliOrgImportDescription"))
     .action(async (file: string) => {
-      let csv: string;
-      try {
-        csv = readFileSync(file, "utf8");
-      } catch (error) {
-        throw new CliError(say("cliCannotRead", { file, reason: readProblem(error) }));
-      }
+      const csv = readTextFile(file);
       const res = await runtimeClient(dataDir()).request("POST", "/api/org/settings/import", { csv });
       if (res.status !== 200) throw problemError(say("cliWhatOrgImport", { file }), res);
       process.stdout.write(`${say("cliOrgSaved")}\n${orgSettingsText(res.body as OrgSettingsView)}\n`);

@@ -2,11 +2,11 @@
 // Codes are printed as their Indonesian labels and numbers and dates in Indonesian format; `--json` keeps the codes.
 import { STAGES } from "@kinerja/core/appraisal/appraisal";
 import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@kinerja/core/i18n/format";
-import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { PREDIKATS } from "@kinerja/core/rating/rating";
 import type { LocalRuntime } from "../runtime/runtime";
-import type { DemoReport, PredikatCounts } from "../demo/run-demo";
+import type { DemoReport, PredikatCounts } from "../demo/report";
+import { count, say } from "./say";
 
 const PREDIKAT_LABELS: [keyof PredikatCounts, string][] = PREDIKATS.map(
   (p): [keyof PredikatCounts, string] => [p, labelOf("predikat", p)],
@@ -63,29 +63,27 @@ function distributionTable(
   return lines;
 }
 
-const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
-const n0 = (n: number) => formatNumber(n, "id", 0);
 const usd = (n: number, digits: number) => `USD ${formatNumber(n, "id", digits)}`;
 
 /** Page views and form posts by content type. */
 const pageTraffic = (pages: DemoReport["hr"]["pages"]) => [
-  say("demoPagesOpened", { n: n0(pages.pageViews) }),
-  ...Object.entries(pages.posts).map(([type, n]) => say("demoPostsAs", { n: n0(n), type })),
+  say("demoPagesOpened", { n: count(pages.pageViews) }),
+  ...Object.entries(pages.posts).map(([type, n]) => say("demoPostsAs", { n: count(n), type })),
 ];
 
 /** What the demo's people sent to the link pages: page views, form posts by content type, row buttons, late submits. */
 function formTraffic(pages: DemoReport["people"]["pages"]): string {
   return [
     ...pageTraffic(pages),
-    say("demoRowButtons", { n: n0(pages.rowButtons) }),
-    ...(pages.lateSubmits ? [say("demoLateSubmits", { n: n0(pages.lateSubmits) })] : []),
+    say("demoRowButtons", { n: count(pages.rowButtons) }),
+    ...(pages.lateSubmits ? [say("demoLateSubmits", { n: count(pages.lateSubmits) })] : []),
   ].join(", ");
 }
 
 /** "12 Penilaian, 3 Selesai": counts by code, as labels of `group`. */
 const countsText = (counts: Record<string, number>, label: (code: string) => string) =>
   Object.entries(counts)
-    .map(([code, n]) => `${n0(n)} ${label(code)}`)
+    .map(([code, n]) => `${count(n)} ${label(code)}`)
     .join(", ");
 
 /** The end of `kinerja demo`: distribution per unit, what people did, cost, and where to look (Indonesian). */
@@ -101,7 +99,7 @@ export function demoReportText(report: DemoReport): string {
     say("demoSimulated", {
       from: formatDate(report.simulated.from),
       to: formatDate(report.simulated.to),
-      total: n0(report.appraisals.total),
+      total: count(report.appraisals.total),
       stages: countsText(report.appraisals.byStage, (s) => labelOf("stage", s)),
     }),
     "",
@@ -121,11 +119,11 @@ export function demoReportText(report: DemoReport): string {
     for (const u of warned) for (const w of u.warnings) lines.push(`  ${u.name}: ${w.message}`);
   }
   const p = report.people;
-  const decisions = n0(p.decisions);
+  const decisions = count(p.decisions);
   lines.push(
     "",
     say("demoDecisions", { decisions, kinds: countsText(p.byKind, (k) => labelOf("decisionKind", k)) }),
-    `  ${say("demoViaForms", { viaForms: n0(p.viaForms), decisions, traffic: formTraffic(p.pages) })}`,
+    `  ${say("demoViaForms", { viaForms: count(p.viaForms), decisions, traffic: formTraffic(p.pages) })}`,
     `  ${say("demoHrDesk", { traffic: pageTraffic(report.hr.pages).join(", ") })}`,
     `  ${
       p.returnedSkp
@@ -149,9 +147,9 @@ export function demoReportText(report: DemoReport): string {
     `  ${say("demoAutoAcknowledged", { list: p.autoAcknowledged.join(", ") || say("demoNone") })}`,
     "",
     say("demoCost", { region: c.region }),
-    `  Step Functions  ${say("demoCostStepFunctions", { transitions: n0(c.stateTransitions), executions: n0(c.executions) })}   ${usd(c.usd.stepFunctions, 4)}`,
-    `  Lambda          ${say("demoCostLambda", { invocations: n0(c.lambdaInvocations), ms: n0(c.prices.assumedLambdaMs), mb: n0(c.prices.assumedLambdaMemoryMb) })}   ${usd(c.usd.lambda, 4)}`,
-    `  SES             ${say("demoCostSes", { mails: n0(c.mails) })}   ${usd(c.usd.ses, 4)}`,
+    `  Step Functions  ${say("demoCostStepFunctions", { transitions: count(c.stateTransitions), executions: count(c.executions) })}   ${usd(c.usd.stepFunctions, 4)}`,
+    `  Lambda          ${say("demoCostLambda", { invocations: count(c.lambdaInvocations), ms: count(c.prices.assumedLambdaMs), mb: count(c.prices.assumedLambdaMemoryMb) })}   ${usd(c.usd.lambda, 4)}`,
+    `  SES             ${say("demoCostSes", { mails: count(c.mails) })}   ${usd(c.usd.ses, 4)}`,
     `  Jumlah          ${usd(c.usd.total, 4)}  ${say("demoCostTotal", { perAppraisal: formatNumber(c.usdPerAppraisal, "id", 5) })}`,
     "",
     say("demoWhere"),
@@ -223,7 +221,7 @@ export function cycleText(cycle: CycleView, withDistribution: boolean): string {
   for (const [reason, people] of reasons)
     lines.push(
       `  ${say("cliCycleSkipped", {
-        count: n0(people.length),
+        count: count(people.length),
         names: people.map((p) => `${p.name}, NIP ${p.nip}`).join("; "),
         reason,
       })}`,

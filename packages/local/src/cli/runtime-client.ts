@@ -5,11 +5,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as v from "valibot";
 import { hasLabel, labelOf } from "@kinerja/core/i18n/labels";
-import { t, type MessageKey, type MessageParams } from "@kinerja/core/i18n/messages";
-import { RUNTIME_FILE } from "../runtime/runtime";
+import { RUNTIME_FILE } from "../runtime/runtime-file";
 import { CliError, RuntimeNotRunningError } from "./cli.errors";
-
-const say = (key: MessageKey, params?: MessageParams) => t(key, "id", params);
+import { say } from "./say";
 
 const RuntimeFileSchema = v.object({ url: v.pipe(v.string(), v.url()), pid: v.number() });
 

@@ -3,7 +3,8 @@
 // (HR's dashboard session) and sending the page's Origin with every post (the dashboard's CSRF check reads it).
 // Redirects are followed as a browser follows them (303/302 after a post become a GET). Every request is tallied by
 // method and content type, so a run can show that no decision took a JSON shortcut.
-import { HtmlPage, type HtmlForm } from "./html-form";
+import type { HtmlForm } from "./html-form";
+import { HtmlPage } from "./html-page";
 
 /** The requests the people sent. */
 export interface BrowserTally {

@@ -3,7 +3,8 @@
 // each unit's organisation rating on the cycle page. Every step reads the page it lands on; an error the page shows,
 // or a page that lacks a field or button, stops the demo with what was seen.
 import type { DemoBrowser } from "./browser";
-import type { HtmlForm, HtmlPage } from "./html-form";
+import type { HtmlForm } from "./html-form";
+import type { HtmlPage } from "./html-page";
 import { DemoError } from "./demo.errors";
 
 /** The HR officer's desk: the browser they use and the dashboard's address. */

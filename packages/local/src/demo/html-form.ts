@@ -1,59 +1,21 @@
-// What a browser does with a server-rendered page, for the demo's simulated people: parse the HTML (parse5, the
-// parser of the HTML standard), read what is shown (title, text, definition lists, fieldsets, the error summary),
-// type into the `<form method="post">` and build its submission the way the HTML standard's "constructing the entry
-// list" does (hidden inputs included, the pressed button's name and value, checked radios only, selects with one of
-// their options, disabled controls left out). A person can only type into fields the page has and choose values it
-// offers: anything else throws FormFillError naming the field and the page.
-import { typedNumber } from "@kinerja/core/i18n/format";
+// The `<form method="post">` of a page as the demo's simulated people use it: type into it and build its submission
+// the way the HTML standard's "constructing the entry list" does (hidden inputs included, the pressed button's name
+// and value, checked radios only, selects with one of their options, disabled controls left out). A person can only
+// type into fields the page has and choose values it offers: anything else throws FormFillError naming the field and
+// the page.
 import { parseDecimal } from "@kinerja/core/i18n/number";
-import { parse, type DefaultTreeAdapterTypes as Dom } from "parse5";
 import { FormFillError } from "./demo.errors";
-
-type Element = Dom.Element;
-type Node = Dom.Node;
-
-const isElement = (node: Node): node is Element => "tagName" in node;
-const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
-const hasAttr = (el: Element, name: string) => el.attrs.some((a) => a.name === name);
-
-/** Every element under `root` in document order (template contents are not rendered, so not visited). */
-function* elements(root: Node): Generator<Element> {
-  const children = "childNodes" in root ? root.childNodes : [];
-  for (const child of children) {
-    if (!isElement(child)) continue;
-    yield child;
-    if (child.tagName !== "template") yield* elements(child);
-  }
-}
-
-/** Elements that start a new line (or cell) when shown, so their texts do not run together. */
-const BLOCKS = new Set(
-  "address article aside blockquote br dd details div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol option p pre section summary table td th tr ul".split(
-    " ",
-  ),
-);
-
-/** The text a node shows, whitespace collapsed (scripts and styles are not text a person reads). */
-function textOf(node: Node): string {
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeName === "#text") parts.push((n as Dom.TextNode).value);
-    else if (isElement(n) && (n.tagName === "script" || n.tagName === "style" || n.tagName === "template"))
-      return;
-    else if ("childNodes" in n) {
-      const block = isElement(n) && BLOCKS.has(n.tagName);
-      if (block) parts.push(" ");
-      for (const c of n.childNodes) walk(c);
-      if (block) parts.push(" ");
-    }
-  };
-  walk(node);
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
-
-const ancestors = function* (el: Element): Generator<Element> {
-  for (let p = el.parentNode; p && isElement(p); p = p.parentNode) yield p;
-};
+import {
+  ancestors,
+  attr,
+  elements,
+  hasAttr,
+  isDisabled,
+  labelOf,
+  rawText,
+  textOf,
+  type Element,
+} from "./html-dom";
 
 /** One choice a select or a radio group offers: the submitted value and the label a person reads. */
 export interface FormOption {
@@ -401,156 +363,6 @@ export class HtmlForm {
     );
   }
 }
-
-function rawText(el: Element): string {
-  return el.childNodes.map((n) => (n.nodeName === "#text" ? (n as Dom.TextNode).value : "")).join("");
-}
-
-/** A control is disabled by its own attribute or by a disabled fieldset around it (outside that fieldset's first legend). */
-function isDisabled(el: Element): boolean {
-  if (hasAttr(el, "disabled")) return true;
-  for (const a of ancestors(el)) {
-    if (a.tagName !== "fieldset" || !hasAttr(a, "disabled")) continue;
-    const legend = a.childNodes.find((c): c is Element => isElement(c) && c.tagName === "legend");
-    if (!legend || ![...ancestors(el)].includes(legend)) return true;
-  }
-  return false;
-}
-
-/** The label a person reads for a control: a `<label>` around it, or the one pointing at its id. */
-function labelOf(root: Element, el: Element): string {
-  const around = [...ancestors(el)].find((a) => a.tagName === "label");
-  if (around) return textOf(around);
-  const id = attr(el, "id");
-  const pointing = id
-    ? [...elements(root)].find((l) => l.tagName === "label" && attr(l, "for") === id)
-    : undefined;
-  return pointing ? textOf(pointing) : "";
-}
-
-/** A page as the browser got it: status, title, the text shown, its post form and error summary. */
-export class HtmlPage {
-  private readonly doc: Dom.Document;
-
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    readonly html: string,
-  ) {
-    this.doc = parse(html);
-  }
-
-  /** The page's heading (its `<h1>`, else its `<title>`). */
-  get title(): string {
-    const all = [...elements(this.doc)];
-    const h1 = all.find((e) => e.tagName === "h1");
-    const title = all.find((e) => e.tagName === "title");
-    return h1 ? textOf(h1) : title ? textOf(title) : "";
-  }
-
-  /** All text the page shows, whitespace collapsed. */
-  get text(): string {
-    const body = [...elements(this.doc)].find((e) => e.tagName === "body");
-    return body ? textOf(body) : textOf(this.doc);
-  }
-
-  /** Whether the page has a form that posts (a decision still to be taken). */
-  get hasForm(): boolean {
-    return this.postForm() !== undefined;
-  }
-
-  /** The page's first `<form method="post">`; throws FormFillError when the page has none. */
-  form(): HtmlForm {
-    const el = this.postForm();
-    if (!el) throw new FormFillError(`page "${this.title}" has no form to submit`, this.title, "");
-    return this.formOf(el);
-  }
-
-  /** Every `<form method="post">` of the page, in page order. */
-  forms(): HtmlForm[] {
-    return this.postForms().map((el) => this.formOf(el));
-  }
-
-  /**
-   * The post form with a button of this label (a person picks a form by what its button says), optionally also
-   * with this field; throws FormFillError listing the buttons the page offers when none matches.
-   */
-  formWith(button: string | RegExp, field?: string): HtmlForm {
-    const all = this.forms();
-    const matches = (label: string) => (typeof button === "string" ? label === button : button.test(label));
-    const found = all.find(
-      (f) => f.buttons().some((b) => matches(b.label)) && (field === undefined || f.has(field)),
-    );
-    if (!found)
-      throw new FormFillError(
-        `page "${this.title}" has no form with a button "${String(button)}"${field ? ` and a field "${field}"` : ""}; its buttons: ${
-          all.flatMap((f) => f.buttons().map((b) => `"${b.label}"`)).join(", ") || "none"
-        }`,
-        this.title,
-        field ?? "",
-      );
-    return found;
-  }
-
-  /** The absolute addresses of the page's links whose text matches, in page order. */
-  links(text: string | RegExp): string[] {
-    return [...elements(this.doc)]
-      .filter((e) => e.tagName === "a" && attr(e, "href") !== undefined)
-      .filter((e) => (typeof text === "string" ? textOf(e) === text : text.test(textOf(e))))
-      .map((e) => new URL(attr(e, "href")!, this.url).toString());
-  }
-
-  private formOf(el: Element): HtmlForm {
-    return new HtmlForm(
-      this.title,
-      new URL(attr(el, "action") || this.url, this.url).toString(),
-      el,
-      this.url,
-    );
-  }
-
-  /** The messages of the page's error summary or alert (each list item, else the alert's text). */
-  get errors(): string[] {
-    const alerts = [...elements(this.doc)].filter((e) => attr(e, "role") === "alert");
-    return alerts.flatMap((a) => {
-      const items = [...elements(a)].filter((e) => e.tagName === "li").map(textOf);
-      return items.length ? items : [textOf(a)];
-    });
-  }
-
-  /** The status messages the page shows (`role="status"`), e.g. a confirmation. */
-  get notices(): string[] {
-    return [...elements(this.doc)].filter((e) => attr(e, "role") === "status").map(textOf);
-  }
-
-  /** The description a definition list gives for a term (`<dt>term</dt><dd>...</dd>`), the first one on the page. */
-  definition(term: string): string | undefined {
-    for (const dt of [...elements(this.doc)].filter((e) => e.tagName === "dt")) {
-      if (textOf(dt) !== term) continue;
-      const siblings = (
-        dt.parentNode && "childNodes" in dt.parentNode ? dt.parentNode.childNodes : []
-      ).filter(isElement);
-      const dd = siblings
-        .slice(siblings.indexOf(dt) + 1)
-        .find((e) => e.tagName === "dd" || e.tagName === "dt");
-      if (dd?.tagName === "dd") return textOf(dd);
-    }
-    return undefined;
-  }
-
-  private postForm(): Element | undefined {
-    return this.postForms()[0];
-  }
-
-  private postForms(): Element[] {
-    return [...elements(this.doc)].filter(
-      (e) => e.tagName === "form" && (attr(e, "method") ?? "get").toLowerCase() === "post",
-    );
-  }
-}
-
-/** A number typed the Indonesian way (the forms' own convention, from core). */
-export { typedNumber };
 
 /** Reads a number as Indonesian pages print it ("95,5", "1.200", "1.200,75"); undefined when it is not one. */
 export function readNumber(text: string): number | undefined {

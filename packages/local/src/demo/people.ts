@@ -3,24 +3,17 @@
 // (`rhk.0.indicators.1.target.min`), typed as people type (numbers with a decimal comma); what a person needs to
 // choose from (the superior's RHK, the indicators and their targets) is read from the page they are on.
 import * as v from "valibot";
+import { typedNumber } from "@kinerja/core/i18n/format";
+import type { DecisionKind } from "@kinerja/core/decision/decision-kinds";
 import { BERAKHLAK_KEYS } from "@kinerja/core/rating/rating";
-import type { DemoPerson } from "./salor-org";
+import type { DemoPerson } from "@kinerja/core/imports/sample-org";
+import { seededRandom } from "@kinerja/core/random/seeded-random";
 import type { HtmlForm } from "./html-form";
-import { readNumber, typedNumber } from "./html-form";
+import { readNumber } from "./html-form";
 import { DemoError } from "./demo.errors";
 
 /** How a person performs during the year; drives realisation values and the ratings their appraiser gives. */
 export type Profile = "strong" | "steady" | "struggling" | "poor";
-
-/** The decision kinds of DESIGN.md section 3, as a person tells them apart: by what the page asks. */
-export type DecisionKind =
-  | "skp-proposal"
-  | "skp-approval"
-  | "realization"
-  | "review"
-  | "acknowledgement"
-  | "objection-decision"
-  | "periodic-rating";
 
 /** What a person means to enter on a form: field name -> the value typed or chosen. */
 export type FormIntent = Record<string, string>;
@@ -35,18 +28,6 @@ export const OutboxMailSchema = v.array(
     sentAt: v.string(),
   }),
 );
-
-/** Deterministic pseudo-random numbers (mulberry32), so a demo run is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gives every person a profile: about a fifth strong, most steady, some struggling, a few poor. */
 export function assignProfiles(people: DemoPerson[], seed: number): Map<string, Profile> {
