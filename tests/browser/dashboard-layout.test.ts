@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_CSS } from "../../packages/web/src/dashboard/dashboard-css";
-import { CyclesPage } from "../../packages/web/src/dashboard/pages";
+import { CyclesPage } from "../../packages/web/src/dashboard/cycles-page";
 
 const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../../packages/core/src/mail/outbox-mail";
 import { DASHBOARD_CSS } from "../../packages/web/src/dashboard/dashboard-css";
 import { OverduePage } from "../../packages/web/src/dashboard/overdue-page";
-import { CyclesPage } from "../../packages/web/src/dashboard/pages";
+import { CyclesPage } from "../../packages/web/src/dashboard/cycles-page";
 import { OutboxListPage, OutboxMailPage } from "../../packages/web/src/pages/outbox-page";
 import { PAGE_CSS } from "../../packages/web/src/pages/styles";
 import { hasChromium, launchChromium } from "./chromium";

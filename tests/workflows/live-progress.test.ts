@@ -7,7 +7,7 @@ import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { cycleProgress, type CycleProgress } from "../../packages/core/src/hr/cycle-progress";
 import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
 import { LiveProgress, progressRefresh } from "../../packages/web/src/dashboard/progress";
-import { DashboardLayout } from "../../packages/web/src/dashboard/pages";
+import { DashboardLayout } from "../../packages/web/src/dashboard/layout";
 import { readDefinition } from "../../workflows/registry";
 import { createCycle, seedUnit, settle, startWorld, type World } from "./harness";
 

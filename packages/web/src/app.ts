@@ -1,16 +1,16 @@
-import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
 import { Hono } from "hono";
 import type { AppDeps } from "./deps";
 import { outboxRoutes } from "./links/outbox-routes";
 import { PAGE_CSS } from "./pages/styles";
-import { HttpProblem, problem } from "./problem";
-import { linkRoutes } from "./routes/links";
+import { problem } from "./problem";
+import { linkRoutes } from "./links/link-routes";
+import { onError } from "./errors/on-error";
 import { AuthConfigError } from "./auth/auth.errors";
 import { devIssuerRoutes } from "./auth/dev-issuer";
 import { dashboardRoutes } from "./dashboard/dashboard-routes";
 import { openApiHandler } from "./openapi";
-import { hrRoutes } from "./routes/hr";
-import { defaultWebLogger, logOf, provideLogger } from "./log";
+import { hrRoutes } from "./api/hr-routes";
+import { defaultWebLogger, provideLogger } from "./log";
 
 /** Builds the kinerja Hono app; the same app runs in the API Lambda and the local dev server. */
 export function createApp(deps: AppDeps = {}) {
@@ -47,27 +47,9 @@ export function createApp(deps: AppDeps = {}) {
   if (deps.devIssuer) app.route("/_local", devIssuerRoutes(deps.devIssuer));
   app.get("/openapi.json", openApiHandler(app as never));
   app.notFound((c) => problem(c, 404, "Not found"));
-  app.onError((err, c) => {
-    if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.errors);
-    // The table unreachable or throttled: the request may succeed later, so say so (503) rather than 500.
-    if (isTransientStorageFailure(err)) {
-      // The route pattern, not the path: a link path carries its secret token.
-      logOf(c).warn("storage unavailable", {
-        method: c.req.method,
-        route: c.req.routePath,
-        status: 503,
-        error: err,
-      });
-      c.header("retry-after", "5");
-      return problem(c, 503, "Storage temporarily unavailable; try again");
-    }
-    logOf(c).error("unhandled error", {
-      method: c.req.method,
-      route: c.req.routePath,
-      status: 500,
-      error: err,
-    });
-    return problem(c, 500, "Internal error");
-  });
+  app.onError(onError);
   return app;
 }
+
+/** The cloud's HR auth (OIDC bearer check and dashboard sign-in), built by the API Lambda (functions/api.ts). */
+export { oidcAuth, type OidcAuthSettings } from "./auth/oidc-auth";

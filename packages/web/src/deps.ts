@@ -1,4 +1,4 @@
-import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
+import type { DecisionDeps } from "@kinerja/core/decision/decision-deps";
 import type { OutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import type { DevIssuer } from "./auth/dev-issuer";

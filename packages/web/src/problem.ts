@@ -74,19 +74,21 @@ export function localizeDetails(
   });
 }
 
-/** Writes a problem+json response; `extra` adds `detail` or other members (RFC 9457 extensions). */
+/**
+ * Writes a problem+json response: the one writer of the app (errors/on-error.tsx, the auth guard, validators, the
+ * local runtime's routes). `extra` adds `detail` or other members (RFC 9457 extensions), `headers` e.g. a challenge.
+ */
 export function problem(
   c: Context,
   status: ContentfulStatusCode,
   title: string,
-  errors: ProblemDetail[] = [],
+  errors: readonly ProblemDetail[] = [],
   extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ) {
   return c.body(
     JSON.stringify({ type: "about:blank", title, status, ...extra, ...(errors.length ? { errors } : {}) }),
     status,
-    {
-      "content-type": "application/problem+json",
-    },
+    { ...headers, "content-type": "application/problem+json" },
   );
 }

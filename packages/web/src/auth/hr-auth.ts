@@ -3,13 +3,12 @@
 // everything, `viewer` may only read (GET/HEAD).
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.errors";
+import { ForbiddenError, UnauthenticatedError } from "./auth.errors";
 import type { JwtVerifier, Principal } from "./jwt-verifier";
 import type { OidcSignIn } from "./oidc-sign-in";
 import type { SessionSealer } from "./session";
 import { t } from "@kinerja/core/i18n/messages";
-import { requestLang, statusTitle } from "../problem";
-import { logOf } from "../log";
+import type { HrActor } from "@kinerja/core/hr/hr-deps";
 
 /** Name of the dashboard's session cookie (HttpOnly, SameSite=Lax, an encrypted JWT: principal and expiry). */
 export const SESSION_COOKIE = "kinerja_session";
@@ -58,49 +57,20 @@ export function checkRole(principal: Principal, method: string): Principal {
   throw new ForbiddenError({ key: "authNoRole" });
 }
 
-// `detail` in the request's language (English unless asked, see requestLang); the WWW-Authenticate header keeps
-// the English text (`headerDetail`), as headers are ASCII and read by clients.
-function problem(c: Context, status: 401 | 403 | 503, title: string, detail: string, headerDetail = detail) {
-  const headers: Record<string, string> = {
-    "content-type": "application/problem+json",
-    "cache-control": "no-store",
-  };
-  if (status === 401)
-    headers["www-authenticate"] =
-      `Bearer realm="kinerja", error="invalid_token", error_description="${headerDetail.replaceAll('"', "'")}"`;
-  if (status === 403) headers["www-authenticate"] = `Bearer realm="kinerja", error="insufficient_scope"`;
-  return c.body(JSON.stringify({ type: "about:blank", title, status, detail }), status, headers);
-}
-
 /** Guard of the HR API: bearer token only (a cookie is never accepted here, so no cross-site request can act). */
 export function apiAuth(options: AuthOptions): MiddlewareHandler<{ Variables: AuthVariables }> {
+  // Refusals are thrown: errors/error-table.tsx answers them (401 with the Bearer challenge, 403, 503).
   return async (c, next) => {
-    try {
-      c.set("principal", await authorize(options.verifier, bearerToken(c), c.req.method));
-    } catch (err) {
-      const lang = requestLang(c);
-      if (err instanceof UnauthenticatedError || err instanceof ForbiddenError) {
-        const status = err instanceof ForbiddenError ? 403 : 401;
-        const title =
-          lang === "en" ? (status === 401 ? "Unauthorized" : "Forbidden") : statusTitle(status, lang);
-        return problem(c, status, title, err.text(lang), err.message);
-      }
-      if (err instanceof AuthConfigError) {
-        logOf(c).error("HR token keys unavailable", { status: 503, error: err });
-        return problem(
-          c,
-          503,
-          lang === "en" ? "Authentication unavailable" : statusTitle(503, lang),
-          lang === "en"
-            ? "the token signing keys cannot be read right now; try again"
-            : t("authKeysUnavailable", lang),
-        );
-      }
-      throw err;
-    }
+    c.set("principal", await authorize(options.verifier, bearerToken(c), c.req.method));
     await next();
   };
 }
+
+/** Who acts in the HR services' audit trail: the signed-in principal's subject and name. */
+export const actorOf = (principal: Principal): HrActor => ({
+  subject: principal.subject,
+  ...(principal.name ? { name: principal.name } : {}),
+});
 
 /**
  * Guard of the dashboard pages: a bearer token, else the session cookie; a browser without a valid session (none,

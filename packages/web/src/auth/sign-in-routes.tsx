@@ -11,7 +11,7 @@ import { t } from "@kinerja/core/i18n/messages";
 import { AuthConfigError, ForbiddenError, UnauthenticatedError } from "./auth.errors";
 import { SESSION_COOKIE, type AuthOptions } from "./hr-auth";
 import { CALLBACK_PATH, SIGNED_OUT_PATH } from "./oidc-sign-in";
-import { LoginPage } from "../dashboard/pages";
+import { LoginPage } from "../dashboard/login-page";
 import { logOf } from "../log";
 
 /** The sign-in state cookie (state, nonce, PKCE verifier, next), scoped to the callback. */

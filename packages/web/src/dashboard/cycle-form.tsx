@@ -26,9 +26,9 @@ import {
 } from "@kinerja/core/hr/cycle-commands";
 import type { HrDeps } from "@kinerja/core/hr/hr-deps";
 import type { Unit } from "@kinerja/core/org/org.schema";
-import type { AuthVariables } from "../auth/hr-auth";
+import { actorOf, type AuthVariables } from "../auth/hr-auth";
 import type { Principal } from "../auth/jwt-verifier";
-import { DashboardLayout } from "./pages";
+import { DashboardLayout } from "./layout";
 
 type Env = { Variables: AuthVariables };
 type Form = Record<string, string | string[]>;
@@ -441,10 +441,7 @@ export function registerCycleForm(app: Hono<Env>, hr: HrDeps) {
     if (!parsed.success) return formAgain(c, form, errorsOf(fieldIssues(parsed.issues)), 400);
     const principal = c.get("principal");
     try {
-      const created = await createAndLaunchCycle(hr, parsed.output, {
-        subject: principal.subject,
-        ...(principal.name ? { name: principal.name } : {}),
-      });
+      const created = await createAndLaunchCycle(hr, parsed.output, actorOf(principal));
       return c.redirect(`/dashboard/cycles/${encodeURIComponent(created.id)}`, 303);
     } catch (err) {
       if (err instanceof HrConflictError && err.key === "hrCycleExists" && parsed.output.id)

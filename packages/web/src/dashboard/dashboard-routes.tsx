@@ -6,11 +6,10 @@
 import { csvTemplate, isCsvTemplateKind } from "@kinerja/core/imports/templates";
 import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
 import { ORG_RATINGS } from "@kinerja/core/rating/rating";
 import { UnitIdSchema } from "@kinerja/core/org/org.schema";
-import { parseConfig, t } from "@kinerja/core/i18n/messages";
+import { parseConfig } from "@kinerja/core/i18n/messages";
 import { appraisalStory, employeesAtRisk, overdueDecisions } from "@kinerja/core/hr/appraisal-reports";
 import {
   cycleDetail,
@@ -20,39 +19,35 @@ import {
 } from "@kinerja/core/hr/cycle-reports";
 import { setOrgRating } from "@kinerja/core/hr/cycle-commands";
 import type { HrDeps } from "@kinerja/core/hr/hr-deps";
-import { HrConflictError, HrNotFoundError } from "@kinerja/core/hr/hr.errors";
+import { HrConflictError } from "@kinerja/core/hr/hr.errors";
 import { cycleProgress } from "@kinerja/core/hr/cycle-progress";
 import { ExportQuerySchema } from "@kinerja/core/hr/hr.schema";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
-import { pageAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import { actorOf, pageAuth, type AuthOptions, type AuthVariables } from "../auth/hr-auth";
+import { answersAs } from "../errors/on-error";
 import { LOGIN_PATH } from "../auth/oidc-sign-in";
 import { signInRoutes } from "../auth/sign-in-routes";
 import { DASHBOARD_CSS } from "./dashboard-css";
 import { registerCycleForm } from "./cycle-form";
-import { registerImportPages } from "./import-pages";
+import { registerImportRoutes } from "./import-routes";
 import { registerOverduePage } from "./overdue-page";
-import { actionNotice, registerAppraisalActions } from "./appraisal-actions";
+import { actionNotice } from "./appraisal-actions";
+import { registerAppraisalActions } from "./action-routes";
+import { registerFailedPage } from "./failed-page";
 import { cycleOverviews } from "@kinerja/core/hr/cycle-overview";
-import type { DecisionDeps } from "@kinerja/core/decision/decision.service";
-import { AppraisalPage, CyclePage, CyclesPage, DashboardLayout, ForbiddenPage } from "./pages";
+import type { DecisionDeps } from "@kinerja/core/decision/decision-deps";
+import { AppraisalPage } from "./appraisal-page";
+import { CyclePage } from "./cycle-page";
+import { CyclesPage } from "./cycles-page";
+import { ForbiddenPage } from "./error-pages";
 
 /** Options of the dashboard routes. */
 export interface DashboardOptions {
   hr: HrDeps;
   auth: AuthOptions;
-  /** The link service's deps: HR's resend of a pending link mails with them (appraisal-actions.tsx). */
+  /** The link service's deps: HR's resend of a pending link mails with them (action-routes.tsx). */
   decisions?: DecisionDeps;
 }
-
-const NotFoundPage = (props: { message: string; title?: string }) => (
-  <DashboardLayout title={props.title ?? "Tidak ditemukan"}>
-    <h1>{props.title ?? "Tidak ditemukan"}</h1>
-    <p class="notice">{props.message}</p>
-    <p>
-      <a href="/dashboard">Kembali ke dasbor</a>
-    </p>
-  </DashboardLayout>
-);
 
 const OrgRatingFormSchema = v.object({
   unitId: UnitIdSchema,
@@ -67,18 +62,9 @@ export function dashboardRoutes(options: DashboardOptions) {
   const app = new Hono<{ Variables: AuthVariables }>();
   // Sign-in and sign-out redirect from our forms to the identity provider, so its origin is a form-action too.
   const idp = auth.signIn ? [new URL(auth.signIn.options.issuer).origin] : [];
-  app.use("*", pageSecurityHeaders({ formActions: idp }), noStore(), csrf());
-  app.onError((err, c) => {
-    if (err instanceof HrNotFoundError) return c.html(<NotFoundPage message={err.text("id")} />, 404);
-    // csrf() refuses a form posted from another origin with a bare 403; say why instead of falling through to a 500.
-    if (err instanceof HTTPException && err.status === 403)
-      return c.html(
-        <NotFoundPage title="Permintaan ditolak" message={t("dashCrossSiteRefused", "id")} />,
-        403,
-      );
-    if (err instanceof HTTPException) return err.getResponse();
-    throw err;
-  });
+  // Errors are answered as Indonesian pages by errors/on-error.tsx (csrf()'s refusal of a form posted from another
+  // origin included).
+  app.use("*", answersAs("dashboard"), pageSecurityHeaders({ formActions: idp }), noStore(), csrf());
 
   app.get("/assets/dashboard.css", (c) =>
     c.body(DASHBOARD_CSS, 200, {
@@ -148,7 +134,7 @@ export function dashboardRoutes(options: DashboardOptions) {
       await setOrgRating(
         hr,
         { cycleId: c.req.param("id"), unitId: parsed.output.unitId, rating: parsed.output.rating },
-        { subject: principal.subject, ...(principal.name ? { name: principal.name } : {}) },
+        actorOf(principal),
       );
     } catch (err) {
       if (err instanceof HrConflictError)
@@ -159,8 +145,9 @@ export function dashboardRoutes(options: DashboardOptions) {
   });
 
   registerAppraisalActions(app, { hr, ...(options.decisions ? { decisions: options.decisions } : {}) });
+  registerFailedPage(app, hr);
 
-  registerImportPages(app, hr);
+  registerImportRoutes(app, hr);
 
   registerOverduePage(app, hr);
 

@@ -11,7 +11,7 @@ import type { Principal } from "../auth/jwt-verifier";
 import type { AuthVariables } from "../auth/hr-auth";
 import { when } from "../pages/format";
 import { canAct } from "./appraisal-actions";
-import { DashboardLayout } from "./pages";
+import { DashboardLayout } from "./layout";
 
 const enc = encodeURIComponent;
 

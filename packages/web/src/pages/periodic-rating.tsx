@@ -1,12 +1,12 @@
 // The appraising official's periodic rating page (decision kind `periodic-rating`, DOMAIN 5): the team's automatic
 // snapshot of the period, the 3x3 predikat matrix, and per member a hasil kerja and perilaku rating with a short note.
 // Script-free: one form, one submit; the page after submitting lists what was recorded.
-import type { LinkView } from "@kinerja/core/decision/decision.service";
+import type { LinkView } from "@kinerja/core/decision/link-view";
 import { formatDate, formatPercent } from "@kinerja/core/i18n/format";
 import { labelOf } from "@kinerja/core/i18n/labels";
 import { predikatFor, RATINGS, type Rating } from "@kinerja/core/rating/rating";
 import { PERIODIC_RATING_NOTE_MAX } from "@kinerja/core/periodic/periodic-rating-body";
-import { Input, Select, type FormState } from "./decision-forms";
+import { Input, Select, type FormState } from "./form-controls";
 import { listOf, str } from "./format";
 
 const ratingOptions = RATINGS.map((r) => ({ value: r, label: labelOf("rating", r) }));

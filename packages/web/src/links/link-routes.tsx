@@ -1,27 +1,20 @@
+// The decision links under /l/{token} (DESIGN.md section 3): the page or JSON of a pending decision, and the one POST
+// that decides it; rate limited per address, link and recipient. Errors are thrown and answered per request (a page
+// or problem+json) by errors/on-error.tsx.
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import {
-  decideOpened,
-  openLink,
-  type DecisionDeps,
-  type LinkLookup,
-  type LinkView,
-  type OpenedLink,
-} from "@kinerja/core/decision/decision.service";
+import { decideOpened } from "@kinerja/core/decision/decide";
+import { openLink, type LinkLookup, type LinkView, type OpenedLink } from "@kinerja/core/decision/link-view";
+import type { DecisionDeps } from "@kinerja/core/decision/decision-deps";
 import { decisionRepo, type LinkRecord } from "@kinerja/core/decision/decision.repo";
-import {
-  AlreadyDecidedError,
-  InvalidDecisionBodyError,
-  LinkGoneError,
-  LinkNotFoundError,
-  LinkTamperedError,
-} from "@kinerja/core/decision/decision.errors";
-import { fieldLabel } from "@kinerja/core/i18n/fields";
+import { InvalidDecisionBodyError } from "@kinerja/core/decision/decision.errors";
 import { t, type MessageKey } from "@kinerja/core/i18n/messages";
-import { clientIp } from "../links/client-ip";
+import { clientIp } from "./client-ip";
 import { requestLang } from "../problem";
-import { formToBody, repeatedFields } from "../links/form-body";
+import { formToBody, repeatedFields } from "./form-body";
+import { titled } from "../errors/error-table";
+import { answersAs, problemAnswer, wantsJson } from "../errors/on-error";
 import {
   cachedFound,
   DEFAULT_LINK_RATE_LIMIT,
@@ -31,15 +24,14 @@ import {
   type RateLimitOptions,
 } from "../middleware/rate-limit";
 import { noStore, pageSecurityHeaders } from "../middleware/security-headers";
-import { DecisionPage, type FormState } from "../pages/decision-forms";
+import { DecisionPage } from "../pages/decision-forms";
+import type { FormState } from "../pages/form-controls";
 import {
   AlreadyDecidedPage,
   BadRequestPage,
   ConfirmationPage,
   GonePage,
   RateLimitedPage,
-  TamperedLinkPage,
-  UnknownLinkPage,
 } from "../pages/status-pages";
 
 /** Options of the link routes. */
@@ -51,43 +43,17 @@ export interface LinkRoutesOptions {
 /** Largest body a decision form may post (an SKP with 50 RHK fits easily). */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const wantsJson = (c: Context) => {
-  const type = c.req.header("content-type") ?? "";
-  const accept = c.req.header("accept") ?? "";
-  return (
-    type.includes("application/json") ||
-    (accept.includes("application/json") && !accept.includes("text/html"))
-  );
-};
-
 /**
- * A problem+json answer; `title` is a dictionary key, written in the language the request asks for (`?lang=`,
- * Accept-Language; English by default). A non-English answer with field errors says in `detail` which fields, by label.
+ * A problem+json answer titled by a dictionary message, in the language the request asks for (`?lang=`,
+ * Accept-Language; English by default): the link routes' own refusals (rate limit, body); errors are thrown.
  */
-function problemJson(
+const problemJson = (
   c: Context,
   status: ContentfulStatusCode,
   title: MessageKey,
   extra: Record<string, unknown> = {},
-) {
-  const lang = requestLang(c);
-  const errors = Array.isArray(extra.errors) ? (extra.errors as { path: string; message: string }[]) : [];
-  const detail =
-    lang !== "en" && errors.length
-      ? `${t("problemInvalidDetail", lang)} ${errors.map((e) => `${fieldLabel(e.path, undefined, lang)}: ${e.message}`).join(" ")}`
-      : undefined;
-  return c.body(
-    JSON.stringify({
-      type: "about:blank",
-      title: t(title, lang),
-      status,
-      ...(detail ? { detail } : {}),
-      ...extra,
-    }),
-    status,
-    { "content-type": "application/problem+json", "content-language": lang },
-  );
-}
+  errors: { path: string; message: string }[] = [],
+) => problemAnswer(c, { status, problem: titled(title, extra, errors) });
 
 /** The link JSON of DESIGN.md section 3: `{kind, appraisalId, cycleId, employee, status, expiresAt, context}` (+ who decided). */
 function linkJson(view: LinkView) {
@@ -104,42 +70,6 @@ function linkJson(view: LinkView) {
     ...(d.decidedBy ? { decidedBy: d.decidedBy, decidedAt: d.decidedAt } : {}),
     ...(d.closedReason ? { closedReason: d.closedReason, closedBy: d.closedBy, closedAt: d.closedAt } : {}),
   };
-}
-
-/** Maps decision errors to the right status, as a page or as problem+json; anything else is rethrown (a real 500). */
-function errorResponse(c: Context, err: unknown, json: boolean) {
-  if (err instanceof LinkNotFoundError)
-    return json ? problemJson(c, 404, "linkUnknown") : c.html(<UnknownLinkPage />, 404);
-  if (err instanceof LinkTamperedError)
-    return json ? problemJson(c, 403, "linkTampered") : c.html(<TamperedLinkPage />, 403);
-  if (err instanceof AlreadyDecidedError) {
-    return json
-      ? problemJson(c, 409, "linkAlreadyDecided", {
-          decisionStatus: "decided",
-          decidedBy: err.decidedBy,
-          decidedAt: err.decidedAt,
-        })
-      : c.html(<AlreadyDecidedPage decidedBy={err.decidedBy} decidedAt={err.decidedAt} />, 409);
-  }
-  if (err instanceof LinkGoneError) {
-    const status = err.reason === "superseded" ? "superseded" : "expired";
-    return json
-      ? problemJson(
-          c,
-          410,
-          err.reason === "link-expired"
-            ? "linkExpired"
-            : status === "superseded"
-              ? "linkDecisionSuperseded"
-              : "linkDecisionExpired",
-          {
-            decisionStatus: status,
-            ...err.detail,
-          },
-        )
-      : c.html(<GonePage reason={err.reason} {...err.detail} />, 410);
-  }
-  throw err;
 }
 
 async function readBody(
@@ -204,7 +134,7 @@ export function linkRoutes(options: LinkRoutesOptions) {
     };
   const open = (c: Context): Promise<OpenedLink> => openLink(deps, c.req.param("token") ?? "", linkOf(c));
   const app = new Hono();
-  app.use("*", pageSecurityHeaders(), noStore());
+  app.use("*", answersAs("link"), pageSecurityHeaders(), noStore());
   app.use(
     "*",
     rateLimit(
@@ -230,14 +160,9 @@ export function linkRoutes(options: LinkRoutesOptions) {
   );
 
   app.get("/:token", async (c) => {
-    const json = wantsJson(c);
-    let view: LinkView;
-    try {
-      view = (await open(c)).view;
-    } catch (err) {
-      return errorResponse(c, err, json);
-    }
-    if (json) return c.json(linkJson(view), view.state === "pending" || view.state === "decided" ? 200 : 410);
+    const view = (await open(c)).view;
+    if (wantsJson(c))
+      return c.json(linkJson(view), view.state === "pending" || view.state === "decided" ? 200 : 410);
     return closedPage(c, view, 200) ?? c.html(<DecisionPage view={view} action={c.req.path} />);
   });
 
@@ -252,32 +177,20 @@ export function linkRoutes(options: LinkRoutesOptions) {
     }),
     async (c) => {
       const read = await readBody(c);
-      const json = read.kind !== "form" && wantsJson(c);
       if (read.kind === "bad") {
-        return json || read.status === 415
-          ? problemJson(c, read.status, read.message, {
-              errors: [{ path: "", message: t(read.message, requestLang(c)) }],
-            })
+        return wantsJson(c) || read.status === 415
+          ? problemJson(c, read.status, read.message, {}, [
+              { path: "", message: t(read.message, requestLang(c)) },
+            ])
           : c.html(<BadRequestPage message={t(read.message, "id")} />, read.status);
       }
       // The one read of this request: the link verified once and its decision; everything below answers from it.
-      let opened: OpenedLink;
-      try {
-        opened = await open(c);
-      } catch (err) {
-        return errorResponse(c, err, json);
-      }
+      const opened = await open(c);
       const view = opened.view;
       if (read.kind === "json") {
-        // JSON answers in the language the request asks for.
-        try {
-          const decided = await decideOpened(deps, opened, read.body, requestLang(c));
-          return c.json({ status: "decided", ...decided.result });
-        } catch (err) {
-          if (err instanceof InvalidDecisionBodyError)
-            return problemJson(c, 400, "problemInvalidDecision", { errors: err.issues });
-          return errorResponse(c, err, json);
-        }
+        // JSON answers in the language the request asks for; refusals are thrown (errors/error-table.tsx).
+        const decided = await decideOpened(deps, opened, read.body, requestLang(c));
+        return c.json({ status: "decided", ...decided.result });
       }
       const values = Object.fromEntries(read.entries.filter(([k]) => !k.startsWith("_")));
       const control = Object.fromEntries(read.entries.filter(([k]) => k.startsWith("_")));
@@ -313,13 +226,10 @@ export function linkRoutes(options: LinkRoutesOptions) {
             <DecisionPage view={view} action={c.req.path} state={{ ...state, errors: err.issues }} />,
             400,
           );
-        // A click lost to another one (or to a closing) in the same moment: show the winner's outcome read-only.
-        if (err instanceof AlreadyDecidedError || err instanceof LinkGoneError) {
-          const now = await open(c).catch(() => undefined);
-          const page = now && closedPage(c, now.view, 409);
-          if (page) return page;
-        }
-        return errorResponse(c, err, false);
+        // Anything else, a click lost to another one (or to a closing) in the same moment included, is answered by
+        // errors/on-error.tsx: the refusal carries the decision as decide() re-read it, so its page shows the
+        // winner's outcome read-only without opening the link again.
+        throw err;
       }
     },
   );
