@@ -196,10 +196,13 @@ export function answerOf(err: unknown, c: Context): ErrorAnswer {
       headers: RETRY,
       log: { level: "error", message: "import not written" },
     };
+  // The repos translate a throttled or unreachable table into TransientError (storage.errors.ts); the same answer as
+  // an untranslated one below, with the fault's own English text.
   if (err instanceof TransientError)
     return {
       status: 503,
-      problem: said(503, `${err.message}; try again`),
+      problem: said(503, `${err.message}; try again`, (l) => t("problem503", l)),
+      headers: RETRY,
       log: { level: "warn", message: "transient failure" },
     };
 
