@@ -285,7 +285,7 @@ function build(storage: DecisionStorage) {
 
     /**
      * Stores a newly issued link. Links are written once and never changed or revoked in place (a decision closes
-     * instead): the link routes remember them per container (routes/links.tsx), so a change here must end that.
+     * instead): the link routes remember them per container (web links/link-routes.tsx), so a change here must end that.
      */
     async putLink(link: LinkRecord): Promise<void> {
       await links.create(link).go();
