@@ -7,8 +7,8 @@ import type { Storage } from "@kinerja/core/storage/storage";
 import { createOutboxMail } from "@kinerja/core/mail/outbox-mail";
 import type { MailPort } from "@kinerja/core/mail/mail.port";
 import type { FlowStore } from "@kinerja/core/appraisal-flow/flow-store";
-import { InvalidJobInputError, PeriodicError, TransientError } from "@kinerja/core/periodic/periodic.errors";
-import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
+import { InvalidJobInputError, PeriodicError } from "@kinerja/core/periodic/periodic.errors";
+import { isTransientStorageFailure, TransientError } from "@kinerja/core/storage/storage.errors";
 import { createPeriodicStore } from "@kinerja/core/periodic/periodic.repo";
 import { resumeImports } from "@kinerja/core/imports/import-service";
 import type { PeriodicDeps } from "@kinerja/core/periodic/periodic.service";
@@ -77,7 +77,11 @@ export function parseJobEvent<S extends v.GenericSchema>(schema: S): MiddlewareO
 export const transientJobStorageErrors: MiddlewareObj<unknown, unknown> = {
   onError: (request) => {
     const err = request.error;
-    if (err && !(err instanceof PeriodicError) && isTransientStorageFailure(err))
+    if (
+      err &&
+      !(err instanceof PeriodicError || err instanceof TransientError) &&
+      isTransientStorageFailure(err)
+    )
       request.error = new TransientError(`storage unavailable: ${err.message}`, { cause: err });
   },
 };

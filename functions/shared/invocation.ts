@@ -11,6 +11,7 @@ import { PeriodicError } from "@kinerja/core/periodic/periodic.errors";
 import { stepFunctions } from "../../workflows/registry";
 import { MetricName } from "./metric-names";
 import type { MetricsPort, Observability } from "./observability";
+import { TransientError } from "@kinerja/core/storage/storage.errors";
 
 /** The decision kinds a Record step may carry (the Kind dimension of DecisionsRecorded). */
 const DecisionKind = v.picklist(FLOW_DECISION_KINDS);
@@ -104,7 +105,8 @@ export function observeInvocation(obs: () => Observability): MiddlewareObj<unkno
       if (!invocation) return;
       const err = request.error;
       // Named workflow errors are the state machine's to catch or retry; anything else is a defect or an outage.
-      const handled = err instanceof WorkflowError || err instanceof PeriodicError;
+      const handled =
+        err instanceof WorkflowError || err instanceof PeriodicError || err instanceof TransientError;
       invocation.logger[handled ? "warn" : "error"]("invocation failed", {
         durationMs: Date.now() - invocation.startedAt,
         errorName: err?.name,

@@ -3,8 +3,8 @@
 import middy, { type MiddlewareObj } from "@middy/core";
 import * as v from "valibot";
 import { FLOW_DECISION_KINDS } from "@kinerja/core/decision/decision-kinds";
-import { isTransientStorageFailure } from "@kinerja/core/storage/storage.errors";
-import { InvalidStepInputError, TransientError, WorkflowError } from "@kinerja/core/workflow/workflow.errors";
+import { isTransientStorageFailure, TransientError } from "@kinerja/core/storage/storage.errors";
+import { InvalidStepInputError, WorkflowError } from "@kinerja/core/workflow/workflow.errors";
 import type { StepDeps } from "@kinerja/core/composition/step-deps";
 import { cloudStepDeps } from "./deps";
 import { observeInvocation } from "./invocation";
@@ -32,7 +32,11 @@ export function parseEvent<S extends v.GenericSchema>(schema: S): MiddlewareObj<
 export const transientStorageErrors: MiddlewareObj<unknown, unknown> = {
   onError: (request) => {
     const err = request.error;
-    if (err && !(err instanceof WorkflowError) && isTransientStorageFailure(err))
+    if (
+      err &&
+      !(err instanceof WorkflowError || err instanceof TransientError) &&
+      isTransientStorageFailure(err)
+    )
       request.error = new TransientError(`storage unavailable: ${err.message}`, { cause: err });
   },
 };

@@ -4,7 +4,6 @@
 // decision in the audit trail once, and the invariant check clean.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import { checkInvariants, engineStatesView } from "../../packages/local/src/doctor/doctor";
 import { seededRandom } from "../../packages/core/src/random/seeded-random";
 import {
@@ -24,6 +23,7 @@ import {
   type Person,
   type World,
 } from "../workflows/harness";
+import { TransientError } from "../../packages/core/src/storage/storage.errors";
 
 describe("a cycle whose step handlers fail transiently 30% of the time", { timeout: 180_000 }, () => {
   let world: World;

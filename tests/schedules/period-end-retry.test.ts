@@ -4,7 +4,6 @@
 // the ASL's Retry backoff is simulated time, which a clock jump compresses, so the engine gives retries a real-time floor.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { TransientError } from "../../packages/core/src/workflow/workflow.errors";
 import {
   act,
   advanceDays,
@@ -19,6 +18,7 @@ import {
   type Person,
   type World,
 } from "../workflows/harness";
+import { TransientError } from "../../packages/core/src/storage/storage.errors";
 
 /** How long (real time) the injected storage hiccup lasts once the realisation request first opens. */
 const HICCUP_MS = 400;

@@ -32,6 +32,7 @@ const ERROR_MODULES = [
   "packages/core/src/periodic/periodic.errors",
   "packages/core/src/periodic/decision-sweep",
   "packages/core/src/decision/decision.errors",
+  "packages/core/src/storage/storage.errors",
 ];
 
 describe("Lambda bundles keep the error names the state machines catch", () => {

@@ -2,7 +2,7 @@
 // Local + the local engine + the real ASL + the real step handlers, with the clock advanced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelAppraisal, launchCycle, retryAppraisal } from "../../packages/core/src/cycle/cycle-control";
-import { MissingDataError, TransientError } from "../../packages/core/src/workflow/workflow.errors";
+import { MissingDataError } from "../../packages/core/src/workflow/workflow.errors";
 import {
   createDynamoFlowStore,
   createFlowEntities,
@@ -30,6 +30,7 @@ import {
   type Person,
   type World,
 } from "./harness";
+import { TransientError } from "../../packages/core/src/storage/storage.errors";
 
 // DOMAIN 6.3: hasil kerja x perilaku -> predikat, all nine cells.
 const cells: [Rating, Rating, string][] = [

@@ -3,12 +3,7 @@
 // (targets, measurement, review, follow-up); their shared parts in common.
 import { objectionDeadline } from "../objection/objection";
 import { resolveCycleSettings } from "../cycle/cycle-settings";
-import {
-  planCascadeWait,
-  planDecisionRound,
-  type DecisionPlan,
-  type FlowDecisionKind,
-} from "./decision-plan";
+import { planCascadeWait, planDecisionRound, type DecisionPlan } from "./decision-plan";
 import type { FlowAppraisal, FlowPerson } from "./flow-store";
 import type { HrContact } from "./decision-gateway";
 import { CycleNotFoundError, MissingDataError, StageConflictError } from "../workflow/workflow.errors";
@@ -17,6 +12,7 @@ import { decisionContext } from "./decision-context";
 import { addressedAs, staffingAuthorityPerson } from "./officials";
 import { HR_CONTACT_ID } from "../org/org-settings";
 import { awaitsSuperiorSkp } from "./targets";
+import type { FlowDecisionKind } from "../decision/decision-kinds";
 
 export { decisionKeyOf, type DeliveredDecision, type FlowDeps } from "./common";
 export { awaitSuperiorSkp, recordSkpApproval, recordSkpProposal } from "./targets";

@@ -4,10 +4,14 @@
 // decision-context (what a decision's page shows) and appraisal-flow (the decision loop).
 import type { Stage } from "../appraisal/appraisal";
 import type { Clock } from "../clock/clock";
-import type { FlowDecisionKind } from "./decision-plan";
 import type { DecisionGateway, DeliveredDecision } from "./decision-gateway";
 import type { FlowAppraisal, FlowAuditEvent, FlowIndicator, FlowPerson, FlowStore } from "./flow-store";
-import { AppraisalCancelledError, AppraisalNotFoundError, StageConflictError } from "../workflow/workflow.errors";
+import {
+  AppraisalCancelledError,
+  AppraisalNotFoundError,
+  StageConflictError,
+} from "../workflow/workflow.errors";
+import type { FlowDecisionKind } from "../decision/decision-kinds";
 
 /** What every flow service needs: storage, time and the pending-decision service. */
 export interface FlowDeps {

@@ -1,11 +1,11 @@
 // What a decision's page shows (the `context` of a pending decision), per kind, from the appraisal record.
 import { objectionDeadline } from "../objection/objection";
 import { resolveCycleSettings } from "../cycle/cycle-settings";
-import type { FlowDecisionKind } from "./decision-plan";
 import type { FlowAppraisal } from "./flow-store";
 import { type FlowDeps, indicatorsOf } from "./common";
 import { cascadeOf } from "./targets";
 import { reviewDistributionPreview } from "./review";
+import type { FlowDecisionKind } from "../decision/decision-kinds";
 
 export async function decisionContext(
   deps: FlowDeps,

@@ -1,7 +1,7 @@
 // The port through which the workflow opens and closes pending decisions; the step deps bind it to the
 // decision service (packages/core/src/decision) so the flow services stay independent of its wiring.
-import type { FlowDecisionKind } from "./decision-plan";
 import type { FlowPerson } from "./flow-store";
+import type { FlowDecisionKind } from "../decision/decision-kinds";
 
 /** A decision as the workflow received it (the AwaitDecision task's output), passed to the Record steps. */
 export interface DeliveredDecision {

@@ -21,19 +21,7 @@
 // Who gets which mail in the escalation round is decided by openDecisionRound: the person who must act gets a reminder,
 // and someone above is told (with a link to act in their place where the rules allow it).
 import type { CycleSettings } from "../cycle/cycle-settings";
-
-/** The decision kinds of the appraisal workflow (DESIGN.md section 3). */
-export const DECISION_KINDS = [
-  "skp-proposal",
-  "skp-approval",
-  "realization",
-  "review",
-  "acknowledgement",
-  "objection-decision",
-] as const;
-
-/** One decision kind. */
-export type FlowDecisionKind = (typeof DECISION_KINDS)[number];
+import type { FlowDecisionKind } from "../decision/decision-kinds";
 
 /** What the workflow does in this round. */
 export type PlanAction =

@@ -4,10 +4,10 @@
 import { queryUnshardedKey } from "../storage/sharded-index";
 import { pageAcrossShards, shardKeys } from "../storage/shards";
 import { putItem, updateItem } from "../storage/transact";
-import { TransactionCancelledError } from "../storage/storage.errors";
+import { isConditionFailure, TransactionCancelledError } from "../storage/storage.errors";
 import type { DistributionMark, FlowAppraisal, FlowStore } from "./flow-store";
 import { distributionMarkOf } from "./flow.entity";
-import { classifyStorageError, type FlowStoreContext, lostRace } from "./flow-store.dynamo-shared";
+import { classifyStorageError, type FlowStoreContext } from "./flow-store.dynamo-shared";
 
 /** Records created per launch transaction: 3 items each (flow, appraisal record, event), DynamoDB allows 100 items. */
 const CREATIONS_PER_TRANSACTION = 33;
@@ -168,7 +168,7 @@ export function dynamoAppraisals(ctx: FlowStoreContext): Pick<
         .where((attr, { eq }) => eq(attr.version, a.version))
         .go();
     } catch (err) {
-      if (!lostRace(err)) throw classifyStorageError(err, `keying appraisal ${a.id} by unit`);
+      if (!isConditionFailure(err)) throw classifyStorageError(err, `keying appraisal ${a.id} by unit`);
     }
   };
 

@@ -2,7 +2,8 @@
 // the waiters registered under their appraiser until the approval resumes them.
 import { putItem } from "../storage/transact";
 import type { FlowAppraisal, FlowStore } from "./flow-store";
-import { classifyStorageError, type FlowStoreContext, lostRace } from "./flow-store.dynamo-shared";
+import { classifyStorageError, type FlowStoreContext } from "./flow-store.dynamo-shared";
+import { isConditionFailure } from "../storage/storage.errors";
 import { appraisalIdOf } from "../launch/launch";
 
 /** The cascade part of the FlowStore. */
@@ -73,7 +74,7 @@ export function dynamoCascade(
           .go();
       } catch (err) {
         // Gone already, or replaced by a newer token that must stay.
-        if (!lostRace(err))
+        if (!isConditionFailure(err))
           throw classifyStorageError(err, `removing the cascade waiter of ${w.appraisalId}`);
       }
     },

@@ -2,8 +2,8 @@
 // along the unit tree) and the distribution warnings recorded per unit.
 import { effectiveOrgRating, type OrgRating } from "../rating/rating";
 import type { FlowCycle, FlowStore } from "./flow-store";
-import { classifyStorageError, type FlowStoreContext, lostRace } from "./flow-store.dynamo-shared";
-import { TransientError } from "../workflow/workflow.errors";
+import { classifyStorageError, type FlowStoreContext } from "./flow-store.dynamo-shared";
+import { isConditionFailure } from "../storage/storage.errors";
 
 /** The cycle part of the FlowStore, plus the list of a cycle's distribution warnings. */
 export function dynamoCycle(ctx: FlowStoreContext): Pick<
@@ -61,29 +61,39 @@ export function dynamoCycle(ctx: FlowStoreContext): Pick<
     },
 
     async updateDistributionWarnings(cycleId, unitId, compute) {
-      for (let attempt = 0; ; attempt++) {
-        const current = (await warnings.get({ cycleId, unitId }).go({ consistent: true })).data;
-        const list = await compute();
-        const version = (current?.version ?? 0) + 1;
-        try {
-          if (current) {
-            await warnings
-              .patch({ cycleId, unitId })
-              .set({ warnings: list, at: now(), version })
-              .where((attr, { eq }) => eq(attr.version, current.version))
-              .go();
-          } else {
-            await warnings.create({ cycleId, unitId, warnings: list, at: now(), version }).go();
-          }
-          return list;
-        } catch (err) {
-          if (!lostRace(err)) throw classifyStorageError(err, `recording distribution warnings of ${unitId}`);
-          // Reviews of a unit often finish together: back off a little (jittered) and recount.
-          if (attempt >= 30)
-            throw new TransientError(`distribution warnings of ${unitId} kept changing`, { cause: err });
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
-        }
+      // A ticket per re-check, taken after the caller's save: a count taken after ticket t sees every save made
+      // before any ticket up to t. So the count with the highest ticket is the one to keep, and a write with a
+      // lower ticket than the stored one is refused: the stored count already includes this caller's save, and the
+      // caller is done. Two requests per caller however many re-check at once (a read-compare-write loop that
+      // recounted on every lost race cost O(n^2) counts for n reviews finishing together: issue 18).
+      const what = `recording distribution warnings of ${unitId}`;
+      let ticket: number;
+      try {
+        const taken = await warnings
+          .update({ cycleId, unitId })
+          .add({ seq: 1 })
+          .go({ response: "updated_new" });
+        ticket = taken.data.seq!;
+      } catch (err) {
+        throw classifyStorageError(err, what);
       }
+      const list = await compute();
+      try {
+        await warnings
+          .update({ cycleId, unitId })
+          .set({ warnings: list, at: now(), computedSeq: ticket })
+          // The code before the tickets guarded its writes by version: moving it makes a stale write of that code
+          // (while a deploy replaces it) fail and recount rather than land over this one.
+          .add({ version: 1 })
+          .where(
+            (attr, { notExists, lt }) =>
+              `(${notExists(attr.computedSeq)} OR ${lt(attr.computedSeq, ticket)})`,
+          )
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw classifyStorageError(err, what);
+      }
+      return list;
     },
 
     async distributionWarnings(cycleId, unitId) {
@@ -95,7 +105,8 @@ export function dynamoCycle(ctx: FlowStoreContext): Pick<
       const rows = (await warnings.query.byCycle({ cycleId }).go({ pages: "all" })).data;
       return rows.map((r) => ({
         unitId: r.unitId,
-        warnings: r.warnings as { rule: string; message: string }[],
+        // A ticket taken by a re-check that has not written yet: no warnings recorded.
+        warnings: (r.warnings as { rule: string; message: string }[] | undefined) ?? [],
       }));
     },
 

@@ -6,22 +6,22 @@
 // (the SKP cascade's waiters), -launch (launch pages and skips); -shared holds their context and error classification.
 import type { Storage } from "../storage/storage";
 import type { FlowStore } from "./flow-store";
-import { appraisalFlowEntity, distributionWarningsEntity, launchPageEntity } from "./flow.entity";
-import { cascadeWaiterEntity } from "./cascade-waiter.entity";
-import { launchSkipEntity } from "../launch/launch-skip.entity";
+import { entitiesOf } from "../storage/entities";
 import { dynamoAppraisals } from "./flow-store.dynamo-appraisals";
 import { dynamoCascade } from "./flow-store.dynamo-cascade";
 import { dynamoCycle } from "./flow-store.dynamo-cycle";
 import { dynamoLaunch } from "./flow-store.dynamo-launch";
 import { dynamoOrg } from "./flow-store.dynamo-org";
 
-/** The workflow's entities bound to the storage's table. */
+/** The workflow's entities, from the one registry (storage/entities.ts), by the names the store's parts use. */
 export function createFlowEntities(storage: Pick<Storage, "client" | "tableName">) {
+  const entities = entitiesOf(storage);
   return {
-    flow: appraisalFlowEntity(storage.client, storage.tableName),
-    launchPage: launchPageEntity(storage.client, storage.tableName),
-    warnings: distributionWarningsEntity(storage.client, storage.tableName),
-    launchSkip: launchSkipEntity(storage.client, storage.tableName),
+    flow: entities.appraisalFlow,
+    launchPage: entities.launchPage,
+    warnings: entities.distributionWarnings,
+    launchSkip: entities.launchSkip,
+    cascade: entities.cascadeWaiter,
   };
 }
 
@@ -34,7 +34,6 @@ export function createDynamoFlowStore(
   const ctx = {
     storage,
     ...createFlowEntities(storage),
-    cascade: cascadeWaiterEntity(storage.client, storage.tableName),
     now: () => storage.clock.now().toISOString(),
   };
   return {

@@ -2,7 +2,7 @@
 // state of an appraisal (idempotency keys, SKP versions, decision details), launch page counts and the
 // distribution warnings recorded on a cycle.
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { Entity } from "electrodb";
+import { CustomAttributeType, Entity } from "electrodb";
 import { keyShard } from "../storage/shards";
 import type { DistributionMark, FlowAppraisal } from "./flow-store";
 
@@ -26,7 +26,7 @@ export function appraisalFlowEntity(client: DynamoDBDocumentClient, table: strin
           watch: ["nip"],
           set: (_: unknown, item: { nip?: string }) => (item.nip ? keyShard(item.nip) : undefined),
         },
-        state: { type: "any", required: true },
+        state: { type: CustomAttributeType<FlowAppraisal>("any"), required: true },
         version: { type: "number", required: true },
         // Copied from the state on every write (items written before the unit index lack both: flow-store.dynamo).
         unitId: {
@@ -97,7 +97,10 @@ export function launchPageEntity(client: DynamoDBDocumentClient, table: string) 
   );
 }
 
-/** Distribution warnings of one unit in one cycle (replaced on every re-check). */
+/**
+ * Distribution warnings of one unit in one cycle (replaced on every re-check). The item exists from the first
+ * re-check's ticket on; `warnings` and `at` from its first write (readers take a missing list as none).
+ */
 export function distributionWarningsEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
     {
@@ -105,10 +108,14 @@ export function distributionWarningsEntity(client: DynamoDBDocumentClient, table
       attributes: {
         cycleId: { type: "string", required: true, readOnly: true },
         unitId: { type: "string", required: true, readOnly: true },
-        warnings: { type: "any", required: true },
-        at: { type: "string", required: true },
-        /** Optimistic-concurrency version: concurrent re-checks recount instead of overwriting each other. */
-        version: { type: "number", required: true },
+        warnings: { type: "any" },
+        at: { type: "string" },
+        /** Re-check tickets taken, one per re-check, each after the save it follows (atomic ADD). */
+        seq: { type: "number" },
+        /** The ticket of the re-check whose count is stored: a write with an older ticket is refused. */
+        computedSeq: { type: "number" },
+        /** Writes so far; the code before the tickets guarded its writes by it, so every write still moves it. */
+        version: { type: "number" },
       },
       indexes: {
         byCycle: {

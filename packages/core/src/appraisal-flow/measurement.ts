@@ -16,6 +16,7 @@ import {
   loadLive,
   save,
 } from "./common";
+import { jakartaDateTime } from "../period/calendar";
 
 /** Slack left after the period end for realisation, review, feedback and objections within one execution. */
 const REVIEW_RESERVE_MS = 150 * 86_400_000;
@@ -43,7 +44,7 @@ export async function planMeasurementWait(
 
 /** The instant a period ends: the end of its last day in Jakarta (UTC+7, no DST). */
 export function periodEndInstant(periodEnd: string): number {
-  return Date.parse(`${periodEnd}T23:59:59.999+07:00`) + 1;
+  return Date.parse(jakartaDateTime(periodEnd, "23:59:59.999")) + 1;
 }
 
 /** RecordRealization: stores the employee's realisation (or notes that none came) and enters review. */
@@ -110,8 +111,8 @@ export async function takeMeasurementSnapshot(
   );
   const responses = await deps.store.surveyResponses(
     record.unitId,
-    `${cycle.periodStart}T00:00:00+07:00`,
-    `${cycle.periodEnd}T23:59:59+07:00`,
+    jakartaDateTime(cycle.periodStart),
+    jakartaDateTime(cycle.periodEnd, "23:59:59"),
   );
   const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
   const summary = summariseMeasurement({

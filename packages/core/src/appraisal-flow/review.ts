@@ -23,7 +23,7 @@ import { formatDateTime } from "../i18n/format";
 import { t } from "../i18n/messages";
 import { objectionDeadline } from "../objection/objection";
 import { resolveCycleSettings } from "../cycle/cycle-settings";
-import { DecisionRejectedError, MissingDataError, TransientError } from "../workflow/workflow.errors";
+import { DecisionRejectedError, MissingDataError } from "../workflow/workflow.errors";
 import {
   actorOf,
   consumed,
@@ -36,6 +36,7 @@ import {
   save,
 } from "./common";
 import type { FlowAppraisal } from "./flow-store";
+import { TransientError } from "../storage/storage.errors";
 
 /** A unit's distribution as the checks read it: the rating that applies, the cycle's thresholds, the counts. */
 interface UnitDistributionState {
@@ -334,7 +335,12 @@ export async function applyOrgRatingToHead(
 
 /**
  * Re-checks a unit's predikat distribution against the organisation rating that applies to it and records the
- * warnings on the cycle. Reviews of one unit finish concurrently, so the store recounts until its write is not stale.
+ * warnings on the cycle. Call it after the change it follows is saved (a review, a rating): reviews of one unit finish
+ * together, and the store keeps the count of the re-check that started last, which saw every save before it, without
+ * recounting (issue 18: a recount loop was O(n^2) for n reviews together and ran past Lambda's timeout).
+ * The unit's marks come from a GSI, which DynamoDB updates asynchronously (usually well under a second): a count
+ * started right after a save can miss it, and the stored warnings then stay one review behind until the unit's next
+ * re-check (another review or objection decision, HR setting a rating); the HR dashboard counts afresh on each view.
  */
 export async function checkUnitDistribution(
   deps: FlowDeps,

@@ -6,7 +6,7 @@ import { BERAKHLAK_KEYS } from "../rating/rating";
 import { hasBlockingIssues, parseSkpProposal, validateSkp } from "../skp/skp";
 import { POSITION_TYPES, type PositionType, type SkpProposal } from "../skp/skp.schema";
 import type { CascadeWaiter, FlowAppraisal, FlowIndicator, FlowSkp } from "./flow-store";
-import { DecisionRejectedError, MissingDataError, TransientError } from "../workflow/workflow.errors";
+import { DecisionRejectedError, MissingDataError } from "../workflow/workflow.errors";
 import {
   actorOf,
   consumed,
@@ -17,6 +17,7 @@ import {
   loadLive,
   save,
 } from "./common";
+import { TransientError } from "../storage/storage.errors";
 
 /** Where an employee's SKP stands in the cascade (rule 27). */
 export interface Cascade {

@@ -3,7 +3,6 @@
 import type { Clock } from "../clock/clock";
 import { isTerminalStage } from "../appraisal/appraisal";
 import type { DecisionGateway } from "../appraisal-flow/decision-gateway";
-import { DECISION_KINDS } from "../appraisal-flow/decision-plan";
 import { decisionKeyOf } from "../appraisal-flow/common";
 import { releaseCascade } from "../appraisal-flow/targets";
 import type { FlowAppraisal, FlowStore } from "../appraisal-flow/flow-store";
@@ -12,8 +11,9 @@ import {
   AppraisalNotFoundError,
   CycleNotFoundError,
   InvalidOperationError,
-  TransientError,
 } from "../workflow/workflow.errors";
+import { TransientError } from "../storage/storage.errors";
+import { FLOW_DECISION_KINDS } from "../decision/decision-kinds";
 
 /** Deps of the control services. */
 export interface ControlDeps {
@@ -79,7 +79,7 @@ export async function cancelAppraisal(
     }
     if (record.executionArn)
       await deps.control.stop(record.executionArn, `cancelled by ${input.by}: ${input.reason}`);
-    for (const kind of DECISION_KINDS) {
+    for (const kind of FLOW_DECISION_KINDS) {
       await deps.decisions.close({
         decisionKey: decisionKeyOf(record, kind),
         status: "superseded",

@@ -3,7 +3,7 @@
 // from the table (launch pages, launch skips, appraisal records, periodic runs and pages), never from memory: in the
 // cloud each refresh of the cycle page may reach another Lambda.
 import { LIVE_STAGES } from "../appraisal/appraisal";
-import { launchPageEntity } from "../appraisal-flow/flow.entity";
+import { entitiesOf } from "../storage/entities";
 import { createPeriodicEntities } from "../periodic/periodic.repo";
 import { HrNotFoundError } from "./hr.errors";
 import type { HrDeps } from "./hr-deps";
@@ -53,8 +53,8 @@ export async function cycleProgress(deps: HrDeps, cycleId: string): Promise<Cycl
   const periodicEntities = createPeriodicEntities(storage);
   const [stages, pages, skips, runs, total] = await Promise.all([
     storage.appraisals.countByStage(cycleId),
-    launchPageEntity(storage.client, storage.tableName)
-      .query.byCycle({ cycleId })
+    entitiesOf(storage)
+      .launchPage.query.byCycle({ cycleId })
       .go({ pages: "all", attributes: ["pageKey", "started", "alreadyExisting", "at"] }),
     deps.control.store.launchSkips(cycleId),
     periodicEntities.run.query.byCycle({ cycleId }).go({ pages: "all" }),

@@ -6,7 +6,7 @@ import { CYCLE_KINDS } from "../cycle/cycle.entity";
 import { apiMessage, UnitIdSchema } from "../org/org.schema";
 import { CSV_TEMPLATE_KINDS } from "../imports/templates";
 import { EXPORT_FORMATS } from "./export-csv";
-import { daysBetween, isIsoDate } from "../period/calendar";
+import { daysBetween, isIsoDate, jakartaDateTime } from "../period/calendar";
 import { CADENCES } from "../period/period";
 import { ORG_RATINGS } from "../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
@@ -205,7 +205,7 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
  */
 export function rangeBoundInstant(text: string, side: "start" | "end"): number | undefined {
   if (isIsoDate(text)) {
-    const start = Date.parse(`${text}T00:00:00+07:00`);
+    const start = Date.parse(jakartaDateTime(text));
     return side === "start" ? start : start + 86_400_000 - 1;
   }
   const match = ISO_INSTANT.exec(text);

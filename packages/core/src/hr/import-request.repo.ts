@@ -2,9 +2,9 @@
 // claims that id first, so the second press of the same form finds the first one's claim instead of importing again.
 // A failed apply releases its claim (nothing was written, so the same form may be sent again).
 import { randomBytes } from "node:crypto";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { Entity } from "electrodb";
 import type { CsvTemplateKind } from "../imports/templates";
+import { entitiesOf } from "../storage/entities";
+import { whenConditionHolds } from "../storage/storage.errors";
 import type { HrDeps } from "./hr-deps";
 
 /** A request id the preview form carries (base64url, as newImportRequestId makes). */
@@ -16,39 +16,7 @@ export const newImportRequestId = () => randomBytes(16).toString("base64url");
 /** How long a claim is remembered: a form left open for a day and sent then is a new upload anyway. */
 const IMPORT_REQUEST_TTL_S = 7 * 86_400;
 
-function importRequestEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: "importRequest", version: "1", service: "kinerja" },
-      attributes: {
-        requestId: { type: "string", required: true, readOnly: true },
-        kind: { type: "string", required: true, readOnly: true },
-        status: { type: ["applying", "applied"] as const, required: true },
-        /** Where the applied import's result is shown (the job page, or the imports page for the settings). */
-        resultPath: { type: "string" },
-        createdAt: { type: "string", required: true, readOnly: true },
-        ttl: { type: "number", required: true },
-      },
-      indexes: {
-        byRequest: {
-          pk: { field: "pk", composite: ["requestId"], casing: "none" },
-          sk: { field: "sk", composite: [], casing: "none" },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-
-const requestEntities = new WeakMap<object, ReturnType<typeof importRequestEntity>>();
-const requestsOf = (storage: HrDeps["storage"]) => {
-  let entity = requestEntities.get(storage);
-  if (!entity) {
-    entity = importRequestEntity(storage.client, storage.tableName);
-    requestEntities.set(storage, entity);
-  }
-  return entity;
-};
+const requestsOf = (storage: HrDeps["storage"]) => entitiesOf(storage).importRequest;
 
 /** An earlier press of the same confirmation: still running, or applied with its result at `resultPath`. */
 export type EarlierImportRequest = { status: "applying" } | { status: "applied"; resultPath: string };
@@ -64,8 +32,8 @@ export async function claimImportRequest(
 ): Promise<EarlierImportRequest | null> {
   const requests = requestsOf(deps.storage);
   const now = deps.clock.now();
-  try {
-    await requests
+  const claimed = await whenConditionHolds(() =>
+    requests
       .create({
         requestId,
         kind,
@@ -73,12 +41,9 @@ export async function claimImportRequest(
         createdAt: now.toISOString(),
         ttl: Math.ceil(now.getTime() / 1000) + IMPORT_REQUEST_TTL_S,
       })
-      .go();
-    return null;
-  } catch (err) {
-    const conditional = (e: unknown) => (e as { name?: string })?.name === "ConditionalCheckFailedException";
-    if (!(conditional(err) || conditional((err as { cause?: unknown }).cause))) throw err;
-  }
+      .go(),
+  );
+  if (claimed) return null;
   const earlier = (await requests.get({ requestId }).go({ consistent: true })).data;
   return earlier?.status === "applied" && earlier.resultPath
     ? { status: "applied", resultPath: earlier.resultPath }

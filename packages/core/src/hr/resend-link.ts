@@ -7,11 +7,12 @@
 // The employee data is not changed here: it is the organisation import's (the next import would overwrite it), so
 // HR corrects the source file as well; the page says so. Every resend is audited `link-resent` on the appraisal.
 import { decisionRepo, type DecisionRecord } from "../decision/decision.repo";
-import { mailDecision, type DecisionDeps, type Recipient } from "../decision/decision.service";
+import { mailDecision } from "../decision/decision-mail";
+import type { DecisionDeps, Recipient } from "../decision/decision-deps";
 import type { FlowAppraisal } from "../appraisal-flow/flow-store";
-import { TransientError } from "../workflow/workflow.errors";
 import { HrConflictError, HrNotFoundError } from "./hr.errors";
 import type { HrActor, HrDeps } from "./hr-deps";
+import { TransientError } from "../storage/storage.errors";
 
 /** Resends of one decision to one recipient within a day: enough for two corrections, not a mail cannon. */
 export const RESEND_LIMIT_PER_DAY = 3;

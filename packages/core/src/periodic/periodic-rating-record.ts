@@ -5,19 +5,14 @@
 // sweep records it again. Every write is idempotent (same values, deterministic audit ids).
 import type { Clock } from "../clock/clock";
 import type { DecisionRecord, DecisionStorage } from "../decision/decision.repo";
-import { appraisalRecordEntity } from "../appraisal/appraisal-record.entity";
-import { auditEventEntity } from "../audit/audit-event.entity";
 import { addDays, calendarDateIn } from "../period/calendar";
 import { labelOf } from "../i18n/labels";
+import { entitiesOf, type Entities } from "../storage/entities";
 import { predikatFor, type Predikat } from "../rating/rating";
-import { isConditionFailure } from "../storage/storage.errors";
+import { isConditionFailure, TransientError } from "../storage/storage.errors";
 import { COACHING_DIALOGUE_DAYS, type PeriodicRating, type PeriodicResult } from "./periodic";
 import type { PeriodicRatingBody } from "./periodic-rating-body";
-import { periodicResultEntity } from "./periodic.entity";
-import { TransientError } from "./periodic.errors";
-
-/** The decision kind of the periodic rating. */
-export const PERIODIC_RATING_KIND = "periodic-rating";
+import { PERIODIC_RATING_KIND } from "../decision/decision-kinds";
 
 /** One team member as the rating page shows them: the period's automatic snapshot. */
 export interface PeriodicRatingMember {
@@ -76,9 +71,7 @@ export async function recordPeriodicRating(
   const at = outcome.decidedAt ?? decision.decidedAt;
   if (!outcome.decision || !by || !at)
     throw new TransientError(`decision ${decision.decisionKey} has no outcome`);
-  const results = periodicResultEntity(storage.client, storage.tableName);
-  const appraisals = appraisalRecordEntity(storage.client, storage.tableName);
-  const audit = auditEventEntity(storage.client, storage.tableName);
+  const { periodicResult: results, appraisal: appraisals, auditEvent: audit } = entitiesOf(storage);
   const periodKey = ctx.period.key;
   let recorded = 0;
   for (const row of outcome.decision.ratings) {
@@ -150,7 +143,7 @@ export async function recordPeriodicRating(
 
 /** Replaces the period's entry in the appraisal record's periodic results (optimistic on the record's version). */
 async function attachToAppraisal(
-  appraisals: ReturnType<typeof appraisalRecordEntity>,
+  appraisals: Entities["appraisal"],
   appraisalId: string,
   result: PeriodicResult,
   clock: Clock,

@@ -14,7 +14,8 @@ import { formatJakarta } from "../mail/templates";
 import { periodicEvaluationDueAt, type Period } from "../period/period";
 import { COACHING_DIALOGUE_DAYS, periodicPeriodsOf, type PeriodicCycle } from "./periodic";
 import type { PeriodicResultRecord } from "./periodic-store";
-import { PERIODIC_RATING_KIND, type PeriodicRatingContext } from "./periodic-rating-record";
+import type { PeriodicRatingContext } from "./periodic-rating-record";
+import { PERIODIC_RATING_KIND } from "../decision/decision-kinds";
 
 const DAY_MS = 86_400_000;
 /** Longest a rating link stays open; it also closes at the next period's evaluation (monthly periods). */

@@ -45,6 +45,3 @@ export class PeriodNotInCycleError extends PeriodicError {
 
 /** A step received input that does not match its schema (names the field). */
 export class InvalidJobInputError extends PeriodicError {}
-
-/** A transient fault (e.g. a lost optimistic-concurrency race) the workflow retries by this name. */
-export class TransientError extends PeriodicError {}

@@ -2,26 +2,21 @@
 // same view the appraisal workflow has), results/digests/runs in the periodic entities, and the periodic result
 // mirrored onto the appraisal record HR reads (`periodicResults`).
 import type { Storage } from "../storage/storage";
-import { isConditionFailure } from "../storage/storage.errors";
+import { isConditionFailure, TransientError } from "../storage/storage.errors";
 import { createDynamoFlowStore } from "../appraisal-flow/flow-store.dynamo";
 import type { FlowAppraisal, FlowStore } from "../appraisal-flow/flow-store";
 import type { PeriodicCycle, PeriodicResult } from "./periodic";
 import type { PeriodicAppraisal, PeriodicResultRecord, PeriodicRun, PeriodicStore } from "./periodic-store";
-import {
-  periodicDigestEntity,
-  periodicPageEntity,
-  periodicResultEntity,
-  periodicRunEntity,
-} from "./periodic.entity";
-import { TransientError } from "./periodic.errors";
+import { entitiesOf } from "../storage/entities";
 
 /** The periodic entities bound to the storage's table. */
 export function createPeriodicEntities(storage: Pick<Storage, "client" | "tableName">) {
+  const entities = entitiesOf(storage);
   return {
-    result: periodicResultEntity(storage.client, storage.tableName),
-    digest: periodicDigestEntity(storage.client, storage.tableName),
-    run: periodicRunEntity(storage.client, storage.tableName),
-    page: periodicPageEntity(storage.client, storage.tableName),
+    result: entities.periodicResult,
+    digest: entities.periodicDigest,
+    run: entities.periodicRun,
+    page: entities.periodicPage,
   };
 }
 

@@ -41,6 +41,7 @@ import {
   SendDigestInputSchema,
   StartRunInputSchema,
 } from "./periodic.schema";
+import { jakartaDateTime } from "../period/calendar";
 
 /** What the periodic services need. */
 export interface PeriodicDeps {
@@ -183,16 +184,19 @@ export async function evaluateAppraisal(
     // Imported values count up to the end of the evaluated period, each dated at the end of its own period so
     // the latest one wins; values of unreadable periods are ignored rather than guessed.
     const known = new Set(appraisal.indicators.map((i) => i.id));
-    const periodEndInstant = `${period.end}T23:59:59+07:00`;
+    const periodEndInstant = jakartaDateTime(period.end, "23:59:59");
     // The three reads are independent: one round trip instead of three (a run makes 10,000s of these).
     const [values, attendance, responses] = await Promise.all([
       deps.store.importedIndicatorValues(appraisal.nip, cycleId),
       deps.store.attendance(appraisal.nip, period.start.slice(0, 7), period.end.slice(0, 7)),
-      deps.store.surveyResponses(appraisal.unitId, `${period.start}T00:00:00+07:00`, periodEndInstant),
+      deps.store.surveyResponses(appraisal.unitId, jakartaDateTime(period.start), periodEndInstant),
     ]);
     const imported = values
       .map((d) => ({ ...d, end: importedValueEnd(d.period) }))
-      .filter((d) => d.end !== null && d.end <= period.end && known.has(d.indicatorId));
+      .filter(
+        (d): d is typeof d & { end: string } =>
+          d.end !== null && d.end <= period.end && known.has(d.indicatorId),
+      );
     const reported = appraisal.realisations.filter((r) => r.at <= new Date(periodEndInstant).toISOString());
     const ikm = responses.length > 0 ? computeIkm(responses, { weighting: "exact" }) : undefined;
     summary = summariseMeasurement({
@@ -201,7 +205,7 @@ export async function evaluateAppraisal(
         ...imported.map((d) => ({
           indicatorId: d.indicatorId,
           value: d.value,
-          at: `${d.end}T23:59:59+07:00`,
+          at: jakartaDateTime(d.end, "23:59:59"),
         })),
         ...reported.map((r) => ({
           indicatorId: r.indicatorId,

@@ -1,7 +1,7 @@
 // Pure rules of the periodic evaluation: which cycle periods are due, what a periodic result holds, and the
 // appraising official's digest mail. No storage or AWS here.
 import { periodicEvaluationDueAt, periodsFor, type Cadence, type Period } from "../period/period";
-import { addDays, calendarDateIn, daysBetween } from "../period/calendar";
+import { addDays, calendarDateIn, daysBetween, jakartaDateTime } from "../period/calendar";
 import type { MeasurementSummary } from "../measurement/measurement";
 import { escapeHtml, formatJakarta, type Locale } from "../mail/templates";
 import { resolveCycleSettings } from "../cycle/cycle-settings";
@@ -289,7 +289,7 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
           intro: `Berikut hasil evaluasi kinerja periodik ${periodLabel} (${input.period.start} s.d. ${input.period.end}) untuk pegawai yang Anda nilai dalam siklus "${input.cycleName}".`,
           coachingTitle: "Perlu pembinaan (dialog kinerja)",
           coachingAsk: (dueBy: string) =>
-            `Mohon lakukan dialog kinerja (pembinaan) dengan pegawai berikut paling lambat ${formatJakarta(`${dueBy}T23:59:00+07:00`, "id")}, agar kinerja periode berikutnya membaik.`,
+            `Mohon lakukan dialog kinerja (pembinaan) dengan pegawai berikut paling lambat ${formatJakarta(jakartaDateTime(dueBy, "23:59:00"), "id")}, agar kinerja periode berikutnya membaik.`,
           teamTitle: "Seluruh tim",
           achievement: "capaian",
           attendance: "kehadiran",
@@ -306,7 +306,7 @@ export function renderPeriodicDigest(input: DigestInput): { subject: string; tex
           intro: `Here is the periodic evaluation for ${periodLabel} (${input.period.start} to ${input.period.end}) of the employees you appraise in cycle "${input.cycleName}".`,
           coachingTitle: "Needs coaching (performance dialogue)",
           coachingAsk: (dueBy: string) =>
-            `Please hold a performance dialogue (coaching) with these employees by ${formatJakarta(`${dueBy}T23:59:00+07:00`, "en")}, so the next period improves.`,
+            `Please hold a performance dialogue (coaching) with these employees by ${formatJakarta(jakartaDateTime(dueBy, "23:59:00"), "en")}, so the next period improves.`,
           teamTitle: "Whole team",
           achievement: "achievement",
           attendance: "attendance",

@@ -1,7 +1,13 @@
 // Every ElectroDB entity of kinerja in one registry, by the name repos reach it under, bound to one table and client.
-// tests/integration/storage/entity-indexes.test.ts checks them all against storage/table.ts.
+// tests/integration/storage/entity-indexes.test.ts checks them all against storage/table.ts (30 entities).
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { appraisalRecordEntity } from "../appraisal/appraisal-record.entity";
+import { cascadeWaiterEntity } from "../appraisal-flow/cascade-waiter.entity";
+import {
+  appraisalFlowEntity,
+  distributionWarningsEntity,
+  launchPageEntity,
+} from "../appraisal-flow/flow.entity";
 import { auditEventEntity, auditEventIdEntity } from "../audit/audit-event.entity";
 import { cycleEntity } from "../cycle/cycle.entity";
 import { orgRatingEntity } from "../cycle/org-rating.entity";
@@ -12,12 +18,20 @@ import { importJobEntity } from "../imports/import-job.entity";
 import { importStagedRowsEntity } from "../imports/import-staged-rows.entity";
 import { indicatorDataEntity } from "../imports/indicator-data.entity";
 import { surveyResponseEntity } from "../imports/survey-response.entity";
+import { importRequestEntity } from "../hr/import-request.entity";
+import { launchSkipEntity } from "../launch/launch-skip.entity";
 import { mailProblemEntity } from "../mail/delivery-problem.entity";
 import { outboxMailEntity } from "../mail/outbox.entity";
 import { employeeEntity } from "../org/employee.entity";
 import { orgSettingsEntity } from "../org/org-settings.entity";
 import { orgStateEntity } from "../org/org-state.entity";
 import { unitEntity } from "../org/unit.entity";
+import {
+  periodicDigestEntity,
+  periodicPageEntity,
+  periodicResultEntity,
+  periodicRunEntity,
+} from "../periodic/periodic.entity";
 import { assertEntitiesMatchTable } from "./entity-indexes";
 
 /** Every entity factory, by the name repos reach the entity under. */
@@ -42,6 +56,16 @@ const entityFactories = {
   decisionMail: decisionMailEntity,
   mailProblem: mailProblemEntity,
   outboxMail: outboxMailEntity,
+  appraisalFlow: appraisalFlowEntity,
+  launchPage: launchPageEntity,
+  distributionWarnings: distributionWarningsEntity,
+  cascadeWaiter: cascadeWaiterEntity,
+  launchSkip: launchSkipEntity,
+  periodicResult: periodicResultEntity,
+  periodicDigest: periodicDigestEntity,
+  periodicRun: periodicRunEntity,
+  periodicPage: periodicPageEntity,
+  importRequest: importRequestEntity,
 };
 
 /**

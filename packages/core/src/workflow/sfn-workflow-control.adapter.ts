@@ -1,7 +1,7 @@
 // WorkflowControl over @aws-sdk/client-sfn: AWS in the cloud, the local engine through an endpoint override.
 import { StartExecutionCommand, StopExecutionCommand, type SFNClient } from "@aws-sdk/client-sfn";
 import type { WorkflowControl } from "./workflow-control";
-import { TransientError } from "./workflow.errors";
+import { TransientError } from "../storage/storage.errors";
 
 /** WorkflowControl over @aws-sdk/client-sfn. */
 export function createSfnWorkflowControl(client: SFNClient): WorkflowControl {

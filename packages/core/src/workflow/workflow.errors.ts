@@ -8,9 +8,6 @@ export class WorkflowError extends Error {
   }
 }
 
-/** A temporary fault (throttling, lost optimistic-concurrency race, network): the ASL retries it with backoff. */
-export class TransientError extends WorkflowError {}
-
 /** The appraisal record does not exist. */
 export class AppraisalNotFoundError extends WorkflowError {}
 

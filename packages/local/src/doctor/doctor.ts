@@ -5,8 +5,8 @@ import * as v from "valibot";
 import { DoctorUnreachableError } from "./doctor.errors";
 import type { StatesView } from "./states-view";
 import { PERIODIC_MAX_ATTEMPTS } from "@kinerja/core/periodic/periodic";
-import { PERIODIC_RATING_KIND } from "@kinerja/core/periodic/periodic-rating-record";
 import { distributionMarkOf } from "@kinerja/core/appraisal-flow/flow.entity";
+import { PERIODIC_RATING_KIND } from "@kinerja/core/decision/decision-kinds";
 
 export {
   engineStatesView,
