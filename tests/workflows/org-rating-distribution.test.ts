@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
 import { InvalidDecisionBodyError } from "../../packages/core/src/decision/decision.errors";
-import { decide, viewLink } from "../../packages/core/src/decision/decision.service";
+import { decide } from "../../packages/core/src/decision/decide";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import { previewReview } from "../../packages/core/src/distribution/distribution";
 import { HrConflictError } from "../../packages/core/src/hr/hr.errors";
 import { cycleDistribution } from "../../packages/core/src/hr/cycle-reports";

@@ -6,7 +6,7 @@
 // engine + the real ASL + the real step handlers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchCycle } from "../../packages/core/src/cycle/cycle-control";
-import { viewLink } from "../../packages/core/src/decision/decision.service";
+import { viewLink } from "../../packages/core/src/decision/link-view";
 import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { cycleDetail } from "../../packages/core/src/hr/cycle-reports";
 import type { HrDeps } from "../../packages/core/src/hr/hr-deps";
