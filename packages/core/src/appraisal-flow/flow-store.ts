@@ -279,9 +279,9 @@ export interface FlowStore {
   /** The distribution warnings currently recorded for one unit in a cycle (empty when none). */
   distributionWarnings(cycleId: string, unitId: string): Promise<{ rule: string; message: string }[]>;
   /**
-   * Replaces the distribution warnings of one unit on the cycle with what `compute` finds; `compute` runs
-   * after the stored version was read and is run again if another writer got in first, so the last write
-   * always reflects every review saved before it.
+   * Replaces the distribution warnings of one unit on the cycle with what `compute` finds, unless a re-check that
+   * started after this one (so counted every save before this call too) has already stored its own: then this one is
+   * done and answers what it found. Call it after the save it follows; `compute` runs once.
    */
   updateDistributionWarnings(
     cycleId: string,
