@@ -13,6 +13,7 @@
 // objectionWindowDays), so the workflow's own timers send them and no step waits without a bound. What those timers
 // leave open is a click decided but not delivered (SendTaskSuccess failed): it would wait for the next reminder
 // round, so a daily sweep at 02:00 WIB redelivers such decisions.
+import { JAKARTA } from "@kinerja/core/period/calendar";
 import { validateScheduleSpecs, type ScheduleSpec } from "@kinerja/core/periodic/schedule-spec";
 import { stateMachines } from "./registry";
 
@@ -25,7 +26,7 @@ export const schedules: ScheduleSpec[] = [
     description:
       "Every day at 01:00 WIB: start one periodic evaluation per cycle and period that ended the day before (or earlier, if a run was missed).",
     expression: "cron(0 1 * * ? *)",
-    timezone: "Asia/Jakarta",
+    timezone: JAKARTA,
     target: { stateMachine: stateMachines.periodicDispatch.name },
     input: { lookbackDays: 35 },
     retry: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 },
@@ -35,7 +36,7 @@ export const schedules: ScheduleSpec[] = [
     description:
       "Every day at 02:00 WIB: hand decided-but-undelivered decisions (a click whose delivery to the workflow failed) to their waiting task.",
     expression: "cron(0 2 * * ? *)",
-    timezone: "Asia/Jakarta",
+    timezone: JAKARTA,
     target: { stateMachine: stateMachines.sweepRedeliverDecisions.name },
     input: { limit: 500 },
     retry: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 21_600 },

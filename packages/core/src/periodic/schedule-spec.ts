@@ -1,5 +1,6 @@
 // The schedule spec shape shared by the Schedules stack (cloud) and the local scheduler, and its validation.
 import * as v from "valibot";
+import { JAKARTA } from "../period/calendar";
 import { ScheduleSpecError } from "./periodic.errors";
 import { parseScheduleExpression } from "./schedule-expression";
 
@@ -12,7 +13,7 @@ export const ScheduleSpecSchema = v.object({
   ),
   description: v.pipe(v.string(), v.minLength(1, "must not be empty")),
   expression: v.string(),
-  timezone: v.literal("Asia/Jakarta", 'must be "Asia/Jakarta"'),
+  timezone: v.literal(JAKARTA, `must be "${JAKARTA}"`),
   target: v.object({ stateMachine: v.pipe(v.string(), v.minLength(1, "must name a state machine")) }),
   input: v.record(v.string(), v.unknown()),
   flexibleWindowMinutes: v.optional(
@@ -42,7 +43,7 @@ export interface ScheduleSpec {
   /** EventBridge Scheduler expression: "cron(0 1 * * ? *)" | "rate(1 day)" | "at(2026-01-01T00:00:00)". */
   expression: string;
   /** ScheduleExpressionTimezone. */
-  timezone: "Asia/Jakarta";
+  timezone: typeof JAKARTA;
   /** A state machine NAME from workflows/registry.ts. */
   target: { stateMachine: string };
   /** Static input; both runtimes add the scheduled time as `scheduledTime` (<aws.scheduler.scheduled-time>). */
