@@ -3,7 +3,13 @@
 // idempotently, and count the executions started.
 import * as v from "valibot";
 import type { Clock } from "../clock/clock";
-import type { FlowAppraisal, FlowEmployee, FlowPerson, FlowStore, LaunchSkip } from "../appraisal-flow/flow-store";
+import type {
+  FlowAppraisal,
+  FlowEmployee,
+  FlowPerson,
+  FlowStore,
+  LaunchSkip,
+} from "../appraisal-flow/flow-store";
 import { topOfficialAppraiserPerson } from "../appraisal-flow/officials";
 import { CycleNotFoundError, InvalidStepInputError, MissingDataError } from "../workflow/workflow.errors";
 
