@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  evaluateAppraisal,
-  sendAppraiserDigest,
-} from "../../packages/core/src/periodic/periodic.service";
+import { evaluateAppraisal, sendAppraiserDigest } from "../../packages/core/src/periodic/periodic.service";
 import { periodicDepsFrom } from "../../functions/jobs/job";
 import type { PeriodicResult } from "../../packages/core/src/periodic/periodic";
 import {

@@ -5,10 +5,7 @@
 // dispatch starts the period again as -r2, and each appraisal keeps one result for the period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodicDepsFrom } from "../../functions/jobs/job";
-import {
-  PERIODIC_STALE_AFTER_MS,
-  periodicExecutionName,
-} from "../../packages/core/src/periodic/periodic";
+import { PERIODIC_STALE_AFTER_MS, periodicExecutionName } from "../../packages/core/src/periodic/periodic";
 import { createPeriodicEntities } from "../../packages/core/src/periodic/periodic.repo";
 import { findDueEvaluations } from "../../packages/core/src/periodic/periodic.service";
 import {

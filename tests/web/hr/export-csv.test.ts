@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildResultsCsv,
-  EXPORT_COLUMNS,
-  objectionState,
-} from "../../../packages/core/src/hr/export-csv";
+import { buildResultsCsv, EXPORT_COLUMNS, objectionState } from "../../../packages/core/src/hr/export-csv";
 import { effectiveOrgRating } from "../../../packages/core/src/rating/rating";
 import { allowedPattern } from "../../../packages/web/src/dashboard/allowed-pattern";
 import { checkDistribution } from "../../../packages/core/src/distribution/distribution";

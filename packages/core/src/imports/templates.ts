@@ -8,12 +8,7 @@ import {
 } from "../org/org-settings.service";
 import { JF_LEVELS } from "../credit-points/credit-points";
 import { labelsOf, type LabelGroup } from "../i18n/labels";
-import {
-  EXPORT_COLUMNS,
-  EXPORT_FORMATS,
-  EXPORT_LABELLED_COLUMNS,
-  exportColumns,
-} from "../hr/export-csv";
+import { EXPORT_COLUMNS, EXPORT_FORMATS, EXPORT_LABELLED_COLUMNS, exportColumns } from "../hr/export-csv";
 import { CSV_DELIMITERS, DEFAULT_MAX_ROWS } from "./csv";
 import {
   EMPLOYEE_CSV_COLUMN_DOCS,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ACTORS, isTerminalStage, LIVE_STAGES, STAGES } from "../../../../packages/core/src/appraisal/appraisal";
+import {
+  ACTORS,
+  isTerminalStage,
+  LIVE_STAGES,
+  STAGES,
+} from "../../../../packages/core/src/appraisal/appraisal";
 
 // Who may move an appraisal between stages is enforced where the moves happen: each workflow step checks the stage it
 // acts on (StageConflictError) and the decision it applies, and cycle-control checks HR's retry and cancel (their tests

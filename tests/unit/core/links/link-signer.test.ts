@@ -10,7 +10,10 @@ import {
   rotateLinkKeys,
 } from "../../../../packages/core/src/links/link-keys";
 import { createLinkSigner, MAX_TOKEN_LENGTH } from "../../../../packages/core/src/links/link-signer";
-import { LinkKeyConfigError, MalformedLinkTokenError } from "../../../../packages/core/src/links/links.errors";
+import {
+  LinkKeyConfigError,
+  MalformedLinkTokenError,
+} from "../../../../packages/core/src/links/links.errors";
 
 const key = (kid: string) => ({ kid, secret: randomBytes(32) });
 const expiry = new Date("2026-03-01T00:00:00Z");
