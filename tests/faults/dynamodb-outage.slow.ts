@@ -19,6 +19,7 @@ import {
   pendingLink,
   waitForPendingLink,
   pool,
+  machineArn,
   postDecision,
   startRuntimeProcess,
   type RuntimeProcess,
@@ -27,7 +28,7 @@ import {
 const STAFF = 40; // + the secretary = 41 appraisals
 const OUTAGE_MS = 30_000;
 const dataDir = mkdtempSync(join(tmpdir(), "kinerja-ddb-outage-"));
-const ARN = "arn:aws:states:ap-southeast-3:000000000000:stateMachine:kinerja-appraisal";
+const ARN = machineArn("appraisal");
 
 /** The pid of the runtime's DynamoDB Local (a java process in the runtime's process group listening on `port`). */
 function dynamoLocalPid(rt: RuntimeProcess): number {
@@ -210,7 +211,7 @@ describe("DynamoDB unreachable for 30 s mid-cycle (41 appraisals)", { timeout: 9
     const states = sqliteStatesView(join(dataDir, "states.db"));
     try {
       const report = await checkInvariants({
-        storage: { client: rt.storage.client, tableName: "kinerja" },
+        storage: { client: rt.storage.client, tableName: rt.storage.tableName },
         states,
       });
       expect(report.findings).toEqual([]);
@@ -227,7 +228,7 @@ async function scanAll(rt: RuntimeProcess, entity: string): Promise<Record<strin
   do {
     const page = await rt.storage.client.send(
       new ScanCommand({
-        TableName: "kinerja",
+        TableName: rt.storage.tableName,
         FilterExpression: "#e = :e",
         ExpressionAttributeNames: { "#e": "__edb_e__" },
         ExpressionAttributeValues: { ":e": entity },

@@ -12,10 +12,14 @@ import { decisionRepo } from "../../packages/core/src/decision/decision.repo";
 import { createDynamoFlowStore } from "../../packages/core/src/appraisal-flow/flow-store.dynamo";
 import { createSfnWorkflowControl } from "../../packages/core/src/workflow/sfn-workflow-control.adapter";
 import type { ControlDeps } from "../../packages/core/src/cycle/cycle-control";
-import type { LocalRuntimeUrls } from "../../packages/local/src/runtime/runtime";
+import { LOCAL_TABLE, type LocalRuntimeUrls } from "../../packages/local/src/runtime/runtime";
+import { LOCAL_ACCOUNT, LOCAL_REGION } from "../../packages/local/src/runtime/local-machines";
+import { deployedName } from "../../workflows/registry";
 
 const root = join(import.meta.dirname, "../..");
-const ARN = "arn:aws:states:ap-southeast-3:000000000000:stateMachine:kinerja-";
+/** The local runtime's ARN of a registry state machine (deployed name, local region and account). */
+export const machineArn = (name: string) =>
+  `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${deployedName(name)}`;
 
 /** A running runtime child and clients bound to it. */
 export interface RuntimeProcess {
@@ -74,7 +78,7 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
   appendFileSync(join(dataDir, "runtime.log"), early.join(""));
   early = undefined;
   const clock = createOffsetClock(0);
-  const storage = createStorage({ tableName: "kinerja", endpoint: urls.dynamodb, clock });
+  const storage = createStorage({ tableName: LOCAL_TABLE, endpoint: urls.dynamodb, clock });
   const sfn = new SFNClient({
     region: "ap-southeast-3",
     endpoint: urls.states,
@@ -85,7 +89,7 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
     clock,
     decisions: undefined as never, // launching does not open decisions itself
     control: createSfnWorkflowControl(sfn),
-    stateMachines: { appraisal: `${ARN}appraisal`, launchCycle: `${ARN}launch-cycle` },
+    stateMachines: { appraisal: machineArn("appraisal"), launchCycle: machineArn("launch-cycle") },
   };
   const release = () => {
     storage.client.destroy();
@@ -95,7 +99,7 @@ export async function startRuntimeProcess(dataDir: string): Promise<RuntimeProce
     child,
     urls,
     storage,
-    outbox: createOutboxMail({ client: storage.client, tableName: "kinerja" }, clock),
+    outbox: createOutboxMail({ client: storage.client, tableName: storage.tableName }, clock),
     sfn,
     control,
     async kill() {
@@ -143,9 +147,10 @@ export async function pendingLink(
   appraisalId: string,
   kind: string,
 ): Promise<string | undefined> {
-  const decisions = await decisionRepo({ client: rt.storage.client, tableName: "kinerja" }).listByAppraisal(
-    appraisalId,
-  );
+  const decisions = await decisionRepo({
+    client: rt.storage.client,
+    tableName: rt.storage.tableName,
+  }).listByAppraisal(appraisalId);
   const pending = decisions.find((d) => d.kind === kind && d.status === "pending");
   if (!pending) return undefined;
   const to = pending.recipients?.at(-1)?.email;

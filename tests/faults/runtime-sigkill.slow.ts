@@ -46,7 +46,9 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
   };
   const isDecided = async (subject: Person, kind: string) =>
     (
-      await decisionRepo({ client: rt.storage.client, tableName: "kinerja" }).listByAppraisal(id(subject))
+      await decisionRepo({ client: rt.storage.client, tableName: rt.storage.tableName }).listByAppraisal(
+        id(subject),
+      )
     ).some((d) => d.kind === kind && d.status === "decided");
   /**
    * One person deciding one link as a user would: a 503 ("try again") or a dropped connection is tried again after a
@@ -123,11 +125,11 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     const states = sqliteStatesView(join(dataDir, "states.db"));
     try {
       const report = await checkInvariants({
-        storage: { client: rt.storage.client, tableName: "kinerja" },
+        storage: { client: rt.storage.client, tableName: rt.storage.tableName },
         states,
       });
       if (report.findings.length) {
-        const repo = decisionRepo({ client: rt.storage.client, tableName: "kinerja" });
+        const repo = decisionRepo({ client: rt.storage.client, tableName: rt.storage.tableName });
         for (const f of report.findings) {
           const d = await repo.getDecision(f.subject).catch(() => null);
           if (!d) continue;
@@ -150,7 +152,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
    * event again would show here as a count of 2 (the doctor's check above only sees decisions).
    */
   const expectAuditedOnce = async () => {
-    const items = await scanAll({ client: rt.storage.client, tableName: "kinerja" });
+    const items = await scanAll({ client: rt.storage.client, tableName: rt.storage.tableName });
     const counts = new Map<string, number>();
     const actions: Record<string, number> = {};
     for (const e of items) {
@@ -239,7 +241,7 @@ describe("SIGKILL of the whole runtime mid-cycle (200 appraisals)", { timeout: 9
     await advanceClock(rt, "PT1S");
     // Double POST across the restart: the link of an applied proposal answers 409 and changes nothing.
     // Every page of the scan (a 1 MB page holds fewer than 200 decisions with their context).
-    const decisions = (await scanAll({ client: rt.storage.client, tableName: "kinerja" })).filter(
+    const decisions = (await scanAll({ client: rt.storage.client, tableName: rt.storage.tableName })).filter(
       (d) => d.__edb_e__ === "decision" && d.kind === "skp-proposal",
     );
     expect(decisions.filter((d) => d.status === "decided")).toHaveLength(200);

@@ -23,16 +23,17 @@ import type { FlowAppraisal } from "../../packages/core/src/appraisal-flow/flow-
 import { liveDecisionContext } from "../../packages/core/src/appraisal-flow/decision-context";
 import { createLocalStates, type LocalStates } from "../../packages/local/src/engine/index";
 import { createStepDeps, type StepDeps } from "../../packages/core/src/composition/step-deps";
-import { loadStateMachines, localSubstitutions } from "../../workflows/registry";
+import {
+  LOCAL_ACCOUNT as ACCOUNT,
+  LOCAL_REGION as REGION,
+  registerStateMachines,
+} from "../../packages/local/src/runtime/local-machines";
 import {
   invokeEventFunction,
   localLambdaResolver,
   type LambdaWrapper,
 } from "../../packages/local/src/runtime/local-lambdas";
 import { freshTable } from "../setup/dynamo";
-
-const REGION = "ap-southeast-3";
-const ACCOUNT = "000000000000";
 
 /** One running world for a test file. */
 export interface World {
@@ -95,15 +96,8 @@ export async function startWorld(startAt: string, options: { wrap?: LambdaWrappe
   };
   const deps = createStepDeps({ storage, clock, decision });
   holder.deps = deps;
-  const created: Record<string, string> = {};
-  for (const machine of loadStateMachines(localSubstitutions({ region: REGION, accountId: ACCOUNT }))) {
-    const out = states.engine.createStateMachine({
-      name: `kinerja-${machine.name}`,
-      definition: machine.definition,
-      roleArn: `arn:aws:iam::${ACCOUNT}:role/kinerja`,
-    }) as { stateMachineArn: string };
-    created[machine.key] = out.stateMachineArn;
-  }
+  // Every machine of the registry under its deployed name, as the local runtime registers them.
+  const created = registerStateMachines(states.engine);
   const arns = {
     appraisal: created.appraisal!,
     launchCycle: created.launchCycle!,

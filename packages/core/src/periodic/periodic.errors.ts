@@ -26,13 +26,6 @@ export class ScheduleSpecError extends PeriodicError {
   }
 }
 
-/** The periodic-evaluation input names a cycle that does not exist. */
-export class CycleNotFoundError extends PeriodicError {
-  constructor(readonly cycleId: string) {
-    super(`cycle ${cycleId} does not exist`);
-  }
-}
-
 /** The requested period is not one of the cycle's periodic-evaluation periods. */
 export class PeriodNotInCycleError extends PeriodicError {
   constructor(

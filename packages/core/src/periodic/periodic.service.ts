@@ -28,7 +28,8 @@ import {
 import type { PeriodicStore, PeriodicResultRecord } from "./periodic-store";
 import type { DecisionDeps } from "../decision/decision-deps";
 import { followUpPeriodicRating, openPeriodicRating, periodicRatingKey } from "./periodic-rating";
-import { CycleNotFoundError, InvalidJobInputError, PeriodNotInCycleError } from "./periodic.errors";
+import { CycleNotFoundError } from "../workflow/workflow.errors";
+import { InvalidJobInputError, PeriodNotInCycleError } from "./periodic.errors";
 import {
   AppraisalPageInputSchema,
   CyclePeriodInputSchema,
@@ -66,7 +67,7 @@ function parse<const S extends v.GenericSchema>(schema: S, input: unknown, step:
 
 async function loadPeriod(deps: PeriodicDeps, cycleId: string, periodKey: string) {
   const cycle = await deps.store.getCycle(cycleId);
-  if (!cycle) throw new CycleNotFoundError(cycleId);
+  if (!cycle) throw new CycleNotFoundError(`cycle ${cycleId} does not exist`);
   const period = periodicPeriodsOf(cycle).find((p) => p.key === periodKey);
   if (!period) throw new PeriodNotInCycleError(cycleId, periodKey);
   return { cycle, period };

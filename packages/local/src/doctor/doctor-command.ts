@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createDocumentClient } from "@kinerja/core/storage/client";
+import { APP_NAME } from "../../../../workflows/registry";
 import { checkInvariants, formatInvariantReport, sqliteStatesView, type InvariantReport } from "./doctor";
 import { DoctorUnreachableError } from "./doctor.errors";
 
@@ -29,7 +30,8 @@ export async function runDoctor(
     print(`no engine database at ${dbPath}: is ${options.dataDir} a kinerja data dir (KINERJA_DATA_DIR)?`);
     return { exitCode: 2 };
   }
-  const tableName = options.tableName ?? "kinerja";
+  // The local runtime names its table after the app (LOCAL_TABLE).
+  const tableName = options.tableName ?? APP_NAME;
   const client = createDocumentClient({
     tableName,
     endpoint: options.dynamoEndpoint ?? "http://127.0.0.1:8000",

@@ -1,7 +1,8 @@
 // Names and ARNs of state machines, executions and activities, with AWS's naming rules.
 import { StatesApiError } from "./errors";
+import { ENGINE_LIMITS } from "./limits";
 
-const NAME_MAX = 80;
+const NAME_MAX = ENGINE_LIMITS.nameMaxLength;
 // AWS forbids whitespace, brackets, wildcards, these specials and control characters in names.
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
+// States.MathRandom with a seed is repeatable, as AWS documents: the project's one seeded generator.
+import { seededRandom } from "@kinerja/core/random/seeded-random";
 import type { ContextObject } from "./context";
 import { ERROR, StatesError } from "./errors";
 import { readPath } from "./paths";
@@ -197,18 +199,6 @@ const HASH_ALGORITHMS: Record<string, string> = {
   "SHA-384": "sha384",
   "SHA-512": "sha512",
 };
-
-/** A small seeded generator so States.MathRandom with a seed is repeatable, as AWS documents. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function formatValue(value: Value): string {
   if (typeof value === "string") return value;

@@ -2,6 +2,7 @@
 // existing states, every state reachable and a terminal one among them, retriers and catchers, branches and item
 // processors checked as machines of their own, and the fields the local engine refuses rather than run differently.
 import { ERROR } from "../errors";
+import { ENGINE_LIMITS } from "../../limits";
 import type { Diagnostic } from "../validate";
 import { checkChoice } from "./choice";
 import { isObj, type Obj } from "./json";
@@ -73,10 +74,10 @@ export function checkMachine(machine: Obj, base: string, out: Diagnostic[]): voi
   }
   for (const [name, state] of Object.entries(states)) {
     const location = `${base}/States/${name}`;
-    if (name.length > 80) {
+    if (name.length > ENGINE_LIMITS.nameMaxLength) {
       out.push({
         code: "SCHEMA_VALIDATION_FAILED",
-        message: `State name '${name}' is longer than 80 characters`,
+        message: `State name '${name}' is longer than ${ENGINE_LIMITS.nameMaxLength} characters`,
         location,
       });
     }

@@ -7,7 +7,7 @@ import {
   readLocalHrContact,
   readStepConfig,
   StepConfigError,
-} from "../../../packages/core/src/composition/config";
+} from "../../../../packages/core/src/composition/config";
 
 const base = { KINERJA_TABLE: "kinerja-prod", KINERJA_BASE_URL: "https://kinerja.example.go.id" };
 
