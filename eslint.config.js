@@ -17,7 +17,7 @@ const not = (what, regexes, why) =>
 /** `base` followed by any path but the `allowed` ones. */
 const except = (base, allowed) => `^${base}(/(?!(${allowed.join("|")})$)|$)`;
 const STACKS_READ = {
-  core: ["asl/placeholders", "storage/table", "mail/ses-event", "mail/queued-mail-sender"],
+  core: ["asl/placeholders", "storage/table", "mail/ses-event", "mail/mail-queue-pacing"],
   functions: ["shared/metric-names", "shared/secrets"],
 };
 const boundaries = {
@@ -50,8 +50,7 @@ const boundaries = {
     ...not("functions", [leaving("stacks")], "the stacks deploy functions, not the reverse"),
   ],
   // The stacks deploy code by path (the registry names each handler's file); they read definitions only: the registry
-  // and schedules, and the few core/functions modules named here (queued-mail-sender is runtime code, read for its
-  // batch size and concurrency).
+  // and schedules, and the few core/functions modules named here.
   stacks: [
     ...not("stacks", [...pkg("web"), ...pkg("local")], "the stacks deploy code, they do not run it"),
     ...not(

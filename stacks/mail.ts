@@ -17,7 +17,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { use, type Config, type StackContext } from "sst/constructs";
 import { SES_PROBLEM_DETAIL_TYPES } from "../packages/core/src/mail/ses-event";
-import { MAIL_QUEUE_BATCH_SIZE, senderConcurrency } from "../packages/core/src/mail/queued-mail-sender";
+import { MAIL_QUEUE_BATCH_SIZE, senderConcurrency } from "../packages/core/src/mail/mail-queue-pacing";
 import { eventFunctions } from "../workflows/registry";
 import { createKinerjaFunction } from "./functions";
 import { stageName } from "./naming";

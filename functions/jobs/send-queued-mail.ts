@@ -12,11 +12,8 @@ import { systemClock } from "@kinerja/core/clock/clock";
 import { createSfnTaskCallbacks } from "@kinerja/core/decision/sfn-task-callbacks.adapter";
 import { createSesMail } from "@kinerja/core/mail/ses-mail";
 import { createSqsMailQueue } from "@kinerja/core/mail/sqs-mail-queue.adapter";
-import {
-  sendIntervalMs,
-  sendQueuedMails,
-  type QueuedMailSenderDeps,
-} from "@kinerja/core/mail/queued-mail-sender";
+import { sendIntervalMs } from "@kinerja/core/mail/mail-queue-pacing";
+import { sendQueuedMails, type QueuedMailSenderDeps } from "@kinerja/core/mail/queued-mail-sender";
 import { createStorage } from "@kinerja/core/storage/storage";
 import { readMailSenderConfig } from "@kinerja/core/composition/config";
 import { countedMail } from "../shared/invocation";

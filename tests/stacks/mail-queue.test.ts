@@ -15,7 +15,7 @@ import {
   MAIL_QUEUE_BATCH_SIZE,
   senderConcurrency,
   sendIntervalMs,
-} from "../../packages/core/src/mail/queued-mail-sender";
+} from "../../packages/core/src/mail/mail-queue-pacing";
 import { eventFunctions } from "../../workflows/registry";
 import { fixtureSources, synthDirFor } from "./fixtures/sources";
 

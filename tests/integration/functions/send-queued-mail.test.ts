@@ -12,7 +12,7 @@ import { createSfnTaskCallbacks } from "../../../packages/core/src/decision/sfn-
 import type { MailMessage } from "../../../packages/core/src/mail/mail.port";
 import { createQueuedMail } from "../../../packages/core/src/mail/queued-mail";
 import { queuedMailRepo } from "../../../packages/core/src/mail/queued-mail.repo";
-import { retryDelaySeconds, sendIntervalMs } from "../../../packages/core/src/mail/queued-mail-sender";
+import { retryDelaySeconds, sendIntervalMs } from "../../../packages/core/src/mail/mail-queue-pacing";
 import { createSesMail } from "../../../packages/core/src/mail/ses-mail";
 import { createStorage, type Storage } from "../../../packages/core/src/storage/storage";
 import { createHandler, type SenderRuntimeDeps } from "../../../functions/jobs/send-queued-mail";

@@ -4,7 +4,8 @@
 // has no SKP in the cycle (the top of the cascade).
 import { BERAKHLAK_KEYS } from "../rating/rating";
 import { hasBlockingIssues, parseSkpProposal, validateSkp } from "../skp/skp";
-import { POSITION_TYPES, type PositionType, type SkpProposal } from "../skp/skp.schema";
+import { POSITION_TYPES, type PositionType } from "../org/org.schema";
+import type { SkpProposal } from "../skp/skp.schema";
 import type { CascadeWaiter, FlowAppraisal, FlowIndicator, FlowSkp } from "./flow-store";
 import { DecisionRejectedError, MissingDataError } from "../workflow/workflow.errors";
 import {

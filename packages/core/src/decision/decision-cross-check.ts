@@ -12,7 +12,8 @@ import {
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
 import { periodicRatingIssues, type PeriodicRatingBody } from "../periodic/periodic-rating-body";
 import { validateSkp } from "../skp/skp";
-import { POSITION_TYPES, type SkpProposal } from "../skp/skp.schema";
+import { POSITION_TYPES } from "../org/org.schema";
+import type { SkpProposal } from "../skp/skp.schema";
 import { PERIODIC_RATING_KIND, type DecisionKind } from "./decision-kinds";
 
 /**

@@ -1,7 +1,7 @@
 import { addDays, calendarDateIn, JAKARTA, zonedDateTime } from "../period/calendar";
 import { isPredikat, PREDIKATS, type Predikat } from "../rating/rating";
 import { EMPLOYMENT_TYPES, type EmploymentType } from "../org/org";
-import { POSITION_TYPES, type PositionType } from "../skp/skp.schema";
+import { POSITION_TYPES, type PositionType } from "../org/org.schema";
 import { InvalidFollowUpInputError } from "./follow-up.errors";
 
 /**

@@ -6,7 +6,7 @@ import { CYCLE_KINDS } from "../cycle/cycle.entity";
 import { apiMessage, UnitIdSchema } from "../org/org.schema";
 import { CSV_TEMPLATE_KINDS } from "../imports/templates";
 import { EXPORT_FORMATS } from "./export-csv";
-import { daysBetween, isIsoDate, jakartaDateTime } from "../period/calendar";
+import { daysBetween, isIsoDate, jakartaDayBound } from "../period/calendar";
 import { CADENCES } from "../period/period";
 import { ORG_RATINGS } from "../rating/rating";
 import { PerilakuAggregationRuleSchema } from "../rating/rating.schema";
@@ -204,10 +204,7 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
  * date and an offset. `Date.parse` alone is not enough: it reads 2027-02-30 as 2 March.
  */
 export function rangeBoundInstant(text: string, side: "start" | "end"): number | undefined {
-  if (isIsoDate(text)) {
-    const start = Date.parse(jakartaDateTime(text));
-    return side === "start" ? start : start + 86_400_000 - 1;
-  }
+  if (isIsoDate(text)) return jakartaDayBound(text, side);
   const match = ISO_INSTANT.exec(text);
   if (!match || !isIsoDate(match[1])) return undefined;
   const at = Date.parse(text);

@@ -22,7 +22,8 @@ import {
   type BerakhlakKey,
   type Label,
 } from "../rating/rating";
-import { ASPECT_LABELS, PERSPECTIVE_LABELS, type PositionType, type RHK_KINDS } from "../skp/skp.schema";
+import type { PositionType } from "../org/org.schema";
+import { ASPECT_LABELS, PERSPECTIVE_LABELS, type RHK_KINDS } from "../skp/skp.schema";
 
 export type { Label };
 

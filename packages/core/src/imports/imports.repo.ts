@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import type { Clock } from "../clock/clock";
 import type { AuditRepo } from "../audit/audit.repo";
-import { jakartaDateTime } from "../period/calendar";
+import { jakartaDayBound } from "../period/calendar";
 import { batchWrite } from "../storage/batch";
 import { cancellationReasons, whenConditionHolds } from "../storage/storage.errors";
 import { transactWrite, updateItem } from "../storage/transact";
@@ -67,9 +67,8 @@ export type IndicatorDataItem = EntityItem<ReturnType<typeof indicatorDataEntity
 /** A bound of a date range as a sortable ISO instant; date-only bounds are Asia/Jakarta (UTC+7, no DST) days. */
 function jakartaInstant(bound: string, side: "start" | "end"): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(bound)) return new Date(bound).toISOString();
-  const start = Date.parse(jakartaDateTime(bound));
-  // The end bound compares with "<=" on ISO text, so use the last millisecond of the day.
-  return new Date(side === "start" ? start : start + 86_400_000 - 1).toISOString();
+  // The end bound compares with "<=" on ISO text: the day's last millisecond.
+  return new Date(jakartaDayBound(bound, side)).toISOString();
 }
 
 /** Largest JSON text of one staged item, in bytes (DynamoDB items hold 400 KB; 25 of these fit a BatchWriteItem). */

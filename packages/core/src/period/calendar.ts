@@ -12,6 +12,15 @@ export function jakartaDateTime(isoDate: string, time = "00:00:00"): string {
   return `${isoDate}T${time}+07:00`;
 }
 
+/**
+ * A Jakarta calendar day as a bound of a date range, in epoch milliseconds: its first millisecond as `start`, its
+ * last as `end` (so an inclusive `<=` comparison keeps the whole day).
+ */
+export function jakartaDayBound(isoDate: string, side: "start" | "end"): number {
+  const start = Date.parse(jakartaDateTime(isoDate));
+  return side === "start" ? start : start + 86_400_000 - 1;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -13,15 +13,11 @@ export const PERSPECTIVES = [
   "penguatan_internal",
   "anggaran",
 ] as const;
-/** Position types of the employee CSV (DESIGN 3). */
-export const POSITION_TYPES = ["jpt", "administrator", "pengawas", "pelaksana", "fungsional"] as const;
 
 /** An indicator aspect. */
 export type Aspect = (typeof ASPECTS)[number];
 /** A JPT perspective. */
 export type Perspective = (typeof PERSPECTIVES)[number];
-/** A position type. */
-export type PositionType = (typeof POSITION_TYPES)[number];
 
 /** UI labels of the aspects. */
 export const ASPECT_LABELS: Readonly<Record<Aspect, { id: string; en: string }>> = {

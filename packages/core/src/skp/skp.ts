@@ -2,7 +2,8 @@ import { DEFAULT_LANG, t, type Lang } from "../i18n/messages";
 import { validateWith } from "../i18n/validate";
 import { BERAKHLAK } from "../rating/rating";
 import { InvalidSkpProposalError } from "./skp.errors";
-import { SkpProposalSchema, type PositionType, type SkpProposal } from "./skp.schema";
+import type { PositionType } from "../org/org.schema";
+import { SkpProposalSchema, type SkpProposal } from "./skp.schema";
 
 /** One problem found in an SKP; "error" blocks submission, "warning" is shown to the employee. */
 export interface SkpIssue {

@@ -26,9 +26,9 @@ import {
   ASPECT_LABELS,
   PERSPECTIVES,
   PERSPECTIVE_LABELS,
-  POSITION_TYPES,
   RHK_KINDS,
 } from "../../../../packages/core/src/skp/skp.schema";
+import { POSITION_TYPES } from "../../../../packages/core/src/org/org.schema";
 import {
   hasLabel,
   LABELS,
