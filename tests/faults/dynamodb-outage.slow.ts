@@ -4,7 +4,7 @@
 // get 503, and the cycle then finishes with every posted decision in the audit trail exactly once and the invariant
 // check clean.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetExecutionHistoryCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
@@ -65,11 +65,40 @@ describe("DynamoDB unreachable for 30 s mid-cycle (41 appraisals)", { timeout: 9
       return status;
     });
   };
+  /** What a timed-out wait saw (the flaky "measurement" wait of one CI rehearsal left nothing to read): the stages, the
+   * appraisals off the majority stage with their failure, the decisions by kind/status/delivery, the runtime log's tail. */
+  const whereItStands = async () => {
+    const lines: string[] = [];
+    try {
+      const stages = await stagesOf();
+      lines.push(`stages ${JSON.stringify(stages)}`);
+      const usual = Object.entries(stages).sort((a, b) => b[1] - a[1])[0]?.[0];
+      for (const p of everyone()) {
+        const a = (await rt.control.store.getAppraisal(id(p))) as {
+          stage?: string;
+          failureReason?: string;
+        } | null;
+        if (a && a.stage !== usual) lines.push(`${id(p)}: ${a.stage} ${a.failureReason ?? ""}`);
+      }
+      const counts: Record<string, number> = {};
+      for (const d of await scanDecisions(rt)) {
+        const key = `${d.kind}/${d.status}/${(d as { delivery?: string }).delivery ?? "-"}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      lines.push(`decisions ${JSON.stringify(counts)}`);
+    } catch (err) {
+      lines.push(`(state unreadable: ${String(err)})`);
+    }
+    const log = join(dataDir, "runtime.log");
+    if (existsSync(log)) lines.push("runtime.log tail:", ...readFileSync(log, "utf8").split("\n").slice(-40));
+    return lines.join("\n");
+  };
   /** Polls until `check` holds (the retries after the outage land at random times within a minute or so). */
   const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 300_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await check().catch(() => false))) {
-      if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`${what} did not happen within ${timeoutMs / 1000} s\n${await whereItStands()}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   };
